@@ -1,0 +1,114 @@
+"""Records that cross module lines on the answer side: Passage, Citation, Answer."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Passage:
+    """A retrieved chunk with everything the reranker and the composer need."""
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    start: int
+    end: int
+    locator: str
+    title: str
+    source: str
+    kind: str
+    authority: int
+    status: str
+    language: str
+    article: int | None = None
+    page: int | None = None
+    heading_path: str = ""
+    translation_of: str = ""
+    effective: str = ""
+    short: str = ""
+    dense: float = 0.0  # cosine similarity
+    bm25: float = 0.0
+    fused: float = 0.0
+    score: float = 0.0  # final (reranked) score
+    features: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def from_store(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> Passage:
+        return cls(
+            chunk_id=chunk_id,
+            doc_id=meta["doc_id"],
+            text=text,
+            start=int(meta["start"]),
+            end=int(meta["end"]),
+            locator=meta.get("locator", ""),
+            title=meta.get("title", ""),
+            source=meta.get("source", ""),
+            kind=meta.get("kind", "document"),
+            authority=int(meta.get("authority", 5)),
+            status=meta.get("status", "in-force"),
+            language=meta.get("language", "en"),
+            article=int(meta["article"]) if meta.get("article", -1) not in (-1, None) else None,
+            page=int(meta["page"]) if meta.get("page", -1) not in (-1, None) else None,
+            heading_path=meta.get("heading_path", ""),
+            translation_of=meta.get("translation_of", ""),
+            effective=meta.get("effective", ""),
+            short=meta.get("short", ""),
+        )
+
+
+@dataclass
+class LinkedText:
+    """The same article in the document's other language (e.g. PIPL Art. 66 in English)."""
+
+    doc_id: str
+    title: str
+    locator: str
+    language: str
+    text: str
+
+
+@dataclass
+class Citation:
+    n: int
+    doc_id: str
+    source: str
+    title: str
+    locator: str
+    text: str  # the exact quoted passage
+    start: int
+    end: int
+    kind: str
+    authority: int
+    status: str
+    score: float
+    language: str = ""
+    quote: str = ""  # the sentence(s) the answer relies on, verbatim from text
+    quote_start: int = -1  # offsets of quote in the document
+    quote_end: int = -1
+    effective: str = ""
+    status_label: str = ""  # "draft", "superseded by ..." — empty when in force
+    linked: LinkedText | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    question: str
+    text: str
+    abstained: bool
+    verified: bool
+    citations: list[Citation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)
+    key_figure: str = ""
+    unsupported_figures: list[str] = field(default_factory=list)
+    question_type: str = ""
+    language: str = ""
+    closest: list[Citation] = field(default_factory=list)  # shown when abstaining
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
