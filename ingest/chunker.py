@@ -1,0 +1,98 @@
+"""Sections to chunks that fit the embedding model.
+
+A section (an article, a headed part of a guide) is one chunk when it fits the target size; only a
+unit that does not fit is split, on paragraph and sentence boundaries, with overlap. The model's
+maximum sequence length is a hard limit: nothing is silently truncated by the embedder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from ingest.records import Chunk, Document, Section
+
+SEPARATORS = ["\n\n", "\n", "。", "；", ". ", "; ", "，", ", ", " ", ""]
+
+
+def chunk_id(doc_id: str, locator: str, text: str) -> str:
+    digest = hashlib.sha1(f"{doc_id}\x1f{locator}\x1f{text}".encode()).hexdigest()[:16]
+    return f"{doc_id}:{digest}"
+
+
+def embed_prefix(document: Document, section: Section, part_locator: str) -> str:
+    """Title path the embedder sees before the text: the law's names in both languages help an
+    English question find a Chinese article."""
+    meta = document.meta
+    names = [n for n in (meta.title, meta.title_zh, meta.short) if n]
+    parts = [" / ".join(dict.fromkeys(names))]
+    parts.extend(section.heading_path)
+    if part_locator:
+        parts.append(part_locator)
+    return " > ".join(p for p in parts if p)
+
+
+def chunk_document(
+    document: Document,
+    sections: list[Section],
+    count_tokens: Callable[[str], int],
+    max_tokens: int,
+    target_tokens: int,
+    overlap_tokens: int,
+) -> list[Chunk]:
+    # keep a margin for the model's own prefix ("passage: ") and special tokens
+    hard_limit = max_tokens - 8
+    target = min(target_tokens, hard_limit)
+    chunks: list[Chunk] = []
+    for section in sections:
+        body = document.text[section.start:section.end]
+        if not body.strip():
+            continue
+        prefix = embed_prefix(document, section, section.locator)
+        prefix_tokens = count_tokens(prefix) if prefix else 0
+        budget = max(32, target - prefix_tokens)
+        whole = f"{prefix}\n{body}" if prefix else body
+        if count_tokens(whole) <= min(hard_limit, target + target // 2):
+            chunks.append(_make(document, section, section.start, section.end, body, prefix, 0))
+            continue
+        splitter = RecursiveCharacterTextSplitter(
+            chunk_size=budget,
+            chunk_overlap=min(overlap_tokens, budget // 4),
+            length_function=count_tokens,
+            separators=SEPARATORS,
+            keep_separator="end",
+        )
+        cursor = 0
+        for part, piece in enumerate(splitter.split_text(body), start=1):
+            found = body.find(piece, max(0, cursor - len(piece)))
+            if found < 0:
+                found = body.find(piece)
+            if found < 0:  # the splitter only ever returns substrings; guard anyway
+                continue
+            cursor = found + len(piece)
+            start = section.start + found
+            chunks.append(_make(document, section, start, start + len(piece), piece, prefix, part))
+    for c in chunks:
+        if count_tokens(c.embed_text) > hard_limit:
+            raise ValueError(f"{document.path}: chunk at {c.locator} exceeds the model limit of {max_tokens} tokens")
+    return chunks
+
+
+def _make(document: Document, section: Section, start: int, end: int, text: str, prefix: str, part: int) -> Chunk:
+    locator = section.locator
+    return Chunk(
+        chunk_id=chunk_id(document.meta.doc_id, f"{locator}#{part}@{start}", text),
+        doc_id=document.meta.doc_id,
+        text=text,
+        start=start,
+        end=end,
+        locator=locator,
+        embed_text=f"{prefix}\n{text}" if prefix else text,
+        heading_path=section.heading_path,
+        article=section.article,
+        page=section.page,
+        part=part,
+        meta=document.meta,
+    )

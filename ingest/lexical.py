@@ -1,0 +1,106 @@
+"""Lexical side of hybrid search: a tokenizer that works for Chinese and English, and a BM25 index
+(bm25s) persisted beside the store together with the chunk table it was built from."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[a-z0-9]+(?:[.'][a-z0-9]+)*")
+STOPWORDS = frozenset(
+    "a an the of to in on for and or is are be by with as at from that this which what how much many "
+    "does do did can could may might should shall will would under than any its it their there whose "
+    "who whom when where why if not no".split()
+)
+ZH_STOP = frozenset("的了和或与及是在对为等")
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ies", "es", "s", "ed", "ing"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def tokenize(text: str, mode: str = "bigram") -> list[str]:
+    """English words (lower-cased, lightly stemmed, stop words dropped) plus Chinese tokens:
+    character bigrams and single characters (mode "bigram"), or jieba's search-mode words."""
+    tokens: list[str] = []
+    lowered = text.lower()
+    for word in _WORD.findall(_CJK_RUN.sub(" ", lowered)):
+        if word not in STOPWORDS:
+            tokens.append(_stem(word))
+    for run in _CJK_RUN.findall(text):
+        if mode == "jieba":
+            import jieba
+
+            tokens.extend(w for w in jieba.cut_for_search(run) if w.strip() and w not in ZH_STOP)
+        else:
+            chars = [c for c in run]
+            tokens.extend(c for c in chars if c not in ZH_STOP)
+            tokens.extend(a + b for a, b in zip(chars, chars[1:], strict=False))
+    return tokens
+
+
+@dataclass
+class LexicalIndex:
+    """BM25 over the chunk table; ``ids[i]`` is the chunk at row i."""
+
+    ids: list[str]
+    texts: list[str]
+    metadatas: list[dict]
+    generation: str
+    tokenizer: str
+    _bm25: object = None
+
+    @classmethod
+    def build(cls, ids, texts, metadatas, generation: str, tokenizer: str) -> LexicalIndex:
+        index = cls(list(ids), list(texts), list(metadatas), generation, tokenizer)
+        index._fit()
+        return index
+
+    def _fit(self) -> None:
+        import bm25s
+
+        self._bm25 = bm25s.BM25()
+        corpus = [tokenize(f"{m.get('title', '')} {m.get('locator', '')} {t}", self.tokenizer)
+                  for t, m in zip(self.texts, self.metadatas, strict=True)]
+        if corpus:
+            self._bm25.index(corpus, show_progress=False)
+        self._vocab = getattr(self._bm25, "vocab_dict", {}) or {}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def search(self, tokens: list[str], k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(row, score) best first; rows with a zero in ``mask`` are excluded."""
+        known = [t for t in tokens if t in self._vocab]
+        if not known or not self.ids:
+            return []
+        k = min(k, len(self.ids))
+        rows, scores = self._bm25.retrieve([known], k=k, show_progress=False, weight_mask=mask)
+        return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if s > 0]
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        tmp = folder / "chunks.json.part"
+        tmp.write_text(json.dumps({"generation": self.generation, "tokenizer": self.tokenizer, "ids": self.ids,
+                                   "texts": self.texts, "metadatas": self.metadatas}, ensure_ascii=False),
+                       encoding="utf-8")
+        tmp.replace(folder / "chunks.json")
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        path = folder / "chunks.json"
+        if not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            return None  # a damaged sidecar is rebuilt from the store
+        return cls.build(data["ids"], data["texts"], data["metadatas"], data["generation"], data["tokenizer"])

@@ -1,0 +1,40 @@
+"""Text normalisation shared by every loader, so offsets and quotes agree everywhere."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_TRAILING_SPACE = re.compile(r"[ \t]+\n")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef"
+# PDF extraction breaks Chinese lines and inserts spaces inside words ("持股比 例"); a line break or
+# space between two CJK characters (or CJK punctuation) carries no meaning in Chinese text.
+_CJK_GAP = re.compile(f"(?<=[{CJK}{CJK_PUNCT}])[ \t]*\n?[ \t]*(?=[{CJK}{CJK_PUNCT}])")
+
+
+def normalise_text(text: str, *, from_pdf: bool = False) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH.sub("", text)
+    if from_pdf:
+        text = _CJK_GAP.sub("", text)
+    text = _TRAILING_SPACE.sub("\n", text)
+    text = _MANY_BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n ")
+
+
+def strip_html_comments(text: str) -> str:
+    """Markdown files carry editors' notes in HTML comments; they are not part of the document."""
+    return _HTML_COMMENT.sub("", text)
+
+
+def detect_language(text: str) -> str:
+    """'zh' when CJK characters make up a fair share of the letters, else 'en'."""
+    sample = text[:20000]
+    cjk = len(re.findall(f"[{CJK}]", sample))
+    latin = len(re.findall(r"[A-Za-z]", sample))
+    return "zh" if cjk and cjk * 2 >= latin * 0.5 else "en"

@@ -1,0 +1,219 @@
+"""Ingest: files -> Documents -> Sections -> Chunks -> vectors -> the store.
+
+Idempotent and incremental: chunk ids derive from the document id and content, so an unchanged
+document writes nothing, a changed one gets its new chunks written before its stale ones are
+deleted, and a run killed part-way is finished by running it again.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import hashlib
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ingest.chunker import chunk_document
+from ingest.embedder import LexCiteEmbeddings, get_embedder
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_file
+from ingest.manifest import Manifest, load_manifest, sha256_file
+from ingest.normalise import detect_language
+from ingest.records import Document, DocumentMeta
+from ingest.settings import Settings
+from ingest.store import ChunkStore
+from ingest.structure import find_structure
+
+EMBED_BATCH = 32
+
+
+@dataclass
+class FileResult:
+    path: str
+    doc_id: str = ""
+    status: str = ""  # added | updated | unchanged | skipped
+    chunks: int = 0
+    reason: str = ""
+
+
+@dataclass
+class IngestReport:
+    files: list[FileResult] = field(default_factory=list)
+    chunks_written: int = 0
+    chunks_deleted: int = 0
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def skipped(self) -> list[FileResult]:
+        return [f for f in self.files if f.status == "skipped"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+    @property
+    def chunks_per_s(self) -> float:
+        return self.chunks_written / self.seconds if self.seconds > 0 else 0.0
+
+    def summary(self) -> str:
+        return (f"{len(self.files)} file(s): {self.count('added')} added, {self.count('updated')} updated, "
+                f"{self.count('unchanged')} unchanged, {len(self.skipped)} skipped; "
+                f"{self.chunks_written} chunk(s) written, {self.chunks_deleted} removed in {self.seconds:.1f} s "
+                f"({self.chunks_per_s:.1f} chunks/s)")
+
+
+def open_store(settings: Settings, embedder: LexCiteEmbeddings | None = None, create: bool = True) -> ChunkStore:
+    embedder = embedder or get_embedder(settings.embedder)
+    return ChunkStore(settings, embedder.model_id, embedder.dim, create=create)
+
+
+def _ignore_patterns(settings: Settings, folder: Path) -> list[str]:
+    patterns = list(settings.exclude)
+    ignore_file = folder / ".lexciteignore"
+    if ignore_file.is_file():
+        patterns += [line.strip() for line in ignore_file.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#")]
+    return patterns
+
+
+def discover(paths: list[Path], settings: Settings) -> tuple[list[Path], list[FileResult]]:
+    """Files to ingest, and the paths that were skipped (missing, excluded types are silent in folders)."""
+    files: list[Path] = []
+    problems: list[FileResult] = []
+    for path in paths:
+        if path.is_dir():
+            patterns = _ignore_patterns(settings, path)
+            for candidate in sorted(path.rglob("*")):
+                rel = candidate.relative_to(path).as_posix()
+                if not candidate.is_file() or any(part.startswith(".") for part in candidate.relative_to(path).parts):
+                    continue
+                if any(fnmatch.fnmatch(candidate.name, p) or fnmatch.fnmatch(rel, p) for p in patterns):
+                    continue
+                if candidate.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(candidate)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(FileResult(str(path), status="skipped", reason="no such file or folder"))
+    return files, problems
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "doc"
+
+
+def describe(path: Path, digest: str, text: str, first_heading: str, settings: Settings, manifest: Manifest,
+             warnings: list[str]) -> DocumentMeta:
+    entry = manifest.by_sha256(digest)
+    if entry is None:
+        root = settings.corpus_root.resolve()
+        try:
+            rel = path.resolve().relative_to(root).as_posix()
+        except ValueError:
+            rel = None
+        entry = next((e for e in manifest.entries if e.path == rel), None) if rel else None
+        if entry is not None:
+            warnings.append(f"{path}: content differs from the manifest's sha256 for {entry.id}; "
+                            "ingested with the manifest's metadata")
+    if entry is not None:
+        return entry.to_meta()
+    # a user's own document: stable id per path, so an edited file replaces its old chunks
+    path_hash = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:6]
+    return DocumentMeta(doc_id=f"{_slug(path.stem)}-{path_hash}", title=first_heading or path.stem,
+                        kind="document", authority=5, status="in-force", language=detect_language(text),
+                        source=path.name)
+
+
+def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | None = None,
+                 embedder: LexCiteEmbeddings | None = None, progress: bool = True,
+                 manifest: Manifest | None = None, display_names: dict[Path, str] | None = None) -> IngestReport:
+    started = time.perf_counter()
+    embedder = embedder or get_embedder(settings.embedder)
+    store = store or open_store(settings, embedder)
+    manifest = manifest or load_manifest()
+    report = IngestReport()
+    files, problems = discover(paths, settings)
+    report.files.extend(problems)
+    seen_docs: dict[str, str] = {}
+    bar = _progress(len(files), progress)
+    try:
+        for path in files:
+            result = FileResult(str(path))
+            report.files.append(result)
+            try:
+                _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs,
+                            (display_names or {}).get(path))
+            except LoadError as exc:
+                result.status, result.reason = "skipped", str(exc)
+            except OSError as exc:
+                result.status, result.reason = "skipped", f"cannot read: {exc.strerror or exc}"
+            if bar is not None:
+                bar.set_postfix_str(path.name[:30])
+                bar.update(1)
+    finally:
+        if bar is not None:
+            bar.close()
+        if report.chunks_written or report.chunks_deleted:
+            store.bump_generation()
+        report.seconds = time.perf_counter() - started
+    store.lexical(max_age_s=0)  # bring the BM25 sidecar in step now, not on the first question
+    return report
+
+
+def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs, display_name) -> None:
+    digest = sha256_file(path)
+    loaded = load_file(path, int(settings.max_file_mb * 1e6))
+    meta = describe(path, digest, loaded.text, loaded.first_heading, settings, manifest, report.warnings)
+    if display_name:
+        meta.source = display_name
+        if not meta.in_manifest and not loaded.first_heading:
+            meta.title = display_name
+    result.doc_id = meta.doc_id
+    if meta.doc_id in seen_docs:
+        result.status, result.reason = "skipped", f"same document as {seen_docs[meta.doc_id]}"
+        return
+    seen_docs[meta.doc_id] = str(path)
+    document = Document(meta=meta, text=loaded.text, sha256=digest, path=str(path), pages=loaded.pages)
+    structure = find_structure(document.text, document.pages)
+    chunks = chunk_document(document, structure.sections, embedder.count_tokens, embedder.max_tokens,
+                            settings.chunk_tokens, settings.chunk_overlap_tokens)
+    if not chunks:
+        raise LoadError("no text to index after normalisation")
+    existing = store.ids_for_document(meta.doc_id)
+    new_ids = {c.chunk_id for c in chunks}
+    missing = [c for c in chunks if c.chunk_id not in existing]
+    stale = [i for i in existing if i not in new_ids]
+    result.chunks = len(chunks)
+    if not missing and not stale:
+        result.status = "unchanged"
+        return
+    result.status = "updated" if existing else "added"
+    for start in range(0, len(missing), EMBED_BATCH):
+        batch = missing[start:start + EMBED_BATCH]
+        vectors = embedder.encode_passages([c.embed_text for c in batch])
+        store.upsert(batch, vectors, digest)
+        report.chunks_written += len(batch)
+    # stale chunks go only after every new chunk is in, so an interrupted run never loses a document
+    store.delete_ids(stale)
+    report.chunks_deleted += len(stale)
+
+
+def remove_documents(doc_ids: list[str], settings: Settings, store: ChunkStore | None = None) -> dict[str, int]:
+    store = store or open_store(settings, create=False)
+    removed = {doc_id: store.delete_document(doc_id) for doc_id in doc_ids}
+    if any(removed.values()):
+        store.bump_generation()
+        store.lexical(max_age_s=0)
+    return removed
+
+
+def _progress(total: int, enabled: bool):
+    if not enabled or total == 0:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc="ingest", dynamic_ncols=True)

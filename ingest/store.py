@@ -1,0 +1,226 @@
+"""The chunk store: a Chroma collection (embedded or a server) plus the BM25 sidecar built from it.
+
+The collection records the model that built it; opening it with another model is an error that
+says how to rebuild, never a silent mix of vector spaces. Every write bumps a generation number
+in the collection metadata, so any process holding a BM25 index can tell it is stale.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from ingest.lexical import LexicalIndex
+from ingest.records import Chunk
+from ingest.settings import Settings
+
+SCHEMA = "1"
+BATCH = 256
+
+
+class StoreError(RuntimeError):
+    """A store problem a user can act on; str() says what to do."""
+
+
+class ModelMismatchError(StoreError):
+    pass
+
+
+def chunk_metadata(chunk: Chunk, doc_sha256: str) -> dict[str, Any]:
+    meta = chunk.meta
+    assert meta is not None
+    return {
+        "doc_id": chunk.doc_id,
+        "doc_sha256": doc_sha256,
+        "title": meta.title,
+        "short": meta.short,
+        "kind": meta.kind,
+        "authority": int(meta.authority),
+        "status": meta.status,
+        "language": meta.language,
+        "source": meta.source,
+        "locator": chunk.locator,
+        "start": chunk.start,
+        "end": chunk.end,
+        "article": chunk.article if chunk.article is not None else -1,
+        "page": chunk.page if chunk.page is not None else -1,
+        "part": chunk.part,
+        "heading_path": " > ".join(chunk.heading_path),
+        "translation_of": meta.translation_of,
+        "effective": meta.effective,
+    }
+
+
+class ChunkStore:
+    def __init__(self, settings: Settings, model_id: str, dim: int, create: bool = True) -> None:
+        self.settings = settings
+        self.model_id = model_id
+        self.dim = dim
+        self._client = self._connect()
+        self._collection = self._open_collection(create)
+        self._lexical: LexicalIndex | None = None
+        self._checked_at = 0.0
+
+    # ------------------------------------------------------------------ connection
+    def _connect(self):
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        if self.settings.chroma_host:
+            try:
+                return chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
+                                           settings=chroma_settings)
+            except Exception as exc:
+                raise StoreError(f"cannot reach the Chroma server at {self.settings.chroma_host}:"
+                                 f"{self.settings.chroma_port} ({exc}); is `chroma run` started?") from exc
+        self.settings.store.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(self.settings.store / "chroma"), settings=chroma_settings)
+
+    def _open_collection(self, create: bool):
+        name = self.settings.collection
+        try:
+            collection = self._client.get_collection(name, embedding_function=None)
+        except Exception:
+            collection = None
+        if collection is None:
+            if not create:
+                return None
+            # our own vectors are always passed in: Chroma's default embedding function would
+            # try to download a model
+            collection = self._client.create_collection(
+                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                metadata={"lexcite_model": self.model_id, "lexcite_dim": self.dim, "lexcite_schema": SCHEMA,
+                          "lexcite_generation": "0"},
+            )
+        built_with = (collection.metadata or {}).get("lexcite_model")
+        if built_with and built_with != self.model_id:
+            raise ModelMismatchError(
+                f"the store {self.settings.describe_store()} was built with the model '{built_with}', but the "
+                f"settings ask for '{self.model_id}'. Vectors of two models cannot be mixed. Either set "
+                f"LEXCITE_EMBEDDER back, or rebuild: `lexcite ingest --rebuild` (or use another --store)."
+            )
+        return collection
+
+    @property
+    def exists(self) -> bool:
+        return self._collection is not None
+
+    @property
+    def collection(self):
+        if self._collection is None:
+            raise StoreError(f"the store {self.settings.describe_store()} is empty: run `lexcite ingest` first")
+        return self._collection
+
+    # ------------------------------------------------------------------ reads
+    def count(self) -> int:
+        return self.collection.count() if self._collection is not None else 0
+
+    def generation(self) -> str:
+        if self._collection is None:
+            return "none"
+        fresh = self._client.get_collection(self.settings.collection, embedding_function=None)
+        return str((fresh.metadata or {}).get("lexcite_generation", "0"))
+
+    def ids_for_document(self, doc_id: str) -> dict[str, str]:
+        """chunk id -> the document sha256 it was built from."""
+        got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"])
+        return {i: m.get("doc_sha256", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
+
+    def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
+        ids: list[str] = []
+        texts: list[str] = []
+        metas: list[dict] = []
+        total = self.count()
+        for offset in range(0, total, 2000):
+            got = self.collection.get(include=["documents", "metadatas"], limit=2000, offset=offset)
+            ids.extend(got["ids"])
+            texts.extend(got["documents"])
+            metas.extend(got["metadatas"])
+        return ids, texts, metas
+
+    def documents(self) -> dict[str, dict[str, Any]]:
+        """doc id -> a summary (title, kind, language, status, chunks) read from chunk metadata."""
+        index = self.lexical()
+        docs: dict[str, dict[str, Any]] = {}
+        for meta in index.metadatas:
+            entry = docs.setdefault(meta["doc_id"], {
+                "doc_id": meta["doc_id"], "title": meta.get("title", ""), "short": meta.get("short", ""),
+                "kind": meta.get("kind", ""), "language": meta.get("language", ""),
+                "status": meta.get("status", ""), "source": meta.get("source", ""), "chunks": 0})
+            entry["chunks"] += 1
+        return docs
+
+    def dense_search(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        if self.count() == 0:
+            return []
+        result = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(k, self.count()),
+                                       where=where or None, include=["distances"])
+        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
+
+    def get(self, ids: Sequence[str]) -> dict[str, tuple[str, dict]]:
+        got = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
+        return {i: (t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
+
+    # ------------------------------------------------------------------ writes
+    def upsert(self, chunks: Sequence[Chunk], vectors: np.ndarray, doc_sha256: str) -> None:
+        for start in range(0, len(chunks), BATCH):
+            part = chunks[start:start + BATCH]
+            self.collection.upsert(
+                ids=[c.chunk_id for c in part],
+                embeddings=vectors[start:start + BATCH].tolist(),
+                documents=[c.text for c in part],
+                metadatas=[chunk_metadata(c, doc_sha256) for c in part],
+            )
+
+    def delete_ids(self, ids: Iterable[str]) -> None:
+        ids = list(ids)
+        for start in range(0, len(ids), BATCH):
+            self.collection.delete(ids=ids[start:start + BATCH])
+
+    def delete_document(self, doc_id: str) -> int:
+        ids = list(self.ids_for_document(doc_id))
+        self.delete_ids(ids)
+        return len(ids)
+
+    def bump_generation(self) -> None:
+        metadata = {k: v for k, v in (self.collection.metadata or {}).items() if not k.startswith("hnsw:")}
+        metadata["lexcite_generation"] = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
+        self.collection.modify(metadata=metadata)
+        self._collection = self._client.get_collection(self.settings.collection, embedding_function=None)
+
+    def drop(self) -> None:
+        """Delete the collection and its sidecar (used by --rebuild)."""
+        try:
+            self._client.delete_collection(self.settings.collection)
+        except Exception:
+            pass
+        import shutil
+
+        shutil.rmtree(self.settings.bm25_dir, ignore_errors=True)
+        self._collection = None
+        self._lexical = None
+
+    # ------------------------------------------------------------------ lexical sidecar
+    def lexical(self, max_age_s: float = 5.0) -> LexicalIndex:
+        """The BM25 index, rebuilt from the collection when a write made it stale."""
+        now = time.monotonic()
+        if self._lexical is not None and now - self._checked_at < max_age_s:
+            return self._lexical
+        generation = self.generation()
+        self._checked_at = now
+        if self._lexical is not None and self._lexical.generation == generation:
+            return self._lexical
+        tokenizer = self.settings.lexical_tokenizer
+        index = LexicalIndex.load(self.settings.bm25_dir)
+        if index is None or index.generation != generation or index.tokenizer != tokenizer:
+            ids, texts, metas = self.all_chunks() if self._collection is not None else ([], [], [])
+            index = LexicalIndex.build(ids, texts, metas, generation, tokenizer)
+            if self.settings.chroma_host is None or self.settings.store.exists():
+                index.save(self.settings.bm25_dir)
+        self._lexical = index
+        return index

@@ -1,0 +1,204 @@
+"""Find the structure of a document: articles of statutes, headings of guides, pages of PDFs.
+
+A Chinese statute is cut at each line that opens with 第N条 (the article number must grow, so a
+paragraph that happens to begin with a cross-reference like "第六十六条规定的…" never starts a new
+article); 编/章/节 headings become context. An English statute is cut at "Article N". Anything else
+is cut at its headings. Sections never overlap and cover the text in order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.numerals import NUMERAL_CHARS, chinese_to_int
+from ingest.records import PageSpan, Section
+
+_NUM = f"[{NUMERAL_CHARS}0-9]+"
+ZH_ARTICLE = re.compile(rf"^[ \t\u3000]*(?:\*\*)?第({_NUM})条(?:之[一二三四五六七八九十]+)?(?:\*\*)?(?=[\s\u3000：:]|$)", re.M)
+ZH_HEADING = re.compile(rf"^[ \t\u3000]*(?:#+[ \t]*)?(第{_NUM}[编章节])[ \t\u3000]*(.*)$", re.M)
+ZH_ITEM = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]+)、", re.M)
+EN_ARTICLE = re.compile(r"^[ \t]*(?:\*\*)?Article[ \t]+(\d+)\b", re.M)
+EN_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:\*\*)?((?:Chapter|CHAPTER|Section|Part)[ \t]+[IVXLC\d]+\b.*?)(?:\*\*)?[ \t]*$", re.M)
+MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
+NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+){0,3})\.?[ \t]+([A-Z][^\n]{2,100})$")
+
+
+@dataclass(frozen=True)
+class Structure:
+    kind: str  # "zh-statute" | "en-statute" | "zh-items" | "headings"
+    sections: list[Section]
+
+
+def find_structure(text: str, pages: list[PageSpan] | None = None) -> Structure:
+    pages = pages or []
+    for kind, finder in (("zh-statute", _zh_articles), ("en-statute", _en_articles), ("zh-items", _zh_items)):
+        sections = finder(text)
+        if sections:
+            return Structure(kind, _with_pages(sections, pages))
+    return Structure("headings", _with_pages(_headed_sections(text), pages))
+
+
+def page_at(pages: list[PageSpan], offset: int) -> int | None:
+    for span in pages:
+        if span.start <= offset < span.end + 2:
+            return span.page
+    return None
+
+
+def _with_pages(sections: list[Section], pages: list[PageSpan]) -> list[Section]:
+    if not pages:
+        return sections
+    out = []
+    for s in sections:
+        page = page_at(pages, s.start)
+        locator = f"{s.locator} (p. {page})" if s.locator and page else (f"p. {page}" if page else s.locator)
+        out.append(Section(s.start, s.end, locator, s.heading_path, s.article, page))
+    return out
+
+
+def _headings_before(text: str, pattern: re.Pattern[str], levels: dict[str, int]) -> list[tuple[int, int, str]]:
+    """(offset, level, heading) for each structural heading (编 > 章 > 节)."""
+    found = []
+    for m in pattern.finditer(text):
+        label = m.group(1)
+        level = levels.get(label[-1], 1)
+        heading = " ".join(f"{label} {m.group(2)}".split())
+        found.append((m.start(), level, heading))
+    return found
+
+
+def _zh_articles(text: str) -> list[Section]:
+    starts: list[tuple[int, int]] = []  # (offset, article number)
+    last = 0
+    for m in ZH_ARTICLE.finditer(text):
+        try:
+            number = chinese_to_int(m.group(1))
+        except ValueError:
+            continue
+        if number <= last:
+            continue  # a cross-reference at the start of a line, not a new article
+        starts.append((m.start(), number))
+        last = number
+    if len(starts) < 3:
+        return []
+    headings = _headings_before(text, ZH_HEADING, {"编": 0, "章": 1, "节": 2})
+    return _cut(text, starts, headings, lambda n: f"Art. {n}")
+
+
+def _en_articles(text: str) -> list[Section]:
+    starts: list[tuple[int, int]] = []
+    last = 0
+    for m in EN_ARTICLE.finditer(text):
+        number = int(m.group(1))
+        if number <= last:
+            continue
+        starts.append((m.start(), number))
+        last = number
+    if len(starts) < 3:
+        return []
+    headings = [(m.start(), 1, " ".join(m.group(1).replace("*", "").split())) for m in EN_HEADING.finditer(text)]
+    return _cut(text, starts, headings, lambda n: f"Art. {n}")
+
+
+def _zh_items(text: str) -> list[Section]:
+    """Amendment decisions are numbered 一、二、三、… rather than by article."""
+    starts: list[tuple[int, int]] = []
+    last = 0
+    for m in ZH_ITEM.finditer(text):
+        number = chinese_to_int(m.group(1))
+        if number != last + 1:
+            continue
+        starts.append((m.start(), number))
+        last = number
+    if len(starts) < 3:
+        return []
+    return _cut(text, starts, [], lambda n: f"Item {n}", numbered=False)
+
+
+def _cut(text, starts, headings, locate, numbered: bool = True) -> list[Section]:
+    """Turn unit starts into sections; a heading ends the unit before it and becomes context after it."""
+    sections: list[Section] = []
+    first = starts[0][0]
+    preamble_end = min([first] + [h[0] for h in headings if h[0] < first])
+    if text[:preamble_end].strip():
+        sections.append(Section(0, _rstrip(text, 0, preamble_end), "Preamble"))
+    boundaries = sorted({s for s, _ in starts} | {h[0] for h in headings} | {len(text)})
+    path: dict[int, str] = {}
+    heading_iter = iter(sorted(headings))
+    pending = next(heading_iter, None)
+    for offset, number in starts:
+        while pending is not None and pending[0] < offset:
+            level = pending[1]
+            path = {lv: h for lv, h in path.items() if lv < level}
+            path[level] = pending[2]
+            pending = next(heading_iter, None)
+        end = next(b for b in boundaries if b > offset)
+        heading_path = tuple(path[lv] for lv in sorted(path))
+        sections.append(Section(offset, _rstrip(text, offset, end), locate(number), heading_path,
+                                number if numbered else None))
+    # text after the last unit that follows a trailing heading is kept as its own section
+    tail_start = max(h[0] for h in headings) if headings else -1
+    if tail_start > starts[-1][0] and text[tail_start:].strip():
+        sections.append(Section(tail_start, _rstrip(text, tail_start, len(text)), "Annex"))
+    return sections
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n\u3000":
+        end -= 1
+    return end
+
+
+def _looks_like_heading(line: str, next_line: str) -> tuple[int, str] | None:
+    stripped = line.strip()
+    md = MD_HEADING.match(stripped)
+    if md:
+        return len(md.group(1)), md.group(2).strip()
+    if not stripped or len(stripped) > 110 or stripped[-1] in ".,;:!?。，；：！？)）\"”":
+        return None
+    numbered = NUMBERED_HEADING.match(stripped)
+    if numbered:
+        return numbered.group(1).count(".") + 1, stripped
+    words = stripped.split()
+    # an unnumbered heading: a short title-like line followed by a longer paragraph
+    if 1 <= len(words) <= 12 and stripped[0].isupper() and len(next_line.strip()) > 2 * len(stripped) \
+            and len(next_line.strip()) > 80:
+        return 1, stripped
+    return None
+
+
+def _headed_sections(text: str) -> list[Section]:
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    heads: list[tuple[int, int, str]] = []
+    for i, line in enumerate(lines):
+        following = next((candidate for candidate in lines[i + 1:] if candidate.strip()), "")
+        found = _looks_like_heading(line, following)
+        if found:
+            heads.append((offsets[i], found[0], found[1]))
+    if not heads:
+        return [Section(0, _rstrip(text, 0, len(text)), "")]
+    sections: list[Section] = []
+    if text[: heads[0][0]].strip():
+        sections.append(Section(0, _rstrip(text, 0, heads[0][0]), "Introduction"))
+    path: dict[int, str] = {}
+    for idx, (offset, level, heading) in enumerate(heads):
+        path = {lv: h for lv, h in path.items() if lv < level}
+        path[level] = heading
+        end = heads[idx + 1][0] if idx + 1 < len(heads) else len(text)
+        end = _rstrip(text, offset, end)
+        body = text[offset:end]
+        if body.strip() == line_of(body):  # a heading with no body of its own joins the next section
+            continue
+        heading_path = tuple(path[lv] for lv in sorted(path))
+        sections.append(Section(offset, end, " > ".join(heading_path[-2:]), heading_path))
+    return sections
+
+
+def line_of(body: str) -> str:
+    return body.strip().split("\n", 1)[0].strip()
