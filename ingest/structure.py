@@ -24,6 +24,9 @@ MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
 NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+){0,3})\.?[ \t]+([A-Z][^\n]{2,100})$")
 
 
+MAX_ARTICLE_GAP = 10  # articles run in order; a jump further than this is a cross-reference
+
+
 @dataclass(frozen=True)
 class Structure:
     kind: str  # "zh-statute" | "en-statute" | "zh-items" | "headings"
@@ -76,7 +79,7 @@ def _zh_articles(text: str) -> list[Section]:
             number = chinese_to_int(m.group(1))
         except ValueError:
             continue
-        if number <= last:
+        if number <= last or (last and number > last + MAX_ARTICLE_GAP):
             continue  # a cross-reference at the start of a line, not a new article
         starts.append((m.start(), number))
         last = number

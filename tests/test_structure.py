@@ -1,0 +1,86 @@
+"""Statute splitting against known articles of the reference corpus, and the guards against cross-references."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.loaders import load_file
+from ingest.numerals import chinese_to_int, chinese_to_number, int_to_chinese
+from ingest.structure import find_structure
+
+MB = 50_000_000
+
+
+@pytest.mark.parametrize(("name", "articles"), [("pipl.md", 74), ("dsl.md", 55), ("csl.md", 79),
+                                                ("csl-2025-consolidated.md", 81), ("ndsmr.md", 64),
+                                                ("cii-regulations.md", 51), ("pi-crimes-interpretation.md", 13)])
+def test_chinese_statutes_split_into_their_articles(corpus_mirror, name, articles):
+    loaded = load_file(corpus_mirror / "statutes" / "zh" / name, MB)
+    structure = find_structure(loaded.text)
+    numbers = [s.article for s in structure.sections if s.article is not None]
+    assert structure.kind == "zh-statute"
+    assert numbers == list(range(1, articles + 1))
+
+
+def test_pipl_article_66_holds_its_fines_and_chapter(corpus_mirror):
+    loaded = load_file(corpus_mirror / "statutes" / "zh" / "pipl.md", MB)
+    section = next(s for s in find_structure(loaded.text).sections if s.article == 66)
+    body = loaded.text[section.start:section.end]
+    assert body.startswith("第六十六条")
+    assert "五千万元" in body and "百分之五" in body
+    assert "第六十七条" not in body
+    assert section.heading_path == ("第七章 法律责任",)
+    assert section.locator == "Art. 66"
+
+
+def test_english_translation_splits_on_article_n(corpus_mirror):
+    loaded = load_file(corpus_mirror / "statutes" / "en" / "pipl.md", MB)
+    structure = find_structure(loaded.text)
+    assert structure.kind == "en-statute"
+    art66 = next(s for s in structure.sections if s.article == 66)
+    assert "50 million Yuan" in loaded.text[art66.start:art66.end]
+
+
+def test_cross_reference_at_line_start_is_not_a_new_article():
+    text = ("# 某法\n\n第一条 总则内容。\n\n第二条 依照本法第六十六条的规定处理。\n\n"
+            "第六十六条规定的情形，不适用本条。\n\n第三条 第三条的内容。\n\n第四条 最后一条。")
+    structure = find_structure(text)
+    numbers = [s.article for s in structure.sections if s.article]
+    assert numbers == [1, 2, 3, 4]
+    art2 = next(s for s in structure.sections if s.article == 2)
+    assert "第六十六条规定的情形" in text[art2.start:art2.end]
+
+
+def test_chapter_heading_stays_with_the_following_article_not_the_previous_one():
+    text = "## 第一章 总则\n\n第一条 甲。\n\n第二条 乙。\n\n## 第二章 责任\n\n第三条 丙。\n\n第四条 丁。"
+    sections = {s.article: s for s in find_structure(text).sections if s.article}
+    assert "第二章" not in text[sections[2].start:sections[2].end]
+    assert sections[3].heading_path == ("第二章 责任",)
+
+
+def test_amendment_decision_is_split_into_items(corpus_mirror):
+    loaded = load_file(corpus_mirror / "statutes" / "zh" / "csl-2025-amendment-decision.md", MB)
+    structure = find_structure(loaded.text)
+    assert structure.kind == "zh-items"
+    assert [s.locator for s in structure.sections if s.locator.startswith("Item")][:3] == ["Item 1", "Item 2", "Item 3"]
+
+
+def test_guides_are_cut_at_their_headings(corpus_mirror):
+    loaded = load_file(corpus_mirror / "guides" / "004_cbd705364c2689ad.txt", MB)
+    structure = find_structure(loaded.text)
+    locators = [s.locator for s in structure.sections]
+    assert structure.kind == "headings"
+    assert any("Calculation of Administrative Fines" in loc for loc in locators)
+    assert len(structure.sections) > 10
+
+
+@pytest.mark.parametrize(("text", "value"), [("六十六", 66), ("二百五十三", 253), ("一千万", 10_000_000),
+                                             ("五千万", 50_000_000), ("5000万", 50_000_000), ("1.5亿", 150_000_000),
+                                             ("一百零五", 105), ("二〇二一", 2021), ("十", 10)])
+def test_chinese_numerals(text, value):
+    assert chinese_to_number(text) == value
+
+
+def test_article_numbers_round_trip():
+    for n in (1, 10, 11, 20, 66, 74, 100, 105, 110, 253):
+        assert chinese_to_int(int_to_chinese(n)) == n
