@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ingest.normalise import normalise_text, strip_html_comments
+from ingest.normalise import normalise_text, strip_html_comments, strip_markdown_emphasis
 from ingest.records import PageSpan
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
@@ -42,7 +42,7 @@ def load_file(path: Path, max_bytes: int) -> LoadedText:
     else:
         raw = _decode(path.read_bytes())
         if suffix in (".md", ".markdown"):
-            raw = strip_html_comments(raw)
+            raw = strip_markdown_emphasis(strip_html_comments(raw))
         text = normalise_text(raw)
         loaded = LoadedText(text=text, first_heading=_first_heading(text))
     if not loaded.text.strip():

@@ -39,6 +39,14 @@ def strip_html_comments(text: str) -> str:
     return _HTML_COMMENT.sub("", text)
 
 
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def strip_markdown_emphasis(text: str) -> str:
+    """**Article 66:** -> Article 66: so quotes read as the law does, not as its markup."""
+    return _EMPHASIS.sub(r"\2", text)
+
+
 def detect_language(text: str) -> str:
     """'zh' when CJK characters make up a fair share of the letters, else 'en'."""
     sample = text[:20000]

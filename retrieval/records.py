@@ -24,6 +24,7 @@ class Passage:
     language: str
     article: int | None = None
     page: int | None = None
+    part: int = 0
     heading_path: str = ""
     translation_of: str = ""
     effective: str = ""
@@ -51,6 +52,7 @@ class Passage:
             language=meta.get("language", "en"),
             article=int(meta["article"]) if meta.get("article", -1) not in (-1, None) else None,
             page=int(meta["page"]) if meta.get("page", -1) not in (-1, None) else None,
+            part=int(meta.get("part", 0)),
             heading_path=meta.get("heading_path", ""),
             translation_of=meta.get("translation_of", ""),
             effective=meta.get("effective", ""),

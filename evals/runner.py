@@ -1,0 +1,116 @@
+"""`lexcite eval`: run the gold questions through LexCite (and the baselines), score, report."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+from evals.gold_check import load_gold
+from evals.metrics import aggregate, score_question
+from evals.systems import build_systems
+from ingest.settings import Settings
+
+FLOORS_PATH = Path(__file__).with_name("floors.toml")
+HEADLINE = ("fact_accuracy", "recall@1", "recall@5", "recall@10", "mrr", "ndcg@10", "citation_support",
+            "figure_faithfulness", "abstention_precision", "abstention_recall", "p50_ms")
+
+
+def pairing(gold: dict, languages: dict[str, str]) -> str:
+    docs = [e["doc_id"] for e in gold.get("evidence", [])]
+    if not docs:
+        return f"{gold['language']}->none"
+    evidence_languages = {languages.get(d, "?") for d in docs}
+    target = "en" if "en" in evidence_languages else next(iter(evidence_languages))
+    return f"{gold['language']}->{target}"
+
+
+def _breakdown(rows: list[tuple[dict, dict]], key) -> dict:
+    groups: dict[str, list] = {}
+    for gold, row in rows:
+        groups.setdefault(key(gold), []).append((gold, row))
+    return {name: aggregate(items) for name, items in sorted(groups.items())}
+
+
+def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = "all", baselines: bool = False,
+             corpus_root: Path | None = None, progress: bool = True, service=None) -> dict:
+    from ingest.manifest import load_manifest
+    from retrieval.service import AnswerService
+
+    gold = [g for g in load_gold(gold_path) if split == "all" or g.get("split") == split]
+    service = service or AnswerService(settings)
+    service.ensure_ready()
+    languages = {e.id: e.language for e in load_manifest().entries}
+    systems = build_systems(service, corpus_root or settings.corpus_root, baselines)
+    from tqdm import tqdm
+
+    per_system: dict[str, list[tuple[dict, dict]]] = {s.name: [] for s in systems}
+    questions = []
+    for g in tqdm(gold, unit="q", desc="eval", disable=not progress, dynamic_ncols=True):
+        entry = {"id": g["id"], "question": g["question"], "type": g["type"], "language": g["language"],
+                 "answerable": g.get("answerable", True), "split": g.get("split", ""),
+                 "pairing": pairing(g, languages), "expected": g.get("facts", []),
+                 "evidence": g.get("evidence", []), "systems": {}}
+        for system in systems:
+            out = system.run(g["question"])
+            row = score_question(g, out)
+            per_system[system.name].append((g, row))
+            entry["systems"][system.name] = {"answer": out.answer, "abstained": out.abstained,
+                                             "verified": out.verified, "correct": row["correct"],
+                                             "fact_correct": row.get("fact_correct"), "rank": row.get("rank"),
+                                             "latency_ms": round(out.latency_ms, 2), **out.extra}
+        questions.append(entry)
+    results = {"systems": {}, "questions": questions,
+               "meta": {"gold": str(gold_path or "evals/gold/gold.jsonl"), "split": split, "model": service.embedder.model_id,
+                        "store": settings.describe_store(), "questions": len(gold)}}
+    for name, rows in per_system.items():
+        metrics = aggregate(rows)
+        metrics["by_type"] = _breakdown(rows, lambda g: g["type"])
+        metrics["by_language"] = _breakdown(rows, lambda g: g["language"])
+        metrics["by_pairing"] = _breakdown(rows, lambda g: pairing(g, languages))
+        results["systems"][name] = metrics
+    return results
+
+
+def check_floors(results: dict, floors_path: Path = FLOORS_PATH) -> list[str]:
+    floors = tomllib.loads(floors_path.read_text(encoding="utf-8"))["lexcite"]
+    metrics = results["systems"]["lexcite"]
+    return [f"{name} = {metrics.get(name)} is below the floor {floor}" for name, floor in floors.items()
+            if metrics.get(name) is None or metrics[name] < floor]
+
+
+def write_results(results: dict, out_dir: Path) -> None:
+    from evals.report import write_report
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    write_report(results, out_dir)
+
+
+def run_from_args(args, settings: Settings) -> int:
+    out_dir = Path(args.out)
+    if args.benchmark:
+        from evals.legalbench import run_from_args as run_benchmark
+
+        return run_benchmark(args, settings)
+    results = run_eval(settings, gold_path=Path(args.gold) if args.gold else None, split=args.split,
+                       baselines=args.baselines, progress=not args.quiet)
+    write_results(results, out_dir)
+    print(summary_table(results))
+    print(f"\nwrote {out_dir / 'results.json'}, {out_dir / 'report.md'}, {out_dir / 'report.html'}")
+    if args.check_floors:
+        problems = check_floors(results)
+        for p in problems:
+            print(f"FLOOR: {p}", file=sys.stderr)
+        return 1 if problems else 0
+    return 0
+
+
+def summary_table(results: dict) -> str:
+    names = list(results["systems"])
+    lines = ["| metric | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    for metric in HEADLINE + ("overall_accuracy", "false_abstentions"):
+        cells = [results["systems"][n].get(metric) for n in names]
+        lines.append(f"| {metric} | " + " | ".join("–" if c is None else f"{c}" for c in cells) + " |")
+    return "\n".join(lines)

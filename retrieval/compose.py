@@ -1,0 +1,229 @@
+"""Compose an answer from the retrieved text itself: pick the sentence that answers, lead with its
+key figure (in the question's language, next to the verbatim quote it came from), cite it, and
+cite the other passages that state the same figure — statutes before guides."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.lexical import tokenize
+from retrieval.figures import Figure, extract_figures, figure_glosses, figures_match
+from retrieval.query import QueryAnalysis
+from retrieval.records import Passage
+from retrieval.rerank import coverage
+from retrieval.sentences import Span, paragraphs, sentence_spans
+from retrieval.verify import Claim
+
+SENTENCE_POOL = 6  # passages whose sentences compete to answer
+MAX_QUOTE = 260
+STATUTE_AUTHORITY = 3  # authority ranks up to this are statutes, regulations, rules, interpretations
+
+SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|upper limit|cap|up to how much)\b|最高|最多|上限|"
+                             r"最大", re.I)
+SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
+SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close to the answer's
+
+NOT_FOUND = "The corpus does not answer this."
+NOT_FOUND_ZH = "语料库中没有找到答案。"
+# Regimes outside Chinese law: a question about one is answered only if a passage names it.
+FOREIGN_REGIMES = re.compile(
+    r"\b(GDPR|UK GDPR|CCPA|CPRA|HIPAA|COPPA|LGPD|PDPA|PDPO|APPI|PIPEDA|DPDP|EU|European Union|California|"
+    r"Hong Kong|Macau|Macao|Singapore|Japan(?:ese)?|Korea(?:n)?|United States|U\.S\.|US federal|UK|Britain|"
+    r"Taiwan|India(?:n)?|Brazil(?:ian)?|Australia(?:n)?|Canada|Canadian)\b|欧盟|美国|香港|澳门|台湾|新加坡|日本|"
+    r"韩国|英国|加州|通用数据保护条例"
+)
+
+
+@dataclass
+class Pick:
+    passage: Passage
+    span: Span
+    score: float
+    figures: list[Figure]
+
+
+@dataclass
+class Composition:
+    text: str = ""
+    claims: list[Claim] = field(default_factory=list)
+    cited: list[Passage] = field(default_factory=list)
+    quotes: list[Span] = field(default_factory=list)
+    key_figure: str = ""
+    abstained: bool = False
+    reason: str = ""
+    notes: list[str] = field(default_factory=list)
+    support: float = 0.0
+
+
+def citation_label(passage: Passage, span: Span | None = None) -> str:
+    name = passage.short or passage.title
+    locator = passage.locator
+    if span is not None and passage.article is not None and passage.part == 0 and len(paragraphs(passage.text)) > 1:
+        locator = f"{locator} ¶{span.paragraph}"
+    return f"{name} {locator}".strip() if locator else name
+
+
+def _trim(text: str, wanted: set[str]) -> str:
+    """Long sentences keep their first clause and the clauses holding the wanted figure."""
+    if len(text) <= MAX_QUOTE:
+        return text
+    clauses = re.split(r"(?<=[；;，,])", text)
+    keep = [0] + [i for i, c in enumerate(clauses) if any(f.kind in wanted for f in extract_figures(c))]
+    if len(keep) == 1:
+        return text[:MAX_QUOTE].rstrip() + "…"
+    out, last = [], -1
+    for i in sorted(set(keep)):
+        if last >= 0 and i != last + 1:
+            out.append("…")
+        out.append(clauses[i])
+        last = i
+    if last != len(clauses) - 1:
+        out.append("…")
+    return "".join(out)
+
+
+def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer: str) -> list[Pick]:
+    picks: list[Pick] = []
+    top = max((p.score for p in passages), default=1.0) or 1.0
+    for passage in passages[:SENTENCE_POOL]:
+        prior = max(passage.score, 0.0) / top
+        for span in sentence_spans(passage.text):
+            tokens = frozenset(tokenize(span.text, tokenizer))
+            cov = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
+            figures = extract_figures(span.text)
+            kinds = {f.kind for f in figures}
+            fig_hit = 1.0 if analysis.wants and kinds & analysis.wants else 0.0
+            heading_only = 1.0 if len(span.text) < 25 and not figures else 0.0
+            score = 1.2 * prior + 1.0 * cov + 0.7 * fig_hit - 0.8 * heading_only
+            picks.append(Pick(passage, span, score, figures))
+    _favour_extreme(picks, analysis)
+    return sorted(picks, key=lambda p: -p.score)
+
+
+def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
+    """"What is the most…" asks for the top of the scale: within each passage, the sentence with the
+    largest figure of the wanted kind is the answer (and the smallest for "at least / minimum")."""
+    wants_max = bool(SUPERLATIVE_MAX.search(analysis.question))
+    wants_min = bool(SUPERLATIVE_MIN.search(analysis.question)) and not wants_max
+    if not (wants_max or wants_min) or not analysis.wants:
+        return
+    by_passage: dict[str, list[tuple[float, Pick]]] = {}
+    for pick in picks:
+        values = [f.value for f in pick.figures if f.kind in analysis.wants]
+        if values:
+            by_passage.setdefault(pick.passage.chunk_id, []).append(
+                (max(values) if wants_max else -min(values), pick))
+    for group in by_passage.values():
+        best = max(v for v, _ in group)
+        for value, pick in group:
+            if value == best and len(group) > 1:
+                pick.score += 0.35
+
+
+def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
+    return [f for f in figures if f.kind in analysis.wants]
+
+
+def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit: int) -> list[Pick]:
+    """Other passages stating the same key figure (or, with no figure asked, nearly as good a sentence)."""
+    key = _wanted(primary.figures, analysis)
+    chosen: list[Pick] = []
+    seen = {primary.passage.chunk_id}
+    for pick in picks:
+        if len(chosen) >= limit:
+            break
+        if pick.passage.chunk_id in seen:
+            continue
+        same_text = primary.passage.translation_of == pick.passage.doc_id or \
+            pick.passage.translation_of == primary.passage.doc_id
+        close = pick.score >= SUPPORT_FRACTION * primary.score
+        if key:
+            # the same provision states every key figure: a translation/original, or a guide restating it
+            ok = all(any(figures_match(a, b) for b in pick.figures) for a in key) and (close or same_text)
+        else:
+            ok = pick.score >= 0.9 * primary.score and pick.passage.doc_id != primary.passage.doc_id
+        if ok:
+            chosen.append(pick)
+            seen.add(pick.passage.chunk_id)
+    return chosen
+
+
+def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
+    wanted = _wanted(pick.figures, analysis)
+    if not wanted:
+        return ""
+    glosses = [(surface, english) for surface, english in figure_glosses(pick.span.text)
+               if any(f.kind in analysis.wants for f in extract_figures(surface))]
+    if not glosses:
+        return ""
+    if analysis.language == "zh":
+        parts = list(dict.fromkeys(surface for surface, _ in glosses))
+        return "；".join(parts)
+    parts = list(dict.fromkeys(english for _, english in glosses))
+    lead = "; ".join(parts)
+    return lead[:1].upper() + lead[1:]
+
+
+def abstain(passages: list[Passage], reason: str, analysis: QueryAnalysis) -> Composition:
+    base = NOT_FOUND_ZH if analysis.language == "zh" else NOT_FOUND
+    return Composition(text=f"{base} {reason}".strip(), abstained=True, reason=reason, cited=passages[:3])
+
+
+def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str) -> Composition:
+    if not passages:
+        return abstain([], "Nothing relevant was retrieved.", analysis)
+    foreign = FOREIGN_REGIMES.findall(analysis.question)
+    if foreign:
+        named = {name.lower() for name in foreign}
+        pool = " ".join(p.text.lower() + " " + p.title.lower() for p in passages[:k])
+        if not any(name in pool for name in named):
+            return abstain(passages, f"It holds no text on {', '.join(sorted(set(foreign)))}.", analysis)
+    picks = _score_sentences(passages, analysis, tokenizer)
+    if analysis.wants:
+        with_figure = [p for p in picks if _wanted(p.figures, analysis)]
+        if not with_figure:
+            kinds = ", ".join(sorted(analysis.wants))
+            return abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
+                           analysis)
+        picks = with_figure + [p for p in picks if not _wanted(p.figures, analysis)]
+    primary = picks[0]
+    support = primary.score
+    if support < threshold:
+        comp = abstain(passages, "The closest passages do not state it.", analysis)
+        comp.support = support
+        return comp
+    supporting = _supporting(primary, picks[1:], analysis, max(0, k - 1))
+    ordered = [primary, *supporting]
+    # statutes outrank guides: the best statutory passage that states the figure leads
+    # (and an authoritative original before its translation)
+    statute_first = sorted(ordered, key=lambda p: (p.passage.authority > STATUTE_AUTHORITY,
+                                                    p.passage.authority, bool(p.passage.translation_of),
+                                                    -p.score))
+    lead_pick = statute_first[0]
+    comp = Composition(support=support)
+    comp.cited = [p.passage for p in statute_first]
+    comp.quotes = [p.span for p in statute_first]
+    lead = _lead(lead_pick, analysis) or _lead(primary, analysis)
+    parts: list[str] = []
+    if lead:
+        comp.key_figure = lead
+        parts.append(f"{lead} [1].")
+        comp.claims.append(Claim(lead, (1,)))
+    wanted = analysis.wants
+    for n, pick in enumerate(statute_first[:2], start=1):
+        quote = _trim(pick.span.text, wanted)
+        label = citation_label(pick.passage, pick.span)
+        parts.append(f"{label}: “{quote}” [{n}]")
+        comp.claims.append(Claim(quote, (n,)))
+    if len(statute_first) > 2:
+        also = ", ".join(f"{citation_label(p.passage, p.span)} [{n}]" for n, p in enumerate(statute_first[2:], start=3))
+        parts.append(f"Also stated in {also}." if analysis.language != "zh" else f"另见 {also}。")
+    if all(p.passage.authority > STATUTE_AUTHORITY for p in statute_first):
+        comp.notes.append("Only a secondary source (guide or article) states this; no statute or regulation "
+                          "passage in the corpus was found to say it.")
+    for n, p in enumerate(statute_first, start=1):
+        if p.passage.status != "in-force":
+            comp.notes.append(f"[{n}] is from a text that is {p.passage.status}; check the current text.")
+    comp.text = "\n\n".join(parts + comp.notes)
+    return comp

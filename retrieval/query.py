@@ -1,0 +1,83 @@
+"""What a question asks: its language, type, the figure kinds it wants, the laws and articles it
+names, and the search terms in both languages (glossary expansion)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.lexical import tokenize
+from ingest.normalise import detect_language
+from retrieval.figures import question_wants
+from retrieval.glossary import expand_query
+from retrieval.laws import ArticleRef, article_refs, resolve_laws
+
+QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
+
+_TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("penalty", re.compile(r"\b(fine[ds]?|penalt(?:y|ies)|sanction|punish\w*|liabilit(?:y|ies)|confiscat\w*|"
+                           r"imprison\w*|criminal)\b|罚款|处罚|罚金|没收|法律责任|有期徒刑|拘役", re.I)),
+    ("deadline", re.compile(r"\b(within|deadline|how long|how many (?:working )?(?:days|hours|months|years)|"
+                            r"time limit|period|valid(?:ity)?|expire\w*|retain\w*|retention)\b|期限|以内|之日起|"
+                            r"多久|多长时间|工作日|有效期|保存", re.I)),
+    ("date", re.compile(r"\b(when|what date|which date|effective|take[s]? effect|came into force|in force since|"
+                        r"enter(?:ed)? into force|promulgat\w*|adopted)\b|何时|什么时候|施行|生效|哪一天|日期", re.I)),
+    ("threshold", re.compile(r"\b(how many|threshold|more than|at least|fewer than|less than|below|above|"
+                             r"exceed\w*|number of|million (?:individuals|people|users)|volume)\b|多少人|"
+                             r"以上|以下|超过|不满|累计|数量|门槛", re.I)),
+    ("authority", re.compile(r"\b(which article|what article|who|which (?:authority|department|body|agency|regulator)|"
+                             r"competent|responsible for)\b|哪一条|哪条|哪个部门|由谁|主管部门|负责", re.I)),
+]
+
+
+@dataclass
+class QueryAnalysis:
+    question: str
+    language: str
+    question_type: str
+    wants: set[str]
+    laws: list[str]
+    articles: list[ArticleRef]
+    expansion: list[str]
+    tokens: list[str] = field(default_factory=list)
+    content_tokens: set[str] = field(default_factory=set)  # tokens of the question itself (no expansion)
+    expansion_tokens: set[str] = field(default_factory=set)
+
+
+def classify(question: str, wants: set[str]) -> str:
+    for name, pattern in _TYPE_CUES:
+        if pattern.search(question):
+            if name == "threshold" and "amount" in wants and "count" not in wants:
+                return "penalty"
+            return name
+    if "amount" in wants:
+        return "penalty"
+    if "count" in wants:
+        return "threshold"
+    if "duration" in wants:
+        return "deadline"
+    if "date" in wants:
+        return "date"
+    return "procedure"
+
+
+def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
+    language = detect_language(question)
+    wants = set(question_wants(question))
+    laws = resolve_laws(question)
+    articles = article_refs(question)
+    expansion = expand_query(question)
+    own = tokenize(question, tokenizer)
+    extra = tokenize(" ".join(expansion), tokenizer)
+    return QueryAnalysis(
+        question=question,
+        language=language,
+        question_type=classify(question, wants),
+        wants=wants,
+        laws=laws,
+        articles=articles,
+        expansion=expansion,
+        tokens=own + extra,
+        content_tokens=set(own),
+        expansion_tokens=set(extra),
+    )

@@ -1,0 +1,79 @@
+"""A transparent reranker: a weighted sum of features a lawyer can read off each passage.
+
+No packaged cross-encoder exists, so the score is explained rather than learned: similarity,
+lexical coverage of the question (with its glossary expansion), whether the passage holds a figure
+of the kind asked for, the source's authority, and whether it is the law or article the question
+names. Weights live in settings (tuned on the gold set's dev split)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ingest.lexical import tokenize
+from ingest.settings import RerankWeights
+from retrieval.figures import Figure, extract_figures
+from retrieval.query import QueryAnalysis
+from retrieval.records import Passage
+
+
+@lru_cache(maxsize=20000)
+def passage_tokens(text: str, tokenizer: str) -> frozenset[str]:
+    return frozenset(tokenize(text, tokenizer))
+
+
+@lru_cache(maxsize=20000)
+def passage_figures(text: str) -> tuple[Figure, ...]:
+    return tuple(extract_figures(text))
+
+
+def coverage(query_tokens: set[str], passage: frozenset[str]) -> float:
+    return len(query_tokens & passage) / len(query_tokens) if query_tokens else 0.0
+
+
+def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_lo: float, dense_hi: float,
+             tokenizer: str) -> dict[str, float]:
+    tokens = passage_tokens(f"{passage.title} {passage.heading_path} {passage.text}", tokenizer)
+    lexical = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
+    kinds = {f.kind for f in passage_figures(passage.text)}
+    refs = analysis.articles
+    article_hit = any(
+        passage.article == ref.article and (ref.doc_id in (None, passage.doc_id, passage.translation_of))
+        and (ref.doc_id is not None or not analysis.laws or passage.doc_id in analysis.laws
+             or passage.translation_of in analysis.laws)
+        for ref in refs
+    )
+    spread = max(dense_hi - dense_lo, 1e-6)
+    return {
+        "fused": passage.fused / max_fused if max_fused else 0.0,
+        "dense": (passage.dense - dense_lo) / spread,
+        "lexical": lexical,
+        "figure_type": 1.0 if analysis.wants and kinds & analysis.wants else 0.0,
+        "authority": (6 - min(max(passage.authority, 1), 5)) / 5,
+        "law_match": 1.0 if analysis.laws and (passage.doc_id in analysis.laws
+                                                  or passage.translation_of in analysis.laws) else 0.0,
+        "article_match": 1.0 if article_hit else 0.0,
+        "superseded": 0.0 if passage.status == "in-force" else 1.0,
+    }
+
+
+def rerank(passages: list[Passage], analysis: QueryAnalysis, weights: RerankWeights, tokenizer: str) -> list[Passage]:
+    if not passages:
+        return passages
+    max_fused = max(p.fused for p in passages)
+    dense = [p.dense for p in passages if p.dense]
+    lo, hi = (min(dense), max(dense)) if dense else (0.0, 1.0)
+    for p in passages:
+        f = features(p, analysis, max_fused, lo, hi, tokenizer)
+        p.features = f
+        p.score = (weights.fused * f["fused"] + weights.dense * f["dense"] + weights.lexical * f["lexical"]
+                   + weights.figure_type * f["figure_type"] + weights.authority * f["authority"]
+                   + weights.law_match * f["law_match"] + weights.article_match * f["article_match"]
+                   - weights.superseded_penalty * f["superseded"])
+    return sorted(passages, key=lambda p: -p.score)
+
+
+def plain_fusion(passages: list[Passage]) -> list[Passage]:
+    """The no-rerank baseline: fused order as is, with the same feature record for inspection."""
+    for p in passages:
+        p.score = p.fused
+    return passages

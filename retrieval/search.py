@@ -1,0 +1,168 @@
+"""Hybrid candidate search: dense (Chroma) + BM25 (bm25s) + direct article lookup, fused by
+reciprocal rank fusion. Filters apply to every retriever alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.embedder import LexCiteEmbeddings
+from ingest.lexical import LexicalIndex
+from ingest.settings import Settings
+from ingest.store import ChunkStore
+from retrieval.query import QueryAnalysis
+from retrieval.records import Passage
+
+MODES = ("hybrid", "dense", "bm25")
+
+
+@dataclass(frozen=True)
+class Filters:
+    kinds: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    in_force_only: bool = False
+
+    @classmethod
+    def of(cls, kinds=None, doc_ids=None, languages=None, in_force_only=False) -> Filters:
+        return cls(tuple(kinds or ()), tuple(doc_ids or ()), tuple(languages or ()), bool(in_force_only))
+
+    @property
+    def active(self) -> bool:
+        return bool(self.kinds or self.doc_ids or self.languages or self.in_force_only)
+
+    def where(self) -> dict | None:
+        clauses: list[dict] = []
+        if self.kinds:
+            clauses.append({"kind": {"$in": list(self.kinds)}})
+        if self.doc_ids:
+            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
+        if self.languages:
+            clauses.append({"language": {"$in": list(self.languages)}})
+        if self.in_force_only:
+            clauses.append({"status": "in-force"})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+    def allows(self, meta: dict) -> bool:
+        return ((not self.kinds or meta.get("kind") in self.kinds)
+                and (not self.doc_ids or meta.get("doc_id") in self.doc_ids)
+                and (not self.languages or meta.get("language") in self.languages)
+                and (not self.in_force_only or meta.get("status") == "in-force"))
+
+
+class ChunkTable:
+    """Row lookups over the lexical index's chunk table (id -> row, doc/article -> rows)."""
+
+    def __init__(self, index: LexicalIndex) -> None:
+        self.index = index
+        self.row_of = {chunk_id: row for row, chunk_id in enumerate(index.ids)}
+        self.by_article: dict[tuple[str, int], list[int]] = {}
+        for row, meta in enumerate(index.metadatas):
+            article = int(meta.get("article", -1))
+            if article >= 0:
+                self.by_article.setdefault((meta["doc_id"], article), []).append(row)
+
+    def passage(self, row: int) -> Passage:
+        return Passage.from_store(self.index.ids[row], self.index.texts[row], self.index.metadatas[row])
+
+    def mask(self, filters: Filters) -> np.ndarray | None:
+        if not filters.active:
+            return None
+        return np.array([1.0 if filters.allows(m) else 0.0 for m in self.index.metadatas], dtype=np.float32)
+
+
+class HybridSearcher:
+    def __init__(self, store: ChunkStore, embedder: LexCiteEmbeddings, settings: Settings) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.settings = settings
+        self._table: ChunkTable | None = None
+
+    def table(self) -> ChunkTable:
+        index = self.store.lexical()
+        if self._table is None or self._table.index is not index:
+            self._table = ChunkTable(index)
+        return self._table
+
+    def search(self, analysis: QueryAnalysis, filters: Filters, mode: str = "hybrid",
+               query_vector: np.ndarray | None = None) -> list[Passage]:
+        """Fused candidates, best first, with dense/bm25/fused scores filled in."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        table = self.table()
+        n = self.settings.candidates
+        rankings: list[list[str]] = []
+        dense_scores: dict[str, float] = {}
+        bm25_scores: dict[str, float] = {}
+        if mode in ("hybrid", "dense"):
+            vector = query_vector if query_vector is not None else self.embedder.encode_query(analysis.question)
+            dense = self.store.dense_search(vector, n, filters.where())
+            dense_scores = dict(dense)
+            rankings.append([i for i, _ in dense])
+        if mode in ("hybrid", "bm25"):
+            hits = table.index.search(analysis.tokens, n, table.mask(filters))
+            bm25_scores = {table.index.ids[row]: score for row, score in hits}
+            rankings.append([table.index.ids[row] for row, _ in hits])
+        if mode == "hybrid":
+            direct = self._direct_articles(analysis, filters, table)
+            if direct:
+                rankings.append(direct)
+        fused: dict[str, float] = {}
+        for ranking in rankings:
+            for rank, chunk_id in enumerate(ranking):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        self._add_originals(fused, table)
+        passages = []
+        for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
+            row = table.row_of.get(chunk_id)
+            if row is None:  # written after the sidecar was loaded; it joins at the next refresh
+                continue
+            passage = table.passage(row)
+            passage.dense = dense_scores.get(chunk_id, 0.0)
+            passage.bm25 = bm25_scores.get(chunk_id, 0.0)
+            passage.fused = score
+            passage.score = score
+            passages.append(passage)
+        if mode == "hybrid" and dense_scores:
+            self._fill_dense(passages, query_vector if query_vector is not None else vector)
+        return passages
+
+    def _add_originals(self, fused: dict[str, float], table: ChunkTable) -> None:
+        """A translated article found by the question brings its authoritative original along, at the
+        same fused score, so the answer can cite the text that binds (and show the translation beside it)."""
+        for chunk_id, score in list(fused.items()):
+            row = table.row_of.get(chunk_id)
+            if row is None:
+                continue
+            meta = table.index.metadatas[row]
+            original, article = meta.get("translation_of", ""), int(meta.get("article", -1))
+            if not original or article < 0:
+                continue
+            for other in table.by_article.get((original, article), []):
+                other_id = table.index.ids[other]
+                fused[other_id] = max(fused.get(other_id, 0.0), score)
+
+    def _direct_articles(self, analysis: QueryAnalysis, filters: Filters, table: ChunkTable) -> list[str]:
+        """Articles the question names ("PIPL Art. 66", "个人信息保护法第六十六条") go straight in."""
+        ids: list[str] = []
+        for ref in analysis.articles:
+            doc_ids = [ref.doc_id] if ref.doc_id else analysis.laws[:2]
+            for doc_id in doc_ids:
+                for row in table.by_article.get((doc_id, ref.article), []):
+                    if filters.allows(table.index.metadatas[row]):
+                        ids.append(table.index.ids[row])
+        return ids
+
+    def _fill_dense(self, passages: list[Passage], vector: np.ndarray) -> None:
+        """BM25-only candidates have no cosine yet; the reranker needs one for every candidate."""
+        missing = [p for p in passages if p.dense == 0.0]
+        if not missing:
+            return
+        got = self.store.collection.get(ids=[p.chunk_id for p in missing], include=["embeddings"])
+        vectors = {i: np.asarray(e, dtype=np.float32) for i, e in zip(got["ids"], got["embeddings"], strict=True)}
+        for p in missing:
+            if p.chunk_id in vectors:
+                p.dense = float(vectors[p.chunk_id] @ vector)

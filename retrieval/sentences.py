@@ -1,0 +1,68 @@
+"""Sentence spans of a passage, in Chinese and English, with offsets into the passage text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ZH_END = "。！？"
+_EN_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z(“\"\[])")
+_ITEM_START = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.)]\s|[-•*]\s)")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    paragraph: int  # 1-based paragraph (款) of the passage the span sits in
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph ranges; enumerated items （一）(二)… belong to the paragraph that introduces them."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for block in text.split("\n\n"):
+        start, end = pos, pos + len(block)
+        pos = end + 2
+        if not block.strip():
+            continue
+        if ranges and _ITEM_START.match(block):
+            ranges[-1] = (ranges[-1][0], end)
+        else:
+            ranges.append((start, end))
+    return ranges
+
+
+def sentence_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for number, (p_start, p_end) in enumerate(paragraphs(text), start=1):
+        block = text[p_start:p_end]
+        for line_start, line in _lines(block):
+            for s, e in _split_line(line):
+                piece = line[s:e]
+                stripped = piece.strip()
+                if len(stripped) < 2:
+                    continue
+                lead = len(piece) - len(piece.lstrip())
+                start = p_start + line_start + s + lead
+                spans.append(Span(start, start + len(stripped), stripped, number))
+    return spans
+
+
+def _lines(block: str):
+    pos = 0
+    for line in block.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _split_line(line: str) -> list[tuple[int, int]]:
+    cuts = [0]
+    for i, ch in enumerate(line):
+        if ch in _ZH_END:
+            cuts.append(i + 1)
+    for m in _EN_END.finditer(line):
+        cuts.append(m.start())
+    cuts = sorted(set(cuts + [len(line)]))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if line[a:b].strip()]

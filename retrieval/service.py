@@ -1,0 +1,224 @@
+"""The answering service: the one code path behind `lexcite ask`, `batch`, `eval` and the chat UI."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.embedder import LexCiteEmbeddings, get_embedder
+from ingest.manifest import load_manifest
+from ingest.pipeline import IngestReport, ingest_paths, open_store
+from ingest.settings import Settings
+from ingest.store import ChunkStore, StoreError
+from retrieval.compose import Composition, abstain, compose
+from retrieval.query import QueryAnalysis, analyse
+from retrieval.records import Answer, Citation, LinkedText, Passage
+from retrieval.rerank import plain_fusion, rerank
+from retrieval.search import Filters, HybridSearcher
+from retrieval.verify import unsupported
+
+
+class QuestionError(ValueError):
+    """A question we refuse, with the reason to show the user."""
+
+
+class EmptyStoreError(StoreError):
+    pass
+
+
+@dataclass
+class Options:
+    k: int | None = None
+    kinds: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    in_force_only: bool = False
+    mode: str = "hybrid"  # hybrid | dense | bm25 (baselines use the others)
+    use_rerank: bool = True
+    use_llm: bool | None = None  # None: as settings say
+
+
+STATUS_LABELS = {"draft": "draft, not in force", "amended": "superseded by a later amended text",
+                 "repealed": "repealed"}
+
+
+class AnswerService:
+    def __init__(self, settings: Settings | None = None, embedder: LexCiteEmbeddings | None = None,
+                 store: ChunkStore | None = None) -> None:
+        self.settings = settings or Settings()
+        self.embedder = embedder or get_embedder(self.settings.embedder)
+        self.store = store or open_store(self.settings, self.embedder, create=False)
+        self.searcher = HybridSearcher(self.store, self.embedder, self.settings)
+        self.manifest = load_manifest()
+        self._llm = None
+
+    # ------------------------------------------------------------------ questions
+    def check_question(self, question: str) -> str:
+        if question is None or not str(question).strip():
+            raise QuestionError("The question is empty.")
+        question = str(question).strip()
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionError(f"The question is {len(question)} characters long; the limit is "
+                                f"{self.settings.max_question_chars}. Shorten it or split it into several.")
+        return question
+
+    def ensure_ready(self) -> None:
+        if not self.store.exists or self.store.count() == 0:
+            # another process may have ingested since we opened the store
+            self.store = open_store(self.settings, self.embedder, create=False)
+            self.searcher = HybridSearcher(self.store, self.embedder, self.settings)
+            if not self.store.exists or self.store.count() == 0:
+                raise EmptyStoreError(f"The store {self.settings.describe_store()} is empty: run `lexcite ingest` first.")
+
+    def retrieve(self, question: str, options: Options | None = None,
+                 analysis: QueryAnalysis | None = None) -> list[Passage]:
+        options = options or Options()
+        self.ensure_ready()
+        analysis = analysis or analyse(question, self.settings.lexical_tokenizer)
+        filters = Filters.of(options.kinds, options.doc_ids, options.languages, options.in_force_only)
+        candidates = self.searcher.search(analysis, filters, options.mode)
+        if options.use_rerank and options.mode == "hybrid":
+            return rerank(candidates, analysis, self.settings.rerank, self.settings.lexical_tokenizer)
+        return plain_fusion(candidates) if options.mode == "hybrid" else candidates
+
+    def answer(self, question: str, options: Options | None = None, **kwargs) -> Answer:
+        options = options or Options(**kwargs)
+        timings: dict[str, float] = {}
+        started = time.perf_counter()
+        question = self.check_question(question)
+        analysis = analyse(question, self.settings.lexical_tokenizer)
+        timings["analyse_ms"] = (time.perf_counter() - started) * 1000
+        t = time.perf_counter()
+        passages = self.retrieve(question, options, analysis)
+        timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
+        k = options.k or self.settings.top_k
+        t = time.perf_counter()
+        use_llm = self.settings.llm.provider != "none" if options.use_llm is None else options.use_llm
+        if use_llm:
+            from retrieval.llm import generate
+
+            comp = generate(self._chat_model(), question, passages[:k], analysis)
+        else:
+            comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer)
+        timings["compose_ms"] = (time.perf_counter() - t) * 1000
+        answer = self._finish(question, analysis, comp)
+        timings["total_ms"] = (time.perf_counter() - started) * 1000
+        answer.timings = {name: round(value, 2) for name, value in timings.items()}
+        return answer
+
+    # ------------------------------------------------------------------ building the record
+    def _finish(self, question: str, analysis: QueryAnalysis, comp: Composition) -> Answer:
+        if comp.abstained:
+            closest = [self._citation(n, p, None) for n, p in enumerate(comp.cited, start=1)]
+            return Answer(question=question, text=comp.text, abstained=True, verified=False, citations=[],
+                          warnings=[comp.reason] if comp.reason else [], question_type=analysis.question_type,
+                          language=analysis.language, closest=closest)
+        citations = [self._citation(n, p, comp.quotes[n - 1] if n - 1 < len(comp.quotes) else None)
+                     for n, p in enumerate(comp.cited, start=1)]
+        cited_texts = {c.n: c.text for c in citations}
+        missing = unsupported(comp.claims, cited_texts)
+        warnings = list(comp.notes)
+        if missing:
+            names = ", ".join(dict.fromkeys(f.text for f in missing))
+            warnings.insert(0, f"Not verified: the figure(s) {names} could not be found in the cited passages.")
+        return Answer(question=question, text=comp.text, abstained=False, verified=not missing,
+                      citations=citations, warnings=warnings, key_figure=comp.key_figure,
+                      unsupported_figures=[f.text for f in missing], question_type=analysis.question_type,
+                      language=analysis.language)
+
+    def _citation(self, n: int, passage: Passage, span) -> Citation:
+        from retrieval.compose import citation_label
+
+        label = citation_label(passage, span)
+        locator = label[len(passage.short or passage.title):].strip() or passage.locator
+        quote = span.text if span is not None else ""
+        entry = self.manifest.by_id(passage.doc_id)
+        status_label = STATUS_LABELS.get(passage.status, "")
+        if entry is not None and entry.superseded_by and passage.status != "in-force":
+            status_label = f"superseded by {entry.superseded_by}" + (f" from {entry.superseded_on}"
+                                                                     if entry.superseded_on else "")
+        elif entry is not None and entry.partly_superseded_by:
+            status_label = f"in force; partly superseded by {entry.partly_superseded_by} where inconsistent"
+        return Citation(
+            n=n, doc_id=passage.doc_id, source=passage.source, title=passage.title, locator=locator,
+            text=passage.text, start=passage.start, end=passage.end, kind=passage.kind,
+            authority=passage.authority, status=passage.status, score=round(passage.score, 4),
+            language=passage.language, quote=quote,
+            quote_start=passage.start + span.start if span is not None else -1,
+            quote_end=passage.start + span.end if span is not None else -1,
+            effective=passage.effective, status_label=status_label, linked=self._linked(passage),
+        )
+
+    def _linked(self, passage: Passage) -> LinkedText | None:
+        """The same article in the other language, when the corpus holds both texts."""
+        if passage.article is None:
+            return None
+        table = self.searcher.table()
+        if passage.translation_of:
+            targets = [passage.translation_of]
+        else:
+            targets = [e.id for e in self.manifest.translations_of(passage.doc_id)]
+        for doc_id in targets:
+            rows = table.by_article.get((doc_id, passage.article), [])
+            if rows:
+                other = table.passage(rows[0])
+                return LinkedText(doc_id=other.doc_id, title=other.title, locator=other.locator,
+                                  language=other.language, text="\n\n".join(table.passage(r).text for r in rows))
+        return None
+
+    def _chat_model(self):
+        if self._llm is None:
+            from retrieval.llm import chat_model_from_settings
+
+            self._llm = chat_model_from_settings(self.settings.llm)
+        return self._llm
+
+    # ------------------------------------------------------------------ store operations for the UI/CLI
+    def ingest(self, paths: list[Path], progress: bool = False, display_names=None) -> IngestReport:
+        from ingest.pipeline import open_store as _open
+
+        if not self.store.exists:
+            self.store = _open(self.settings, self.embedder, create=True)
+            self.searcher = HybridSearcher(self.store, self.embedder, self.settings)
+        report = ingest_paths(paths, self.settings, store=self.store, embedder=self.embedder, progress=progress,
+                              display_names=display_names)
+        return report
+
+    def stats(self) -> dict:
+        return store_stats(self.store, self.settings, self.embedder)
+
+
+def store_stats(store: ChunkStore, settings: Settings, embedder: LexCiteEmbeddings) -> dict:
+    docs = store.documents() if store.exists else {}
+    by_kind: dict[str, dict[str, int]] = {}
+    by_language: dict[str, dict[str, int]] = {}
+    for d in docs.values():
+        for table, key in ((by_kind, d["kind"]), (by_language, d["language"])):
+            row = table.setdefault(key, {"documents": 0, "chunks": 0})
+            row["documents"] += 1
+            row["chunks"] += d["chunks"]
+    return {
+        "documents": len(docs),
+        "chunks": sum(d["chunks"] for d in docs.values()),
+        "by_kind": by_kind,
+        "by_language": by_language,
+        "model": embedder.model_id,
+        "store": settings.describe_store(),
+        "collection": settings.collection,
+        "document_list": sorted(docs.values(), key=lambda d: d["doc_id"]),
+    }
+
+
+@lru_cache(maxsize=4)
+def _default_service(settings_key: str) -> AnswerService:
+    return AnswerService(Settings())
+
+
+def answer(question: str, **options) -> Answer:
+    """answer(question, k=5, kinds=[...], doc_ids=[...], in_force_only=True) -> Answer"""
+    return _default_service("default").answer(question, Options(**options))
+
+
+__all__ = ["AnswerService", "Options", "QuestionError", "EmptyStoreError", "answer", "abstain"]

@@ -1,0 +1,107 @@
+"""`lexcite batch` on the real store: formats, carried-through fields, bad rows, bad files, resume."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+from app.batch import BatchInputError, Output, read_questions
+
+QUESTIONS = [
+    "What is the maximum fine under the PIPL for a serious violation?",
+    "数据安全法规定违反国家核心数据管理制度的，最高罚款多少？",
+    "What is the maximum GDPR fine?",
+]
+
+
+def _run(reference_settings, *args):
+    command = [sys.executable, "-m", "app.cli", "batch", *args, "--store", str(reference_settings.store), "--quiet"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
+
+
+def test_jsonl_output_has_exactly_the_documented_keys(reference_settings, tmp_path):
+    source = tmp_path / "q.csv"
+    with open(source, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["id", "question", "owner"])
+        writer.writerow(["a1", QUESTIONS[0], "legal"])
+        writer.writerow(["", QUESTIONS[1], "it"])
+        writer.writerow(["a3", "", "legal"])
+        writer.writerow(["a4", "x" * 2100, "legal"])
+        writer.writerow(["a5", QUESTIONS[2], "legal"])
+    out = tmp_path / "answers.jsonl"
+    done = _run(reference_settings, str(source), "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["a1", "3", "a3", "a4", "a5"]  # missing id -> its line number
+    keys = {"id", "question", "answer", "abstained", "verified", "citations", "warnings", "latency_ms", "owner"}
+    assert all(set(r) == keys for r in records)
+    first = records[0]
+    assert first["verified"] and not first["abstained"]
+    assert set(first["citations"][0]) == {"n", "doc_id", "source", "title", "locator", "text", "start", "end",
+                                          "kind", "status", "score"}
+    assert first["citations"][0]["source"].endswith(".md") or first["citations"][0]["source"].endswith(".txt")
+    assert records[2]["warnings"] and "empty" in records[2]["warnings"][0]
+    assert records[3]["warnings"] and "limit" in records[3]["warnings"][0]
+    assert records[4]["abstained"] and not records[4]["citations"]
+
+
+def test_csv_and_markdown_outputs(reference_settings, tmp_path):
+    source = tmp_path / "q.txt"
+    source.write_text("# audit questions\n\n" + QUESTIONS[0] + "\n" + QUESTIONS[1] + "\n", encoding="utf-8")
+    csv_out, md_out = tmp_path / "a.csv", tmp_path / "a.md"
+    assert _run(reference_settings, str(source), "-o", str(csv_out)).returncode == 0
+    assert _run(reference_settings, str(source), "-o", str(md_out)).returncode == 0
+    rows = list(csv.DictReader(open(csv_out, encoding="utf-8")))
+    assert [r["id"] for r in rows] == ["3", "4"]
+    assert " — " in rows[0]["citations"] and rows[0]["verified"] == "True"
+    md = md_out.read_text(encoding="utf-8")
+    assert "## 3. " + QUESTIONS[0] in md and "> " in md
+
+
+def test_resume_skips_finished_ids_and_drops_a_cut_off_record(reference_settings, tmp_path):
+    source = tmp_path / "q.jsonl"
+    source.write_text("\n".join(json.dumps({"id": f"q{i}", "question": q, "team": "x"})
+                                for i, q in enumerate(QUESTIONS)) + "\n", encoding="utf-8")
+    out = tmp_path / "a.jsonl"
+    finished = {"id": "q0", "question": QUESTIONS[0], "answer": "kept", "abstained": False, "verified": True,
+                "citations": [], "warnings": [], "latency_ms": 1.0}
+    out.write_text(json.dumps(finished) + "\n" + '{"id": "q1", "quest', encoding="utf-8")  # killed mid-write
+    done = _run(reference_settings, str(source), "-o", str(out), "--resume")
+    assert done.returncode == 0, done.stderr
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ["q0", "q1", "q2"]
+    assert records[0]["answer"] == "kept"
+
+
+def test_unreadable_inputs_stop_before_any_work_naming_file_and_line(reference_settings, tmp_path):
+    bad_json = tmp_path / "bad.jsonl"
+    bad_json.write_text('{"question": "ok"}\n{"question": broken}\n', encoding="utf-8")
+    out = tmp_path / "never.jsonl"
+    done = _run(reference_settings, str(bad_json), "-o", str(out))
+    assert done.returncode == 2 and f"{bad_json}:2: malformed JSON" in done.stderr
+    assert not out.exists()
+    no_column = tmp_path / "nocol.csv"
+    no_column.write_text("id,text\n1,hello\n", encoding="utf-8")
+    with pytest.raises(BatchInputError, match="nocol.csv:1: no 'question' column"):
+        read_questions(no_column)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("first line\nsecond caf\xe9\n".encode("latin-1"))
+    with pytest.raises(BatchInputError, match="latin.txt:2: not UTF-8"):
+        read_questions(latin)
+    with pytest.raises(BatchInputError, match="unsupported output type"):
+        Output(tmp_path / "a.xlsx")
+
+
+def test_duplicate_ids_warn_and_keep_both(reference_settings, tmp_path):
+    source = tmp_path / "dup.jsonl"
+    source.write_text(json.dumps({"id": "x", "question": QUESTIONS[0]}) + "\n"
+                      + json.dumps({"id": "x", "question": QUESTIONS[2]}) + "\n", encoding="utf-8")
+    out = tmp_path / "a.jsonl"
+    done = _run(reference_settings, str(source), "-o", str(out))
+    assert done.returncode == 0 and "appears 2 times" in done.stderr
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 2
