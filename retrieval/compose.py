@@ -153,8 +153,10 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     wanted = _wanted(pick.figures, analysis)
     if not wanted:
         return ""
+    # a fine "of CNY 50 million or 5% of turnover" is one answer: percentages travel with amounts
+    kinds = analysis.wants | ({"percent"} if "amount" in analysis.wants else set())
     glosses = [(surface, english) for surface, english in figure_glosses(pick.span.text)
-               if any(f.kind in analysis.wants for f in extract_figures(surface))]
+               if any(f.kind in kinds for f in extract_figures(surface))]
     if not glosses:
         return ""
     if analysis.language == "zh":

@@ -1,0 +1,317 @@
+"""Figures in English and Chinese, normalised so an answer's figures can be checked against a source.
+
+CNY 50 million = RMB 50,000,000 = 50 million yuan = 五千万元 = 5000万元; 5% = 百分之五;
+100,000 = 10万 = 十万; 1 November 2021 = 2021年11月1日. Article, paragraph and item numbers,
+citation markers and list numbering are not figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.numerals import NUMERAL_CHARS, chinese_to_number
+
+_ZH_NUM = f"[{NUMERAL_CHARS}0-9.,]+"
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"], start=1)}
+_MONTH_ABBR = {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                 "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "hundred": 100}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mn": 1e6, "m": 1e6, "bn": 1e9, "k": 1e3}
+_CURRENCY = {"cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "¥": "CNY", "usd": "USD", "us$": "USD",
+             "$": "USD", "dollars": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
+             "gbp": "GBP", "£": "GBP", "hkd": "HKD"}
+_DURATION_UNITS = {"working day": "working-day", "working days": "working-day", "business day": "working-day",
+                   "business days": "working-day", "day": "day", "days": "day", "hour": "hour", "hours": "hour",
+                   "month": "month", "months": "month", "year": "year", "years": "year", "minute": "minute",
+                   "minutes": "minute", "week": "week", "weeks": "week"}
+_ZH_DURATION = {"个工作日": "working-day", "工作日": "working-day", "日": "day", "天": "day", "小时": "hour",
+                "个月": "month", "月": "month", "年": "year", "周": "week", "分钟": "minute"}
+
+_EN_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_EN_WORDNUM = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+
+# --- Chinese patterns (order matters: amounts and percents before bare counts)
+ZH_PERCENT = re.compile(rf"百分之({_ZH_NUM})(以下|以上)?|({_EN_NUMBER})\s*[%％](以下|以上)?")
+ZH_AMOUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})\s*(万元|亿元|元)(以下|以上)?")
+ZH_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
+                     r"(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?")
+ZH_DURATION = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})(个工作日|工作日|个月|小时|分钟|日|天|周|年)"
+                         r"(?!度)(以内|内|以上|以下)?")
+ZH_COUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})(万|亿)?(人|条|户|次|个|名|件|家|项|位|组)?"
+                      r"(以上|以下|以内)?")
+
+# --- English patterns
+EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)}|{'|'.join(_MONTH_ABBR)})\.?,?\s+(\d{{4}})\b", re.I)
+EN_DATE_MDY = re.compile(rf"\b({'|'.join(_MONTHS)}|{'|'.join(_MONTH_ABBR)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
+EN_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+EN_PERCENT = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})\s*(?:%|percent\b|per cent\b)", re.I)
+EN_AMOUNT_PREFIX = re.compile(rf"(CNY|RMB|USD|US\$|EUR|GBP|HKD|¥|€|£|\$)\s?({_EN_NUMBER})\s*"
+                              r"(thousand|million|billion|mn|bn|m|k)?\b", re.I)
+EN_AMOUNT_SUFFIX = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})\s*(thousand|million|billion)?\s*"
+                              r"(yuan|rmb|cny|dollars|euros?|usd|eur)\b", re.I)
+EN_DURATION = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})(?:\s*\(\d+\))?[\s-]+(working days?|business days?|days?|"
+                         r"hours?|months?|years?|minutes?|weeks?)\b", re.I)
+EN_COUNT = re.compile(rf"\b({_EN_NUMBER})\s*(thousand|million|billion)?\b", re.I)
+EN_WORD_SCALE = re.compile(rf"\b({_EN_WORDNUM})\s+(thousand|million|billion)\b", re.I)
+EN_YEAR = re.compile(r"\b(?:in|since|from|by|before|after|of|year)\s+((?:19|20)\d{2})\b", re.I)
+
+# what is never a figure: article/paragraph/item references, markers, list numbering, section numbers
+NOT_FIGURE = re.compile(
+    rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]|"
+    r"\[\d+\]|\b(?:Articles?|Art\.|Arts\.|paragraphs?|para\.|items?|Item|Chapter|Section|No\.|Order No\.|p\.|"
+    r"pp\.|Table|Annex|Clause)\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|¶\s*\d+|^\s*\d+(?:\.\d+)+\.?\s|"
+    r"(?m:^\s*\d+\.\s)", re.I | re.M)
+
+_MAX_WORDS = re.compile(r"以下|以内|not more than|no more than|up to|at most|maximum of|below|under|less than", re.I)
+_MIN_WORDS = re.compile(r"以上|not less than|no less than|at least|more than|over|exceed(?:ing|s)?|minimum of", re.I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # amount | percent | count | duration | date
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+    bound: str = ""  # "max" | "min" | ""
+
+    def key(self) -> tuple:
+        return (self.kind, self.unit, round(self.value, 6))
+
+
+def _en_number(token: str) -> float:
+    token = token.lower()
+    if token in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[token])
+    return float(token.replace(",", ""))
+
+
+def _zh_number(token: str) -> float:
+    return chinese_to_number(token.replace(",", ""))
+
+
+def _bound(suffix: str | None, before: str) -> str:
+    if suffix in ("以下", "以内", "内"):
+        return "max"
+    if suffix == "以上":
+        return "min"
+    tail = before[-24:]
+    if _MAX_WORDS.search(tail):
+        return "max"
+    if _MIN_WORDS.search(tail):
+        return "min"
+    return ""
+
+
+def _blocked(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in NOT_FIGURE.finditer(text)]
+
+
+def extract_figures(text: str) -> list[Figure]:
+    """Every figure in ``text``, left to right, with overlapping matches resolved longest-first."""
+    taken: list[tuple[int, int]] = _blocked(text)
+    found: list[Figure] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    def add(fig: Figure) -> None:
+        if fig.end > fig.start and free(fig.start, fig.end):
+            taken.append((fig.start, fig.end))
+            found.append(fig)
+
+    for m in ZH_DATE.finditer(text):
+        try:
+            year = int(chinese_to_number(m.group(1)))
+            month = int(chinese_to_number(m.group(2)))
+            day = int(chinese_to_number(m.group(3))) if m.group(3) else 0
+        except ValueError:
+            continue
+        add(Figure("date", year * 10000 + month * 100 + day, "date", m.group(), m.start(), m.end()))
+    for pattern, order in ((EN_DATE_DMY, "dmy"), (EN_DATE_MDY, "mdy"), (EN_DATE_ISO, "iso")):
+        for m in pattern.finditer(text):
+            if order == "dmy":
+                day, month_name, year = m.group(1), m.group(2), m.group(3)
+            elif order == "mdy":
+                month_name, day, year = m.group(1), m.group(2), m.group(3)
+            else:
+                year, month_name, day = m.group(1), m.group(2), m.group(3)
+            month = int(month_name) if month_name.isdigit() else _MONTHS.get(
+                month_name.lower(), _MONTH_ABBR.get(month_name.lower()[:4].rstrip("."), _MONTH_ABBR.get(
+                    month_name.lower()[:3], 0)))
+            if not month:
+                continue
+            add(Figure("date", int(year) * 10000 + month * 100 + int(day), "date", m.group(), m.start(), m.end()))
+    for m in ZH_PERCENT.finditer(text):
+        raw = m.group(1) or m.group(3)
+        try:
+            value = _zh_number(raw) if m.group(1) else _en_number(raw)
+        except ValueError:
+            continue
+        add(Figure("percent", value, "%", m.group(), m.start(), m.end(), _bound(m.group(2) or m.group(4), "")))
+    for m in EN_PERCENT.finditer(text):
+        add(Figure("percent", _en_number(m.group(1)), "%", m.group(), m.start(), m.end(),
+                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for m in ZH_AMOUNT.finditer(text):
+        try:
+            value = _zh_number(m.group(1))
+        except ValueError:
+            continue
+        value *= {"万元": 1e4, "亿元": 1e8}.get(m.group(2), 1)
+        add(Figure("amount", value, "CNY", m.group(), m.start(), m.end(), _bound(m.group(3), "")))
+    for m in EN_AMOUNT_PREFIX.finditer(text):
+        scale = _SCALE.get((m.group(3) or "").lower(), 1)
+        currency = _CURRENCY.get(m.group(1).lower(), m.group(1).upper())
+        add(Figure("amount", _en_number(m.group(2)) * scale, currency, m.group().rstrip(), m.start(),
+                   m.start() + len(m.group().rstrip()), _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for m in EN_AMOUNT_SUFFIX.finditer(text):
+        scale = _SCALE.get((m.group(2) or "").lower(), 1)
+        currency = _CURRENCY.get(m.group(3).lower(), "CNY")
+        add(Figure("amount", _en_number(m.group(1)) * scale, currency, m.group(), m.start(), m.end(),
+                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for m in ZH_DURATION.finditer(text):
+        try:
+            value = _zh_number(m.group(1))
+        except ValueError:
+            continue
+        add(Figure("duration", value, _ZH_DURATION[m.group(2)], m.group(), m.start(), m.end(),
+                   _bound(m.group(3), "")))
+    for m in EN_DURATION.finditer(text):
+        add(Figure("duration", _en_number(m.group(1)), _DURATION_UNITS[m.group(2).lower()], m.group(), m.start(),
+                   m.end(), _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for m in EN_WORD_SCALE.finditer(text):
+        add(Figure("count", _en_number(m.group(1)) * _SCALE[m.group(2).lower()], "", m.group(), m.start(),
+                   m.end(), _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for m in ZH_COUNT.finditer(text):
+        token = m.group(1).strip(".,")
+        if not token or not any(ch in NUMERAL_CHARS or ch.isdigit() for ch in token):
+            continue
+        if not (m.group(2) or m.group(3)):
+            continue  # bare numerals: Chinese ones (一律, 十分) are words; Arabic ones are read as English below
+        try:
+            value = _zh_number(token) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
+        except ValueError:
+            continue
+        if not (m.group(2) or m.group(3)) and token.isdigit() and len(token) == 4 and 1900 <= value <= 2100:
+            continue  # a bare year belongs to a date, matched above or meaningless alone
+        add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
+                   _bound(m.group(4), "")))
+    for m in EN_YEAR.finditer(text):
+        add(Figure("date", int(m.group(1)) * 10000, "date", m.group(1), m.start(1), m.end(1)))
+    for m in EN_COUNT.finditer(text):
+        token = m.group(1)
+        value = _en_number(token) * _SCALE.get((m.group(2) or "").lower(), 1)
+        if not m.group(2) and "," not in token and "." not in token and 1900 <= value <= 2100 and len(token) == 4:
+            continue
+        add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
+                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+    return sorted(found, key=lambda f: f.start)
+
+
+def figures_match(a: Figure, b: Figure) -> bool:
+    """Same value and compatible kind: a bare count matches an amount of the same value (an English
+    "1 million" against 一百万元); a working day never matches a calendar day."""
+    if abs(a.value - b.value) > 1e-9 * max(abs(a.value), abs(b.value), 1.0):
+        if not (a.kind == b.kind == "date" and (a.value % 10000 == 0 or b.value % 10000 == 0)
+                and int(a.value // 10000) == int(b.value // 10000)):
+            return False
+    if a.kind == b.kind:
+        return a.unit == b.unit or a.kind == "count" or not a.unit or not b.unit
+    return {a.kind, b.kind} == {"count", "amount"}
+
+
+def unsupported_figures(answer_text: str, support_texts: list[str]) -> list[Figure]:
+    pool = [f for t in support_texts for f in extract_figures(t)]
+    return [f for f in extract_figures(answer_text) if not any(figures_match(f, g) for g in pool)]
+
+
+def _plain(value: float) -> str:
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if value >= scale and (value / scale) * 100 == int((value / scale) * 100):
+            number = value / scale
+            return f"{number:g} {word}"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def english_figure(fig: Figure) -> str:
+    if fig.kind == "amount":
+        return f"{fig.unit} {_plain(fig.value)}"
+    if fig.kind == "percent":
+        return f"{fig.value:g}%"
+    if fig.kind == "count":
+        return _plain(fig.value)
+    if fig.kind == "duration":
+        unit = {"working-day": "working day", "day": "day", "hour": "hour", "month": "month", "year": "year",
+                "minute": "minute", "week": "week"}.get(fig.unit, fig.unit)
+        return f"{fig.value:g} {unit}{'' if fig.value == 1 else 's'}"
+    value = int(fig.value)
+    year, month, day = value // 10000, (value // 100) % 100, value % 100
+    if not month:
+        return str(year)
+    month_name = list(_MONTHS)[month - 1].capitalize()
+    return f"{day} {month_name} {year}" if day else f"{month_name} {year}"
+
+
+_COUNT_NOUNS = {"人": "individuals", "条": "items", "户": "households", "次": "times", "名": "persons",
+                "家": "entities", "件": "items", "个": "", "项": "items", "位": "persons", "组": "sets"}
+
+
+def _gloss(fig: Figure) -> str:
+    base = english_figure(fig)
+    if fig.kind == "count":
+        noun = next((_COUNT_NOUNS[ch] for ch in fig.text if ch in _COUNT_NOUNS), "")
+        base = f"{base} {noun}".strip()
+    if fig.bound == "max":
+        return f"up to {base}" if fig.kind != "duration" else f"within {base}"
+    if fig.bound == "min":
+        return f"{base} or more"
+    return base
+
+
+def figure_glosses(text: str) -> list[tuple[str, str]]:
+    """(verbatim surface, English rendering) per figure, ranges merged:
+    二百万元以上一千万元以下 -> ("二百万元以上一千万元以下", "CNY 2 million to 10 million")."""
+    figures = extract_figures(text)
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(figures):
+        fig = figures[i]
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        gap = text[fig.end:nxt.start] if nxt else ""
+        if nxt and fig.kind == nxt.kind and fig.bound == "min" and nxt.bound == "max" and \
+                gap.strip() in ("", "至", "to", "and", "-", "–"):
+            lo, hi = english_figure(fig), english_figure(nxt)
+            if fig.kind == "amount" and lo.startswith(fig.unit) and hi.startswith(fig.unit):
+                hi = hi[len(fig.unit):].strip()
+            out.append((text[fig.start:nxt.end], f"{lo} to {hi}"))
+            i += 2
+            continue
+        out.append((fig.text, _gloss(fig)))
+        i += 1
+    return out
+
+
+_WANTS = [
+    ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|百分之|营业额|比例", re.I)),
+    ("amount", re.compile(r"\bfines?\b|fined|how much|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
+                          r"illegal gains|unlawful income|罚款|罚金|多少钱|金额|万元|违法所得", re.I)),
+    ("count", re.compile(r"how many (?!days|working|hours|months|years)|number of|threshold|individuals|people|"
+                         r"persons|users|pieces|records|多少人|多少条|多少个|人数|数量|条以上|万人", re.I)),
+    ("duration", re.compile(r"how long|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
+                            r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|几日|"
+                            r"多少日|多少天|小时内", re.I)),
+    ("date", re.compile(r"\bwhen\b|what date|which date|effective|take[s]? effect|came into force|in force since|"
+                        r"enter(?:ed)? into force|promulgated|何时|什么时候|施行|生效|日期|哪一天", re.I)),
+]
+
+
+def question_wants(question: str) -> set[str]:
+    wants = {kind for kind, pattern in _WANTS if pattern.search(question)}
+    if "percent" in wants and not re.search(r"fine|罚款|penalt", question, re.I):
+        wants.discard("amount")
+    return wants

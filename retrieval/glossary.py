@@ -1,0 +1,81 @@
+"""The bilingual legal glossary: English questions gain the statutes' Chinese terms for lexical
+search, Chinese questions the English ones (retrieval/data/glossary.toml)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+GLOSSARY_PATH = Path(__file__).with_name("data") / "glossary.toml"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+class GlossaryError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    en: tuple[str, ...]
+    zh: tuple[str, ...]
+
+
+@lru_cache(maxsize=4)
+def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
+    path = Path(path or GLOSSARY_PATH)
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    entries = []
+    for i, raw in enumerate(data.get("terms", []), start=1):
+        en = tuple(t.strip().lower() for t in raw.get("en", []))
+        zh = tuple(t.strip() for t in raw.get("zh", []))
+        if not en or not zh or not all(en) or not all(zh):
+            raise GlossaryError(f"{path}: terms[{i}] needs non-empty 'en' and 'zh' lists")
+        entries.append(GlossaryEntry(en, zh))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _index() -> tuple[list[tuple[re.Pattern[str], GlossaryEntry, str]], list[tuple[str, GlossaryEntry]]]:
+    english: list[tuple[str, GlossaryEntry]] = []
+    chinese: list[tuple[str, GlossaryEntry]] = []
+    for entry in load_glossary():
+        english += [(term, entry) for term in entry.en]
+        chinese += [(term, entry) for term in entry.zh]
+    english.sort(key=lambda t: -len(t[0]))
+    chinese.sort(key=lambda t: -len(t[0]))
+    patterns = [(re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])"), entry, term) for term, entry in english]
+    return patterns, chinese
+
+
+def glossary_pairs(text: str) -> list[tuple[str, str]]:
+    """(term found, its translation), longest terms first, each span of text used once."""
+    patterns, chinese = _index()
+    lowered = text.lower()
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[int, str, str]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for pattern, entry, term in patterns:
+        for m in pattern.finditer(lowered):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                found.extend((m.start(), term, zh) for zh in entry.zh)
+    if _CJK.search(text):
+        for term, entry in chinese:
+            start = text.find(term)
+            while start >= 0:
+                if free(start, start + len(term)):
+                    taken.append((start, start + len(term)))
+                    found.extend((start, term, en) for en in entry.en)
+                start = text.find(term, start + 1)
+    return [(term, translation) for _, term, translation in sorted(found, key=lambda t: t[0])]
+
+
+def expand_query(question: str) -> list[str]:
+    """The other language's terms for every glossary term in the question, in order, unique."""
+    return list(dict.fromkeys(translation for _, translation in glossary_pairs(question)))
