@@ -68,7 +68,8 @@ def _trim(text: str, wanted: set[str]) -> str:
     """Long sentences keep their first clause and the clauses holding the wanted figure."""
     if len(text) <= MAX_QUOTE:
         return text
-    clauses = re.split(r"(?<=[；;，,])", text)
+    # a comma inside a number (10,000) is not a clause boundary
+    clauses = re.split(r"(?<=[；;，])|(?<=,)(?=\s)", text)
     keep = [0] + [i for i, c in enumerate(clauses) if any(f.kind in wanted for f in extract_figures(c))]
     if len(keep) == 1:
         return text[:MAX_QUOTE].rstrip() + "…"
@@ -95,10 +96,33 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
             kinds = {f.kind for f in figures}
             fig_hit = 1.0 if analysis.wants and kinds & analysis.wants else 0.0
             heading_only = 1.0 if len(span.text) < 25 and not figures else 0.0
-            score = 1.2 * prior + 1.0 * cov + 0.7 * fig_hit - 0.8 * heading_only
+            score = 1.2 * prior + 1.0 * cov + 0.7 * fig_hit - 0.8 * heading_only + _cue_bonus(span.text, figures,
+                                                                                               passage, analysis)
             picks.append(Pick(passage, span, score, figures))
     _favour_extreme(picks, analysis)
     return sorted(picks, key=lambda p: -p.score)
+
+
+def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: QueryAnalysis) -> float:
+    """Small, general preferences: an effective date is stated with 施行/take effect; a count of people is
+    a count of 人/users; a law the question names speaks before other statutes."""
+    bonus = 0.0
+    if "date" in analysis.wants and any(f.kind == "date" for f in figures):
+        asks_adoption = bool(ADOPTION_CUE.search(analysis.question))
+        if EFFECTIVE_CUE.search(text) and not asks_adoption:
+            bonus += 0.6
+        elif ADOPTION_CUE.search(text) and asks_adoption:
+            bonus += 0.6
+    counts = [f for f in figures if f.kind == "count"]
+    if "count" in analysis.wants and counts:
+        if PEOPLE_CUE.search(analysis.question) and any(re.search(r"人|用户|individual|people|person|user", f.text + text[f.end:f.end + 12]) for f in counts):
+            bonus += 0.4
+        if ITEMS_CUE.search(analysis.question) and any("条" in f.text for f in counts):
+            bonus += 0.4
+    if analysis.laws and passage.authority <= STATUTE_AUTHORITY:
+        named = passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
+        bonus += 0.5 if named else -0.3
+    return bonus
 
 
 def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
@@ -167,20 +191,39 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     return lead[:1].upper() + lead[1:]
 
 
+EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
+ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
+DRAFT_CUE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
+PEOPLE_CUE = re.compile(r"\b(?:people|persons|individuals|users|subscribers|minors|employees)\b|多少人|人数|用户", re.I)
+ITEMS_CUE = re.compile(r"\b(?:pieces|items|records|entries)\b|多少条", re.I)
+
+
+def _weighted_coverage(query: set[str], passage: frozenset[str], idf: dict[str, float], unknown: float) -> float:
+    total = sum(idf.get(t, unknown) for t in query)
+    return sum(idf.get(t, unknown) for t in query if t in passage) / total if total else 0.0
+
+
+def topical_support(passage: Passage, analysis: QueryAnalysis, tokenizer: str, idf: dict[str, float],
+                    unknown: float) -> float:
+    """How much of what the question is about (its rare terms weigh most) the passage speaks to. Across
+    languages only the glossary's translations can carry a term over, so the share of the question the
+    glossary could translate caps that route."""
+    tokens = frozenset(tokenize(f"{passage.title} {passage.heading_path} {passage.text}", tokenizer))
+    own = _weighted_coverage(analysis.topic_tokens, tokens, idf, unknown)
+    translated = _weighted_coverage(analysis.topic_tokens, frozenset(analysis.glossary_tokens), idf, unknown)
+    cross = _weighted_coverage(analysis.expansion_tokens, tokens, idf, unknown) * translated
+    return max(own, cross)
+
+
 def abstain(passages: list[Passage], reason: str, analysis: QueryAnalysis) -> Composition:
     base = NOT_FOUND_ZH if analysis.language == "zh" else NOT_FOUND
     return Composition(text=f"{base} {reason}".strip(), abstained=True, reason=reason, cited=passages[:3])
 
 
-def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str) -> Composition:
+def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str,
+            idf: dict[str, float] | None = None, unknown_idf: float = 8.0) -> Composition:
     if not passages:
         return abstain([], "Nothing relevant was retrieved.", analysis)
-    foreign = FOREIGN_REGIMES.findall(analysis.question)
-    if foreign:
-        named = {name.lower() for name in foreign}
-        pool = " ".join(p.text.lower() + " " + p.title.lower() for p in passages[:k])
-        if not any(name in pool for name in named):
-            return abstain(passages, f"It holds no text on {', '.join(sorted(set(foreign)))}.", analysis)
     picks = _score_sentences(passages, analysis, tokenizer)
     if analysis.wants:
         with_figure = [p for p in picks if _wanted(p.figures, analysis)]
@@ -190,7 +233,13 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
                            analysis)
         picks = with_figure + [p for p in picks if not _wanted(p.figures, analysis)]
     primary = picks[0]
-    support = primary.score
+    body = f"{primary.passage.title} {primary.passage.text}".lower()
+    foreign = sorted(set(FOREIGN_REGIMES.findall(analysis.question)))
+    if foreign and not any(name.lower() in body for name in foreign):
+        return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)
+    if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
+        return abstain(passages, "It holds no draft text of that kind.", analysis)
+    support = topical_support(primary.passage, analysis, tokenizer, idf or {}, unknown_idf)
     if support < threshold:
         comp = abstain(passages, "The closest passages do not state it.", analysis)
         comp.support = support

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from ingest.lexical import tokenize
 from ingest.normalise import detect_language
 from retrieval.figures import question_wants
-from retrieval.glossary import expand_query
-from retrieval.laws import ArticleRef, article_refs, resolve_laws
+from retrieval.glossary import glossary_pairs
+from retrieval.laws import ArticleRef, article_refs, resolve_laws, strip_law_names
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
 
@@ -30,6 +30,16 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_ARTICLE_WORDS = re.compile(r"\b(?:articles?|art\.?)\s*\d+(?:\(\d+\))?|第[零一二三四五六七八九十百千\d]+[条款项]", re.I)
+# words that ask rather than describe: they say nothing about whether a passage is on topic
+_QUESTION_WORDS_TEXT = (
+    "what whats when which who how much many long often maximum minimum most least under according china chinese "
+    "law laws rule rules regulation regulations provision provisions measure measures say set require required "
+    "must need company companies 多少 什么 哪些 哪个 是否 规定 最高 最低 怎么 何时 多久"
+)
+_QUESTION_WORDS = frozenset(tokenize(_QUESTION_WORDS_TEXT))
+
+
 @dataclass
 class QueryAnalysis:
     question: str
@@ -42,6 +52,8 @@ class QueryAnalysis:
     tokens: list[str] = field(default_factory=list)
     content_tokens: set[str] = field(default_factory=set)  # tokens of the question itself (no expansion)
     expansion_tokens: set[str] = field(default_factory=set)
+    topic_tokens: set[str] = field(default_factory=set)  # the question without law names and article numbers
+    glossary_tokens: set[str] = field(default_factory=set)  # question tokens the glossary could translate
 
 
 def classify(question: str, wants: set[str]) -> str:
@@ -66,7 +78,8 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
     wants = set(question_wants(question))
     laws = resolve_laws(question)
     articles = article_refs(question)
-    expansion = expand_query(question)
+    pairs = glossary_pairs(question)
+    expansion = list(dict.fromkeys(translation for _, translation in pairs))
     own = tokenize(question, tokenizer)
     extra = tokenize(" ".join(expansion), tokenizer)
     return QueryAnalysis(
@@ -80,4 +93,6 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         tokens=own + extra,
         content_tokens=set(own),
         expansion_tokens=set(extra),
+        topic_tokens=set(tokenize(_ARTICLE_WORDS.sub(" ", strip_law_names(question)), tokenizer)) - _QUESTION_WORDS,
+        glossary_tokens=set(tokenize(" ".join(term for term, _ in pairs), tokenizer)),
     )

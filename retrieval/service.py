@@ -101,7 +101,9 @@ class AnswerService:
 
             comp = generate(self._chat_model(), question, passages[:k], analysis)
         else:
-            comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer)
+            index = self.searcher.table().index
+            comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
+                           index.idf, index.max_idf)
         timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
         timings["total_ms"] = (time.perf_counter() - started) * 1000
