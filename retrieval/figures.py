@@ -65,7 +65,8 @@ NOT_FIGURE = re.compile(
     r"\[\d+\]|\b(?:Articles?|Art\.|Arts\.|paragraphs?|para\.|items?|Item|Chapter|Section|No\.|Order No\.|p\.|"
     r"pp\.|Table|Annex|Clause)\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|¶\s*\d+|"
     # section numbering of guides ("4.1 Securing…", "5. Cross-border") wherever a quote puts it
-    r"(?<![\d,.])\d+(?:\.\d+)*\.?\s+(?=[A-Z][a-z])|^\s*\d+\.\s", re.M)
+    r"(?<![\d,.])\d+(?:\.\d+)*\.?\s+(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+    r"|^\s*\d+\.\s", re.M)
 
 _MAX_WORDS = re.compile(r"以下|以内|not more than|no more than|up to|at most|maximum of|below|under|less than", re.I)
 _MIN_WORDS = re.compile(r"以上|not less than|no less than|at least|more than|over|exceed(?:ing|s)?|minimum of", re.I)

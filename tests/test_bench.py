@@ -1,0 +1,28 @@
+"""`lexcite bench --quick` runs and reports every field (speeds are the bench's business, not the tests')."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from evals.bench import run_from_args
+
+
+def test_quick_bench_writes_every_field(corpus_mirror, make_settings, tmp_path):
+    out = tmp_path / "bench"
+    args = argparse.Namespace(quick=True, out=str(out), corpus=str(corpus_mirror), store=None, embedder=None)
+    assert run_from_args(args, make_settings()) == 0
+    results = json.loads((out / "bench.json").read_text(encoding="utf-8"))
+    for section, keys in {"ingest": ("chunks_per_s", "encoder_chunks_per_s", "ratio_to_encoder", "peak_rss_mb"),
+                          "query": ("p50_ms", "p95_ms", "p99_ms", "chroma_floor_p50_ms", "naive_langchain_p50_ms"),
+                          "batch": ("questions_per_s",)}.items():
+        for key in keys:
+            assert results[section][key] > 0, f"{section}.{key}"
+    assert results["cold_start_s"] > 0 and set(results["cold_start_breakdown"]) == {
+        "imports_s", "model_load_s", "store_open_s", "first_answer_s"}
+    sizes = [row["chunks"] for row in results["scale"]]
+    assert sizes == sorted(sizes) and len(sizes) >= 2
+    assert all(row["p50_ms"] > 0 and row["store_mb"] > 0 for row in results["scale"])
+    assert results["machine"]["cores"] >= 1 and results["machine"]["versions"]["chromadb"]
+    assert (out / "bench.md").read_text(encoding="utf-8").startswith("# LexCite benchmark")
+    assert (out / "scale.png").stat().st_size > 0
