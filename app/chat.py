@@ -52,9 +52,12 @@ def render_answer(answer) -> None:
                     st.caption(citation_facts(c))
                     st.markdown(highlight_quote(c), unsafe_allow_html=True)
         return
+    text = answer.text
     if answer.key_figure:
         st.markdown(f"### {html.escape(answer.key_figure)}")
-    st.markdown(answer.text)
+        # the answer text leads with the same figure; the heading already shows it
+        text = text.split("\n\n", 1)[1] if text.startswith(answer.key_figure) and "\n\n" in text else text
+    st.markdown(text)
     level, text = badge(answer)
     getattr(st, level)(text)
     for c in answer.citations:

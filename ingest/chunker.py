@@ -46,7 +46,7 @@ def chunk_document(
     hard_limit = max_tokens - 8
     target = min(target_tokens, hard_limit)
     chunks: list[Chunk] = []
-    for section in sections:
+    for section in merge_small_sections(document.text, sections, count_tokens, target):
         body = document.text[section.start:section.end]
         if not body.strip():
             continue
@@ -78,6 +78,35 @@ def chunk_document(
         if count_tokens(c.embed_text) > hard_limit:
             raise ValueError(f"{document.path}: chunk at {c.locator} exceeds the model limit of {max_tokens} tokens")
     return chunks
+
+
+def merge_small_sections(text: str, sections: list[Section], count_tokens: Callable[[str], int],
+                         target: int) -> list[Section]:
+    """Headed prose (guides, policies) often yields many tiny sections; adjacent ones are joined up to the
+    target size, so a chunk carries enough context to be found. Statute articles are never joined."""
+    merged: list[Section] = []
+    run: list[Section] = []
+    tokens = 0
+
+    def flush() -> None:
+        nonlocal run, tokens
+        if run:
+            first, last = run[0], run[-1]
+            merged.append(Section(first.start, last.end, first.locator, first.heading_path, None, first.page))
+        run, tokens = [], 0
+
+    for section in sections:
+        if section.article is not None or section.locator.startswith("Item "):
+            flush()
+            merged.append(section)
+            continue
+        size = count_tokens(text[section.start:section.end])
+        if run and tokens + size > target:
+            flush()
+        run.append(section)
+        tokens += size
+    flush()
+    return merged
 
 
 def _make(document: Document, section: Section, start: int, end: int, text: str, prefix: str, part: int) -> Chunk:
