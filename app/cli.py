@@ -254,6 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", help="gold JSONL (default: evals/gold/gold.jsonl)")
     p.add_argument("--split", choices=["all", "dev", "test"], default="all", help="which gold split")
     p.add_argument("--baselines", action="store_true", help="also run the baselines side by side")
+    p.add_argument("--embedders", metavar="LIST",
+                   help="also compare LexCite and the tutorial pipeline by language pairing with each of these "
+                        "embedders, e.g. e5,minilm (others than the store's get their own store under OUT/stores)")
     p.add_argument("--benchmark", choices=["legalbench-privacyqa"], help="run an external benchmark instead")
     p.add_argument("--benchmark-dir", help="benchmark folder (default: ../shared/benchmarks/...)")
     p.add_argument("--out", default="out/eval", help="output folder")

@@ -111,6 +111,18 @@ def markdown(results: dict) -> str:
                     rows.append([g, n, str(m["questions"]), _fmt(m.get("fact_accuracy")), _fmt(m.get("recall@5")),
                                  _fmt(m.get("overall_accuracy")), _fmt(m.get("abstention_recall"))])
         parts.append(_table(["group", "system", "n", "fact_accuracy", "recall@5", "overall", "abstention_recall"], rows))
+    if results.get("embedders"):
+        parts.append("\n## By language pairing and embedder\n")
+        rows = []
+        pairings = sorted({p for e in results["embedders"].values() for s in e["systems"].values() for p in s})
+        for p in pairings:
+            for embedder, entry in results["embedders"].items():
+                for system, table in entry["systems"].items():
+                    if p in table:
+                        m = table[p]
+                        rows.append([p, f"{embedder} ({entry['model']})", system, str(m["questions"]),
+                                     _fmt(m["recall@5"]), _fmt(m["fact_accuracy"])])
+        parts.append(_table(["pairing", "embedder", "system", "n", "recall@5", "fact_accuracy"], rows))
     parts.append("\n## Plots\n\n![accuracy by type](accuracy_by_type.png)\n![recall@k](recall_at_k.png)\n"
                  "![latency](latency.png)\n")
     fails = failures(results)

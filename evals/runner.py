@@ -73,6 +73,47 @@ def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = 
     return results
 
 
+PAIRING_SYSTEMS = ("lexcite", "naive_langchain")
+
+
+def pairing_table(results: dict, systems: tuple[str, ...] = PAIRING_SYSTEMS) -> dict:
+    """{system: {pairing: {questions, recall@5, fact_accuracy}}} from one eval's results."""
+    table = {}
+    for name in systems:
+        by_pairing = results["systems"].get(name, {}).get("by_pairing", {})
+        table[name] = {p: {"questions": m["questions"], "recall@5": m["recall@5"], "fact_accuracy": m["fact_accuracy"]}
+                       for p, m in by_pairing.items() if not p.endswith("->none")}
+    return table
+
+
+def compare_embedders(settings: Settings, embedders: list[str], out_dir: Path, *, main: dict | None = None,
+                      gold_path: Path | None = None, split: str = "all", corpus_root: Path | None = None,
+                      progress: bool = True) -> dict:
+    """LexCite and the tutorial pipeline with each embedder, broken down by language pairing.
+
+    The settings' own embedder reuses the main run (``main``) and store; any other embedder gets a store of
+    its own under OUT/stores/<embedder>, built from the same corpus root, so the user's store is untouched.
+    """
+    from ingest.pipeline import ingest_paths
+
+    corpus_root = corpus_root or settings.corpus_root
+    comparison = {}
+    for name in embedders:
+        if name == settings.embedder and main is not None:
+            results = main
+        else:
+            own = settings if name == settings.embedder else settings.model_copy(
+                update={"embedder": name, "store": out_dir / "stores" / name, "chroma_host": None})
+            report = ingest_paths([corpus_root], own, progress=progress)
+            if not report.ok:
+                raise RuntimeError(f"ingest with {name} failed: "
+                                   + "; ".join(f"{f.path}: {f.reason}" for f in report.skipped))
+            results = run_eval(own, gold_path=gold_path, split=split, baselines=True, corpus_root=corpus_root,
+                               progress=progress)
+        comparison[name] = {"model": results["meta"]["model"], "systems": pairing_table(results)}
+    return comparison
+
+
 def check_floors(results: dict, floors_path: Path = FLOORS_PATH) -> list[str]:
     floors = tomllib.loads(floors_path.read_text(encoding="utf-8"))["lexcite"]
     metrics = results["systems"]["lexcite"]
@@ -94,8 +135,18 @@ def run_from_args(args, settings: Settings) -> int:
         from evals.legalbench import run_from_args as run_benchmark
 
         return run_benchmark(args, settings)
-    results = run_eval(settings, gold_path=Path(args.gold) if args.gold else None, split=args.split,
-                       baselines=args.baselines, progress=not args.quiet)
+    gold_path = Path(args.gold) if args.gold else None
+    results = run_eval(settings, gold_path=gold_path, split=args.split,
+                       baselines=args.baselines or bool(args.embedders), progress=not args.quiet)
+    if args.embedders:
+        names = [n.strip() for n in args.embedders.split(",") if n.strip()]
+        unknown = [n for n in names if n not in ("e5", "minilm")]
+        if unknown:
+            print(f"lexcite eval: --embedders: unknown embedder(s) {', '.join(unknown)} (choose from e5, minilm)",
+                  file=sys.stderr)
+            return 2
+        results["embedders"] = compare_embedders(settings, names, out_dir, main=results, gold_path=gold_path,
+                                                 split=args.split, progress=not args.quiet)
     write_results(results, out_dir)
     print(summary_table(results))
     print(f"\nwrote {out_dir / 'results.json'}, {out_dir / 'report.md'}, {out_dir / 'report.html'}")

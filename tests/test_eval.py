@@ -59,3 +59,49 @@ def test_validator_catches_rot(corpus_mirror):
     assert any(p.startswith("y: quote not in pipl") for p in problems)
     assert any(p.startswith("z: no variant") for p in problems)
     assert any(p.startswith("w: locator Art. 65") for p in problems)
+
+
+
+def test_embedder_comparison_reports_each_pairing_for_lexcite_and_the_tutorial_pipeline(corpus_mirror, tmp_path):
+    """Issue 8's measurement, on a small corpus (PIPL in Chinese and English, DSL, one guide) to keep it quick:
+    the English-only MiniLM gets a store of its own under OUT, and the user's store is untouched."""
+    import shutil
+
+    from evals.gold_check import load_gold
+    from evals.report import markdown
+    from evals.runner import compare_embedders, pairing
+    from ingest.manifest import load_manifest
+    from ingest.settings import Settings
+
+    docs = {"pipl", "pipl-en", "dsl", "zhonglun-dpp-2025"}
+    manifest = load_manifest()
+    root = tmp_path / "corpus"
+    for entry in manifest.entries:
+        if entry.id in docs:
+            (root / entry.path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(corpus_mirror / entry.path, root / entry.path)
+    languages = {e.id: e.language for e in manifest.entries}
+    picked, seen = [], {}
+    for g in load_gold():
+        p = pairing(g, languages)
+        if g.get("answerable", True) and {e["doc_id"] for e in g["evidence"]} <= docs and seen.get(p, 0) < 4:
+            picked.append(g)
+            seen[p] = seen.get(p, 0) + 1
+    assert {"en->zh", "en->en", "zh->zh"} <= set(seen)
+    gold_path = tmp_path / "subset.jsonl"
+    gold_path.write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in picked), encoding="utf-8")
+
+    settings = Settings(store=tmp_path / "user-store", corpus_root=root)
+    comparison = compare_embedders(settings, ["minilm"], tmp_path / "out", gold_path=gold_path, corpus_root=root,
+                                   progress=False)
+    assert set(comparison) == {"minilm"} and "MiniLM" in comparison["minilm"]["model"]
+    assert (tmp_path / "out" / "stores" / "minilm").is_dir() and not settings.store.exists()
+    tables = comparison["minilm"]["systems"]
+    assert set(tables) == {"lexcite", "naive_langchain"}
+    for table in tables.values():
+        assert {p: m["questions"] for p, m in table.items()} == seen
+    # even with an English-only model, the bridge (law resolution, glossary, article lookup) reaches the
+    # Chinese articles more often than the tutorial pipeline does
+    assert tables["lexcite"]["en->zh"]["recall@5"] > tables["naive_langchain"]["en->zh"]["recall@5"]
+    main = {"systems": {}, "questions": [], "meta": {}, "embedders": comparison}
+    assert "By language pairing and embedder" in markdown(main)
