@@ -270,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quick", action="store_true", help="a run under a minute")
     p.add_argument("--out", default="out/bench", help="output folder")
     p.add_argument("--corpus", help="documents to benchmark on (default: the corpus root)")
+    p.add_argument("--server", action="store_true",
+                   help="also measure through a Chroma server in --quick (the full run always does): "
+                        "LEXCITE_CHROMA_HOST if set, else a `chroma run` the bench starts on 127.0.0.1")
     _add_store_options(p)
     p.set_defaults(func=cmd_bench)
 

@@ -58,10 +58,12 @@ class NaiveLangChainSystem:
     name = "naive_langchain"
     collection_name = "naive_langchain"
 
-    def __init__(self, service: AnswerService, corpus_root: Path) -> None:
+    def __init__(self, service: AnswerService, corpus_root: Path, only: list[Path] | None = None) -> None:
+        """``only``: index just these files or folders under ``corpus_root`` (the benchmark's quick subset)."""
         from langchain_chroma import Chroma
 
         self.service = service
+        self.only = [p.resolve() for p in only] if only else None
         self.vectorstore = Chroma(collection_name=f"{self.collection_name}_{service.settings.embedder}",
                                   embedding_function=service.embedder, client=service.store._client,
                                   collection_metadata={"hnsw:space": "cosine"})
@@ -77,6 +79,8 @@ class NaiveLangChainSystem:
         for entry in manifest.entries:
             path = corpus_root / entry.path
             if not path.is_file() or sha256_file(path) != entry.sha256:
+                continue
+            if self.only and not any(path.resolve() == p or p in path.resolve().parents for p in self.only):
                 continue
             for piece in splitter.split_text(path.read_text(encoding="utf-8")):
                 texts.append(piece)

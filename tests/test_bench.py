@@ -8,9 +8,10 @@ import json
 from evals.bench import run_from_args
 
 
-def test_quick_bench_writes_every_field(corpus_mirror, make_settings, tmp_path):
+def test_quick_bench_writes_every_field_including_the_server_figures(corpus_mirror, make_settings, tmp_path):
     out = tmp_path / "bench"
-    args = argparse.Namespace(quick=True, out=str(out), corpus=str(corpus_mirror), store=None, embedder=None)
+    args = argparse.Namespace(quick=True, out=str(out), corpus=str(corpus_mirror), store=None, embedder=None,
+                              server=True)
     assert run_from_args(args, make_settings()) == 0
     results = json.loads((out / "bench.json").read_text(encoding="utf-8"))
     for section, keys in {"ingest": ("chunks_per_s", "encoder_chunks_per_s", "ratio_to_encoder", "peak_rss_mb"),
@@ -24,5 +25,10 @@ def test_quick_bench_writes_every_field(corpus_mirror, make_settings, tmp_path):
     assert sizes == sorted(sizes) and len(sizes) >= 2
     assert all(row["p50_ms"] > 0 and row["store_mb"] > 0 for row in results["scale"])
     assert results["machine"]["cores"] >= 1 and results["machine"]["versions"]["chromadb"]
-    assert (out / "bench.md").read_text(encoding="utf-8").startswith("# LexCite benchmark")
+    server = results["server"]
+    assert server["started_by_bench"] and server["host"].startswith("127.0.0.1:")
+    # the server holds the same chunks as the embedded store and answers the same questions
+    assert server["ingest"]["chunks"] == results["ingest"]["chunks"] and server["query"]["p50_ms"] > 0
+    report = (out / "bench.md").read_text(encoding="utf-8")
+    assert report.startswith("# LexCite benchmark") and "Embedded store vs Chroma server" in report
     assert (out / "scale.png").stat().st_size > 0
