@@ -60,13 +60,16 @@ EN_WORD_SCALE = re.compile(rf"\b({_EN_WORDNUM})\s+(thousand|million|billion)\b",
 EN_YEAR = re.compile(r"\b(?:in|since|from|by|before|after|of|year)\s+((?:19|20)\d{2})\b", re.I)
 
 # what is never a figure: article/paragraph/item references, markers, list numbering, section numbers
+_NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 NOT_FIGURE = re.compile(
     rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]|"
-    r"\[\d+\]|\b(?:Articles?|Art\.|Arts\.|paragraphs?|para\.|items?|Item|Chapter|Section|No\.|Order No\.|p\.|"
-    r"pp\.|Table|Annex|Clause)\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|¶\s*\d+|"
-    # section numbering of guides ("4.1 Securing…", "5. Cross-border") wherever a quote puts it
-    r"(?<![\d,.])\d+(?:\.\d+)*\.?\s+(?=[A-Z][a-z])(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-    r"|^\s*\d+\.\s", re.M)
+    r"\[\d+\]|\b(?i:articles?|art\.|arts\.|paragraphs?|para\.|items?|chapters?|sections?|no\.|order no\.|p\.|"
+    r"pp\.|table|annex|clause|subparagraph)\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|¶\s*\d+|"
+    # section numbering of guides ("4.1 Securing…", "Strategies 4. Preparing…", a quote's "5 Cross-border"):
+    # a year ending a sentence ("in force on 1 January 2025. The …") is not one
+    r"(?<![\d,.])(?:\d+(?:\.\d+)+\.?|\d{1,2}\.)\s+(?=[A-Z][a-z])" + _NOT_MONTH + "|"
+    r"(?:^|(?<=[“\"‘(]))[ \t]*\d+\.?\s+(?=[A-Z][a-z])" + _NOT_MONTH + "|"
+    r"^\s*\d+\.\s", re.M)
 
 _MAX_WORDS = re.compile(r"以下|以内|not more than|no more than|up to|at most|maximum of|below|under|less than", re.I)
 _MIN_WORDS = re.compile(r"以上|not less than|no less than|at least|more than|over|exceed(?:ing|s)?|minimum of", re.I)

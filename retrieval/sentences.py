@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 _ZH_END = "。！？"
 _EN_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z(“\"\[])")
+# "1.  Obtaining consent; 2.  Where necessary…": the full stop of an enumeration marker ends no sentence
+_ENUMERATION_MARKER = re.compile(r"(?:^|[;:；：])\s*[(（]?\d{1,2}[.)）]$")
 _ITEM_START = re.compile(r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.)]\s|[-•*]\s)")
 
 
@@ -63,6 +65,8 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         if ch in _ZH_END:
             cuts.append(i + 1)
     for m in _EN_END.finditer(line):
+        if _ENUMERATION_MARKER.search(line[:m.start()].rstrip("\"”’)")):
+            continue
         cuts.append(m.start())
     cuts = sorted(set(cuts + [len(line)]))
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if line[a:b].strip()]

@@ -134,3 +134,23 @@ def test_changed_figures_are_caught():
     assert not unsupported_figures("up to 5% or CNY 50 million", source)
     assert not extract_figures("Article 66 [1] 第六十六条 第二款")
     assert figure_glosses("处二百万元以上一千万元以下罚款") == [("二百万元以上一千万元以下", "CNY 2 million to 10 million")]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # a year that ends a sentence is a date, not the number of a section heading
+    ("Released in September 2024, it came into effect on 1 January 2025. The Regulations apply.", ["1 January 2025"]),
+    # headings, list markers and cross-references are not figures
+    ("Compliance Strategies 4. Preparing for Audit > 4.1 Streamlining Annual Security Reviews", []),
+    ("as provided in Article 3, Paragraph 2, of this Law", []),
+    ("“5. Cross-border transfers” says fines reach 5 Million yuan", ["5 Million yuan"]),
+])
+def test_labels_are_not_figures_and_dates_are(text, figures):
+    assert [f.text for f in extract_figures(text)] == figures
+
+
+def test_an_enumeration_marker_does_not_end_a_sentence():
+    from retrieval.sentences import sentence_spans
+
+    text = "Handlers may only handle it where:  1.  Obtaining consent; 2.  Where necessary to conclude a contract. Next."
+    assert [s.text for s in sentence_spans(text)] == [
+        "Handlers may only handle it where:  1.  Obtaining consent; 2.  Where necessary to conclude a contract.", "Next."]
