@@ -84,14 +84,21 @@ def _trim(text: str, wanted: set[str]) -> str:
     return "".join(out)
 
 
-def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer: str) -> list[Pick]:
+def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer: str,
+                     idf: dict[str, float] | None = None, unknown_idf: float = 8.0) -> list[Pick]:
+    """Sentences of the top passages, scored by the passage's rank, how much of the question's rarer terms
+    (IDF-weighted, so 有效期 outweighs 罚款) they carry in either language, the figure type asked for, and cues."""
     picks: list[Pick] = []
     top = max((p.score for p in passages), default=1.0) or 1.0
     for passage in passages[:SENTENCE_POOL]:
         prior = max(passage.score, 0.0) / top
         for span in sentence_spans(passage.text):
             tokens = frozenset(tokenize(span.text, tokenizer))
-            cov = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
+            if idf:
+                cov = max(_weighted_coverage(analysis.content_tokens, tokens, idf, unknown_idf),
+                          _weighted_coverage(analysis.expansion_tokens, tokens, idf, unknown_idf))
+            else:
+                cov = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
             figures = extract_figures(span.text)
             kinds = {f.kind for f in figures}
             fig_hit = 1.0 if analysis.wants and kinds & analysis.wants else 0.0
@@ -224,7 +231,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             idf: dict[str, float] | None = None, unknown_idf: float = 8.0) -> Composition:
     if not passages:
         return abstain([], "Nothing relevant was retrieved.", analysis)
-    picks = _score_sentences(passages, analysis, tokenizer)
+    picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
     if analysis.wants:
         with_figure = [p for p in picks if _wanted(p.figures, analysis)]
         if not with_figure:

@@ -46,8 +46,24 @@ def _index() -> tuple[list[tuple[re.Pattern[str], GlossaryEntry, str]], list[tup
         chinese += [(term, entry) for term in entry.zh]
     english.sort(key=lambda t: -len(t[0]))
     chinese.sort(key=lambda t: -len(t[0]))
-    patterns = [(re.compile(rf"(?<![a-z0-9]){re.escape(term)}(?![a-z0-9])"), entry, term) for term, entry in english]
+    patterns = [(re.compile(rf"(?<![a-z0-9]){_inflected(term)}(?![a-z0-9])"), entry, term) for term, entry in english]
     return patterns, chinese
+
+
+def _inflected(term: str) -> str:
+    """A pattern for an English term that also matches its words' regular inflections, so "rectified",
+    "fines" and "processing" find the entries written as "rectify", "fine" and "process"."""
+    words = []
+    for word in term.split(" "):
+        if len(word) < 4 or not word.isalpha():
+            words.append(re.escape(word))
+        elif word.endswith("y") and word[-2] not in "aeiou":
+            words.append(re.escape(word[:-1]) + "(?:y|ies|ied|ying)")
+        elif word.endswith("e"):
+            words.append(re.escape(word[:-1]) + "(?:e|es|ed|ing)")
+        else:
+            words.append(re.escape(word) + "(?:s|es|ed|ing)?")
+    return r"\s+".join(words)
 
 
 def glossary_pairs(text: str) -> list[tuple[str, str]]:
