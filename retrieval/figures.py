@@ -196,7 +196,8 @@ def extract_figures(text: str) -> list[Figure]:
         token = m.group(1).strip(".,")
         if not token or not any(ch in NUMERAL_CHARS or ch.isdigit() for ch in token):
             continue
-        if not (m.group(2) or m.group(3)):
+        scaled = re.search(r"[\d一二三四五六七八九十百千][万亿]", token)  # "100万用户", "五千万"
+        if not (m.group(2) or m.group(3) or scaled):
             continue  # bare numerals: Chinese ones (一律, 十分) are words; Arabic ones are read as English below
         try:
             value = _zh_number(token) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
@@ -315,7 +316,18 @@ _WANTS = [
 ]
 
 
+# "Are users allowed to remove deep synthesis labels?" asks yes or no, not for the count its "users" suggests
+_YES_NO = re.compile(r"^\s*(?:is|are|can|may|must|does|do|should|could|will|was|were)\b|是否|能否|可否|能不能|可不可以|"
+                     r"吗\s*[？?]?\s*$", re.I)
+_ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:fine|amount|penalty|date|deadline|"
+                          r"period|percentage|threshold|sum)|\bwhen (?:did|does|do|was|were|will|is|must|should)\b|"
+                          r"\bby when\b|\bwithin how\b|\bup to what\b|多少|多久|多长|何时|什么时候|几[日天个年月次]", re.I)
+
+
 def question_wants(question: str) -> set[str]:
+    if _YES_NO.search(question) and not _ASKS_FIGURE.search(question):
+        # a yes/no question about a stated figure ("Can a fine exceed 5% of turnover?") still needs that kind
+        return {f.kind for f in extract_figures(question)}
     wants = {kind for kind, pattern in _WANTS if pattern.search(question)}
     if "percent" in wants and not re.search(r"fine|罚款|penalt", question, re.I):
         wants.discard("amount")

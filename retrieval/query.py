@@ -54,6 +54,9 @@ class QueryAnalysis:
     expansion_tokens: set[str] = field(default_factory=set)
     topic_tokens: set[str] = field(default_factory=set)  # the question without law names and article numbers
     glossary_tokens: set[str] = field(default_factory=set)  # question tokens the glossary could translate
+    # the question without the laws it names, in both languages: searched within those laws, where their
+    # names match every passage and would drown the words that say what is asked
+    scoped_tokens: list[str] = field(default_factory=list)
 
 
 def classify(question: str, wants: set[str]) -> str:
@@ -82,6 +85,11 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
     expansion = list(dict.fromkeys(translation for _, translation in pairs))
     own = tokenize(question, tokenizer)
     extra = tokenize(" ".join(expansion), tokenizer)
+    scoped: list[str] = []
+    if laws:
+        topic = _ARTICLE_WORDS.sub(" ", strip_law_names(question))
+        topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)))
+        scoped = [t for t in tokenize(f"{topic} {topic_expansion}", tokenizer) if t not in _QUESTION_WORDS]
     return QueryAnalysis(
         question=question,
         language=language,
@@ -95,4 +103,5 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         expansion_tokens=set(extra),
         topic_tokens=set(tokenize(_ARTICLE_WORDS.sub(" ", strip_law_names(question)), tokenizer)) - _QUESTION_WORDS,
         glossary_tokens=set(tokenize(" ".join(term for term, _ in pairs), tokenizer)),
+        scoped_tokens=scoped,
     )

@@ -3,12 +3,14 @@ reciprocal rank fusion. Filters apply to every retriever alike."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from ingest.embedder import LexCiteEmbeddings
 from ingest.lexical import LexicalIndex
+from ingest.numerals import int_to_chinese
 from ingest.settings import Settings
 from ingest.store import ChunkStore
 from retrieval.query import QueryAnalysis
@@ -59,6 +61,8 @@ class ChunkTable:
     def __init__(self, index: LexicalIndex) -> None:
         self.index = index
         self.row_of = {chunk_id: row for row, chunk_id in enumerate(index.ids)}
+        self.doc_of = np.array([m.get("doc_id", "") for m in index.metadatas], dtype=object)
+        self.original_of = np.array([m.get("translation_of", "") for m in index.metadatas], dtype=object)
         self.by_article: dict[tuple[str, int], list[int]] = {}
         for row, meta in enumerate(index.metadatas):
             article = int(meta.get("article", -1))
@@ -110,6 +114,9 @@ class HybridSearcher:
             direct = self._direct_articles(analysis, filters, table)
             if direct:
                 rankings.append(direct)
+            scoped = self._within_named_laws(analysis, filters, table, n)
+            if scoped:
+                rankings.append(scoped)
         fused: dict[str, float] = {}
         for ranking in rankings:
             for rank, chunk_id in enumerate(ranking):
@@ -148,13 +155,39 @@ class HybridSearcher:
     def _direct_articles(self, analysis: QueryAnalysis, filters: Filters, table: ChunkTable) -> list[str]:
         """Articles the question names ("PIPL Art. 66", "个人信息保护法第六十六条") go straight in."""
         ids: list[str] = []
+        citing: list[str] = []
         for ref in analysis.articles:
             doc_ids = [ref.doc_id] if ref.doc_id else analysis.laws[:2]
             for doc_id in doc_ids:
                 for row in table.by_article.get((doc_id, ref.article), []):
                     if filters.allows(table.index.metadatas[row]):
                         ids.append(table.index.ids[row])
-        return ids
+                if "amount" in analysis.wants:
+                    citing += self._articles_citing(doc_id, ref.article, filters, table)
+        # "the fine for violating Article 13" is in the penalty article that cites Article 13
+        return ids + [i for i in citing if i not in ids]
+
+    @staticmethod
+    def _articles_citing(doc_id: str, article: int, filters: Filters, table: ChunkTable) -> list[str]:
+        """Chunks of the same law whose text cites 违反本法/本条例…第N条 (its penalty provisions)."""
+        number = f"第{int_to_chinese(article)}条"
+        pattern = re.compile(rf"违反本(?:法|条例|办法|规定)[^。；]*?{number}(?![一二三四五六七八九十百])")
+        return [table.index.ids[row] for row in np.flatnonzero(table.doc_of == doc_id)
+                if pattern.search(table.index.texts[row]) and filters.allows(table.index.metadatas[row])]
+
+    def _within_named_laws(self, analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int) -> list[str]:
+        """BM25 over the laws the question names (and their translations) with the rest of the question:
+        "When did the CII Regulations take effect?" finds 本条例自…起施行 among the CII articles."""
+        if not analysis.laws or not analysis.scoped_tokens:
+            return []
+        laws = list(analysis.laws)
+        allowed = (np.isin(table.doc_of, laws) | np.isin(table.original_of, laws)).astype(np.float32)
+        mask = table.mask(filters)
+        if mask is not None:
+            allowed *= mask
+        if not allowed.any():
+            return []
+        return [table.index.ids[row] for row, _ in table.index.search(analysis.scoped_tokens, n, allowed)]
 
     def _fill_dense(self, passages: list[Passage], vector: np.ndarray) -> None:
         """BM25-only candidates have no cosine yet; the reranker needs one for every candidate."""

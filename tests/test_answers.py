@@ -154,3 +154,21 @@ def test_an_enumeration_marker_does_not_end_a_sentence():
     text = "Handlers may only handle it where:  1.  Obtaining consent; 2.  Where necessary to conclude a contract. Next."
     assert [s.text for s in sentence_spans(text)] == [
         "Handlers may only handle it where:  1.  Obtaining consent; 2.  Where necessary to conclude a contract.", "Next."]
+
+
+def test_effective_date_is_found_among_the_articles_of_the_named_law(service):
+    answer = service.answer("When did the Data Security Law take effect?")
+    assert answer.verified and answer.key_figure == "1 September 2021"
+    assert (answer.citations[0].doc_id, answer.citations[0].locator) == ("dsl", "Art. 55")
+
+
+def test_the_fine_for_violating_an_article_comes_from_the_penalty_article_that_cites_it(service):
+    answer = service.answer("What is the fine for violating Article 31 of the Data Security Law?")
+    assert answer.citations[0].doc_id == "dsl" and answer.citations[0].locator.startswith("Art. 46")
+    assert "CNY 100,000 to 1 million" in answer.text and answer.verified
+
+
+def test_a_yes_no_question_gets_the_rule_not_a_number(service):
+    answer = service.answer("Can a platform remove the labels on deep synthesis content?")
+    assert not answer.abstained and answer.key_figure == ""
+    assert answer.citations[0].doc_id == "deep-synthesis" and "不得" in answer.citations[0].text
