@@ -95,8 +95,12 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
         for span in sentence_spans(passage.text):
             tokens = frozenset(tokenize(span.text, tokenizer))
             if idf:
-                cov = max(_weighted_coverage(analysis.content_tokens, tokens, idf, unknown_idf),
-                          _weighted_coverage(analysis.expansion_tokens, tokens, idf, unknown_idf))
+                # within a law the question names, its name says nothing about which sentence answers
+                own, translated = ((analysis.scoped_content, analysis.scoped_expansion)
+                                   if passage.doc_id in analysis.laws and analysis.scoped_tokens
+                                   else (analysis.content_tokens, analysis.expansion_tokens))
+                cov = max(_weighted_coverage(own, tokens, idf, unknown_idf),
+                          _weighted_coverage(translated, tokens, idf, unknown_idf))
             else:
                 cov = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
             figures = extract_figures(span.text)

@@ -57,6 +57,8 @@ class QueryAnalysis:
     # the question without the laws it names, in both languages: searched within those laws, where their
     # names match every passage and would drown the words that say what is asked
     scoped_tokens: list[str] = field(default_factory=list)
+    scoped_content: set[str] = field(default_factory=set)  # its own-language part
+    scoped_expansion: set[str] = field(default_factory=set)  # its glossary translation
 
 
 def classify(question: str, wants: set[str]) -> str:
@@ -85,11 +87,13 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
     expansion = list(dict.fromkeys(translation for _, translation in pairs))
     own = tokenize(question, tokenizer)
     extra = tokenize(" ".join(expansion), tokenizer)
-    scoped: list[str] = []
+    scoped_own: list[str] = []
+    scoped_extra: list[str] = []
     if laws:
         topic = _ARTICLE_WORDS.sub(" ", strip_law_names(question))
         topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)))
-        scoped = [t for t in tokenize(f"{topic} {topic_expansion}", tokenizer) if t not in _QUESTION_WORDS]
+        scoped_own = [t for t in tokenize(topic, tokenizer) if t not in _QUESTION_WORDS]
+        scoped_extra = [t for t in tokenize(topic_expansion, tokenizer) if t not in _QUESTION_WORDS]
     return QueryAnalysis(
         question=question,
         language=language,
@@ -103,5 +107,7 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         expansion_tokens=set(extra),
         topic_tokens=set(tokenize(_ARTICLE_WORDS.sub(" ", strip_law_names(question)), tokenizer)) - _QUESTION_WORDS,
         glossary_tokens=set(tokenize(" ".join(term for term, _ in pairs), tokenizer)),
-        scoped_tokens=scoped,
+        scoped_tokens=scoped_own + scoped_extra,
+        scoped_content=set(scoped_own),
+        scoped_expansion=set(scoped_extra),
     )
