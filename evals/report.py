@@ -24,6 +24,15 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+def _save(fig, path: Path) -> Path:
+    import matplotlib.pyplot as plt
+
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return path
+
+
 def plots(results: dict, out_dir: Path) -> dict[str, Path]:
     import matplotlib
 
@@ -45,10 +54,7 @@ def plots(results: dict, out_dir: Path) -> dict[str, Path]:
     ax.set_ylabel("accuracy (facts right, or correct abstention)")
     ax.set_title("Accuracy by question type and system")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    made["accuracy_by_type"] = out_dir / "accuracy_by_type.png"
-    fig.savefig(made["accuracy_by_type"], dpi=110)
-    plt.close(fig)
+    made["accuracy_by_type"] = _save(fig, out_dir / "accuracy_by_type.png")
 
     fig, ax = plt.subplots(figsize=(6, 4))
     for name in names:
@@ -58,10 +64,7 @@ def plots(results: dict, out_dir: Path) -> dict[str, Path]:
     ax.set_ylim(0, 1)
     ax.set_title("Recall@k")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    made["recall_at_k"] = out_dir / "recall_at_k.png"
-    fig.savefig(made["recall_at_k"], dpi=110)
-    plt.close(fig)
+    made["recall_at_k"] = _save(fig, out_dir / "recall_at_k.png")
 
     fig, ax = plt.subplots(figsize=(6, 4))
     for name in names:
@@ -72,10 +75,7 @@ def plots(results: dict, out_dir: Path) -> dict[str, Path]:
     ax.set_ylabel("questions")
     ax.set_title("Latency")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    made["latency"] = out_dir / "latency.png"
-    fig.savefig(made["latency"], dpi=110)
-    plt.close(fig)
+    made["latency"] = _save(fig, out_dir / "latency.png")
     return made
 
 
