@@ -301,12 +301,23 @@ def markdown(results: dict, command: str) -> str:
     return "\n".join(lines)
 
 
+def bench_files(corpus_root: Path, quick: bool, settings: Settings) -> list[Path]:
+    """The quick run's few statutes, or every file ingest itself would take from the corpus root (its
+    ignore list, its supported types)."""
+    from ingest.pipeline import discover
+
+    files = [corpus_root / f for f in QUICK_FILES] if quick else discover([corpus_root], settings)[0]
+    if not files:
+        raise SystemExit(f"bench: no documents to benchmark under {corpus_root}")
+    return files
+
+
 def run_bench(settings: Settings, out: Path, quick: bool, corpus_root: Path, server: bool | None = None) -> dict:
     """``server``: also measure through a Chroma server (default: in the full run, or when LEXCITE_CHROMA_HOST
     is set)."""
     out.mkdir(parents=True, exist_ok=True)
     bench_settings = settings.model_copy(update={"store": out / "store", "chroma_host": None})
-    files = [corpus_root / f for f in QUICK_FILES] if quick else [corpus_root]
+    files = bench_files(corpus_root, quick, settings)
     questions = _questions(quick)
     stage_seconds: dict[str, float] = {}
 

@@ -12,7 +12,7 @@ from retrieval.figures import Figure, extract_figures, figure_glosses, figures_m
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
-from retrieval.sentences import Span, paragraphs, sentence_spans
+from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
 from retrieval.verify import Claim
 
 SENTENCE_POOL = 6  # passages whose sentences compete to answer
@@ -92,8 +92,10 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
     top = max((p.score for p in passages), default=1.0) or 1.0
     for passage in passages[:SENTENCE_POOL]:
         prior = max(passage.score, 0.0) / top
-        for span in sentence_spans(passage.text):
-            tokens = frozenset(tokenize(span.text, tokenizer))
+        spans = sentence_spans(passage.text)
+        for span, chapeau in zip(spans, chapeaus(spans), strict=True):
+            # an enumerated item is read under its chapeau (its conditions, the consequence it triggers)
+            tokens = frozenset(tokenize(span.text if chapeau is None else f"{chapeau.text} {span.text}", tokenizer))
             if idf:
                 # within a law the question names, its name says nothing about which sentence answers
                 own, translated = ((analysis.scoped_content, analysis.scoped_expansion)
@@ -132,7 +134,8 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
             bonus += 0.4
     if analysis.laws and passage.authority <= STATUTE_AUTHORITY:
         named = passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
-        bonus += 0.5 if named else -0.3
+        background = passage.doc_id in analysis.background_laws or passage.translation_of in analysis.background_laws
+        bonus += 0.2 if background else 0.5 if named else -0.3
     return bonus
 
 
@@ -194,12 +197,24 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
                if any(f.kind in kinds for f in extract_figures(surface))]
     if not glosses:
         return ""
+    glosses = _the_date_asked(glosses, pick.span.text, analysis)
     if analysis.language == "zh":
         parts = list(dict.fromkeys(surface for surface, _ in glosses))
         return "；".join(parts)
     parts = list(dict.fromkeys(english for _, english in glosses))
     lead = "; ".join(parts)
     return lead[:1].upper() + lead[1:]
+
+
+def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:
+    """"通过…于2025年10月28日通过…自2026年1月1日起施行" states two dates; a question about taking effect wants the
+    one next to 施行 / take effect, a question about adoption the one next to 通过 / adopted."""
+    if analysis.wants != {"date"} or len(glosses) < 2:
+        return glosses
+    cue = ADOPTION_CUE if ADOPTION_CUE.search(analysis.question) else EFFECTIVE_CUE
+    near = [(surface, english) for surface, english in glosses
+            if (at := text.find(surface)) >= 0 and cue.search(text[max(0, at - 16):at + len(surface) + 8])]
+    return near[:1] or glosses
 
 
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
@@ -245,7 +260,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         picks = with_figure + [p for p in picks if not _wanted(p.figures, analysis)]
     primary = picks[0]
     body = f"{primary.passage.title} {primary.passage.text}".lower()
-    foreign = sorted(set(FOREIGN_REGIMES.findall(analysis.question)))
+    foreign = sorted({m.group(0) for m in FOREIGN_REGIMES.finditer(analysis.question)})
     if foreign and not any(name.lower() in body for name in foreign):
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)
     if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):

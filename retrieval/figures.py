@@ -58,6 +58,19 @@ EN_DURATION = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})(?:\s*\(\d+\))?[\s-]+(
 EN_COUNT = re.compile(rf"\b({_EN_NUMBER})\s*(thousand|million|billion)?\b", re.I)
 EN_WORD_SCALE = re.compile(rf"\b({_EN_WORDNUM})\s+(thousand|million|billion)\b", re.I)
 EN_YEAR = re.compile(r"\b(?:in|since|from|by|before|after|of|year)\s+((?:19|20)\d{2})\b", re.I)
+# Many rules take effect "on the date of publication" rather than on a calendar date: that is the answer
+# to "when does it take effect", and a date figure like any other (unit "on-publication", value 0).
+ZH_ON_PUBLICATION = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效)")
+EN_ON_PUBLICATION = re.compile(r"\b(?:(?:as )?(?:of|on|from) )?the date of (?:its )?(?:publication|promulgation|"
+                               r"issuance|release)\b|\bupon (?:publication|promulgation|issuance)\b", re.I)
+ON_PUBLICATION = "on-publication"
+# How often: times per year (每年度 = annually = 1, 每季度 = quarterly = 4, 每两年 = every two years = 0.5)
+ZH_FREQUENCY = re.compile(r"每(?:(两|二|三|四|五)年|(年度?)|(半年)|(季度?)|(月))")
+EN_FREQUENCY = re.compile(r"\b(?:(annually|yearly|once a year|every year|each year)|(twice a year|semi-annually|"
+                          r"every six months|every 6 months)|(quarterly|every quarter|every three months|"
+                          r"every 3 months)|(monthly|every month)|every (two|three|four|five|2|3|4|5) years)\b", re.I)
+_EVERY_N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "three": 3, "four": 4, "five": 5,
+                  "2": 2, "3": 3, "4": 4, "5": 5}
 
 # what is never a figure: article/paragraph/item references, markers, list numbering, section numbers
 _NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
@@ -77,7 +90,7 @@ _MIN_WORDS = re.compile(r"以上|not less than|no less than|at least|more than|o
 
 @dataclass(frozen=True)
 class Figure:
-    kind: str  # amount | percent | count | duration | date
+    kind: str  # amount | percent | count | duration | date | frequency (times per year)
     value: float
     unit: str
     text: str
@@ -138,6 +151,17 @@ def extract_figures(text: str) -> list[Figure]:
         except ValueError:
             continue
         add(Figure("date", year * 10000 + month * 100 + day, "date", m.group(), m.start(), m.end()))
+    for pattern in (ZH_ON_PUBLICATION, EN_ON_PUBLICATION):
+        for m in pattern.finditer(text):
+            add(Figure("date", 0, ON_PUBLICATION, m.group(), m.start(), m.end()))
+    for m in ZH_FREQUENCY.finditer(text):
+        per_year = 1 / _EVERY_N_YEARS[m.group(1)] if m.group(1) else 1.0 if m.group(2) else \
+            2.0 if m.group(3) else 4.0 if m.group(4) else 12.0
+        add(Figure("frequency", per_year, "per-year", m.group(), m.start(), m.end()))
+    for m in EN_FREQUENCY.finditer(text):
+        per_year = 1.0 if m.group(1) else 2.0 if m.group(2) else 4.0 if m.group(3) else 12.0 if m.group(4) else \
+            1 / _EVERY_N_YEARS[m.group(5).lower()]
+        add(Figure("frequency", per_year, "per-year", m.group(), m.start(), m.end()))
     for pattern, order in ((EN_DATE_DMY, "dmy"), (EN_DATE_MDY, "mdy"), (EN_DATE_ISO, "iso")):
         for m in pattern.finditer(text):
             if order == "dmy":
@@ -227,6 +251,8 @@ def figures_match(a: Figure, b: Figure) -> bool:
                 and int(a.value // 10000) == int(b.value // 10000)):
             return False
     if a.kind == b.kind:
+        if ON_PUBLICATION in (a.unit, b.unit):
+            return a.unit == b.unit
         return a.unit == b.unit or a.kind == "count" or not a.unit or not b.unit
     return {a.kind, b.kind} == {"count", "amount"}
 
@@ -255,6 +281,11 @@ def english_figure(fig: Figure) -> str:
         unit = {"working-day": "working day", "day": "day", "hour": "hour", "month": "month", "year": "year",
                 "minute": "minute", "week": "week"}.get(fig.unit, fig.unit)
         return f"{fig.value:g} {unit}{'' if fig.value == 1 else 's'}"
+    if fig.kind == "frequency":
+        named = {1.0: "once a year", 2.0: "twice a year", 4.0: "quarterly", 12.0: "monthly"}
+        return named.get(fig.value) or f"every {1 / fig.value:g} years"
+    if fig.unit == ON_PUBLICATION:
+        return "on the date of publication"
     value = int(fig.value)
     year, month, day = value // 10000, (value // 100) % 100, value % 100
     if not month:
@@ -311,6 +342,7 @@ _WANTS = [
     ("duration", re.compile(r"how long|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|几日|"
                             r"多少日|多少天|小时内", re.I)),
+    ("frequency", re.compile(r"how often|how frequently|at what interval|多久一次|多长时间一次|频率|频次|每隔多久", re.I)),
     ("date", re.compile(r"\bwhen\b|what date|which date|effective|take[s]? effect|came into force|in force since|"
                         r"enter(?:ed)? into force|promulgated|何时|什么时候|施行|生效|日期|哪一天", re.I)),
 ]
@@ -324,11 +356,17 @@ _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:
                           r"\bby when\b|\bwithin how\b|\bup to what\b|多少|多久|多长|何时|什么时候|几[日天个年月次]", re.I)
 
 
+_ASKS_DATE = re.compile(r"\bwhen\b|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
+
+
 def question_wants(question: str) -> set[str]:
     if _YES_NO.search(question) and not _ASKS_FIGURE.search(question):
         # a yes/no question about a stated figure ("Can a fine exceed 5% of turnover?") still needs that kind
         return {f.kind for f in extract_figures(question)}
     wants = {kind for kind, pattern in _WANTS if pattern.search(question)}
+    if "duration" in wants and "date" in wants and not _ASKS_DATE.search(question):
+        # "在施行前开展的活动需要在多长时间内整改" asks how long; 施行 only sets the scene
+        wants.discard("date")
     if "percent" in wants and not re.search(r"fine|罚款|penalt", question, re.I):
         wants.discard("amount")
     return wants

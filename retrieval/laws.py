@@ -88,6 +88,27 @@ def resolve_laws(question: str, manifest: Manifest | None = None) -> list[str]:
     return out
 
 
+def _base_title_zh(title_zh: str) -> str:
+    return title_zh.split("（")[0].strip()
+
+
+def background_laws(doc_ids: list[str], manifest: Manifest | None = None) -> set[str]:
+    """Named laws that another named document is about: "the 2025 amendment of the Cybersecurity Law" names
+    the amending decision (关于修改《中华人民共和国网络安全法》的决定) and the law it amends; the question is
+    about the decision, and the law is its background."""
+    manifest = manifest or load_manifest()
+    entries = {e.id: e for e in manifest.entries if e.id in doc_ids}
+    background: set[str] = set()
+    for doc_id, entry in entries.items():
+        base = _base_title_zh(entry.title_zh)
+        if not base:
+            continue
+        if any(other_id != doc_id and base in other.title_zh and _base_title_zh(other.title_zh) != base
+               for other_id, other in entries.items()):
+            background.add(doc_id)
+    return background
+
+
 def article_refs(question: str, manifest: Manifest | None = None) -> list[ArticleRef]:
     manifest = manifest or load_manifest()
     laws = _find_laws(question, manifest)

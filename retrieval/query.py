@@ -10,7 +10,7 @@ from ingest.lexical import tokenize
 from ingest.normalise import detect_language
 from retrieval.figures import question_wants
 from retrieval.glossary import glossary_pairs
-from retrieval.laws import ArticleRef, article_refs, resolve_laws, strip_law_names
+from retrieval.laws import ArticleRef, article_refs, background_laws, resolve_laws, strip_law_names
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
 
@@ -59,6 +59,7 @@ class QueryAnalysis:
     scoped_tokens: list[str] = field(default_factory=list)
     scoped_content: set[str] = field(default_factory=set)  # its own-language part
     scoped_expansion: set[str] = field(default_factory=set)  # its glossary translation
+    background_laws: set[str] = field(default_factory=set)  # named laws another named document is about
 
 
 def classify(question: str, wants: set[str]) -> str:
@@ -110,4 +111,5 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         scoped_tokens=scoped_own + scoped_extra,
         scoped_content=set(scoped_own),
         scoped_expansion=set(scoped_extra),
+        background_laws=background_laws(laws),
     )

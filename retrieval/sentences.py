@@ -52,6 +52,20 @@ def sentence_spans(text: str) -> list[Span]:
     return spans
 
 
+def chapeaus(spans: list[Span]) -> list[Span | None]:
+    """For each span, the lead-in sentence of the list it is an item of ("具有下列情形之一的……：" before
+    "（七）违法所得五千元以上的；"), else None: an item means what it means only under its chapeau."""
+    out: list[Span | None] = []
+    current: Span | None = None
+    for span in spans:
+        if _ITEM_START.match(span.text) and current is not None and current.paragraph == span.paragraph:
+            out.append(current)
+            continue
+        out.append(None)
+        current = span if span.text.rstrip().endswith(("：", ":")) else None
+    return out
+
+
 def _lines(block: str):
     pos = 0
     for line in block.split("\n"):

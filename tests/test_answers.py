@@ -36,11 +36,12 @@ def test_chinese_question(service):
 @pytest.mark.parametrize("question", [
     "What is the maximum fine under the GDPR?",
     "Under Hong Kong's PDPO, how long does a data user have to respond to a data access request?",
+    "香港个人资料（私隐）条例的罚款上限是多少？",
 ])
 def test_questions_outside_the_corpus_abstain_with_closest_passages(service, question):
     answer = service.answer(question)
     assert answer.abstained and not answer.verified and not answer.citations
-    assert answer.text.startswith("The corpus does not answer this.")
+    assert answer.text.startswith(("The corpus does not answer this.", "语料库中没有找到答案。"))
 
 
 def test_statute_outranks_guide_and_guide_only_answers_say_so(service):
@@ -172,3 +173,63 @@ def test_a_yes_no_question_gets_the_rule_not_a_number(service):
     answer = service.answer("Can a platform remove the labels on deep synthesis content?")
     assert not answer.abstained and answer.key_figure == ""
     assert answer.citations[0].doc_id == "deep-synthesis" and "不得" in answer.citations[0].text
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("本规定自公布之日起施行。", "It takes effect on the date of publication."),
+    ("应当每年度对其网络数据处理活动开展风险评估", "must carry out a risk assessment annually"),
+    ("每年至少进行一次检测评估", "at least once a year"),
+    ("每两年开展一次合规审计", "an audit every two years"),
+])
+def test_relative_dates_and_frequencies_are_figures_in_both_languages(chinese, english):
+    zh = [f for f in extract_figures(chinese) if f.kind in ("date", "frequency")]
+    en = [f for f in extract_figures(english) if f.kind in ("date", "frequency")]
+    assert zh and en and figures_match(zh[0], en[0])
+    assert not unsupported_figures(english, [chinese])
+
+
+def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
+    assert unsupported_figures("once a year", ["每两年开展一次合规审计"])
+    assert unsupported_figures("on the date of publication", ["本办法自2022年9月1日起施行。"])
+    assert unsupported_figures("1 September 2022", ["本规定自公布之日起施行。"])
+
+
+@pytest.mark.parametrize("question, wants", [
+    ("How often must operators test their networks?", {"frequency"}),
+    ("数据出境安全评估办法施行前已开展的活动，需要在多长时间内整改？", {"duration"}),
+    ("How long after the Measures take effect must existing transfers be rectified?", {"duration"}),
+    ("When does the Regulation take effect?", {"date"}),
+])
+def test_the_figure_a_question_wants(question, wants):
+    from retrieval.figures import question_wants
+
+    assert question_wants(question) == wants
+
+
+def test_an_enumerated_item_is_read_under_its_chapeau():
+    from retrieval.sentences import chapeaus, sentence_spans
+
+    text = ("第五条 非法提供公民个人信息，具有下列情形之一的，应当认定为“情节严重”：\n\n"
+            "（一）出售行踪轨迹信息的；\n\n（二）违法所得五千元以上的；\n\n第二款 其他情形。")
+    spans = sentence_spans(text)
+    heads = chapeaus(spans)
+    items = [s.text for s, h in zip(spans, heads, strict=True) if h is not None]
+    assert items == ["（一）出售行踪轨迹信息的；", "（二）违法所得五千元以上的；"]
+    assert all(h.text.endswith("：") for h in heads if h is not None)
+
+
+def test_how_often_is_answered_with_the_frequency_from_the_statute(service):
+    answer = service.answer("How often must personal information processors audit their handling of minors' "
+                            "personal information?")
+    assert answer.verified and answer.key_figure == "Once a year"
+    assert answer.citations[0].doc_id == "minors" and "每年" in answer.citations[0].text
+
+
+@pytest.mark.parametrize("question, date", [
+    ("From what date is the 2025 amendment to the CSL in force?", "1 January 2026"),
+    ("When was the 2025 amendment of the CSL adopted?", "28 October 2025"),
+])
+def test_a_named_amendment_answers_with_the_date_asked_for(service, question, date):
+    answer = service.answer(question)
+    assert answer.verified and answer.key_figure == date
+    assert answer.citations[0].doc_id == "csl-2025-decision"

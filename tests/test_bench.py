@@ -32,3 +32,24 @@ def test_quick_bench_writes_every_field_including_the_server_figures(corpus_mirr
     report = (out / "bench.md").read_text(encoding="utf-8")
     assert report.startswith("# LexCite benchmark") and "Embedded store vs Chroma server" in report
     assert (out / "scale.png").stat().st_size > 0
+
+
+def test_the_full_bench_takes_the_files_ingest_would_take(corpus_mirror, make_settings, tmp_path):
+    """The full run benchmarks the corpus root as ingest sees it: documents only, never a folder, a notes
+    file on the ignore list or a file of an unsupported type."""
+    import pytest
+
+    from evals.bench import bench_files
+
+    root = tmp_path / "docs"
+    (root / "statutes").mkdir(parents=True)
+    (root / "statutes" / "law.md").write_text("# 法\n\n第一条 本法自2021年11月1日起施行。\n", encoding="utf-8")
+    (root / "guide.txt").write_text("A guide.\n", encoding="utf-8")
+    (root / "SOURCES.md").write_text("where these came from\n", encoding="utf-8")
+    (root / "LICENSE").write_text("no suffix\n", encoding="utf-8")
+    (root / "data.bin").write_bytes(b"\x00\x01")
+    files = bench_files(root, quick=False, settings=make_settings())
+    assert sorted(p.relative_to(root).as_posix() for p in files) == ["guide.txt", "statutes/law.md"]
+    assert all(p.is_file() for p in bench_files(corpus_mirror, quick=True, settings=make_settings()))
+    with pytest.raises(SystemExit, match="no documents"):
+        bench_files(tmp_path / "empty-folder-that-does-not-exist", quick=False, settings=make_settings())

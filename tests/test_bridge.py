@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from retrieval.glossary import GlossaryError, expand_query, glossary_pairs, load_glossary
-from retrieval.laws import article_refs, resolve_laws
+from retrieval.laws import article_refs, background_laws, resolve_laws
 
 
 @pytest.mark.parametrize(("question", "docs"), [
@@ -62,3 +62,10 @@ def test_every_glossary_entry_has_both_languages_and_bad_files_are_named(tmp_pat
     bad.write_text('[[terms]]\nen = ["fine"]\nzh = []\n', encoding="utf-8")
     with pytest.raises(GlossaryError, match=r"glossary\.toml: terms\[1\]"):
         load_glossary(bad)
+
+
+def test_the_amendment_a_question_names_is_its_subject_and_the_amended_law_its_background():
+    laws = resolve_laws("When does the 2025 amendment of the Cybersecurity Law take effect?")
+    assert laws[:2] == ["csl-2025-decision", "csl-2025"]
+    assert background_laws(laws) == {"csl-2025"}
+    assert background_laws(resolve_laws("Compare the fines of the PIPL and the Data Security Law")) == set()
