@@ -53,8 +53,13 @@ def chroma_server(data_dir: Path, start_timeout_s: float = 60) -> Iterator[int]:
             time.sleep(0.3)
         yield port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
+
+
+def stop_process(proc: subprocess.Popen, timeout_s: float = 15) -> None:
+    """Terminate politely, then kill: a server that ignores SIGTERM must not outlive its run."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -156,9 +156,10 @@ class ChunkStore:
         return docs
 
     def dense_search(self, vector: np.ndarray, k: int, where: dict | None = None) -> list[tuple[str, float]]:
-        if self.count() == 0:
+        if self._collection is None:
             return []
-        result = self.collection.query(query_embeddings=[vector.tolist()], n_results=min(k, self.count()),
+        # Chroma returns fewer than n_results when the collection (or the filter) holds fewer: no count needed
+        result = self.collection.query(query_embeddings=[vector.tolist()], n_results=k,
                                        where=where or None, include=["distances"])
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
 

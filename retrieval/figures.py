@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ingest.numerals import NUMERAL_CHARS, chinese_to_number
 
@@ -132,6 +133,12 @@ def _blocked(text: str) -> list[tuple[int, int]]:
 
 def extract_figures(text: str) -> list[Figure]:
     """Every figure in ``text``, left to right, with overlapping matches resolved longest-first."""
+    return list(_figures_of(text))
+
+
+@lru_cache(maxsize=50_000)
+def _figures_of(text: str) -> tuple[Figure, ...]:
+    # the same passages come back question after question: read each sentence's figures once
     taken: list[tuple[int, int]] = _blocked(text)
     found: list[Figure] = []
 
@@ -240,7 +247,7 @@ def extract_figures(text: str) -> list[Figure]:
             continue
         add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
                    _bound(None, text[max(0, m.start() - 24):m.start()])))
-    return sorted(found, key=lambda f: f.start)
+    return tuple(sorted(found, key=lambda f: f.start))
 
 
 def figures_match(a: Figure, b: Figure) -> bool:

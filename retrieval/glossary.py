@@ -77,6 +77,8 @@ def glossary_pairs(text: str) -> list[tuple[str, str]]:
         return all(b <= x or a >= y for x, y in taken)
 
     for pattern, entry, term in patterns:
+        if term[:3] not in lowered:
+            continue  # inflection only changes word endings: a match always holds the term's first letters
         for m in pattern.finditer(lowered):
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))

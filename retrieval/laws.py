@@ -57,14 +57,19 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
     return sorted(((n, d, c) for (n, c), d in names.items()), key=lambda t: -len(t[0]))
 
 
+@lru_cache(maxsize=4)
+def _name_patterns(manifest: Manifest) -> list[tuple[re.Pattern[str], str, bool]]:
+    return [(re.compile(re.escape(name) if chinese else rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])"), doc_id,
+             chinese) for name, doc_id, chinese in _names(manifest)]
+
+
 def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
     lowered = question.lower()
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str]] = []
-    for name, doc_id, chinese in _names(manifest):
+    for pattern, doc_id, chinese in _name_patterns(manifest):
         haystack = question if chinese else lowered
-        pattern = re.escape(name) if chinese else rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])"
-        for m in re.finditer(pattern, haystack):
+        for m in pattern.finditer(haystack):
             if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))

@@ -53,6 +53,7 @@ class AnswerService:
         self.searcher = HybridSearcher(self.store, self.embedder, self.settings)
         self.manifest = load_manifest()
         self._llm = None
+        self._ready = False
 
     # ------------------------------------------------------------------ questions
     def check_question(self, question: str) -> str:
@@ -65,12 +66,17 @@ class AnswerService:
         return question
 
     def ensure_ready(self) -> None:
+        if self._ready:
+            return
         if not self.store.exists or self.store.count() == 0:
             # another process may have ingested since we opened the store
             self.store = open_store(self.settings, self.embedder, create=False)
             self.searcher = HybridSearcher(self.store, self.embedder, self.settings)
             if not self.store.exists or self.store.count() == 0:
                 raise EmptyStoreError(f"The store {self.settings.describe_store()} is empty: run `lexcite ingest` first.")
+        # once chunks are there, a count per question buys nothing: removals and re-ingests are seen
+        # through the store's generation, which the searcher checks
+        self._ready = True
 
     def retrieve(self, question: str, options: Options | None = None,
                  analysis: QueryAnalysis | None = None) -> list[Passage]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,19 +12,15 @@ from pathlib import Path
 
 import pytest
 
+from evals.chroma_server import free_port, stop_process
+
 REPO = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.integration
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture
 def running_app(reference_settings):
-    port = _free_port()
+    port = free_port()
     env = dict(os.environ, LEXCITE_STORE=str(reference_settings.store))
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(REPO / "app" / "chat.py"),
                              "--server.address", "127.0.0.1", "--server.port", str(port),
@@ -43,11 +38,7 @@ def running_app(reference_settings):
             pytest.fail("the chat UI did not start within 60 s")
         yield url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
 
 
 def test_ask_in_the_browser_and_see_the_quoted_text(running_app, tmp_path):
