@@ -132,10 +132,14 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
             bonus += 0.4
         if ITEMS_CUE.search(analysis.question) and any("条" in f.text for f in counts):
             bonus += 0.4
-    if analysis.laws and passage.authority <= STATUTE_AUTHORITY:
+    if analysis.laws:
+        # the source the question names speaks first, be it a statute or a guide ("据中伦的实务指南…")
         named = passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
         background = passage.doc_id in analysis.background_laws or passage.translation_of in analysis.background_laws
-        bonus += 0.2 if background else 0.5 if named else -0.3
+        if named:
+            bonus += 0.2 if background else 0.5
+        elif passage.authority <= STATUTE_AUTHORITY:
+            bonus -= 0.3
     return bonus
 
 
