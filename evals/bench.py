@@ -220,7 +220,8 @@ def bench_scale(settings: Settings, sizes: list[int], questions: list[str], out:
         except Exception:
             pass
         collection = client.create_collection("scale", embedding_function=None,
-                                              configuration={"hnsw": {"space": "cosine"}})
+                                              configuration={"hnsw": {"space": "cosine",
+                                                                              "ef_search": settings.hnsw_ef_search}})
         for start in range(0, size, 5000):
             n = min(5000, size - start)
             i, j = rng.integers(0, len(base_texts), n), rng.integers(0, len(base_texts), n)

@@ -70,6 +70,7 @@ class Settings(BaseSettings):
     lexical_tokenizer: Literal["bigram", "jieba"] = Field("bigram", description="how BM25 cuts Chinese text")
     top_k: int = Field(5, description="passages cited at most")
     candidates: int = Field(40, description="candidates taken from each retriever before fusion")
+    hnsw_ef_search: int = Field(500, ge=10, description="how widely Chroma's HNSW index looks per query; Chroma's default (100) left the top 40 varying from one process to the next on the reference store (the index is rebuilt in memory from the log on open), 500 makes it exact there and costs about a millisecond")
     rrf_k: int = Field(60, description="reciprocal rank fusion constant")
     abstain_threshold: float = Field(0.0, description="answers whose topical support (IDF-weighted share of the question's terms in the cited passage) is below this abstain; 0 = off: on the gold set the support of answerable and unanswerable questions overlaps, and a threshold that catches 4 more near misses costs over 20 right answers")
     max_question_chars: int = Field(2000, description="longer questions are refused")

@@ -93,10 +93,12 @@ class ChunkStore:
             # our own vectors are always passed in: Chroma's default embedding function would
             # try to download a model
             collection = self._client.create_collection(
-                name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}},
+                name, embedding_function=None,
+                configuration={"hnsw": {"space": "cosine", "ef_search": self.settings.hnsw_ef_search}},
                 metadata={"lexcite_model": self.model_id, "lexcite_dim": self.dim, "lexcite_schema": SCHEMA,
                           "lexcite_generation": "0"},
             )
+        self._search_widely(collection)
         built_with = (collection.metadata or {}).get("lexcite_model")
         if built_with and built_with != self.model_id:
             raise ModelMismatchError(
@@ -105,6 +107,15 @@ class ChunkStore:
                 f"LEXCITE_EMBEDDER back, or rebuild: `lexcite ingest --rebuild` (or use another --store)."
             )
         return collection
+
+    def _search_widely(self, collection) -> None:
+        """Stores made before ef_search was a setting (or with another value) get it on open."""
+        try:
+            current = (collection.configuration_json or {}).get("hnsw", {}).get("ef_search")
+        except AttributeError:
+            current = None
+        if current is not None and current != self.settings.hnsw_ef_search:
+            collection.modify(configuration={"hnsw": {"ef_search": self.settings.hnsw_ef_search}})
 
     @property
     def exists(self) -> bool:

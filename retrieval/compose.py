@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.lexical import tokenize
+from ingest.manifest import load_manifest
 from retrieval.figures import Figure, extract_figures, figure_glosses, figures_match
+from retrieval.laws import law_names, resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
@@ -41,6 +43,8 @@ class Pick:
     span: Span
     score: float
     figures: list[Figure]
+    chapeau: Span | None = None  # the lead-in an enumerated item is read under
+    coverage: float = 0.0  # how much of what the question asks the sentence speaks to
 
 
 @dataclass
@@ -52,6 +56,7 @@ class Composition:
     key_figure: str = ""
     abstained: bool = False
     reason: str = ""
+    no_figure_of_kind: bool = False  # abstained because no passage states a figure of the kind asked
     notes: list[str] = field(default_factory=list)
     support: float = 0.0
 
@@ -97,23 +102,45 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
             # an enumerated item is read under its chapeau (its conditions, the consequence it triggers)
             tokens = frozenset(tokenize(span.text if chapeau is None else f"{chapeau.text} {span.text}", tokenizer))
             if idf:
-                # within a law the question names, its name says nothing about which sentence answers
-                own, translated = ((analysis.scoped_content, analysis.scoped_expansion)
-                                   if passage.doc_id in analysis.laws and analysis.scoped_tokens
+                # within a law the question names, its name says nothing about which sentence answers; within a
+                # guide the question names, the laws it names say which of the guide's sentences is meant
+                scoped = passage.doc_id in analysis.laws and analysis.scoped_tokens and \
+                    passage.authority <= STATUTE_AUTHORITY
+                own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if scoped
                                    else (analysis.content_tokens, analysis.expansion_tokens))
                 cov = max(_weighted_coverage(own, tokens, idf, unknown_idf),
-                          _weighted_coverage(translated, tokens, idf, unknown_idf))
+                          _weighted_coverage(translated | analysis.neutral_tokens, tokens, idf, unknown_idf))
             else:
                 cov = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
             figures = extract_figures(span.text)
-            kinds = {f.kind for f in figures}
-            fig_hit = 1.0 if analysis.wants and kinds & analysis.wants else 0.0
-            heading_only = 1.0 if len(span.text) < 25 and not figures else 0.0
-            score = 1.2 * prior + 1.0 * cov + 0.7 * fig_hit - 0.8 * heading_only + _cue_bonus(span.text, figures,
+            fig_hit = 1.0 if analysis.wants and _wanted(figures, analysis) else 0.0
+            # a heading, or a question a FAQ asks ("How are cross-border transfers regulated?"), answers nothing
+            heading_only = 1.0 if (len(span.text) < 25 and not figures) or span.text.rstrip().endswith(("?", "？")) \
+                else 0.0
+            set_aside = _set_aside(span.text, analysis)
+            # the glossary's statutory terms (违法所得 for "illegal gains") in the sentence itself, not only in
+            # the chapeau it shares with its sibling items
+            own_terms = sum(term in span.text for term in analysis.expansion) / len(analysis.expansion) \
+                if analysis.expansion and chapeau is not None else 0.0
+            score = 1.2 * prior + 1.0 * cov + 0.7 * fig_hit - 0.8 * heading_only - set_aside + 0.3 * own_terms + _cue_bonus(span.text, figures,
                                                                                                passage, analysis)
-            picks.append(Pick(passage, span, score, figures))
+            picks.append(Pick(passage, span, score, figures, chapeau, cov))
     _favour_extreme(picks, analysis)
     return sorted(picks, key=lambda p: -p.score)
+
+
+RESIDUAL_CUE = re.compile(r"以外|之外|\bother than\b|\bexcept\b|\bexcluding\b", re.I)
+
+
+def _set_aside(text: str, analysis: QueryAnalysis) -> float:
+    """"(not location, credit or property data)": the item about those is not the one asked for, and the
+    residual item ("第三项、第四项规定以外的…") is."""
+    if not analysis.excluded_terms:
+        return 0.0
+    lowered = text.lower()
+    if any(term in lowered for term in analysis.excluded_terms):
+        return 0.5
+    return -0.3 if RESIDUAL_CUE.search(text) else 0.0
 
 
 def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: QueryAnalysis) -> float:
@@ -126,6 +153,10 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
             bonus += 0.6
         elif ADOPTION_CUE.search(text) and asks_adoption:
             bonus += 0.6
+    if "duration" in analysis.wants and VALIDITY_CUE.search(analysis.question):
+        # "how long is it valid" asks for the term itself (有效期为3年), not a deadline counted from its end
+        if any(f.kind == "duration" and VALIDITY_TERM.search(text[max(0, f.start - 14):f.start]) for f in figures):
+            bonus += 0.5
     counts = [f for f in figures if f.kind == "count"]
     if "count" in analysis.wants and counts:
         if PEOPLE_CUE.search(analysis.question) and any(re.search(r"人|用户|individual|people|person|user", f.text + text[f.end:f.end + 12]) for f in counts):
@@ -141,6 +172,45 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
         elif passage.authority <= STATUTE_AUTHORITY:
             bonus -= 0.3
     return bonus
+
+
+def _later_rule_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """The later text governs where it and an earlier one disagree: when the best sentence comes from a text a
+    later one partly supersedes (the 2022 outbound assessment measures, overridden by the 2024 cross-border
+    provisions) and the later text restates the same provision (有效期为2年 -> 有效期为3年), the later one answers."""
+    primary = picks[0]
+    entry = load_manifest().by_id(primary.passage.doc_id)
+    if entry is None or not entry.partly_superseded_by:
+        return picks
+    for pick in picks[1:]:
+        if pick.passage.doc_id == entry.partly_superseded_by and _restates(primary.span.text, pick.span.text) and \
+                (not analysis.wants or _wanted(pick.figures, analysis)):
+            return [pick] + [p for p in picks if p is not pick]
+    return picks
+
+
+_LABELS_AND_FIGURES = re.compile(r"第[一二三四五六七八九十百零\d]+条|[\d一二三四五六七八九十百千万亿.,]+")
+
+
+def _restates(a: str, b: str, overlap: float = 0.6) -> bool:
+    """Two sentences that say the same thing but for their figures and article numbers."""
+    def grams(text: str) -> set[str]:
+        bare = re.sub(r"\s+", "", _LABELS_AND_FIGURES.sub("", text.lower()))
+        return {bare[i:i + 2] for i in range(len(bare) - 1)}
+
+    ga, gb = grams(a), grams(b)
+    return bool(ga and gb) and len(ga & gb) / len(ga | gb) >= overlap
+
+
+def _outside_named_laws(passage: Passage, analysis: QueryAnalysis) -> str:
+    """The laws a question asks about, by name, when the passage chosen to answer is neither one of them nor
+    speaks of them: "how many hours does the PIPL give…" is not answered by another regulation's 24 hours."""
+    if not analysis.laws or passage.doc_id in analysis.laws or passage.translation_of in analysis.laws:
+        return ""
+    spoken = resolve_laws(f"{passage.title} {passage.heading_path} {passage.text}")
+    if any(doc_id in analysis.laws for doc_id in spoken):
+        return ""
+    return ", ".join(law_names(analysis.laws)) or ", ".join(analysis.laws)
 
 
 def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
@@ -164,7 +234,9 @@ def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
 
 
 def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
-    return [f for f in figures if f.kind in analysis.wants]
+    units = analysis.duration_units
+    return [f for f in figures if f.kind in analysis.wants and not (f.kind == "duration" and units and
+                                                                     f.unit not in units)]
 
 
 def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit: int) -> list[Pick]:
@@ -197,8 +269,10 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
         return ""
     # a fine "of CNY 50 million or 5% of turnover" is one answer: percentages travel with amounts
     kinds = analysis.wants | ({"percent"} if "amount" in analysis.wants else set())
+    units = analysis.duration_units
     glosses = [(surface, english) for surface, english in figure_glosses(pick.span.text)
-               if any(f.kind in kinds for f in extract_figures(surface))]
+               if any(f.kind in kinds and not (f.kind == "duration" and units and f.unit not in units)
+                      for f in extract_figures(surface))]
     if not glosses:
         return ""
     glosses = _the_date_asked(glosses, pick.span.text, analysis)
@@ -223,6 +297,14 @@ def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAn
 
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
 ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
+# a "fixed fine" is one figure; a ceiling or a range answers a different question
+FIXED_CUE = re.compile(r"\b(?:fixed|flat)(?:[- ]rate)?\s+(?:fines?|penalt(?:y|ies)|amounts?|sums?|fees?)\b|固定(?:的)?(?:罚款|金额|数额)",
+                       re.I)
+# asks how long something stays valid, not a deadline counted from its expiry (有效期届满前多少个工作日)
+VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|validity(?: period)? (?:is|of)\b.*how|"
+                          r"有效期(?:是|为|有)?(?:多[久长]|几年)", re.I)
+VALIDITY_TERM = re.compile(r"有效期(?:为|是|限为)?\s*$|valid(?:ity)?(?: period)?(?: is| of| for)?\s*$|remains? valid for\s*$",
+                           re.I)
 DRAFT_CUE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
 PEOPLE_CUE = re.compile(r"\b(?:people|persons|individuals|users|subscribers|minors|employees)\b|多少人|人数|用户", re.I)
 ITEMS_CUE = re.compile(r"\b(?:pieces|items|records|entries)\b|多少条", re.I)
@@ -251,7 +333,9 @@ def abstain(passages: list[Passage], reason: str, analysis: QueryAnalysis) -> Co
 
 
 def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str,
-            idf: dict[str, float] | None = None, unknown_idf: float = 8.0) -> Composition:
+            idf: dict[str, float] | None = None, unknown_idf: float = 8.0, named_silent: str = "") -> Composition:
+    """``named_silent``: the laws the question named, when their own text was searched and is silent (the
+    passages come from a search of the whole corpus); the answer then says so."""
     if not passages:
         return abstain([], "Nothing relevant was retrieved.", analysis)
     picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
@@ -259,9 +343,15 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         with_figure = [p for p in picks if _wanted(p.figures, analysis)]
         if not with_figure:
             kinds = ", ".join(sorted(analysis.wants))
-            return abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
+            if analysis.duration_units:
+                unit = next(u for u in ("hour", "day", "month", "year") if u in analysis.duration_units)
+                kinds = kinds.replace("duration", f"duration in {unit}s")
+            comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
                            analysis)
+            comp.no_figure_of_kind = True
+            return comp
         picks = with_figure + [p for p in picks if not _wanted(p.figures, analysis)]
+    picks = _later_rule_first(picks, analysis)
     primary = picks[0]
     body = f"{primary.passage.title} {primary.passage.text}".lower()
     foreign = sorted({m.group(0) for m in FOREIGN_REGIMES.finditer(analysis.question)})
@@ -269,6 +359,15 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)
     if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
         return abstain(passages, "It holds no draft text of that kind.", analysis)
+    elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
+    if elsewhere and primary.passage.authority > STATUTE_AUTHORITY:
+        # a guide talking about other rules is no answer to a question about this law
+        return abstain(passages, f"No passage of {elsewhere} states it; the closest passage "
+                                 f"({primary.passage.short or primary.passage.title}) is about other rules.", analysis)
+    if FIXED_CUE.search(analysis.question) and (key := _wanted(primary.figures, analysis)) and \
+            all(f.bound for f in key):
+        return abstain(passages, "It states no fixed figure for this; the closest passages set only limits or "
+                                 "ranges.", analysis)
     support = topical_support(primary.passage, analysis, tokenizer, idf or {}, unknown_idf)
     if support < threshold:
         comp = abstain(passages, "The closest passages do not state it.", analysis)
@@ -294,17 +393,28 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     wanted = analysis.wants
     for n, pick in enumerate(statute_first[:2], start=1):
         quote = _trim(pick.span.text, wanted)
+        if pick.chapeau is not None:
+            # "（二）…确需向境外提供员工个人信息的；" says nothing until its chapeau says what the item triggers
+            quote = f"{_trim(pick.chapeau.text, wanted)} … {quote}"
         label = citation_label(pick.passage, pick.span)
         parts.append(f"{label}: “{quote}” [{n}]")
         comp.claims.append(Claim(quote, (n,)))
     if len(statute_first) > 2:
         also = ", ".join(f"{citation_label(p.passage, p.span)} [{n}]" for n, p in enumerate(statute_first[2:], start=3))
         parts.append(f"Also stated in {also}." if analysis.language != "zh" else f"另见 {also}。")
+    if elsewhere:
+        # "under the PIPL…" is often answered by the rules that implement it: say so rather than pretend
+        comp.notes.append(f"{elsewhere} itself does not state this; [1] is from "
+                          f"{statute_first[0].passage.title}.")
     if all(p.passage.authority > STATUTE_AUTHORITY for p in statute_first):
         comp.notes.append("Only a secondary source (guide or article) states this; no statute or regulation "
                           "passage in the corpus was found to say it.")
     for n, p in enumerate(statute_first, start=1):
         if p.passage.status != "in-force":
             comp.notes.append(f"[{n}] is from a text that is {p.passage.status}; check the current text.")
+        elif (entry := load_manifest().by_id(p.passage.doc_id)) is not None and entry.partly_superseded_by:
+            later = load_manifest().by_id(entry.partly_superseded_by)
+            comp.notes.append(f"[{n}] is from a text partly superseded by "
+                              f"{later.title if later else entry.partly_superseded_by} where the two differ.")
     comp.text = "\n\n".join(parts + comp.notes)
     return comp

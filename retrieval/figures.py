@@ -40,6 +40,9 @@ ZH_PERCENT = re.compile(rf"百分之({_ZH_NUM})(以下|以上)?|({_EN_NUMBER})\s
 ZH_AMOUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})\s*(万元|亿元|元)(以下|以上)?")
 ZH_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
                      r"(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?")
+# "自上年1月1日起": a day of the calendar with no year, not a duration of one day
+ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日")
+MONTH_DAY = "month-day"
 ZH_DURATION = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})(个工作日|工作日|个月|小时|分钟|日|天|周|年)"
                          r"(?!度)(以内|内|以上|以下)?")
 ZH_COUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})(万|亿)?(人|条|户|次|个|名|件|家|项|位|组)?"
@@ -54,11 +57,18 @@ EN_AMOUNT_PREFIX = re.compile(rf"(CNY|RMB|USD|US\$|EUR|GBP|HKD|¥|€|£|\$)\s?(
                               r"(thousand|million|billion|mn|bn|m|k)?\b", re.I)
 EN_AMOUNT_SUFFIX = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})\s*(thousand|million|billion)?\s*"
                               r"(yuan|rmb|cny|dollars|euros?|usd|eur)\b", re.I)
+# "between 10,000 and 100,000 Yuan", "RMB 1 to 10 million": the currency after the second number is the first's too
+EN_AMOUNT_RANGE = re.compile(rf"\b({_EN_NUMBER})\s*(thousand|million|billion)?\s*(?:and|to|-|–)\s*(?={_EN_NUMBER}\s*"
+                             r"(?:thousand|million|billion)?\s*(?:yuan|rmb|cny)\b)", re.I)
 EN_DURATION = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})(?:\s*\(\d+\))?[\s-]+(working days?|business days?|days?|"
                          r"hours?|months?|years?|minutes?|weeks?)\b", re.I)
-EN_COUNT = re.compile(rf"\b({_EN_NUMBER})\s*(thousand|million|billion)?\b", re.I)
+EN_COUNT = re.compile(rf"(?<![\w.])({_EN_NUMBER})\s*(thousand|million|billion)?\b", re.I)
 EN_WORD_SCALE = re.compile(rf"\b({_EN_WORDNUM})\s+(thousand|million|billion)\b", re.I)
-EN_YEAR = re.compile(r"\b(?:in|since|from|by|before|after|of|year)\s+((?:19|20)\d{2})\b", re.I)
+# "five protection levels", "three categories": a spelled-out number counting a plural noun ("one of" is no count)
+_EN_COUNT_WORDS = "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("one", "hundred")), key=len, reverse=True))
+EN_WORD_COUNT = re.compile(rf"\b({_EN_COUNT_WORDS})\s+((?:[a-z]+[- ])?[a-z]{{3,}}s)\b", re.I)
+EN_YEAR = re.compile(r"\b(?:in|since|from|by|before|after|of|year|effective|enacted|adopted|promulgated|"
+                     r"amended|revised)\s+((?:19|20)\d{2})\b", re.I)
 # Many rules take effect "on the date of publication" rather than on a calendar date: that is the answer
 # to "when does it take effect", and a date figure like any other (unit "on-publication", value 0).
 ZH_ON_PUBLICATION = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:施行|生效)")
@@ -85,13 +95,18 @@ NOT_FIGURE = re.compile(
     r"(?:^|(?<=[“\"‘(]))[ \t]*\d+\.?\s+(?=[A-Z][a-z])" + _NOT_MONTH + "|"
     r"^\s*\d+\.\s", re.M)
 
-_MAX_WORDS = re.compile(r"以下|以内|not more than|no more than|up to|at most|maximum of|below|under|less than", re.I)
-_MIN_WORDS = re.compile(r"以上|not less than|no less than|at least|more than|over|exceed(?:ing|s)?|minimum of", re.I)
+# inclusive bounds (以下 includes the figure itself) and strict ones (不满 does not): a lawyer needs to know which
+_MAX_WORDS = re.compile(r"以下|以内|not more than|no more than|not exceeding|up to|at most|maximum of", re.I)
+_MIN_WORDS = re.compile(r"以上|not less than|no less than|at least|minimum of", re.I)
+_BELOW_WORDS = re.compile(r"less than|fewer than|below|under", re.I)
+_ABOVE_WORDS = re.compile(r"more than|over|exceed(?:ing|s)?", re.I)
+_ZH_BELOW = ("不满", "不足", "少于", "低于")
+_ZH_ABOVE = ("超过", "高于", "多于")
 
 
 @dataclass(frozen=True)
 class Figure:
-    kind: str  # amount | percent | count | duration | date | frequency (times per year)
+    kind: str  # amount | percent | count | duration | date | day-of-year | frequency (times per year)
     value: float
     unit: str
     text: str
@@ -114,16 +129,21 @@ def _zh_number(token: str) -> float:
     return chinese_to_number(token.replace(",", ""))
 
 
-def _bound(suffix: str | None, before: str) -> str:
+def _bound(suffix: str | None, before: str, zh_lead: str = "") -> str:
+    """"max"/"min" for inclusive bounds (以下, up to; 以上, at least), "below"/"above" for strict ones (不满, less
+    than; 超过, more than), "" for a plain figure."""
     if suffix in ("以下", "以内", "内"):
         return "max"
     if suffix == "以上":
         return "min"
+    if zh_lead.endswith(_ZH_BELOW):
+        return "below"
+    if zh_lead.endswith(_ZH_ABOVE):
+        return "above"
     tail = before[-24:]
-    if _MAX_WORDS.search(tail):
-        return "max"
-    if _MIN_WORDS.search(tail):
-        return "min"
+    for pattern, bound in ((_MAX_WORDS, "max"), (_MIN_WORDS, "min"), (_BELOW_WORDS, "below"), (_ABOVE_WORDS, "above")):
+        if pattern.search(tail):
+            return bound
     return ""
 
 
@@ -158,6 +178,14 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         except ValueError:
             continue
         add(Figure("date", year * 10000 + month * 100 + day, "date", m.group(), m.start(), m.end()))
+    for m in ZH_MONTH_DAY.finditer(text):
+        try:
+            month, day = int(chinese_to_number(m.group(1))), int(chinese_to_number(m.group(2)))
+        except ValueError:
+            continue
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            # its own kind: "when did it take effect" is never answered by a day of the year
+            add(Figure("day-of-year", month * 100 + day, MONTH_DAY, m.group(), m.start(), m.end()))
     for pattern in (ZH_ON_PUBLICATION, EN_ON_PUBLICATION):
         for m in pattern.finditer(text):
             add(Figure("date", 0, ON_PUBLICATION, m.group(), m.start(), m.end()))
@@ -189,7 +217,8 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             value = _zh_number(raw) if m.group(1) else _en_number(raw)
         except ValueError:
             continue
-        add(Figure("percent", value, "%", m.group(), m.start(), m.end(), _bound(m.group(2) or m.group(4), "")))
+        add(Figure("percent", value, "%", m.group(), m.start(), m.end(), _bound(m.group(2) or m.group(4), "",
+                                                                                  text[max(0, m.start() - 2):m.start()])))
     for m in EN_PERCENT.finditer(text):
         add(Figure("percent", _en_number(m.group(1)), "%", m.group(), m.start(), m.end(),
                    _bound(None, text[max(0, m.start() - 24):m.start()])))
@@ -199,12 +228,18 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         except ValueError:
             continue
         value *= {"万元": 1e4, "亿元": 1e8}.get(m.group(2), 1)
-        add(Figure("amount", value, "CNY", m.group(), m.start(), m.end(), _bound(m.group(3), "")))
+        add(Figure("amount", value, "CNY", m.group(), m.start(), m.end(),
+                   _bound(m.group(3), "", text[max(0, m.start() - 2):m.start()])))
     for m in EN_AMOUNT_PREFIX.finditer(text):
         scale = _SCALE.get((m.group(3) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(1).lower(), m.group(1).upper())
         add(Figure("amount", _en_number(m.group(2)) * scale, currency, m.group().rstrip(), m.start(),
                    m.start() + len(m.group().rstrip()), _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for m in EN_AMOUNT_RANGE.finditer(text):
+        scale = _SCALE.get((m.group(2) or "").lower(), 1)
+        end = m.start() + len(m.group(1)) + (len(m.group(2)) + 1 if m.group(2) else 0)
+        add(Figure("amount", _en_number(m.group(1)) * scale, "CNY", text[m.start():end].rstrip(), m.start(),
+                   m.start() + len(text[m.start():end].rstrip()), _bound(None, text[max(0, m.start() - 24):m.start()])))
     for m in EN_AMOUNT_SUFFIX.finditer(text):
         scale = _SCALE.get((m.group(2) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(3).lower(), "CNY")
@@ -216,13 +251,16 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         except ValueError:
             continue
         add(Figure("duration", value, _ZH_DURATION[m.group(2)], m.group(), m.start(), m.end(),
-                   _bound(m.group(3), "")))
+                   _bound(m.group(3), "", text[max(0, m.start() - 2):m.start()])))
     for m in EN_DURATION.finditer(text):
         add(Figure("duration", _en_number(m.group(1)), _DURATION_UNITS[m.group(2).lower()], m.group(), m.start(),
                    m.end(), _bound(None, text[max(0, m.start() - 24):m.start()])))
     for m in EN_WORD_SCALE.finditer(text):
         add(Figure("count", _en_number(m.group(1)) * _SCALE[m.group(2).lower()], "", m.group(), m.start(),
                    m.end(), _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for m in EN_WORD_COUNT.finditer(text):
+        add(Figure("count", _en_number(m.group(1)), "", m.group(), m.start(), m.end(),
+                   _bound(None, text[max(0, m.start() - 24):m.start()])))
     for m in ZH_COUNT.finditer(text):
         token = m.group(1).strip(".,")
         if not token or not any(ch in NUMERAL_CHARS or ch.isdigit() for ch in token):
@@ -237,7 +275,7 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         if not (m.group(2) or m.group(3)) and token.isdigit() and len(token) == 4 and 1900 <= value <= 2100:
             continue  # a bare year belongs to a date, matched above or meaningless alone
         add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
-                   _bound(m.group(4), "")))
+                   _bound(m.group(4), "", text[max(0, m.start() - 2):m.start()])))
     for m in EN_YEAR.finditer(text):
         add(Figure("date", int(m.group(1)) * 10000, "date", m.group(1), m.start(1), m.end(1)))
     for m in EN_COUNT.finditer(text):
@@ -291,9 +329,11 @@ def english_figure(fig: Figure) -> str:
     if fig.kind == "frequency":
         named = {1.0: "once a year", 2.0: "twice a year", 4.0: "quarterly", 12.0: "monthly"}
         return named.get(fig.value) or f"every {1 / fig.value:g} years"
+    value = int(fig.value)
+    if fig.unit == MONTH_DAY:
+        return f"{value % 100} {list(_MONTHS)[value // 100 - 1].capitalize()}"
     if fig.unit == ON_PUBLICATION:
         return "on the date of publication"
-    value = int(fig.value)
     year, month, day = value // 10000, (value // 100) % 100, value % 100
     if not month:
         return str(year)
@@ -308,12 +348,17 @@ _COUNT_NOUNS = {"人": "individuals", "条": "items", "户": "households", "次"
 def _gloss(fig: Figure) -> str:
     base = english_figure(fig)
     if fig.kind == "count":
-        noun = next((_COUNT_NOUNS[ch] for ch in fig.text if ch in _COUNT_NOUNS), "")
+        spelled = EN_WORD_COUNT.fullmatch(fig.text)
+        noun = spelled.group(2) if spelled else next((_COUNT_NOUNS[ch] for ch in fig.text if ch in _COUNT_NOUNS), "")
         base = f"{base} {noun}".strip()
     if fig.bound == "max":
         return f"up to {base}" if fig.kind != "duration" else f"within {base}"
     if fig.bound == "min":
         return f"{base} or more"
+    if fig.bound == "below":
+        return f"less than {base}"
+    if fig.bound == "above":
+        return f"more than {base}"
     return base
 
 
@@ -327,11 +372,13 @@ def figure_glosses(text: str) -> list[tuple[str, str]]:
         fig = figures[i]
         nxt = figures[i + 1] if i + 1 < len(figures) else None
         gap = text[fig.end:nxt.start] if nxt else ""
-        if nxt and fig.kind == nxt.kind and fig.bound == "min" and nxt.bound == "max" and \
+        if nxt and fig.kind == nxt.kind and fig.bound in ("min", "above") and nxt.bound in ("max", "below") and \
                 gap.strip() in ("", "至", "to", "and", "-", "–"):
             lo, hi = english_figure(fig), english_figure(nxt)
             if fig.kind == "amount" and lo.startswith(fig.unit) and hi.startswith(fig.unit):
                 hi = hi[len(fig.unit):].strip()
+            lo = lo if fig.bound == "min" else f"more than {lo}"
+            hi = hi if nxt.bound == "max" else f"less than {hi}"
             out.append((text[fig.start:nxt.end], f"{lo} to {hi}"))
             i += 2
             continue
@@ -345,9 +392,9 @@ _WANTS = [
     ("amount", re.compile(r"\bfines?\b|fined|how much|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
                           r"illegal gains|unlawful income|罚款|罚金|多少钱|金额|万元|违法所得", re.I)),
     ("count", re.compile(r"how many (?!days|working|hours|months|years)|number of|threshold|individuals|people|"
-                         r"persons|users|pieces|records|多少人|多少条|多少个|人数|数量|条以上|万人", re.I)),
+                         r"persons|users|pieces|records|多少人|多少条|多少个|几个(?!月|工作日|小时)|几类|几种|几级|几项|人数|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
-                            r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|几日|"
+                            r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|小时内", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|多久一次|多长时间一次|频率|频次|每隔多久", re.I)),
     ("date", re.compile(r"\bwhen\b|what date|which date|effective|take[s]? effect|came into force|in force since|"
@@ -361,6 +408,24 @@ _YES_NO = re.compile(r"^\s*(?:is|are|can|may|must|does|do|should|could|will|was|
 _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:fine|amount|penalty|date|deadline|"
                           r"period|percentage|threshold|sum)|\bwhen (?:did|does|do|was|were|will|is|must|should)\b|"
                           r"\bby when\b|\bwithin how\b|\bup to what\b|多少|多久|多长|何时|什么时候|几[日天个年月次]", re.I)
+
+
+# the unit a duration question asks in: "how many hours" is not answered by "three years"
+_UNIT_FAMILIES = {"hour": {"hour", "minute"}, "day": {"day", "working-day", "week"},
+                  "month": {"month", "year"}, "year": {"year", "month"}}
+_ASKED_UNIT = re.compile(r"how many (?:working |business |calendar )?(hours?|days?|weeks?|months?|years?)\b|"
+                         r"(?:多少|几)个?(小时|工作日|日|天|周|月|年)", re.I)
+_ASKED_UNIT_NAMES = {"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "day", "weeks": "day",
+                     "month": "month", "months": "month", "year": "year", "years": "year", "小时": "hour",
+                     "工作日": "day", "日": "day", "天": "day", "周": "day", "月": "month", "年": "year"}
+
+
+def asked_units(question: str) -> set[str]:
+    """Duration units a question accepts ({"hour", "minute"} for "within how many hours"); empty: any."""
+    m = _ASKED_UNIT.search(question)
+    if not m:
+        return set()
+    return set(_UNIT_FAMILIES[_ASKED_UNIT_NAMES[(m.group(1) or m.group(2)).lower()]])
 
 
 _ASKS_DATE = re.compile(r"\bwhen\b|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)

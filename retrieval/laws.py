@@ -23,7 +23,8 @@ EXTRA_ALIASES = {
     "genai": ["generative ai measures", "genai measures", "ai measures"],
     "cii": ["cii regulations", "critical information infrastructure regulations"],
     "minors": ["minors regulations", "minors online regulations"],
-    "pi-crimes": ["pi crimes interpretation", "criminal interpretation"],
+    "pi-crimes": ["pi crimes interpretation", "criminal interpretation", "spc/spp interpretation",
+                  "personal information crimes interpretation", "interpretation on personal information crimes"],
 }
 _ZH_NUM = f"[{NUMERAL_CHARS}0-9]+"
 EN_ARTICLE = re.compile(r"\b(?:Article|Art\.?|Arts?\.?|Articles)\s*(\d+)(?:\s*\((\d+)\))?"
@@ -77,6 +78,49 @@ def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+SECONDARY_KINDS = ("guide", "article")
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z&]+")
+_GENERIC_TITLE_WORDS = frozenset("about and the for with from into china chinese law laws guide".split())
+
+
+def _issuer_name(issuer: str) -> str:
+    return issuer.split("(")[0].split(";")[0].strip()
+
+
+def _title_words(entry) -> set[str]:
+    words = set()
+    for word in _TITLE_WORD.findall(f"{entry.title} {entry.short}"):
+        if word.isupper() and len(word) <= 4:
+            words.add(word)  # "IT" is a title word only in capitals ("it" is a pronoun)
+        elif len(word) >= 4 and word.lower() not in _GENERIC_TITLE_WORDS:
+            words.add(word.lower())
+    return words
+
+
+def _word_in(word: str, question: str) -> bool:
+    haystack = question if word.isupper() else question.lower()
+    return re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", haystack) is not None
+
+
+def secondary_sources(question: str, manifest: Manifest) -> list[str]:
+    """Guides named by their publisher ("according to Lawzana…"): when one publisher wrote several, the words
+    of the question that tell their titles apart ("Zhengzhou", "Harbin", "IT") pick among them."""
+    by_issuer: dict[str, list] = {}
+    for e in manifest.entries:
+        if e.kind in SECONDARY_KINDS and e.issuer and not e.translation_of:
+            by_issuer.setdefault(_issuer_name(e.issuer), []).append(e)
+    out: list[str] = []
+    for issuer, entries in by_issuer.items():
+        if len(issuer) < 3 or not _word_in(issuer, question) and not _word_in(issuer.lower(), question):
+            continue
+        words = {e.id: _title_words(e) for e in entries}
+        shared = set.intersection(*words.values()) if len(entries) > 1 else set()
+        scores = {doc_id: sum(_word_in(w, question) for w in ws - shared) for doc_id, ws in words.items()}
+        best = max(scores.values())
+        out.extend(doc_id for doc_id, score in scores.items() if score == best)
+    return out
+
+
 def resolve_laws(question: str, manifest: Manifest | None = None) -> list[str]:
     """Doc ids the question names, authoritative text first, its translations after it."""
     manifest = manifest or load_manifest()
@@ -86,11 +130,26 @@ def resolve_laws(question: str, manifest: Manifest | None = None) -> list[str]:
             doc_id = "csl-2016"
         if doc_id not in ids:
             ids.append(doc_id)
+    ids.extend(doc_id for doc_id in secondary_sources(question, manifest) if doc_id not in ids)
     out: list[str] = []
     for doc_id in ids:
         out.append(doc_id)
         out.extend(t.id for t in manifest.translations_of(doc_id) if t.id not in ids)
     return out
+
+
+def law_names(doc_ids: list[str], manifest: Manifest | None = None) -> list[str]:
+    """Short names of the documents, translations folded into their originals."""
+    manifest = manifest or load_manifest()
+    names: list[str] = []
+    for doc_id in doc_ids:
+        entry = manifest.by_id(doc_id)
+        if entry is None or entry.translation_of in doc_ids:
+            continue
+        name = entry.short or entry.title
+        if name not in names:
+            names.append(name)
+    return names
 
 
 def _base_title_zh(title_zh: str) -> str:

@@ -4,11 +4,11 @@ names, and the search terms in both languages (glossary expansion)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.lexical import tokenize
 from ingest.normalise import detect_language
-from retrieval.figures import question_wants
+from retrieval.figures import asked_units, question_wants
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import ArticleRef, article_refs, background_laws, resolve_laws, strip_law_names
 
@@ -38,6 +38,19 @@ _QUESTION_WORDS_TEXT = (
     "must need company companies 多少 什么 哪些 哪个 是否 规定 最高 最低 怎么 何时 多久"
 )
 _QUESTION_WORDS = frozenset(tokenize(_QUESTION_WORDS_TEXT))
+# "(not location, credit or property data)", "other than sensitive data", "不包括敏感个人信息": what the question
+# sets aside must not pull the answer towards the very provision it excludes
+_NEGATED = re.compile(r"[(（]\s*(?:not|excluding|except|other than|apart from|非|不包括|除)[^)）]*[)）]|"
+                      r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)",
+                      re.I)
+
+
+def without_exclusions(question: str) -> str:
+    return " ".join(_NEGATED.sub(" ", question).split())
+
+
+def exclusions(question: str) -> str:
+    return " ".join(m.group(0) for m in _NEGATED.finditer(question))
 
 
 @dataclass
@@ -60,6 +73,16 @@ class QueryAnalysis:
     scoped_content: set[str] = field(default_factory=set)  # its own-language part
     scoped_expansion: set[str] = field(default_factory=set)  # its glossary translation
     background_laws: set[str] = field(default_factory=set)  # named laws another named document is about
+    # tokens every language writes alike (2022, PIPL, CAC): they match across languages without a glossary
+    neutral_tokens: set[str] = field(default_factory=set)
+    excluded_terms: set[str] = field(default_factory=set)
+    duration_units: set[str] = field(default_factory=set)  # the units a duration may be in ("how many hours")  # what the question sets aside, in both languages
+
+
+    def without_named_laws(self) -> QueryAnalysis:
+        """The same question searched across the whole corpus, as if it named no law."""
+        return replace(self, laws=[], articles=[], scoped_tokens=[], scoped_content=set(), scoped_expansion=set(),
+                       background_laws=set())
 
 
 def classify(question: str, wants: set[str]) -> str:
@@ -84,17 +107,20 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
     wants = set(question_wants(question))
     laws = resolve_laws(question)
     articles = article_refs(question)
-    pairs = glossary_pairs(question)
+    asked = without_exclusions(question)
+    pairs = glossary_pairs(asked)
     expansion = list(dict.fromkeys(translation for _, translation in pairs))
-    own = tokenize(question, tokenizer)
+    own = tokenize(asked, tokenizer)
     extra = tokenize(" ".join(expansion), tokenizer)
     scoped_own: list[str] = []
     scoped_extra: list[str] = []
     if laws:
-        topic = _ARTICLE_WORDS.sub(" ", strip_law_names(question))
+        topic = _ARTICLE_WORDS.sub(" ", strip_law_names(asked))
         topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)))
         scoped_own = [t for t in tokenize(topic, tokenizer) if t not in _QUESTION_WORDS]
         scoped_extra = [t for t in tokenize(topic_expansion, tokenizer) if t not in _QUESTION_WORDS]
+    set_aside = exclusions(question)
+    excluded = {phrase.lower() for pair in glossary_pairs(set_aside) for phrase in pair} if set_aside else set()
     return QueryAnalysis(
         question=question,
         language=language,
@@ -106,10 +132,14 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         tokens=own + extra,
         content_tokens=set(own),
         expansion_tokens=set(extra),
-        topic_tokens=set(tokenize(_ARTICLE_WORDS.sub(" ", strip_law_names(question)), tokenizer)) - _QUESTION_WORDS,
+        topic_tokens=set(tokenize(_ARTICLE_WORDS.sub(" ", strip_law_names(asked)), tokenizer)) - _QUESTION_WORDS,
         glossary_tokens=set(tokenize(" ".join(term for term, _ in pairs), tokenizer)),
         scoped_tokens=scoped_own + scoped_extra,
         scoped_content=set(scoped_own),
         scoped_expansion=set(scoped_extra),
         background_laws=background_laws(laws),
+        excluded_terms=excluded,
+        duration_units=asked_units(question) if "duration" in wants else set(),
+        neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
+        - _QUESTION_WORDS,
     )

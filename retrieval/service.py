@@ -13,6 +13,7 @@ from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval.compose import Composition, abstain, compose
+from retrieval.laws import law_names
 from retrieval.query import QueryAnalysis, analyse
 from retrieval.records import Answer, Citation, LinkedText, Passage
 from retrieval.rerank import plain_fusion, rerank
@@ -110,6 +111,16 @@ class AnswerService:
             index = self.searcher.table().index
             comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
                            index.idf, index.max_idf)
+            if comp.no_figure_of_kind and analysis.laws and options.use_rerank and options.mode == "hybrid":
+                # "under the PIPL, how many…" may be answered by the rules that implement it: when the named
+                # law states no such figure, the whole corpus is searched, and the answer says the law is silent
+                broad = analysis.without_named_laws()
+                wider = compose(self.retrieve(question, options, broad), broad, k, self.settings.abstain_threshold,
+                                self.settings.lexical_tokenizer, index.idf, index.max_idf,
+                                named_silent=", ".join(law_names(analysis.laws)))
+                if not wider.abstained and not any(p.doc_id in analysis.laws or p.translation_of in analysis.laws
+                                                   for p in wider.cited[:1]):
+                    comp = wider
         timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
         timings["total_ms"] = (time.perf_counter() - started) * 1000

@@ -233,3 +233,101 @@ def test_a_named_amendment_answers_with_the_date_asked_for(service, question, da
     answer = service.answer(question)
     assert answer.verified and answer.key_figure == date
     assert answer.citations[0].doc_id == "csl-2025-decision"
+
+
+def test_an_item_is_quoted_under_its_chapeau(service):
+    answer = service.answer("Does a data processor need a security assessment to send personal information abroad "
+                            "when it is truly necessary to perform a contract with the individual, such as "
+                            "cross-border shopping?")
+    first = answer.citations[0]
+    assert (first.doc_id, first.locator.split(" ¶")[0]) == ("cbdt-provisions", "Art. 5")
+    assert first.quote.startswith("（一）")  # the item is what the citation quotes…
+    assert "免予申报" in answer.text and "… （一）" in answer.text  # …and the answer shows what it triggers
+
+
+@pytest.mark.parametrize("text, glosses", [
+    ("累计向境外提供10万人以上、不满100万人个人信息", [("10万人以上", "100,000 individuals or more"),
+                                                      ("100万人", "less than 1 million individuals")]),
+    ("没有违法所得或者违法所得不足十万元的", [("十万元", "less than CNY 100,000")]),
+    ("并处五千万元以下罚款", [("五千万元以下", "up to CNY 50 million")]),
+    ("are to be fined between 100,000 and 1 million Yuan", [("100,000", "CNY 100,000"),
+                                                            ("1 million Yuan", "CNY 1 million")]),
+    ("The MLPS categorizes systems into five protection levels.", [("five protection levels",
+                                                                    "5 protection levels")]),
+    ("自上年1月1日起累计", [("1月1日", "1 January")]),
+    ("one of the following; Specification V2.0", []),
+])
+def test_bounds_ranges_spelled_counts_and_calendar_days(text, glosses):
+    """不满 (less than) is not 以下 (up to): a lawyer needs to know whether the figure itself is included."""
+    assert figure_glosses(text) == glosses
+
+
+def test_a_calendar_day_is_not_a_duration_or_an_effective_date():
+    day = extract_figures("自上年1月1日起")[0]
+    assert day.kind == "day-of-year"
+    assert unsupported_figures("1 day", ["自上年1月1日起"]) and unsupported_figures("1 January 2024", ["1月1日"])
+
+
+@pytest.mark.parametrize("question, units", [
+    ("个人信息泄露后必须在多少小时内报告？", {"hour", "minute"}),
+    ("Within how many working days must the office decide?", {"day", "working-day", "week"}),
+    ("How long is the assessment valid?", set()),
+])
+def test_the_unit_a_duration_question_asks_in(question, units):
+    from retrieval.figures import asked_units
+
+    assert asked_units(question) == units
+
+
+def test_a_question_that_sets_things_aside_gets_the_residual_item(service):
+    from retrieval.query import analyse
+
+    question = ("Under the PI crimes interpretation, how many pieces of ordinary personal information, other than "
+                "location, communication content, credit or property information, must be sold for the case to "
+                "be serious?")
+    assert "行踪轨迹" in analyse(question).excluded_terms
+    answer = service.answer(question)
+    assert answer.key_figure.startswith("5,000") and "五千条" in answer.citations[0].quote
+
+
+def test_a_law_that_is_silent_is_said_to_be_and_its_implementing_rules_answer(service):
+    answer = service.answer("Under the PIPL, within how many working days must the provincial cyberspace office "
+                            "finish checking that an outbound security assessment filing is complete?")
+    assert not answer.abstained and answer.verified and answer.key_figure == "Within 5 working days"
+    assert answer.citations[0].doc_id == "outbound-assessment"
+    assert any(w.startswith("PIPL itself does not state this") for w in answer.warnings)
+
+
+@pytest.mark.parametrize("question, reason", [
+    # a guide's 24 hours is about other rules, not the law asked about
+    ("Under the Data Security Law, within how many hours must a network security incident be reported?",
+     "No passage of DSL states it"),
+    # the PIPL's only duration nearby is a retention period in years
+    ("个人信息保护法规定发生个人信息泄露后必须在多少小时内报告？", "(duration in hours)"),
+    ("What is the fixed fine under the Data Security Law for failing to perform data security protection duties?",
+     "no fixed figure"),
+])
+def test_near_misses_abstain_and_say_why(service, question, reason):
+    answer = service.answer(question)
+    assert answer.abstained and not answer.citations and answer.closest
+    assert any(reason in w for w in answer.warnings)
+
+
+def test_the_later_rule_answers_where_it_restates_an_earlier_one_with_another_figure(service):
+    answer = service.answer("For how long is the result of an outbound data security assessment valid?")
+    assert answer.key_figure == "3 years" and answer.citations[0].doc_id == "cbdt-provisions"
+    assert answer.verified
+
+
+def test_dense_search_is_exact_and_repeatable_on_the_reference_store(service):
+    """Chroma's HNSW default (ef_search 100) let the top 40 vary between processes; the setting makes it exact."""
+    import numpy as np
+
+    collection = service.store.collection
+    assert collection.configuration_json["hnsw"]["ef_search"] == service.settings.hnsw_ef_search
+    everything = collection.get(include=["embeddings"])
+    matrix = np.asarray(everything["embeddings"], dtype=np.float32)
+    for question in ("What is the maximum fine under the PIPL?", "数据出境安全评估结果的有效期是多久？"):
+        vector = service.embedder.encode_query(question)
+        exact = [everything["ids"][i] for i in np.argsort(-(matrix @ vector))[:40]]
+        assert [chunk_id for chunk_id, _ in service.store.dense_search(vector, 40)] == exact

@@ -69,3 +69,16 @@ def test_the_amendment_a_question_names_is_its_subject_and_the_amended_law_its_b
     assert laws[:2] == ["csl-2025-decision", "csl-2025"]
     assert background_laws(laws) == {"csl-2025"}
     assert background_laws(resolve_laws("Compare the fines of the PIPL and the Data Security Law")) == set()
+
+
+@pytest.mark.parametrize("question, docs", [
+    ("According to the Lawzana guide for Zhengzhou, what legal mechanisms can transfers require?",
+     ["lawzana-zhengzhou-it"]),
+    ("Which regulators handle IT enforcement in Harbin according to Lawzana?", ["lawzana-harbin-it"]),
+    ("What does Lawzana say about data protection in Harbin?", ["lawzana-harbin-cyber"]),
+    ("According to Lawzana, which authority enforces the rules?",
+     ["lawzana-zhengzhou-it", "lawzana-harbin-it", "lawzana-harbin-cyber"]),
+    ("根据实务指南，网信办在2022年处罚了哪家公司？", ["zhonglun-dpp-2025"]),
+])
+def test_a_guide_is_named_by_its_publisher_and_the_words_that_tell_its_titles_apart(question, docs):
+    assert sorted(resolve_laws(question)) == sorted(docs)
