@@ -5,6 +5,7 @@ cite the other passages that state the same figure — statutes before guides.""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ingest.lexical import tokenize
@@ -235,8 +236,9 @@ def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
 
 def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
     units = analysis.duration_units
-    return [f for f in figures if f.kind in analysis.wants and not (f.kind == "duration" and units and
-                                                                     f.unit not in units)]
+    # a fine set as a multiple (违法所得一倍以上十倍以下) is an amount's answer too
+    kinds = analysis.wants | ({"multiple"} if "amount" in analysis.wants else set())
+    return [f for f in figures if f.kind in kinds and not (f.kind == "duration" and units and f.unit not in units)]
 
 
 def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit: int) -> list[Pick]:
@@ -268,7 +270,7 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     if not wanted:
         return ""
     # a fine "of CNY 50 million or 5% of turnover" is one answer: percentages travel with amounts
-    kinds = analysis.wants | ({"percent"} if "amount" in analysis.wants else set())
+    kinds = analysis.wants | ({"percent", "multiple"} if "amount" in analysis.wants else set())
     units = analysis.duration_units
     glosses = [(surface, english) for surface, english in figure_glosses(pick.span.text)
                if any(f.kind in kinds and not (f.kind == "duration" and units and f.unit not in units)
@@ -333,9 +335,11 @@ def abstain(passages: list[Passage], reason: str, analysis: QueryAnalysis) -> Co
 
 
 def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str,
-            idf: dict[str, float] | None = None, unknown_idf: float = 8.0, named_silent: str = "") -> Composition:
+            idf: dict[str, float] | None = None, unknown_idf: float = 8.0, named_silent: str = "",
+            implements: Callable[[Passage, list[str]], bool] | None = None) -> Composition:
     """``named_silent``: the laws the question named, when their own text was searched and is silent (the
-    passages come from a search of the whole corpus); the answer then says so."""
+    passages come from a search of the whole corpus); the answer then says so. ``implements(passage, laws)``:
+    whether the passage's text is made under those laws (only such rules may answer for a silent law)."""
     if not passages:
         return abstain([], "Nothing relevant was retrieved.", analysis)
     picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
@@ -360,8 +364,9 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
         return abstain(passages, "It holds no draft text of that kind.", analysis)
     elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
-    if elsewhere and primary.passage.authority > STATUTE_AUTHORITY:
-        # a guide talking about other rules is no answer to a question about this law
+    if elsewhere and (primary.passage.authority > STATUTE_AUTHORITY or not named_silent and implements is not None
+                      and not implements(primary.passage, analysis.laws)):
+        # a guide talking about other rules, or another law, is no answer to a question about this law
         return abstain(passages, f"No passage of {elsewhere} states it; the closest passage "
                                  f"({primary.passage.short or primary.passage.title}) is about other rules.", analysis)
     if FIXED_CUE.search(analysis.question) and (key := _wanted(primary.figures, analysis)) and \

@@ -37,6 +37,8 @@ _EN_WORDNUM = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 
 # --- Chinese patterns (order matters: amounts and percents before bare counts)
 ZH_PERCENT = re.compile(rf"百分之({_ZH_NUM})(以下|以上)?|({_EN_NUMBER})\s*[%％](以下|以上)?")
+# fines set as a multiple of something else: 违法所得一倍以上十倍以下, "one to ten times the illegal gains"
+ZH_MULTIPLE = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})倍(以下|以上)?")
 ZH_AMOUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})\s*(万元|亿元|元)(以下|以上)?")
 ZH_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
                      r"(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?")
@@ -60,6 +62,7 @@ EN_AMOUNT_SUFFIX = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})\s*(thousand|mill
 # "between 10,000 and 100,000 Yuan", "RMB 1 to 10 million": the currency after the second number is the first's too
 EN_AMOUNT_RANGE = re.compile(rf"\b({_EN_NUMBER})\s*(thousand|million|billion)?\s*(?:and|to|-|–)\s*(?={_EN_NUMBER}\s*"
                              r"(?:thousand|million|billion)?\s*(?:yuan|rmb|cny)\b)", re.I)
+EN_MULTIPLE = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})(?:\s+times\b|-fold\b)", re.I)
 EN_DURATION = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})(?:\s*\(\d+\))?[\s-]+(working days?|business days?|days?|"
                          r"hours?|months?|years?|minutes?|weeks?)\b", re.I)
 EN_COUNT = re.compile(rf"(?<![\w.])({_EN_NUMBER})\s*(thousand|million|billion)?\b", re.I)
@@ -102,11 +105,14 @@ _BELOW_WORDS = re.compile(r"less than|fewer than|below|under", re.I)
 _ABOVE_WORDS = re.compile(r"more than|over|exceed(?:ing|s)?", re.I)
 _ZH_BELOW = ("不满", "不足", "少于", "低于")
 _ZH_ABOVE = ("超过", "高于", "多于")
+# negated: 不少于六个月 is at least six months, 不超过 at most
+_ZH_NEGATED_MIN = ("不少于", "不低于", "不小于")
+_ZH_NEGATED_MAX = ("不超过", "不高于", "不多于", "不大于")
 
 
 @dataclass(frozen=True)
 class Figure:
-    kind: str  # amount | percent | count | duration | date | day-of-year | frequency (times per year)
+    kind: str  # amount | percent | multiple | count | duration | date | day-of-year | frequency (per year)
     value: float
     unit: str
     text: str
@@ -136,6 +142,10 @@ def _bound(suffix: str | None, before: str, zh_lead: str = "") -> str:
         return "max"
     if suffix == "以上":
         return "min"
+    if zh_lead.endswith(_ZH_NEGATED_MIN):
+        return "min"
+    if zh_lead.endswith(_ZH_NEGATED_MAX):
+        return "max"
     if zh_lead.endswith(_ZH_BELOW):
         return "below"
     if zh_lead.endswith(_ZH_ABOVE):
@@ -218,9 +228,19 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         except ValueError:
             continue
         add(Figure("percent", value, "%", m.group(), m.start(), m.end(), _bound(m.group(2) or m.group(4), "",
-                                                                                  text[max(0, m.start() - 2):m.start()])))
+                                                                                  text[max(0, m.start() - 3):m.start()])))
     for m in EN_PERCENT.finditer(text):
         add(Figure("percent", _en_number(m.group(1)), "%", m.group(), m.start(), m.end(),
+                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for m in ZH_MULTIPLE.finditer(text):
+        try:
+            value = _zh_number(m.group(1))
+        except ValueError:
+            continue
+        add(Figure("multiple", value, "times", m.group(), m.start(), m.end(),
+                   _bound(m.group(2), "", text[max(0, m.start() - 3):m.start()])))
+    for m in EN_MULTIPLE.finditer(text):
+        add(Figure("multiple", _en_number(m.group(1)), "times", m.group(), m.start(), m.end(),
                    _bound(None, text[max(0, m.start() - 24):m.start()])))
     for m in ZH_AMOUNT.finditer(text):
         try:
@@ -229,7 +249,7 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             continue
         value *= {"万元": 1e4, "亿元": 1e8}.get(m.group(2), 1)
         add(Figure("amount", value, "CNY", m.group(), m.start(), m.end(),
-                   _bound(m.group(3), "", text[max(0, m.start() - 2):m.start()])))
+                   _bound(m.group(3), "", text[max(0, m.start() - 3):m.start()])))
     for m in EN_AMOUNT_PREFIX.finditer(text):
         scale = _SCALE.get((m.group(3) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(1).lower(), m.group(1).upper())
@@ -251,7 +271,7 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         except ValueError:
             continue
         add(Figure("duration", value, _ZH_DURATION[m.group(2)], m.group(), m.start(), m.end(),
-                   _bound(m.group(3), "", text[max(0, m.start() - 2):m.start()])))
+                   _bound(m.group(3), "", text[max(0, m.start() - 3):m.start()])))
     for m in EN_DURATION.finditer(text):
         add(Figure("duration", _en_number(m.group(1)), _DURATION_UNITS[m.group(2).lower()], m.group(), m.start(),
                    m.end(), _bound(None, text[max(0, m.start() - 24):m.start()])))
@@ -275,7 +295,7 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         if not (m.group(2) or m.group(3)) and token.isdigit() and len(token) == 4 and 1900 <= value <= 2100:
             continue  # a bare year belongs to a date, matched above or meaningless alone
         add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
-                   _bound(m.group(4), "", text[max(0, m.start() - 2):m.start()])))
+                   _bound(m.group(4), "", text[max(0, m.start() - 3):m.start()])))
     for m in EN_YEAR.finditer(text):
         add(Figure("date", int(m.group(1)) * 10000, "date", m.group(1), m.start(1), m.end(1)))
     for m in EN_COUNT.finditer(text):
@@ -299,7 +319,8 @@ def figures_match(a: Figure, b: Figure) -> bool:
         if ON_PUBLICATION in (a.unit, b.unit):
             return a.unit == b.unit
         return a.unit == b.unit or a.kind == "count" or not a.unit or not b.unit
-    return {a.kind, b.kind} == {"count", "amount"}
+    # a bare number in a range ("1 to 10 times", "between 10,000 and 100,000 yuan") takes the unit after it
+    return {a.kind, b.kind} in ({"count", "amount"}, {"count", "multiple"})
 
 
 def unsupported_figures(answer_text: str, support_texts: list[str]) -> list[Figure]:
@@ -322,6 +343,8 @@ def english_figure(fig: Figure) -> str:
         return f"{fig.value:g}%"
     if fig.kind == "count":
         return _plain(fig.value)
+    if fig.kind == "multiple":
+        return f"{fig.value:g} times"
     if fig.kind == "duration":
         unit = {"working-day": "working day", "day": "day", "hour": "hour", "month": "month", "year": "year",
                 "minute": "minute", "week": "week"}.get(fig.unit, fig.unit)
@@ -354,7 +377,7 @@ def _gloss(fig: Figure) -> str:
     if fig.bound == "max":
         return f"up to {base}" if fig.kind != "duration" else f"within {base}"
     if fig.bound == "min":
-        return f"{base} or more"
+        return f"at least {base}" if fig.kind == "duration" else f"{base} or more"
     if fig.bound == "below":
         return f"less than {base}"
     if fig.bound == "above":
@@ -377,6 +400,8 @@ def figure_glosses(text: str) -> list[tuple[str, str]]:
             lo, hi = english_figure(fig), english_figure(nxt)
             if fig.kind == "amount" and lo.startswith(fig.unit) and hi.startswith(fig.unit):
                 hi = hi[len(fig.unit):].strip()
+            if fig.kind == "multiple":
+                lo = f"{fig.value:g}"
             lo = lo if fig.bound == "min" else f"more than {lo}"
             hi = hi if nxt.bound == "max" else f"less than {hi}"
             out.append((text[fig.start:nxt.end], f"{lo} to {hi}"))
@@ -393,10 +418,11 @@ _WANTS = [
                           r"illegal gains|unlawful income|罚款|罚金|多少钱|金额|万元|违法所得", re.I)),
     ("count", re.compile(r"how many (?!days|working|hours|months|years)|number of|threshold|individuals|people|"
                          r"persons|users|pieces|records|多少人|多少条|多少个|几个(?!月|工作日|小时)|几类|几种|几级|几项|人数|数量|条以上|万人", re.I)),
-    ("duration", re.compile(r"how long|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
+    ("duration", re.compile(r"how long|how soon|how quickly|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|小时内", re.I)),
-    ("frequency", re.compile(r"how often|how frequently|at what interval|多久一次|多长时间一次|频率|频次|每隔多久", re.I)),
+    ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
+                             r"多久一次|多长时间一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次", re.I)),
     ("date", re.compile(r"\bwhen\b|what date|which date|effective|take[s]? effect|came into force|in force since|"
                         r"enter(?:ed)? into force|promulgated|何时|什么时候|施行|生效|日期|哪一天", re.I)),
 ]
@@ -428,6 +454,8 @@ def asked_units(question: str) -> set[str]:
     return set(_UNIT_FAMILIES[_ASKED_UNIT_NAMES[(m.group(1) or m.group(2)).lower()]])
 
 
+_ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion)|百分之几|多少百分比|百分比是多少|比例是多少",
+                           re.I)
 _ASKS_DATE = re.compile(r"\bwhen\b|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
 
 
@@ -439,6 +467,6 @@ def question_wants(question: str) -> set[str]:
     if "duration" in wants and "date" in wants and not _ASKS_DATE.search(question):
         # "在施行前开展的活动需要在多长时间内整改" asks how long; 施行 only sets the scene
         wants.discard("date")
-    if "percent" in wants and not re.search(r"fine|罚款|penalt", question, re.I):
+    if "percent" in wants and (not re.search(r"fine|罚款|penalt", question, re.I) or _ASKS_PERCENT.search(question)):
         wants.discard("amount")
     return wants

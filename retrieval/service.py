@@ -12,8 +12,8 @@ from ingest.manifest import load_manifest
 from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
-from retrieval.compose import Composition, abstain, compose
-from retrieval.laws import law_names
+from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
+from retrieval.laws import law_names, resolve_laws
 from retrieval.query import QueryAnalysis, analyse
 from retrieval.records import Answer, Citation, LinkedText, Passage
 from retrieval.rerank import plain_fusion, rerank
@@ -110,7 +110,7 @@ class AnswerService:
         else:
             index = self.searcher.table().index
             comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
-                           index.idf, index.max_idf)
+                           index.idf, index.max_idf, implements=self._implements)
             if comp.no_figure_of_kind and analysis.laws and options.use_rerank and options.mode == "hybrid":
                 # "under the PIPL, how many…" may be answered by the rules that implement it: when the named
                 # law states no such figure, the whole corpus is searched, and the answer says the law is silent
@@ -118,14 +118,23 @@ class AnswerService:
                 wider = compose(self.retrieve(question, options, broad), broad, k, self.settings.abstain_threshold,
                                 self.settings.lexical_tokenizer, index.idf, index.max_idf,
                                 named_silent=", ".join(law_names(analysis.laws)))
-                if not wider.abstained and not any(p.doc_id in analysis.laws or p.translation_of in analysis.laws
-                                                   for p in wider.cited[:1]):
+                if not wider.abstained and self._implements(wider.cited[0], analysis.laws):
                     comp = wider
         timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings = {name: round(value, 2) for name, value in timings.items()}
         return answer
+
+    def _implements(self, passage: Passage, laws: list[str]) -> bool:
+        """Rules made under the laws named can speak where those laws are silent: a regulation or departmental
+        rule whose Article 1 names one of them as its basis (根据《中华人民共和国个人信息保护法》…制定本办法).
+        Another statute, or a rule made under other laws, cannot."""
+        if passage.doc_id in laws or passage.translation_of in laws or passage.authority > STATUTE_AUTHORITY:
+            return False
+        table = self.searcher.table()
+        basis = " ".join(table.index.texts[row] for row in table.by_article.get((passage.doc_id, 1), []))
+        return any(doc_id in laws for doc_id in resolve_laws(basis))
 
     # ------------------------------------------------------------------ building the record
     def _finish(self, question: str, analysis: QueryAnalysis, comp: Composition) -> Answer:

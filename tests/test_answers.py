@@ -199,6 +199,9 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("数据出境安全评估办法施行前已开展的活动，需要在多长时间内整改？", {"duration"}),
     ("How long after the Measures take effect must existing transfers be rectified?", {"duration"}),
     ("When does the Regulation take effect?", {"date"}),
+    ("Under the SCC Measures, how soon after the contract takes effect must it be filed?", {"duration"}),
+    ("What percentage of turnover can the fine reach?", {"percent"}),
+    ("关键信息基础设施运营者应当每年至少进行几次网络安全检测评估？", {"frequency"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants
@@ -255,6 +258,10 @@ def test_an_item_is_quoted_under_its_chapeau(service):
     ("The MLPS categorizes systems into five protection levels.", [("five protection levels",
                                                                     "5 protection levels")]),
     ("自上年1月1日起累计", [("1月1日", "1 January")]),
+    # 不少于 is "not less than": the negation turns a strict upper bound into an inclusive lower one
+    ("留存相关的网络日志不少于六个月", [("六个月", "at least 6 months")]),
+    ("不超过三十日", [("三十日", "within 30 days")]),
+    ("处采购金额一倍以上十倍以下罚款", [("一倍以上十倍以下", "1 to 10 times")]),
     ("one of the following; Specification V2.0", []),
 ])
 def test_bounds_ranges_spelled_counts_and_calendar_days(text, glosses):
@@ -306,6 +313,9 @@ def test_a_law_that_is_silent_is_said_to_be_and_its_implementing_rules_answer(se
     ("个人信息保护法规定发生个人信息泄露后必须在多少小时内报告？", "(duration in hours)"),
     ("What is the fixed fine under the Data Security Law for failing to perform data security protection duties?",
      "no fixed figure"),
+    # the only percentage nearby is in regulations made under other laws (the minors regulations' Art. 1 cites
+    # the PIPL and the CSL, not the DSL)
+    ("What percentage of turnover can the DSL fine reach?", "No passage of DSL states it"),
 ])
 def test_near_misses_abstain_and_say_why(service, question, reason):
     answer = service.answer(question)
@@ -331,3 +341,10 @@ def test_dense_search_is_exact_and_repeatable_on_the_reference_store(service):
         vector = service.embedder.encode_query(question)
         exact = [everything["ids"][i] for i in np.argsort(-(matrix @ vector))[:40]]
         assert [chunk_id for chunk_id, _ in service.store.dense_search(vector, 40)] == exact
+
+
+def test_a_fine_set_as_a_multiple_leads_with_the_multiple(service):
+    answer = service.answer("What is the maximum fine for a critical information infrastructure operator that uses "
+                            "network products that have not passed security review?")
+    assert answer.citations[0].doc_id == "csl-2025" and "一倍以上十倍以下" in answer.citations[0].quote
+    assert answer.key_figure.startswith("1 to 10 times") and answer.verified
