@@ -34,6 +34,8 @@ class RerankWeights(BaseModel):
     authority: float = Field(0.15, description="statutes and regulations above guides")
     law_match: float = Field(0.6, description="passage is from a law the question names")
     article_match: float = Field(1.5, description="passage is the article the question names")
+    article_cited: float = Field(0.5, description="passage cites the article (and paragraph) the question names, as "
+                                                  "a penalty article cites the duty it punishes")
     superseded_penalty: float = Field(0.3, description="subtracted for amended/repealed/draft texts")
 
 

@@ -234,11 +234,24 @@ def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
                 pick.score += 0.35
 
 
-def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
+def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) -> bool:
+    """Whether a figure answers what the question asks. A fine set as a multiple (违法所得一倍以上十倍以下) answers
+    an amount question; "when must…" / "how soon" with no unit named is answered by 立即 (immediately);
+    ``companions``: percentages travel with amounts in the lead ("CNY 50 million or 5% of turnover")."""
+    kinds = set(analysis.wants)
+    if "amount" in kinds:
+        kinds |= {"multiple", "percent"} if companions else {"multiple"}
+    if kinds & {"date", "duration"} and not analysis.duration_units and OBLIGATION_CUE.search(analysis.question) \
+            and not (EFFECTIVE_CUE.search(analysis.question) or ADOPTION_CUE.search(analysis.question)):
+        kinds.add("timing")
+    if figure.kind not in kinds:
+        return False
     units = analysis.duration_units
-    # a fine set as a multiple (违法所得一倍以上十倍以下) is an amount's answer too
-    kinds = analysis.wants | ({"multiple"} if "amount" in analysis.wants else set())
-    return [f for f in figures if f.kind in kinds and not (f.kind == "duration" and units and f.unit not in units)]
+    return not (figure.kind == "duration" and units and figure.unit not in units)
+
+
+def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
+    return [f for f in figures if _accepts(f, analysis)]
 
 
 def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit: int) -> list[Pick]:
@@ -269,12 +282,8 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     wanted = _wanted(pick.figures, analysis)
     if not wanted:
         return ""
-    # a fine "of CNY 50 million or 5% of turnover" is one answer: percentages travel with amounts
-    kinds = analysis.wants | ({"percent", "multiple"} if "amount" in analysis.wants else set())
-    units = analysis.duration_units
     glosses = [(surface, english) for surface, english in figure_glosses(pick.span.text)
-               if any(f.kind in kinds and not (f.kind == "duration" and units and f.unit not in units)
-                      for f in extract_figures(surface))]
+               if any(_accepts(f, analysis, companions=True) for f in extract_figures(surface))]
     if not glosses:
         return ""
     glosses = _the_date_asked(glosses, pick.span.text, analysis)
@@ -297,6 +306,8 @@ def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAn
     return near[:1] or glosses
 
 
+OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|need to|needs to|obliged)\b|应当|必须|须|需要",
+                            re.I)
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
 ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
 # a "fixed fine" is one figure; a ceiling or a range answers a different question

@@ -39,6 +39,10 @@ _EN_WORDNUM = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 ZH_PERCENT = re.compile(rf"百分之({_ZH_NUM})(以下|以上)?|({_EN_NUMBER})\s*[%％](以下|以上)?")
 # fines set as a multiple of something else: 违法所得一倍以上十倍以下, "one to ten times the illegal gains"
 ZH_MULTIPLE = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})倍(以下|以上)?")
+# ages: 不满十四周岁 (under 14), "under the age of 14", "14 years old"
+ZH_AGE = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})周岁(以上|以下)?")
+EN_AGE = re.compile(rf"\b(?:age of|aged)\s+({_EN_NUMBER}|{_EN_WORDNUM})\b|\b({_EN_NUMBER}|{_EN_WORDNUM})\s+years?(?:\s+|-)"
+                    r"(?:of age|old)\b", re.I)
 ZH_AMOUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})\s*(万元|亿元|元)(以下|以上)?")
 ZH_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
                      r"(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?")
@@ -78,6 +82,10 @@ ZH_ON_PUBLICATION = re.compile(r"自(?:公布|发布|印发|颁布)之日起(?:�
 EN_ON_PUBLICATION = re.compile(r"\b(?:(?:as )?(?:of|on|from) )?the date of (?:its )?(?:publication|promulgation|"
                                r"issuance|release)\b|\bupon (?:publication|promulgation|issuance)\b", re.I)
 ON_PUBLICATION = "on-publication"
+# When an obligation falls due with no number: 立即 / immediately (value 0), 及时 / promptly (value 1)
+ZH_TIMING = re.compile(r"(立即|立刻|第一时间)|(及时)")
+EN_TIMING = re.compile(r"\b(immediately|without delay|forthwith)\b|\b(promptly|in a timely manner|timely)\b", re.I)
+TIMING_WORDS = {0: "immediately", 1: "promptly"}
 # How often: times per year (每年度 = annually = 1, 每季度 = quarterly = 4, 每两年 = every two years = 0.5)
 ZH_FREQUENCY = re.compile(r"每(?:(两|二|三|四|五)年|(年度?)|(半年)|(季度?)|(月))")
 EN_FREQUENCY = re.compile(r"\b(?:(annually|yearly|once a year|every year|each year)|(twice a year|semi-annually|"
@@ -91,7 +99,7 @@ _NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 NOT_FIGURE = re.compile(
     rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]|"
     r"\[\d+\]|\b(?i:articles?|art\.|arts\.|paragraphs?|para\.|items?|chapters?|sections?|no\.|order no\.|p\.|"
-    r"pp\.|table|annex|clause|subparagraph)\s*\d+(?:\s*(?:,|and|to|-|–)\s*\d+)*|¶\s*\d+|"
+    r"pp\.|table|annex|clause|subparagraph)\s*\d+(?:\s*(?:,|and|or|to|through|-|–)\s*\d+)*|¶\s*\d+|"
     # section numbering of guides ("4.1 Securing…", "Strategies 4. Preparing…", a quote's "5 Cross-border"):
     # a year ending a sentence ("in force on 1 January 2025. The …") is not one
     r"(?<![\d,.])(?:\d+(?:\.\d+)+\.?|\d{1,2}\.)\s+(?=[A-Z][a-z])" + _NOT_MONTH + "|"
@@ -106,13 +114,13 @@ _ABOVE_WORDS = re.compile(r"more than|over|exceed(?:ing|s)?", re.I)
 _ZH_BELOW = ("不满", "不足", "少于", "低于")
 _ZH_ABOVE = ("超过", "高于", "多于")
 # negated: 不少于六个月 is at least six months, 不超过 at most
-_ZH_NEGATED_MIN = ("不少于", "不低于", "不小于")
-_ZH_NEGATED_MAX = ("不超过", "不高于", "不多于", "不大于")
+_ZH_NEGATED_MIN = ("不少于", "不低于", "不小于", "至少", "最少", "最低")
+_ZH_NEGATED_MAX = ("不超过", "不高于", "不多于", "不大于", "至多", "最多", "最高")
 
 
 @dataclass(frozen=True)
 class Figure:
-    kind: str  # amount | percent | multiple | count | duration | date | day-of-year | frequency (per year)
+    kind: str  # amount | percent | multiple | count | duration | date | day-of-year | frequency (per year) | timing | age
     value: float
     unit: str
     text: str
@@ -199,6 +207,9 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
     for pattern in (ZH_ON_PUBLICATION, EN_ON_PUBLICATION):
         for m in pattern.finditer(text):
             add(Figure("date", 0, ON_PUBLICATION, m.group(), m.start(), m.end()))
+    for pattern in (ZH_TIMING, EN_TIMING):
+        for m in pattern.finditer(text):
+            add(Figure("timing", 0.0 if m.group(1) else 1.0, "timing", m.group(), m.start(), m.end()))
     for m in ZH_FREQUENCY.finditer(text):
         per_year = 1 / _EVERY_N_YEARS[m.group(1)] if m.group(1) else 1.0 if m.group(2) else \
             2.0 if m.group(3) else 4.0 if m.group(4) else 12.0
@@ -232,16 +243,19 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
     for m in EN_PERCENT.finditer(text):
         add(Figure("percent", _en_number(m.group(1)), "%", m.group(), m.start(), m.end(),
                    _bound(None, text[max(0, m.start() - 24):m.start()])))
-    for m in ZH_MULTIPLE.finditer(text):
-        try:
-            value = _zh_number(m.group(1))
-        except ValueError:
-            continue
-        add(Figure("multiple", value, "times", m.group(), m.start(), m.end(),
-                   _bound(m.group(2), "", text[max(0, m.start() - 3):m.start()])))
-    for m in EN_MULTIPLE.finditer(text):
-        add(Figure("multiple", _en_number(m.group(1)), "times", m.group(), m.start(), m.end(),
-                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+    for pattern, kind, unit in ((ZH_MULTIPLE, "multiple", "times"), (ZH_AGE, "age", "years")):
+        for m in pattern.finditer(text):
+            try:
+                value = _zh_number(m.group(1))
+            except ValueError:
+                continue
+            add(Figure(kind, value, unit, m.group(), m.start(), m.end(),
+                       _bound(m.group(2), "", text[max(0, m.start() - 3):m.start()])))
+    for pattern, kind, unit in ((EN_MULTIPLE, "multiple", "times"), (EN_AGE, "age", "years")):
+        for m in pattern.finditer(text):
+            number = next(group for group in m.groups() if group)
+            add(Figure(kind, _en_number(number), unit, m.group(), m.start(), m.end(),
+                       _bound(None, text[max(0, m.start() - 24):m.start()])))
     for m in ZH_AMOUNT.finditer(text):
         try:
             value = _zh_number(m.group(1))
@@ -345,6 +359,10 @@ def english_figure(fig: Figure) -> str:
         return _plain(fig.value)
     if fig.kind == "multiple":
         return f"{fig.value:g} times"
+    if fig.kind == "timing":
+        return TIMING_WORDS[int(fig.value)]
+    if fig.kind == "age":
+        return f"{fig.value:g} years of age"
     if fig.kind == "duration":
         unit = {"working-day": "working day", "day": "day", "hour": "hour", "month": "month", "year": "year",
                 "minute": "minute", "week": "week"}.get(fig.unit, fig.unit)
@@ -412,18 +430,25 @@ def figure_glosses(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# "when" that asks ("When did…", "since when has…", "when must…"), not "applies when processing…"
+_WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|does|do|was|were|will|would|is|are|"
+         r"must|should|shall|can|could|may|has|have|had)\b")
 _WANTS = [
     ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|百分之|营业额|比例", re.I)),
     ("amount", re.compile(r"\bfines?\b|fined|how much|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
                           r"illegal gains|unlawful income|罚款|罚金|多少钱|金额|万元|违法所得", re.I)),
-    ("count", re.compile(r"how many (?!days|working|hours|months|years)|number of|threshold|individuals|people|"
-                         r"persons|users|pieces|records|多少人|多少条|多少个|几个(?!月|工作日|小时)|几类|几种|几级|几项|人数|数量|条以上|万人", re.I)),
-    ("duration", re.compile(r"how long|how soon|how quickly|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
+    # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
+    ("count", re.compile(r"how many (?!days|working|hours|months|years)|number of|threshold|"
+                         r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
+                         r"(?:individuals|people|persons|users|pieces|records)|"
+                         r"多少人|多少条|多少个|几个(?!月|工作日|小时)|几类|几种|几级|几项|人数|数量|条以上|万人", re.I)),
+    ("duration", re.compile(r"how long|how soon|how quickly|detention|detained|拘留|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|小时内", re.I)),
+    ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久一次|多长时间一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次", re.I)),
-    ("date", re.compile(r"\bwhen\b|what date|which date|effective|take[s]? effect|came into force|in force since|"
+    ("date", re.compile(rf"{_WHEN}|what date|which date|effective|take[s]? effect|came into force|in force since|"
                         r"enter(?:ed)? into force|promulgated|何时|什么时候|施行|生效|日期|哪一天", re.I)),
 ]
 
@@ -456,7 +481,7 @@ def asked_units(question: str) -> set[str]:
 
 _ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion)|百分之几|多少百分比|百分比是多少|比例是多少",
                            re.I)
-_ASKS_DATE = re.compile(r"\bwhen\b|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
+_ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
 
 
 def question_wants(question: str) -> set[str]:

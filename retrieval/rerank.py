@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ingest.lexical import tokenize
+from ingest.numerals import int_to_chinese
 from ingest.settings import RerankWeights
 from retrieval.figures import Figure, extract_figures
 from retrieval.query import QueryAnalysis
@@ -33,7 +34,12 @@ def coverage(query_tokens: set[str], passage: frozenset[str]) -> float:
 def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_lo: float, dense_hi: float,
              tokenizer: str) -> dict[str, float]:
     tokens = passage_tokens(f"{passage.title} {passage.heading_path} {passage.text}", tokenizer)
-    lexical = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
+    named = bool(analysis.laws) and (passage.doc_id in analysis.laws or passage.translation_of in analysis.laws)
+    if named and analysis.scoped_tokens:
+        # within a law the question names, its name is in every article: what else the question says decides
+        lexical = max(coverage(analysis.scoped_content, tokens), coverage(analysis.scoped_expansion, tokens))
+    else:
+        lexical = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
     kinds = {f.kind for f in passage_figures(passage.text)}
     refs = analysis.articles
     article_hit = any(
@@ -42,6 +48,7 @@ def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_
              or passage.translation_of in analysis.laws)
         for ref in refs
     )
+    cited = not article_hit and any(_cites(passage, ref, analysis) for ref in refs)
     spread = max(dense_hi - dense_lo, 1e-6)
     return {
         "fused": passage.fused / max_fused if max_fused else 0.0,
@@ -49,11 +56,22 @@ def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_
         "lexical": lexical,
         "figure_type": 1.0 if analysis.wants and kinds & analysis.wants else 0.0,
         "authority": (6 - min(max(passage.authority, 1), 5)) / 5,
-        "law_match": 1.0 if analysis.laws and (passage.doc_id in analysis.laws
-                                                  or passage.translation_of in analysis.laws) else 0.0,
+        "law_match": 1.0 if named else 0.0,
         "article_match": 1.0 if article_hit else 0.0,
+        "article_cited": 1.0 if cited else 0.0,
         "superseded": 0.0 if passage.status == "in-force" else 1.0,
     }
+
+
+def _cites(passage: Passage, ref, analysis: QueryAnalysis) -> bool:
+    """"违反本条例第二十条第一款规定的…": the passage cites the article (and paragraph) the question names."""
+    same_law = passage.doc_id == ref.doc_id if ref.doc_id else passage.doc_id in analysis.laws
+    if not same_law or passage.article == ref.article:
+        return False
+    cite = f"第{int_to_chinese(ref.article)}条" + (f"第{int_to_chinese(ref.paragraph)}款" if ref.paragraph else "")
+    at = passage.text.find(cite)
+    # 第二十条 must not be the start of 第二十一条
+    return at >= 0 and not passage.text[at + len(cite):at + len(cite) + 1].isdigit()
 
 
 def rerank(passages: list[Passage], analysis: QueryAnalysis, weights: RerankWeights, tokenizer: str) -> list[Passage]:
@@ -68,6 +86,7 @@ def rerank(passages: list[Passage], analysis: QueryAnalysis, weights: RerankWeig
         p.score = (weights.fused * f["fused"] + weights.dense * f["dense"] + weights.lexical * f["lexical"]
                    + weights.figure_type * f["figure_type"] + weights.authority * f["authority"]
                    + weights.law_match * f["law_match"] + weights.article_match * f["article_match"]
+                   + weights.article_cited * f["article_cited"]
                    - weights.superseded_penalty * f["superseded"])
     return sorted(passages, key=lambda p: -p.score)
 

@@ -202,6 +202,11 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("Under the SCC Measures, how soon after the contract takes effect must it be filed?", {"duration"}),
     ("What percentage of turnover can the fine reach?", {"percent"}),
     ("关键信息基础设施运营者应当每年至少进行几次网络安全检测评估？", {"frequency"}),
+    # "notify individuals" asks for no count; "more than 1 million users" does
+    ("When must a personal information processor notify individuals after a data breach?", {"date"}),
+    ("Which duties apply when processing data of more than 1 million users?", {"count"}),
+    ("What minimum age requires parental consent?", {"age"}),
+    ("What is the maximum detention under the Cybersecurity Law?", {"duration"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants
@@ -262,6 +267,9 @@ def test_an_item_is_quoted_under_its_chapeau(service):
     ("留存相关的网络日志不少于六个月", [("六个月", "at least 6 months")]),
     ("不超过三十日", [("三十日", "within 30 days")]),
     ("处采购金额一倍以上十倍以下罚款", [("一倍以上十倍以下", "1 to 10 times")]),
+    ("应当立即采取补救措施，并按照规定及时告知用户", [("立即", "immediately"), ("及时", "promptly")]),
+    ("not required under conditions in items 2 through 7 above", []),
+    ("处理不满十四周岁未成年人个人信息的", [("十四周岁", "less than 14 years of age")]),
     ("one of the following; Specification V2.0", []),
 ])
 def test_bounds_ranges_spelled_counts_and_calendar_days(text, glosses):
@@ -348,3 +356,25 @@ def test_a_fine_set_as_a_multiple_leads_with_the_multiple(service):
                             "network products that have not passed security review?")
     assert answer.citations[0].doc_id == "csl-2025" and "一倍以上十倍以下" in answer.citations[0].quote
     assert answer.key_figure.startswith("1 to 10 times") and answer.verified
+
+
+def test_when_an_obligation_falls_due_with_no_number_the_answer_is_immediately(service):
+    answer = service.answer("When must a personal information processor notify individuals after a data breach "
+                            "under the PIPL?")
+    assert answer.key_figure == "Immediately" and answer.verified
+    assert (answer.citations[0].doc_id, answer.citations[0].locator.split(" ¶")[0]) == ("pipl", "Art. 57")
+    # a question that names a unit is not answered by "immediately"
+    hours = service.answer("Within how many hours must a PIPL breach be reported to regulators?")
+    assert hours.abstained
+
+
+def test_the_penalty_article_citing_the_named_paragraph_ranks_first(service):
+    passages = service.retrieve("Under the minors online protection regulations, what fine applies when a platform "
+                                "refuses to correct a violation of Article 20(1)?")
+    penalty = [p for p in passages if p.article != 20][0]
+    assert (penalty.doc_id, penalty.article) == ("minors", 54) and penalty.features["article_cited"] == 1.0
+
+
+def test_a_chinese_question_naming_a_law_finds_its_closing_article(service):
+    answer = service.answer("生成式人工智能服务管理暂行办法什么时候开始施行？")
+    assert answer.key_figure == "2023年8月15日" and answer.citations[0].doc_id == "genai"
