@@ -436,18 +436,19 @@ _WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|
 _WANTS = [
     ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|百分之|营业额|比例", re.I)),
     ("amount", re.compile(r"\bfines?\b|fined|how much|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
-                          r"illegal gains|unlawful income|罚款|罚金|多少钱|金额|万元|违法所得", re.I)),
+                          r"illegal gains|unlawful income|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|金额|万元|违法所得", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     ("count", re.compile(r"how many (?!days|working|hours|months|years)|number of|threshold|"
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
-                         r"多少人|多少条|多少个|几个(?!月|工作日|小时)|几类|几种|几级|几项|人数|数量|条以上|万人", re.I)),
+                         r"多少人|多少条|多少个|几个(?!月|工作日|小时)|几类|几种|几级|几项|人数|用户数|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|how soon|how quickly|detention|detained|拘留|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|小时内", re.I)),
     ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
-                             r"多久一次|多长时间一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次", re.I)),
+                             r"多久[^，。？]{0,8}一次|多长时间[^，。？]{0,8}一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
+                             re.I)),
     ("date", re.compile(rf"{_WHEN}|what date|which date|effective|take[s]? effect|came into force|in force since|"
                         r"enter(?:ed)? into force|promulgated|何时|什么时候|施行|生效|日期|哪一天", re.I)),
 ]
@@ -462,8 +463,9 @@ _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:
 
 
 # the unit a duration question asks in: "how many hours" is not answered by "three years"
-_UNIT_FAMILIES = {"hour": {"hour", "minute"}, "day": {"day", "working-day", "week"},
-                  "month": {"month", "year"}, "year": {"year", "month"}}
+# (calendar spans convert: "how many days" is fairly answered by "6 months"; hours are another scale)
+_UNIT_FAMILIES = {"hour": {"hour", "minute"}, "day": {"day", "working-day", "week", "month"},
+                  "month": {"month", "year", "week", "day", "working-day"}, "year": {"year", "month"}}
 _ASKED_UNIT = re.compile(r"how many (?:working |business |calendar )?(hours?|days?|weeks?|months?|years?)\b|"
                          r"(?:多少|几)个?(小时|工作日|日|天|周|月|年)", re.I)
 _ASKED_UNIT_NAMES = {"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "day", "weeks": "day",
@@ -479,16 +481,22 @@ def asked_units(question: str) -> set[str]:
     return set(_UNIT_FAMILIES[_ASKED_UNIT_NAMES[(m.group(1) or m.group(2)).lower()]])
 
 
+_ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|department|departments|body|bodies|agency|"
+                       r"agencies|regulator|regulators|organ))\b|由谁|哪个部门|哪些部门|什么部门|哪个机构|哪些机关", re.I)
 _ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion)|百分之几|多少百分比|百分比是多少|比例是多少",
                            re.I)
 _ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
 
 
 def question_wants(question: str) -> set[str]:
+    if _ASKS_WHO.search(question):
+        return set()  # "who must approve extending the validity…" wants a name, not the validity period
     if _YES_NO.search(question) and not _ASKS_FIGURE.search(question):
         # a yes/no question about a stated figure ("Can a fine exceed 5% of turnover?") still needs that kind
         return {f.kind for f in extract_figures(question)}
     wants = {kind for kind, pattern in _WANTS if pattern.search(question)}
+    if "frequency" in wants:
+        wants.discard("duration")  # "多久开展一次" asks how often, not how long
     if "duration" in wants and "date" in wants and not _ASKS_DATE.search(question):
         # "在施行前开展的活动需要在多长时间内整改" asks how long; 施行 only sets the scene
         wants.discard("date")

@@ -206,6 +206,11 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("When must a personal information processor notify individuals after a data breach?", {"date"}),
     ("Which duties apply when processing data of more than 1 million users?", {"count"}),
     ("What minimum age requires parental consent?", {"age"}),
+    ("重要数据的处理者多久开展一次风险评估？", {"frequency"}),
+    ("个人信息处理者违反个人信息保护法，情节严重的，最高可以罚多少？", {"amount"}),
+    ("大型网络平台的注册用户数是多少？", {"count"}),
+    # who approves wants a name, not the validity period the question mentions
+    ("Who must approve extending an outbound security assessment's validity?", set()),
     ("What is the maximum detention under the Cybersecurity Law?", {"duration"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
@@ -285,7 +290,7 @@ def test_a_calendar_day_is_not_a_duration_or_an_effective_date():
 
 @pytest.mark.parametrize("question, units", [
     ("个人信息泄露后必须在多少小时内报告？", {"hour", "minute"}),
-    ("Within how many working days must the office decide?", {"day", "working-day", "week"}),
+    ("Within how many working days must the office decide?", {"day", "working-day", "week", "month"}),
     ("How long is the assessment valid?", set()),
 ])
 def test_the_unit_a_duration_question_asks_in(question, units):
