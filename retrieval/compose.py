@@ -123,8 +123,8 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
             # the chapeau it shares with its sibling items
             own_terms = sum(term in span.text for term in analysis.expansion) / len(analysis.expansion) \
                 if analysis.expansion and chapeau is not None else 0.0
-            score = 1.2 * prior + 1.0 * cov + 0.7 * fig_hit - 0.8 * heading_only - set_aside + 0.3 * own_terms + _cue_bonus(span.text, figures,
-                                                                                               passage, analysis)
+            score = (1.2 * prior + 1.0 * cov + 0.7 * fig_hit - 0.8 * heading_only - set_aside + 0.3 * own_terms
+                     + _cue_bonus(span.text, figures, passage, analysis))
             picks.append(Pick(passage, span, score, figures, chapeau, cov))
     _favour_extreme(picks, analysis)
     return sorted(picks, key=lambda p: -p.score)

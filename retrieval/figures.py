@@ -113,9 +113,9 @@ _BELOW_WORDS = re.compile(r"less than|fewer than|below|under", re.I)
 _ABOVE_WORDS = re.compile(r"more than|over|exceed(?:ing|s)?", re.I)
 _ZH_BELOW = ("不满", "不足", "少于", "低于")
 _ZH_ABOVE = ("超过", "高于", "多于")
-# negated: 不少于六个月 is at least six months, 不超过 at most
-_ZH_NEGATED_MIN = ("不少于", "不低于", "不小于", "至少", "最少", "最低")
-_ZH_NEGATED_MAX = ("不超过", "不高于", "不多于", "不大于", "至多", "最多", "最高")
+# inclusive bounds written before the figure: 不少于六个月 is at least six months (a negated 少于), 不超过 at most
+_ZH_AT_LEAST = ("不少于", "不低于", "不小于", "至少", "最少", "最低")
+_ZH_AT_MOST = ("不超过", "不高于", "不多于", "不大于", "至多", "最多", "最高")
 
 
 @dataclass(frozen=True)
@@ -150,9 +150,9 @@ def _bound(suffix: str | None, before: str, zh_lead: str = "") -> str:
         return "max"
     if suffix == "以上":
         return "min"
-    if zh_lead.endswith(_ZH_NEGATED_MIN):
+    if zh_lead.endswith(_ZH_AT_LEAST):
         return "min"
-    if zh_lead.endswith(_ZH_NEGATED_MAX):
+    if zh_lead.endswith(_ZH_AT_MOST):
         return "max"
     if zh_lead.endswith(_ZH_BELOW):
         return "below"
@@ -163,6 +163,16 @@ def _bound(suffix: str | None, before: str, zh_lead: str = "") -> str:
         if pattern.search(tail):
             return bound
     return ""
+
+
+def _zh_bound(suffix: str | None, text: str, start: int) -> str:
+    """A Chinese figure's bound: its suffix (以下), else the words just before it (不满, 不少于)."""
+    return _bound(suffix, "", text[max(0, start - 3):start])
+
+
+def _en_bound(text: str, start: int) -> str:
+    """An English figure's bound, from the words before it ("up to", "less than")."""
+    return _bound(None, text[max(0, start - 24):start])
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -238,11 +248,11 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             value = _zh_number(raw) if m.group(1) else _en_number(raw)
         except ValueError:
             continue
-        add(Figure("percent", value, "%", m.group(), m.start(), m.end(), _bound(m.group(2) or m.group(4), "",
-                                                                                  text[max(0, m.start() - 3):m.start()])))
+        add(Figure("percent", value, "%", m.group(), m.start(), m.end(),
+                   _zh_bound(m.group(2) or m.group(4), text, m.start())))
     for m in EN_PERCENT.finditer(text):
         add(Figure("percent", _en_number(m.group(1)), "%", m.group(), m.start(), m.end(),
-                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+                   _en_bound(text, m.start())))
     for pattern, kind, unit in ((ZH_MULTIPLE, "multiple", "times"), (ZH_AGE, "age", "years")):
         for m in pattern.finditer(text):
             try:
@@ -250,12 +260,12 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             except ValueError:
                 continue
             add(Figure(kind, value, unit, m.group(), m.start(), m.end(),
-                       _bound(m.group(2), "", text[max(0, m.start() - 3):m.start()])))
+                       _zh_bound(m.group(2), text, m.start())))
     for pattern, kind, unit in ((EN_MULTIPLE, "multiple", "times"), (EN_AGE, "age", "years")):
         for m in pattern.finditer(text):
             number = next(group for group in m.groups() if group)
             add(Figure(kind, _en_number(number), unit, m.group(), m.start(), m.end(),
-                       _bound(None, text[max(0, m.start() - 24):m.start()])))
+                       _en_bound(text, m.start())))
     for m in ZH_AMOUNT.finditer(text):
         try:
             value = _zh_number(m.group(1))
@@ -263,38 +273,38 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             continue
         value *= {"万元": 1e4, "亿元": 1e8}.get(m.group(2), 1)
         add(Figure("amount", value, "CNY", m.group(), m.start(), m.end(),
-                   _bound(m.group(3), "", text[max(0, m.start() - 3):m.start()])))
+                   _zh_bound(m.group(3), text, m.start())))
     for m in EN_AMOUNT_PREFIX.finditer(text):
         scale = _SCALE.get((m.group(3) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(1).lower(), m.group(1).upper())
         add(Figure("amount", _en_number(m.group(2)) * scale, currency, m.group().rstrip(), m.start(),
-                   m.start() + len(m.group().rstrip()), _bound(None, text[max(0, m.start() - 24):m.start()])))
+                   m.start() + len(m.group().rstrip()), _en_bound(text, m.start())))
     for m in EN_AMOUNT_RANGE.finditer(text):
         scale = _SCALE.get((m.group(2) or "").lower(), 1)
-        end = m.start() + len(m.group(1)) + (len(m.group(2)) + 1 if m.group(2) else 0)
-        add(Figure("amount", _en_number(m.group(1)) * scale, "CNY", text[m.start():end].rstrip(), m.start(),
-                   m.start() + len(text[m.start():end].rstrip()), _bound(None, text[max(0, m.start() - 24):m.start()])))
+        end = m.end(2) if m.group(2) else m.end(1)  # the first number of the range, with its scale word
+        add(Figure("amount", _en_number(m.group(1)) * scale, "CNY", text[m.start():end], m.start(), end,
+                   _en_bound(text, m.start())))
     for m in EN_AMOUNT_SUFFIX.finditer(text):
         scale = _SCALE.get((m.group(2) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(3).lower(), "CNY")
         add(Figure("amount", _en_number(m.group(1)) * scale, currency, m.group(), m.start(), m.end(),
-                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+                   _en_bound(text, m.start())))
     for m in ZH_DURATION.finditer(text):
         try:
             value = _zh_number(m.group(1))
         except ValueError:
             continue
         add(Figure("duration", value, _ZH_DURATION[m.group(2)], m.group(), m.start(), m.end(),
-                   _bound(m.group(3), "", text[max(0, m.start() - 3):m.start()])))
+                   _zh_bound(m.group(3), text, m.start())))
     for m in EN_DURATION.finditer(text):
         add(Figure("duration", _en_number(m.group(1)), _DURATION_UNITS[m.group(2).lower()], m.group(), m.start(),
-                   m.end(), _bound(None, text[max(0, m.start() - 24):m.start()])))
+                   m.end(), _en_bound(text, m.start())))
     for m in EN_WORD_SCALE.finditer(text):
         add(Figure("count", _en_number(m.group(1)) * _SCALE[m.group(2).lower()], "", m.group(), m.start(),
-                   m.end(), _bound(None, text[max(0, m.start() - 24):m.start()])))
+                   m.end(), _en_bound(text, m.start())))
     for m in EN_WORD_COUNT.finditer(text):
         add(Figure("count", _en_number(m.group(1)), "", m.group(), m.start(), m.end(),
-                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+                   _en_bound(text, m.start())))
     for m in ZH_COUNT.finditer(text):
         token = m.group(1).strip(".,")
         if not token or not any(ch in NUMERAL_CHARS or ch.isdigit() for ch in token):
@@ -309,7 +319,7 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         if not (m.group(2) or m.group(3)) and token.isdigit() and len(token) == 4 and 1900 <= value <= 2100:
             continue  # a bare year belongs to a date, matched above or meaningless alone
         add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
-                   _bound(m.group(4), "", text[max(0, m.start() - 3):m.start()])))
+                   _zh_bound(m.group(4), text, m.start())))
     for m in EN_YEAR.finditer(text):
         add(Figure("date", int(m.group(1)) * 10000, "date", m.group(1), m.start(1), m.end(1)))
     for m in EN_COUNT.finditer(text):
@@ -318,7 +328,7 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
         if not m.group(2) and "," not in token and "." not in token and 1900 <= value <= 2100 and len(token) == 4:
             continue
         add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
-                   _bound(None, text[max(0, m.start() - 24):m.start()])))
+                   _en_bound(text, m.start())))
     return tuple(sorted(found, key=lambda f: f.start))
 
 

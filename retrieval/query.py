@@ -75,9 +75,8 @@ class QueryAnalysis:
     background_laws: set[str] = field(default_factory=set)  # named laws another named document is about
     # tokens every language writes alike (2022, PIPL, CAC): they match across languages without a glossary
     neutral_tokens: set[str] = field(default_factory=set)
-    excluded_terms: set[str] = field(default_factory=set)
-    duration_units: set[str] = field(default_factory=set)  # the units a duration may be in ("how many hours")  # what the question sets aside, in both languages
-
+    excluded_terms: set[str] = field(default_factory=set)  # what the question sets aside, in both languages
+    duration_units: set[str] = field(default_factory=set)  # the units a duration may be in ("how many hours")
 
     def without_named_laws(self) -> QueryAnalysis:
         """The same question searched across the whole corpus, as if it named no law."""

@@ -84,12 +84,21 @@ class HybridSearcher:
         self.embedder = embedder
         self.settings = settings
         self._table: ChunkTable | None = None
+        self._last_query: tuple[str, np.ndarray] | None = None
 
     def table(self) -> ChunkTable:
         index = self.store.lexical()
         if self._table is None or self._table.index is not index:
             self._table = ChunkTable(index)
         return self._table
+
+    def _encode(self, question: str) -> np.ndarray:
+        """The question's vector; a second search for the same question (the answerer widening a search past
+        the laws it names) reuses it rather than encoding again."""
+        last = self._last_query
+        if last is None or last[0] != question:
+            last = self._last_query = (question, self.embedder.encode_query(question))
+        return last[1]
 
     def search(self, analysis: QueryAnalysis, filters: Filters, mode: str = "hybrid",
                query_vector: np.ndarray | None = None) -> list[Passage]:
@@ -102,7 +111,7 @@ class HybridSearcher:
         dense_scores: dict[str, float] = {}
         bm25_scores: dict[str, float] = {}
         if mode in ("hybrid", "dense"):
-            vector = query_vector if query_vector is not None else self.embedder.encode_query(analysis.question)
+            vector = query_vector if query_vector is not None else self._encode(analysis.question)
             dense = self.store.dense_search(vector, n, filters.where())
             dense_scores = dict(dense)
             rankings.append([i for i, _ in dense])
