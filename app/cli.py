@@ -311,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("lexcite: interrupted; run the same command again to continue", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `lexcite stats --json | head`: the reader has gone; say nothing more and let the interpreter's final
+        # flush write to nowhere instead of printing a traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAIL
 
 
 if __name__ == "__main__":

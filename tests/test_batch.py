@@ -105,3 +105,13 @@ def test_duplicate_ids_warn_and_keep_both(reference_settings, tmp_path):
     done = _run(reference_settings, str(source), "-o", str(out))
     assert done.returncode == 0 and "appears 2 times" in done.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(reference_settings):
+    """`lexcite ask … | head -1`: the pipe closes before the answer is written."""
+    command = [sys.executable, "-m", "app.cli", "ask", QUESTIONS[0], "--store", str(reference_settings.store)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc.stdout.close()  # the reader is gone long before the model has loaded
+    _, err = proc.communicate(timeout=300)
+    assert "Traceback" not in err and "BrokenPipeError" not in err
+    assert proc.returncode != 0
