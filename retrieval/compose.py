@@ -10,11 +10,20 @@ from dataclasses import dataclass, field
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
-from retrieval.figures import Figure, extract_figures, figure_glosses, figures_match
-from retrieval.laws import law_names, resolve_laws
+from retrieval.figures import (
+    QUANTITY_KINDS,
+    Figure,
+    asked_unit,
+    extract_figures,
+    figures_match,
+    glossed_figures,
+)
+from retrieval.glossary import glossary_pairs
+from retrieval.laws import law_names, mentions_law, resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
+from retrieval.roles import counts_differ, speaks_of, speaks_of_period
 from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
 from retrieval.verify import Claim
 
@@ -203,6 +212,11 @@ def _restates(a: str, b: str, overlap: float = 0.6) -> bool:
     return bool(ga and gb) and len(ga & gb) / len(ga | gb) >= overlap
 
 
+def _names(acronym: str, text: str) -> bool:
+    """Whether a passage names what an acronym names: the acronym itself or the glossary's translation."""
+    return acronym in text or any(translation in text for _, translation in glossary_pairs(acronym))
+
+
 def _outside_named_laws(passage: Passage, analysis: QueryAnalysis) -> str:
     """The laws a question asks about, by name, when the passage chosen to answer is neither one of them nor
     speaks of them: "how many hours does the PIPL give…" is not answered by another regulation's 24 hours."""
@@ -241,17 +255,29 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
     kinds = set(analysis.wants)
     if "amount" in kinds:
         kinds |= {"multiple", "percent"} if companions else {"multiple"}
-    if kinds & {"date", "duration"} and not analysis.duration_units and OBLIGATION_CUE.search(analysis.question) \
+    if ("date" in kinds or HOW_SOON.search(analysis.question)) and not analysis.duration_units and \
+            OBLIGATION_CUE.search(analysis.question) \
             and not (EFFECTIVE_CUE.search(analysis.question) or ADOPTION_CUE.search(analysis.question)):
         kinds.add("timing")
-    if figure.kind not in kinds:
+    if "quantity" in kinds:
+        kinds |= QUANTITY_KINDS
+    if figure.kind not in kinds or figure.sanction and not analysis.sanctions_answer:
         return False
+    if figure.kind == "count" and counts_differ(analysis.count_noun, figure.counts):
+        return False  # a count of police officers does not say how many stars
     units = analysis.duration_units
     return not (figure.kind == "duration" and units and figure.unit not in units)
 
 
 def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
     return [f for f in figures if _accepts(f, analysis)]
+
+
+def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
+    """The sentence states a figure of the kind asked, about the money asked (a fee, not a fund's value)."""
+    text = pick.span.text if pick.chapeau is None else f"{pick.chapeau.text} {pick.span.text}"
+    return bool(_wanted(pick.figures, analysis)) and speaks_of(analysis.money_roles, text) and \
+        speaks_of_period(analysis.period_roles, text)
 
 
 def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit: int) -> list[Pick]:
@@ -282,8 +308,8 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     wanted = _wanted(pick.figures, analysis)
     if not wanted:
         return ""
-    glosses = [(surface, english) for surface, english in figure_glosses(pick.span.text)
-               if any(_accepts(f, analysis, companions=True) for f in extract_figures(surface))]
+    glosses = [(surface, english) for surface, english, figures in glossed_figures(pick.span.text)
+               if any(_accepts(f, analysis, companions=True) for f in figures)]
     if not glosses:
         return ""
     glosses = _the_date_asked(glosses, pick.span.text, analysis)
@@ -306,6 +332,8 @@ def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAn
     return near[:1] or glosses
 
 
+# "how long does the department have" asks for a period; "how soon must…" is fairly answered by "immediately"
+HOW_SOON = re.compile(r"how soon|how quickly|by when|多快", re.I)
 OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|need to|needs to|obliged)\b|应当|必须|须|需要",
                             re.I)
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
@@ -355,23 +383,30 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         return abstain([], "Nothing relevant was retrieved.", analysis)
     picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
     if analysis.wants:
-        with_figure = [p for p in picks if _wanted(p.figures, analysis)]
+        with_figure = [p for p in picks if _answers(p, analysis)]
         if not with_figure:
-            kinds = ", ".join(sorted(analysis.wants))
+            kinds = ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
             if analysis.duration_units:
-                unit = next(u for u in ("hour", "day", "month", "year") if u in analysis.duration_units)
-                kinds = kinds.replace("duration", f"duration in {unit}s")
+                kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
             comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
                            analysis)
             comp.no_figure_of_kind = True
             return comp
-        picks = with_figure + [p for p in picks if not _wanted(p.figures, analysis)]
+        picks = with_figure + [p for p in picks if not _answers(p, analysis)]
     picks = _later_rule_first(picks, analysis)
     primary = picks[0]
-    body = f"{primary.passage.title} {primary.passage.text}".lower()
+    body_text = f"{primary.passage.title} {primary.passage.heading_path} {primary.passage.text}"
+    body = body_text.lower()
     foreign = sorted({m.group(0) for m in FOREIGN_REGIMES.finditer(analysis.question)})
     if foreign and not any(name.lower() in body for name in foreign):
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)
+    unnamed = [a for a in analysis.acronyms if not _names(a, body_text)]
+    if unnamed:
+        return abstain(passages, f"The closest passages never mention {', '.join(unnamed)}.", analysis)
+    unheld = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]
+    if unheld:
+        return abstain(passages, f"It holds no text of {', '.join(unheld)}; the closest passages are about other "
+                                 f"rules.", analysis)
     if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
         return abstain(passages, "It holds no draft text of that kind.", analysis)
     elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)

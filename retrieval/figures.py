@@ -8,10 +8,11 @@ citation markers and list numbering are not figures.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ingest.numerals import NUMERAL_CHARS, chinese_to_number
+from retrieval.roles import in_sanction, source_count_class
 
 _ZH_NUM = f"[{NUMERAL_CHARS}0-9.,]+"
 _MONTHS = {m: i for i, m in enumerate(
@@ -57,7 +58,7 @@ ZH_COUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})(万|亿)?(人|条|
 # --- English patterns
 EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)}|{'|'.join(_MONTH_ABBR)})\.?,?\s+(\d{{4}})\b", re.I)
 EN_DATE_MDY = re.compile(rf"\b({'|'.join(_MONTHS)}|{'|'.join(_MONTH_ABBR)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
-EN_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+EN_DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 EN_PERCENT = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})\s*(?:%|percent\b|per cent\b)", re.I)
 EN_AMOUNT_PREFIX = re.compile(rf"(CNY|RMB|USD|US\$|EUR|GBP|HKD|¥|€|£|\$)\s?({_EN_NUMBER})\s*"
                               r"(thousand|million|billion|mn|bn|m|k)?\b", re.I)
@@ -127,9 +128,15 @@ class Figure:
     start: int
     end: int
     bound: str = ""  # "max" | "min" | ""
+    sanction: bool = False  # stated in a clause that imposes a sanction: a fine's amount, a detention's days
+    counts: str = ""  # what a count counts: people | items | times | entities | "" (unknown)
 
     def key(self) -> tuple:
         return (self.kind, self.unit, round(self.value, 6))
+
+
+# what a sanction is measured in: money (a fine, or a multiple or share of something) and days (detention)
+SANCTION_KINDS = frozenset({"amount", "percent", "multiple", "duration"})
 
 
 def _en_number(token: str) -> float:
@@ -329,7 +336,9 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             continue
         add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
                    _en_bound(text, m.start())))
-    return tuple(sorted(found, key=lambda f: f.start))
+    return tuple(sorted((replace(f, sanction=f.kind in SANCTION_KINDS and in_sanction(text, f.start, f.end),
+                                 counts=source_count_class(f.text, text[f.end:f.end + 30]) if f.kind == "count" else "")
+                         for f in found), key=lambda f: f.start))
 
 
 def figures_match(a: Figure, b: Figure) -> bool:
@@ -416,8 +425,13 @@ def _gloss(fig: Figure) -> str:
 def figure_glosses(text: str) -> list[tuple[str, str]]:
     """(verbatim surface, English rendering) per figure, ranges merged:
     二百万元以上一千万元以下 -> ("二百万元以上一千万元以下", "CNY 2 million to 10 million")."""
+    return [(surface, english) for surface, english, _ in glossed_figures(text)]
+
+
+def glossed_figures(text: str) -> list[tuple[str, str, tuple[Figure, ...]]]:
+    """As ``figure_glosses``, with the figures (read in their clause) each gloss renders."""
     figures = extract_figures(text)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, tuple[Figure, ...]]] = []
     i = 0
     while i < len(figures):
         fig = figures[i]
@@ -432,10 +446,10 @@ def figure_glosses(text: str) -> list[tuple[str, str]]:
                 lo = f"{fig.value:g}"
             lo = lo if fig.bound == "min" else f"more than {lo}"
             hi = hi if nxt.bound == "max" else f"less than {hi}"
-            out.append((text[fig.start:nxt.end], f"{lo} to {hi}"))
+            out.append((text[fig.start:nxt.end], f"{lo} to {hi}", (fig, nxt)))
             i += 2
             continue
-        out.append((fig.text, _gloss(fig)))
+        out.append((fig.text, _gloss(fig), (fig,)))
         i += 1
     return out
 
@@ -444,23 +458,31 @@ def figure_glosses(text: str) -> list[tuple[str, str]]:
 _WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|does|do|was|were|will|would|is|are|"
          r"must|should|shall|can|could|may|has|have|had)\b")
 _WANTS = [
-    ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|百分之|营业额|比例", re.I)),
-    ("amount", re.compile(r"\bfines?\b|fined|how much|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
-                          r"illegal gains|unlawful income|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|金额|万元|违法所得", re.I)),
+    ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\brate\b|百分之|营业额|比例|税率|费率",
+                           re.I)),
+    # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
+    ("amount", re.compile(r"\bfines?\b|fined|how much(?! time)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
+                          r"illegal gains|unlawful income|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
+                          r"capital|compensation|damages|budget)\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|金额|万元|违法所得|"
+                          r"(?<!消)费|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
-    ("count", re.compile(r"how many (?!days|working|hours|months|years)|number of|threshold|"
+    ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
-                         r"多少人|多少条|多少个|几个(?!月|工作日|小时)|几类|几种|几级|几项|人数|用户数|数量|条以上|万人", re.I)),
-    ("duration", re.compile(r"how long|how soon|how quickly|detention|detained|拘留|how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
-                            r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|几日|几天|几个月|几年|几个?小时|"
-                            r"多少日|多少天|小时内", re.I)),
+                         r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
+                         r"几类|几种|几级|几项|人数|用户数|数量|条以上|万人", re.I)),
+    ("duration", re.compile(r"how long|how soon|how quickly|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
+                            r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
+                            r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
+                            r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
+                            r"多少日|多少天|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
     ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久[^，。？]{0,8}一次|多长时间[^，。？]{0,8}一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
     ("date", re.compile(rf"{_WHEN}|what date|which date|effective|take[s]? effect|came into force|in force since|"
-                        r"enter(?:ed)? into force|promulgated|何时|什么时候|施行|生效|日期|哪一天", re.I)),
+                        r"enter(?:ed)? into force|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一天|哪一?年|几月",
+                        re.I)),
 ]
 
 
@@ -474,21 +496,26 @@ _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:
 
 # the unit a duration question asks in: "how many hours" is not answered by "three years"
 # (calendar spans convert: "how many days" is fairly answered by "6 months"; hours are another scale)
-_UNIT_FAMILIES = {"hour": {"hour", "minute"}, "day": {"day", "working-day", "week", "month"},
+_UNIT_FAMILIES = {"second": {"second"}, "minute": {"minute", "second"}, "hour": {"hour", "minute"}, "day": {"day", "working-day", "week", "month"},
                   "month": {"month", "year", "week", "day", "working-day"}, "year": {"year", "month"}}
-_ASKED_UNIT = re.compile(r"how many (?:working |business |calendar )?(hours?|days?|weeks?|months?|years?)\b|"
-                         r"(?:多少|几)个?(小时|工作日|日|天|周|月|年)", re.I)
-_ASKED_UNIT_NAMES = {"hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "day", "weeks": "day",
+_ASKED_UNIT = re.compile(r"how many (?:working |business |calendar )?(seconds?|minutes?|hours?|days?|weeks?|months?|"
+                         r"years?)\b|(?:多少|几)个?(秒|分钟|小时|工作日|日|天|周|月|年)", re.I)
+_ASKED_UNIT_NAMES = {"second": "second", "seconds": "second", "秒": "second", "minute": "minute",
+                     "minutes": "minute", "分钟": "minute", "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "day", "weeks": "day",
                      "month": "month", "months": "month", "year": "year", "years": "year", "小时": "hour",
                      "工作日": "day", "日": "day", "天": "day", "周": "day", "月": "month", "年": "year"}
 
 
+def asked_unit(question: str) -> str:
+    """The unit a duration question names ("hour" for "within how many hours"); "" if none."""
+    m = _ASKED_UNIT.search(question)
+    return _ASKED_UNIT_NAMES[(m.group(1) or m.group(2)).lower()] if m else ""
+
+
 def asked_units(question: str) -> set[str]:
     """Duration units a question accepts ({"hour", "minute"} for "within how many hours"); empty: any."""
-    m = _ASKED_UNIT.search(question)
-    if not m:
-        return set()
-    return set(_UNIT_FAMILIES[_ASKED_UNIT_NAMES[(m.group(1) or m.group(2)).lower()]])
+    unit = asked_unit(question)
+    return set(_UNIT_FAMILIES[unit]) if unit else set()
 
 
 _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|department|departments|body|bodies|agency|"
@@ -496,6 +523,33 @@ _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|departme
 _ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion)|百分之几|多少百分比|百分比是多少|比例是多少",
                            re.I)
 _ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
+
+
+_TIME_UNITS_EN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+# the question words of each kind
+_INTERROGATIVES = [
+    ("duration", re.compile(rf"how long|how soon|how quickly|how much time|how many (?:working |business |calendar )?"
+                            rf"{_TIME_UNITS_EN}\b|within how|多久(?![^，。？]{{0,8}}一次)|多长时间|几天|(?<!月)几日|多少天|多少日|多少个?"
+                            r"工作日|几个?工作日|几个月|多少个月|几年|多少年|几个?小时|多少个?小时|几秒|多少秒|几分钟|多少分钟", re.I)),
+    # "how many times the illegal gains" asks for a fine set as a multiple
+    ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|多少钱|罚多少|罚款多少|罚款是多少|几倍|多少倍",
+                          re.I)),
+    ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
+                         r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|类|种|级|项|名|家)", re.I)),
+    ("date", re.compile(rf"{_WHEN}|what date|which date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
+    ("percent", _ASKS_PERCENT),
+    ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"
+                             r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),
+    ("age", re.compile(r"how old|几岁|多少岁|多大", re.I)),
+]
+_ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
+                          r"(?:what|which) date|(?:by )?(?:what|which) date[^,.?]{0,30}(?:each|every) year|annually by what",
+                          re.I)
+# asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
+_ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat (?:is|are) the (?:[\w-]+ ){0,3}(?:limit|cap|"
+                            r"length|size|number|ceiling|quota)s?\b|最低|最高|上限|下限|多少|几", re.I)
+# the kinds a quantity of unnamed kind may be
+QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})
 
 
 def question_wants(question: str) -> set[str]:
@@ -512,4 +566,14 @@ def question_wants(question: str) -> set[str]:
         wants.discard("date")
     if "percent" in wants and (not re.search(r"fine|罚款|penalt", question, re.I) or _ASKS_PERCENT.search(question)):
         wants.discard("amount")
+    asked = {kind for kind, pattern in _INTERROGATIVES if pattern.search(question)}
+    if wants & asked:
+        # what the question word asks decides: "after a public-security penalty, how long are they barred…"
+        # asks how long, and the penalty only sets the scene
+        wants &= asked
+    if "date" in wants and _ANNUAL_DATE.search(question):
+        # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted
+        wants = (wants - {"date"}) | {"day-of-year"}
+    if not wants and _ASKS_QUANTITY.search(question):
+        wants.add("quantity")
     return wants

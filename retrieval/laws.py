@@ -23,6 +23,8 @@ EXTRA_ALIASES = {
     "genai": ["generative ai measures", "genai measures", "ai measures"],
     "cii": ["cii regulations", "critical information infrastructure regulations"],
     "minors": ["minors regulations", "minors online regulations"],
+    "csl-2025-decision": ["关于修改《网络安全法》的决定", "关于修改网络安全法的决定", "修改网络安全法的决定",
+                          "decision amending the cybersecurity law", "cybersecurity law amendment decision"],
     "pi-crimes": ["pi crimes interpretation", "criminal interpretation", "spc/spp interpretation",
                   "personal information crimes interpretation", "interpretation on personal information crimes"],
 }
@@ -206,3 +208,76 @@ def strip_law_names(question: str, manifest: Manifest | None = None) -> str:
     for start, end, _ in sorted(_find_laws(question, manifest), reverse=True):
         out = out[:start] + " " + out[end:]
     return " ".join(out.split())
+
+
+# a law's name as users write it: capitalised words around a law word ("the Anti-Monopoly Law", "Measures for
+# Reporting National Cybersecurity Incidents"), or a Chinese title in 《》
+_CAP = r"(?:[A-Z][\w'’-]*|\d{4}|AI-[\w-]+)"
+_EN_LAW_NAME = re.compile(rf"{_CAP}(?:\s+(?:{_CAP}|of|on|for|and|the|to|in|against|&))*")
+_LAW_WORD = re.compile(r"\b(?:Law|Laws|Regulations?|Measures|Provisions|Rules|Act|Code|Interpretation|Decision|"
+                       r"Guidelines|Standards?)\b")
+_NAME_FILLER = frozenset("the of on for and to in against & china china's chinese prc people's republic law laws "
+                         "regulation regulations measures provisions rules act code interpretation decision guidelines "
+                         "standard standards interim administrative national under according what when which how who "
+                         "does do is are new amended revised draft".split())
+_ZH_LAW_NAME = re.compile(r"《([^》]{2,60})》")
+
+
+_LEAD_WORDS = frozenset("under the according to what when which how who is are does do in by".split())
+_CONNECTORS = frozenset("of on for and the to in against &".split())
+
+
+def _bare_name(name: str) -> str:
+    """"Under the CAC's 2025 Measures for Reporting…" -> "Measures for Reporting…"; "Advertising Law for" ->
+    "Advertising Law"."""
+    words = name.split()
+    while words and (words[0].lower() in _LEAD_WORDS or words[0].endswith(("'s", "’s")) or re.fullmatch(r"\d{4}", words[0])):
+        words.pop(0)
+    while words and words[-1].lower() in _CONNECTORS:
+        words.pop()
+    return " ".join(words)
+
+
+def mentions_law(name: str, text: str) -> bool:
+    """Whether a passage speaks of the named law: its Chinese title, or every telling word of its English name."""
+    if name.startswith("《"):
+        return name.strip("《》").removeprefix("中华人民共和国") in text
+    lowered = text.lower()
+    return all(word.strip("'’") in lowered for word in _distinctive(name))
+
+
+def _distinctive(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9][\w'’-]*", name.lower())
+            if w not in _NAME_FILLER and not re.fullmatch(r"\d{4}", w)]
+
+
+@lru_cache(maxsize=4)
+def _known_name_words(manifest: Manifest) -> tuple[frozenset[str], ...]:
+    out = []
+    for e in manifest.entries:
+        text = " ".join([e.title, e.short, *e.aliases, *EXTRA_ALIASES.get(e.id, [])])
+        out.append(frozenset(w.strip("'’") for w in re.findall(r"[a-z0-9][\w'’-]*", text.lower())))
+    return tuple(out)
+
+
+def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[str]:
+    """Laws the question names that no document in the corpus is, by title or alias ("the Anti-Monopoly Law",
+    "《反垄断法》"). A name whose telling words all occur in some document's title is taken as that document
+    ("the Criminal Law" is interpreted by the SPC/SPP interpretation on personal information crimes)."""
+    manifest = manifest or load_manifest()
+    out: list[str] = []
+    for m in _EN_LAW_NAME.finditer(question):
+        name = m.group(0)
+        if not _LAW_WORD.search(name) or resolve_laws(name, manifest):
+            continue
+        words = _distinctive(name)
+        if not words or any(all(w.strip("'’") in known for w in words) for known in _known_name_words(manifest)):
+            continue
+        out.append(_bare_name(name))
+    titles = [t for e in manifest.entries for t in (e.title_zh, *e.aliases) if t and re.search(r"[\u4e00-\u9fff]", t)]
+    for m in _ZH_LAW_NAME.finditer(question):
+        name = m.group(1).removeprefix("中华人民共和国")
+        if resolve_laws(name, manifest) or any(name in t for t in titles):
+            continue
+        out.append(f"《{m.group(1)}》")
+    return out

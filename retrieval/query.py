@@ -10,7 +10,15 @@ from ingest.lexical import tokenize
 from ingest.normalise import detect_language
 from retrieval.figures import asked_units, question_wants
 from retrieval.glossary import glossary_pairs
-from retrieval.laws import ArticleRef, article_refs, background_laws, resolve_laws, strip_law_names
+from retrieval.laws import (
+    ArticleRef,
+    article_refs,
+    background_laws,
+    resolve_laws,
+    strip_law_names,
+    unknown_law_names,
+)
+from retrieval.roles import acronyms, asked_count_noun, money_roles, period_roles, sanctions_answer
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
 
@@ -77,6 +85,12 @@ class QueryAnalysis:
     neutral_tokens: set[str] = field(default_factory=set)
     excluded_terms: set[str] = field(default_factory=set)  # what the question sets aside, in both languages
     duration_units: set[str] = field(default_factory=set)  # the units a duration may be in ("how many hours")
+    sanctions_answer: bool = True  # whether a fine's or a detention's figure can answer it
+    money_roles: tuple[str, ...] = ()  # money other than a fine it asks about ("fee", "tax"): the answer must name it
+    count_noun: str = ""  # what "how many …" counts, as written
+    unknown_laws: list[str] = field(default_factory=list)  # laws it names that the corpus does not hold
+    period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
+    acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
 
     def without_named_laws(self) -> QueryAnalysis:
         """The same question searched across the whole corpus, as if it named no law."""
@@ -139,6 +153,12 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         background_laws=background_laws(laws),
         excluded_terms=excluded,
         duration_units=asked_units(question) if "duration" in wants else set(),
+        sanctions_answer=sanctions_answer(asked),
+        money_roles=money_roles(asked),
+        count_noun=asked_count_noun(asked) if "count" in wants else "",
+        unknown_laws=unknown_law_names(question),
+        period_roles=period_roles(asked) if "duration" in wants else (),
+        acronyms=acronyms(strip_law_names(asked)),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
         - _QUESTION_WORDS,
     )

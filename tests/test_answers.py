@@ -212,6 +212,16 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     # who approves wants a name, not the validity period the question mentions
     ("Who must approve extending an outbound security assessment's validity?", set()),
     ("What is the maximum detention under the Cybersecurity Law?", {"duration"}),
+    # money that is not a fine, and units finer than hours
+    ("What minimum salary must a personal information protection officer be paid?", {"amount"}),
+    ("What is the VAT rate on cross-border data services?", {"percent"}),
+    ("How many seconds may a splash-screen advertisement last?", {"duration"}),
+    # the question word decides: the penalty only sets the scene; "how many times the gains" is a multiple
+    ("After a public-security penalty, how long are they barred from key jobs?", {"duration"}),
+    ("How many times the illegal gains can an intermediary be fined?", {"amount"}),
+    # a day in every year, not a date; a quantity of no named kind
+    ("重要数据处理者的年度报告每年要在几月几日之前报送？", {"day-of-year"}),
+    ("What is the minimum password length for CII systems?", {"quantity"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants
@@ -329,6 +339,15 @@ def test_a_law_that_is_silent_is_said_to_be_and_its_implementing_rules_answer(se
     # the only percentage nearby is in regulations made under other laws (the minors regulations' Art. 1 cites
     # the PIPL and the CSL, not the DSL)
     ("What percentage of turnover can the DSL fine reach?", "No passage of DSL states it"),
+    # the nearest amounts are fines, and a fine is not a tax, a fee or a salary
+    ("How much income tax do data brokers pay on sales of personal data?", "(tax)"),
+    ("网络安全审查的申请费是多少？", "(fee)"),
+    ("What minimum salary must a personal information protection officer be paid in China?", "(salary)"),
+    # a law the corpus does not hold, and names no passage uses
+    ("What is the maximum fine for violating China's Anti-Monopoly Law?", "no text of Anti-Monopoly Law"),
+    ("How many working days does MIIT take to process a website's ICP filing?", "never mention MIIT, ICP"),
+    # no figure in seconds anywhere
+    ("How many seconds may a splash-screen advertisement last in a Chinese app?", "(duration in seconds)"),
 ])
 def test_near_misses_abstain_and_say_why(service, question, reason):
     answer = service.answer(question)
@@ -383,3 +402,52 @@ def test_the_penalty_article_citing_the_named_paragraph_ranks_first(service):
 def test_a_chinese_question_naming_a_law_finds_its_closing_article(service):
     answer = service.answer("生成式人工智能服务管理暂行办法什么时候开始施行？")
     assert answer.key_figure == "2023年8月15日" and answer.citations[0].doc_id == "genai"
+
+
+def test_what_a_figure_measures_is_read_from_its_clause():
+    fine, detention, threshold = (extract_figures(t)[0] for t in (
+        "拒不改正的，处一万元以上十万元以下罚款", "由公安机关没收违法所得，处五日以下拘留",
+        "违法所得五千元以上的"))
+    assert fine.sanction and detention.sanction and not threshold.sanction
+    english = extract_figures("and impose a fine of not more than 50 million Yuan")
+    assert english[0].sanction
+    people, records, firms = (extract_figures(t)[0] for t in ("处理1000万人以上个人信息", "出售五十条以上的",
+                                                               "两个以上的网络数据处理者"))
+    assert (people.counts, records.counts, firms.counts) == ("people", "items", "entities")
+    assert extract_figures("at least two police officers must be present")[0].counts == "people"
+
+
+def test_which_questions_a_sanction_or_another_count_can_answer():
+    from retrieval.roles import counts_differ, money_roles, sanctions_answer
+
+    assert sanctions_answer("What is the maximum fine under the PIPL?")
+    assert sanctions_answer("What can happen to a company that violates the DSL?")
+    assert not sanctions_answer("Above what annual income do individuals pay tax on crypto gains?")
+    # damages for a breach are not the fine for it
+    assert not sanctions_answer("How much compensation do courts award for a data breach?")
+    assert money_roles("What is the registration fee for filing a standard contract?") == ("fee",)
+    assert money_roles("消费者权益保护法规定的罚款") == ()  # 消费 is no fee
+    assert counts_differ("stars", "people") and not counts_differ("users", "people")
+    # a six-month remediation period says nothing of how long something stays valid
+    from retrieval.roles import period_roles, speaks_of_period
+
+    asked = period_roles("个人信息出境标准合同最长可以约定多少年的有效期？")
+    assert asked == ("validity",) and not speaks_of_period(asked, "应当自本办法施行之日起6个月内完成整改。")
+    assert speaks_of_period(asked, "通过数据出境安全评估的结果有效期为3年")
+    assert not counts_differ("万", "people")  # 多少万… names nothing a count could contradict
+
+
+def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
+    from retrieval.laws import mentions_law, unknown_law_names
+
+    assert unknown_law_names("What is the maximum fine under China's Anti-Monopoly Law?") == ["Anti-Monopoly Law"]
+    assert unknown_law_names("Under the CAC's 2025 Measures for Reporting National Cybersecurity Incidents, "
+                             "within how many hours…") == ["Measures for Reporting National Cybersecurity Incidents"]
+    assert unknown_law_names("根据《反垄断法》，罚多少？") == ["《反垄断法》"]
+    for known in ("Under China's Regulations on the Protection of Minors Online, what…",
+                  "Under the Network Data Security Management Regulations, how…",
+                  "Under the Criminal Law, how many pieces…",  # interpreted by the SPC/SPP interpretation
+                  "2025年关于修改《网络安全法》的决定从什么时候起生效？"):
+        assert unknown_law_names(known) == [], known
+    assert mentions_law("Measures for Personal Information Protection Compliance Audits",
+                        "the Measures for Personal Information Protection Compliance Audits took effect")

@@ -1,0 +1,152 @@
+"""What a figure measures, read from the clause it stands in, against what the question asks a figure of.
+A fine is not a fee, a salary, a tax or damages, and a detention is not a deadline: a question that asks for
+one of those is not answered by the penalty clause that happens to hold the nearest amount."""
+
+from __future__ import annotations
+
+import re
+
+# the words that make a clause a sanction: its amounts are fines, its days are detention
+_SANCTION_CLAUSE = re.compile(r"罚款|罚金|拘留|有期徒刑|没收|\bfine[sd]?\b|\bfining\b|penalt(?:y|ies)|detention|detained|"
+                              r"imprison\w*|confiscat\w*", re.I)
+_CLAUSE_END = re.compile(r"[。；;！？!?]|\.(?:\s|$)")
+
+# a question about sanctions: it names one, or the breach a sanction follows
+_ASKS_SANCTION = re.compile(r"\bfine[sd]?\b|\bfining\b|penalt|sanction|punish|liab(?:le|ility|ilities)|detention|"
+                            r"detain|prison|jail|\bsentence|confiscat|consequence|violat|breach|infring|\bfail(?:s|ed|"
+                            r"ing|ure)?\b|refus|non-?complian|illegal|unlawful|contraven|offen[cs]e|crim(?:e|inal)|"
+                            r"罚|拘留|刑|没收|违反|违法|未履行|不履行|未按|拒不|拒绝|后果|责任|犯罪", re.I)
+# money a question may ask about that is not a sanction
+_OTHER_MONEY = re.compile(r"\b(?:fees?|charges?|costs?|price[sd]?|salar(?:y|ies)|wages?|pay(?:roll)?|tax(?:es|ed)?|"
+                          r"vat|capital|compensation|damages|budget|spen[dt]|invest\w*|subsid\w*|grant)\b|"
+                          r"费|工资|薪|税|资本|赔偿|价格|预算|补贴|投入", re.I)
+
+
+def in_sanction(text: str, start: int, end: int, before: int = 60, after: int = 30) -> bool:
+    """Whether text[start:end] is what a sanction imposes: its clause names the sanction close by (处…罚款,
+    处五日以下拘留, "a fine of not more than…")."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    clause_start = max(starts[-1] if starts else 0, start - before)
+    end_match = _CLAUSE_END.search(text, end)
+    clause_end = min(end_match.start() if end_match else len(text), end + after)
+    return bool(_SANCTION_CLAUSE.search(text[clause_start:clause_end]))
+
+
+def sanctions_answer(question: str) -> bool:
+    """Whether a sanction's figure can answer the question: it asks about sanctions or the breaches they
+    follow, and not for another kind of money (compensation for a breach is not the fine for it)."""
+    if not _ASKS_SANCTION.search(question):
+        return False
+    return not _OTHER_MONEY.search(question) or bool(re.search(r"\bfine|penalt|罚|sanction|punish", question, re.I))
+
+
+# money a question may name, and the words a sentence must use to be about the same money
+_MONEY_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "fee": (re.compile(r"\bfees?\b|\bcosts?\b|\bprices?\b|(?<!消)费", re.I),
+            re.compile(r"\bfees?\b|\bcharg|\bcosts?\b|\bprices?\b|(?<!消)费|价格", re.I)),
+    "salary": (re.compile(r"salar(?:y|ies)|\bwages?\b|\bpayroll\b|remuneration|工资|薪", re.I),
+               re.compile(r"salar(?:y|ies)|\bwages?\b|\bpayroll\b|remuneration|工资|薪|报酬", re.I)),
+    "tax": (re.compile(r"\btax(?:es|ed|ation)?\b|\bvat\b|税", re.I), re.compile(r"\btax|\bvat\b|税", re.I)),
+    "capital": (re.compile(r"\bcapital\b|资本", re.I), re.compile(r"\bcapital\b|资本", re.I)),
+    "compensation": (re.compile(r"compensation|\bdamages\b|赔偿", re.I), re.compile(r"compensat|\bdamages\b|赔偿", re.I)),
+    "spending": (re.compile(r"\bbudget|\bspen[dt]\b|\binvest|投入|预算", re.I),
+                 re.compile(r"\bbudget|\bspen[dt]|\binvest|投入|预算|经费", re.I)),
+}
+
+
+def money_roles(question: str) -> tuple[str, ...]:
+    """The kinds of money other than a fine the question asks about ("the registration fee", "income tax")."""
+    return tuple(name for name, (asked, _) in _MONEY_ROLES.items() if asked.search(question))
+
+
+def speaks_of(roles: tuple[str, ...], text: str) -> bool:
+    """Whether a sentence is about every kind of money the question names: an amount in a sentence about
+    something else (a fund's value, a fine) is not the fee asked for."""
+    return all(_MONEY_ROLES[name][1].search(text) for name in roles)
+
+
+# what a count counts, in the words of a question ("how many employees") and of a source (10万人, "two police
+# officers"): a count of people does not answer how many stars, nor a count of records how many users
+_COUNTED = {
+    "people": re.compile(r"individuals?|people|persons?|users?|subscribers?|minors?|children|employees?|staff|"
+                         r"officers?|members?|customers?|consumers?|workers?|subjects|handlers|processors|holders|"
+                         r"residents|citizens|patients|students|accounts|人|名|位|户|用户", re.I),
+    "items": re.compile(r"records?|pieces?|items?|entries|条|项|件", re.I),
+    "times": re.compile(r"times|occasions|次", re.I),
+    "entities": re.compile(r"companies|entities|enterprises|platforms|organi[sz]ations|家", re.I),
+}
+_ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?[a-z-]+s)\b|(?:多少|几)个?([\u4e00-\u9fff]{1,3})", re.I)
+
+
+def counted_class(noun: str) -> str:
+    """The class of thing a noun counts, or "" for anything else."""
+    noun = noun.strip().lower()
+    if re.match(r"[\u4e00-\u9fff]{2,}", noun):
+        return "people" if _ZH_PEOPLE.search(noun) else "entities" if _ZH_ENTITIES.search(noun) else \
+            counted_class(noun[0])
+    return next((name for name, pattern in _COUNTED.items() if noun and pattern.fullmatch(noun.split()[-1])), "")
+
+
+def counts_differ(asked_noun: str, source_class: str) -> bool:
+    """Whether a count of ``source_class`` fails to answer "how many <asked_noun>": a count of people does not
+    say how many stars. A Chinese noun of no known class (多少万…) asks nothing the count could contradict."""
+    if not asked_noun or not source_class:
+        return False
+    asked = counted_class(asked_noun)
+    if not asked and re.match(r"[\u4e00-\u9fff]", asked_noun):
+        return False
+    return asked != source_class
+
+
+_NEXT_WORD = re.compile(r"\s*([A-Za-z-]+)")
+_ZH_NEXT_NOUN = re.compile(r"(?:以上|以下|以内)?的?([\u4e00-\u9fff]{1,8})")
+_ZH_PEOPLE = re.compile(r"^(?:个人|用户|员工|成员|未成年人|自然人|人)")
+_ZH_ENTITIES = re.compile(r"者|企业|单位|机构|平台|部门|公司|组织")
+
+
+def source_count_class(figure_text: str, following: str) -> str:
+    """What a count in a source counts: its own unit (10万人, "two police officers") or the word after it."""
+    own = next((c for ch in figure_text if "\u4e00" <= ch <= "\u9fff" and (c := counted_class(ch))), "")
+    if own:
+        return own
+    words = re.findall(r"[A-Za-z-]+", figure_text)
+    if words:
+        return counted_class(words[-1])
+    if (m := _ZH_NEXT_NOUN.match(following)) and re.search(r"[\u4e00-\u9fff]", figure_text):
+        # 两个以上的网络数据处理者: 个 counts anything; the noun after it says what
+        noun = m.group(1)
+        return "people" if _ZH_PEOPLE.search(noun) else "entities" if _ZH_ENTITIES.search(noun) else ""
+    m = _NEXT_WORD.match(following)
+    return counted_class(m.group(1)) if m else ""
+
+
+def asked_count_noun(question: str) -> str:
+    """What "how many …" / 多少… counts, as written ("stars", "employees", "人"); "" if the question names none."""
+    m = _ASKED_COUNT.search(question)
+    return (m.group(1) or m.group(2) or "") if m else ""
+
+
+# a period the question names by what it is ("有效期", "valid for"): the answering sentence must be about it too;
+# a six-month grace period to remediate is not how long a contract may run
+_PERIOD_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
+                 re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效|届满", re.I)),
+}
+
+
+def period_roles(question: str) -> tuple[str, ...]:
+    return tuple(name for name, (asked, _) in _PERIOD_ROLES.items() if asked.search(question))
+
+
+def speaks_of_period(roles: tuple[str, ...], text: str) -> bool:
+    return all(_PERIOD_ROLES[name][1].search(text) for name in roles)
+
+
+# ICP, MIIT, SAMR: an acronym names one thing (a licence, a ministry); a passage that never names it, in either
+# language, is about something else. Currencies and the country are not such names.
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,}(?![\w-])")
+_NOT_NAMES = frozenset({"PRC", "RMB", "CNY", "USD", "EUR", "FAQ", "AND", "THE"})
+
+
+def acronyms(question: str) -> list[str]:
+    return list(dict.fromkeys(a for a in _ACRONYM.findall(question) if a not in _NOT_NAMES))
