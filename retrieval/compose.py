@@ -34,6 +34,7 @@ STATUTE_AUTHORITY = 3  # authority ranks up to this are statutes, regulations, r
 SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|upper limit|cap|up to how much)\b|最高|最多|上限|"
                              r"最大", re.I)
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
+CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
 SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close to the answer's
 
 NOT_FOUND = "The corpus does not answer this."
@@ -108,20 +109,23 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
     for passage in passages[:SENTENCE_POOL]:
         prior = max(passage.score, 0.0) / top
         spans = sentence_spans(passage.text)
+        # within a law the question names, its name says nothing about which sentence answers; within a
+        # guide the question names, the laws it names say which of the guide's sentences is meant
+        scoped = bool(passage.doc_id in analysis.laws and analysis.scoped_tokens and
+                      passage.authority <= STATUTE_AUTHORITY)
+        # later sentences of an article speak of what its first one names: "有舆论属性…的算法推荐服务提供者应当…；
+        # …终止服务的，应当在二十个工作日内办理注销备案" answers a question about that provider's deregistration
+        context = f"{spans[0].text} " if spans else ""
         for span, chapeau in zip(spans, chapeaus(spans), strict=True):
             # an enumerated item is read under its chapeau (its conditions, the consequence it triggers)
-            tokens = frozenset(tokenize(span.text if chapeau is None else f"{chapeau.text} {span.text}", tokenizer))
-            if idf:
-                # within a law the question names, its name says nothing about which sentence answers; within a
-                # guide the question names, the laws it names say which of the guide's sentences is meant
-                scoped = passage.doc_id in analysis.laws and analysis.scoped_tokens and \
-                    passage.authority <= STATUTE_AUTHORITY
-                own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if scoped
-                                   else (analysis.content_tokens, analysis.expansion_tokens))
-                cov = max(_weighted_coverage(own, tokens, idf, unknown_idf),
-                          _weighted_coverage(translated | analysis.neutral_tokens, tokens, idf, unknown_idf))
-            else:
-                cov = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
+            own_text = span.text if chapeau is None else f"{chapeau.text} {span.text}"
+            tokens = frozenset(tokenize(own_text, tokenizer))
+            cov = _sentence_coverage(tokens, analysis, scoped, idf, unknown_idf)
+            if span is not spans[0]:
+                # what the first sentence names counts at half weight: enough for a later sentence that adds the
+                # question's own words (注销) to beat the first, not for one that adds nothing
+                in_context = frozenset(tokenize(context + own_text, tokenizer))
+                cov += CONTEXT_WEIGHT * (_sentence_coverage(in_context, analysis, scoped, idf, unknown_idf) - cov)
             figures = extract_figures(span.text)
             fig_hit = 1.0 if analysis.wants and _wanted(figures, analysis) else 0.0
             # a heading, or a question a FAQ asks ("How are cross-border transfers regulated?"), answers nothing
@@ -137,6 +141,16 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
             picks.append(Pick(passage, span, score, figures, chapeau, cov))
     _favour_extreme(picks, analysis)
     return sorted(picks, key=lambda p: -p.score)
+
+
+def _sentence_coverage(tokens: frozenset[str], analysis: QueryAnalysis, scoped: bool,
+                       idf: dict[str, float] | None, unknown_idf: float) -> float:
+    if not idf:
+        return max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
+    own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if scoped
+                       else (analysis.content_tokens, analysis.expansion_tokens))
+    return max(_weighted_coverage(own, tokens, idf, unknown_idf),
+               _weighted_coverage(translated | analysis.neutral_tokens, tokens, idf, unknown_idf))
 
 
 RESIDUAL_CUE = re.compile(r"以外|之外|\bother than\b|\bexcept\b|\bexcluding\b", re.I)
@@ -304,6 +318,16 @@ def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit
     return chosen
 
 
+def _follow_up(passages: list[Passage], analysis: QueryAnalysis, primary: Pick, tokenizer: str,
+               idf: dict[str, float] | None, unknown_idf: float) -> Pick | None:
+    """The sentence answering a question's second ask, from the passages found for the whole question: another
+    sentence than the first answer's, stating a figure of the kind the second ask wants."""
+    second = analysis.follow_up
+    picks = [p for p in _score_sentences(passages, second, tokenizer, idf, unknown_idf)
+             if _answers(p, second) and p.span.text != primary.span.text]
+    return picks[0] if picks else None
+
+
 def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     wanted = _wanted(pick.figures, analysis)
     if not wanted:
@@ -453,6 +477,22 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if len(statute_first) > 2:
         also = ", ".join(f"{citation_label(p.passage, p.span)} [{n}]" for n, p in enumerate(statute_first[2:], start=3))
         parts.append(f"Also stated in {also}." if analysis.language != "zh" else f"另见 {also}。")
+    follow = _follow_up(passages, analysis, primary, tokenizer, idf, unknown_idf) if analysis.follow_up else None
+    if follow is not None and (second := _lead(follow, analysis.follow_up)):
+        # "how long is it valid, and how early can we apply to extend it?" asks two figures
+        n = len(statute_first) + 1
+        comp.cited.append(follow.passage)
+        comp.quotes.append(follow.span)
+        joined = second[:1].lower() + second[1:] if analysis.language == "en" else second
+        comp.key_figure = f"{comp.key_figure}; {joined}" if comp.key_figure else second
+        if lead:
+            parts[0] = f"{parts[0]} {second} [{n}]."
+        else:
+            parts.insert(0, f"{second} [{n}].")
+        comp.claims.append(Claim(second, (n,)))
+        quote = _trim(follow.span.text, analysis.follow_up.wants)
+        parts.insert(len(parts) - (len(statute_first) > 2), f"{citation_label(follow.passage, follow.span)}: “{quote}” [{n}]")
+        comp.claims.append(Claim(quote, (n,)))
     if elsewhere:
         # "under the PIPL…" is often answered by the rules that implement it: say so rather than pretend
         comp.notes.append(f"{elsewhere} itself does not state this; [1] is from "

@@ -98,6 +98,8 @@ _EVERY_N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "t
 # what is never a figure: article/paragraph/item references, markers, list numbering, section numbers
 _NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 NOT_FIGURE = re.compile(
+    # a web address's digits (…/2023-07/13/…) are no date or count
+    r"https?://\S+|www\.\S+|"
     rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]|"
     r"\[\d+\]|\b(?i:articles?|art\.|arts\.|paragraphs?|para\.|items?|chapters?|sections?|no\.|order no\.|p\.|"
     r"pp\.|table|annex|clause|subparagraph)\s*\d+(?:\s*(?:,|and|or|to|through|-|–)\s*\d+)*|¶\s*\d+|"
@@ -471,7 +473,7 @@ _WANTS = [
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
                          r"几类|几种|几级|几项|人数|用户数|数量|条以上|万人", re.I)),
-    ("duration", re.compile(r"how long|how soon|how quickly|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
+    ("duration", re.compile(r"how long|how soon|how quickly|how early|how far in advance|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
@@ -528,7 +530,7 @@ _ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什�
 _TIME_UNITS_EN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 # the question words of each kind
 _INTERROGATIVES = [
-    ("duration", re.compile(rf"how long|how soon|how quickly|how much time|how many (?:working |business |calendar )?"
+    ("duration", re.compile(rf"how long|how soon|how quickly|how early|how far in advance|how much time|how many (?:working |business |calendar )?"
                             rf"{_TIME_UNITS_EN}\b|within how|多久(?![^，。？]{{0,8}}一次)|多长时间|几天|(?<!月)几日|多少天|多少日|多少个?"
                             r"工作日|几个?工作日|几个月|多少个月|几年|多少年|几个?小时|多少个?小时|几秒|多少秒|几分钟|多少分钟", re.I)),
     # "how many times the illegal gains" asks for a fine set as a multiple

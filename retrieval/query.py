@@ -53,6 +53,20 @@ _NEGATED = re.compile(r"[(（]\s*(?:not|excluding|except|other than|apart from|�
                       re.I)
 
 
+# "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
+_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when|which|within|by when|is|are|does|do|can|"
+                         r"must)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))", re.I)
+
+
+def split_asks(question: str) -> tuple[str, str]:
+    """The question, and its second ask when it joins two that each ask for a figure ("" otherwise)."""
+    m = _SECOND_ASK.search(question)
+    if not m:
+        return question, ""
+    first, second = question[:m.start()], question[m.end():]
+    return (first, second) if question_wants(first) and question_wants(second) else (question, "")
+
+
 def without_exclusions(question: str) -> str:
     return " ".join(_NEGATED.sub(" ", question).split())
 
@@ -91,6 +105,7 @@ class QueryAnalysis:
     unknown_laws: list[str] = field(default_factory=list)  # laws it names that the corpus does not hold
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
+    follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
 
     def without_named_laws(self) -> QueryAnalysis:
         """The same question searched across the whole corpus, as if it named no law."""
@@ -116,6 +131,20 @@ def classify(question: str, wants: set[str]) -> str:
 
 
 def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
+    analysis = _analyse(question, tokenizer)
+    first, second = split_asks(question)
+    if second:
+        # the whole question is searched; its first ask says which figure answers first ("how long is it valid"
+        # wants years even when the second asks in working days)
+        asked = _analyse(first, tokenizer)
+        analysis = replace(analysis, wants=asked.wants, question_type=asked.question_type,
+                           duration_units=asked.duration_units, count_noun=asked.count_noun,
+                           money_roles=asked.money_roles, period_roles=asked.period_roles,
+                           follow_up=_analyse(second, tokenizer))
+    return analysis
+
+
+def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     language = detect_language(question)
     wants = set(question_wants(question))
     laws = resolve_laws(question)

@@ -16,12 +16,6 @@ _ASKS_SANCTION = re.compile(r"\bfine[sd]?\b|\bfining\b|penalt|sanction|punish|li
                             r"detain|prison|jail|\bsentence|confiscat|consequence|violat|breach|infring|\bfail(?:s|ed|"
                             r"ing|ure)?\b|refus|non-?complian|illegal|unlawful|contraven|offen[cs]e|crim(?:e|inal)|"
                             r"罚|拘留|刑|没收|违反|违法|未履行|不履行|未按|拒不|拒绝|后果|责任|犯罪", re.I)
-# money a question may ask about that is not a sanction
-_OTHER_MONEY = re.compile(r"\b(?:fees?|charges?|costs?|price[sd]?|salar(?:y|ies)|wages?|pay(?:roll)?|tax(?:es|ed)?|"
-                          r"vat|capital|compensation|damages|budget|spen[dt]|invest\w*|subsid\w*|grant)\b|"
-                          r"费|工资|薪|税|资本|赔偿|价格|预算|补贴|投入", re.I)
-
-
 def in_sanction(text: str, start: int, end: int, before: int = 60, after: int = 30) -> bool:
     """Whether text[start:end] is what a sanction imposes: its clause names the sanction close by (处…罚款,
     处五日以下拘留, "a fine of not more than…")."""
@@ -37,7 +31,7 @@ def sanctions_answer(question: str) -> bool:
     follow, and not for another kind of money (compensation for a breach is not the fine for it)."""
     if not _ASKS_SANCTION.search(question):
         return False
-    return not _OTHER_MONEY.search(question) or bool(re.search(r"\bfine|penalt|罚|sanction|punish", question, re.I))
+    return not money_roles(question) or bool(re.search(r"\bfine|penalt|罚|sanction|punish", question, re.I))
 
 
 # money a question may name, and the words a sentence must use to be about the same money

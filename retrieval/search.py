@@ -78,6 +78,9 @@ class ChunkTable:
         return np.array([1.0 if filters.allows(m) else 0.0 for m in self.index.metadatas], dtype=np.float32)
 
 
+_SANCTION = re.compile(r"罚款|罚金|拘留")
+
+
 class HybridSearcher:
     def __init__(self, store: ChunkStore, embedder: LexCiteEmbeddings, settings: Settings) -> None:
         self.store = store
@@ -130,6 +133,9 @@ class HybridSearcher:
         for ranking in rankings:
             for rank, chunk_id in enumerate(ranking):
                 fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
+        if mode == "hybrid" and "amount" in analysis.wants and analysis.sanctions_answer:
+            for rank, chunk_id in enumerate(self._penalties_for_duties(fused, filters, table)):
+                fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (self.settings.rrf_k + rank + 1)
         self._add_originals(fused, table)
         passages = []
         for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
@@ -175,6 +181,24 @@ class HybridSearcher:
                     citing += self._articles_citing(doc_id, ref.article, filters, table)
         # "the fine for violating Article 13" is in the penalty article that cites Article 13
         return ids + [i for i in citing if i not in ids]
+
+    def _penalties_for_duties(self, fused: dict[str, float], filters: Filters, table: ChunkTable,
+                              duties: int = 5) -> list[str]:
+        """A fine is set in the liability chapter, by an article citing the duty breached (违反本条例第二十条…):
+        for a question about a fine, the articles found that state a duty and no fine bring in the articles that
+        punish breaking it ("the fine for failing to carry out impact assessments" finds the duty in Art. 20 and
+        the fine in Art. 54)."""
+        citing: list[str] = []
+        for chunk_id, _ in sorted(fused.items(), key=lambda kv: -kv[1])[:duties]:
+            row = table.row_of.get(chunk_id)
+            if row is None:
+                continue
+            meta, text = table.index.metadatas[row], table.index.texts[row]
+            article = int(meta.get("article", -1))
+            if article < 0 or meta.get("translation_of") or _SANCTION.search(text):
+                continue
+            citing += [i for i in self._articles_citing(meta["doc_id"], article, filters, table) if i not in citing]
+        return citing
 
     @staticmethod
     def _articles_citing(doc_id: str, article: int, filters: Filters, table: ChunkTable) -> list[str]:

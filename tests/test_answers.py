@@ -451,3 +451,25 @@ def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
         assert unknown_law_names(known) == [], known
     assert mentions_law("Measures for Personal Information Protection Compliance Audits",
                         "the Measures for Personal Information Protection Compliance Audits took effect")
+
+
+def test_a_question_asking_two_figures_gets_both_each_cited(service):
+    answer = service.answer("How long is a passed outbound security assessment valid under the 2024 Provisions, "
+                            "and how many working days before expiry can an extension be requested?")
+    assert answer.key_figure == "3 years; within 60 working days" and answer.verified
+    quotes = [c.quote for c in answer.citations]
+    assert any("有效期为3年" in q for q in quotes) and any("60个工作日" in q for q in quotes)
+
+
+def test_a_later_sentence_of_an_article_answers_under_the_subject_its_first_names(service):
+    # the provider "with public-opinion attributes" is named in Art. 24's first sentence; deregistration in its last
+    answer = service.answer("有舆论属性的算法推荐服务不再提供了，需要在多少个工作日内办理算法备案注销？")
+    assert answer.key_figure == "二十个工作日内" and "注销备案" in answer.citations[0].quote
+
+
+def test_a_fine_for_breaching_a_duty_is_found_through_the_article_citing_the_duty(service):
+    # the question names the duty (impact assessments, Art. 20) and not the penalty article (Art. 54) citing it
+    answer = service.answer("Under the minors online protection regulations, what is the maximum fine for a platform "
+                            "with huge numbers of minor users that seriously fails to conduct impact assessments?")
+    assert (answer.citations[0].doc_id, answer.citations[0].locator) == ("minors", "Art. 54 ¶2")
+    assert answer.key_figure.startswith("Up to CNY 50 million") and answer.verified
