@@ -23,7 +23,7 @@ from retrieval.laws import law_names, mentions_law, resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
-from retrieval.roles import counts_differ, speaks_of, speaks_of_period
+from retrieval.roles import aimed_at_individuals, audience, counts_differ, speaks_of, speaks_of_period
 from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
 from retrieval.verify import Claim
 
@@ -318,6 +318,35 @@ def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit
     return chosen
 
 
+# a quantity the text leaves open, or to another body to set
+UNQUANTIFIED = re.compile(r"一定期限|一定数量|一定比例|规定(?:的)?数量|规定(?:的)?期限|a certain (?:period|number|amount|time)|"
+                          r"(?:number|period|threshold|amount) (?:specified|prescribed|set) by", re.I)
+
+
+# left to another body to set ("国家网信部门规定数量"), not to discretion ("一定期限")
+DELEGATED = re.compile(r"规定(?:的)?(?:数量|期限|标准)|(?:specified|prescribed|set) by", re.I)
+
+
+def _open_clause(text: str) -> str:
+    """The clause that leaves the quantity open ("…并可以决定禁止其在一定期限内担任…"), not the whole article."""
+    m = UNQUANTIFIED.search(text)
+    start = max(text.rfind(mark, 0, m.start()) for mark in "，；,;。") + 1
+    ends = [i for i in (text.find(mark, m.end()) for mark in "，；,;。") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return f"{'…' if start > 0 else ''}{text[start:end].strip()}{'…' if end < len(text) else ''}"
+
+
+def _unquantified(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
+    """Among the best sentences, one of the law the question names that speaks of the quantity asked only as
+    "a certain period" / "the number the CAC sets"."""
+    best = max((p.coverage for p in picks), default=0.0)
+    for pick in picks:
+        if (not analysis.laws or pick.passage.doc_id in analysis.laws or pick.passage.translation_of in analysis.laws) \
+                and UNQUANTIFIED.search(pick.span.text) and pick.coverage >= 0.5 * best:
+            return pick
+    return None
+
+
 def _follow_up(passages: list[Passage], analysis: QueryAnalysis, primary: Pick, tokenizer: str,
                idf: dict[str, float] | None, unknown_idf: float) -> Pick | None:
     """The sentence answering a question's second ask, from the passages found for the whole question: another
@@ -332,17 +361,54 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     wanted = _wanted(pick.figures, analysis)
     if not wanted:
         return ""
-    glosses = [(surface, english) for surface, english, figures in glossed_figures(pick.span.text)
-               if any(_accepts(f, analysis, companions=True) for f in figures)]
+    accepted = [(surface, english, figures) for surface, english, figures in glossed_figures(pick.span.text)
+                if any(_accepts(f, analysis, companions=True) for f in figures)]
+    whom = audience(analysis.question)
+    if whom:
+        # the entity's fine and the managers' fine share a sentence: lead with the one the question is about
+        own = [g for g in accepted if aimed_at_individuals(pick.span.text, g[2][0].start) == (whom == "individuals")]
+        accepted = own or accepted
+    text = pick.span.text
+    glosses = [(surface, english + _base_of(figures[-1], text)) for surface, english, figures in accepted]
     if not glosses:
         return ""
-    glosses = _the_date_asked(glosses, pick.span.text, analysis)
+    glosses = _the_date_asked(glosses, text, analysis)
     if analysis.language == "zh":
         parts = list(dict.fromkeys(surface for surface, _ in glosses))
         return "；".join(parts)
-    parts = list(dict.fromkeys(english for _, english in glosses))
-    lead = "; ".join(parts)
+    lead, previous_end, previous = "", -1, ""
+    for surface, english in dict.fromkeys(glosses):
+        at = text.find(surface)
+        if lead:
+            # 五千万元以下或者上一年度营业额百分之五以下: one fine, either figure ("up to CNY 50 million or 5%…")
+            gap = text[previous_end:at] if 0 <= previous_end <= at else ""
+            if len(gap) <= 16 and _ALTERNATIVE.search(gap):
+                bound = next((b for b in ("up to ", "within ", "at least ") if previous.startswith(b)), "")
+                lead += " or " + (english[len(bound):] if bound and english.startswith(bound) else english)
+            else:
+                lead += "; " + english
+        else:
+            lead = english
+        previous_end, previous = (at + len(surface) if at >= 0 else -1), english
     return lead[:1].upper() + lead[1:]
+
+
+_ALTERNATIVE = re.compile(r"或者|\bor\b", re.I)
+_TURNOVER_BEFORE = re.compile(r"(上一?年度)?营业额$")
+_TURNOVER_AFTER = re.compile(r"\s+of\s+((?:the\s+)?(?:previous\s+year's\s+|annual\s+|last\s+year's\s+)?(?:revenue|turnover))",
+                             re.I)
+
+
+def _base_of(figure: Figure, text: str) -> str:
+    """What a percentage is a share of: "5%" alone tells a lawyer nothing; "5% of the previous year's turnover"
+    does (上一年度营业额百分之五, "5% of annual revenue")."""
+    if figure.kind != "percent":
+        return ""
+    if m := _TURNOVER_BEFORE.search(text[max(0, figure.start - 8):figure.start]):
+        return " of the previous year's turnover" if m.group(1) else " of turnover"
+    if m := _TURNOVER_AFTER.match(text, figure.end):
+        return f" of {m.group(1)}"
+    return ""
 
 
 def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:
@@ -412,8 +478,21 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             kinds = ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
             if analysis.duration_units:
                 kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
-            comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
-                           analysis)
+            vague = _unquantified(picks, analysis)
+            if vague is not None and not DELEGATED.search(vague.span.text):
+                # "禁止其在一定期限内担任…": the law speaks to the point and leaves the number open; that is the answer
+                # to give, not another instrument's figure for its own breaches
+                return abstain([vague.passage, *[p for p in passages if p is not vague.passage]],
+                               f"{citation_label(vague.passage, vague.span)} sets no figure for this: "
+                               f"“{_open_clause(vague.span.text)}”", analysis)
+            if vague is not None:
+                # "达到国家网信部门规定数量": the number is another body's to set; the rules it made may state it
+                comp = abstain([vague.passage, *[p for p in passages if p is not vague.passage]],
+                               f"{citation_label(vague.passage, vague.span)} leaves the figure to be set elsewhere: "
+                               f"“{_open_clause(vague.span.text)}”", analysis)
+            else:
+                comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
+                               analysis)
             comp.no_figure_of_kind = True
             return comp
         picks = with_figure + [p for p in picks if not _answers(p, analysis)]
@@ -435,7 +514,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         return abstain(passages, "It holds no draft text of that kind.", analysis)
     elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
     if elsewhere and (primary.passage.authority > STATUTE_AUTHORITY or not named_silent and implements is not None
-                      and not implements(primary.passage, analysis.laws)):
+                      and (analysis.law_itself or not implements(primary.passage, analysis.laws))):
         # a guide talking about other rules, or another law, is no answer to a question about this law
         return abstain(passages, f"No passage of {elsewhere} states it; the closest passage "
                                  f"({primary.passage.short or primary.passage.title}) is about other rules.", analysis)

@@ -534,8 +534,8 @@ _INTERROGATIVES = [
                             rf"{_TIME_UNITS_EN}\b|within how|多久(?![^，。？]{{0,8}}一次)|多长时间|几天|(?<!月)几日|多少天|多少日|多少个?"
                             r"工作日|几个?工作日|几个月|多少个月|几年|多少年|几个?小时|多少个?小时|几秒|多少秒|几分钟|多少分钟", re.I)),
     # "how many times the illegal gains" asks for a fine set as a multiple
-    ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|多少钱|罚多少|罚款多少|罚款是多少|几倍|多少倍",
-                          re.I)),
+    ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which) (?:fines?|penalt(?:y|ies)|"
+                          r"amount)\b|多少钱|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
                          r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|类|种|级|项|名|家)", re.I)),
     ("date", re.compile(rf"{_WHEN}|what date|which date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
@@ -544,6 +544,7 @@ _INTERROGATIVES = [
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),
     ("age", re.compile(r"how old|几岁|多少岁|多大", re.I)),
 ]
+_SCENE_WHEN = re.compile(r"^\s*when\b[^?]*?,\s*(?:how|what|which|within|by)\b", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
                           r"(?:what|which) date|(?:by )?(?:what|which) date[^,.?]{0,30}(?:each|every) year|annually by what",
                           re.I)
@@ -569,6 +570,10 @@ def question_wants(question: str) -> set[str]:
     if "percent" in wants and (not re.search(r"fine|罚款|penalt", question, re.I) or _ASKS_PERCENT.search(question)):
         wants.discard("amount")
     asked = {kind for kind, pattern in _INTERROGATIVES if pattern.search(question)}
+    if _SCENE_WHEN.search(question):
+        # "When the Measures took effect, how long did companies get…": the when-clause sets the scene
+        wants.discard("date")
+        asked.discard("date")
     if wants & asked:
         # what the question word asks decides: "after a public-security penalty, how long are they barred…"
         # asks how long, and the penalty only sets the scene

@@ -58,6 +58,9 @@ _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when
                          r"must)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))", re.I)
 
 
+_ITSELF = re.compile(r"\b(?:itself|themselves)\b|本身|自身", re.I)
+
+
 def split_asks(question: str) -> tuple[str, str]:
     """The question, and its second ask when it joins two that each ask for a figure ("" otherwise)."""
     m = _SECOND_ASK.search(question)
@@ -105,6 +108,7 @@ class QueryAnalysis:
     unknown_laws: list[str] = field(default_factory=list)  # laws it names that the corpus does not hold
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
+    law_itself: bool = False  # "the DSL itself", "本身": only the named law's own text may answer
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
 
     def without_named_laws(self) -> QueryAnalysis:
@@ -186,6 +190,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         money_roles=money_roles(asked),
         count_noun=asked_count_noun(asked) if "count" in wants else "",
         unknown_laws=unknown_law_names(question),
+        law_itself=bool(laws) and bool(_ITSELF.search(question)),
         period_roles=period_roles(asked) if "duration" in wants else (),
         acronyms=acronyms(strip_law_names(asked)),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}

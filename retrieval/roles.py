@@ -125,6 +125,11 @@ def asked_count_noun(question: str) -> str:
 _PERIOD_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
                  re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效|届满", re.I)),
+    "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b|\bkept\b|\bstored? for\b|保存|留存|保留", re.I),
+                  re.compile(r"\bretain\w*|\bretention\b|\bkeep|\bkept\b|\bstor\w+|保存|留存|保留|存储", re.I)),
+    "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|有期徒刑", re.I),
+                     re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
+    "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
 }
 
 
@@ -144,3 +149,26 @@ _NOT_NAMES = frozenset({"PRC", "RMB", "CNY", "USD", "EUR", "FAQ", "AND", "THE"})
 
 def acronyms(question: str) -> list[str]:
     return list(dict.fromkeys(a for a in _ACRONYM.findall(question) if a not in _NOT_NAMES))
+
+
+# a penalty article fines the entity and, in a later clause, the persons directly in charge: a question about one
+# leads with its own figures ("the most a company can be fined" is not the managers' CNY 100,000 to 1 million)
+_INDIVIDUALS = re.compile(r"主管人员|责任人员|persons? directly in charge|directly responsible|person in charge|"
+                          r"responsible (?:persons|individuals|managers|personnel)", re.I)
+_ASKS_INDIVIDUALS = re.compile(r"\bmanagers?\b|persons? (?:directly )?in charge|responsible (?:persons?|individuals?|"
+                               r"managers?|personnel|people)|\bpersonally\b|\bexecutives?\b|\bdirectors?\b|"
+                               r"individuals? responsible|主管人员|责任人员|负责人|高管|个人(?!信息)", re.I)
+_ASKS_ENTITY = re.compile(r"\bcompan|\bentit|organi[sz]ation|\boperators?\b|\bprocessors?\b|\bhandlers?\b|"
+                          r"\bplatforms?\b|\bproviders?\b|\bbusiness|单位|企业|公司|运营者|处理者|平台|提供者", re.I)
+
+
+def aimed_at_individuals(text: str, start: int) -> bool:
+    """Whether the figure at ``start`` is imposed on the persons in charge (对直接负责的主管人员…处…罚款)."""
+    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
+    return bool(_INDIVIDUALS.search(text[clause_start:start]))
+
+
+def audience(question: str) -> str:
+    """Whom the question asks a figure for: "individuals", "entity", or "" (both, or neither said)."""
+    individuals, entity = bool(_ASKS_INDIVIDUALS.search(question)), bool(_ASKS_ENTITY.search(question))
+    return "individuals" if individuals and not entity else "" if individuals else "entity"

@@ -13,8 +13,9 @@ from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
-from retrieval.laws import law_names, resolve_laws
-from retrieval.query import QueryAnalysis, analyse
+from retrieval.glossary import glossary_pairs
+from retrieval.laws import law_names, resolve_laws, strip_law_names
+from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage
 from retrieval.rerank import plain_fusion, rerank
 from retrieval.search import Filters, HybridSearcher
@@ -55,6 +56,7 @@ class AnswerService:
         self.manifest = load_manifest()
         self._llm = None
         self._ready = False
+        self._concept_shares: dict[tuple[int, frozenset[str]], float] = {}
 
     # ------------------------------------------------------------------ questions
     def check_question(self, question: str) -> str:
@@ -111,20 +113,45 @@ class AnswerService:
             index = self.searcher.table().index
             comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
                            index.idf, index.max_idf, implements=self._implements)
-            if comp.no_figure_of_kind and analysis.laws and options.use_rerank and options.mode == "hybrid":
+            if comp.no_figure_of_kind and analysis.laws and not analysis.law_itself and options.use_rerank \
+                    and options.mode == "hybrid":
                 # "under the PIPL, how many…" may be answered by the rules that implement it: when the named
                 # law states no such figure, the whole corpus is searched, and the answer says the law is silent
                 broad = analysis.without_named_laws()
                 wider = compose(self.retrieve(question, options, broad), broad, k, self.settings.abstain_threshold,
                                 self.settings.lexical_tokenizer, index.idf, index.max_idf,
                                 named_silent=", ".join(law_names(analysis.laws)))
-                if not wider.abstained and self._implements(wider.cited[0], analysis.laws):
+                if not wider.abstained and self._implements(wider.cited[0], analysis.laws) and \
+                        self._on_subject(wider.cited[0], analysis):
                     comp = wider
         timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings = {name: round(value, 2) for name, value in timings.items()}
         return answer
+
+    def _on_subject(self, passage: Passage, analysis: QueryAnalysis) -> bool:
+        """A rule made under a law answers for it only on the question's subject: the rarest of the question's
+        glossary terms of art (个人信息保护负责人 in "…before it must appoint a personal information protection officer")
+        is in the passage, in either language. The cross-border thresholds are no answer to that question."""
+        concepts: dict[str, set[str]] = {}
+        for term, translation in glossary_pairs(without_exclusions(strip_law_names(analysis.question))):
+            # terms of art ("standard contract", 个人信息保护负责人), not single words a glossary maps loosely
+            if len(term.split()) >= 2 or len(term) >= 4 and not term.isascii():
+                concepts.setdefault(term.lower(), {term.lower()}).add(translation.lower())
+        if not concepts:
+            return True
+        texts = self.searcher.table().index.texts
+
+        def share(forms: frozenset[str]) -> float:
+            key = (id(texts), forms)
+            if key not in self._concept_shares:
+                self._concept_shares[key] = sum(any(f in t.lower() for f in forms) for t in texts) / max(len(texts), 1)
+            return self._concept_shares[key]
+
+        rarest = min((frozenset(forms) for forms in concepts.values()), key=share)
+        body = f"{passage.title} {passage.heading_path} {passage.text}".lower()
+        return any(form in body for form in rarest)
 
     def _implements(self, passage: Passage, laws: list[str]) -> bool:
         """Rules made under the laws named can speak where those laws are silent: a regulation or departmental

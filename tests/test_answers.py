@@ -11,12 +11,18 @@ from retrieval.service import AnswerService, EmptyStoreError, Options, QuestionE
 def test_pipl_maximum_fine_cites_article_66_and_verifies_its_figures(service):
     answer = service.answer("What is the most a company can be fined under the PIPL for a serious violation?")
     assert not answer.abstained and answer.verified
-    assert "50 million" in answer.key_figure and "5%" in answer.key_figure
+    # the company's fine leads, as one fine of either figure; the managers' fine in the same sentence does not
+    assert answer.key_figure == "Up to CNY 50 million or 5% of the previous year's turnover"
     first = answer.citations[0]
     assert first.doc_id == "pipl" and first.locator.startswith("Art. 66")
     assert "五千万元" in first.quote and first.quote in first.text
     assert first.linked is not None and "50 million" in first.linked.text  # the English translation beside it
     assert first.start <= first.quote_start < first.quote_end <= first.end
+
+
+def test_a_question_about_the_managers_leads_with_their_fine(service):
+    answer = service.answer("How much can the responsible managers personally be fined for a serious PIPL violation?")
+    assert answer.key_figure == "CNY 100,000 to 1 million" and answer.verified
 
 
 def test_english_question_reaches_the_chinese_dsl_article_and_states_the_figure_in_english(service):
@@ -222,6 +228,9 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     # a day in every year, not a date; a quantity of no named kind
     ("重要数据处理者的年度报告每年要在几月几日之前报送？", {"day-of-year"}),
     ("What is the minimum password length for CII systems?", {"quantity"}),
+    # a when-clause that sets the scene; "what fine" decides over the users threshold the question mentions
+    ("When the Measures took effect, how long did companies get to bring transfers into compliance?", {"duration"}),
+    ("What fine applies to a platform with over one million users that lists abroad?", {"amount"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants
@@ -348,6 +357,18 @@ def test_a_law_that_is_silent_is_said_to_be_and_its_implementing_rules_answer(se
     ("How many working days does MIIT take to process a website's ICP filing?", "never mention MIIT, ICP"),
     # no figure in seconds anywhere
     ("How many seconds may a splash-screen advertisement last in a Chinese app?", "(duration in seconds)"),
+    # a validity period is not how long a report is kept, a criminal-record window not a prison term
+    ("深度合成服务提供者开展安全评估后，安全评估报告至少要保存几年？", "(retention)"),
+    ("侵犯公民个人信息罪情节特别严重的，最高可以判处几年有期徒刑？", "(imprisonment)"),
+    # "itself": the rules made under the law do not answer for it; the users threshold sets the scene
+    ("按照《数据安全法》本身的规定，发生数据安全事件后必须在多少小时内向有关主管部门报告？", "No passage of DSL states it"),
+    ("What fine do the Cybersecurity Review Measures themselves set for a platform with over one million users that "
+     "lists abroad without filing?", "(amount)"),
+    # the law speaks to the point and leaves the number open: say so, rather than borrow another rule's figure
+    ("For a serious PIPL violation, for how many years can the responsible managers be barred from serving as "
+     "directors?", "PIPL Art. 66 ¶2 sets no figure for this: “…并可以决定禁止其在一定期限内"),
+    ("How many individuals' personal information must a processor handle before the PIPL requires it to appoint a "
+     "personal information protection officer?", "PIPL Art. 52 ¶1 leaves the figure to be set elsewhere"),
 ])
 def test_near_misses_abstain_and_say_why(service, question, reason):
     answer = service.answer(question)
