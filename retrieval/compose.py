@@ -339,9 +339,11 @@ def _open_clause(text: str) -> str:
 def _unquantified(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
     """Among the best sentences, one of the law the question names that speaks of the quantity asked only as
     "a certain period" / "the number the CAC sets"."""
+    if not analysis.laws:
+        return None  # without a law named, "a certain period" somewhere nearby says nothing about the question
     best = max((p.coverage for p in picks), default=0.0)
     for pick in picks:
-        if (not analysis.laws or pick.passage.doc_id in analysis.laws or pick.passage.translation_of in analysis.laws) \
+        if (pick.passage.doc_id in analysis.laws or pick.passage.translation_of in analysis.laws) \
                 and UNQUANTIFIED.search(pick.span.text) and pick.coverage >= 0.5 * best:
             return pick
     return None
