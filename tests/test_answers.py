@@ -494,3 +494,11 @@ def test_a_fine_for_breaching_a_duty_is_found_through_the_article_citing_the_dut
                             "with huge numbers of minor users that seriously fails to conduct impact assessments?")
     assert (answer.citations[0].doc_id, answer.citations[0].locator) == ("minors", "Art. 54 ¶2")
     assert answer.key_figure.startswith("Up to CNY 50 million") and answer.verified
+
+
+def test_an_acronym_the_glossary_translates_is_named_by_a_chinese_passage(service):
+    # IPO is 上市 in the Cybersecurity Review Measures: the acronym rule must not turn this into an abstention
+    answer = service.answer("How many users' personal information must a platform hold before a foreign IPO requires "
+                            "a cybersecurity review?")
+    assert not answer.abstained and answer.key_figure == "More than 1 million"
+    assert answer.citations[0].doc_id == "cybersecurity-review"
