@@ -365,6 +365,10 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
         return ""
     accepted = [(surface, english, figures) for surface, english, figures in glossed_figures(pick.span.text)
                 if any(_accepts(f, analysis, companions=True) for f in figures)]
+    if len(accepted) > 1 and analysis.sanctions_answer:
+        # "违法所得不足十万元的，处十万元以上一百万元以下罚款": the amount before 的 is the condition, not the fine
+        fines = [g for g in accepted if not pick.span.text.startswith("的", g[2][-1].end)]
+        accepted = fines or accepted
     whom = audience(analysis.question)
     if whom:
         # the entity's fine and the managers' fine share a sentence: lead with the one the question is about

@@ -130,6 +130,9 @@ _PERIOD_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|有期徒刑", re.I),
                      re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
     "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
+    # how long someone is barred from a post or a licence: not the detention in the same article
+    "ban": (re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
+            re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
 }
 
 

@@ -502,3 +502,18 @@ def test_an_acronym_the_glossary_translates_is_named_by_a_chinese_passage(servic
                             "a cybersecurity review?")
     assert not answer.abstained and answer.key_figure == "More than 1 million"
     assert answer.citations[0].doc_id == "cybersecurity-review"
+
+
+def test_a_ban_is_answered_by_the_ban_not_the_detention_in_the_same_article(service):
+    answer = service.answer("Someone got a public-security administrative penalty for illegally intruding into "
+                            "critical information infrastructure. How long are they barred from key network "
+                            "security jobs?")
+    assert answer.key_figure == "Within 5 years" and answer.citations[0].doc_id == "cii"
+    assert "5年内不得从事" in answer.citations[0].quote
+
+
+def test_the_condition_of_a_fine_does_not_lead_as_a_fine(service):
+    # 违法所得不足十万元的 (where the gains are under CNY 100,000) is when the fixed range applies, not a fine
+    answer = service.answer("How many times the illegal gains can a data trading intermediary be fined under the "
+                            "Data Security Law?")
+    assert answer.key_figure == "1 to 10 times; CNY 100,000 to 1 million" and answer.verified
