@@ -23,7 +23,7 @@ from retrieval.laws import law_names, mentions_law, resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
-from retrieval.roles import aimed_at_individuals, audience, counts_differ, speaks_of, speaks_of_period
+from retrieval.roles import aimed_at_individuals, audience, counts_differ, speaks_of
 from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
 from retrieval.verify import Claim
 
@@ -117,8 +117,7 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
         # …终止服务的，应当在二十个工作日内办理注销备案" answers a question about that provider's deregistration
         context = f"{spans[0].text} " if spans else ""
         for span, chapeau in zip(spans, chapeaus(spans), strict=True):
-            # an enumerated item is read under its chapeau (its conditions, the consequence it triggers)
-            own_text = span.text if chapeau is None else f"{chapeau.text} {span.text}"
+            own_text = _read(span, chapeau)
             tokens = frozenset(tokenize(own_text, tokenizer))
             cov = _sentence_coverage(tokens, analysis, scoped, idf, unknown_idf)
             if span is not spans[0]:
@@ -288,10 +287,16 @@ def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
 
 
 def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
-    """The sentence states a figure of the kind asked, about the money asked (a fee, not a fund's value)."""
-    text = pick.span.text if pick.chapeau is None else f"{pick.chapeau.text} {pick.span.text}"
-    return bool(_wanted(pick.figures, analysis)) and speaks_of(analysis.money_roles, text) and \
-        speaks_of_period(analysis.period_roles, text)
+    """The sentence states a figure of the kind asked, about the money or period asked (a fee, not a fund's
+    value; a validity, not a grace period)."""
+    return bool(_wanted(pick.figures, analysis)) and \
+        speaks_of(analysis.money_roles + analysis.period_roles, _read(pick.span, pick.chapeau))
+
+
+def _read(span: Span, chapeau: Span | None) -> str:
+    """A sentence as it is read: an enumerated item under its chapeau (its conditions, the consequence it
+    triggers)."""
+    return span.text if chapeau is None else f"{chapeau.text} {span.text}"
 
 
 def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit: int) -> list[Pick]:
@@ -485,21 +490,20 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             if analysis.duration_units:
                 kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
             vague = _unquantified(picks, analysis)
-            if vague is not None and not DELEGATED.search(vague.span.text):
-                # "禁止其在一定期限内担任…": the law speaks to the point and leaves the number open; that is the answer
-                # to give, not another instrument's figure for its own breaches
-                return abstain([vague.passage, *[p for p in passages if p is not vague.passage]],
-                               f"{citation_label(vague.passage, vague.span)} sets no figure for this: "
-                               f"“{_open_clause(vague.span.text)}”", analysis)
-            if vague is not None:
-                # "达到国家网信部门规定数量": the number is another body's to set; the rules it made may state it
-                comp = abstain([vague.passage, *[p for p in passages if p is not vague.passage]],
-                               f"{citation_label(vague.passage, vague.span)} leaves the figure to be set elsewhere: "
-                               f"“{_open_clause(vague.span.text)}”", analysis)
-            else:
+            if vague is None:
                 comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
                                analysis)
-            comp.no_figure_of_kind = True
+                comp.no_figure_of_kind = True
+                return comp
+            # "禁止其在一定期限内担任…": the law speaks to the point and leaves the number open; that is the answer to
+            # give, not another instrument's figure for its own breaches. "达到国家网信部门规定数量": the number is
+            # another body's to set, and the rules it made may state it
+            delegated = bool(DELEGATED.search(vague.span.text))
+            comp = abstain([vague.passage, *[p for p in passages if p is not vague.passage]],
+                           f"{citation_label(vague.passage, vague.span)} "
+                           f"{'leaves the figure to be set elsewhere' if delegated else 'sets no figure for this'}: "
+                           f"“{_open_clause(vague.span.text)}”", analysis)
+            comp.no_figure_of_kind = delegated
             return comp
         picks = with_figure + [p for p in picks if not _answers(p, analysis)]
     picks = _later_rule_first(picks, analysis)

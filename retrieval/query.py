@@ -158,10 +158,11 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     expansion = list(dict.fromkeys(translation for _, translation in pairs))
     own = tokenize(asked, tokenizer)
     extra = tokenize(" ".join(expansion), tokenizer)
+    unnamed = strip_law_names(asked)  # what is asked, without the laws it is asked of
+    topic = _ARTICLE_WORDS.sub(" ", unnamed)
     scoped_own: list[str] = []
     scoped_extra: list[str] = []
     if laws:
-        topic = _ARTICLE_WORDS.sub(" ", strip_law_names(asked))
         topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)))
         scoped_own = [t for t in tokenize(topic, tokenizer) if t not in _QUESTION_WORDS]
         scoped_extra = [t for t in tokenize(topic_expansion, tokenizer) if t not in _QUESTION_WORDS]
@@ -178,7 +179,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         tokens=own + extra,
         content_tokens=set(own),
         expansion_tokens=set(extra),
-        topic_tokens=set(tokenize(_ARTICLE_WORDS.sub(" ", strip_law_names(asked)), tokenizer)) - _QUESTION_WORDS,
+        topic_tokens=set(tokenize(topic, tokenizer)) - _QUESTION_WORDS,
         glossary_tokens=set(tokenize(" ".join(term for term, _ in pairs), tokenizer)),
         scoped_tokens=scoped_own + scoped_extra,
         scoped_content=set(scoped_own),
@@ -192,7 +193,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         unknown_laws=unknown_law_names(question),
         law_itself=bool(laws) and bool(_ITSELF.search(question)),
         period_roles=period_roles(asked) if "duration" in wants else (),
-        acronyms=acronyms(strip_law_names(asked)),
+        acronyms=acronyms(unnamed),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
         - _QUESTION_WORDS,
     )

@@ -16,11 +16,17 @@ _ASKS_SANCTION = re.compile(r"\bfine[sd]?\b|\bfining\b|penalt|sanction|punish|li
                             r"detain|prison|jail|\bsentence|confiscat|consequence|violat|breach|infring|\bfail(?:s|ed|"
                             r"ing|ure)?\b|refus|non-?complian|illegal|unlawful|contraven|offen[cs]e|crim(?:e|inal)|"
                             r"罚|拘留|刑|没收|违反|违法|未履行|不履行|未按|拒不|拒绝|后果|责任|犯罪", re.I)
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` begins (after the last 。；;!? before it)."""
+    return max((m.end() for m in _CLAUSE_END.finditer(text, 0, position)), default=0)
+
+
 def in_sanction(text: str, start: int, end: int, before: int = 60, after: int = 30) -> bool:
     """Whether text[start:end] is what a sanction imposes: its clause names the sanction close by (处…罚款,
     处五日以下拘留, "a fine of not more than…")."""
-    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
-    clause_start = max(starts[-1] if starts else 0, start - before)
+    clause_start = max(_clause_start(text, start), start - before)
     end_match = _CLAUSE_END.search(text, end)
     clause_end = min(end_match.start() if end_match else len(text), end + after)
     return bool(_SANCTION_CLAUSE.search(text[clause_start:clause_end]))
@@ -34,8 +40,10 @@ def sanctions_answer(question: str) -> bool:
     return not money_roles(question) or bool(re.search(r"\bfine|penalt|罚|sanction|punish", question, re.I))
 
 
-# money a question may name, and the words a sentence must use to be about the same money
-_MONEY_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+# what a question may name a figure as, and the words a sentence must use to be about the same thing: money other
+# than a fine (an amount in a sentence about a fund's value is not the fee asked for), and periods named by what
+# they are (a six-month grace period to remediate is not how long a contract may run)
+_NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "fee": (re.compile(r"\bfees?\b|\bcosts?\b|\bprices?\b|(?<!消)费", re.I),
             re.compile(r"\bfees?\b|\bcharg|\bcosts?\b|\bprices?\b|(?<!消)费|价格", re.I)),
     "salary": (re.compile(r"salar(?:y|ies)|\bwages?\b|\bpayroll\b|remuneration|工资|薪", re.I),
@@ -45,18 +53,38 @@ _MONEY_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "compensation": (re.compile(r"compensation|\bdamages\b|赔偿", re.I), re.compile(r"compensat|\bdamages\b|赔偿", re.I)),
     "spending": (re.compile(r"\bbudget|\bspen[dt]\b|\binvest|投入|预算", re.I),
                  re.compile(r"\bbudget|\bspen[dt]|\binvest|投入|预算|经费", re.I)),
+    "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
+                 re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效|届满", re.I)),
+    "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b|\bkept\b|\bstored? for\b|保存|留存|保留", re.I),
+                  re.compile(r"\bretain\w*|\bretention\b|\bkeep|\bkept\b|\bstor\w+|保存|留存|保留|存储", re.I)),
+    "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|有期徒刑", re.I),
+                     re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
+    "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
+    # how long someone is barred from a post or a licence: not the detention in the same article
+    "ban": (re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
+            re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
 }
+_MONEY = ("fee", "salary", "tax", "capital", "compensation", "spending")
+_PERIODS = ("validity", "retention", "imprisonment", "detention", "ban")
+
+
+def _named(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name for name in names if _NAMED_ROLES[name][0].search(question))
 
 
 def money_roles(question: str) -> tuple[str, ...]:
     """The kinds of money other than a fine the question asks about ("the registration fee", "income tax")."""
-    return tuple(name for name, (asked, _) in _MONEY_ROLES.items() if asked.search(question))
+    return _named(question, _MONEY)
+
+
+def period_roles(question: str) -> tuple[str, ...]:
+    """The periods the question names by what they are ("有效期", "how long are they barred")."""
+    return _named(question, _PERIODS)
 
 
 def speaks_of(roles: tuple[str, ...], text: str) -> bool:
-    """Whether a sentence is about every kind of money the question names: an amount in a sentence about
-    something else (a fund's value, a fine) is not the fee asked for."""
-    return all(_MONEY_ROLES[name][1].search(text) for name in roles)
+    """Whether a sentence is about every kind of money or period the question names."""
+    return all(_NAMED_ROLES[name][1].search(text) for name in roles)
 
 
 # what a count counts, in the words of a question ("how many employees") and of a source (10万人, "two police
@@ -76,8 +104,7 @@ def counted_class(noun: str) -> str:
     """The class of thing a noun counts, or "" for anything else."""
     noun = noun.strip().lower()
     if re.match(r"[\u4e00-\u9fff]{2,}", noun):
-        return "people" if _ZH_PEOPLE.search(noun) else "entities" if _ZH_ENTITIES.search(noun) else \
-            counted_class(noun[0])
+        return _zh_noun_class(noun) or counted_class(noun[0])
     return next((name for name, pattern in _COUNTED.items() if noun and pattern.fullmatch(noun.split()[-1])), "")
 
 
@@ -98,6 +125,10 @@ _ZH_PEOPLE = re.compile(r"^(?:个人|用户|员工|成员|未成年人|自然人
 _ZH_ENTITIES = re.compile(r"者|企业|单位|机构|平台|部门|公司|组织")
 
 
+def _zh_noun_class(noun: str) -> str:
+    return "people" if _ZH_PEOPLE.search(noun) else "entities" if _ZH_ENTITIES.search(noun) else ""
+
+
 def source_count_class(figure_text: str, following: str) -> str:
     """What a count in a source counts: its own unit (10万人, "two police officers") or the word after it."""
     own = next((c for ch in figure_text if "\u4e00" <= ch <= "\u9fff" and (c := counted_class(ch))), "")
@@ -108,8 +139,7 @@ def source_count_class(figure_text: str, following: str) -> str:
         return counted_class(words[-1])
     if (m := _ZH_NEXT_NOUN.match(following)) and re.search(r"[\u4e00-\u9fff]", figure_text):
         # 两个以上的网络数据处理者: 个 counts anything; the noun after it says what
-        noun = m.group(1)
-        return "people" if _ZH_PEOPLE.search(noun) else "entities" if _ZH_ENTITIES.search(noun) else ""
+        return _zh_noun_class(m.group(1))
     m = _NEXT_WORD.match(following)
     return counted_class(m.group(1)) if m else ""
 
@@ -118,30 +148,6 @@ def asked_count_noun(question: str) -> str:
     """What "how many …" / 多少… counts, as written ("stars", "employees", "人"); "" if the question names none."""
     m = _ASKED_COUNT.search(question)
     return (m.group(1) or m.group(2) or "") if m else ""
-
-
-# a period the question names by what it is ("有效期", "valid for"): the answering sentence must be about it too;
-# a six-month grace period to remediate is not how long a contract may run
-_PERIOD_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
-                 re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效|届满", re.I)),
-    "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b|\bkept\b|\bstored? for\b|保存|留存|保留", re.I),
-                  re.compile(r"\bretain\w*|\bretention\b|\bkeep|\bkept\b|\bstor\w+|保存|留存|保留|存储", re.I)),
-    "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|有期徒刑", re.I),
-                     re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
-    "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
-    # how long someone is barred from a post or a licence: not the detention in the same article
-    "ban": (re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
-            re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
-}
-
-
-def period_roles(question: str) -> tuple[str, ...]:
-    return tuple(name for name, (asked, _) in _PERIOD_ROLES.items() if asked.search(question))
-
-
-def speaks_of_period(roles: tuple[str, ...], text: str) -> bool:
-    return all(_PERIOD_ROLES[name][1].search(text) for name in roles)
 
 
 # ICP, MIIT, SAMR: an acronym names one thing (a licence, a ministry); a passage that never names it, in either
@@ -167,8 +173,7 @@ _ASKS_ENTITY = re.compile(r"\bcompan|\bentit|organi[sz]ation|\boperators?\b|\bpr
 
 def aimed_at_individuals(text: str, start: int) -> bool:
     """Whether the figure at ``start`` is imposed on the persons in charge (对直接负责的主管人员…处…罚款)."""
-    clause_start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, start)), default=0)
-    return bool(_INDIVIDUALS.search(text[clause_start:start]))
+    return bool(_INDIVIDUALS.search(text[_clause_start(text, start):start]))
 
 
 def audience(question: str) -> str:

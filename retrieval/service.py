@@ -56,7 +56,8 @@ class AnswerService:
         self.manifest = load_manifest()
         self._llm = None
         self._ready = False
-        self._concept_shares: dict[tuple[int, frozenset[str]], float] = {}
+        # the store's chunk texts, lowered once, and each glossary term's share of them (see _concept_share)
+        self._concept_texts: tuple[list[str], list[str], dict[frozenset[str], float]] | None = None
 
     # ------------------------------------------------------------------ questions
     def check_question(self, question: str) -> str:
@@ -141,17 +142,19 @@ class AnswerService:
                 concepts.setdefault(term.lower(), {term.lower()}).add(translation.lower())
         if not concepts:
             return True
-        texts = self.searcher.table().index.texts
-
-        def share(forms: frozenset[str]) -> float:
-            key = (id(texts), forms)
-            if key not in self._concept_shares:
-                self._concept_shares[key] = sum(any(f in t.lower() for f in forms) for t in texts) / max(len(texts), 1)
-            return self._concept_shares[key]
-
-        rarest = min((frozenset(forms) for forms in concepts.values()), key=share)
+        rarest = min((frozenset(forms) for forms in concepts.values()), key=self._concept_share)
         body = f"{passage.title} {passage.heading_path} {passage.text}".lower()
         return any(form in body for form in rarest)
+
+    def _concept_share(self, forms: frozenset[str]) -> float:
+        """The share of stored chunks that use a term in any of its forms; remembered until the store changes."""
+        texts = self.searcher.table().index.texts
+        if self._concept_texts is None or self._concept_texts[0] is not texts:
+            self._concept_texts = (texts, [t.lower() for t in texts], {})
+        _, lowered, shares = self._concept_texts
+        if forms not in shares:
+            shares[forms] = sum(any(f in t for f in forms) for t in lowered) / max(len(lowered), 1)
+        return shares[forms]
 
     def _implements(self, passage: Passage, laws: list[str]) -> bool:
         """Rules made under the laws named can speak where those laws are silent: a regulation or departmental

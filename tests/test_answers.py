@@ -450,11 +450,11 @@ def test_which_questions_a_sanction_or_another_count_can_answer():
     assert money_roles("消费者权益保护法规定的罚款") == ()  # 消费 is no fee
     assert counts_differ("stars", "people") and not counts_differ("users", "people")
     # a six-month remediation period says nothing of how long something stays valid
-    from retrieval.roles import period_roles, speaks_of_period
+    from retrieval.roles import period_roles, speaks_of
 
     asked = period_roles("个人信息出境标准合同最长可以约定多少年的有效期？")
-    assert asked == ("validity",) and not speaks_of_period(asked, "应当自本办法施行之日起6个月内完成整改。")
-    assert speaks_of_period(asked, "通过数据出境安全评估的结果有效期为3年")
+    assert asked == ("validity",) and not speaks_of(asked, "应当自本办法施行之日起6个月内完成整改。")
+    assert speaks_of(asked, "通过数据出境安全评估的结果有效期为3年")
     assert not counts_differ("万", "people")  # 多少万… names nothing a count could contradict
 
 
