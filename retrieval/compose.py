@@ -20,10 +20,20 @@ from retrieval.figures import (
 )
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import law_names, mentions_law, resolve_laws
-from retrieval.query import QueryAnalysis
+from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
-from retrieval.roles import aimed_at_individuals, audience, counts_differ, speaks_of
+from retrieval.roles import (
+    activities_at,
+    aimed_at_individuals,
+    assessment_kinds,
+    bearer_at,
+    counted_from,
+    counts_differ,
+    others_only,
+    routes,
+    speaks_of,
+)
 from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
 from retrieval.verify import Claim
 
@@ -56,6 +66,7 @@ class Pick:
     figures: list[Figure]
     chapeau: Span | None = None  # the lead-in an enumerated item is read under
     coverage: float = 0.0  # how much of what the question asks the sentence speaks to
+    lead: str = ""  # the first sentence of its article, which later sentences speak under
 
 
 @dataclass
@@ -125,7 +136,7 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
                 # question's own words (注销) to beat the first, not for one that adds nothing
                 in_context = frozenset(tokenize(context + own_text, tokenizer))
                 cov += CONTEXT_WEIGHT * (_sentence_coverage(in_context, analysis, scoped, idf, unknown_idf) - cov)
-            figures = extract_figures(span.text)
+            figures = [f for f in extract_figures(span.text) if _fits(f, span.text, analysis)]
             fig_hit = 1.0 if analysis.wants and _wanted(figures, analysis) else 0.0
             # a heading, or a question a FAQ asks ("How are cross-border transfers regulated?"), answers nothing
             heading_only = 1.0 if (len(span.text) < 25 and not figures) or span.text.rstrip().endswith(("?", "？")) \
@@ -137,7 +148,7 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
                 if analysis.expansion and chapeau is not None else 0.0
             score = (1.2 * prior + 1.0 * cov + 0.7 * fig_hit - 0.8 * heading_only - set_aside + 0.3 * own_terms
                      + _cue_bonus(span.text, figures, passage, analysis))
-            picks.append(Pick(passage, span, score, figures, chapeau, cov))
+            picks.append(Pick(passage, span, score, figures, chapeau, cov, context))
     _favour_extreme(picks, analysis)
     return sorted(picks, key=lambda p: -p.score)
 
@@ -225,9 +236,25 @@ def _restates(a: str, b: str, overlap: float = 0.6) -> bool:
     return bool(ga and gb) and len(ga & gb) / len(ga | gb) >= overlap
 
 
-def _names(acronym: str, text: str) -> bool:
-    """Whether a passage names what an acronym names: the acronym itself or the glossary's translation."""
-    return acronym in text or any(translation in text for _, translation in glossary_pairs(acronym))
+def _names(name: str, text: str) -> bool:
+    """Whether a passage names what an acronym or a place names: the name itself or the glossary's translation."""
+    return name in text or any(translation in text for _, translation in glossary_pairs(name))
+
+
+# what every deadline says: units and bounds are no sign that a passage is about what was asked
+_UNIT_WORDS = re.compile(r"(?:个)?(?:工作日|日|天|小时|月|年|周|分钟|秒)|以内|之内|内|以上|以下|(?:working |calendar )?"
+                         r"(?:days?|hours?|months?|years?|weeks?|minutes?|seconds?)|within|more than|less than", re.I)
+
+
+def _nothing_shared(passage: Passage, body_text: str, analysis: QueryAnalysis) -> bool:
+    """Whether a passage in the other language than the question's, from no law the question names, holds none of
+    the question's terms of art in translation: then only the embedding says it is on topic ("a cookie banner"
+    finds the cybersecurity review's ninety days through 日 alone), and that is not enough to answer."""
+    if passage.language == analysis.language or passage.doc_id in analysis.laws \
+            or passage.translation_of in analysis.laws:
+        return False
+    body = body_text.lower()
+    return not any(term.lower() in body for term in analysis.expansion if not _UNIT_WORDS.fullmatch(term))
 
 
 def _outside_named_laws(passage: Passage, analysis: QueryAnalysis) -> str:
@@ -282,15 +309,55 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
     return not (figure.kind == "duration" and units and figure.unit not in units)
 
 
+_TIMED = frozenset({"duration", "date", "day-of-year", "frequency", "timing"})
+
+
+def _fits(figure: Figure, text: str, analysis: QueryAnalysis) -> bool:
+    """Whether a figure is the one of whom and what the question asks: a deadline binds the party the question
+    says must act (the office's ten days to decide are not the applicant's days to reply), a yearly act is the
+    act asked about (a yearly report is not a yearly test), and a date a count starts from is no due date."""
+    if figure.kind in ("amount", "multiple") and analysis.audience == "individuals" and analysis.sanctions_answer \
+            and not aimed_at_individuals(text, figure.start):
+        return False  # the company's fine does not say what its executives were fined
+    if figure.kind in _TIMED and not figure.sanction:
+        bound = bearer_at(text, figure.start)
+        if analysis.bearer and bound and bound != analysis.bearer:
+            return False
+        if others_only(analysis.activities,
+                                                      activities_at(text, figure.start, figure.end)):
+            return False
+    return not (figure.kind in ("date", "day-of-year") and analysis.by_date
+                and counted_from(text, figure.start, figure.end))
+
+
 def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
     return [f for f in figures if _accepts(f, analysis)]
 
 
 def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     """The sentence states a figure of the kind asked, about the money or period asked (a fee, not a fund's
-    value; a validity, not a grace period)."""
-    return bool(_wanted(pick.figures, analysis)) and \
-        speaks_of(analysis.money_roles + analysis.period_roles, _read(pick.span, pick.chapeau))
+    value; a validity, not a grace period), of the kind of assessment asked, on the transfer route asked, and from a final text when the
+    question asks for the final one."""
+    read = _read(pick.span, pick.chapeau)
+    if analysis.final_text and (pick.passage.status == "draft" or DRAFT_CUE.search(read)):
+        return False  # "under the final Measures…": the draft's figure is not the answer
+    wanted = _wanted(pick.figures, analysis)
+    return bool(wanted) and speaks_of(analysis.money_roles + analysis.period_roles, read) \
+        and not others_only(analysis.assessments, assessment_kinds(read)) \
+        and (all(f.sanction for f in wanted) or _on_route(pick, read, analysis))
+
+
+def _on_route(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
+    """Whether the sentence is about a transfer route the question names (security assessment, standard
+    contract, certification): the route it names, else the one its article's first sentence or its passage names.
+    A security assessment's two-year validity is not a certificate's, nor the cybersecurity review office's thirty
+    days the time to review a standard contract's filing. Fines are exempt: the article that fines a transfer
+    breach need not name the route breached."""
+    if not analysis.routes:
+        return True
+    passage = pick.passage
+    named = routes(read) or routes(pick.lead) or routes(f"{passage.title} {passage.heading_path} {passage.text}")
+    return bool(named & analysis.routes)
 
 
 def _read(span: Span, chapeau: Span | None) -> str:
@@ -369,12 +436,12 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     if not wanted:
         return ""
     accepted = [(surface, english, figures) for surface, english, figures in glossed_figures(pick.span.text)
-                if any(_accepts(f, analysis, companions=True) for f in figures)]
+                if any(_accepts(f, analysis, companions=True) and _fits(f, pick.span.text, analysis) for f in figures)]
     if len(accepted) > 1 and analysis.sanctions_answer:
         # "违法所得不足十万元的，处十万元以上一百万元以下罚款": the amount before 的 is the condition, not the fine
         fines = [g for g in accepted if not pick.span.text.startswith("的", g[2][-1].end)]
         accepted = fines or accepted
-    whom = audience(analysis.question)
+    whom = analysis.audience
     if whom:
         # the entity's fine and the managers' fine share a sentence: lead with the one the question is about
         own = [g for g in accepted if aimed_at_individuals(pick.span.text, g[2][0].start) == (whom == "individuals")]
@@ -447,7 +514,6 @@ VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|vali
                           r"有效期(?:是|为|有)?(?:多[久长]|几年)", re.I)
 VALIDITY_TERM = re.compile(r"有效期(?:为|是|限为)?\s*$|valid(?:ity)?(?: period)?(?: is| of| for)?\s*$|remains? valid for\s*$",
                            re.I)
-DRAFT_CUE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
 PEOPLE_CUE = re.compile(r"\b(?:people|persons|individuals|users|subscribers|minors|employees)\b|多少人|人数|用户", re.I)
 ITEMS_CUE = re.compile(r"\b(?:pieces|items|records|entries)\b|多少条", re.I)
 
@@ -513,7 +579,13 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     foreign = sorted({m.group(0) for m in FOREIGN_REGIMES.finditer(analysis.question)})
     if foreign and not any(name.lower() in body for name in foreign):
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)
+    if _nothing_shared(primary.passage, body_text, analysis):
+        return abstain(passages, "The closest passages share none of the question's terms in either language.",
+                       analysis)
     unnamed = [a for a in analysis.acronyms if not _names(a, body_text)]
+    # a guide's passage may name several courts: the sentence that answers, or its heading, names the place
+    sentence_text = f"{primary.passage.title} {primary.passage.heading_path} {primary.lead} {primary.span.text}"
+    unnamed += [place for place in analysis.places if not _names(place, sentence_text)]
     if unnamed:
         return abstain(passages, f"The closest passages never mention {', '.join(unnamed)}.", analysis)
     unheld = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]

@@ -501,7 +501,7 @@ _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:
 _UNIT_FAMILIES = {"second": {"second"}, "minute": {"minute", "second"}, "hour": {"hour", "minute"}, "day": {"day", "working-day", "week", "month"},
                   "month": {"month", "year", "week", "day", "working-day"}, "year": {"year", "month"}}
 _ASKED_UNIT = re.compile(r"how many (?:working |business |calendar )?(seconds?|minutes?|hours?|days?|weeks?|months?|"
-                         r"years?)\b|(?:多少|几)个?(秒|分钟|小时|工作日|日|天|周|月|年)", re.I)
+                         r"years?)\b|(?:多少|几)个?(秒|分钟|小时|工作日|日|天|周|月(?![几份底初中])|年)", re.I)
 _ASKED_UNIT_NAMES = {"second": "second", "seconds": "second", "秒": "second", "minute": "minute",
                      "minutes": "minute", "分钟": "minute", "hour": "hour", "hours": "hour", "day": "day", "days": "day", "week": "day", "weeks": "day",
                      "month": "month", "months": "month", "year": "year", "years": "year", "小时": "hour",

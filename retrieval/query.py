@@ -18,7 +18,20 @@ from retrieval.laws import (
     strip_law_names,
     unknown_law_names,
 )
-from retrieval.roles import acronyms, asked_count_noun, money_roles, period_roles, sanctions_answer
+from retrieval.roles import (
+    acronyms,
+    asked_activities,
+    asked_count_noun,
+    asks_by_date,
+    assessment_kinds,
+    audience,
+    duty_bearer,
+    institution_places,
+    money_roles,
+    period_roles,
+    routes,
+    sanctions_answer,
+)
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
 
@@ -58,6 +71,8 @@ _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when
                          r"must)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))", re.I)
 
 
+_FINAL = re.compile(r"\bfinal(?:i[sz]ed)?\b|\bofficial (?:version|text)\b|正式(?:版|稿|发布|施行|文本)|最终", re.I)
+DRAFT_CUE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
 _ITSELF = re.compile(r"\b(?:itself|themselves)\b|本身|自身", re.I)
 
 
@@ -108,7 +123,15 @@ class QueryAnalysis:
     unknown_laws: list[str] = field(default_factory=list)  # laws it names that the corpus does not hold
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
+    places: list[str] = field(default_factory=list)  # Guangzhou (Internet Court): the answering sentence's place
     law_itself: bool = False  # "the DSL itself", "本身": only the named law's own text may answer
+    bearer: str = ""  # who it says must act ("authority", "party", "individual"): a deadline is someone's
+    activities: frozenset[str] = frozenset()  # the acts it asks about ("assessment", "report")
+    routes: frozenset[str] = frozenset()  # the transfer routes it names (assessment, standard contract, certification)
+    assessments: frozenset[str] = frozenset()  # the kinds of assessment it names (impact, risk, security, self)
+    by_date: bool = False  # it asks the date something is due by, not the date a count starts from
+    audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
+    final_text: bool = False  # it asks what the final (not the draft) text says
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
 
     def without_named_laws(self) -> QueryAnalysis:
@@ -144,6 +167,8 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         analysis = replace(analysis, wants=asked.wants, question_type=asked.question_type,
                            duration_units=asked.duration_units, count_noun=asked.count_noun,
                            money_roles=asked.money_roles, period_roles=asked.period_roles,
+                           bearer=asked.bearer, activities=asked.activities, by_date=asked.by_date,
+                           audience=asked.audience,
                            follow_up=_analyse(second, tokenizer))
     return analysis
 
@@ -194,6 +219,14 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         law_itself=bool(laws) and bool(_ITSELF.search(question)),
         period_roles=period_roles(asked) if "duration" in wants else (),
         acronyms=acronyms(unnamed),
+        places=institution_places(unnamed),
+        bearer=duty_bearer(asked),
+        activities=asked_activities(asked),
+        routes=routes(asked),
+        assessments=assessment_kinds(asked),
+        by_date=asks_by_date(asked),
+        audience=audience(asked),
+        final_text=bool(_FINAL.search(asked)) and not DRAFT_CUE.search(asked),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
         - _QUESTION_WORDS,
     )

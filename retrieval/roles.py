@@ -10,6 +10,7 @@ import re
 _SANCTION_CLAUSE = re.compile(r"罚款|罚金|拘留|有期徒刑|没收|\bfine[sd]?\b|\bfining\b|penalt(?:y|ies)|detention|detained|"
                               r"imprison\w*|confiscat\w*", re.I)
 _CLAUSE_END = re.compile(r"[。；;！？!?]|\.(?:\s|$)")
+_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
 # a question about sanctions: it names one, or the breach a sanction follows
 _ASKS_SANCTION = re.compile(r"\bfine[sd]?\b|\bfining\b|penalt|sanction|punish|liab(?:le|ility|ilities)|detention|"
@@ -63,9 +64,14 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     # how long someone is barred from a post or a licence: not the detention in the same article
     "ban": (re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
             re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
+    # an employee's trial period, and the time limit to sue: a remediation period or a review period is neither
+    "probation": (re.compile(r"probation\w*|trial period|试用期", re.I), re.compile(r"probation\w*|trial period|试用期", re.I)),
+    "limitation": (re.compile(r"limitation period|statute of limitations?|time limit (?:to|for) (?:sue|su(?:ing)|claim)|诉讼时效",
+                              re.I),
+                   re.compile(r"limitation period|statute of limitations?|诉讼时效|时效", re.I)),
 }
 _MONEY = ("fee", "salary", "tax", "capital", "compensation", "spending")
-_PERIODS = ("validity", "retention", "imprisonment", "detention", "ban")
+_PERIODS = ("validity", "retention", "imprisonment", "detention", "ban", "probation", "limitation")
 
 
 def _named(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
@@ -150,9 +156,10 @@ def asked_count_noun(question: str) -> str:
     return (m.group(1) or m.group(2) or "") if m else ""
 
 
-# ICP, MIIT, SAMR: an acronym names one thing (a licence, a ministry); a passage that never names it, in either
-# language, is about something else. Currencies and the country are not such names.
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{2,}(?![\w-])")
+# ICP, MIIT, SAMR: an acronym names one thing (a licence, a ministry), as a brand written DiDi or WeChat names one
+# company; a passage that never names it, in either language, is about something else. Currencies and the
+# country are not such names.
+_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w-])")  # ICP; DiDi, WeChat
 _NOT_NAMES = frozenset({"PRC", "RMB", "CNY", "USD", "EUR", "FAQ", "AND", "THE"})
 
 
@@ -160,9 +167,26 @@ def acronyms(question: str) -> list[str]:
     return list(dict.fromkeys(a for a in _ACRONYM.findall(question) if a not in _NOT_NAMES))
 
 
+# a court, exchange or local government is named by its place: the Beijing Internet Court's caseload is not the
+# Guangzhou court's. Only a place that names an institution counts: "our Shanghai subsidiary" is scenery.
+_EN_PLACED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Internet Court|Intermediate (?:People's )?Court|"
+                        r"Higher (?:People's )?Court|People's Court|Data Exchange|Municipal\b|Provincial\b|"
+                        r"(?:Pilot )?Free Trade|FTZ\b|Cyberspace Administration|Procuratorate|Public Security Bureau)")
+_ZH_PLACED = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|省)?(?:互联网法院|中级人民法院|高级人民法院|数据交易所|自由贸易|自贸|"
+                        r"网信办|人民政府|公安局|检察院)")
+_NOT_PLACES = frozenset({"Supreme", "National", "State", "Chinese", "China", "Local", "The", "最高", "国家", "地方"})
+
+
+def institution_places(question: str) -> list[str]:
+    """The places the question names an institution by ("Guangzhou Internet Court", 广州互联网法院)."""
+    found = [m.group(1) for pattern in (_EN_PLACED, _ZH_PLACED) for m in pattern.finditer(question)]
+    return list(dict.fromkeys(p for p in found if p not in _NOT_PLACES and p.split()[0] not in _NOT_PLACES))
+
+
 # a penalty article fines the entity and, in a later clause, the persons directly in charge: a question about one
 # leads with its own figures ("the most a company can be fined" is not the managers' CNY 100,000 to 1 million)
-_INDIVIDUALS = re.compile(r"主管人员|责任人员|persons? directly in charge|directly responsible|person in charge|"
+_INDIVIDUALS = re.compile(r"主管人员|责任人员|负责人|高级管理人员|persons? directly in charge|directly responsible|person in charge|"
+                          r"\bexecutives?\b|\bchairman\b|\bpresident\b|\bCEO\b|senior manage\w*|"
                           r"responsible (?:persons|individuals|managers|personnel)", re.I)
 _ASKS_INDIVIDUALS = re.compile(r"\bmanagers?\b|persons? (?:directly )?in charge|responsible (?:persons?|individuals?|"
                                r"managers?|personnel|people)|\bpersonally\b|\bexecutives?\b|\bdirectors?\b|"
@@ -180,3 +204,190 @@ def audience(question: str) -> str:
     """Whom the question asks a figure for: "individuals", "entity", or "" (both, or neither said)."""
     individuals, entity = bool(_ASKS_INDIVIDUALS.search(question)), bool(_ASKS_ENTITY.search(question))
     return "individuals" if individuals and not entity else "" if individuals else "entity"
+
+
+# Who must act, what they must do, under which transfer route: a deadline is someone's deadline for something.
+# The office's days to review a filing are not the processor's days to file it; a yearly report is not a yearly
+# test; a security assessment's validity is not a certificate's; the date counting starts from is not a deadline.
+_ACTORS = {
+    "authority": re.compile(r"成员单位|部门|机关|办公室|网信办|委员会|人民政府|法院|检察院|公安|\boffices?\b|administrations?\b|"
+                            r"authorit(?:y|ies)|regulators?\b|departments?\b|ministry|bureau|\bCAC\b|government|"
+                            r"agenc(?:y|ies)|\bcourts?\b|procuratorate|police|commission", re.I),
+    "party": re.compile(r"处理者|运营者|提供者|当事人|企业|单位|平台|公司|经营者|接收方|备案人|申报人|\bcompan(?:y|ies)\b|"
+                        r"\bwe\b|\bour\b|operators?\b|processors?\b|handlers?\b|providers?\b|platforms?\b|"
+                        r"business(?:es)?\b|\bfirms?\b|enterprises?\b|organi[sz]ations?\b|controllers?\b|vendors?\b|"
+                        r"applicants?\b|recipients?\b|exporters?\b", re.I),
+    "individual": re.compile(r"个人(?!信息)|本人|用户|监护人|近亲属|\bindividuals?\b|\busers?\b|data subjects?\b|"
+                             r"\bparents?\b|guardians?\b", re.I),
+}
+# duties and permissions alike say who acts: "the processor may apply 60 working days before expiry" is the
+# processor's time, not the office's
+_EN_DUTY = re.compile(r"\b(?:must|should|shall|may|can|has to|have to|needs? to|(?:is|are) (?:required|obliged|allowed|"
+                      r"permitted) to)\b", re.I)
+_ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|可(?=在|于|自)")
+_INVERTED = re.compile(r"\s+(?:(we|our|you|us)|(it|they|he|she)|the|a|an|its|their|[A-Z]{2,})\b")
+_NOUN_PHRASE_END = re.compile(r"\b(?:to|with|for|from|by|in|on|at|within|before|after|if|when|under|of)\b", re.I)
+_AUXILIARY = re.compile(r"\b(?:does|do|did)\b", re.I)
+_PIECE_BREAK = re.compile(r"[，,：:]")
+
+
+def _actors(text: str) -> list[tuple[int, str]]:
+    """The actors named in a text, in order; a name inside a longer one (单位 in 成员单位) is not another actor."""
+    found = [(m.start(), m.end(), name) for name, pattern in _ACTORS.items() for m in pattern.finditer(text)]
+    return sorted((start, name) for start, end, name in found
+                  if not any(a <= start and end <= b and (a, b) != (start, end) for a, b, _ in found))
+
+
+def _subject_before(text: str, at: int) -> str:
+    """The actor a duty at ``at`` binds, read back through its sentence: the nearest actor in the duty's own
+    clause, else the first actor of an earlier clause that is not a condition (…的，) — “网信部门收到…材料后，材料齐全的，
+    应当在三十个工作日内予以备案” binds the office."""
+    start = _clause_start(text, at)
+    pieces: list[tuple[int, int]] = []
+    end = at
+    for m in reversed(list(_PIECE_BREAK.finditer(text, start, at))):
+        pieces.append((m.end(), end))
+        end = m.start()
+    pieces.append((start, end))
+    conditions: list[str] = []
+    for n, (a, b) in enumerate(pieces):
+        piece = text[a:b]
+        if n and piece.rstrip().endswith("的"):
+            conditions.append(piece)  # a condition names whom it is about, not who must act …
+            continue
+        actors = _actors(piece)
+        if actors:
+            return actors[-1][1] if n == 0 else actors[0][1]
+    # … unless nothing else names anyone: “审查办公室认为需要开展审查的，应当…” binds the office
+    first = _actors(conditions[-1]) if conditions else []
+    return first[0][1] if first else ""
+
+
+def duty_bearer(question: str) -> str:
+    """Who the question says must act ("must the office finish", "does a company have to", "当事人应在"):
+    "authority", "party", "individual", or "" when it names no one (“must incidents be reported”)."""
+    m = _EN_DUTY.search(question)
+    if m:
+        word = m.group(0).lower()
+        if word in ("must", "should", "shall", "may", "can") and (inverted := _INVERTED.match(question, m.end())):
+            # "must the office finish", "must we file", "must it report" (it: whoever the question named first)
+            if inverted.group(1):
+                return "party"
+            if inverted.group(2):
+                named = _actors(question[:m.start()])
+                return named[0][1] if named else ""
+            phrase = question[m.end():m.end() + 60]
+            stop = _NOUN_PHRASE_END.search(phrase)
+            after = _actors(phrase[:stop.start()] if stop else phrase)
+            return after[0][1] if after else ""
+        if word.startswith(("has", "have", "need")):
+            aux = [a for a in _AUXILIARY.finditer(question, max(0, m.start() - 60), m.start())]
+            if aux:
+                between = _actors(question[aux[-1].end():m.start()])
+                return between[0][1] if between else ""
+        return _subject_before(question, m.start())
+    m = _ZH_DUTY.search(question)
+    return _subject_before(question, m.start()) if m else ""
+
+
+def bearer_at(text: str, start: int) -> str:
+    """Who must act within the figure at ``start``: the subject of the nearest duty word before it in its
+    sentence ("个人信息处理者应当在…10个工作日内"); a clause after ；that names no one goes on with the subject before
+    it (“…应当…完成初步审查…；情况复杂的，可以延长15个工作日”). "" when no duty binds it."""
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    duties = sorted((m.start() for pattern in (_EN_DUTY, _ZH_DUTY) for m in pattern.finditer(text, sentence_start, start)),
+                    reverse=True)
+    return next((found for at in duties if (found := _subject_before(text, at))), "")
+
+
+# what is done at an interval or by a deadline: kinds of act one cannot stand in for another
+_ACTIVITIES = {
+    "assessment": re.compile(r"评估|\bassess|\bevaluat", re.I),
+    "testing": re.compile(r"检测|测评|测试|\btest", re.I),
+    "audit": re.compile(r"审计|\baudit", re.I),
+    "report": re.compile(r"报告|\breport", re.I),
+    "training": re.compile(r"培训|\btrain", re.I),
+    "drill": re.compile(r"演练|\bdrills?\b", re.I),
+    "inspection": re.compile(r"检查|巡查|\binspect", re.I),
+    "backup": re.compile(r"备份|\bback ?up", re.I),
+    "review": re.compile(r"审查|审核|\breview", re.I),
+    "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
+    "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
+}
+# kinds of assessment: a yearly risk assessment of important data is not a minors' impact assessment
+_ASSESSMENTS = {
+    "impact": re.compile(r"影响评估|impact assessment|\bPIPIA\b", re.I),
+    "risk": re.compile(r"风险评估|risk assessment", re.I),
+    "security": re.compile(r"安全评估|security assessment", re.I),
+    "self": re.compile(r"自评估|自行评估|self-assess", re.I),
+}
+# the routes for sending personal information abroad: one route's figures do not answer another's
+_ROUTES = {
+    "assessment": re.compile(r"security assessment|assessment results?|安全评估|评估结果", re.I),
+    "contract": re.compile(r"standard contract|\bSCCs?\b|标准合同", re.I),
+    "certification": re.compile(r"certif\w*|认证", re.I),
+}
+
+
+def _named_in(table: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in table.items() if pattern.search(text))
+
+
+def activities(text: str) -> frozenset[str]:
+    return _named_in(_ACTIVITIES, text)
+
+
+_ASK_WORD = re.compile(r"多少|几|多久|多长|何时|什么时候|哪|\b(?:how|what|when|which|within)\b", re.I)
+_ASK_BREAK = re.compile(r"[，,;；。:：?？]")
+
+
+def asked_activities(question: str) -> frozenset[str]:
+    """The acts the question asks a time for, read in the clause that asks (“网络安全审查办公室要求…的，当事人应当在多少
+    个工作日内提交…”: a submission, not the review the office's name speaks of); the whole question if that clause
+    names none."""
+    m = _ASK_WORD.search(question)
+    if m:
+        start = max((b.end() for b in _ASK_BREAK.finditer(question, 0, m.start())), default=0)
+        end_break = _ASK_BREAK.search(question, m.end())
+        named = activities(question[start:end_break.start() if end_break else len(question)])
+        if named:
+            return named
+    return activities(question)
+
+
+def activities_at(text: str, start: int, end: int) -> frozenset[str]:
+    """The acts named in the clause holding text[start:end] ("每年发布…社会责任报告": a report)."""
+    end_match = _CLAUSE_END.search(text, end)
+    return activities(text[_clause_start(text, start):end_match.start() if end_match else len(text)])
+
+
+def routes(text: str) -> frozenset[str]:
+    return _named_in(_ROUTES, text)
+
+
+def assessment_kinds(text: str) -> frozenset[str]:
+    return _named_in(_ASSESSMENTS, text)
+
+
+def others_only(asked: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether a source names only other members of a set than those asked (a report where a test was asked)."""
+    return bool(asked) and bool(named) and not asked & named
+
+
+_ASKS_BY_DATE = re.compile(r"之前|以前|截止|截至|最晚|最迟|\b(?:by|before) (?:what|which) (?:date|day|month)|"
+                           r"\bdeadline\b|\bno later than\b|\blatest\b", re.I)
+_COUNTS_FROM = re.compile(r"(?:自|从)[^，。；,;]{0,4}$")
+_EN_COUNTS_FROM = re.compile(r"\b(?:since|from|as of|starting(?: on| from)?)\s+(?:the\s+)?$", re.I)
+
+
+def asks_by_date(question: str) -> bool:
+    """Whether the question asks the date something is due by (每年几月几日之前, "by what date")."""
+    return bool(_ASKS_BY_DATE.search(question))
+
+
+def counted_from(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is where a count starts (自当年1月1日起累计, "since 1 January"), not a
+    date anything is due by."""
+    before = text[max(0, start - 12):start]
+    return bool(_COUNTS_FROM.search(before) and text[end:end + 2].lstrip().startswith("起")
+                or _EN_COUNTS_FROM.search(before))

@@ -369,6 +369,21 @@ def test_a_law_that_is_silent_is_said_to_be_and_its_implementing_rules_answer(se
      "directors?", "PIPL Art. 66 ¶2 sets no figure for this: “…并可以决定禁止其在一定期限内"),
     ("How many individuals' personal information must a processor handle before the PIPL requires it to appoint a "
      "personal information protection officer?", "PIPL Art. 52 ¶1 leaves the figure to be set elsewhere"),
+    # a deadline is someone's deadline for some act: the office's days are not the applicant's, a filing's days not
+    # a review's, a yearly report or risk assessment not a yearly impact assessment
+    ("Once our standard contract has been filed, how many working days does the provincial cyberspace "
+     "administration have to finish reviewing it?", "(duration in days)"),
+    ("网络安全审查办公室通知当事人补充材料后，当事人须在几个工作日内补交？", "(duration in days)"),
+    ("How often must a large minors' platform carry out a minors' protection impact assessment?", "(frequency)"),
+    # an assessment's validity is not a certificate's; the day a count starts from is no due date
+    ("个人信息保护认证证书的有效期是几年？", "(validity)"),
+    ("重要数据处理者的年度风险评估报告最晚在每年几月几日前报送？", "(day-of-year)"),
+    ("What is the maximum probation period for a three-year employment contract?", "(probation)"),
+    # another court, another company, and a question whose terms no passage holds in either language
+    ("How many cases did the Shanghai Internet Court hear on personal information disputes in 2024?",
+     "never mention Shanghai"),
+    ("How much were the executives of DiDi personally fined?", "never mention DiDi"),
+    ("Within how many days must a new website display its cookie notice?", "share none of the question's terms"),
 ])
 def test_near_misses_abstain_and_say_why(service, question, reason):
     answer = service.answer(question)
@@ -517,3 +532,67 @@ def test_the_condition_of_a_fine_does_not_lead_as_a_fine(service):
     answer = service.answer("How many times the illegal gains can a data trading intermediary be fined under the "
                             "Data Security Law?")
     assert answer.key_figure == "1 to 10 times; CNY 100,000 to 1 million" and answer.verified
+
+
+def test_who_must_act_is_read_from_the_question_and_from_the_source():
+    from retrieval.roles import bearer_at, duty_bearer
+    assert duty_bearer("Within how many working days must the office finish reviewing the filing?") == "authority"
+    assert duty_bearer("How many days does a company have to respond to an individual's request?") == "party"
+    # "it" is whoever the question named first; a passive names no one
+    assert duty_bearer("If a processor finds a vulnerability, within how many hours must it report to the "
+                       "competent authorities?") == "party"
+    assert duty_bearer("Within how many hours must incidents be reported?") == ""
+    assert duty_bearer("网络安全审查办公室要求补充材料的，当事人应在多少个工作日内提交？") == "party"
+    assert duty_bearer("成员单位要在多少个工作日内书面回复意见？") == "authority"  # 单位 within 成员单位
+    filing = "个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。"
+    assert bearer_at(filing, filing.index("10")) == "party"
+    # a condition names whom it is about, not who acts; without another actor, its subject acts
+    granting = "网信部门收到备案人提交的备案材料后，材料齐全的，应当在三十个工作日内予以备案"
+    assert bearer_at(granting, granting.index("三十")) == "authority"
+    review = ("网络安全审查办公室认为需要开展网络安全审查的，应当自向当事人发出书面通知之日起30个工作日内完成初步审查；"
+              "情况复杂的，可以延长15个工作日。")
+    assert bearer_at(review, review.index("15")) == "authority"  # after ；the subject goes on
+    renewal = "数据处理者可以在有效期届满前60个工作日内通过所在地省级网信部门向国家网信部门提出延长评估结果有效期申请。"
+    assert bearer_at(renewal, renewal.index("60")) == "party"  # a permission binds whoever it permits
+    assert bearer_at("特别审查程序一般应当在90个工作日内完成。", 12) == ""
+
+
+def test_the_act_a_time_is_asked_for_is_read_in_the_asking_clause():
+    from retrieval.roles import activities_at, asked_activities, assessment_kinds, others_only
+    # the office's name speaks of a review; the question asks about a submission
+    assert asked_activities("网络安全审查办公室要求补充材料的，当事人应在多少个工作日内提交？") == {"submission"}
+    assert asked_activities("How often must an MLPS Level 3 system undergo graded protection testing?") == {"testing"}
+    yearly = "（六）每年发布专门的未成年人网络保护社会责任报告，并接受社会监督。"
+    assert activities_at(yearly, yearly.index("每年"), yearly.index("每年") + 2) == {"report"}
+    assert others_only(frozenset({"assessment"}), frozenset({"report"}))
+    assert not others_only(frozenset({"testing", "assessment"}), frozenset({"testing"}))
+    assert not others_only(frozenset(), frozenset({"report"}))
+    assert assessment_kinds("未成年人网络保护影响评估") == {"impact"}
+    assert assessment_kinds("businesses processing important data must conduct risk assessments annually") == {"risk"}
+
+
+def test_a_date_a_count_starts_from_is_no_due_date_and_places_name_institutions():
+    from retrieval.roles import asks_by_date, counted_from, institution_places
+    text = "自当年1月1日起累计向境外提供100万人以上个人信息"
+    assert counted_from(text, text.index("1月"), text.index("1月") + 4)
+    effective = "本办法自2022年9月1日起施行。"
+    assert counted_from(effective, 4, 13)  # a start, which answers "when does it take effect" but no due date
+    assert asks_by_date("年度风险评估报告每年要在几月几日之前报送？") and not asks_by_date("本法何时施行？")
+    assert institution_places("How many cases did the Guangzhou Internet Court receive?") == ["Guangzhou"]
+    assert institution_places("广州互联网法院受理了多少案件？") == ["广州"]
+    assert institution_places("Our Shanghai subsidiary must file within how many days?") == []
+    assert institution_places("What did the Supreme People's Court decide?") == []
+
+
+@pytest.mark.parametrize("question, figure, doc_id", [
+    # the office's own deadline, found once the provider's is set aside
+    ("How many working days does the cyberspace administration have to grant an algorithm filing once the materials "
+     "are complete?", "Within 30 working days", "algorithm-recommendation"),
+    ("After an algorithm provider with public-opinion attributes stops its service, how many working days does it "
+     "have to cancel its filing?", "Within 20 working days", "algorithm-recommendation"),
+    # a brand the passage names answers
+    ("How much did the CAC fine DiDi?", "CNY 8.02 billion", "zhonglun-dpp-2025"),
+])
+def test_the_figure_of_whom_and_what_was_asked_answers(service, question, figure, doc_id):
+    answer = service.answer(question)
+    assert not answer.abstained and answer.key_figure == figure and answer.citations[0].doc_id == doc_id
