@@ -28,6 +28,7 @@ from retrieval.roles import (
     aimed_at_individuals,
     assessment_kinds,
     bearer_at,
+    breached_articles,
     counted_from,
     counts_differ,
     others_only,
@@ -182,7 +183,7 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
     a count of 人/users; a law the question names speaks before other statutes."""
     bonus = 0.0
     if "date" in analysis.wants and any(f.kind == "date" for f in figures):
-        asks_adoption = bool(ADOPTION_CUE.search(analysis.question))
+        asks_adoption = bool(ASKS_ADOPTION.search(analysis.question))
         if EFFECTIVE_CUE.search(text) and not asks_adoption:
             bonus += 0.6
         elif ADOPTION_CUE.search(text) and asks_adoption:
@@ -297,8 +298,9 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
         kinds |= {"multiple", "percent"} if companions else {"multiple"}
     if ("date" in kinds or HOW_SOON.search(analysis.question)) and not analysis.duration_units and \
             OBLIGATION_CUE.search(analysis.question) \
-            and not (EFFECTIVE_CUE.search(analysis.question) or ADOPTION_CUE.search(analysis.question)):
-        kinds.add("timing")
+            and not (EFFECTIVE_CUE.search(analysis.question) or ASKS_ADOPTION.search(analysis.question)):
+        # "by when must we apply?" is answered by "within 15 working days of receiving the result" too
+        kinds |= {"timing", "duration"}
     if "quantity" in kinds:
         kinds |= QUANTITY_KINDS
     if figure.kind not in kinds or figure.sanction and not analysis.sanctions_answer:
@@ -342,9 +344,20 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     if analysis.final_text and (pick.passage.status == "draft" or DRAFT_CUE.search(read)):
         return False  # "under the final Measures…": the draft's figure is not the answer
     wanted = _wanted(pick.figures, analysis)
+    if wanted and all(f.sanction for f in wanted) and _punishes_another_breach(pick, read, analysis):
+        return False
     return bool(wanted) and speaks_of(analysis.money_roles + analysis.period_roles, read) \
         and not others_only(analysis.assessments, assessment_kinds(read)) \
         and (all(f.sanction for f in wanted) or _on_route(pick, read, analysis))
+
+
+def _punishes_another_breach(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
+    """Whether the sentence fines the breach of other articles of the law than the one the question says was
+    breached (违反本条例第二十条… where it asks about 第二十四条)."""
+    if not analysis.breached or not {pick.passage.doc_id, pick.passage.translation_of} & set(analysis.laws):
+        return False
+    cited = breached_articles(read)
+    return bool(cited) and not cited & analysis.breached
 
 
 def _on_route(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
@@ -416,18 +429,19 @@ def _unquantified(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
     best = max((p.coverage for p in picks), default=0.0)
     for pick in picks:
         if (pick.passage.doc_id in analysis.laws or pick.passage.translation_of in analysis.laws) \
-                and UNQUANTIFIED.search(pick.span.text) and pick.coverage >= 0.5 * best:
+                and UNQUANTIFIED.search(pick.span.text) and pick.coverage >= 0.5 * best \
+                and not _punishes_another_breach(pick, _read(pick.span, pick.chapeau), analysis):
             return pick
     return None
 
 
 def _follow_up(passages: list[Passage], analysis: QueryAnalysis, primary: Pick, tokenizer: str,
                idf: dict[str, float] | None, unknown_idf: float) -> Pick | None:
-    """The sentence answering a question's second ask, from the passages found for the whole question: another
-    sentence than the first answer's, stating a figure of the kind the second ask wants."""
+    """The sentence answering a question's second ask, from the passages found for the whole question, stating a
+    figure of the kind the second ask wants (the same sentence may hold both: “…30个工作日内完成初步审查…；情况复杂的，
+    可以延长15个工作日”)."""
     second = analysis.follow_up
-    picks = [p for p in _score_sentences(passages, second, tokenizer, idf, unknown_idf)
-             if _answers(p, second) and p.span.text != primary.span.text]
+    picks = [p for p in _score_sentences(passages, second, tokenizer, idf, unknown_idf) if _answers(p, second)]
     return picks[0] if picks else None
 
 
@@ -494,7 +508,7 @@ def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAn
     one next to 施行 / take effect, a question about adoption the one next to 通过 / adopted."""
     if analysis.wants != {"date"} or len(glosses) < 2:
         return glosses
-    cue = ADOPTION_CUE if ADOPTION_CUE.search(analysis.question) else EFFECTIVE_CUE
+    cue = ADOPTION_CUE if ASKS_ADOPTION.search(analysis.question) else EFFECTIVE_CUE
     near = [(surface, english) for surface, english in glosses
             if (at := text.find(surface)) >= 0 and cue.search(text[max(0, at - 16):at + len(surface) + 8])]
     return near[:1] or glosses
@@ -502,10 +516,14 @@ def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAn
 
 # "how long does the department have" asks for a period; "how soon must…" is fairly answered by "immediately"
 HOW_SOON = re.compile(r"how soon|how quickly|by when|多快", re.I)
-OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|need to|needs to|obliged)\b|应当|必须|须|需要",
+OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|need to|needs to|obliged)\b|应当|必须|须|需要|"
+                            r"(?<![需主重只])要(?![求素点])",
                             re.I)
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
 ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
+# "哪一天通过的" asks when a law was adopted; "我们没通过" (we did not pass the assessment) does not
+ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安全评估|检测)|公布|adopted|promulgat|\bpassed\b|issued",
+                           re.I)
 # a "fixed fine" is one figure; a ceiling or a range answers a different question
 FIXED_CUE = re.compile(r"\b(?:fixed|flat)(?:[- ]rate)?\s+(?:fines?|penalt(?:y|ies)|amounts?|sums?|fees?)\b|固定(?:的)?(?:罚款|金额|数额)",
                        re.I)
@@ -639,7 +657,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         also = ", ".join(f"{citation_label(p.passage, p.span)} [{n}]" for n, p in enumerate(statute_first[2:], start=3))
         parts.append(f"Also stated in {also}." if analysis.language != "zh" else f"另见 {also}。")
     follow = _follow_up(passages, analysis, primary, tokenizer, idf, unknown_idf) if analysis.follow_up else None
-    if follow is not None and (second := _lead(follow, analysis.follow_up)):
+    if follow is not None and (second := _lead(follow, analysis.follow_up)) and second.lower() not in lead.lower():
         # "how long is it valid, and how early can we apply to extend it?" asks two figures
         n = len(statute_first) + 1
         comp.cited.append(follow.passage)

@@ -473,7 +473,7 @@ _WANTS = [
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
                          r"几类|几种|几级|几项|人数|用户数|数量|条以上|万人", re.I)),
-    ("duration", re.compile(r"how long|how soon|how quickly|how early|how far in advance|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
+    ("duration", re.compile(r"how long|how soon|how quickly|how early|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
@@ -530,7 +530,7 @@ _ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什�
 _TIME_UNITS_EN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 # the question words of each kind
 _INTERROGATIVES = [
-    ("duration", re.compile(rf"how long|how soon|how quickly|how early|how far in advance|how much time|how many (?:working |business |calendar )?"
+    ("duration", re.compile(rf"how long|how soon|how quickly|how early|how far (?:in advance|ahead|before)|how much time|how many (?:working |business |calendar )?"
                             rf"{_TIME_UNITS_EN}\b|within how|多久(?![^，。？]{{0,8}}一次)|多长时间|几天|(?<!月)几日|多少天|多少日|多少个?"
                             r"工作日|几个?工作日|几个月|多少个月|几年|多少年|几个?小时|多少个?小时|几秒|多少秒|几分钟|多少分钟", re.I)),
     # "how many times the illegal gains" asks for a fine set as a multiple
@@ -544,6 +544,8 @@ _INTERROGATIVES = [
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),
     ("age", re.compile(r"how old|几岁|多少岁|多大", re.I)),
 ]
+_LONGER = re.compile(r"\bextend\w*|\bextension|\bprolong\w*|延长|延期", re.I)
+_MONEY_WORDS = re.compile(r"\bfine|penalt|\bcny\b|\brmb\b|yuan|\bfee|罚|元|费", re.I)
 _SCENE_WHEN = re.compile(r"^\s*when\b[^?]*?,\s*(?:how|what|which|within|by)\b", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
                           r"(?:what|which) date|(?:by )?(?:what|which) date[^,.?]{0,30}(?:each|every) year|annually by what",
@@ -578,6 +580,9 @@ def question_wants(question: str) -> set[str]:
         # what the question word asks decides: "after a public-security penalty, how long are they barred…"
         # asks how long, and the penalty only sets the scene
         wants &= asked
+    if "amount" in wants and _LONGER.search(question) and not _MONEY_WORDS.search(question):
+        # "by how much can the review be extended" asks for more time, not money
+        wants = (wants - {"amount"}) | {"duration"}
     if "date" in wants and _ANNUAL_DATE.search(question):
         # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted
         wants = (wants - {"date"}) | {"day-of-year"}

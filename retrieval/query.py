@@ -25,6 +25,7 @@ from retrieval.roles import (
     asks_by_date,
     assessment_kinds,
     audience,
+    breached_articles,
     duty_bearer,
     institution_places,
     money_roles,
@@ -67,7 +68,7 @@ _NEGATED = re.compile(r"[(（]\s*(?:not|excluding|except|other than|apart from|�
 
 
 # "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
-_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when|which|within|by when|is|are|does|do|can|"
+_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when|which|within|by when|by how|is|are|does|do|can|"
                          r"must)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))", re.I)
 
 
@@ -132,6 +133,7 @@ class QueryAnalysis:
     by_date: bool = False  # it asks the date something is due by, not the date a count starts from
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
+    breached: frozenset[int] = frozenset()  # the articles it says were breached (违反了…第二十四条)
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
 
     def without_named_laws(self) -> QueryAnalysis:
@@ -226,6 +228,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         assessments=assessment_kinds(asked),
         by_date=asks_by_date(asked),
         audience=audience(asked),
+        breached=breached_articles(asked),
         final_text=bool(_FINAL.search(asked)) and not DRAFT_CUE.search(asked),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
         - _QUESTION_WORDS,

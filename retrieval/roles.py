@@ -56,7 +56,9 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                  re.compile(r"\bbudget|\bspen[dt]|\binvest|投入|预算|经费", re.I)),
     "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
                  re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效|届满", re.I)),
-    "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b|\bkept\b|\bstored? for\b|保存|留存|保留", re.I),
+    # "keep transferring" is going on, not keeping something
+    "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b(?!\s+\w+ing\b)|\bkept\b|\bstored? for\b|保存|留存|保留",
+                             re.I),
                   re.compile(r"\bretain\w*|\bretention\b|\bkeep|\bkept\b|\bstor\w+|保存|留存|保留|存储", re.I)),
     "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|有期徒刑", re.I),
                      re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
@@ -132,6 +134,10 @@ _ZH_ENTITIES = re.compile(r"者|企业|单位|机构|平台|部门|公司|组织
 
 
 def _zh_noun_class(noun: str) -> str:
+    """个人信息处理者 counts processors, not persons: the head of a Chinese noun is its end."""
+    head = re.match(r"[\u4e00-\u9fff]*?(?:者|企业|单位|机构|平台|部门|公司|组织)", noun)
+    if head and not _ZH_PEOPLE.fullmatch(head.group(0)):
+        return "entities"
     return "people" if _ZH_PEOPLE.search(noun) else "entities" if _ZH_ENTITIES.search(noun) else ""
 
 
@@ -202,6 +208,9 @@ def aimed_at_individuals(text: str, start: int) -> bool:
 
 def audience(question: str) -> str:
     """Whom the question asks a figure for: "individuals", "entity", or "" (both, or neither said)."""
+    asking = asking_clause(question)
+    if _ASKS_INDIVIDUALS.search(asking) and not _ASKS_ENTITY.search(asking):
+        return "individuals"  # "A company violated…. What fine can be imposed on the managers personally?"
     individuals, entity = bool(_ASKS_INDIVIDUALS.search(question)), bool(_ASKS_ENTITY.search(question))
     return "individuals" if individuals and not entity else "" if individuals else "entity"
 
@@ -293,16 +302,26 @@ def duty_bearer(question: str) -> str:
 def bearer_at(text: str, start: int) -> str:
     """Who must act within the figure at ``start``: the subject of the nearest duty word before it in its
     sentence ("个人信息处理者应当在…10个工作日内"); a clause after ；that names no one goes on with the subject before
-    it (“…应当…完成初步审查…；情况复杂的，可以延长15个工作日”). "" when no duty binds it."""
+    it (“…应当…完成初步审查…；情况复杂的，可以延长15个工作日”); with no duty word, the actor the sentence opens with.
+    "" when none is said."""
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
     duties = sorted((m.start() for pattern in (_EN_DUTY, _ZH_DUTY) for m in pattern.finditer(text, sentence_start, start)),
                     reverse=True)
-    return next((found for at in duties if (found := _subject_before(text, at))), "")
+    found = next((found for at in duties if (found := _subject_before(text, at))), "")
+    if found or duties:
+        return found
+    # no duty word: a sentence that opens with its actor (“保护工作部门自收到报告之日起3个月内完成重新认定”) binds it
+    opening = text[sentence_start:start].lstrip()
+    opening = re.sub(r"^第[一二三四五六七八九十百零\d]+条\s*", "", opening)
+    actors = _actors(opening[:12])
+    return actors[0][1] if actors and not _PIECE_BREAK.search(opening[:actors[0][0]]) else ""
 
 
 # what is done at an interval or by a deadline: kinds of act one cannot stand in for another
 _ACTIVITIES = {
-    "assessment": re.compile(r"评估|\bassess|\bevaluat", re.I),
+    "assessment": re.compile(r"(?<!复)评估|(?<!re-)(?<!re)\bassess|\bevaluat", re.I),
+    "reassessment": re.compile(r"复评|重新评估|\bre-?assess", re.I),
+    "extension": re.compile(r"延长|延期|\bextend|\bextension|\bprolong", re.I),
     "testing": re.compile(r"检测|测评|测试|\btest", re.I),
     "audit": re.compile(r"审计|\baudit", re.I),
     "report": re.compile(r"报告|\breport", re.I),
@@ -338,27 +357,41 @@ def activities(text: str) -> frozenset[str]:
 
 
 _ASK_WORD = re.compile(r"多少|几|多久|多长|何时|什么时候|哪|\b(?:how|what|when|which|within)\b", re.I)
-_ASK_BREAK = re.compile(r"[，,;；。:：?？]")
+_ASK_BREAK = re.compile(r"[，,;；。:：?？!！]|\.(?:\s|$)")
+
+
+def asking_clause(question: str) -> str:
+    """The clause that asks (“…的，当事人应在多少个工作日内提交？”, "…, what fine range … for the directly responsible
+    manager?"): the scene before it names whom and what it is about, not what is asked."""
+    m = _ASK_WORD.search(question)
+    if not m:
+        return question
+    start = max((b.end() for b in _ASK_BREAK.finditer(question, 0, m.start())), default=0)
+    end_break = _ASK_BREAK.search(question, m.end())
+    return question[start:end_break.start() if end_break else len(question)]
 
 
 def asked_activities(question: str) -> frozenset[str]:
     """The acts the question asks a time for, read in the clause that asks (“网络安全审查办公室要求…的，当事人应当在多少
     个工作日内提交…”: a submission, not the review the office's name speaks of); the whole question if that clause
     names none."""
-    m = _ASK_WORD.search(question)
-    if m:
-        start = max((b.end() for b in _ASK_BREAK.finditer(question, 0, m.start())), default=0)
-        end_break = _ASK_BREAK.search(question, m.end())
-        named = activities(question[start:end_break.start() if end_break else len(question)])
-        if named:
-            return named
-    return activities(question)
+    return activities(asking_clause(question)) or activities(question)
 
 
 def activities_at(text: str, start: int, end: int) -> frozenset[str]:
-    """The acts named in the clause holding text[start:end] ("每年发布…社会责任报告": a report)."""
-    end_match = _CLAUSE_END.search(text, end)
-    return activities(text[_clause_start(text, start):end_match.start() if end_match else len(text)])
+    """The acts named where the figure stands: its own comma-piece ("特别审查程序一般应当在90个工作日内完成": a review,
+    not the extension the next piece allows), and the next piece when the act comes after it
+    ("…起10个工作日内，确定是否需要审查…")."""
+    piece_start = max((m.end() for m in _PIECE_BREAK.finditer(text, 0, start)), default=0)
+    piece_start = max(piece_start, _clause_start(text, start))
+    after = _PIECE_BREAK.search(text, end)
+    piece_end = after.start() if after else len(text)
+    named = activities(text[piece_start:piece_end])
+    tail = text[end:piece_end]
+    if after and len(tail.strip(" 内以之前后")) < 2:
+        following = _PIECE_BREAK.search(text, after.end())
+        named |= activities(text[after.end():following.start() if following else len(text)])
+    return named
 
 
 def routes(text: str) -> frozenset[str]:
@@ -391,3 +424,27 @@ def counted_from(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12):start]
     return bool(_COUNTS_FROM.search(before) and text[end:end + 2].lstrip().startswith("起")
                 or _EN_COUNTS_FROM.search(before))
+
+
+# a penalty names the articles whose breach it punishes (违反本条例第二十条…规定): it does not answer a question about
+# the breach of another article
+_ZH_BREACH = re.compile(r"违反(?:了)?([^，。；？]{0,60})")
+_EN_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contraven\w*)\s+(?:of\s+)?(?:the\s+provisions\s+of\s+)?"
+                        r"(?:Article|Art\.)\s*(\d+)((?:\s*(?:,|and|or)\s*(?:Article\s*)?\d+)*)", re.I)
+_ZH_ARTICLE_NO = re.compile(r"第([零一二三四五六七八九十百\d]+)条")
+
+
+def breached_articles(text: str) -> frozenset[int]:
+    """The article numbers a text says were breached (违反本法第二十七条、第四十二条规定; "violates Article 20")."""
+    from ingest.numerals import chinese_to_int
+
+    numbers: set[int] = set()
+    for m in _ZH_BREACH.finditer(text):
+        for number in _ZH_ARTICLE_NO.findall(m.group(1)):
+            try:
+                numbers.add(int(number) if number.isdigit() else chinese_to_int(number))
+            except ValueError:
+                continue
+    for m in _EN_BREACH.finditer(text):
+        numbers.update(int(n) for n in re.findall(r"\d+", m.group(1) + (m.group(2) or "")))
+    return frozenset(numbers)

@@ -596,3 +596,35 @@ def test_a_date_a_count_starts_from_is_no_due_date_and_places_name_institutions(
 def test_the_figure_of_whom_and_what_was_asked_answers(service, question, figure, doc_id):
     answer = service.answer(question)
     assert not answer.abstained and answer.key_figure == figure and answer.citations[0].doc_id == doc_id
+
+
+def test_a_penalty_for_breaching_other_articles_and_a_noun_s_head_are_read():
+    from retrieval.roles import _zh_noun_class, asking_clause, audience, breached_articles
+    assert breached_articles("平台违反了《未成年人网络保护条例》第二十四条。") == {24}
+    assert breached_articles("违反本法第二十七条、第四十二条规定的，由有关主管部门责令改正") == {27, 42}
+    assert breached_articles("违反本条例第二十条第一款第一项和第五项规定，情节严重的") == {20}  # 款 and 项 are not articles
+    assert breached_articles("Whoever violates Article 20 or 21 of this Law") == {20, 21}
+    assert breached_articles("违反本法规定处理个人信息") == frozenset()
+    assert _zh_noun_class("个人信息处理者") == "entities" and _zh_noun_class("个人") == "people"
+    # the scene names the company; the clause that asks is about its managers
+    question = "A company broke the core data rules of the DSL. What fine can its managers personally receive?"
+    assert asking_clause(question).strip() == "What fine can its managers personally receive"
+    assert audience(question) == "individuals"
+
+
+@pytest.mark.parametrize("question, figure", [
+    # a second ask in the same sentence as the first ("…30个工作日内完成初步审查…；情况复杂的，可以延长15个工作日")
+    ("If the review office decides a cybersecurity review is needed, how long may the initial review take, and by "
+     "how much can it be extended?", "Within 30 working days; 15 working days"),
+    # "by when must we apply" is answered by a deadline counted in working days; 没通过 is no adoption date
+    ("评估结果我们没通过，有异议的，最晚什么时候要申请复评？", "15个工作日内"),
+])
+def test_deadlines_asked_as_when_or_as_a_second_ask(service, question, figure):
+    answer = service.answer(question)
+    assert not answer.abstained and answer.key_figure == figure and answer.verified
+
+
+def test_a_penalty_for_another_article_s_breach_does_not_answer(service):
+    answer = service.answer("平台违反《未成年人网络保护条例》第二十四条，对直接负责的主管人员罚款多少？")
+    assert answer.abstained
+    assert not any("第五十四条" in w or "Art. 54" in w for w in answer.warnings)  # Art. 54 punishes Art. 20
