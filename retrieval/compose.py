@@ -10,6 +10,14 @@ from dataclasses import dataclass, field
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
+from retrieval.duties import (
+    activities_at,
+    assessment_kinds,
+    bearer_at,
+    breached_articles,
+    others_only,
+    routes,
+)
 from retrieval.figures import (
     QUANTITY_KINDS,
     Figure,
@@ -24,15 +32,9 @@ from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
 from retrieval.roles import (
-    activities_at,
     aimed_at_individuals,
-    assessment_kinds,
-    bearer_at,
-    breached_articles,
     counted_from,
     counts_differ,
-    others_only,
-    routes,
     speaks_of,
 )
 from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
@@ -566,6 +568,10 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     whether the passage's text is made under those laws (only such rules may answer for a silent law)."""
     if not passages:
         return abstain([], "Nothing relevant was retrieved.", analysis)
+    foreign = sorted({m.group(0) for m in FOREIGN_REGIMES.finditer(analysis.question)})
+    if foreign and not any(name.lower() in f"{p.title} {p.heading_path} {p.text}".lower()
+                           for p in passages[:SENTENCE_POOL] for name in foreign):
+        return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)  # said before any figure
     picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
     if analysis.wants:
         with_figure = [p for p in picks if _answers(p, analysis)]
@@ -594,7 +600,6 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     primary = picks[0]
     body_text = f"{primary.passage.title} {primary.passage.heading_path} {primary.passage.text}"
     body = body_text.lower()
-    foreign = sorted({m.group(0) for m in FOREIGN_REGIMES.finditer(analysis.question)})
     if foreign and not any(name.lower() in body for name in foreign):
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)
     if _nothing_shared(primary.passage, body_text, analysis):

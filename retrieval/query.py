@@ -8,6 +8,13 @@ from dataclasses import dataclass, field, replace
 
 from ingest.lexical import tokenize
 from ingest.normalise import detect_language
+from retrieval.duties import (
+    asked_activities,
+    assessment_kinds,
+    breached_articles,
+    duty_bearer,
+    routes,
+)
 from retrieval.figures import asked_units, question_wants
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import (
@@ -20,17 +27,12 @@ from retrieval.laws import (
 )
 from retrieval.roles import (
     acronyms,
-    asked_activities,
     asked_count_noun,
     asks_by_date,
-    assessment_kinds,
     audience,
-    breached_articles,
-    duty_bearer,
     institution_places,
     money_roles,
     period_roles,
-    routes,
     sanctions_answer,
 )
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from retrieval.duties import asking_clause
+from retrieval.sentences import CLAUSE_END, clause_start
+
 # the words that make a clause a sanction: its amounts are fines, its days are detention
 _SANCTION_CLAUSE = re.compile(r"罚款|罚金|拘留|有期徒刑|没收|\bfine[sd]?\b|\bfining\b|penalt(?:y|ies)|detention|detained|"
                               r"imprison\w*|confiscat\w*", re.I)
-_CLAUSE_END = re.compile(r"[。；;！？!?]|\.(?:\s|$)")
-_SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
 # a question about sanctions: it names one, or the breach a sanction follows
 _ASKS_SANCTION = re.compile(r"\bfine[sd]?\b|\bfining\b|penalt|sanction|punish|liab(?:le|ility|ilities)|detention|"
@@ -19,18 +20,13 @@ _ASKS_SANCTION = re.compile(r"\bfine[sd]?\b|\bfining\b|penalt|sanction|punish|li
                             r"罚|拘留|刑|没收|违反|违法|未履行|不履行|未按|拒不|拒绝|后果|责任|犯罪", re.I)
 
 
-def _clause_start(text: str, position: int) -> int:
-    """Where the clause holding ``position`` begins (after the last 。；;!? before it)."""
-    return max((m.end() for m in _CLAUSE_END.finditer(text, 0, position)), default=0)
-
-
 def in_sanction(text: str, start: int, end: int, before: int = 60, after: int = 30) -> bool:
     """Whether text[start:end] is what a sanction imposes: its clause names the sanction close by (处…罚款,
     处五日以下拘留, "a fine of not more than…")."""
-    clause_start = max(_clause_start(text, start), start - before)
-    end_match = _CLAUSE_END.search(text, end)
-    clause_end = min(end_match.start() if end_match else len(text), end + after)
-    return bool(_SANCTION_CLAUSE.search(text[clause_start:clause_end]))
+    begin = max(clause_start(text, start), start - before)
+    end_match = CLAUSE_END.search(text, end)
+    finish = min(end_match.start() if end_match else len(text), end + after)
+    return bool(_SANCTION_CLAUSE.search(text[begin:finish]))
 
 
 def sanctions_answer(question: str) -> bool:
@@ -203,7 +199,7 @@ _ASKS_ENTITY = re.compile(r"\bcompan|\bentit|organi[sz]ation|\boperators?\b|\bpr
 
 def aimed_at_individuals(text: str, start: int) -> bool:
     """Whether the figure at ``start`` is imposed on the persons in charge (对直接负责的主管人员…处…罚款)."""
-    return bool(_INDIVIDUALS.search(text[_clause_start(text, start):start]))
+    return bool(_INDIVIDUALS.search(text[clause_start(text, start):start]))
 
 
 def audience(question: str) -> str:
@@ -215,198 +211,7 @@ def audience(question: str) -> str:
     return "individuals" if individuals and not entity else "" if individuals else "entity"
 
 
-# Who must act, what they must do, under which transfer route: a deadline is someone's deadline for something.
-# The office's days to review a filing are not the processor's days to file it; a yearly report is not a yearly
-# test; a security assessment's validity is not a certificate's; the date counting starts from is not a deadline.
-_ACTORS = {
-    "authority": re.compile(r"成员单位|部门|机关|办公室|网信办|委员会|人民政府|法院|检察院|公安|\boffices?\b|administrations?\b|"
-                            r"authorit(?:y|ies)|regulators?\b|departments?\b|ministry|bureau|\bCAC\b|government|"
-                            r"agenc(?:y|ies)|\bcourts?\b|procuratorate|police|commission", re.I),
-    "party": re.compile(r"处理者|运营者|提供者|当事人|企业|单位|平台|公司|经营者|接收方|备案人|申报人|\bcompan(?:y|ies)\b|"
-                        r"\bwe\b|\bour\b|operators?\b|processors?\b|handlers?\b|providers?\b|platforms?\b|"
-                        r"business(?:es)?\b|\bfirms?\b|enterprises?\b|organi[sz]ations?\b|controllers?\b|vendors?\b|"
-                        r"applicants?\b|recipients?\b|exporters?\b", re.I),
-    "individual": re.compile(r"个人(?!信息)|本人|用户|监护人|近亲属|\bindividuals?\b|\busers?\b|data subjects?\b|"
-                             r"\bparents?\b|guardians?\b", re.I),
-}
-# duties and permissions alike say who acts: "the processor may apply 60 working days before expiry" is the
-# processor's time, not the office's
-_EN_DUTY = re.compile(r"\b(?:must|should|shall|may|can|has to|have to|needs? to|(?:is|are) (?:required|obliged|allowed|"
-                      r"permitted) to)\b", re.I)
-_ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|可(?=在|于|自)")
-_INVERTED = re.compile(r"\s+(?:(we|our|you|us)|(it|they|he|she)|the|a|an|its|their|[A-Z]{2,})\b")
-_NOUN_PHRASE_END = re.compile(r"\b(?:to|with|for|from|by|in|on|at|within|before|after|if|when|under|of)\b", re.I)
-_AUXILIARY = re.compile(r"\b(?:does|do|did)\b", re.I)
-_PIECE_BREAK = re.compile(r"[，,：:]")
-
-
-def _actors(text: str) -> list[tuple[int, str]]:
-    """The actors named in a text, in order; a name inside a longer one (单位 in 成员单位) is not another actor."""
-    found = [(m.start(), m.end(), name) for name, pattern in _ACTORS.items() for m in pattern.finditer(text)]
-    return sorted((start, name) for start, end, name in found
-                  if not any(a <= start and end <= b and (a, b) != (start, end) for a, b, _ in found))
-
-
-def _subject_before(text: str, at: int) -> str:
-    """The actor a duty at ``at`` binds, read back through its sentence: the nearest actor in the duty's own
-    clause, else the first actor of an earlier clause that is not a condition (…的，) — “网信部门收到…材料后，材料齐全的，
-    应当在三十个工作日内予以备案” binds the office."""
-    start = _clause_start(text, at)
-    pieces: list[tuple[int, int]] = []
-    end = at
-    for m in reversed(list(_PIECE_BREAK.finditer(text, start, at))):
-        pieces.append((m.end(), end))
-        end = m.start()
-    pieces.append((start, end))
-    conditions: list[str] = []
-    for n, (a, b) in enumerate(pieces):
-        piece = text[a:b]
-        if n and piece.rstrip().endswith("的"):
-            conditions.append(piece)  # a condition names whom it is about, not who must act …
-            continue
-        actors = _actors(piece)
-        if actors:
-            return actors[-1][1] if n == 0 else actors[0][1]
-    # … unless nothing else names anyone: “审查办公室认为需要开展审查的，应当…” binds the office
-    first = _actors(conditions[-1]) if conditions else []
-    return first[0][1] if first else ""
-
-
-def duty_bearer(question: str) -> str:
-    """Who the question says must act ("must the office finish", "does a company have to", "当事人应在"):
-    "authority", "party", "individual", or "" when it names no one (“must incidents be reported”)."""
-    m = _EN_DUTY.search(question)
-    if m:
-        word = m.group(0).lower()
-        if word in ("must", "should", "shall", "may", "can") and (inverted := _INVERTED.match(question, m.end())):
-            # "must the office finish", "must we file", "must it report" (it: whoever the question named first)
-            if inverted.group(1):
-                return "party"
-            if inverted.group(2):
-                named = _actors(question[:m.start()])
-                return named[0][1] if named else ""
-            phrase = question[m.end():m.end() + 60]
-            stop = _NOUN_PHRASE_END.search(phrase)
-            after = _actors(phrase[:stop.start()] if stop else phrase)
-            return after[0][1] if after else ""
-        if word.startswith(("has", "have", "need")):
-            aux = [a for a in _AUXILIARY.finditer(question, max(0, m.start() - 60), m.start())]
-            if aux:
-                between = _actors(question[aux[-1].end():m.start()])
-                return between[0][1] if between else ""
-        return _subject_before(question, m.start())
-    m = _ZH_DUTY.search(question)
-    return _subject_before(question, m.start()) if m else ""
-
-
-def bearer_at(text: str, start: int) -> str:
-    """Who must act within the figure at ``start``: the subject of the nearest duty word before it in its
-    sentence ("个人信息处理者应当在…10个工作日内"); a clause after ；that names no one goes on with the subject before
-    it (“…应当…完成初步审查…；情况复杂的，可以延长15个工作日”); with no duty word, the actor the sentence opens with.
-    "" when none is said."""
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-    duties = sorted((m.start() for pattern in (_EN_DUTY, _ZH_DUTY) for m in pattern.finditer(text, sentence_start, start)),
-                    reverse=True)
-    found = next((found for at in duties if (found := _subject_before(text, at))), "")
-    if found or duties:
-        return found
-    # no duty word: a sentence that opens with its actor (“保护工作部门自收到报告之日起3个月内完成重新认定”) binds it
-    opening = text[sentence_start:start].lstrip()
-    opening = re.sub(r"^第[一二三四五六七八九十百零\d]+条\s*", "", opening)
-    actors = _actors(opening[:12])
-    return actors[0][1] if actors and not _PIECE_BREAK.search(opening[:actors[0][0]]) else ""
-
-
-# what is done at an interval or by a deadline: kinds of act one cannot stand in for another
-_ACTIVITIES = {
-    "assessment": re.compile(r"(?<!复)评估|(?<!re-)(?<!re)\bassess|\bevaluat", re.I),
-    "reassessment": re.compile(r"复评|重新评估|\bre-?assess", re.I),
-    "extension": re.compile(r"延长|延期|\bextend|\bextension|\bprolong", re.I),
-    "testing": re.compile(r"检测|测评|测试|\btest", re.I),
-    "audit": re.compile(r"审计|\baudit", re.I),
-    "report": re.compile(r"报告|\breport", re.I),
-    "training": re.compile(r"培训|\btrain", re.I),
-    "drill": re.compile(r"演练|\bdrills?\b", re.I),
-    "inspection": re.compile(r"检查|巡查|\binspect", re.I),
-    "backup": re.compile(r"备份|\bback ?up", re.I),
-    "review": re.compile(r"审查|审核|\breview", re.I),
-    "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
-    "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
-}
-# kinds of assessment: a yearly risk assessment of important data is not a minors' impact assessment
-_ASSESSMENTS = {
-    "impact": re.compile(r"影响评估|impact assessment|\bPIPIA\b", re.I),
-    "risk": re.compile(r"风险评估|risk assessment", re.I),
-    "security": re.compile(r"安全评估|security assessment", re.I),
-    "self": re.compile(r"自评估|自行评估|self-assess", re.I),
-}
-# the routes for sending personal information abroad: one route's figures do not answer another's
-_ROUTES = {
-    "assessment": re.compile(r"security assessment|assessment results?|安全评估|评估结果", re.I),
-    "contract": re.compile(r"standard contract|\bSCCs?\b|标准合同", re.I),
-    "certification": re.compile(r"certif\w*|认证", re.I),
-}
-
-
-def _named_in(table: dict[str, re.Pattern[str]], text: str) -> frozenset[str]:
-    return frozenset(name for name, pattern in table.items() if pattern.search(text))
-
-
-def activities(text: str) -> frozenset[str]:
-    return _named_in(_ACTIVITIES, text)
-
-
-_ASK_WORD = re.compile(r"多少|几|多久|多长|何时|什么时候|哪|\b(?:how|what|when|which|within)\b", re.I)
-_ASK_BREAK = re.compile(r"[，,;；。:：?？!！]|\.(?:\s|$)")
-
-
-def asking_clause(question: str) -> str:
-    """The clause that asks (“…的，当事人应在多少个工作日内提交？”, "…, what fine range … for the directly responsible
-    manager?"): the scene before it names whom and what it is about, not what is asked."""
-    m = _ASK_WORD.search(question)
-    if not m:
-        return question
-    start = max((b.end() for b in _ASK_BREAK.finditer(question, 0, m.start())), default=0)
-    end_break = _ASK_BREAK.search(question, m.end())
-    return question[start:end_break.start() if end_break else len(question)]
-
-
-def asked_activities(question: str) -> frozenset[str]:
-    """The acts the question asks a time for, read in the clause that asks (“网络安全审查办公室要求…的，当事人应当在多少
-    个工作日内提交…”: a submission, not the review the office's name speaks of); the whole question if that clause
-    names none."""
-    return activities(asking_clause(question)) or activities(question)
-
-
-def activities_at(text: str, start: int, end: int) -> frozenset[str]:
-    """The acts named where the figure stands: its own comma-piece ("特别审查程序一般应当在90个工作日内完成": a review,
-    not the extension the next piece allows), and the next piece when the act comes after it
-    ("…起10个工作日内，确定是否需要审查…")."""
-    piece_start = max((m.end() for m in _PIECE_BREAK.finditer(text, 0, start)), default=0)
-    piece_start = max(piece_start, _clause_start(text, start))
-    after = _PIECE_BREAK.search(text, end)
-    piece_end = after.start() if after else len(text)
-    named = activities(text[piece_start:piece_end])
-    tail = text[end:piece_end]
-    if after and len(tail.strip(" 内以之前后")) < 2:
-        following = _PIECE_BREAK.search(text, after.end())
-        named |= activities(text[after.end():following.start() if following else len(text)])
-    return named
-
-
-def routes(text: str) -> frozenset[str]:
-    return _named_in(_ROUTES, text)
-
-
-def assessment_kinds(text: str) -> frozenset[str]:
-    return _named_in(_ASSESSMENTS, text)
-
-
-def others_only(asked: frozenset[str], named: frozenset[str]) -> bool:
-    """Whether a source names only other members of a set than those asked (a report where a test was asked)."""
-    return bool(asked) and bool(named) and not asked & named
-
-
+# a date asked as a due date ("by what date") is not answered by the date a count starts from (自当年1月1日起累计)
 _ASKS_BY_DATE = re.compile(r"之前|以前|截止|截至|最晚|最迟|\b(?:by|before) (?:what|which) (?:date|day|month)|"
                            r"\bdeadline\b|\bno later than\b|\blatest\b", re.I)
 _COUNTS_FROM = re.compile(r"(?:自|从)[^，。；,;]{0,4}$")
@@ -424,27 +229,3 @@ def counted_from(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 12):start]
     return bool(_COUNTS_FROM.search(before) and text[end:end + 2].lstrip().startswith("起")
                 or _EN_COUNTS_FROM.search(before))
-
-
-# a penalty names the articles whose breach it punishes (违反本条例第二十条…规定): it does not answer a question about
-# the breach of another article
-_ZH_BREACH = re.compile(r"违反(?:了)?([^，。；？]{0,60})")
-_EN_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contraven\w*)\s+(?:of\s+)?(?:the\s+provisions\s+of\s+)?"
-                        r"(?:Article|Art\.)\s*(\d+)((?:\s*(?:,|and|or)\s*(?:Article\s*)?\d+)*)", re.I)
-_ZH_ARTICLE_NO = re.compile(r"第([零一二三四五六七八九十百\d]+)条")
-
-
-def breached_articles(text: str) -> frozenset[int]:
-    """The article numbers a text says were breached (违反本法第二十七条、第四十二条规定; "violates Article 20")."""
-    from ingest.numerals import chinese_to_int
-
-    numbers: set[int] = set()
-    for m in _ZH_BREACH.finditer(text):
-        for number in _ZH_ARTICLE_NO.findall(m.group(1)):
-            try:
-                numbers.add(int(number) if number.isdigit() else chinese_to_int(number))
-            except ValueError:
-                continue
-    for m in _EN_BREACH.finditer(text):
-        numbers.update(int(n) for n in re.findall(r"\d+", m.group(1) + (m.group(2) or "")))
-    return frozenset(numbers)

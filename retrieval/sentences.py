@@ -84,3 +84,13 @@ def _split_line(line: str) -> list[tuple[int, int]]:
         cuts.append(m.start())
     cuts = sorted(set(cuts + [len(line)]))
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if line[a:b].strip()]
+
+
+# where clauses and sentences end, for reading the clause a figure stands in
+CLAUSE_END = re.compile(r"[。；;！？!?]|\.(?:\s|$)")
+SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding ``position`` begins (after the last 。；;!? before it)."""
+    return max((m.end() for m in CLAUSE_END.finditer(text, 0, position)), default=0)

@@ -535,7 +535,7 @@ def test_the_condition_of_a_fine_does_not_lead_as_a_fine(service):
 
 
 def test_who_must_act_is_read_from_the_question_and_from_the_source():
-    from retrieval.roles import bearer_at, duty_bearer
+    from retrieval.duties import bearer_at, duty_bearer
     assert duty_bearer("Within how many working days must the office finish reviewing the filing?") == "authority"
     assert duty_bearer("How many days does a company have to respond to an individual's request?") == "party"
     # "it" is whoever the question named first; a passive names no one
@@ -558,7 +558,7 @@ def test_who_must_act_is_read_from_the_question_and_from_the_source():
 
 
 def test_the_act_a_time_is_asked_for_is_read_in_the_asking_clause():
-    from retrieval.roles import activities_at, asked_activities, assessment_kinds, others_only
+    from retrieval.duties import activities_at, asked_activities, assessment_kinds, others_only
     # the office's name speaks of a review; the question asks about a submission
     assert asked_activities("网络安全审查办公室要求补充材料的，当事人应在多少个工作日内提交？") == {"submission"}
     assert asked_activities("How often must an MLPS Level 3 system undergo graded protection testing?") == {"testing"}
@@ -599,7 +599,8 @@ def test_the_figure_of_whom_and_what_was_asked_answers(service, question, figure
 
 
 def test_a_penalty_for_breaching_other_articles_and_a_noun_s_head_are_read():
-    from retrieval.roles import _zh_noun_class, asking_clause, audience, breached_articles
+    from retrieval.duties import asking_clause, breached_articles
+    from retrieval.roles import _zh_noun_class, audience
     assert breached_articles("平台违反了《未成年人网络保护条例》第二十四条。") == {24}
     assert breached_articles("违反本法第二十七条、第四十二条规定的，由有关主管部门责令改正") == {27, 42}
     assert breached_articles("违反本条例第二十条第一款第一项和第五项规定，情节严重的") == {20}  # 款 and 项 are not articles
