@@ -324,11 +324,9 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis) -> bool:
             and not aimed_at_individuals(text, figure.start):
         return False  # the company's fine does not say what its executives were fined
     if figure.kind in _TIMED and not figure.sanction:
-        bound = bearer_at(text, figure.start)
-        if analysis.bearer and bound and bound != analysis.bearer:
+        if analysis.bearer and (bound := bearer_at(text, figure.start)) and bound != analysis.bearer:
             return False
-        if others_only(analysis.activities,
-                                                      activities_at(text, figure.start, figure.end)):
+        if analysis.activities and others_only(analysis.activities, activities_at(text, figure.start, figure.end)):
             return False
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date
                 and counted_from(text, figure.start, figure.end))
