@@ -37,7 +37,7 @@ from retrieval.roles import (
     counts_differ,
     speaks_of,
 )
-from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
+from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
 
 SENTENCE_POOL = 6  # passages whose sentences compete to answer
@@ -455,6 +455,12 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
         # "违法所得不足十万元的，处十万元以上一百万元以下罚款": the amount before 的 is the condition, not the fine
         fines = [g for g in accepted if not pick.span.text.startswith("的", g[2][-1].end)]
         accepted = fines or accepted
+    if analysis.excluded_terms:
+        # "情节严重的，处一百万元以上…" where the question says the case is not serious: the tier it set aside
+        kept = [g for g in accepted
+                if not any(term in pick.span.text[clause_start(pick.span.text, g[2][0].start):g[2][0].start].lower()
+                           for term in analysis.excluded_terms)]
+        accepted = kept or accepted
     whom = analysis.audience
     if whom:
         # the entity's fine and the managers' fine share a sentence: lead with the one the question is about

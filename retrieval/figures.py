@@ -465,7 +465,7 @@ _WANTS = [
     # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
     ("amount", re.compile(r"\bfines?\b|fined|how much(?! time)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
                           r"illegal gains|unlawful income|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
-                          r"capital|compensation|damages|budget)\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|金额|万元|违法所得|"
+                          r"capital|compensation|damages|budget)\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
                           r"(?<!消)费|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
@@ -535,7 +535,7 @@ _INTERROGATIVES = [
                             r"工作日|几个?工作日|几个月|多少个月|几年|多少年|几个?小时|多少个?小时|几秒|多少秒|几分钟|多少分钟", re.I)),
     # "how many times the illegal gains" asks for a fine set as a multiple
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which) (?:fines?|penalt(?:y|ies)|"
-                          r"amount)\b|多少钱|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
+                          r"amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
                          r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|类|种|级|项|名|家)", re.I)),
     ("date", re.compile(rf"{_WHEN}|what date|which date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),

@@ -92,8 +92,16 @@ def without_exclusions(question: str) -> str:
     return " ".join(_NEGATED.sub(" ", question).split())
 
 
+# "the regulator does not treat the case as 'grave'", 情节不严重: the serious tier is what it sets aside
+_NOT_SERIOUS = re.compile(r"\b(?:not|isn't|wasn't|aren't|never)\b(?:\s+[\w'’]+){0,5}?\s+['‘\"“]?(?:grave|serious|severe)\b|"
+                          r"情节(?:也|并|尚)?不(?:算|属于)?严重|不属于情节严重|(?:并非|未达到)情节严重", re.I)
+
+
 def exclusions(question: str) -> str:
-    return " ".join(m.group(0) for m in _NEGATED.finditer(question))
+    negated = [m.group(0) for m in _NEGATED.finditer(question)]
+    if _NOT_SERIOUS.search(question):
+        negated.append("情节严重")
+    return " ".join(negated)
 
 
 @dataclass

@@ -629,3 +629,14 @@ def test_a_penalty_for_another_article_s_breach_does_not_answer(service):
     answer = service.answer("平台违反《未成年人网络保护条例》第二十四条，对直接负责的主管人员罚款多少？")
     assert answer.abstained
     assert not any("第五十四条" in w or "Art. 54" in w for w in answer.warnings)  # Art. 54 punishes Art. 20
+
+
+def test_a_case_said_not_to_be_serious_gets_the_ordinary_tier(service):
+    from retrieval.query import exclusions
+    assert "情节严重" in exclusions("the regulator does not treat the case as 'grave'")
+    assert "情节严重" in exclusions("情节也不严重时，最高可以罚多少？")
+    assert exclusions("What is the fine for a serious violation?") == ""
+    # one sentence states both tiers (…；情节严重的，处一百万元以上…): the lead keeps the tier asked for
+    answer = service.answer("A company sent important data abroad in breach of DSL Article 31; the case is not "
+                            "serious. What fine range applies to the company?")
+    assert answer.key_figure == "CNY 100,000 to 1 million" and answer.citations[0].doc_id == "dsl"
