@@ -27,7 +27,7 @@ from retrieval.figures import (
     glossed_figures,
 )
 from retrieval.glossary import glossary_pairs
-from retrieval.laws import law_names, mentions_law, resolve_laws
+from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws
 from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
@@ -609,7 +609,9 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if _nothing_shared(primary.passage, body_text, analysis):
         return abstain(passages, "The closest passages share none of the question's terms in either language.",
                        analysis)
-    unnamed = [a for a in analysis.acronyms if not _names(a, body_text)]
+    # the CII Regulations name CII in their own title, which their articles do not repeat
+    named_by = f"{body_text} {' '.join(law_titles([primary.passage.doc_id]))}"
+    unnamed = [a for a in analysis.acronyms if not _names(a, named_by)]
     # a guide's passage may name several courts: the sentence that answers, or its heading, names the place
     sentence_text = f"{primary.passage.title} {primary.passage.heading_path} {primary.lead} {primary.span.text}"
     unnamed += [place for place in analysis.places if not _names(place, sentence_text)]

@@ -154,6 +154,13 @@ def law_names(doc_ids: list[str], manifest: Manifest | None = None) -> list[str]
     return names
 
 
+def law_titles(doc_ids: list[str], manifest: Manifest | None = None) -> list[str]:
+    """Every name the documents go by (titles and aliases, both languages)."""
+    manifest = manifest or load_manifest()
+    entries = [e for e in (manifest.by_id(d) for d in doc_ids) if e is not None]
+    return [t for e in entries for t in (e.title, e.title_zh, e.short, *e.aliases) if t]
+
+
 def _base_title_zh(title_zh: str) -> str:
     return title_zh.split("（")[0].strip()
 

@@ -21,6 +21,7 @@ from retrieval.laws import (
     ArticleRef,
     article_refs,
     background_laws,
+    law_titles,
     resolve_laws,
     strip_law_names,
     unknown_law_names,
@@ -200,7 +201,10 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     scoped_own: list[str] = []
     scoped_extra: list[str] = []
     if laws:
-        topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)))
+        # within a law, what its own name says (CII → 关键信息基础设施 in the CII Regulations) is said by every article
+        titles = [title.lower() for title in law_titles(laws)]
+        topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)
+                                                 if not any(translation.lower() in title for title in titles)))
         scoped_own = [t for t in tokenize(topic, tokenizer) if t not in _QUESTION_WORDS]
         scoped_extra = [t for t in tokenize(topic_expansion, tokenizer) if t not in _QUESTION_WORDS]
     set_aside = exclusions(question)

@@ -640,3 +640,12 @@ def test_a_case_said_not_to_be_serious_gets_the_ordinary_tier(service):
     answer = service.answer("A company sent important data abroad in breach of DSL Article 31; the case is not "
                             "serious. What fine range applies to the company?")
     assert answer.key_figure == "CNY 100,000 to 1 million" and answer.citations[0].doc_id == "dsl"
+
+
+def test_a_court_abroad_is_the_dsl_s_foreign_judicial_body_and_the_cii_regulations_go_by_their_short_name(service):
+    answer = service.answer("We gave customer records to a court in Germany without approval from the Chinese "
+                            "authorities. What fine can the company face under the DSL?")
+    assert answer.citations[0].doc_id == "dsl" and answer.citations[0].locator.startswith("Art. 48")
+    assert answer.key_figure.startswith("CNY 100,000 to 1 million")
+    from retrieval.laws import resolve_laws
+    assert resolve_laws("Under the CII Security Protection Regulations, how is the fine calculated?") == ["cii"]
