@@ -13,10 +13,12 @@ from ingest.manifest import load_manifest
 from retrieval.duties import (
     activities_at,
     assessment_kinds,
+    authority_level,
     bearer_at,
     breached_articles,
     others_only,
     routes,
+    subject_at,
 )
 from retrieval.figures import (
     QUANTITY_KINDS,
@@ -139,7 +141,7 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
                 # question's own words (注销) to beat the first, not for one that adds nothing
                 in_context = frozenset(tokenize(context + own_text, tokenizer))
                 cov += CONTEXT_WEIGHT * (_sentence_coverage(in_context, analysis, scoped, idf, unknown_idf) - cov)
-            figures = [f for f in extract_figures(span.text) if _fits(f, span.text, analysis)]
+            figures = [f for f in extract_figures(span.text) if _fits(f, span.text, analysis, passage.doc_id)]
             fig_hit = 1.0 if analysis.wants and _wanted(figures, analysis) else 0.0
             # a heading, or a question a FAQ asks ("How are cross-border transfers regulated?"), answers nothing
             heading_only = 1.0 if (len(span.text) < 25 and not figures) or span.text.rstrip().endswith(("?", "？")) \
@@ -316,7 +318,7 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
 _TIMED = frozenset({"duration", "date", "day-of-year", "frequency", "timing"})
 
 
-def _fits(figure: Figure, text: str, analysis: QueryAnalysis) -> bool:
+def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") -> bool:
     """Whether a figure is the one of whom and what the question asks: a deadline binds the party the question
     says must act (the office's ten days to decide are not the applicant's days to reply), a yearly act is the
     act asked about (a yearly report is not a yearly test), and a date a count starts from is no due date."""
@@ -326,6 +328,15 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis) -> bool:
     if figure.kind in _TIMED and not figure.sanction:
         if analysis.bearer and (bound := bearer_at(text, figure.start)) and bound != analysis.bearer:
             return False
+        if analysis.bearer_level and (level := authority_level(subject_at(text, figure.start))) \
+                and level != analysis.bearer_level:
+            return False  # the national office's seven days are not the provincial office's
+        if analysis.not_who and (subject := subject_at(text, figure.start).replace("的", "")):
+            if len(re.sub(r"^第[一二三四五六七八九十百零\d]+条\s*", "", subject).strip()) <= 4:
+                # the CII Regulations call CII operators just 运营者: their title says whose duties they are
+                subject += " ".join(law_titles([doc_id]))
+            if any(kind in subject or kind[:-3] in subject and kind[-3:] in subject for kind in analysis.not_who):
+                return False  # "(不是关键信息基础设施运营者)": the CII operator's yearly test is not ours
         if analysis.activities and others_only(analysis.activities, activities_at(text, figure.start, figure.end)):
             return False
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date
@@ -450,7 +461,8 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     if not wanted:
         return ""
     accepted = [(surface, english, figures) for surface, english, figures in glossed_figures(pick.span.text)
-                if any(_accepts(f, analysis, companions=True) and _fits(f, pick.span.text, analysis) for f in figures)]
+                if any(_accepts(f, analysis, companions=True) and _fits(f, pick.span.text, analysis, pick.passage.doc_id)
+                       for f in figures)]
     if len(accepted) > 1 and analysis.sanctions_answer:
         # "违法所得不足十万元的，处十万元以上一百万元以下罚款": the amount before 的 is the condition, not the fine
         fines = [g for g in accepted if not pick.span.text.startswith("的", g[2][-1].end)]

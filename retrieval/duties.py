@@ -38,10 +38,10 @@ def _actors(text: str) -> list[tuple[int, str]]:
                   if not any(a <= start and end <= b and (a, b) != (start, end) for a, b, _ in found))
 
 
-def _subject_before(text: str, at: int) -> str:
-    """The actor a duty at ``at`` binds, read back through its sentence: the nearest actor in the duty's own
-    clause, else the first actor of an earlier clause that is not a condition (…的，) — “网信部门收到…材料后，材料齐全的，
-    应当在三十个工作日内予以备案” binds the office."""
+def _subject(text: str, at: int) -> tuple[str, str]:
+    """The actor a duty at ``at`` binds, and the words that name it, read back through its sentence: the nearest
+    actor in the duty's own clause, else the first actor of an earlier clause that is not a condition (…的，) —
+    “网信部门收到…材料后，材料齐全的，应当在三十个工作日内予以备案” binds the office."""
     start = clause_start(text, at)
     pieces: list[tuple[int, int]] = []
     end = at
@@ -57,55 +57,90 @@ def _subject_before(text: str, at: int) -> str:
             continue
         actors = _actors(piece)
         if actors:
-            return actors[-1][1] if n == 0 else actors[0][1]
+            return (actors[-1][1] if n == 0 else actors[0][1]), piece
     # … unless nothing else names anyone: “审查办公室认为需要开展审查的，应当…” binds the office
     first = _actors(conditions[-1]) if conditions else []
-    return first[0][1] if first else ""
+    return (first[0][1], conditions[-1]) if first else ("", "")
 
 
-def duty_bearer(question: str) -> str:
-    """Who the question says must act ("must the office finish", "does a company have to", "当事人应在"):
-    "authority", "party", "individual", or "" when it names no one (“must incidents be reported”)."""
+def _subject_before(text: str, at: int) -> str:
+    return _subject(text, at)[0]
+
+
+def asked_duty(question: str) -> tuple[str, str]:
+    """Who the question says must act ("must the office finish", "does a company have to", "当事人应在"), and the
+    words naming them: ("authority" | "party" | "individual", phrase), or ("", "") when it names no one
+    (“must incidents be reported”)."""
     m = _EN_DUTY.search(question)
     if m:
         word = m.group(0).lower()
         if word in ("must", "should", "shall", "may", "can") and (inverted := _INVERTED.match(question, m.end())):
             # "must the office finish", "must we file", "must it report" (it: whoever the question named first)
             if inverted.group(1):
-                return "party"
+                return "party", inverted.group(1)
             if inverted.group(2):
                 named = _actors(question[:m.start()])
-                return named[0][1] if named else ""
+                return (named[0][1], question[:m.start()]) if named else ("", "")
             phrase = question[m.end():m.end() + 60]
             stop = _NOUN_PHRASE_END.search(phrase)
-            after = _actors(phrase[:stop.start()] if stop else phrase)
-            return after[0][1] if after else ""
+            phrase = phrase[:stop.start()] if stop else phrase
+            after = _actors(phrase)
+            return (after[0][1], phrase) if after else ("", "")
         if word.startswith(("has", "have", "need")):
             aux = [a for a in _AUXILIARY.finditer(question, max(0, m.start() - 60), m.start())]
             if aux:
-                between = _actors(question[aux[-1].end():m.start()])
-                return between[0][1] if between else ""
-        return _subject_before(question, m.start())
+                phrase = question[aux[-1].end():m.start()]
+                between = _actors(phrase)
+                return (between[0][1], phrase) if between else ("", "")
+        return _subject(question, m.start())
     m = _ZH_DUTY.search(question)
-    return _subject_before(question, m.start()) if m else ""
+    return _subject(question, m.start()) if m else ("", "")
 
 
-def bearer_at(text: str, start: int) -> str:
-    """Who must act within the figure at ``start``: the subject of the nearest duty word before it in its
-    sentence ("个人信息处理者应当在…10个工作日内"); a clause after ；that names no one goes on with the subject before
-    it (“…应当…完成初步审查…；情况复杂的，可以延长15个工作日”); with no duty word, the actor the sentence opens with.
-    "" when none is said."""
+def duty_bearer(question: str) -> str:
+    return asked_duty(question)[0]
+
+
+# the level of government that acts: the provincial office's five days to check a filing are not the national
+# office's seven days to accept it
+_PROVINCIAL = re.compile(r"省级|省、自治区|\bprovincial\b|\bprovince\b|地市级|市级|\bmunicipal\b|\bcity-level\b", re.I)
+_NATIONAL = re.compile(r"国家网信|国家.{0,6}部门|国家和|国务院|\bnational\b|\bstate council\b|\bCAC\b", re.I)
+
+
+def authority_level(phrase: str) -> str:
+    """"provincial", "national", or "" (neither said, or both: 国家和省、自治区、直辖市网信部门)."""
+    provincial, national = bool(_PROVINCIAL.search(phrase)), bool(_NATIONAL.search(phrase))
+    return "provincial" if provincial and not national else "national" if national and not provincial else ""
+
+
+def _governing(text: str, start: int) -> tuple[str, str]:
+    """Who must act within the figure at ``start``, and the words naming them: the subject of the nearest duty
+    word before it in its sentence ("个人信息处理者应当在…10个工作日内"); a clause after ；that names no one goes on
+    with the subject before it (“…应当…完成初步审查…；情况复杂的，可以延长15个工作日”); with no duty word, the actor
+    the sentence opens with. ("", "") when none is said."""
     sentence_start = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     duties = sorted((m.start() for pattern in (_EN_DUTY, _ZH_DUTY) for m in pattern.finditer(text, sentence_start, start)),
                     reverse=True)
-    found = next((found for at in duties if (found := _subject_before(text, at))), "")
-    if found or duties:
+    found = next((found for at in duties if (found := _subject(text, at))[0]), ("", ""))
+    if found[0] or duties:
         return found
     # no duty word: a sentence that opens with its actor (“保护工作部门自收到报告之日起3个月内完成重新认定”) binds it
     opening = text[sentence_start:start].lstrip()
     opening = re.sub(r"^第[一二三四五六七八九十百零\d]+条\s*", "", opening)
     actors = _actors(opening[:12])
-    return actors[0][1] if actors and not _PIECE_BREAK.search(opening[:actors[0][0]]) else ""
+    if actors and not _PIECE_BREAK.search(opening[:actors[0][0]]):
+        return actors[0][1], opening[:actors[0][0] + 8]
+    return "", ""
+
+
+def bearer_at(text: str, start: int) -> str:
+    """Who must act within the figure at ``start``: "authority", "party", "individual", or ""."""
+    return _governing(text, start)[0]
+
+
+def subject_at(text: str, start: int) -> str:
+    """The words that name who must act within the figure at ``start`` (关键信息基础设施的运营者)."""
+    return _governing(text, start)[1]
 
 
 # what is done at an interval or by a deadline: kinds of act one cannot stand in for another

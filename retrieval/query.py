@@ -10,7 +10,9 @@ from ingest.lexical import tokenize
 from ingest.normalise import detect_language
 from retrieval.duties import (
     asked_activities,
+    asked_duty,
     assessment_kinds,
+    authority_level,
     breached_articles,
     duty_bearer,
     routes,
@@ -65,9 +67,27 @@ _QUESTION_WORDS_TEXT = (
 _QUESTION_WORDS = frozenset(tokenize(_QUESTION_WORDS_TEXT))
 # "(not location, credit or property data)", "other than sensitive data", "不包括敏感个人信息": what the question
 # sets aside must not pull the answer towards the very provision it excludes
-_NEGATED = re.compile(r"[(（]\s*(?:not|excluding|except|other than|apart from|非|不包括|除)[^)）]*[)）]|"
+_NEGATED = re.compile(r"[(（]\s*(?:not|excluding|except|other than|apart from|非|不是|并非|不属于|不包括|除)[^)）]*[)）]|"
                       r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)",
                       re.I)
+# what the asker says it is not ("we are not a CII operator", （不是关键信息基础设施运营者）, 没有被认定为重要数据处理者):
+# a duty binding that kind of party is not theirs
+_NOT_WHO = re.compile(r"\b(?:we are|we're|it is|it's|is|are)\s+not\s+(?:a|an)\s+([^,;.?()]{2,40})|"
+                      r"[(（]?\s*(?:不是|并非|不属于|没有被认定为|未被认定为|并未被认定为|尚未被认定为)([^，；。？)）]{2,24})", re.I)
+_ANY_ACTOR = re.compile(r"^(?:运营者|处理者|提供者|经营者|平台|企业|单位|个人)$")
+
+
+def not_who(question: str) -> frozenset[str]:
+    """The kinds of party the question says the asker is not, in the statutes' words without 的
+    (关键信息基础设施运营者, 重要数据处理者)."""
+    found: set[str] = set()
+    for m in _NOT_WHO.finditer(question):
+        if m.group(2):
+            found.add(m.group(2).strip().replace("的", ""))
+        else:
+            found.update(t.replace("的", "") for _, t in glossary_pairs(m.group(1))
+                         if re.search(r"[\u4e00-\u9fff]{4,}", t) and not _ANY_ACTOR.match(t))
+    return frozenset(found)
 
 
 # "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
@@ -138,6 +158,7 @@ class QueryAnalysis:
     places: list[str] = field(default_factory=list)  # Guangzhou (Internet Court): the answering sentence's place
     law_itself: bool = False  # "the DSL itself", "本身": only the named law's own text may answer
     bearer: str = ""  # who it says must act ("authority", "party", "individual"): a deadline is someone's
+    bearer_level: str = ""  # of an authority: "provincial" or "national"
     activities: frozenset[str] = frozenset()  # the acts it asks about ("assessment", "report")
     routes: frozenset[str] = frozenset()  # the transfer routes it names (assessment, standard contract, certification)
     assessments: frozenset[str] = frozenset()  # the kinds of assessment it names (impact, risk, security, self)
@@ -145,6 +166,7 @@ class QueryAnalysis:
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
     breached: frozenset[int] = frozenset()  # the articles it says were breached (违反了…第二十四条)
+    not_who: frozenset[str] = frozenset()  # the kinds of party it says the asker is not (关键信息基础设施运营者)
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
 
     def without_named_laws(self) -> QueryAnalysis:
@@ -180,7 +202,8 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         analysis = replace(analysis, wants=asked.wants, question_type=asked.question_type,
                            duration_units=asked.duration_units, count_noun=asked.count_noun,
                            money_roles=asked.money_roles, period_roles=asked.period_roles,
-                           bearer=asked.bearer, activities=asked.activities, by_date=asked.by_date,
+                           bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
+                           by_date=asked.by_date,
                            audience=asked.audience,
                            follow_up=_analyse(second, tokenizer))
     return analysis
@@ -237,12 +260,14 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         acronyms=acronyms(unnamed),
         places=institution_places(unnamed),
         bearer=duty_bearer(asked),
+        bearer_level=authority_level(asked_duty(asked)[1]),
         activities=asked_activities(asked),
         routes=routes(asked),
         assessments=assessment_kinds(asked),
         by_date=asks_by_date(asked),
         audience=audience(asked),
         breached=breached_articles(asked),
+        not_who=not_who(question),
         final_text=bool(_FINAL.search(asked)) and not DRAFT_CUE.search(asked),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
         - _QUESTION_WORDS,

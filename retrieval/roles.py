@@ -161,8 +161,10 @@ def asked_count_noun(question: str) -> str:
 # ICP, MIIT, SAMR: an acronym names one thing (a licence, a ministry), as a brand written DiDi or WeChat names one
 # company; a passage that never names it, in either language, is about something else. Currencies and the
 # country are not such names.
-_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][A-Za-z]*)(?![\w-])")  # ICP; DiDi, WeChat
-_NOT_NAMES = frozenset({"PRC", "RMB", "CNY", "USD", "EUR", "FAQ", "AND", "THE"})
+_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w-])")  # ICP; DiDi, WeChat
+# currencies, the country, and words of the trade written like brands (SaaS is no brand: it has no second word)
+_NOT_NAMES = frozenset({"PRC", "RMB", "CNY", "USD", "EUR", "FAQ", "AND", "THE", "DevOps", "FinTech", "RegTech",
+                        "EdTech", "AdTech", "MarTech", "InsurTech", "LegalTech", "HealthTech", "JavaScript"})
 
 
 def acronyms(question: str) -> list[str]:
@@ -174,9 +176,10 @@ def acronyms(question: str) -> list[str]:
 _EN_PLACED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Internet Court|Intermediate (?:People's )?Court|"
                         r"Higher (?:People's )?Court|People's Court|Data Exchange|Municipal\b|Provincial\b|"
                         r"(?:Pilot )?Free Trade|FTZ\b|Cyberspace Administration|Procuratorate|Public Security Bureau)")
-_ZH_PLACED = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|省)?(?:互联网法院|中级人民法院|高级人民法院|数据交易所|自由贸易|自贸|"
+_ZH_PLACED = re.compile(r"((?:(?![的级地本该当所各其])[\u4e00-\u9fff]){2,3}?)(?:市|省)?(?:互联网法院|中级人民法院|高级人民法院|数据交易所|自由贸易|自贸|"
                         r"网信办|人民政府|公安局|检察院)")
-_NOT_PLACES = frozenset({"Supreme", "National", "State", "Chinese", "China", "Local", "The", "最高", "国家", "地方"})
+_NOT_PLACES = frozenset({"Supreme", "National", "State", "Chinese", "China", "Local", "The", "Provincial", "Municipal",
+                         "City", "County", "Regional", "Central", "Competent", "Relevant", "最高", "国家", "地方"})
 
 
 def institution_places(question: str) -> list[str]:
@@ -192,9 +195,13 @@ _INDIVIDUALS = re.compile(r"主管人员|责任人员|负责人|高级管理人�
                           r"responsible (?:persons|individuals|managers|personnel)", re.I)
 _ASKS_INDIVIDUALS = re.compile(r"\bmanagers?\b|persons? (?:directly )?in charge|responsible (?:persons?|individuals?|"
                                r"managers?|personnel|people)|\bpersonally\b|\bexecutives?\b|\bdirectors?\b|"
-                               r"individuals? responsible|主管人员|责任人员|负责人|高管|个人(?!信息)", re.I)
+                               r"individuals? responsible|主管人员|责任人员|负责人|高管|副总|总经理|董事长|个人(?!信息)", re.I)
 _ASKS_ENTITY = re.compile(r"\bcompan|\bentit|organi[sz]ation|\boperators?\b|\bprocessors?\b|\bhandlers?\b|"
                           r"\bplatforms?\b|\bproviders?\b|\bbusiness|单位|企业|公司|运营者|处理者|平台|提供者", re.I)
+
+
+# "fined personally", 副总个人会被罚: a person, whatever company the clause also names
+_PERSONALLY = re.compile(r"\bpersonally\b|\bin (?:his|her|their) own (?:name|capacity)\b|个人(?:会|将|要|被|可能|需要)", re.I)
 
 
 def aimed_at_individuals(text: str, start: int) -> bool:
@@ -205,7 +212,7 @@ def aimed_at_individuals(text: str, start: int) -> bool:
 def audience(question: str) -> str:
     """Whom the question asks a figure for: "individuals", "entity", or "" (both, or neither said)."""
     asking = asking_clause(question)
-    if _ASKS_INDIVIDUALS.search(asking) and not _ASKS_ENTITY.search(asking):
+    if _PERSONALLY.search(asking) or _ASKS_INDIVIDUALS.search(asking) and not _ASKS_ENTITY.search(asking):
         return "individuals"  # "A company violated…. What fine can be imposed on the managers personally?"
     individuals, entity = bool(_ASKS_INDIVIDUALS.search(question)), bool(_ASKS_ENTITY.search(question))
     return "individuals" if individuals and not entity else "" if individuals else "entity"

@@ -649,3 +649,32 @@ def test_a_court_abroad_is_the_dsl_s_foreign_judicial_body_and_the_cii_regulatio
     assert answer.key_figure.startswith("CNY 100,000 to 1 million")
     from retrieval.laws import resolve_laws
     assert resolve_laws("Under the CII Security Protection Regulations, how is the fine calculated?") == ["cii"]
+
+
+def test_what_the_asker_is_not_which_office_acts_and_words_that_are_no_names():
+    from retrieval.duties import authority_level
+    from retrieval.query import analyse
+    from retrieval.roles import acronyms, audience, institution_places
+    assert acronyms("Our SaaS team found a flaw in WeChat") == ["WeChat"]  # SaaS is a trade word, not a brand
+    assert institution_places("我们已经通过所在地的省级网信办递交了材料") == []  # 省级 is a level, not a place
+    assert audience("公司负责这条产品线的副总个人会被罚多少钱？") == "individuals"
+    assert analyse("我们是一家电商公司（不是关键信息基础设施运营者），多久要做一次等级测评？").not_who == {"关键信息基础设施运营者"}
+    assert analyse("We are not a CII operator. How often must we test our systems?").not_who == {"关键信息基础设施"}
+    assert analyse("How often must a CII operator test its systems?").not_who == frozenset()
+    assert authority_level("省级网信部门") == "provincial" and authority_level("国家网信部门") == "national"
+    assert authority_level("国家和省、自治区、直辖市网信部门") == ""
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the provincial office's completeness check, not the national office's acceptance
+    ("我们已经向省级网信办递交了数据出境安全评估的申报材料，省级网信办要在几个工作日内查验材料是否齐全？", "5个工作日内"),
+    # the important-data processors' yearly risk assessment binds them, and only them
+    ("我们没有被认定为重要数据处理者。按《网络数据安全管理条例》，我们多久要做一次风险评估？", None),
+    ("我们是重要数据处理者。按《网络数据安全管理条例》，我们多久要做一次风险评估？", "每年度"),
+])
+def test_whose_deadline_by_level_and_by_what_the_asker_is_not(service, question, expected):
+    answer = service.answer(question)
+    if expected is None:
+        assert answer.abstained
+    else:
+        assert not answer.abstained and answer.key_figure == expected
