@@ -241,6 +241,12 @@ def _restates(a: str, b: str, overlap: float = 0.6) -> bool:
     return bool(ga and gb) and len(ga & gb) / len(ga | gb) >= overlap
 
 
+def _body_text(passage: Passage) -> str:
+    """What a passage says, with the names it goes by: its title, headings and text, and its document's names (the
+    CII Regulations name CII in their own title, which their articles do not repeat)."""
+    return f"{passage.title} {passage.heading_path} {passage.text} {' '.join(law_titles([passage.doc_id]))}"
+
+
 def _names(name: str, text: str) -> bool:
     """Whether a passage names what an acronym or a place names: the name itself or the glossary's translation."""
     return name in text or any(translation in text for _, translation in glossary_pairs(name))
@@ -357,9 +363,23 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     wanted = _wanted(pick.figures, analysis)
     if wanted and all(f.sanction for f in wanted) and _punishes_another_breach(pick, read, analysis):
         return False
+    if (asked_day := _as_of(analysis.question)) and (stated_day := _as_of(read)) and asked_day != stated_day:
+        return False  # a count "as of 31 December 2024" does not say how many there were on 30 June
     return bool(wanted) and speaks_of(analysis.money_roles + analysis.period_roles, read) \
         and not others_only(analysis.assessments, assessment_kinds(read)) \
         and (all(f.sanction for f in wanted) or _on_route(pick, read, analysis))
+
+
+_AS_OF = re.compile(r"\b(?:as of|as at|by the end of)\s|截至|截止(?:到)?", re.I)
+
+
+def _as_of(text: str) -> float | None:
+    """The day a count or a total is stated for ("as of 31 December 2024", 截至2024年6月30日), or None."""
+    m = _AS_OF.search(text)
+    if not m:
+        return None
+    dates = [f for f in extract_figures(text[m.end():m.end() + 30]) if f.kind == "date"]
+    return dates[0].value if dates else None
 
 
 def _punishes_another_breach(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
@@ -613,17 +633,22 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             return comp
         picks = with_figure + [p for p in picks if not _answers(p, analysis)]
     picks = _later_rule_first(picks, analysis)
+    brands = [a for a in analysis.acronyms if not a.isupper()]
+    if brands and not all(b in _body_text(picks[0].passage) for b in brands):
+        # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names
+        # DiDi answers; a brand is matched as written, never through a translation
+        naming = next((p for p in picks if all(b in _body_text(p.passage) for b in brands)
+                       and (not analysis.wants or _answers(p, analysis))), None)
+        picks = [naming, *[p for p in picks if p is not naming]] if naming else picks
     primary = picks[0]
-    body_text = f"{primary.passage.title} {primary.passage.heading_path} {primary.passage.text}"
+    body_text = _body_text(primary.passage)
     body = body_text.lower()
     if foreign and not any(name.lower() in body for name in foreign):
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)
     if _nothing_shared(primary.passage, body_text, analysis):
         return abstain(passages, "The closest passages share none of the question's terms in either language.",
                        analysis)
-    # the CII Regulations name CII in their own title, which their articles do not repeat
-    named_by = f"{body_text} {' '.join(law_titles([primary.passage.doc_id]))}"
-    unnamed = [a for a in analysis.acronyms if not _names(a, named_by)]
+    unnamed = [a for a in analysis.acronyms if not _names(a, body_text)]
     # a guide's passage may name several courts: the sentence that answers, or its heading, names the place
     sentence_text = f"{primary.passage.title} {primary.passage.heading_path} {primary.lead} {primary.span.text}"
     unnamed += [place for place in analysis.places if not _names(place, sentence_text)]

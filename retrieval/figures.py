@@ -498,7 +498,7 @@ _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:
 
 # the unit a duration question asks in: "how many hours" is not answered by "three years"
 # (calendar spans convert: "how many days" is fairly answered by "6 months"; hours are another scale)
-_UNIT_FAMILIES = {"second": {"second"}, "minute": {"minute", "second"}, "hour": {"hour", "minute"}, "day": {"day", "working-day", "week", "month"},
+_UNIT_FAMILIES = {"second": {"second"}, "minute": {"minute", "second"}, "hour": {"hour", "minute"}, "day": {"day", "working-day", "week"},
                   "month": {"month", "year", "week", "day", "working-day"}, "year": {"year", "month"}}
 _ASKED_UNIT = re.compile(r"how many (?:working |business |calendar )?(seconds?|minutes?|hours?|days?|weeks?|months?|"
                          r"years?)\b|(?:多少|几)个?(秒|分钟|小时|工作日|日|天|周|月(?![几份底初中])|年)", re.I)
@@ -555,6 +555,12 @@ _ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat (?:i
                             r"length|size|number|ceiling|quota)s?\b|最低|最高|上限|下限|多少|几", re.I)
 # the kinds a quantity of unnamed kind may be
 QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})
+
+
+def yes_or_no(question: str) -> bool:
+    """Whether a question asks only yes or no ("…，可以吗", "Can a fine exceed…?"), no figure."""
+    return bool(_YES_NO.search(question)) and not _ASKS_FIGURE.search(question) \
+        and not any(pattern.search(question) for _, pattern in _INTERROGATIVES)
 
 
 def question_wants(question: str) -> set[str]:

@@ -17,7 +17,7 @@ from retrieval.duties import (
     duty_bearer,
     routes,
 )
-from retrieval.figures import asked_units, question_wants
+from retrieval.figures import asked_units, question_wants, yes_or_no
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import (
     ArticleRef,
@@ -92,7 +92,9 @@ def not_who(question: str) -> frozenset[str]:
 
 # "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
 _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when|which|within|by when|by how|is|are|does|do|can|"
-                         r"must)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))", re.I)
+                         r"must)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))|"
+                         # "有效期多久？需要延长的，应在…多少个工作日内提出申请？": two questions in a row
+                         r"[?？]\s*(?=\S)", re.I)
 
 
 _FINAL = re.compile(r"\bfinal(?:i[sz]ed)?\b|\bofficial (?:version|text)\b|正式(?:版|稿|发布|施行|文本)|最终", re.I)
@@ -106,7 +108,9 @@ def split_asks(question: str) -> tuple[str, str]:
     if not m:
         return question, ""
     first, second = question[:m.start()], question[m.end():]
-    return (first, second) if question_wants(first) and question_wants(second) else (question, "")
+    # "…可以吗？多长时间内不行？" asks one figure: the yes-or-no half leads up to it
+    both = all(question_wants(half) and not yes_or_no(half) for half in (first, second))
+    return (first, second) if both else (question, "")
 
 
 def without_exclusions(question: str) -> str:
