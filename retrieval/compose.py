@@ -14,15 +14,16 @@ from retrieval.duties import (
     activities_at,
     assessment_kinds,
     authority_level,
-    bearer_at,
     breached_articles,
+    duty_at,
+    is_of_kind,
     others_only,
     routes,
-    subject_at,
 )
 from retrieval.figures import (
     QUANTITY_KINDS,
     Figure,
+    as_of_day,
     asked_unit,
     extract_figures,
     figures_match,
@@ -244,7 +245,7 @@ def _restates(a: str, b: str, overlap: float = 0.6) -> bool:
 def _body_text(passage: Passage) -> str:
     """What a passage says, with the names it goes by: its title, headings and text, and its document's names (the
     CII Regulations name CII in their own title, which their articles do not repeat)."""
-    return f"{passage.title} {passage.heading_path} {passage.text} {' '.join(law_titles([passage.doc_id]))}"
+    return f"{passage.full_text} {' '.join(law_titles([passage.doc_id]))}"
 
 
 def _names(name: str, text: str) -> bool:
@@ -273,7 +274,7 @@ def _outside_named_laws(passage: Passage, analysis: QueryAnalysis) -> str:
     speaks of them: "how many hours does the PIPL give…" is not answered by another regulation's 24 hours."""
     if not analysis.laws or passage.doc_id in analysis.laws or passage.translation_of in analysis.laws:
         return ""
-    spoken = resolve_laws(f"{passage.title} {passage.heading_path} {passage.text}")
+    spoken = resolve_laws(passage.full_text)
     if any(doc_id in analysis.laws for doc_id in spoken):
         return ""
     return ", ".join(law_names(analysis.laws)) or ", ".join(analysis.laws)
@@ -332,17 +333,16 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             and not aimed_at_individuals(text, figure.start):
         return False  # the company's fine does not say what its executives were fined
     if figure.kind in _TIMED and not figure.sanction:
-        if analysis.bearer and (bound := bearer_at(text, figure.start)) and bound != analysis.bearer:
-            return False
-        if analysis.bearer_level and (level := authority_level(subject_at(text, figure.start))) \
-                and level != analysis.bearer_level:
-            return False  # the national office's seven days are not the provincial office's
-        if analysis.not_who and (subject := subject_at(text, figure.start).replace("的", "")):
-            if len(re.sub(r"^第[一二三四五六七八九十百零\d]+条\s*", "", subject).strip()) <= 4:
-                # the CII Regulations call CII operators just 运营者: their title says whose duties they are
-                subject += " ".join(law_titles([doc_id]))
-            if any(kind in subject or kind[:-3] in subject and kind[-3:] in subject for kind in analysis.not_who):
-                return False  # "(不是关键信息基础设施运营者)": the CII operator's yearly test is not ours
+        if analysis.bearer or analysis.bearer_level or analysis.not_who:
+            bound, subject = duty_at(text, figure.start)
+            if analysis.bearer and bound and bound != analysis.bearer:
+                return False
+            if analysis.bearer_level and (level := authority_level(subject)) and level != analysis.bearer_level:
+                return False  # the national office's seven days are not the provincial office's
+            if analysis.not_who and subject:
+                names = " ".join(law_titles([doc_id]))
+                if any(is_of_kind(subject, kind, names) for kind in analysis.not_who):
+                    return False  # "(不是关键信息基础设施运营者)": the CII operator's yearly test is not ours
         if analysis.activities and others_only(analysis.activities, activities_at(text, figure.start, figure.end)):
             return False
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date
@@ -355,31 +355,22 @@ def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
 
 def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     """The sentence states a figure of the kind asked, about the money or period asked (a fee, not a fund's
-    value; a validity, not a grace period), of the kind of assessment asked, on the transfer route asked, and from a final text when the
-    question asks for the final one."""
+    value; a validity, not a grace period), of the kind of assessment asked, on the transfer route asked, and
+    from a final text when the question asks for the final one."""
     read = _read(pick.span, pick.chapeau)
     if analysis.final_text and (pick.passage.status == "draft" or DRAFT_CUE.search(read)):
         return False  # "under the final Measures…": the draft's figure is not the answer
     wanted = _wanted(pick.figures, analysis)
-    if wanted and all(f.sanction for f in wanted) and _punishes_another_breach(pick, read, analysis):
+    if not wanted:
         return False
-    if (asked_day := _as_of(analysis.question)) and (stated_day := _as_of(read)) and asked_day != stated_day:
+    fines_only = all(f.sanction for f in wanted)
+    if fines_only and _punishes_another_breach(pick, read, analysis):
+        return False
+    if analysis.as_of and (stated_day := as_of_day(read)) and stated_day != analysis.as_of:
         return False  # a count "as of 31 December 2024" does not say how many there were on 30 June
-    return bool(wanted) and speaks_of(analysis.money_roles + analysis.period_roles, read) \
+    return speaks_of(analysis.money_roles + analysis.period_roles, read) \
         and not others_only(analysis.assessments, assessment_kinds(read)) \
-        and (all(f.sanction for f in wanted) or _on_route(pick, read, analysis))
-
-
-_AS_OF = re.compile(r"\b(?:as of|as at|by the end of)\s|截至|截止(?:到)?", re.I)
-
-
-def _as_of(text: str) -> float | None:
-    """The day a count or a total is stated for ("as of 31 December 2024", 截至2024年6月30日), or None."""
-    m = _AS_OF.search(text)
-    if not m:
-        return None
-    dates = [f for f in extract_figures(text[m.end():m.end() + 30]) if f.kind == "date"]
-    return dates[0].value if dates else None
+        and (fines_only or _on_route(pick, read, analysis))
 
 
 def _punishes_another_breach(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
@@ -400,7 +391,7 @@ def _on_route(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
     if not analysis.routes:
         return True
     passage = pick.passage
-    named = routes(read) or routes(pick.lead) or routes(f"{passage.title} {passage.heading_path} {passage.text}")
+    named = routes(read) or routes(pick.lead) or routes(passage.full_text)
     return bool(named & analysis.routes)
 
 
@@ -584,7 +575,7 @@ def topical_support(passage: Passage, analysis: QueryAnalysis, tokenizer: str, i
     """How much of what the question is about (its rare terms weigh most) the passage speaks to. Across
     languages only the glossary's translations can carry a term over, so the share of the question the
     glossary could translate caps that route."""
-    tokens = frozenset(tokenize(f"{passage.title} {passage.heading_path} {passage.text}", tokenizer))
+    tokens = frozenset(tokenize(passage.full_text, tokenizer))
     own = _weighted_coverage(analysis.topic_tokens, tokens, idf, unknown)
     translated = _weighted_coverage(analysis.topic_tokens, frozenset(analysis.glossary_tokens), idf, unknown)
     cross = _weighted_coverage(analysis.expansion_tokens, tokens, idf, unknown) * translated
@@ -605,7 +596,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if not passages:
         return abstain([], "Nothing relevant was retrieved.", analysis)
     foreign = sorted({m.group(0) for m in FOREIGN_REGIMES.finditer(analysis.question)})
-    if foreign and not any(name.lower() in f"{p.title} {p.heading_path} {p.text}".lower()
+    if foreign and not any(name.lower() in p.full_text.lower()
                            for p in passages[:SENTENCE_POOL] for name in foreign):
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)  # said before any figure
     picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)

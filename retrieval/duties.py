@@ -29,6 +29,7 @@ _INVERTED = re.compile(r"\s+(?:(we|our|you|us)|(it|they|he|she)|the|a|an|its|the
 _NOUN_PHRASE_END = re.compile(r"\b(?:to|with|for|from|by|in|on|at|within|before|after|if|when|under|of)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:does|do|did)\b", re.I)
 _PIECE_BREAK = re.compile(r"[，,：:]")
+_ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百零\d]+条\s*")
 
 
 def _actors(text: str) -> list[tuple[int, str]]:
@@ -63,10 +64,6 @@ def _subject(text: str, at: int) -> tuple[str, str]:
     return (first[0][1], conditions[-1]) if first else ("", "")
 
 
-def _subject_before(text: str, at: int) -> str:
-    return _subject(text, at)[0]
-
-
 def asked_duty(question: str) -> tuple[str, str]:
     """Who the question says must act ("must the office finish", "does a company have to", "当事人应在"), and the
     words naming them: ("authority" | "party" | "individual", phrase), or ("", "") when it names no one
@@ -97,10 +94,6 @@ def asked_duty(question: str) -> tuple[str, str]:
     return _subject(question, m.start()) if m else ("", "")
 
 
-def duty_bearer(question: str) -> str:
-    return asked_duty(question)[0]
-
-
 # the level of government that acts: the provincial office's five days to check a filing are not the national
 # office's seven days to accept it
 _PROVINCIAL = re.compile(r"省级|省、自治区|\bprovincial\b|\bprovince\b|地市级|市级|\bmunicipal\b|\bcity-level\b", re.I)
@@ -113,7 +106,7 @@ def authority_level(phrase: str) -> str:
     return "provincial" if provincial and not national else "national" if national and not provincial else ""
 
 
-def _governing(text: str, start: int) -> tuple[str, str]:
+def duty_at(text: str, start: int) -> tuple[str, str]:
     """Who must act within the figure at ``start``, and the words naming them: the subject of the nearest duty
     word before it in its sentence ("个人信息处理者应当在…10个工作日内"); a clause after ；that names no one goes on
     with the subject before it (“…应当…完成初步审查…；情况复杂的，可以延长15个工作日”); with no duty word, the actor
@@ -126,21 +119,21 @@ def _governing(text: str, start: int) -> tuple[str, str]:
         return found
     # no duty word: a sentence that opens with its actor (“保护工作部门自收到报告之日起3个月内完成重新认定”) binds it
     opening = text[sentence_start:start].lstrip()
-    opening = re.sub(r"^第[一二三四五六七八九十百零\d]+条\s*", "", opening)
+    opening = _ARTICLE_LABEL.sub("", opening)
     actors = _actors(opening[:12])
     if actors and not _PIECE_BREAK.search(opening[:actors[0][0]]):
         return actors[0][1], opening[:actors[0][0] + 8]
     return "", ""
 
 
-def bearer_at(text: str, start: int) -> str:
-    """Who must act within the figure at ``start``: "authority", "party", "individual", or ""."""
-    return _governing(text, start)[0]
-
-
-def subject_at(text: str, start: int) -> str:
-    """The words that name who must act within the figure at ``start`` (关键信息基础设施的运营者)."""
-    return _governing(text, start)[1]
+def is_of_kind(subject: str, kind: str, law_names: str = "") -> bool:
+    """Whether the words naming who must act name a kind of party (关键信息基础设施运营者): whole, or as its qualifier
+    and its three-character head noun apart (关键信息基础设施的运营者). A bare head noun (运营者) is read with the names
+    of its law, which say whose duties it sets: the CII Regulations' 运营者 are CII operators."""
+    subject = subject.replace("的", "")
+    if len(_ARTICLE_LABEL.sub("", subject).strip()) <= 4:
+        subject = f"{subject} {law_names}"
+    return kind in subject or kind[:-3] in subject and kind[-3:] in subject
 
 
 # what is done at an interval or by a deadline: kinds of act one cannot stand in for another

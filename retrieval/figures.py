@@ -557,6 +557,18 @@ _ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat (?:i
 QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})
 
 
+_AS_OF = re.compile(r"\b(?:as of|as at|by the end of)\s|截至|截止(?:到)?", re.I)
+
+
+def as_of_day(text: str) -> float | None:
+    """The day a count or a total is stated for ("as of 31 December 2024", 截至2024年6月30日), or None."""
+    m = _AS_OF.search(text)
+    if not m:
+        return None
+    dates = [f for f in extract_figures(text[m.end():m.end() + 30]) if f.kind == "date"]
+    return dates[0].value if dates else None
+
+
 def yes_or_no(question: str) -> bool:
     """Whether a question asks only yes or no ("…，可以吗", "Can a fine exceed…?"), no figure."""
     return bool(_YES_NO.search(question)) and not _ASKS_FIGURE.search(question) \

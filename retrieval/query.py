@@ -14,10 +14,9 @@ from retrieval.duties import (
     assessment_kinds,
     authority_level,
     breached_articles,
-    duty_bearer,
     routes,
 )
-from retrieval.figures import asked_units, question_wants, yes_or_no
+from retrieval.figures import as_of_day, asked_units, question_wants, yes_or_no
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import (
     ArticleRef,
@@ -171,6 +170,7 @@ class QueryAnalysis:
     final_text: bool = False  # it asks what the final (not the draft) text says
     breached: frozenset[int] = frozenset()  # the articles it says were breached (违反了…第二十四条)
     not_who: frozenset[str] = frozenset()  # the kinds of party it says the asker is not (关键信息基础设施运营者)
+    as_of: float | None = None  # the day it asks a count or total for ("as of 30 June 2024")
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
 
     def without_named_laws(self) -> QueryAnalysis:
@@ -234,6 +234,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
                                                  if not any(translation.lower() in title for title in titles)))
         scoped_own = [t for t in tokenize(topic, tokenizer) if t not in _QUESTION_WORDS]
         scoped_extra = [t for t in tokenize(topic_expansion, tokenizer) if t not in _QUESTION_WORDS]
+    bearer, bearer_words = asked_duty(asked)
     set_aside = exclusions(question)
     excluded = {phrase.lower() for pair in glossary_pairs(set_aside) for phrase in pair} if set_aside else set()
     return QueryAnalysis(
@@ -263,8 +264,8 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         period_roles=period_roles(asked) if "duration" in wants else (),
         acronyms=acronyms(unnamed),
         places=institution_places(unnamed),
-        bearer=duty_bearer(asked),
-        bearer_level=authority_level(asked_duty(asked)[1]),
+        bearer=bearer,
+        bearer_level=authority_level(bearer_words),
         activities=asked_activities(asked),
         routes=routes(asked),
         assessments=assessment_kinds(asked),
@@ -272,6 +273,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         audience=audience(asked),
         breached=breached_articles(asked),
         not_who=not_who(question),
+        as_of=as_of_day(asked),
         final_text=bool(_FINAL.search(asked)) and not DRAFT_CUE.search(asked),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
         - _QUESTION_WORDS,

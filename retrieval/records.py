@@ -35,6 +35,11 @@ class Passage:
     score: float = 0.0  # final (reranked) score
     features: dict[str, float] = field(default_factory=dict)
 
+    @property
+    def full_text(self) -> str:
+        """What the passage says with the title and headings it stands under."""
+        return f"{self.title} {self.heading_path} {self.text}"
+
     @classmethod
     def from_store(cls, chunk_id: str, text: str, meta: dict[str, Any]) -> Passage:
         return cls(

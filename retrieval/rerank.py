@@ -33,7 +33,7 @@ def coverage(query_tokens: set[str], passage: frozenset[str]) -> float:
 
 def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_lo: float, dense_hi: float,
              tokenizer: str) -> dict[str, float]:
-    tokens = passage_tokens(f"{passage.title} {passage.heading_path} {passage.text}", tokenizer)
+    tokens = passage_tokens(passage.full_text, tokenizer)
     named = bool(analysis.laws) and (passage.doc_id in analysis.laws or passage.translation_of in analysis.laws)
     if named and analysis.scoped_tokens:
         # within a law the question names, its name is in every article: what else the question says decides

@@ -143,7 +143,7 @@ class AnswerService:
         if not concepts:
             return True
         rarest = min((frozenset(forms) for forms in concepts.values()), key=self._concept_share)
-        body = f"{passage.title} {passage.heading_path} {passage.text}".lower()
+        body = passage.full_text.lower()
         return any(form in body for form in rarest)
 
     def _concept_share(self, forms: frozenset[str]) -> float:

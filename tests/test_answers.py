@@ -535,7 +535,14 @@ def test_the_condition_of_a_fine_does_not_lead_as_a_fine(service):
 
 
 def test_who_must_act_is_read_from_the_question_and_from_the_source():
-    from retrieval.duties import bearer_at, duty_bearer
+    from retrieval.duties import asked_duty, duty_at
+
+    def duty_bearer(question: str) -> str:
+        return asked_duty(question)[0]
+
+    def bearer_at(text: str, start: int) -> str:
+        return duty_at(text, start)[0]
+
     assert duty_bearer("Within how many working days must the office finish reviewing the filing?") == "authority"
     assert duty_bearer("How many days does a company have to respond to an individual's request?") == "party"
     # "it" is whoever the question named first; a passive names no one
@@ -681,14 +688,13 @@ def test_whose_deadline_by_level_and_by_what_the_asker_is_not(service, question,
 
 
 def test_two_questions_in_a_row_a_yes_or_no_lead_in_and_a_count_as_of_a_day():
-    from retrieval.compose import _as_of
-    from retrieval.figures import asked_units
+    from retrieval.figures import as_of_day, asked_units
     from retrieval.query import split_asks
     first, second = split_asks("评估结果有效期多久？需要延长的，应在届满前多少个工作日内提出申请？")
     assert first == "评估结果有效期多久" and second.startswith("需要延长的")
     assert split_asks("被吊销许可证的公司的主管人员想继续做这行，可以吗？多长时间内不行？")[1] == ""
-    assert _as_of("How many services had completed filing as of 30 June 2024?") == 20240630
-    assert _as_of("截至2024年12月31日，共有302项服务完成备案") == 20241231
+    assert as_of_day("How many services had completed filing as of 30 June 2024?") == 20240630
+    assert as_of_day("截至2024年12月31日，共有302项服务完成备案") == 20241231
     assert "month" not in asked_units("应当在多少日内通知？")  # days asked: three months is another period
 
 
