@@ -42,6 +42,7 @@ from retrieval.roles import (
 )
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
+from retrieval.violations import SANCTION_WORDS, breach_of, duty_articles
 
 SENTENCE_POOL = 6  # passages whose sentences compete to answer
 MAX_QUOTE = 260
@@ -51,6 +52,8 @@ SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|upper limit|
                              r"最大", re.I)
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
+BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
+BREACH_SHARE = 0.6  # a sanction answers only for a breach matching the question this close to the best match
 SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close to the answer's
 
 NOT_FOUND = "The corpus does not answer this."
@@ -128,8 +131,7 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
         spans = sentence_spans(passage.text)
         # within a law the question names, its name says nothing about which sentence answers; within a
         # guide the question names, the laws it names say which of the guide's sentences is meant
-        scoped = bool(passage.doc_id in analysis.laws and analysis.scoped_tokens and
-                      passage.authority <= STATUTE_AUTHORITY)
+        scoped = _scoped(passage, analysis)
         # later sentences of an article speak of what its first one names: "有舆论属性…的算法推荐服务提供者应当…；
         # …终止服务的，应当在二十个工作日内办理注销备案" answers a question about that provider's deregistration
         context = f"{spans[0].text} " if spans else ""
@@ -157,6 +159,39 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
             picks.append(Pick(passage, span, score, figures, chapeau, cov, context))
     _favour_extreme(picks, analysis)
     return sorted(picks, key=lambda p: -p.score)
+
+
+def _scoped(passage: Passage, analysis: QueryAnalysis) -> bool:
+    return bool(passage.doc_id in analysis.laws and analysis.scoped_tokens and passage.authority <= STATUTE_AUTHORITY)
+
+
+def _breach_fit(picks: list[Pick], passages: list[Passage], analysis: QueryAnalysis, tokenizer: str,
+                idf: dict[str, float] | None, unknown_idf: float) -> dict[int, float]:
+    """How much of the breach the question describes each sanction sentence follows (by id of the pick): read
+    from its condition (see violations.breach_of), with the text of the duty articles it says were breached when
+    those were retrieved as well (不履行本法第三十条规定的… reads as DSL Art. 30's duty to assess important data's
+    risks). The words for sanctions and their tiers (罚款, 直接负责的主管人员, 情节严重) say what is asked of the
+    breach, not which breach it is, and count for none."""
+    articles: dict[tuple[str, int], str] = {}
+    for passage in passages:
+        if passage.article is not None:
+            key = (passage.doc_id, passage.article)
+            articles[key] = f"{articles.get(key, '')} {passage.text}"
+    asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer))
+    sanction_terms = frozenset(tokenize(" ".join(t for t in analysis.expansion if SANCTION_WORDS.search(t)), tokenizer))
+    fit: dict[int, float] = {}
+    for pick in picks:
+        breach = breach_of(pick.span, _read(pick.span, pick.chapeau), pick.passage.text, pick.lead)
+        if not breach:
+            continue
+        duties = " ".join(articles.get((pick.passage.doc_id, n), "") for n in duty_articles(breach))
+        tokens = frozenset(tokenize(f"{breach} {duties}", tokenizer))
+        own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if _scoped(pick.passage, analysis)
+                           else (analysis.content_tokens, analysis.expansion_tokens))
+        translated = (translated - sanction_terms) | (analysis.neutral_tokens & asked)
+        fit[id(pick)] = max(_weighted_coverage(own & asked, tokens, idf or {}, unknown_idf),
+                            _weighted_coverage(translated, tokens, idf or {}, unknown_idf))
+    return fit
 
 
 def _sentence_coverage(tokens: frozenset[str], analysis: QueryAnalysis, scoped: bool,
@@ -205,7 +240,7 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
             bonus += 0.4
     if analysis.laws:
         # the source the question names speaks first, be it a statute or a guide ("据中伦的实务指南…")
-        named = passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
+        named = _in_named_law(passage, analysis)
         background = passage.doc_id in analysis.background_laws or passage.translation_of in analysis.background_laws
         if named:
             bonus += 0.2 if background else 0.5
@@ -373,6 +408,19 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
         and (fines_only or _on_route(pick, read, analysis))
 
 
+def _in_named_law(passage: Passage, analysis: QueryAnalysis) -> bool:
+    return passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
+
+
+def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float], analysis: QueryAnalysis) -> bool:
+    """Whether the sentence's fines follow another breach than the one the question describes, which another
+    sanction of the same law matches far better (selling uncertified equipment is not using unreviewed products)."""
+    anchor = anchors.get(pick.passage.doc_id)
+    if anchor is None or id(pick) not in fit or fit[id(anchor)] < BREACH_FLOOR:
+        return False
+    return fit[id(pick)] < BREACH_SHARE * fit[id(anchor)] and all(f.sanction for f in _wanted(pick.figures, analysis))
+
+
 def _punishes_another_breach(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
     """Whether the sentence fines the breach of other articles of the law than the one the question says was
     breached (违反本条例第二十条… where it asks about 第二十四条)."""
@@ -450,8 +498,7 @@ def _unquantified(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
         return None  # without a law named, "a certain period" somewhere nearby says nothing about the question
     best = max((p.coverage for p in picks), default=0.0)
     for pick in picks:
-        if (pick.passage.doc_id in analysis.laws or pick.passage.translation_of in analysis.laws) \
-                and UNQUANTIFIED.search(pick.span.text) and pick.coverage >= 0.5 * best \
+        if _in_named_law(pick.passage, analysis) and UNQUANTIFIED.search(pick.span.text) and pick.coverage >= 0.5 * best \
                 and not _punishes_another_breach(pick, _read(pick.span, pick.chapeau), analysis):
             return pick
     return None
@@ -602,6 +649,28 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
     if analysis.wants:
         with_figure = [p for p in picks if _answers(p, analysis)]
+        fit = _breach_fit(picks, passages, analysis, tokenizer, idf, unknown_idf) if analysis.sanctions_answer else {}
+        # the sanction of each law whose breach is the question's, compared within the law (its sentences are in
+        # one language and one drafting style)
+        anchors: dict[str, Pick] = {}
+        for pick in picks:
+            best = anchors.get(pick.passage.doc_id)
+            if id(pick) in fit and (best is None or fit[id(pick)] > fit[id(best)]):
+                anchors[pick.passage.doc_id] = pick
+        matched = [p for p in with_figure if not _another_breach(p, anchors, fit, analysis)]
+        named = [p for p in with_figure if _in_named_law(p.passage, analysis)]
+        if named and not any(_in_named_law(p.passage, analysis) for p in matched):
+            # the law the question names sanctions the breach described and sets no such figure for it: another
+            # law's figure for its own breaches is no answer
+            matched = []
+        if with_figure and not matched:
+            anchor = anchors[(named or with_figure)[0].passage.doc_id]
+            kinds = ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
+            return abstain([anchor.passage, *[p for p in passages if p is not anchor.passage]],
+                           f"{citation_label(anchor.passage, anchor.span)} sanctions the breach described and "
+                           f"states no figure of the kind asked ({kinds}) for it: "
+                           f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”", analysis)
+        with_figure = matched
         if not with_figure:
             kinds = ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
             if analysis.duration_units:

@@ -20,6 +20,11 @@ _ASKS_SANCTION = re.compile(r"\bfine[sd]?\b|\bfining\b|penalt|sanction|punish|li
                             r"罚|拘留|刑|没收|违反|违法|未履行|不履行|未按|拒不|拒绝|后果|责任|犯罪", re.I)
 
 
+def is_sanction(text: str) -> bool:
+    """Whether a text imposes a sanction anywhere (a fine, detention, confiscation)."""
+    return bool(_SANCTION_CLAUSE.search(text))
+
+
 def in_sanction(text: str, start: int, end: int, before: int = 60, after: int = 30) -> bool:
     """Whether text[start:end] is what a sanction imposes: its clause names the sanction close by (处…罚款,
     处五日以下拘留, "a fine of not more than…")."""

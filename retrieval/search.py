@@ -15,6 +15,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
+from retrieval.roles import is_sanction
 
 MODES = ("hybrid", "dense", "bm25")
 
@@ -76,9 +77,6 @@ class ChunkTable:
         if not filters.active:
             return None
         return np.array([1.0 if filters.allows(m) else 0.0 for m in self.index.metadatas], dtype=np.float32)
-
-
-_SANCTION = re.compile(r"罚款|罚金|拘留")
 
 
 class HybridSearcher:
@@ -195,7 +193,7 @@ class HybridSearcher:
                 continue
             meta, text = table.index.metadatas[row], table.index.texts[row]
             article = int(meta.get("article", -1))
-            if article < 0 or meta.get("translation_of") or _SANCTION.search(text):
+            if article < 0 or meta.get("translation_of") or is_sanction(text):
                 continue
             citing += [i for i in self._articles_citing(meta["doc_id"], article, filters, table) if i not in citing]
         return citing

@@ -702,3 +702,43 @@ def test_the_passage_naming_the_company_answers_though_the_statutes_come_first(s
     answer = service.answer("What did the CAC fine DiDi Chuxing in 2022 under the CSL, the DSL and the PIPL?")
     assert not answer.abstained and answer.key_figure == "CNY 8.02 billion"
     assert "DiDi" in answer.citations[0].quote
+
+
+def test_the_breach_a_sanction_follows_is_read_from_its_condition():
+    from retrieval.sentences import sentence_spans
+    from retrieval.violations import breach_of, condition_of, duty_articles
+
+    fine = "第四十六条 违反本法第三十一条规定，向境外提供重要数据的，由有关主管部门责令改正，给予警告，可以并处十万元以上一百万元以下罚款。"
+    assert condition_of(fine) == "第四十六条 违反本法第三十一条规定，向境外提供重要数据"
+    assert condition_of("第三十一条 关键信息基础设施的运营者…应当向境外提供重要数据的，依照本法规定。") == ""  # no sanction
+    assert duty_articles("开展数据处理活动的组织、个人不履行本法第二十七条、第二十九条、第三十条规定的数据安全保护义务") == \
+        frozenset({27, 29, 30})
+    # a tier reads under the breach of the paragraph before it; an English sentence under its paragraph's first
+    lead = "第六十六条 违反本法规定处理个人信息的，由履行个人信息保护职责的部门责令改正，处一百万元以下罚款。"
+    tier = "有前款规定的违法行为，情节严重的，由省级以上部门责令改正，并处五千万元以下罚款。"
+    span = sentence_spans(tier)[0]
+    assert breach_of(span, tier, tier, lead) == "第六十六条 违反本法规定处理个人信息 有前款规定的违法行为，情节严重"
+    english = ("Where the circumstances are grave, the departments are to order correction and impose a fine. "
+               "The directly responsible person in charge are to be fined between 100,000 and 1 million Yuan.")
+    second = sentence_spans(english)[1]
+    assert breach_of(second, second.text, english, "") == "Where the circumstances are grave, the departments are to"
+
+
+@pytest.mark.parametrize("question, locator, key", [
+    # the duty to assess important data's risks (DSL Art. 30) is fined by Art. 45 ¶1, not the core-data fine
+    ("We hold important data and never carried out the periodic risk assessment or sent the report to the "
+     "regulator. What fine can the company get under the DSL, apart from a warning?", "Art. 45 ¶1",
+     "to 2 million"),
+    # selling uncertified network equipment is Art. 63 of the amended CSL, not a CII operator's unreviewed purchase
+    ("按修改后的网络安全法，销售未经安全认证的网络关键设备，没有违法所得的，罚款多少？", "Art. 63", "二万元以上十万元以下"),
+])
+def test_a_fine_follows_the_breach_the_question_describes(service, question, locator, key):
+    answer = service.answer(question)
+    assert answer.citations[0].locator == locator and key in answer.key_figure and answer.verified
+
+
+def test_a_breach_whose_sanction_sets_no_such_fine_abstains(service):
+    # DSL Art. 45 ¶2 fines the company for a core-data breach and names no fine for the managers
+    answer = service.answer("Under the DSL, what can the responsible managers personally be fined when the company "
+                            "breaks the national core data management system?")
+    assert answer.abstained and any("DSL Art. 45 ¶2 sanctions the breach described" in w for w in answer.warnings)

@@ -1,0 +1,68 @@
+"""The breach a sanction follows, read from the sentence that imposes it: "违反本法第二十五条规定，销售…未经安全认证
+…网络关键设备的，由有关主管部门…并处…罚款" fines selling uncertified equipment, and nothing else. A question that
+describes the breach is answered by the sanction for that breach, not by the nearest fine of the same law."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.duties import breached_articles
+from retrieval.roles import is_sanction
+from retrieval.sentences import Span, sentence_spans
+
+# where a sanction's condition ends and the sanction begins: "…的，由有关主管部门…", "…的，处…"; in English a
+# condition opens the sentence ("Where …, the departments … are to order correction")
+_ZH_CONDITION_END = re.compile(r"的[，,]\s*(?=由|处|对|依照|依法|给予|责令|没收|并处|可以)")
+_EN_CONDITION = re.compile(r"^\s*(?:Article\s+\d+:?\s*)?(?:Where|If|When)\b(.*?)\b(?:shall|is to|are to|may)\b",
+                           re.I | re.S)
+
+# a tier that adds to the breach of the paragraph before it: "有前款规定的违法行为，情节严重的…", "有前两款行为，
+# 造成大量数据泄露…的", "Where the circumstances of the unlawful acts mentioned in the preceding Paragraph…"
+_CONTINUES = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]+条\s*)?(?:单位)?有(?:前款|前两款|前三款|本条第[一二三四]款)|"
+                        r"^\s*(?:Where|If)\b[^.;]{0,80}\b(?:preceding|previous|above) paragraphs?", re.I)
+
+# what the sanctions themselves and their tiers are called: they say what is asked of a breach (the fine, the
+# managers', the grave tier), not which breach it is
+SANCTION_WORDS = re.compile(
+    r"罚款|罚金|处罚|拘留|没收|违法所得|警告|责令改正|拒不改正|情节(?:特别)?严重|严重后果|直接负责的主管人员|其他直接责任人员|"
+    r"主管人员|责任人员|营业额|吊销|营业执照|\bfine[sd]?\b|\bpenalt(?:y|ies)\b|\bpunish\w*|\bsanction\w*|\bgrave\b|"
+    r"\bserious\w*|\brefus\w+ to (?:correct|rectify)\b|\bmanagers?\b|\bpersonally\b|\bresponsible\b|\bturnover\b|"
+    r"\brevenue\b|\bconfiscat\w*|\bwarning\b", re.I)
+
+
+def condition_of(sentence: str) -> str:
+    """The breach a sanction sentence names before the sanction it imposes ("" if it names none)."""
+    if not is_sanction(sentence):
+        return ""
+    if m := _ZH_CONDITION_END.search(sentence):
+        return sentence[:m.start()]
+    m = _EN_CONDITION.match(sentence)
+    return m.group(0) if m else ""
+
+
+def breach_of(span: Span, read: str, passage_text: str, lead: str) -> str:
+    """The breach a sanction sentence punishes: its own condition, else its paragraph's first sentence's ("The
+    directly responsible person in charge … are to be fined" under "Where … are grave, …"), with the condition of
+    the paragraph it adds a tier to ("有前款规定的违法行为，情节严重的")."""
+    if not is_sanction(read):
+        return ""
+    breach = condition_of(read)
+    if not breach:
+        first = next((s for s in sentence_spans(passage_text) if s.paragraph == span.paragraph), None)
+        breach = condition_of(first.text) if first is not None and first.start != span.start else ""
+    if breach and continues_previous(breach) and lead:
+        breach = f"{condition_of(lead)} {breach}"
+    return breach
+
+
+def continues_previous(sentence: str) -> bool:
+    """Whether a sanction sentence punishes the breach of the paragraph before it, at a higher tier."""
+    return bool(_CONTINUES.search(sentence))
+
+
+def duty_articles(condition: str) -> frozenset[int]:
+    """The articles whose duties a condition says were breached (违反本法第二十五条规定; 不履行本法第三十条规定的…)."""
+    cited = set(breached_articles(condition))
+    for m in re.finditer(r"(?:不履行|未履行|违反)本(?:法|条例|办法|规定)([^，。；]{0,40}?)规定", condition):
+        cited |= breached_articles(f"违反{m.group(1)}")
+    return frozenset(cited)
