@@ -38,6 +38,7 @@ from retrieval.roles import (
     aimed_at_individuals,
     counted_from,
     counts_differ,
+    is_lead_time,
     speaks_of,
 )
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
@@ -58,13 +59,28 @@ SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close 
 
 NOT_FOUND = "The corpus does not answer this."
 NOT_FOUND_ZH = "语料库中没有找到答案。"
-# Regimes outside Chinese law: a question about one is answered only if a passage names it.
+# Regimes outside the mainland's law: a question about one is answered only if a passage names it. Their own laws
+# always name a regime; Hong Kong, Macau and Taiwan are regimes of their own wherever they are named (a Hong Kong
+# listing is not the "国外上市" the review measures speak of)
 FOREIGN_REGIMES = re.compile(
     r"\b(GDPR|UK GDPR|CCPA|CPRA|HIPAA|COPPA|LGPD|PDPA|PDPO|APPI|PIPEDA|DPDP|EU|European Union|California|"
-    r"Hong Kong|Macau|Macao|Singapore|Japan(?:ese)?|Korea(?:n)?|United States|U\.S\.|US federal|UK|Britain|"
-    r"Taiwan|India(?:n)?|Brazil(?:ian)?|Australia(?:n)?|Canada|Canadian)\b|欧盟|美国|香港|澳门|台湾|新加坡|日本|"
-    r"韩国|英国|加州|通用数据保护条例"
+    r"Hong Kong|Macau|Macao|Taiwan|US federal)\b|欧盟|香港|澳门|台湾|加州|通用数据保护条例"
 )
+# a country names a regime when the question speaks of its law ("Japan's data protection law", "under UK law",
+# "新加坡的个人数据保护法"), not when it is where the data goes or who asks ("our Singapore parent", "美国一家法院")
+_COUNTRY = (r"Singapore|Japan(?:ese)?|Korea(?:n)?|(?:the )?United States|U\.S\.|US|UK|Britain|British|India(?:n)?|"
+            r"Brazil(?:ian)?|Australia(?:n)?|Canada|Canadian|新加坡|日本|韩国|美国|英国|印度|巴西|澳大利亚|加拿大")
+FOREIGN_LAW = re.compile(
+    rf"\b({_COUNTRY})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:law(?!\s+enforcement)|act|regulations?|rules|regime|regulators?|privacy|"
+    rf"data protection|imposes?|requires?|fines?|mandates?)\b|\bunder\s+(?:the\s+)?({_COUNTRY})\b|(?<![A-Za-z])({_COUNTRY})(?:的)?[^，。？、\s]{{0,8}}?"
+    rf"(?:法(?![院务人])|条例|法规|监管)", re.I)
+
+
+def foreign_regimes(question: str) -> list[str]:
+    """The regimes outside the mainland's law a question asks about, as it names them."""
+    names = {m.group(0) for m in FOREIGN_REGIMES.finditer(question)}
+    names |= {next(name for name in m.groups() if name) for m in FOREIGN_LAW.finditer(question)}
+    return sorted(names)
 
 
 @dataclass
@@ -380,6 +396,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
                     return False  # "(不是关键信息基础设施运营者)": the CII operator's yearly test is not ours
         if analysis.activities and others_only(analysis.activities, activities_at(text, figure.start, figure.end)):
             return False
+        if analysis.lead_time and figure.kind == "duration" and not is_lead_time(text, figure.start, figure.end):
+            return False  # ten days after the filing arrives is not how long before listing it must be made
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date
                 and counted_from(text, figure.start, figure.end))
 
@@ -642,7 +660,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     whether the passage's text is made under those laws (only such rules may answer for a silent law)."""
     if not passages:
         return abstain([], "Nothing relevant was retrieved.", analysis)
-    foreign = sorted({m.group(0) for m in FOREIGN_REGIMES.finditer(analysis.question)})
+    foreign = foreign_regimes(analysis.question)
     if foreign and not any(name.lower() in p.full_text.lower()
                            for p in passages[:SENTENCE_POOL] for name in foreign):
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)  # said before any figure

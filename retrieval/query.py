@@ -31,6 +31,7 @@ from retrieval.roles import (
     acronyms,
     asked_count_noun,
     asks_by_date,
+    asks_lead_time,
     audience,
     institution_places,
     money_roles,
@@ -166,6 +167,7 @@ class QueryAnalysis:
     routes: frozenset[str] = frozenset()  # the transfer routes it names (assessment, standard contract, certification)
     assessments: frozenset[str] = frozenset()  # the kinds of assessment it names (impact, risk, security, self)
     by_date: bool = False  # it asks the date something is due by, not the date a count starts from
+    lead_time: bool = False  # it asks how long before an event ("提前多少天"), not how long after one
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
     breached: frozenset[int] = frozenset()  # the articles it says were breached (违反了…第二十四条)
@@ -207,7 +209,7 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
                            duration_units=asked.duration_units, count_noun=asked.count_noun,
                            money_roles=asked.money_roles, period_roles=asked.period_roles,
                            bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
-                           by_date=asked.by_date,
+                           by_date=asked.by_date, lead_time=asked.lead_time,
                            audience=asked.audience,
                            follow_up=_analyse(second, tokenizer))
     return analysis
@@ -270,6 +272,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         routes=routes(asked),
         assessments=assessment_kinds(asked),
         by_date=asks_by_date(asked),
+        lead_time=asks_lead_time(asked),
         audience=audience(asked),
         breached=breached_articles(asked),
         not_who=not_who(question),

@@ -172,8 +172,29 @@ _NOT_NAMES = frozenset({"PRC", "RMB", "CNY", "USD", "EUR", "FAQ", "AND", "THE", 
                         "EdTech", "AdTech", "MarTech", "InsurTech", "LegalTech", "HealthTech", "JavaScript"})
 
 
+# what the asker says it is or where it sits ("We're a bank designated as a CII operator", "We're in the Tianjin Pilot
+# Free Trade Zone", 我们是…): scenery, not the subject the answering passage must name; nor an acronym glossing the
+# words before it ("multi-level protection (MLPS)"), which name it already
+_SCENERY = re.compile(r"\b(?:we|I)(?:'re| are| am|'m)\s+(?:an?|the|in|based|located|headquartered|designated|"
+                      r"classified|one of)\b[^.;:?]*|\bour (?:company|firm|business|group|bank|app|"
+                      r"platform) is\b[^.;:?]*|\b(?:designated|classified|recognised|recognized) as\b[^.;:?,]*|"
+                      r"\bas an? [^.;:?,]*|(?:我们|我司|本公司|公司)(?:是|为|作为|属于)[^，。；：？]*|作为[^，。；：？]*", re.I)
+_GLOSSED = re.compile(r"((?:[A-Za-z]+[\s-]+){1,5})[(（]([A-Z][A-Za-z]{1,9})[)）]")
+
+
+def _spells(words: str, acronym: str) -> bool:
+    """Whether the acronym is spelled by the initials of the words before it ("multi-level protection (MLPS)")."""
+    initials = "".join(w[0] for w in re.split(r"[\s-]+", words.strip()) if w).upper()
+    return any(initials[i:].startswith(acronym.upper()[:3]) for i in range(len(initials)))
+
+
+def _outside_scenery(question: str) -> str:
+    question = _GLOSSED.sub(lambda m: m.group(1) if _spells(m.group(1), m.group(2)) else m.group(0), question)
+    return _SCENERY.sub(" ", question)
+
+
 def acronyms(question: str) -> list[str]:
-    return list(dict.fromkeys(a for a in _ACRONYM.findall(question) if a not in _NOT_NAMES))
+    return list(dict.fromkeys(a for a in _ACRONYM.findall(_outside_scenery(question)) if a not in _NOT_NAMES))
 
 
 # a court, exchange or local government is named by its place: the Beijing Internet Court's caseload is not the
@@ -189,6 +210,7 @@ _NOT_PLACES = frozenset({"Supreme", "National", "State", "Chinese", "China", "Lo
 
 def institution_places(question: str) -> list[str]:
     """The places the question names an institution by ("Guangzhou Internet Court", 广州互联网法院)."""
+    question = _outside_scenery(question)
     found = [m.group(1) for pattern in (_EN_PLACED, _ZH_PLACED) for m in pattern.finditer(question)]
     return list(dict.fromkeys(p for p in found if p not in _NOT_PLACES and p.split()[0] not in _NOT_PLACES))
 
@@ -233,6 +255,24 @@ _EN_COUNTS_FROM = re.compile(r"\b(?:since|from|as of|starting(?: on| from)?)\s+(
 def asks_by_date(question: str) -> bool:
     """Whether the question asks the date something is due by (每年几月几日之前, "by what date")."""
     return bool(_ASKS_BY_DATE.search(question))
+
+
+# "how many days before listing must we file", "提前多少天": a lead time, which a period counted from an event
+# (自收到材料之日起10个工作日内) does not give
+_ASKS_LEAD = re.compile(r"(?:之?前|提前)[^，。？?]{0,8}?(?:多少|几)(?:个)?(?:工作日|日|天|周|月|小时)|"
+                        r"\bhow (?:many|much|long)\b[^?？]*?\b(?:before|in advance|ahead of|prior to)\b|"
+                        r"\bhow (?:far|long) in advance\b|\bhow early\b", re.I)
+_LEAD = re.compile(r"提前|(?<![目之])前(?![款项述条两三])|\bbefore\b|\bin advance\b|\bprior to\b|\bahead\b", re.I)
+
+
+def asks_lead_time(question: str) -> bool:
+    """Whether the question asks how long before an event something is due ("提前多少天", "how early")."""
+    return bool(_ASKS_LEAD.search(question))
+
+
+def is_lead_time(text: str, start: int, end: int) -> bool:
+    """Whether the period at text[start:end] is one before an event (届满60个工作日前, 提前30日, "30 days before")."""
+    return bool(_LEAD.search(text[max(0, start - 6):start]) or _LEAD.search(text[end:end + 8]))
 
 
 def counted_from(text: str, start: int, end: int) -> bool:

@@ -742,3 +742,31 @@ def test_a_breach_whose_sanction_sets_no_such_fine_abstains(service):
     answer = service.answer("Under the DSL, what can the responsible managers personally be fined when the company "
                             "breaks the national core data management system?")
     assert answer.abstained and any("DSL Art. 45 ¶2 sanctions the breach described" in w for w in answer.warnings)
+
+
+@pytest.mark.parametrize("question, regimes", [
+    ("What is the maximum financial penalty under Singapore's PDPA?", ["PDPA", "Singapore"]),
+    ("Under Japanese law, how fast must a leak be reported?", ["Japanese"]),
+    ("新加坡个人数据保护法的最高罚款是多少？", ["新加坡"]),
+    # where the data goes, who asks for it, who the asker is: scenery, not a regime
+    ("我们准备向新加坡母公司传输个人信息，标准合同生效后多久内备案？", []),
+    ("我们把境内数据提供给了美国一家法院，按数据安全法罚多少？", []),
+    ("US law enforcement asked our Shanghai subsidiary for data: what does the DSL fine for handing it over?", []),
+])
+def test_a_country_names_a_regime_only_when_its_law_is_asked_about(question, regimes):
+    from retrieval.compose import foreign_regimes
+
+    assert foreign_regimes(question) == regimes
+
+
+def test_what_the_asker_says_it_is_is_scenery_and_a_glossed_acronym_is_named_by_its_words():
+    from retrieval.roles import acronyms, asks_lead_time, institution_places
+
+    assert acronyms("We're a bank designated as a CII operator. How long may the review take?") == []
+    assert acronyms("If a network operator fails its multi-level protection (MLPS) duties, what is the fine?") == []
+    assert acronyms("What foreign equity may a value-added telecom (ICP) licence holder have?") == ["ICP"]
+    assert acronyms("Within how many days must MIIT decide?") == ["MIIT"]
+    assert institution_places("We're in the Tianjin Pilot Free Trade Zone. Who approves the negative list?") == []
+    assert institution_places("How many cases did the Hangzhou Internet Court hear?") == ["Hangzhou"]
+    assert asks_lead_time("必须在递交上市申请前多少天申报？") and asks_lead_time("How early can we apply to extend it?")
+    assert not asks_lead_time("标准合同生效后多少个工作日内备案？")
