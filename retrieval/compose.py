@@ -398,6 +398,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             return False
         if analysis.lead_time and figure.kind == "duration" and not is_lead_time(text, figure.start, figure.end):
             return False  # ten days after the filing arrives is not how long before listing it must be made
+    if figure.kind == "date" and analysis.amended_in and figure.value < analysis.amended_in * 10000:
+        return False  # the consolidated text's 本法自2017年6月1日起施行 is not when the 2025 amendment took effect
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date
                 and counted_from(text, figure.start, figure.end))
 
@@ -507,6 +509,34 @@ def _open_clause(text: str) -> str:
     ends = [i for i in (text.find(mark, m.end()) for mark in "，；,;。") if i >= 0]
     end = min(ends) + 1 if ends else len(text)
     return f"{'…' if start > 0 else ''}{text[start:end].strip()}{'…' if end < len(text) else ''}"
+
+
+def _is_named_article(passage: Passage, analysis: QueryAnalysis) -> bool:
+    """Whether the passage is an article the question names (个保法第五十二条, "PIPL Art. 52")."""
+    return passage.article is not None and any(
+        ref.article == passage.article and (ref.doc_id or (analysis.laws[0] if analysis.laws else None))
+        in (passage.doc_id, passage.translation_of) for ref in analysis.articles)
+
+
+def _named_article_open(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
+    """A sentence of an article the question names that leaves the quantity open ("规定数量", "一定期限")."""
+    return next((p for p in picks if _is_named_article(p.passage, analysis)
+                 and any(_OPEN_KINDS[kind] & analysis.wants for kind in _open_quantities(p.span.text))), None)
+
+
+# what a quantity left open measures: a period (一定期限), a number (规定数量), a share (一定比例), an amount
+_OPEN_KINDS = {"period": {"duration"}, "number": {"count", "quantity"}, "share": {"percent"}, "amount": {"amount"}}
+
+
+def _open_quantities(text: str) -> set[str]:
+    found = set()
+    for m in UNQUANTIFIED.finditer(text):
+        word = m.group(0).lower()
+        found |= {"period"} if re.search(r"期限|period|time", word) else set()
+        found |= {"number"} if re.search(r"数量|number|threshold", word) else set()
+        found |= {"share"} if "比例" in word else set()
+        found |= {"amount"} if "amount" in word else set()
+    return found
 
 
 def _unquantified(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
@@ -689,11 +719,16 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
                            f"states no figure of the kind asked ({kinds}) for it: "
                            f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”", analysis)
         with_figure = matched
+        named_open = _named_article_open(picks, analysis)
+        if named_open is not None and not any(_is_named_article(p.passage, analysis) for p in with_figure):
+            # "个保法第五十二条说'达到国家网信部门规定数量'…这个数量是多少": the article asked about leaves it open;
+            # a count from another article ("两个以上") is no answer
+            with_figure = []
         if not with_figure:
             kinds = ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
             if analysis.duration_units:
                 kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
-            vague = _unquantified(picks, analysis)
+            vague = named_open or _unquantified(picks, analysis)
             if vague is None:
                 comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
                                analysis)

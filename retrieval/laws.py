@@ -165,6 +165,15 @@ def _base_title_zh(title_zh: str) -> str:
     return title_zh.split("（")[0].strip()
 
 
+def amending_decisions(doc_ids: list[str], year: int, manifest: Manifest | None = None) -> list[str]:
+    """The decisions of that year amending the named laws (关于修改《中华人民共和国网络安全法》的决定, 2025): when
+    "the CSL as amended in 2025" took effect is the decision's date, not the one the consolidated text restates."""
+    manifest = manifest or load_manifest()
+    bases = {_base_title_zh(e.title_zh) for e in manifest.entries if e.id in doc_ids and e.title_zh}
+    return [e.id for e in manifest.entries if e.id not in doc_ids and "关于修改" in e.title_zh
+            and e.promulgated.startswith(str(year)) and any(base and base in e.title_zh for base in bases)]
+
+
 def background_laws(doc_ids: list[str], manifest: Manifest | None = None) -> set[str]:
     """Named laws that another named document is about: "the 2025 amendment of the Cybersecurity Law" names
     the amending decision (关于修改《中华人民共和国网络安全法》的决定) and the law it amends; the question is

@@ -20,6 +20,7 @@ from retrieval.figures import as_of_day, asked_units, question_wants, yes_or_no
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import (
     ArticleRef,
+    amending_decisions,
     article_refs,
     background_laws,
     law_titles,
@@ -29,6 +30,7 @@ from retrieval.laws import (
 )
 from retrieval.roles import (
     acronyms,
+    amended_in,
     asked_count_noun,
     asks_by_date,
     asks_lead_time,
@@ -167,6 +169,7 @@ class QueryAnalysis:
     routes: frozenset[str] = frozenset()  # the transfer routes it names (assessment, standard contract, certification)
     assessments: frozenset[str] = frozenset()  # the kinds of assessment it names (impact, risk, security, self)
     by_date: bool = False  # it asks the date something is due by, not the date a count starts from
+    amended_in: int = 0  # the year of the amendment it asks about: an earlier date is not the amendment's
     lead_time: bool = False  # it asks how long before an event ("提前多少天"), not how long after one
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
@@ -219,6 +222,8 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     language = detect_language(question)
     wants = set(question_wants(question))
     laws = resolve_laws(question)
+    if "date" in wants and (year := amended_in(question)):
+        laws += amending_decisions(laws, year)
     articles = article_refs(question)
     asked = without_exclusions(question)
     pairs = glossary_pairs(asked)
@@ -273,6 +278,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         assessments=assessment_kinds(asked),
         by_date=asks_by_date(asked),
         lead_time=asks_lead_time(asked),
+        amended_in=amended_in(asked),
         audience=audience(asked),
         breached=breached_articles(asked),
         not_who=not_who(question),

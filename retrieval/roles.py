@@ -275,6 +275,22 @@ def is_lead_time(text: str, start: int, end: int) -> bool:
     return bool(_LEAD.search(text[max(0, start - 6):start]) or _LEAD.search(text[end:end + 8]))
 
 
+# "网络安全法2025年10月修改后", "the 2025 amendment", "as amended in 2025": a date before that year is not when
+# the amendment was made or took effect (the consolidated text still says 本法自2017年6月1日起施行)
+_AMENDED_IN = re.compile(r"(20\d\d)\s*年?[^，。？?]{0,6}?(?:修改|修正|修订)|(?:修改|修正|修订)[^，。？?]{0,4}?(20\d\d)|"
+                         r"\b(20\d\d)\s+(?:amendments?|revision|revised)\b|\b(?:amended|revised)\s+(?:in\s+)?(20\d\d)\b",
+                         re.I)
+_ORIGINAL = re.compile(r"原(?:来|先)?(?:的)?(?:版本|文本|规定)|\boriginal\b|\bfirst (?:enacted|adopted)\b|\b2016\b", re.I)
+
+
+def amended_in(question: str) -> int:
+    """The year of the amendment a question asks about (0 for none, or when it asks about the original text)."""
+    m = _AMENDED_IN.search(question)
+    if not m or _ORIGINAL.search(question):
+        return 0
+    return int(next(year for year in m.groups() if year))
+
+
 def counted_from(text: str, start: int, end: int) -> bool:
     """Whether the date at text[start:end] is where a count starts (自当年1月1日起累计, "since 1 January"), not a
     date anything is due by."""

@@ -770,3 +770,19 @@ def test_what_the_asker_says_it_is_is_scenery_and_a_glossed_acronym_is_named_by_
     assert institution_places("How many cases did the Hangzhou Internet Court hear?") == ["Hangzhou"]
     assert asks_lead_time("必须在递交上市申请前多少天申报？") and asks_lead_time("How early can we apply to extend it?")
     assert not asks_lead_time("标准合同生效后多少个工作日内备案？")
+
+
+def test_an_article_the_question_names_that_leaves_the_number_open_is_the_answer(service):
+    # PIPL Art. 52 leaves the number to the CAC; "两个以上" in Art. 20 counts joint handlers, not individuals
+    answer = service.answer("个人信息保护法第五十二条所说的“国家网信部门规定数量”到底是多少人？")
+    assert answer.abstained and any("PIPL Art. 52 ¶1 leaves the figure to be set elsewhere" in w
+                                    for w in answer.warnings)
+
+
+def test_an_amendment_takes_effect_on_the_date_of_the_decision_not_the_one_the_consolidated_text_restates(service):
+    from retrieval.roles import amended_in
+
+    assert amended_in("网络安全法2025年10月修改后，从哪一天开始施行？") == 2025
+    assert amended_in("Under the original 2016 Cybersecurity Law text, as amended in 2025…") == 0
+    answer = service.answer("网络安全法2025年修改后，新的罚款规定从哪一天开始施行？")
+    assert answer.key_figure == "2026年1月1日" and answer.citations[0].doc_id == "csl-2025-decision"
