@@ -71,9 +71,25 @@ def ndcg_at(retrieved: list[Retrieved], evidence: list[Evidence], k: int = 10) -
     return min(dcg / idcg, 1.0)
 
 
+_NUMERAL = "0123456789零一二三四五六七八九十百千万两"
+
+
+def _contains(squashed: str, variant: str) -> bool:
+    """Whether the answer states the variant as written, not as the tail of another number (十个工作日 is not stated by
+    二十个工作日, nor 10 days by 110 days)."""
+    start = squashed.find(variant)
+    while start >= 0:
+        before = squashed[max(0, start - 2):start]
+        if not (variant[0] in _NUMERAL and before and (before[-1] in _NUMERAL or
+                                                       before[-1] in ".," and before[:1].isdigit())):
+            return True
+        start = squashed.find(variant, start + 1)
+    return False
+
+
 def fact_present(variants: list[str], answer: str) -> bool:
     squashed = _squash(answer)
-    if any(_squash(v) and _squash(v) in squashed for v in variants):
+    if any(_squash(v) and _contains(squashed, _squash(v)) for v in variants):
         return True
     answer_figures = extract_figures(_LABELS.sub(" ", answer))
     for variant in variants:

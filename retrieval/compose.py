@@ -55,7 +55,8 @@ SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least ho
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
 BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
 BREACH_SHARE = 0.6  # a sanction answers only for a breach matching the question this close to the best match
-SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close to the answer's
+SUPPORT_FRACTION = 0.7
+FOLLOW_UP_COVERAGE = 0.2  # how much of a second ask the sentence answering it must speak to  # a supporting passage's sentence must score this close to the answer's
 
 NOT_FOUND = "The corpus does not answer this."
 NOT_FOUND_ZH = "语料库中没有找到答案。"
@@ -240,7 +241,10 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
     bonus = 0.0
     if "date" in analysis.wants and any(f.kind == "date" for f in figures):
         asks_adoption = bool(ASKS_ADOPTION.search(analysis.question))
-        if EFFECTIVE_CUE.search(text) and not asks_adoption:
+        # a law's commencement answers when it took effect, not by when a duty under it falls due
+        asks_due_date = bool(OBLIGATION_CUE.search(analysis.question) or WHEN_TO_ACT.search(analysis.question)) \
+            and not EFFECTIVE_CUE.search(analysis.question)
+        if EFFECTIVE_CUE.search(text) and not asks_adoption and not asks_due_date:
             bonus += 0.6
         elif ADOPTION_CUE.search(text) and asks_adoption:
             bonus += 0.6
@@ -359,7 +363,7 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
     if "amount" in kinds:
         kinds |= {"multiple", "percent"} if companions else {"multiple"}
     if ("date" in kinds or HOW_SOON.search(analysis.question)) and not analysis.duration_units and \
-            OBLIGATION_CUE.search(analysis.question) \
+            (OBLIGATION_CUE.search(analysis.question) or WHEN_TO_ACT.search(analysis.question)) \
             and not (EFFECTIVE_CUE.search(analysis.question) or ASKS_ADOPTION.search(analysis.question)):
         # "by when must we apply?" is answered by "within 15 working days of receiving the result" too
         kinds |= {"timing", "duration"}
@@ -559,7 +563,11 @@ def _follow_up(passages: list[Passage], analysis: QueryAnalysis, primary: Pick, 
     可以延长15个工作日”)."""
     second = analysis.follow_up
     picks = [p for p in _score_sentences(passages, second, tokenizer, idf, unknown_idf) if _answers(p, second)]
-    return picks[0] if picks else None
+    # a figure of the kind asked in a sentence about something else ("In 2024, the rules … were made clearer") is
+    # no answer to "when can we apply to extend it?"; the passage that answered the first ask is on the subject
+    if not picks or picks[0].coverage < FOLLOW_UP_COVERAGE and picks[0].passage.chunk_id != primary.passage.chunk_id:
+        return None
+    return picks[0]
 
 
 def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
@@ -643,6 +651,9 @@ HOW_SOON = re.compile(r"how soon|how quickly|by when|多快", re.I)
 OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|need to|needs to|obliged)\b|应当|必须|须|需要|"
                             r"(?<![需主重只])要(?![求素点])",
                             re.I)
+# "when can we apply to extend it?": when to act, answered by a time limit as much as by a date
+WHEN_TO_ACT = re.compile(r"\bwhen (?:can|may|could|should|do|does|shall) (?:we|I|you|they|it|the \w+)\b|什么时候(?:可以|能|要|该)|"
+                         r"何时(?:可以|能|要|应)", re.I)
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
 ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
 # "哪一天通过的" asks when a law was adopted; "我们没通过" (we did not pass the assessment) does not

@@ -786,3 +786,15 @@ def test_an_amendment_takes_effect_on_the_date_of_the_decision_not_the_one_the_c
     assert amended_in("Under the original 2016 Cybersecurity Law text, as amended in 2025…") == 0
     answer = service.answer("网络安全法2025年修改后，新的罚款规定从哪一天开始施行？")
     assert answer.key_figure == "2026年1月1日" and answer.citations[0].doc_id == "csl-2025-decision"
+
+
+def test_a_second_ask_after_a_condition_is_split_and_answered_only_by_a_sentence_on_it(service):
+    from retrieval.query import split_asks
+
+    first, second = split_asks("By when must we file the algorithm, and if we later shut the service down, how long "
+                               "do we have to deregister it?")
+    assert first == "By when must we file the algorithm" and second.startswith("if we later shut")
+    answer = service.answer("Our outbound security assessment was passed last year. How long is the result valid, "
+                            "and when can we apply to extend it?")
+    assert answer.key_figure == "3 years; within 60 working days" and answer.verified
+    assert all("2024" not in c.quote for c in answer.citations)
