@@ -38,6 +38,7 @@ from retrieval.roles import (
     aimed_at_individuals,
     counted_from,
     counts_differ,
+    extends_by,
     is_lead_time,
     speaks_of,
 )
@@ -400,6 +401,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
                     return False  # "(不是关键信息基础设施运营者)": the CII operator's yearly test is not ours
         if analysis.activities and others_only(analysis.activities, activities_at(text, figure.start, figure.end)):
             return False
+        if analysis.extension and figure.kind == "duration" and not extends_by(text, figure.start, figure.end):
+            return False  # the 90 days a review takes are not how long it may be extended by
         if analysis.lead_time and figure.kind == "duration" and not is_lead_time(text, figure.start, figure.end):
             return False  # ten days after the filing arrives is not how long before listing it must be made
     if figure.kind == "date" and analysis.amended_in and figure.value < analysis.amended_in * 10000:

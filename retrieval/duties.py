@@ -151,6 +151,9 @@ _ACTIVITIES = {
     "review": re.compile(r"审查|审核|\breview", re.I),
     "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
     "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
+    # deciding whether to take a filing up is not deciding it: 7 days to accept an application are not the days
+    # to reach a (re-)assessment's conclusion
+    "acceptance": re.compile(r"(?<!不予)受理|\baccept(?:s|ed|ing|ance)?\b(?! (?:the|a|an) (?:result|conclusion))", re.I),
 }
 # kinds of assessment: a yearly risk assessment of important data is not a minors' impact assessment
 _ASSESSMENTS = {
@@ -158,6 +161,9 @@ _ASSESSMENTS = {
     "risk": re.compile(r"风险评估|risk assessment", re.I),
     "security": re.compile(r"安全评估|security assessment", re.I),
     "self": re.compile(r"自评估|自行评估|self-assess", re.I),
+    # and of review: the preliminary review's fifteen extra days are not the special review procedure's
+    "preliminary review": re.compile(r"初步审查|(?:preliminary|initial) review", re.I),
+    "special review": re.compile(r"特别审查|special review", re.I),
 }
 # the routes for sending personal information abroad: one route's figures do not answer another's
 _ROUTES = {
@@ -175,7 +181,8 @@ def activities(text: str) -> frozenset[str]:
     return _named_in(_ACTIVITIES, text)
 
 
-_ASK_WORD = re.compile(r"多少|几|多久|多长|何时|什么时候|哪|\b(?:how|what|when|which|within)\b", re.I)
+# "within the 15 working days allowed" sets the scene; "within how many days" asks with its "how"
+_ASK_WORD = re.compile(r"多少|几|多久|多长|何时|什么时候|哪|\b(?:how|what|when|which)\b|\bwithin\b(?! the\b)", re.I)
 _ASK_BREAK = re.compile(r"[，,;；。:：?？!！]|\.(?:\s|$)")
 
 

@@ -33,6 +33,7 @@ from retrieval.roles import (
     amended_in,
     asked_count_noun,
     asks_by_date,
+    asks_extension,
     asks_lead_time,
     audience,
     institution_places,
@@ -172,6 +173,7 @@ class QueryAnalysis:
     assessments: frozenset[str] = frozenset()  # the kinds of assessment it names (impact, risk, security, self)
     by_date: bool = False  # it asks the date something is due by, not the date a count starts from
     amended_in: int = 0  # the year of the amendment it asks about: an earlier date is not the amendment's
+    extension: bool = False  # it asks how long an extension is: only a clause extending by a stated time answers
     lead_time: bool = False  # it asks how long before an event ("提前多少天"), not how long after one
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
@@ -214,7 +216,7 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
                            duration_units=asked.duration_units, count_noun=asked.count_noun,
                            money_roles=asked.money_roles, period_roles=asked.period_roles,
                            bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
-                           by_date=asked.by_date, lead_time=asked.lead_time,
+                           by_date=asked.by_date, lead_time=asked.lead_time, extension=asked.extension,
                            audience=asked.audience,
                            follow_up=_analyse(second, tokenizer))
     return analysis
@@ -280,6 +282,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         assessments=assessment_kinds(asked),
         by_date=asks_by_date(asked),
         lead_time=asks_lead_time(asked),
+        extension=asks_extension(asked),
         amended_in=amended_in(asked),
         audience=audience(asked),
         breached=breached_articles(asked),

@@ -291,6 +291,30 @@ def amended_in(question: str) -> int:
     return int(next(year for year in m.groups() if year))
 
 
+# "by how many working days can it be extended", "延长多少个工作日", "if it is extended, what is the maximum total time":
+# the length of an extension, which only a clause extending by a stated time gives (可以延长15个工作日), not the
+# time being extended (一般应当在90个工作日内完成)
+_ASKS_EXTENSION = re.compile(
+    r"\bby how (?:many|much|long)\b[^?？]*\bextend|\bextend\w*\b[^?？]{0,40}\bby how (?:many|much|long)\b|"
+    r"\bhow (?:many|much|long)\b[^?？]*\b(?:extension|extended)\b|延长(?:多少|几|多久|多长)|"
+    r"(?:if|once|when)\b[^?？]*\bextended\b[^?？]*\b(?:maximum|total|at most|longest)\b|"
+    r"延长(?:的)?(?:话|后)[^，。？]{0,10}(?:最长|总共|一共|最多)", re.I)
+_PHRASE_END = re.compile(r"[，；;。！？!?]|,\s|\.(?:\s|$)")
+_EXTENDS = re.compile(r"延长|延期|\bextend\w*|\bextension|\bprolong\w*", re.I)
+
+
+def asks_extension(question: str) -> bool:
+    """Whether the question asks how long an extension is (or the total with it)."""
+    return bool(_ASKS_EXTENSION.search(question))
+
+
+def extends_by(text: str, start: int, end: int) -> bool:
+    """Whether the period at text[start:end] is what a clause extends by (可以延长15个工作日, "extended by 30 days")."""
+    begin = max((m.end() for m in _PHRASE_END.finditer(text, 0, start)), default=0)
+    finish = _PHRASE_END.search(text, end)
+    return bool(_EXTENDS.search(text[begin:finish.start() if finish else len(text)]))
+
+
 def counted_from(text: str, start: int, end: int) -> bool:
     """Whether the date at text[start:end] is where a count starts (自当年1月1日起累计, "since 1 January"), not a
     date anything is due by."""

@@ -798,3 +798,25 @@ def test_a_second_ask_after_a_condition_is_split_and_answered_only_by_a_sentence
                             "and when can we apply to extend it?")
     assert answer.key_figure == "3 years; within 60 working days" and answer.verified
     assert all("2024" not in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, key", [
+    # the preliminary review may be extended by 15 working days; the special review "may be extended", by no figure
+    ("网络安全审查的初步审查情况复杂的，可以延长多少个工作日？", "15个工作日"),
+    ("In a complex case, by how many working days can the special review procedure of a cybersecurity review be "
+     "extended?", None),
+])
+def test_an_extension_is_answered_by_what_a_clause_extends_by(service, question, key):
+    from retrieval.roles import extends_by
+
+    text = "特别审查程序一般应当在90个工作日内完成，情况复杂的可以延长。情况复杂的，可以延长15个工作日。"
+    assert not extends_by(text, text.index("90"), text.index("90") + 7)
+    assert extends_by(text, text.index("15"), text.index("15") + 7)
+    answer = service.answer(question)
+    assert (answer.abstained, key) == (True, None) or key in answer.key_figure
+
+
+def test_the_days_to_accept_a_filing_are_not_the_days_to_decide_it(service):
+    answer = service.answer("After we apply for re-assessment of a failed outbound data security assessment, how many "
+                            "working days does the CAC have to give the re-assessment conclusion?")
+    assert answer.abstained
