@@ -100,6 +100,10 @@ _NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 NOT_FIGURE = re.compile(
     # a web address's digits (…/2023-07/13/…) are no date or count
     r"https?://\S+|www\.\S+|"
+    # a standard's or a document's code (TC260-003, GB/T 35273-2020, ISO/IEC 27001:2013) counts nothing
+    # or a body's number (National Technical Committee 260, TC260)
+    r"\b(?:GB(?:/[TZ])?|ISO(?:/IEC)?|IEC|[A-Z]{2}/T|TC\d+)\s*[-–]?\s*\d+(?:[-–:.]\d+)*|\b(?!CNY|RMB|USD|EUR|HKD|GBP|JPY)[A-Z]{2,}\d+(?:[-–]\d+)?\b|"
+    r"\b(?:Committee|Commission|Subcommittee|Working Group|Decree|Order|Circular|Document)\s+(?:No\.\s*)?\d+\b|"
     rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]|"
     r"\[\d+\]|\b(?i:articles?|art\.|arts\.|paragraphs?|para\.|items?|chapters?|sections?|no\.|order no\.|p\.|"
     r"pp\.|table|annex|clause|subparagraph)\s*\d+(?:\s*(?:,|and|or|to|through|-|–)\s*\d+)*|¶\s*\d+|"

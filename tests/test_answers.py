@@ -150,6 +150,9 @@ def test_changed_figures_are_caught():
     ("Compliance Strategies 4. Preparing for Audit > 4.1 Streamlining Annual Security Reviews", []),
     ("as provided in Article 3, Paragraph 2, of this Law", []),
     ("“5. Cross-border transfers” says fines reach 5 Million yuan", ["5 Million yuan"]),
+    # a standard's code and a committee's number count nothing; a currency before its amount stays an amount
+    ("TC260 released the Basic Security Requirements (TC260-003) and GB/T 35273-2020 applies", []),
+    ("National Technical Committee 260 fined no one; the CAC fined it CNY8.02 billion", ["CNY8.02 billion"]),
 ])
 def test_labels_are_not_figures_and_dates_are(text, figures):
     assert [f.text for f in extract_figures(text)] == figures
