@@ -430,6 +430,8 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
         return False
     if analysis.as_of and (stated_day := as_of_day(read)) and stated_day != analysis.as_of:
         return False  # a count "as of 31 December 2024" does not say how many there were on 30 June
+    if "retention" in analysis.period_roles and analysis.retained and not _names(analysis.retained, read.lower()):
+        return False  # keeping processing records three years says nothing of how long reports are kept
     return speaks_of(analysis.money_roles + analysis.period_roles, read) \
         and not others_only(analysis.assessments, assessment_kinds(read)) \
         and (fines_only or _on_route(pick, read, analysis))

@@ -39,6 +39,7 @@ from retrieval.roles import (
     institution_places,
     money_roles,
     period_roles,
+    retained_thing,
     sanctions_answer,
 )
 
@@ -163,6 +164,7 @@ class QueryAnalysis:
     count_noun: str = ""  # what "how many …" counts, as written
     unknown_laws: list[str] = field(default_factory=list)  # laws it names that the corpus does not hold
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
+    retained: str = ""  # of a retention period, what is kept (报告, "log"): the answer must keep the same thing
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
     places: list[str] = field(default_factory=list)  # Guangzhou (Internet Court): the answering sentence's place
     law_itself: bool = False  # "the DSL itself", "本身": only the named law's own text may answer
@@ -214,7 +216,7 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         asked = _analyse(first, tokenizer)
         analysis = replace(analysis, wants=asked.wants, question_type=asked.question_type,
                            duration_units=asked.duration_units, count_noun=asked.count_noun,
-                           money_roles=asked.money_roles, period_roles=asked.period_roles,
+                           money_roles=asked.money_roles, period_roles=asked.period_roles, retained=asked.retained,
                            bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
                            by_date=asked.by_date, lead_time=asked.lead_time, extension=asked.extension,
                            audience=asked.audience,
@@ -273,6 +275,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         unknown_laws=unknown_law_names(question),
         law_itself=bool(laws) and bool(_ITSELF.search(question)),
         period_roles=period_roles(asked) if "duration" in wants else (),
+        retained=retained_thing(asked),
         acronyms=acronyms(unnamed),
         places=institution_places(unnamed),
         bearer=bearer,

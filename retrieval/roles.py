@@ -72,13 +72,36 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "limitation": (re.compile(r"limitation period|statute of limitations?|time limit (?:to|for) (?:sue|su(?:ing)|claim)|诉讼时效",
                               re.I),
                    re.compile(r"limitation period|statute of limitations?|诉讼时效|时效", re.I)),
+    # years of experience a post requires: not how long records are kept
+    "experience": (re.compile(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)", re.I),
+                   re.compile(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)", re.I)),
 }
 _MONEY = ("fee", "salary", "tax", "capital", "compensation", "spending")
-_PERIODS = ("validity", "retention", "imprisonment", "detention", "ban", "probation", "limitation")
+_PERIODS = ("validity", "retention", "imprisonment", "detention", "ban", "probation", "limitation", "experience")
 
 
 def _named(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name for name in names if _NAMED_ROLES[name][0].search(question))
+
+
+# what a retention question asks to be kept (将年度风险评估报告至少保存几年, "how long must access logs be kept"): a
+# sentence keeping other things (处理情况记录…保存3年) does not say
+_ZH_RETAINED = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,16}?)(?:至少|最少|最短|应当|应|要|需要|须|必须)*(?:保存|留存|保留)"
+                          r"(?:多久|多长|几|多少|期限)")
+_EN_RETAINED = re.compile(r"\b(?:keep|retain|store|preserve)\s+(?:the\s+|their\s+|its\s+|our\s+|such\s+)?"
+                          r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+for\b|\bhow long (?:must|should|do|does|shall|are|is)\s+"
+                          r"(?:the\s+|their\s+|its\s+|our\s+)?((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:be\s+)?"
+                          r"(?:kept|retained|stored|preserved)\b", re.I)
+
+
+def retained_thing(question: str) -> str:
+    """The head noun of what a retention question asks to be kept (报告, "log"), or ""."""
+    if m := _ZH_RETAINED.search(question):
+        return m.group(1)[-2:]
+    if m := _EN_RETAINED.search(question):
+        head = (m.group(1) or m.group(2)).split()[-1].lower()
+        return "" if head in {"it", "them", "this", "that", "data", "information"} else re.sub(r"s$", "", head)
+    return ""
 
 
 def money_roles(question: str) -> tuple[str, ...]:

@@ -823,3 +823,16 @@ def test_the_days_to_accept_a_filing_are_not_the_days_to_decide_it(service):
     answer = service.answer("After we apply for re-assessment of a failed outbound data security assessment, how many "
                             "working days does the CAC have to give the re-assessment conclusion?")
     assert answer.abstained
+
+
+def test_a_retention_period_is_for_the_thing_asked_to_be_kept_and_experience_is_no_retention(service):
+    from retrieval.roles import retained_thing
+
+    assert retained_thing("重要数据的处理者要把风险评估报告至少保存几年？") == "报告"
+    assert retained_thing("How long must an operator keep its network access logs for the regulator?") == "log"
+    assert retained_thing("How long must we keep it?") == ""
+    assert retained_thing("How long must access logs be kept?") == "log"
+    # NDSMR Art. 12 keeps processing records for three years: not reports, and no one's years of experience
+    for question in ("按照网络数据安全管理条例，重要数据的风险评估报告要保存几年？",
+                     "网络数据安全管理条例要求网络数据安全负责人至少有几年工作经验？"):
+        assert service.answer(question).abstained
