@@ -106,6 +106,9 @@ def authority_level(phrase: str) -> str:
     return "provincial" if provincial and not national else "national" if national and not provincial else ""
 
 
+_WITH_APPROVAL = re.compile(r"(?:^|[，,\s])经[^，,。；]{1,24}(?:批准|同意|审批|核准|许可)")
+
+
 def duty_at(text: str, start: int) -> tuple[str, str]:
     """Who must act within the figure at ``start``, and the words naming them: the subject of the nearest duty
     word before it in its sentence ("个人信息处理者应当在…10个工作日内"); a clause after ；that names no one goes on
@@ -115,6 +118,9 @@ def duty_at(text: str, start: int) -> tuple[str, str]:
     duties = sorted((m.start() for pattern in (_EN_DUTY, _ZH_DUTY) for m in pattern.finditer(text, sentence_start, start)),
                     reverse=True)
     found = next((found for at in duties if (found := _subject(text, at))[0]), ("", ""))
+    if _WITH_APPROVAL.search(found[1]):
+        # "经国家网信部门批准，可以延长…": the office approves; the one who may extend is the one who asked
+        return "party", found[1]
     if found[0] or duties:
         return found
     # no duty word: a sentence that opens with its actor (“保护工作部门自收到报告之日起3个月内完成重新认定”) binds it

@@ -284,7 +284,7 @@ def asks_by_date(question: str) -> bool:
 # (自收到材料之日起10个工作日内) does not give
 _ASKS_LEAD = re.compile(r"(?:之?前|提前)[^，。？?]{0,8}?(?:多少|几)(?:个)?(?:工作日|日|天|周|月|小时)|"
                         r"\bhow (?:many|much|long)\b[^?？]*?\b(?:before|in advance|ahead of|prior to)\b|"
-                        r"\bhow (?:far|long) in advance\b|\bhow early\b", re.I)
+                        r"\bhow (?:far|long) (?:in advance|ahead)\b|\bhow early\b", re.I)
 _LEAD = re.compile(r"提前|(?<![目之])前(?![款项述条两三])|\bbefore\b|\bin advance\b|\bprior to\b|\bahead\b", re.I)
 
 
@@ -319,7 +319,8 @@ def amended_in(question: str) -> int:
 # time being extended (一般应当在90个工作日内完成)
 _ASKS_EXTENSION = re.compile(
     r"\bby how (?:many|much|long)\b[^?？]*\bextend|\bextend\w*\b[^?？]{0,40}\bby how (?:many|much|long)\b|"
-    r"\bhow (?:many|much|long)\b[^?？]*\b(?:extension|extended)\b|延长(?:多少|几|多久|多长)|"
+    r"\bhow (?:many|much|long)\b (?:is|are|can|could|may|will|would)\b[^?？]*\b(?:extension|extended)\b|"
+    r"延长(?:多少|几|多久|多长)|"
     r"(?:if|once|when)\b[^?？]*\bextended\b[^?？]*\b(?:maximum|total|at most|longest)\b|"
     r"延长(?:的)?(?:话|后)[^，。？]{0,10}(?:最长|总共|一共|最多)", re.I)
 _PHRASE_END = re.compile(r"[，；;。！？!?]|,\s|\.(?:\s|$)")

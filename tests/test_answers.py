@@ -836,3 +836,14 @@ def test_a_retention_period_is_for_the_thing_asked_to_be_kept_and_experience_is_
     for question in ("按照网络数据安全管理条例，重要数据的风险评估报告要保存几年？",
                      "网络数据安全管理条例要求网络数据安全负责人至少有几年工作经验？"):
         assert service.answer(question).abstained
+
+
+def test_with_an_office_s_approval_the_one_who_acts_is_the_one_who_asked():
+    from retrieval.duties import duty_at
+    from retrieval.roles import asks_extension, asks_lead_time
+
+    text = "经国家网信部门批准，可以延长评估结果有效期3年。"
+    assert duty_at(text, text.index("3年"))[0] == "party"
+    assert not asks_extension("How long does the national CAC have to approve or refuse the extension?")
+    assert asks_extension("How long can the validity be extended?")
+    assert asks_lead_time("How far ahead of expiry can we apply to extend it?")
