@@ -789,6 +789,11 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
                                  f"rules.", analysis)
     if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
         return abstain(passages, "It holds no draft text of that kind.", analysis)
+    if analysis.version_year and _in_named_law(primary.passage, analysis) and \
+            (entry := load_manifest().by_id(primary.passage.doc_id)) is not None and entry.promulgated and \
+            str(analysis.version_year) not in (entry.promulgated[:4], entry.effective[:4]):
+        return abstain(passages, f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
+                                 f"{analysis.version_year} one.", analysis)
     elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
     if elsewhere and (primary.passage.authority > STATUTE_AUTHORITY or not named_silent and implements is not None
                       and (analysis.law_itself or not implements(primary.passage, analysis.laws))):

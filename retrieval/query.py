@@ -41,6 +41,7 @@ from retrieval.roles import (
     period_roles,
     retained_thing,
     sanctions_answer,
+    version_year,
 )
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
@@ -174,6 +175,7 @@ class QueryAnalysis:
     routes: frozenset[str] = frozenset()  # the transfer routes it names (assessment, standard contract, certification)
     assessments: frozenset[str] = frozenset()  # the kinds of assessment it names (impact, risk, security, self)
     by_date: bool = False  # it asks the date something is due by, not the date a count starts from
+    version_year: int = 0  # the year of the version of a text it asks about ("2020年版"): another year's does not answer
     amended_in: int = 0  # the year of the amendment it asks about: an earlier date is not the amendment's
     extension: bool = False  # it asks how long an extension is: only a clause extending by a stated time answers
     lead_time: bool = False  # it asks how long before an event ("提前多少天"), not how long after one
@@ -287,6 +289,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         lead_time=asks_lead_time(asked),
         extension=asks_extension(asked),
         amended_in=amended_in(asked),
+        version_year=version_year(asked),
         audience=audience(asked),
         breached=breached_articles(asked),
         not_who=not_who(question),

@@ -306,6 +306,18 @@ _AMENDED_IN = re.compile(r"(20\d\d)\s*年?[^，。？?]{0,6}?(?:修改|修正|�
 _ORIGINAL = re.compile(r"原(?:来|先)?(?:的)?(?:版本|文本|规定)|\boriginal\b|\bfirst (?:enacted|adopted)\b|\b2016\b", re.I)
 
 
+# "2020年版的《网络安全审查办法》", "the 2020 version of the Measures": a text of that year, which another year's
+# text does not stand in for
+_VERSION = re.compile(r"(20\d\d|19\d\d)\s*年版|\b(20\d\d|19\d\d)\s+(?:version|edition|text)\b|"
+                      r"\b(?:version|edition|text) of (20\d\d|19\d\d)\b", re.I)
+
+
+def version_year(question: str) -> int:
+    """The year of the version of a text the question asks about (0 for none)."""
+    m = _VERSION.search(question)
+    return int(next(year for year in m.groups() if year)) if m else 0
+
+
 def amended_in(question: str) -> int:
     """The year of the amendment a question asks about (0 for none, or when it asks about the original text)."""
     m = _AMENDED_IN.search(question)

@@ -847,3 +847,12 @@ def test_with_an_office_s_approval_the_one_who_acts_is_the_one_who_asked():
     assert not asks_extension("How long does the national CAC have to approve or refuse the extension?")
     assert asks_extension("How long can the validity be extended?")
     assert asks_lead_time("How far ahead of expiry can we apply to extend it?")
+
+
+def test_a_version_of_another_year_is_not_the_one_held(service):
+    from retrieval.roles import version_year
+
+    assert version_year("2020年版的《网络安全审查办法》") == 2020 and version_year("the 2020 version of the Measures") == 2020
+    assert version_year("网络安全法2025年修改后") == 0
+    answer = service.answer("2020年版的网络安全审查办法是哪一天起施行的？")
+    assert answer.abstained and any("not the 2020 one" in w for w in answer.warnings)
