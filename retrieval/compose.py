@@ -441,6 +441,16 @@ def _in_named_law(passage: Passage, analysis: QueryAnalysis) -> bool:
     return passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
 
 
+def _article_key(passage: Passage) -> tuple[str, int | None]:
+    return passage.translation_of or passage.doc_id, passage.article
+
+
+def _weak_anchor(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float]) -> bool:
+    """Whether the sentence's own law text tells no breach apart (its best match is below the floor)."""
+    anchor = anchors.get(pick.passage.doc_id)
+    return anchor is None or fit[id(anchor)] < BREACH_FLOOR
+
+
 def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float], analysis: QueryAnalysis) -> bool:
     """Whether the sentence's fines follow another breach than the one the question describes, which another
     sanction of the same law matches far better (selling uncertified equipment is not using unreviewed products)."""
@@ -721,14 +731,19 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             best = anchors.get(pick.passage.doc_id)
             if id(pick) in fit and (best is None or fit[id(pick)] > fit[id(best)]):
                 anchors[pick.passage.doc_id] = pick
-        matched = [p for p in with_figure if not _another_breach(p, anchors, fit, analysis)]
+        # an article found to punish another breach in one language does so in the other (an English question
+        # tells the translation's sentences apart better than the original's)
+        elsewhere = {_article_key(p.passage) for p in with_figure if _another_breach(p, anchors, fit, analysis)}
+        matched = [p for p in with_figure if not _another_breach(p, anchors, fit, analysis)
+                   and not (_article_key(p.passage) in elsewhere and _weak_anchor(p, anchors, fit))]
         named = [p for p in with_figure if _in_named_law(p.passage, analysis)]
         if named and not any(_in_named_law(p.passage, analysis) for p in matched):
             # the law the question names sanctions the breach described and sets no such figure for it: another
             # law's figure for its own breaches is no answer
             matched = []
         if with_figure and not matched:
-            anchor = anchors[(named or with_figure)[0].passage.doc_id]
+            candidates = [a for a in anchors.values() if not named or _in_named_law(a.passage, analysis)]
+            anchor = max(candidates or anchors.values(), key=lambda a: fit[id(a)])
             kinds = ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
             return abstain([anchor.passage, *[p for p in passages if p is not anchor.passage]],
                            f"{citation_label(anchor.passage, anchor.span)} sanctions the breach described and "

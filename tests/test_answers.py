@@ -856,3 +856,10 @@ def test_a_version_of_another_year_is_not_the_one_held(service):
     assert version_year("网络安全法2025年修改后") == 0
     answer = service.answer("2020年版的网络安全审查办法是哪一天起施行的？")
     assert answer.abstained and any("not the 2020 one" in w for w in answer.warnings)
+
+
+def test_a_state_organ_s_breach_is_sanctioned_without_a_fine(service):
+    # PIPL Art. 68: state organs are ordered to correct and their officials "sanctioned" (处分): no fine to borrow
+    answer = service.answer("How much can a state organ be fined under the PIPL for failing its personal information "
+                            "protection duties?")
+    assert answer.abstained and any("Art. 68" in w and "sanctions the breach described" in w for w in answer.warnings)
