@@ -304,9 +304,16 @@ def _body_text(passage: Passage) -> str:
     return f"{passage.full_text} {' '.join(law_titles([passage.doc_id]))}"
 
 
+def _sentence_text(pick: Pick) -> str:
+    return f"{pick.passage.title} {pick.passage.heading_path} {pick.lead} {pick.span.text}"
+
+
 def _names(name: str, text: str) -> bool:
     """Whether a passage names what an acronym or a place names: the name itself or the glossary's translation."""
-    return name in text or any(translation in text for _, translation in glossary_pairs(name))
+    lowered = text.lower()
+    # the glossary writes English in lower case: "bank of communications" names Bank of Communications
+    return name in text or any(translation in text or translation.isascii() and translation in lowered
+                               for _, translation in glossary_pairs(name))
 
 
 # what every deadline says: units and bounds are no sign that a passage is about what was asked
@@ -720,6 +727,10 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if foreign and not any(name.lower() in p.full_text.lower()
                            for p in passages[:SENTENCE_POOL] for name in foreign):
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)  # said before any figure
+    if analysis.institutions:
+        # the passages naming the bank or group asked about compete to answer, however low a guide ranks
+        naming = [p for p in passages if all(_names(i, p.full_text) for i in analysis.institutions)]
+        passages = naming + [p for p in passages if p not in naming]
     picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
     if analysis.wants:
         with_figure = [p for p in picks if _answers(p, analysis)]
@@ -784,6 +795,11 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         naming = next((p for p in picks if all(b in _body_text(p.passage) for b in brands)
                        and (not analysis.wants or _answers(p, analysis))), None)
         picks = [naming, *[p for p in picks if p is not naming]] if naming else picks
+    if analysis.institutions and not all(_names(i, _sentence_text(picks[0])) for i in analysis.institutions):
+        # "2024年6月交通银行…罚了多少钱": the sentence reporting that bank's case answers, not the statute's range
+        naming = next((p for p in picks if all(_names(i, _sentence_text(p)) for i in analysis.institutions)
+                       and (not analysis.wants or _answers(p, analysis))), None)
+        picks = [naming, *[p for p in picks if p is not naming]] if naming else picks
     primary = picks[0]
     body_text = _body_text(primary.passage)
     body = body_text.lower()
@@ -793,9 +809,9 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         return abstain(passages, "The closest passages share none of the question's terms in either language.",
                        analysis)
     unnamed = [a for a in analysis.acronyms if not _names(a, body_text)]
-    # a guide's passage may name several courts: the sentence that answers, or its heading, names the place
-    sentence_text = f"{primary.passage.title} {primary.passage.heading_path} {primary.lead} {primary.span.text}"
-    unnamed += [place for place in analysis.places if not _names(place, sentence_text)]
+    # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place
+    # or the institution
+    unnamed += [name for name in analysis.places + analysis.institutions if not _names(name, _sentence_text(primary))]
     if unnamed:
         return abstain(passages, f"The closest passages never mention {', '.join(unnamed)}.", analysis)
     unheld = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]

@@ -36,6 +36,7 @@ from retrieval.roles import (
     asks_extension,
     asks_lead_time,
     audience,
+    institution_names,
     institution_places,
     money_roles,
     period_roles,
@@ -167,6 +168,7 @@ class QueryAnalysis:
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     retained: str = ""  # of a retention period, what is kept (报告, "log"): the answer must keep the same thing
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
+    institutions: list[str] = field(default_factory=list)  # 中国银行, "Bank of China": the answering sentence's too
     places: list[str] = field(default_factory=list)  # Guangzhou (Internet Court): the answering sentence's place
     law_itself: bool = False  # "the DSL itself", "本身": only the named law's own text may answer
     bearer: str = ""  # who it says must act ("authority", "party", "individual"): a deadline is someone's
@@ -280,6 +282,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         retained=retained_thing(asked),
         acronyms=acronyms(unnamed),
         places=institution_places(unnamed),
+        institutions=institution_names(unnamed),
         bearer=bearer,
         bearer_level=authority_level(bearer_words),
         activities=asked_activities(asked),

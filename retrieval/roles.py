@@ -216,6 +216,26 @@ def _outside_scenery(question: str) -> str:
     return _SCENERY.sub(" ", question)
 
 
+# a bank or a group named by its own name (中国银行, 交通银行, "Bank of China") is one institution: a passage that never
+# names it, as written or through the glossary, is about another's case or none
+_ZH_INSTITUTION = re.compile(r"((?:(?![的了对向给将把被因在和与及、，。？年月日号起个])[\u4e00-\u9fff]){2,4}?)(?:银行|集团|证券|保险|股份有限公司|有限公司)")
+_GENERIC_PREFIX = re.compile(r"^(?:一家|某|该|本|我们|我司|这家|那家|这个|商业|城商|农商|外资|国有|民营|股份|互联网|大型|小型|"
+                             r"上市|境外|境内|国内|国外|跨国|相关|其他|母|子|分|总|金融|科技|网络|数据|平台|酒店|电商|物流|汽车|医疗|教育|"
+                             r"游戏|支付|零售|连锁|那|这)")
+_EN_INSTITUTION = re.compile(r"\bBank of [A-Z][a-z]+(?: [A-Z][a-z]+)?\b|\b[A-Z][a-z]+(?: [A-Z][a-z]+)? "
+                             r"(?:Bank|Group|Securities|Insurance)\b")
+_EN_GENERIC = frozenset({"The", "A", "An", "Our", "Their", "Commercial", "Foreign", "Chinese", "State", "City", "Local",
+                         "Rural", "Private", "Public", "Working", "Expert"})
+
+
+def institution_names(question: str) -> list[str]:
+    """The banks and groups a question names by their own names (中国银行, "Bank of China")."""
+    question = _outside_scenery(question)
+    found = [m.group(0) for m in _ZH_INSTITUTION.finditer(question) if not _GENERIC_PREFIX.match(m.group(1))]
+    found += [m.group(0) for m in _EN_INSTITUTION.finditer(question) if m.group(0).split()[0] not in _EN_GENERIC]
+    return list(dict.fromkeys(found))
+
+
 def acronyms(question: str) -> list[str]:
     return list(dict.fromkeys(a for a in _ACRONYM.findall(_outside_scenery(question)) if a not in _NOT_NAMES))
 

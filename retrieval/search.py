@@ -13,6 +13,7 @@ from ingest.lexical import LexicalIndex
 from ingest.numerals import int_to_chinese
 from ingest.settings import Settings
 from ingest.store import ChunkStore
+from retrieval.glossary import glossary_pairs
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.roles import is_sanction
@@ -127,6 +128,9 @@ class HybridSearcher:
             scoped = self._within_named_laws(analysis, filters, table, n)
             if scoped:
                 rankings.append(scoped)
+            naming = self._naming_institutions(analysis, filters, table)
+            if naming:
+                rankings.append(naming)
         fused: dict[str, float] = {}
         for ranking in rankings:
             for rank, chunk_id in enumerate(ranking):
@@ -179,6 +183,18 @@ class HybridSearcher:
                     citing += self._articles_citing(doc_id, ref.article, filters, table)
         # "the fine for violating Article 13" is in the penalty article that cites Article 13
         return ids + [i for i in citing if i not in ids]
+
+    @staticmethod
+    def _naming_institutions(analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int = 5) -> list[str]:
+        """Chunks naming every bank or group the question names, as written or in the glossary's other language
+        (交通银行 = Bank of Communications): a case is reported where its party is named."""
+        if not analysis.institutions:
+            return []
+        forms = [{name.lower(), *(t.lower() for _, t in glossary_pairs(name))} for name in analysis.institutions]
+        rows = [row for row, text in enumerate(table.index.texts)
+                if all(any(form in text.lower() for form in names) for names in forms)
+                and filters.allows(table.index.metadatas[row])]
+        return [table.index.ids[row] for row in rows[:n]]
 
     def _penalties_for_duties(self, fused: dict[str, float], filters: Filters, table: ChunkTable,
                               duties: int = 5) -> list[str]:

@@ -863,3 +863,15 @@ def test_a_state_organ_s_breach_is_sanctioned_without_a_fine(service):
     answer = service.answer("How much can a state organ be fined under the PIPL for failing its personal information "
                             "protection duties?")
     assert answer.abstained and any("Art. 68" in w and "sanctions the breach described" in w for w in answer.warnings)
+
+
+def test_a_named_bank_is_answered_only_by_the_passage_reporting_its_case(service):
+    from retrieval.roles import institution_names
+
+    assert institution_names("2024年6月交通银行被国家金融监督管理总局处罚") == ["交通银行"]
+    assert institution_names("我们是一家城商行，一家商业银行的数据被罚") == []
+    assert institution_names("How much was Bank of China fined?") == ["Bank of China"]
+    answer = service.answer("交通银行2024年因为数据安全问题被金融监管总局罚了多少钱？")
+    assert answer.key_figure == "CNY1.6 million" and answer.citations[0].doc_id == "zhonglun-dpp-2025"
+    answer = service.answer("How much did the financial regulator fine Bank of China over data security in 2024?")
+    assert answer.abstained and any("never mention Bank of China" in w for w in answer.warnings)
