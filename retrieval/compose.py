@@ -105,7 +105,9 @@ class Composition:
     key_figure: str = ""
     abstained: bool = False
     reason: str = ""
-    no_figure_of_kind: bool = False  # abstained because no passage states a figure of the kind asked
+    # abstained because the named law states nothing of the kind asked (no such figure, no body named): the
+    # rules made under it may
+    named_law_silent: bool = False
     notes: list[str] = field(default_factory=list)
     support: float = 0.0
 
@@ -673,6 +675,15 @@ HOW_SOON = re.compile(r"how soon|how quickly|by when|多快", re.I)
 OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|need to|needs to|obliged)\b|应当|必须|须|需要|"
                             r"(?<![需主重只])要(?![求素点])",
                             re.I)
+# "which ministry exactly?", 哪一级、哪个部门: a question about which body, answered only by a sentence naming one
+WHICH_BODY = re.compile(r"(?:哪家|哪个|哪一个|哪些|哪一级|哪级|什么)(?:部门|机构|机关|单位|部委|政府|认证机构|监管)|哪一级|"
+                        r"\bwhich (?:ministry|ministries|department|departments|body|bodies|authority|authorities|agency|"
+                        r"agencies|regulators?|institutions?|organi[sz]ations?|level)\b|\bwho (?:approves|decides|issues|"
+                        r"certifies|regulates|enforces|handles|supervises)\b", re.I)
+SPECIFIC_BODY = re.compile(r"网信|公安|国家安全机关|工业和信息化|电信主管|市场监督管理|数据管理部门|人民银行|金融监督|"
+                           r"网络安全和信息化委员会|保密行政|密码管理|人民法院|人民检察院|国务院|标准化|保护工作部门|"
+                           r"\bCAC\b|Cyberspace|\bMIIT\b|Public Security|Ministry|State Council|Commission|Court|"
+                           r"Procuratorate|Administration|Bureau|National Data", re.I)
 # "when can we apply to extend it?": when to act, answered by a time limit as much as by a date
 WHEN_TO_ACT = re.compile(r"\bwhen (?:can|may|could|should|do|does|shall) (?:we|I|you|they|it|the \w+)\b|什么时候(?:可以|能|要|该)|"
                          r"何时(?:可以|能|要|应)", re.I)
@@ -774,7 +785,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             if vague is None:
                 comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
                                analysis)
-                comp.no_figure_of_kind = True
+                comp.named_law_silent = True
                 return comp
             # "禁止其在一定期限内担任…": the law speaks to the point and leaves the number open; that is the answer to
             # give, not another instrument's figure for its own breaches. "达到国家网信部门规定数量": the number is
@@ -784,7 +795,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
                            f"{citation_label(vague.passage, vague.span)} "
                            f"{'leaves the figure to be set elsewhere' if delegated else 'sets no figure for this'}: "
                            f"“{_open_clause(vague.span.text)}”", analysis)
-            comp.no_figure_of_kind = delegated
+            comp.named_law_silent = delegated
             return comp
         picks = with_figure + [p for p in picks if not _answers(p, analysis)]
     picks = _later_rule_first(picks, analysis)
@@ -800,6 +811,17 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         naming = next((p for p in picks if all(_names(i, _sentence_text(p)) for i in analysis.institutions)
                        and (not analysis.wants or _answers(p, analysis))), None)
         picks = [naming, *[p for p in picks if p is not naming]] if naming else picks
+    if not analysis.wants and WHICH_BODY.search(analysis.question) and not SPECIFIC_BODY.search(picks[0].span.text):
+        # "which ministry exactly?": "主管机关" (the competent authority) names none; a sentence nearly as good that
+        # names the body answers (NDSMR Art. 26's 设区的市级网信部门 where PIPL Art. 53 says only 履行…职责的部门)
+        naming = next((p for p in picks[1:] if SPECIFIC_BODY.search(p.span.text)
+                       and p.score >= SUPPORT_FRACTION * picks[0].score), None)
+        if naming is None:
+            comp = abstain(passages, f"The closest passage names no particular body: "
+                                     f"“{_trim(picks[0].span.text, set())}”", analysis)
+            comp.named_law_silent = True
+            return comp
+        picks = [naming, *[p for p in picks if p is not naming]]
     primary = picks[0]
     body_text = _body_text(primary.passage)
     body = body_text.lower()
@@ -841,6 +863,8 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         comp.support = support
         return comp
     supporting = _supporting(primary, picks[1:], analysis, max(0, k - 1))
+    if not analysis.wants and WHICH_BODY.search(analysis.question):
+        supporting = [p for p in supporting if SPECIFIC_BODY.search(p.span.text)]  # none that names no body leads
     ordered = [primary, *supporting]
     # statutes outrank guides: the best statutory passage that states the figure leads
     # (and an authoritative original before its translation)

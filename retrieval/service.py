@@ -114,7 +114,7 @@ class AnswerService:
             index = self.searcher.table().index
             comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
                            index.idf, index.max_idf, implements=self._implements)
-            if comp.no_figure_of_kind and analysis.laws and not analysis.law_itself and options.use_rerank \
+            if comp.named_law_silent and analysis.laws and not analysis.law_itself and options.use_rerank \
                     and options.mode == "hybrid":
                 # "under the PIPL, how many…" may be answered by the rules that implement it: when the named
                 # law states no such figure, the whole corpus is searched, and the answer says the law is silent

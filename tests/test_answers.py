@@ -875,3 +875,18 @@ def test_a_named_bank_is_answered_only_by_the_passage_reporting_its_case(service
     assert answer.key_figure == "CNY1.6 million" and answer.citations[0].doc_id == "zhonglun-dpp-2025"
     answer = service.answer("How much did the financial regulator fine Bank of China over data security in 2024?")
     assert answer.abstained and any("never mention Bank of China" in w for w in answer.warnings)
+
+
+@pytest.mark.parametrize("question, body", [
+    # DSL Art. 36 says only 主管机关 (the competent authority): no ministry is named anywhere
+    ("Which ministry exactly must approve handing data stored in China to a foreign court under DSL Art. 36?", None),
+    # PIPL Art. 53 says only 履行个人信息保护职责的部门; the NDSMR, made under it, names the city-level CAC office
+    ("按个保法第五十三条指定的境内代表，其姓名和联系方式应当报送哪一级的哪个部门？", "设区的市级网信部门"),
+])
+def test_a_question_about_which_body_is_answered_only_by_a_sentence_naming_one(service, question, body):
+    answer = service.answer(question)
+    if body is None:
+        assert answer.abstained and any("names no particular body" in w for w in answer.warnings)
+    else:
+        assert not answer.abstained and body in answer.citations[0].quote
+        assert answer.citations[0].doc_id == "ndsmr"
