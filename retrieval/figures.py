@@ -59,6 +59,9 @@ ZH_COUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})(万|亿)?(人|条|
 EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(_MONTHS)}|{'|'.join(_MONTH_ABBR)})\.?,?\s+(\d{{4}})\b", re.I)
 EN_DATE_MDY = re.compile(rf"\b({'|'.join(_MONTHS)}|{'|'.join(_MONTH_ABBR)})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)
 EN_DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# a half of a threshold (数量或者数额达到…标准一半以上): a share, not a count; half a year is a duration
+HALF = re.compile(r"一半|半数|二分之一|\b(?:one[- ])?half\b(?!\s+(?:a|an)\s+(?:year|month|day|hour))(?![- ](?:year|month|day))",
+                  re.I)
 EN_PERCENT = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})\s*(?:%|percent\b|per cent\b)", re.I)
 EN_AMOUNT_PREFIX = re.compile(rf"(CNY|RMB|USD|US\$|EUR|GBP|HKD|¥|€|£|\$)\s?({_EN_NUMBER})\s*"
                               r"(thousand|million|billion|mn|bn|m|k)?\b", re.I)
@@ -266,6 +269,11 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
     for m in EN_PERCENT.finditer(text):
         add(Figure("percent", _en_number(m.group(1)), "%", m.group(), m.start(), m.end(),
                    _en_bound(text, m.start())))
+    for m in HALF.finditer(text):
+        after = re.compile(r"\s*(以上|以下|or more|or less)").match(text, m.end())
+        end = after.end() if after else m.end()
+        add(Figure("percent", 50.0, "%", text[m.start():end], m.start(), end,
+                   _zh_bound(after.group(1) if after else None, text, m.start())))
     for pattern, kind, unit in ((ZH_MULTIPLE, "multiple", "times"), (ZH_AGE, "age", "years")):
         for m in pattern.finditer(text):
             try:
@@ -464,7 +472,7 @@ def glossed_figures(text: str) -> list[tuple[str, str, tuple[Figure, ...]]]:
 _WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|does|do|was|were|will|would|is|are|"
          r"must|should|shall|can|could|may|has|have|had)\b")
 _WANTS = [
-    ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\brate\b|百分之|营业额|比例|税率|费率",
+    ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\bhow much of (?:the|a|an|its|their)\b|\brate\b|百分之|营业额|比例|税率|费率",
                            re.I)),
     # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
     ("amount", re.compile(r"\bfines?\b|fined|how much(?! time)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
@@ -526,7 +534,7 @@ def asked_units(question: str) -> set[str]:
 
 _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|department|departments|body|bodies|agency|"
                        r"agencies|regulator|regulators|organ))\b|由谁|哪个部门|哪些部门|什么部门|哪个机构|哪些机关", re.I)
-_ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion)|百分之几|多少百分比|百分比是多少|比例是多少",
+_ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion|fraction)|how much of (?:the|a|an|its|their)\b|百分之几|多少百分比|百分比是多少|比例是多少",
                            re.I)
 _ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
 

@@ -153,6 +153,9 @@ def test_changed_figures_are_caught():
     # a standard's code and a committee's number count nothing; a currency before its amount stays an amount
     ("TC260 released the Basic Security Requirements (TC260-003) and GB/T 35273-2020 applies", []),
     ("National Technical Committee 260 fined no one; the CAC fined it CNY8.02 billion", ["CNY8.02 billion"]),
+    # a half of a threshold is a share; half a year is no share
+    ("数量或者数额达到前款规定标准一半以上的", ["一半以上"]),
+    ("acting on behalf of the company for half a year", []),
 ])
 def test_labels_are_not_figures_and_dates_are(text, figures):
     assert [f.text for f in extract_figures(text)] == figures
