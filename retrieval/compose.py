@@ -55,7 +55,7 @@ SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|upper limit|
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
 BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
-BREACH_SHARE = 0.6  # a sanction answers only for a breach matching the question this close to the best match
+BREACH_SHARE = 0.6
 SUPPORT_FRACTION = 0.7
 FOLLOW_UP_COVERAGE = 0.2  # how much of a second ask the sentence answering it must speak to  # a supporting passage's sentence must score this close to the answer's
 
@@ -185,6 +185,16 @@ def _scoped(passage: Passage, analysis: QueryAnalysis) -> bool:
     return bool(passage.doc_id in analysis.laws and analysis.scoped_tokens and passage.authority <= STATUTE_AUTHORITY)
 
 
+def _article_texts(passages: list[Passage]) -> dict[tuple[str, int], str]:
+    """The text retrieved of each article, by (doc id, article number)."""
+    articles: dict[tuple[str, int], str] = {}
+    for passage in passages:
+        if passage.article is not None:
+            key = (passage.doc_id, passage.article)
+            articles[key] = f"{articles.get(key, '')} {passage.text}"
+    return articles
+
+
 def _breach_fit(picks: list[Pick], passages: list[Passage], analysis: QueryAnalysis, tokenizer: str,
                 idf: dict[str, float] | None, unknown_idf: float) -> dict[int, float]:
     """How much of the breach the question describes each sanction sentence follows (by id of the pick): read
@@ -192,11 +202,7 @@ def _breach_fit(picks: list[Pick], passages: list[Passage], analysis: QueryAnaly
     those were retrieved as well (不履行本法第三十条规定的… reads as DSL Art. 30's duty to assess important data's
     risks). The words for sanctions and their tiers (罚款, 直接负责的主管人员, 情节严重) say what is asked of the
     breach, not which breach it is, and count for none."""
-    articles: dict[tuple[str, int], str] = {}
-    for passage in passages:
-        if passage.article is not None:
-            key = (passage.doc_id, passage.article)
-            articles[key] = f"{articles.get(key, '')} {passage.text}"
+    articles = _article_texts(passages)
     asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer))
     sanction_terms = frozenset(tokenize(" ".join(t for t in analysis.expansion if SANCTION_WORDS.search(t)), tokenizer))
     fit: dict[int, float] = {}
@@ -437,6 +443,9 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     fines_only = all(f.sanction for f in wanted)
     if fines_only and _punishes_another_breach(pick, read, analysis):
         return False
+    if fines_only and analysis.not_who and (breach := breach_of(pick.span, read, pick.passage.text, pick.lead)) \
+            and any(is_of_kind(breach, kind) for kind in analysis.not_who):
+        return False  # "(non-CII) operator": the CII operator's fine is not ours
     if analysis.as_of and (stated_day := as_of_day(read)) and stated_day != analysis.as_of:
         return False  # a count "as of 31 December 2024" does not say how many there were on 30 June
     if "retention" in analysis.period_roles and analysis.retained and not _names(analysis.retained, read.lower()):
@@ -830,7 +839,11 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if _nothing_shared(primary.passage, body_text, analysis):
         return abstain(passages, "The closest passages share none of the question's terms in either language.",
                        analysis)
-    unnamed = [a for a in analysis.acronyms if not _names(a, body_text)]
+    # a penalty names the duty it enforces by its number (不履行本法第二十三条…): the duty article's words name it too
+    cited = _article_texts(passages)
+    breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
+    duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
+    unnamed = [a for a in analysis.acronyms if not _names(a, f"{body_text} {duty_text}")]
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place
     # or the institution
     unnamed += [name for name in analysis.places + analysis.institutions if not _names(name, _sentence_text(primary))]

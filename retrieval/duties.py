@@ -157,6 +157,11 @@ _ACTIVITIES = {
     "review": re.compile(r"审查|审核|\breview", re.I),
     "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
     "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
+    # telling the people affected is not reporting to the authorities: the 24 hours to report a national-security
+    # risk to the regulator are not the time to notify users of a breach
+    "informing": re.compile(r"(?:通知|告知)[^，。；？]{0,6}(?:用户|个人|权利人|受影响)|\b(?:notify|notif\w+|inform\w*|tell)\b"
+                            r"[^,.;?]{0,20}\b(?:users?|individuals?|data subjects|customers|persons|people|consumers)\b",
+                            re.I),
     # deciding whether to take a filing up is not deciding it: 7 days to accept an application are not the days
     # to reach a (re-)assessment's conclusion
     "acceptance": re.compile(r"(?<!不予)受理|\baccept(?:s|ed|ing|ance)?\b(?! (?:the|a|an) (?:result|conclusion))", re.I),

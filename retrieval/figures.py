@@ -488,7 +488,7 @@ _WANTS = [
     ("duration", re.compile(r"how long|how soon|how quickly|how early|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
-                            r"time limit|period|valid(?:ity)?\b|retain|retention|期限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
+                            r"time limit|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
     ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
@@ -505,7 +505,8 @@ _YES_NO = re.compile(r"^\s*(?:is|are|can|may|must|does|do|should|could|will|was|
                      r"吗\s*[？?]?\s*$", re.I)
 _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:fine|amount|penalty|date|deadline|"
                           r"period|percentage|threshold|sum)|\bwhen (?:did|does|do|was|were|will|is|must|should)\b|"
-                          r"\bby when\b|\bwithin how\b|\bup to what\b|多少|多久|多长|何时|什么时候|几[日天个年月次]", re.I)
+                          r"\bby when\b|\bwithin how\b|\bup to what\b|\bwhat(?:'s| is) the (?:time )?window\b|多少|多久|多长|"
+                          r"何时|什么时候|几[日天个年月次]", re.I)
 
 
 # the unit a duration question asks in: "how many hours" is not answered by "three years"
@@ -542,7 +543,8 @@ _ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什�
 _TIME_UNITS_EN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 # the question words of each kind
 _INTERROGATIVES = [
-    ("duration", re.compile(rf"how long|how soon|how quickly|how early|how far (?:in advance|ahead|before)|how much time|how many (?:working |business |calendar )?"
+    ("duration", re.compile(rf"how long|how soon|how quickly|how early|how far (?:in advance|ahead|before)|how much time|"
+                            rf"what(?:'s| is) the (?:time )?window\b|多长时限|时限是多少|how many (?:working |business |calendar )?"
                             rf"{_TIME_UNITS_EN}\b|within how|多久(?![^，。？]{{0,8}}一次)|多长时间|几天|(?<!月)几日|多少天|多少日|多少个?"
                             r"工作日|几个?工作日|几个月|多少个月|几年|多少年|几个?小时|多少个?小时|几秒|多少秒|几分钟|多少分钟", re.I)),
     # "how many times the illegal gains" asks for a fine set as a multiple
@@ -563,7 +565,7 @@ _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么�
                           r"(?:what|which) date|(?:by )?(?:what|which) date[^,.?]{0,30}(?:each|every) year|annually by what",
                           re.I)
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
-_ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat (?:is|are) the (?:[\w-]+ ){0,3}(?:limit|cap|"
+_ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat (?:is|are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
                             r"length|size|number|ceiling|quota)s?\b|最低|最高|上限|下限|多少|几", re.I)
 # the kinds a quantity of unnamed kind may be
 QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})

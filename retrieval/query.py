@@ -79,6 +79,7 @@ _NEGATED = re.compile(r"[(（]\s*(?:not|excluding|except|other than|apart from|�
 # what the asker says it is not ("we are not a CII operator", （不是关键信息基础设施运营者）, 没有被认定为重要数据处理者):
 # a duty binding that kind of party is not theirs
 _NOT_WHO = re.compile(r"\b(?:we are|we're|it is|it's|is|are)\s+not\s+(?:a|an)\s+([^,;.?()]{2,40})|"
+                      r"\bnon-([A-Z][A-Za-z]{1,10}(?: operators?)?)\b|"
                       r"[(（]?\s*(?:不是|并非|不属于|没有被认定为|未被认定为|并未被认定为|尚未被认定为)([^，；。？)）]{2,24})", re.I)
 _ANY_ACTOR = re.compile(r"^(?:运营者|处理者|提供者|经营者|平台|企业|单位|个人)$")
 
@@ -88,10 +89,10 @@ def not_who(question: str) -> frozenset[str]:
     (关键信息基础设施运营者, 重要数据处理者)."""
     found: set[str] = set()
     for m in _NOT_WHO.finditer(question):
-        if m.group(2):
-            found.add(m.group(2).strip().replace("的", ""))
+        if m.group(3):
+            found.add(m.group(3).strip().replace("的", ""))
         else:
-            found.update(t.replace("的", "") for _, t in glossary_pairs(m.group(1))
+            found.update(t.replace("的", "") for _, t in glossary_pairs(m.group(1) or m.group(2))
                          if re.search(r"[\u4e00-\u9fff]{4,}", t) and not _ANY_ACTOR.match(t))
     return frozenset(found)
 

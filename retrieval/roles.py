@@ -245,7 +245,7 @@ def acronyms(question: str) -> list[str]:
 _EN_PLACED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Internet Court|Intermediate (?:People's )?Court|"
                         r"Higher (?:People's )?Court|People's Court|Data Exchange|Municipal\b|Provincial\b|"
                         r"(?:Pilot )?Free Trade|FTZ\b|Cyberspace Administration|Procuratorate|Public Security Bureau)")
-_ZH_PLACED = re.compile(r"((?:(?![的级地本该当所各其])[\u4e00-\u9fff]){2,3}?)(?:市|省)?(?:互联网法院|中级人民法院|高级人民法院|数据交易所|自由贸易|自贸|"
+_ZH_PLACED = re.compile(r"((?:(?![的级地本该当所各其内去到向在于从时间省市])[\u4e00-\u9fff]){2,3}?)(?:市|省)?(?:互联网法院|中级人民法院|高级人民法院|数据交易所|自由贸易|自贸|"
                         r"网信办|人民政府|公安局|检察院)")
 _NOT_PLACES = frozenset({"Supreme", "National", "State", "Chinese", "China", "Local", "The", "Provincial", "Municipal",
                          "City", "County", "Regional", "Central", "Competent", "Relevant", "最高", "国家", "地方"})

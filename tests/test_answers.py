@@ -893,3 +893,34 @@ def test_a_question_about_which_body_is_answered_only_by_a_sentence_naming_one(s
     else:
         assert not answer.abstained and body in answer.citations[0].quote
         assert answer.citations[0].doc_id == "ndsmr"
+
+
+def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_words():
+    from retrieval.duties import activities_at, asked_activities
+    from retrieval.figures import question_wants
+    from retrieval.query import not_who
+    from retrieval.roles import institution_places
+
+    assert institution_places("合同今天生效，要在多长时间内去省网信办备案？") == []
+    assert institution_places("上海市网信办的罚款是多少？") == ["上海"]
+    assert question_wants("Can we challenge the result, and what's the window to do so?") == {"duration"}
+    assert question_wants("PIPL Art. 52 leaves it to the CAC. What is that number?") == {"quantity"}
+    assert not_who("an ordinary (non-CII) network operator") == frozenset({"关键信息基础设施"})
+    # telling the users affected is not reporting to the regulator
+    text = "应当及时告知用户并向有关主管部门报告；涉及危害国家安全的，还应当在24小时内向有关主管部门报告。"
+    assert activities_at(text, text.index("24"), text.index("24") + 4) == frozenset({"report"})
+    assert asked_activities("数据泄露后需要在多少小时内通知受影响的用户？") == frozenset({"informing"})
+
+
+@pytest.mark.parametrize("question, key", [
+    # the 24 hours are for reporting national-security risks to the regulator, not for telling users of a breach
+    ("按照网络数据安全管理条例，用户数据泄露后需要在多少小时内通知受影响的用户？", None),
+    # the algorithm provisions go by a short name too; Art. 21's breach carries no fine of their own
+    ("违反算法推荐规定第二十一条搞大数据杀熟，按这个规定最高罚款多少？", None),
+    # Art. 61 ¶1 fines breaches of Art. 23, which is where the MLPS (等级保护) duty is: the acronym is named there
+    ("Under the amended CSL, what can a network operator that is not a CII operator be fined for ignoring its MLPS "
+     "duties, if it refuses to correct?", "CNY 50,000 to 500,000"),
+])
+def test_near_misses_of_the_eighth_blind_set(service, question, key):
+    answer = service.answer(question)
+    assert (answer.abstained and key is None) or (key is not None and key in answer.key_figure)
