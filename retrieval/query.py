@@ -106,6 +106,10 @@ _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when
                          r"[?？]\s*(?=\S)", re.I)
 
 
+# a law named to compare with ("和个保法一样", "like the PIPL", "as under the GDPR"): not the law asked about
+_COMPARED = re.compile(r"(?:和|跟|与|同)([^，。？、]{1,20}?)(?:一样|相同|类似|相比)|像([^，。？、]{1,20}?)(?:一样|那样)|"
+                       r"\b(?:like|unlike|as (?:under|in)|compared (?:with|to)|similar to|same as)\s+(?:the\s+)?"
+                       r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})", re.I)
 _FINAL = re.compile(r"\bfinal(?:i[sz]ed)?\b|\bofficial (?:version|text)\b|正式(?:版|稿|发布|施行|文本)|最终", re.I)
 DRAFT_CUE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
 _ITSELF = re.compile(r"\b(?:itself|themselves)\b|本身|自身", re.I)
@@ -233,6 +237,9 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     language = detect_language(question)
     wants = set(question_wants(question))
     laws = resolve_laws(question)
+    compared = {law for m in _COMPARED.finditer(question) for law in resolve_laws(next(g for g in m.groups() if g))}
+    if compared and any(law not in compared for law in laws):
+        laws = [law for law in laws if law not in compared]  # "听说和个保法一样是5%？": the PIPL is not asked about
     if "date" in wants and (year := amended_in(question)):
         laws += amending_decisions(laws, year)
     articles = article_refs(question)

@@ -924,3 +924,12 @@ def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_
 def test_near_misses_of_the_eighth_blind_set(service, question, key):
     answer = service.answer(question)
     assert (answer.abstained and key is None) or (key is not None and key in answer.key_figure)
+
+
+def test_a_law_named_only_to_compare_with_is_not_the_law_asked_about(service):
+    from retrieval.query import analyse
+
+    assert analyse("网络安全法修正后最高按营业额的百分之几罚款？听说和个保法一样是5%？").laws == ["csl-2025"]
+    assert analyse("Is the DSL's top fine, like the PIPL's, a share of turnover?").laws == ["dsl"]
+    answer = service.answer("网络安全法2025年修正后，企业违法最高可以按上一年度营业额的百分之几罚款？听说和个保法一样？")
+    assert answer.abstained
