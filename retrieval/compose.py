@@ -17,6 +17,7 @@ from retrieval.duties import (
     breached_articles,
     duty_at,
     is_of_kind,
+    lacks_decisive,
     others_only,
     routes,
 )
@@ -414,7 +415,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
                 names = " ".join(law_titles([doc_id]))
                 if any(is_of_kind(subject, kind, names) for kind in analysis.not_who):
                     return False  # "(不是关键信息基础设施运营者)": the CII operator's yearly test is not ours
-        if analysis.activities and others_only(analysis.activities, activities_at(text, figure.start, figure.end)):
+        acts = activities_at(text, figure.start, figure.end) if analysis.activities else frozenset()
+        if analysis.activities and (others_only(analysis.activities, acts) or lacks_decisive(analysis.activities, acts)):
             return False
         if analysis.extension and figure.kind == "duration" and not extends_by(text, figure.start, figure.end):
             return False  # the 90 days a review takes are not how long it may be extended by

@@ -164,7 +164,10 @@ _ACTIVITIES = {
                             re.I),
     # deciding whether to take a filing up is not deciding it: 7 days to accept an application are not the days
     # to reach a (re-)assessment's conclusion
-    "acceptance": re.compile(r"(?<!不予)受理|\baccept(?:s|ed|ing|ance)?\b(?! (?:the|a|an) (?:result|conclusion))", re.I),
+    "acceptance": re.compile(r"(?<!不予)受理|确定是否需要|决定是否(?:受理|立案|开展|启动)|"
+                             r"\baccept(?:s|ed|ing|ance)?\b(?! (?:the|a|an) (?:result|conclusion))|"
+                             r"\bwhether (?:a |the )?(?:review|assessment|filing|case)\b[^,.?]{0,20}?\b(?:needed|required|"
+                             r"opened|accepted|started|launched)\b|\bwhether to (?:accept|open|start|launch)\b", re.I),
 }
 # kinds of assessment: a yearly risk assessment of important data is not a minors' impact assessment
 _ASSESSMENTS = {
@@ -212,7 +215,13 @@ def asked_activities(question: str) -> frozenset[str]:
     """The acts the question asks a time for, read in the clause that asks (“网络安全审查办公室要求…的，当事人应当在多少
     个工作日内提交…”: a submission, not the review the office's name speaks of); the whole question if that clause
     names none."""
+    question = _SINCE_ACCEPTED.sub(" ", question)
     return activities(asking_clause(question)) or activities(question)
+
+
+# "after accepting the application", 受理后, 自受理之日起: where a time starts, not the act it is asked for
+_SINCE_ACCEPTED = re.compile(r"\b(?:after|since|from|upon|once)\s+(?:\w+\s+){0,2}?accept\w*(?:\s+(?:the|our|its)\s+\w+)?|"
+                             r"(?:自|从)?受理(?:之日起|后|以后|之后)", re.I)
 
 
 _RUNS_FROM = re.compile(r"自[^，。；,;]*?起|\b(?:from|after) (?:the )?(?:date|day) (?:of|on which) [^,;.]*", re.I)
@@ -241,6 +250,17 @@ def routes(text: str) -> frozenset[str]:
 
 def assessment_kinds(text: str) -> frozenset[str]:
     return _named_in(_ASSESSMENTS, text)
+
+
+# an act no other stands in for when asked: deciding whether to take a matter up is not doing it (the ten days to
+# decide whether a review is needed are not the thirty to finish the preliminary review, though both are "review")
+_DECISIVE = frozenset({"acceptance"})
+
+
+def lacks_decisive(asked: frozenset[str], named: frozenset[str]) -> bool:
+    """Whether a source that names acts leaves out a decisive one the question asks about."""
+    needed = asked & _DECISIVE
+    return bool(needed) and bool(named) and not needed & named
 
 
 def others_only(asked: frozenset[str], named: frozenset[str]) -> bool:

@@ -101,7 +101,7 @@ def not_who(question: str) -> frozenset[str]:
 _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when|which|within|by when|by how|is|are|does|do|can|"
                          r"must)\b)|"
                          # "…, and if we later shut the service down, how long do we have to deregister?"
-                         r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,\s*(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))|"
+                         r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,?\s+(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))|"
                          # "有效期多久？需要延长的，应在…多少个工作日内提出申请？": two questions in a row
                          r"[?？]\s*(?=\S)", re.I)
 

@@ -933,3 +933,13 @@ def test_a_law_named_only_to_compare_with_is_not_the_law_asked_about(service):
     assert analyse("Is the DSL's top fine, like the PIPL's, a share of turnover?").laws == ["dsl"]
     answer = service.answer("网络安全法2025年修正后，企业违法最高可以按上一年度营业额的百分之几罚款？听说和个保法一样？")
     assert answer.abstained
+
+
+def test_deciding_whether_to_open_a_review_is_not_finishing_it(service):
+    from retrieval.duties import asked_activities
+
+    assert "acceptance" not in asked_activities("Within how many working days must the CAC complete the assessment "
+                                                "after accepting the application?")
+    answer = service.answer("Once the Cybersecurity Review Office has our complete filing, how many working days does "
+                            "it have to tell us whether a review is needed?")
+    assert answer.key_figure == "Within 10 working days" and answer.citations[0].locator == "Art. 9"
