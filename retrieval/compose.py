@@ -30,7 +30,7 @@ from retrieval.figures import (
     figures_match,
     glossed_figures,
 )
-from retrieval.glossary import glossary_pairs
+from retrieval.glossary import names_in
 from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws
 from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage
@@ -56,9 +56,9 @@ SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|upper limit|
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
 BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
-BREACH_SHARE = 0.6
-SUPPORT_FRACTION = 0.7
-FOLLOW_UP_COVERAGE = 0.2  # how much of a second ask the sentence answering it must speak to  # a supporting passage's sentence must score this close to the answer's
+BREACH_SHARE = 0.6  # a sanction answers only for a breach matching the question this close to the best match
+SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close to the answer's
+FOLLOW_UP_COVERAGE = 0.2  # how much of a second ask the sentence answering it must speak to
 
 NOT_FOUND = "The corpus does not answer this."
 NOT_FOUND_ZH = "语料库中没有找到答案。"
@@ -196,14 +196,13 @@ def _article_texts(passages: list[Passage]) -> dict[tuple[str, int], str]:
     return articles
 
 
-def _breach_fit(picks: list[Pick], passages: list[Passage], analysis: QueryAnalysis, tokenizer: str,
+def _breach_fit(picks: list[Pick], articles: dict[tuple[str, int], str], analysis: QueryAnalysis, tokenizer: str,
                 idf: dict[str, float] | None, unknown_idf: float) -> dict[int, float]:
     """How much of the breach the question describes each sanction sentence follows (by id of the pick): read
     from its condition (see violations.breach_of), with the text of the duty articles it says were breached when
     those were retrieved as well (不履行本法第三十条规定的… reads as DSL Art. 30's duty to assess important data's
     risks). The words for sanctions and their tiers (罚款, 直接负责的主管人员, 情节严重) say what is asked of the
     breach, not which breach it is, and count for none."""
-    articles = _article_texts(passages)
     asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer))
     sanction_terms = frozenset(tokenize(" ".join(t for t in analysis.expansion if SANCTION_WORDS.search(t)), tokenizer))
     fit: dict[int, float] = {}
@@ -252,8 +251,7 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
     if "date" in analysis.wants and any(f.kind == "date" for f in figures):
         asks_adoption = bool(ASKS_ADOPTION.search(analysis.question))
         # a law's commencement answers when it took effect, not by when a duty under it falls due
-        asks_due_date = bool(OBLIGATION_CUE.search(analysis.question) or WHEN_TO_ACT.search(analysis.question)) \
-            and not EFFECTIVE_CUE.search(analysis.question)
+        asks_due_date = _asks_when_to_act(analysis.question) and not EFFECTIVE_CUE.search(analysis.question)
         if EFFECTIVE_CUE.search(text) and not asks_adoption and not asks_due_date:
             bonus += 0.6
         elif ADOPTION_CUE.search(text) and asks_adoption:
@@ -313,16 +311,14 @@ def _body_text(passage: Passage) -> str:
     return f"{passage.full_text} {' '.join(law_titles([passage.doc_id]))}"
 
 
+def _naming_first(picks: list[Pick], names_it: Callable[[Pick], bool], analysis: QueryAnalysis) -> list[Pick]:
+    """The picks with the best one that names what must be named (and answers, when a figure is asked) first."""
+    naming = next((p for p in picks if names_it(p) and (not analysis.wants or _answers(p, analysis))), None)
+    return [naming, *[p for p in picks if p is not naming]] if naming else picks
+
+
 def _sentence_text(pick: Pick) -> str:
     return f"{pick.passage.title} {pick.passage.heading_path} {pick.lead} {pick.span.text}"
-
-
-def _names(name: str, text: str) -> bool:
-    """Whether a passage names what an acronym or a place names: the name itself or the glossary's translation."""
-    lowered = text.lower()
-    # the glossary writes English in lower case: "bank of communications" names Bank of Communications
-    return name in text or any(translation in text or translation.isascii() and translation in lowered
-                               for _, translation in glossary_pairs(name))
 
 
 # what every deadline says: units and bounds are no sign that a passage is about what was asked
@@ -380,7 +376,7 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
     if "amount" in kinds:
         kinds |= {"multiple", "percent"} if companions else {"multiple"}
     if ("date" in kinds or HOW_SOON.search(analysis.question)) and not analysis.duration_units and \
-            (OBLIGATION_CUE.search(analysis.question) or WHEN_TO_ACT.search(analysis.question)) \
+            _asks_when_to_act(analysis.question) \
             and not (EFFECTIVE_CUE.search(analysis.question) or ASKS_ADOPTION.search(analysis.question)):
         # "by when must we apply?" is answered by "within 15 working days of receiving the result" too
         kinds |= {"timing", "duration"}
@@ -415,9 +411,10 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
                 names = " ".join(law_titles([doc_id]))
                 if any(is_of_kind(subject, kind, names) for kind in analysis.not_who):
                     return False  # "(不是关键信息基础设施运营者)": the CII operator's yearly test is not ours
-        acts = activities_at(text, figure.start, figure.end) if analysis.activities else frozenset()
-        if analysis.activities and (others_only(analysis.activities, acts) or lacks_decisive(analysis.activities, acts)):
-            return False
+        if analysis.activities:
+            acts = activities_at(text, figure.start, figure.end)
+            if others_only(analysis.activities, acts) or lacks_decisive(analysis.activities, acts):
+                return False
         if analysis.extension and figure.kind == "duration" and not extends_by(text, figure.start, figure.end):
             return False  # the 90 days a review takes are not how long it may be extended by
         if analysis.lead_time and figure.kind == "duration" and not is_lead_time(text, figure.start, figure.end):
@@ -450,7 +447,7 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
         return False  # "(non-CII) operator": the CII operator's fine is not ours
     if analysis.as_of and (stated_day := as_of_day(read)) and stated_day != analysis.as_of:
         return False  # a count "as of 31 December 2024" does not say how many there were on 30 June
-    if "retention" in analysis.period_roles and analysis.retained and not _names(analysis.retained, read.lower()):
+    if "retention" in analysis.period_roles and analysis.retained and not names_in(analysis.retained, read.lower()):
         return False  # keeping processing records three years says nothing of how long reports are kept
     return speaks_of(analysis.money_roles + analysis.period_roles, read) \
         and not others_only(analysis.assessments, assessment_kinds(read)) \
@@ -474,9 +471,9 @@ def _weak_anchor(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float]) ->
 def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float], analysis: QueryAnalysis) -> bool:
     """Whether the sentence's fines follow another breach than the one the question describes, which another
     sanction of the same law matches far better (selling uncertified equipment is not using unreviewed products)."""
-    anchor = anchors.get(pick.passage.doc_id)
-    if anchor is None or id(pick) not in fit or fit[id(anchor)] < BREACH_FLOOR:
+    if id(pick) not in fit or _weak_anchor(pick, anchors, fit):
         return False
+    anchor = anchors[pick.passage.doc_id]
     return fit[id(pick)] < BREACH_SHARE * fit[id(anchor)] and all(f.sanction for f in _wanted(pick.figures, analysis))
 
 
@@ -565,17 +562,12 @@ def _named_article_open(picks: list[Pick], analysis: QueryAnalysis) -> Pick | No
 
 # what a quantity left open measures: a period (一定期限), a number (规定数量), a share (一定比例), an amount
 _OPEN_KINDS = {"period": {"duration"}, "number": {"count", "quantity"}, "share": {"percent"}, "amount": {"amount"}}
+_OPEN_WORDS = {"period": re.compile(r"期限|period|time", re.I), "number": re.compile(r"数量|number|threshold", re.I),
+               "share": re.compile(r"比例"), "amount": re.compile(r"amount", re.I)}
 
 
 def _open_quantities(text: str) -> set[str]:
-    found = set()
-    for m in UNQUANTIFIED.finditer(text):
-        word = m.group(0).lower()
-        found |= {"period"} if re.search(r"期限|period|time", word) else set()
-        found |= {"number"} if re.search(r"数量|number|threshold", word) else set()
-        found |= {"share"} if "比例" in word else set()
-        found |= {"amount"} if "amount" in word else set()
-    return found
+    return {kind for m in UNQUANTIFIED.finditer(text) for kind, words in _OPEN_WORDS.items() if words.search(m.group(0))}
 
 
 def _unquantified(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
@@ -698,6 +690,13 @@ SPECIFIC_BODY = re.compile(r"网信|公安|国家安全机关|工业和信息化
 # "when can we apply to extend it?": when to act, answered by a time limit as much as by a date
 WHEN_TO_ACT = re.compile(r"\bwhen (?:can|may|could|should|do|does|shall) (?:we|I|you|they|it|the \w+)\b|什么时候(?:可以|能|要|该)|"
                          r"何时(?:可以|能|要|应)", re.I)
+
+
+def _asks_when_to_act(question: str) -> bool:
+    """Whether it asks when a duty falls due or when one may act ("must we", "when can we apply")."""
+    return bool(OBLIGATION_CUE.search(question) or WHEN_TO_ACT.search(question))
+
+
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
 ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
 # "哪一天通过的" asks when a law was adopted; "我们没通过" (we did not pass the assessment) does not
@@ -751,12 +750,13 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)  # said before any figure
     if analysis.institutions:
         # the passages naming the bank or group asked about compete to answer, however low a guide ranks
-        naming = [p for p in passages if all(_names(i, p.full_text) for i in analysis.institutions)]
+        naming = [p for p in passages if all(names_in(i, p.full_text) for i in analysis.institutions)]
         passages = naming + [p for p in passages if p not in naming]
     picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
     if analysis.wants:
         with_figure = [p for p in picks if _answers(p, analysis)]
-        fit = _breach_fit(picks, passages, analysis, tokenizer, idf, unknown_idf) if analysis.sanctions_answer else {}
+        articles = _article_texts(passages)
+        fit = _breach_fit(picks, articles, analysis, tokenizer, idf, unknown_idf) if analysis.sanctions_answer else {}
         # the sanction of each law whose breach is the question's, compared within the law (its sentences are in
         # one language and one drafting style)
         anchors: dict[str, Pick] = {}
@@ -766,9 +766,10 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
                 anchors[pick.passage.doc_id] = pick
         # an article found to punish another breach in one language does so in the other (an English question
         # tells the translation's sentences apart better than the original's)
-        elsewhere = {_article_key(p.passage) for p in with_figure if _another_breach(p, anchors, fit, analysis)}
-        matched = [p for p in with_figure if not _another_breach(p, anchors, fit, analysis)
-                   and not (_article_key(p.passage) in elsewhere and _weak_anchor(p, anchors, fit))]
+        other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis)]
+        other_articles = {_article_key(p.passage) for p in other_breach}
+        matched = [p for p in with_figure if p not in other_breach
+                   and not (_article_key(p.passage) in other_articles and _weak_anchor(p, anchors, fit))]
         named = [p for p in with_figure if _in_named_law(p.passage, analysis)]
         if named and not any(_in_named_law(p.passage, analysis) for p in matched):
             # the law the question names sanctions the breach described and sets no such figure for it: another
@@ -814,14 +815,11 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if brands and not all(b in _body_text(picks[0].passage) for b in brands):
         # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names
         # DiDi answers; a brand is matched as written, never through a translation
-        naming = next((p for p in picks if all(b in _body_text(p.passage) for b in brands)
-                       and (not analysis.wants or _answers(p, analysis))), None)
-        picks = [naming, *[p for p in picks if p is not naming]] if naming else picks
-    if analysis.institutions and not all(_names(i, _sentence_text(picks[0])) for i in analysis.institutions):
+        picks = _naming_first(picks, lambda p: all(b in _body_text(p.passage) for b in brands), analysis)
+    if analysis.institutions and not all(names_in(i, _sentence_text(picks[0])) for i in analysis.institutions):
         # "2024年6月交通银行…罚了多少钱": the sentence reporting that bank's case answers, not the statute's range
-        naming = next((p for p in picks if all(_names(i, _sentence_text(p)) for i in analysis.institutions)
-                       and (not analysis.wants or _answers(p, analysis))), None)
-        picks = [naming, *[p for p in picks if p is not naming]] if naming else picks
+        picks = _naming_first(picks, lambda p: all(names_in(i, _sentence_text(p)) for i in analysis.institutions),
+                              analysis)
     if not analysis.wants and WHICH_BODY.search(analysis.question) and not SPECIFIC_BODY.search(picks[0].span.text):
         # "which ministry exactly?": "主管机关" (the competent authority) names none; a sentence nearly as good that
         # names the body answers (NDSMR Art. 26's 设区的市级网信部门 where PIPL Art. 53 says only 履行…职责的部门)
@@ -842,13 +840,13 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         return abstain(passages, "The closest passages share none of the question's terms in either language.",
                        analysis)
     # a penalty names the duty it enforces by its number (不履行本法第二十三条…): the duty article's words name it too
-    cited = _article_texts(passages)
+    cited = articles if analysis.wants else _article_texts(passages)
     breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
     duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
-    unnamed = [a for a in analysis.acronyms if not _names(a, f"{body_text} {duty_text}")]
+    unnamed = [a for a in analysis.acronyms if not names_in(a, f"{body_text} {duty_text}")]
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place
     # or the institution
-    unnamed += [name for name in analysis.places + analysis.institutions if not _names(name, _sentence_text(primary))]
+    unnamed += [name for name in analysis.places + analysis.institutions if not names_in(name, _sentence_text(primary))]
     if unnamed:
         return abstain(passages, f"The closest passages never mention {', '.join(unnamed)}.", analysis)
     unheld = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]

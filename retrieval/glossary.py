@@ -97,3 +97,19 @@ def glossary_pairs(text: str) -> list[tuple[str, str]]:
 def expand_query(question: str) -> list[str]:
     """The other language's terms for every glossary term in the question, in order, unique."""
     return list(dict.fromkeys(translation for _, translation in glossary_pairs(question)))
+
+
+@lru_cache(maxsize=1024)
+def _name_forms(name: str) -> tuple[str, ...]:
+    return (name, *(translation for _, translation in glossary_pairs(name)))
+
+
+def names_in(name: str, text: str) -> bool:
+    """Whether a text names what a name names (an acronym, a place, a bank): the name as written, or the glossary's
+    translation of it, which the glossary writes in lower case when it is English ("bank of communications" names
+    Bank of Communications)."""
+    name_itself, *translations = _name_forms(name)
+    if name_itself in text:
+        return True
+    lowered = text.lower()
+    return any(t in text or t.isascii() and t in lowered for t in translations)

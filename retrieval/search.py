@@ -13,7 +13,7 @@ from ingest.lexical import LexicalIndex
 from ingest.numerals import int_to_chinese
 from ingest.settings import Settings
 from ingest.store import ChunkStore
-from retrieval.glossary import glossary_pairs
+from retrieval.glossary import names_in
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.roles import is_sanction
@@ -190,9 +190,8 @@ class HybridSearcher:
         (交通银行 = Bank of Communications): a case is reported where its party is named."""
         if not analysis.institutions:
             return []
-        forms = [{name.lower(), *(t.lower() for _, t in glossary_pairs(name))} for name in analysis.institutions]
         rows = [row for row, text in enumerate(table.index.texts)
-                if all(any(form in text.lower() for form in names) for names in forms)
+                if all(names_in(name, text) for name in analysis.institutions)
                 and filters.allows(table.index.metadatas[row])]
         return [table.index.ids[row] for row in rows[:n]]
 
