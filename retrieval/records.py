@@ -103,6 +103,15 @@ class Citation:
 
 
 @dataclass
+class TraceStep:
+    """One named unit that took part in an answer: what it read and what it decided."""
+
+    rule: str
+    detail: str = ""
+    effect: str = ""  # "kept" | "dropped" | "abstained" | "scored" | "read" — for --explain
+
+
+@dataclass
 class Answer:
     question: str
     text: str
@@ -116,6 +125,19 @@ class Answer:
     question_type: str = ""
     language: str = ""
     closest: list[Citation] = field(default_factory=list)  # shown when abstaining
+    # how sure the answerer is that the quoted sentence answers the question (0..1, calibrated on blind data)
+    confidence: float = 1.0
+    confident: bool = True  # confidence at or above the abstention threshold
+    figures: list[str] = field(default_factory=list)  # the figures the answer states, each checked in its quote
+    read_as: str = ""  # how the question was read (with what it inherited from the conversation)
+    trace: list[TraceStep] = field(default_factory=list)
+
+    @property
+    def figures_match(self) -> bool:
+        """The one condition for the check mark: an answer that states figures, each found in the cited text,
+        given with confidence. No figure, or low confidence, earns no mark."""
+        return (not self.abstained and self.verified and bool(self.figures or self.key_figure)
+                and self.confident)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
