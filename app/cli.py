@@ -35,13 +35,15 @@ def add_filter_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", action="append", default=[], metavar="DOC_ID", help="only these documents; repeatable")
     p.add_argument("--lang", action="append", default=[], choices=["zh", "en"], help="only passages in this language")
     p.add_argument("--in-force", action="store_true", help="only texts in force (no drafts or superseded texts)")
+    p.add_argument("--without", action="append", default=[], metavar="RULE",
+                   help="switch off a named answering rule (see `lexcite rules`); repeatable")
 
 
 def options_from_args(args: argparse.Namespace):
     from retrieval.service import Options
 
     return Options(k=args.k, kinds=tuple(args.kind), doc_ids=tuple(args.doc), languages=tuple(args.lang),
-                   in_force_only=args.in_force)
+                   in_force_only=args.in_force, without=tuple(getattr(args, "without", ())))
 
 
 # ---------------------------------------------------------------------------- commands
@@ -140,6 +142,46 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
         print(format_answer(answer))
+        if args.explain:
+            print("\n" + explain(answer))
+    return EXIT_OK
+
+
+def explain(answer) -> str:
+    """How the answer was decided: the named rules that took part, in order, and the confidence."""
+    lines = [f"Read as: {answer.read_as}"] if answer.read_as else []
+    lines.append(f"Confidence: {answer.confidence:.2f}" + ("" if answer.confident else " (not confident)"))
+    lines.append("Rules:")
+    lines += [f"  {step.rule:<22} {step.effect:<10} {step.detail}" for step in answer.trace]
+    return "\n".join(lines)
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from retrieval.rules.registry import catalogue, rules
+
+    if args.markdown:
+        print(catalogue())
+        return EXIT_OK
+    for rule in sorted(rules().values(), key=lambda r: r.name):
+        print(f"{rule.name:<22} {rule.why}")
+    return EXIT_OK
+
+
+def cmd_train_confidence(args: argparse.Namespace) -> int:
+    from evals.confidence import train
+    from evals.groups import GOLD_DIR
+    from retrieval.service import AnswerService
+
+    calibration = [Path(p) for p in args.calibrate] or [GOLD_DIR / "blind10.jsonl"]
+    if args.from_results:
+        from evals.confidence import train_from_results
+
+        record = train_from_results([Path(p) for p in args.from_results], calibration,
+                                    max_false=args.max_false_abstentions)
+    else:
+        record = train(AnswerService(_settings(args)), GOLD_DIR / "gold.jsonl", calibration,
+                       max_false=args.max_false_abstentions)
+    print(json.dumps(record, indent=2))
     return EXIT_OK
 
 
@@ -235,9 +277,25 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Answer a question from the store, citing the passages it relies on.")
     p.add_argument("question", nargs="+", help="the question (quote it)")
     p.add_argument("--json", action="store_true", help="print the Answer record as JSON")
+    p.add_argument("--explain", action="store_true", help="show the rules that decided and the confidence")
     add_filter_options(p)
     _add_store_options(p)
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("rules", help="list the named answering rules", description="The rule registry.")
+    p.add_argument("--markdown", action="store_true", help="the catalogue with examples (docs/answering.md)")
+    p.set_defaults(func=cmd_rules, store=None, embedder=None)
+
+    p = sub.add_parser("train-confidence", help="learn the confidence weights and the abstention threshold",
+                       description="Fit the confidence model on the gold's dev split; choose the threshold on blind "
+                                   "questions; write retrieval/data/confidence.json.")
+    p.add_argument("--calibrate", action="append", default=[], metavar="JSONL",
+                   help="blind questions to choose the threshold on (default: evals/gold/blind10.jsonl)")
+    p.add_argument("--max-false-abstentions", type=float, default=0.02, help="share of answerable questions")
+    p.add_argument("--from-results", action="append", default=[], metavar="JSON",
+                   help="learn from eval results already written instead of answering again; repeatable")
+    _add_store_options(p)
+    p.set_defaults(func=cmd_train_confidence)
 
     p = sub.add_parser("batch", help="answer a file of questions (.txt .csv .jsonl)",
                        description="Answer every question in INPUT into OUTPUT (.jsonl, .csv or .md), resumably.")
@@ -262,6 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="out/eval", help="output folder")
     p.add_argument("--check-floors", action="store_true", help="exit 1 if metrics fall below evals/floors.toml")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--without", action="append", default=[], metavar="RULE",
+                   help="switch off a named answering rule, to measure what it is worth; repeatable")
     _add_store_options(p)
     p.set_defaults(func=cmd_eval)
 

@@ -18,7 +18,8 @@ from ingest.manifest import load_manifest
 from ingest.numerals import chinese_to_int
 
 GOLD_PATH = Path(__file__).with_name("gold") / "gold.jsonl"
-TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
+TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure", "count", "percentage", "article",
+         "comparison", "offtopic")
 REQUIRED = ("id", "question", "language", "type", "answerable", "facts", "evidence")
 COVERAGE = {"questions": 100, "penalty_or_threshold": 60, "zh": 20, "unanswerable": 15, "en->zh": 25}
 _ZH_ARTICLE_LINE = re.compile(r"^第([零〇一二三四五六七八九十百千0-9]+)条", re.M)
@@ -89,7 +90,7 @@ def validate(gold: list[dict], corpus_root: Path) -> list[str]:
                 continue
             locator = ev.get("locator", "")
             if locator.startswith("Art. ") and entry.kind != "guide":
-                wanted = int(locator[5:].split()[0])
+                wanted = int(re.match(r"\s*(\d+)", locator[5:]).group(1))
                 found = set()
                 while position >= 0:
                     found.add(_article_at(text, position, entry.language))

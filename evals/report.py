@@ -76,7 +76,45 @@ def plots(results: dict, out_dir: Path) -> dict[str, Path]:
     ax.set_title("Latency")
     ax.legend(fontsize=8)
     made["latency"] = _save(fig, out_dir / "latency.png")
+    if results.get("risk_coverage"):
+        made["risk_coverage"] = _risk_coverage_plot(results["risk_coverage"], out_dir)
     return made
+
+
+def _risk_coverage_plot(curves: dict[str, list[dict]], out_dir: Path) -> Path:
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for group, curve in curves.items():
+        if curve:
+            ax.plot([c["coverage"] for c in curve], [c["risk"] for c in curve], marker=".", label=group)
+    ax.set_xlabel("coverage (share of questions answered at the threshold)")
+    ax.set_ylabel("risk (share of given answers that are wrong)")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, max(0.05, max((c["risk"] for cs in curves.values() for c in cs), default=0.5)))
+    ax.set_title("Risk against coverage, by the answer's confidence")
+    ax.legend(fontsize=8)
+    return _save(fig, out_dir / "risk_coverage.png")
+
+
+GROUP_COLUMNS = ("facts", "evidence", "near misses abstained", "off-topic abstained", "false abstentions")
+
+
+def groups_table(results: dict, system: str = "lexcite") -> str:
+    """Blind first: the only figures no rule was tuned on."""
+    groups = results.get("groups", {})
+    order = sorted(groups, key=lambda g: (not g.startswith("blind"), g != "blind", g))
+    rows = []
+    for name in order:
+        m = groups[name].get(system)
+        if not m:
+            continue
+        rows.append([name, str(m["questions"]), f"{m['facts']}/{m['answerable']} ({_fmt(m['fact_accuracy'])})",
+                     f"{m['evidence']}/{m['answerable']} ({_fmt(m['evidence_rate'])})",
+                     f"{m['near_misses_abstained']}/{m['near_misses']}",
+                     f"{m['offtopic_abstained']}/{m['offtopic']}",
+                     f"{m['false_abstentions']} ({_fmt(m['false_abstention_rate'])})"])
+    return _table(["group", "n", *GROUP_COLUMNS], rows)
 
 
 def failures(results: dict, system: str = "lexcite") -> list[dict]:
@@ -97,6 +135,8 @@ def markdown(results: dict) -> str:
     meta = results.get("meta", {})
     parts = [f"# LexCite evaluation\n\nGold: `{meta.get('gold')}` (split: {meta.get('split')}, "
              f"{meta.get('questions')} questions) · model: {meta.get('model')} · store: {meta.get('store')}\n",
+             *(["## Blind, dev and test groups (blind first)\n", groups_table(results) + "\n"]
+               if results.get("groups") else []),
              "## Systems side by side\n",
              _table(["metric", *names], [[m, *[_fmt(systems[n].get(m)) for n in names]] for m in TABLE_METRICS])]
     for title, key in (("By question type", "by_type"), ("By language", "by_language"),
@@ -124,7 +164,8 @@ def markdown(results: dict) -> str:
                                      _fmt(m["recall@5"]), _fmt(m["fact_accuracy"])])
         parts.append(_table(["pairing", "embedder", "system", "n", "recall@5", "fact_accuracy"], rows))
     parts.append("\n## Plots\n\n![accuracy by type](accuracy_by_type.png)\n![recall@k](recall_at_k.png)\n"
-                 "![latency](latency.png)\n")
+                 "![latency](latency.png)\n" + ("![risk against coverage](risk_coverage.png)\n"
+                                                 if results.get("risk_coverage") else ""))
     fails = failures(results)
     parts.append(f"\n## Failures of lexcite ({len(fails)})\n")
     for f in fails:

@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 from evals.gold_check import load_gold
+from evals.groups import blind_sets, group_entries, load_blind, risk_coverage, summarise
 from evals.metrics import aggregate, score_question
 from evals.systems import build_systems
 from ingest.settings import Settings
@@ -34,7 +35,9 @@ def _breakdown(rows: list[tuple[dict, dict]], key) -> dict:
 
 
 def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = "all", baselines: bool = False,
-             corpus_root: Path | None = None, progress: bool = True, service=None) -> dict:
+             corpus_root: Path | None = None, progress: bool = True, service=None, blind: bool | None = None,
+             without: tuple[str, ...] = ()) -> dict:
+    """Score the gold (or ``gold_path``) and, for the whole gold, the blind sets as a group of their own."""
     from ingest.manifest import load_manifest
     from retrieval.service import AnswerService
 
@@ -42,12 +45,36 @@ def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = 
     service = service or AnswerService(settings)
     service.ensure_ready()
     languages = {e.id: e.language for e in load_manifest().entries}
-    systems = build_systems(service, corpus_root or settings.corpus_root, baselines)
+    systems = build_systems(service, corpus_root or settings.corpus_root, baselines, without)
+    questions, per_system = _score_all(gold, systems, languages, progress, "eval")
+    results = {"systems": {}, "questions": questions,
+               "meta": {"gold": str(gold_path or "evals/gold/gold.jsonl"), "split": split, "model": service.embedder.model_id,
+                        "store": settings.describe_store(), "questions": len(gold)}}
+    for name, rows in per_system.items():
+        metrics = aggregate(rows)
+        metrics["by_type"] = _breakdown(rows, lambda g: g["type"])
+        metrics["by_language"] = _breakdown(rows, lambda g: g["language"])
+        metrics["by_pairing"] = _breakdown(rows, lambda g: pairing(g, languages))
+        results["systems"][name] = metrics
+    if blind if blind is not None else (gold_path is None and split == "all"):
+        blind_questions = {stem: _score_all(rows, systems, languages, progress, stem)[0]
+                           for stem, rows in load_blind(blind_sets()).items()}
+        results["blind_questions"] = blind_questions
+        groups = group_entries(questions, blind_questions)
+        results["groups"] = {name: {s.name: summarise(entries, s.name) for s in systems}
+                             for name, entries in groups.items()}
+        results["risk_coverage"] = {name: risk_coverage(entries) for name, entries in groups.items()
+                                    if name in ("dev", "test", "blind")}
+    return results
+
+
+def _score_all(gold: list[dict], systems: list, languages: dict[str, str], progress: bool,
+               label: str) -> tuple[list[dict], dict[str, list[tuple[dict, dict]]]]:
     from tqdm import tqdm
 
     per_system: dict[str, list[tuple[dict, dict]]] = {s.name: [] for s in systems}
     questions = []
-    for g in tqdm(gold, unit="q", desc="eval", disable=not progress, dynamic_ncols=True):
+    for g in tqdm(gold, unit="q", desc=label, disable=not progress, dynamic_ncols=True):
         entry = {"id": g["id"], "question": g["question"], "type": g["type"], "language": g["language"],
                  "answerable": g.get("answerable", True), "split": g.get("split", ""),
                  "pairing": pairing(g, languages), "expected": g.get("facts", []),
@@ -59,18 +86,10 @@ def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = 
             entry["systems"][system.name] = {"answer": out.answer, "abstained": out.abstained,
                                              "verified": out.verified, "correct": row["correct"],
                                              "fact_correct": row.get("fact_correct"), "rank": row.get("rank"),
+                                             "citation_support": row.get("citation_support"),
                                              "latency_ms": round(out.latency_ms, 2), **out.extra}
         questions.append(entry)
-    results = {"systems": {}, "questions": questions,
-               "meta": {"gold": str(gold_path or "evals/gold/gold.jsonl"), "split": split, "model": service.embedder.model_id,
-                        "store": settings.describe_store(), "questions": len(gold)}}
-    for name, rows in per_system.items():
-        metrics = aggregate(rows)
-        metrics["by_type"] = _breakdown(rows, lambda g: g["type"])
-        metrics["by_language"] = _breakdown(rows, lambda g: g["language"])
-        metrics["by_pairing"] = _breakdown(rows, lambda g: pairing(g, languages))
-        results["systems"][name] = metrics
-    return results
+    return questions, per_system
 
 
 PAIRING_SYSTEMS = ("lexcite", "naive_langchain")
@@ -137,7 +156,8 @@ def run_from_args(args, settings: Settings) -> int:
         return run_benchmark(args, settings)
     gold_path = Path(args.gold) if args.gold else None
     results = run_eval(settings, gold_path=gold_path, split=args.split,
-                       baselines=args.baselines or bool(args.embedders), progress=not args.quiet)
+                       baselines=args.baselines or bool(args.embedders), progress=not args.quiet,
+                       without=tuple(getattr(args, "without", ())))
     if args.embedders:
         names = [n.strip() for n in args.embedders.split(",") if n.strip()]
         unknown = [n for n in names if n not in ("e5", "minilm")]
@@ -148,6 +168,10 @@ def run_from_args(args, settings: Settings) -> int:
         results["embedders"] = compare_embedders(settings, names, out_dir, main=results, gold_path=gold_path,
                                                  split=args.split, progress=not args.quiet)
     write_results(results, out_dir)
+    if results.get("groups"):
+        from evals.report import groups_table
+
+        print(groups_table(results) + "\n")
     print(summary_table(results))
     print(f"\nwrote {out_dir / 'results.json'}, {out_dir / 'report.md'}, {out_dir / 'report.html'}")
     if args.check_floors:

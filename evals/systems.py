@@ -19,12 +19,13 @@ def _retrieved(passages: list[Passage]) -> list[Retrieved]:
 
 
 class LexCiteSystem:
-    def __init__(self, service: AnswerService, name: str = "lexcite", use_rerank: bool = True) -> None:
-        self.service, self.name, self.use_rerank = service, name, use_rerank
+    def __init__(self, service: AnswerService, name: str = "lexcite", use_rerank: bool = True,
+                 without: tuple[str, ...] = ()) -> None:
+        self.service, self.name, self.use_rerank, self.without = service, name, use_rerank, without
 
     def run(self, question: str) -> SystemOutput:
         started = time.perf_counter()
-        options = Options(use_rerank=self.use_rerank)
+        options = Options(use_rerank=self.use_rerank, without=self.without)
         answer = self.service.answer(question, options)
         latency = (time.perf_counter() - started) * 1000
         # retrieval metrics read the same ranked list the answer was composed from
@@ -33,7 +34,9 @@ class LexCiteSystem:
         return SystemOutput(answer.text, answer.abstained, _retrieved(passages), cited, latency,
                             verified=answer.verified,
                             extra={"citations": [f"{c.title} — {c.locator}" for c in answer.citations],
-                                   "warnings": answer.warnings})
+                                   "warnings": answer.warnings, "confidence": answer.confidence,
+                                   "features": answer.features,
+                                   "rules": [step.rule for step in answer.trace]})
 
 
 class RetrieverOnlySystem:
@@ -99,8 +102,9 @@ class NaiveLangChainSystem:
                             extra={"citations": [d.metadata["title"] for d in docs]})
 
 
-def build_systems(service: AnswerService, corpus_root: Path | None, baselines: bool, suffix: str = "") -> list:
-    systems: list = [LexCiteSystem(service)]
+def build_systems(service: AnswerService, corpus_root: Path | None, baselines: bool,
+                  without: tuple[str, ...] = (), suffix: str = "") -> list:
+    systems: list = [LexCiteSystem(service, without=without)]
     if baselines:
         systems.append(LexCiteSystem(service, "lexcite_no_rerank", use_rerank=False))
         systems.append(RetrieverOnlySystem(service, "dense"))

@@ -33,7 +33,7 @@ from retrieval.figures import (
 from retrieval.glossary import names_in
 from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws
 from retrieval.query import DRAFT_CUE, QueryAnalysis
-from retrieval.records import Passage
+from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
 from retrieval.roles import (
     aimed_at_individuals,
@@ -43,6 +43,7 @@ from retrieval.roles import (
     is_lead_time,
     speaks_of,
 )
+from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
 from retrieval.violations import SANCTION_WORDS, breach_of, duty_articles
@@ -111,6 +112,9 @@ class Composition:
     named_law_silent: bool = False
     notes: list[str] = field(default_factory=list)
     support: float = 0.0
+    trace: list[TraceStep] = field(default_factory=list)  # the named rules that decided, in order
+    primary: Pick | None = None  # the sentence chosen to answer (its features feed the confidence)
+    stated: list[str] = field(default_factory=list)  # the figures the answer's lead states (each verified)
 
 
 def citation_label(passage: Passage, span: Span | None = None) -> str:
@@ -355,6 +359,8 @@ def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
     wants_min = bool(SUPERLATIVE_MIN.search(analysis.question)) and not wants_max
     if not (wants_max or wants_min) or not analysis.wants:
         return
+    if analysis.law_maximum:
+        _favour_highest_tier(picks, analysis)
     by_passage: dict[str, list[tuple[float, Pick]]] = {}
     for pick in picks:
         values = [f.value for f in pick.figures if f.kind in analysis.wants]
@@ -366,6 +372,35 @@ def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
         for value, pick in group:
             if value == best and len(group) > 1:
                 pick.score += 0.35
+
+
+LAW_MAXIMUM_BONUS = 1.0  # enough to lead over a first-tier sentence that shares more of the question's words
+
+
+def _largest_fine(passage: Passage) -> float:
+    return max((f.value for f in extract_figures(passage.text) if f.kind == "amount" and f.sanction), default=0.0)
+
+
+def _highest_fines_first(passages: list[Passage], analysis: QueryAnalysis, n: int = 2) -> list[Passage]:
+    """'The maximum fine under the DSL': the named law's passages stating its largest fines join the sentence
+    pool, however the question's few words ranked them."""
+    named = sorted((p for p in passages if _in_named_law(p, analysis)
+                    and _largest_fine(p) > 0), key=_largest_fine, reverse=True)[:n]
+    return named + [p for p in passages if p not in named]
+
+
+def _favour_highest_tier(picks: list[Pick], analysis: QueryAnalysis) -> None:
+    """'The maximum fine under the DSL': across the named law's own sanction sentences (original and translation
+    alike), the one stating the largest fine is the law's highest tier."""
+    named = [p for p in picks if _in_named_law(p.passage, analysis)]
+    amounts = {id(p): max((f.value for f in p.figures if f.kind == "amount" and f.sanction), default=0.0)
+               for p in named}
+    top = max(amounts.values(), default=0.0)
+    if top <= 0:
+        return
+    for pick in named:
+        if amounts[id(pick)] == top:
+            pick.score += LAW_MAXIMUM_BONUS
 
 
 def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) -> bool:
@@ -731,9 +766,10 @@ def topical_support(passage: Passage, analysis: QueryAnalysis, tokenizer: str, i
     return max(own, cross)
 
 
-def abstain(passages: list[Passage], reason: str, analysis: QueryAnalysis) -> Composition:
+def abstain(passages: list[Passage], reason: str, analysis: QueryAnalysis, rule: str = "no_answer") -> Composition:
     base = NOT_FOUND_ZH if analysis.language == "zh" else NOT_FOUND
-    return Composition(text=f"{base} {reason}".strip(), abstained=True, reason=reason, cited=passages[:3])
+    return Composition(text=f"{base} {reason}".strip(), abstained=True, reason=reason, cited=passages[:3],
+                       trace=[TraceStep(rule, reason, "abstained")])
 
 
 def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str,
@@ -743,11 +779,13 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     passages come from a search of the whole corpus); the answer then says so. ``implements(passage, laws)``:
     whether the passage's text is made under those laws (only such rules may answer for a silent law)."""
     if not passages:
-        return abstain([], "Nothing relevant was retrieved.", analysis)
+        return abstain([], "Nothing relevant was retrieved.", analysis, "nothing_retrieved")
     foreign = foreign_regimes(analysis.question)
     if foreign and not any(name.lower() in p.full_text.lower()
                            for p in passages[:SENTENCE_POOL] for name in foreign):
-        return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)  # said before any figure
+        return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis, "foreign_regime")  # said before any figure
+    if analysis.law_maximum:
+        passages = _highest_fines_first(passages, analysis)
     if analysis.institutions:
         # the passages naming the bank or group asked about compete to answer, however low a guide ranks
         naming = [p for p in passages if all(names_in(i, p.full_text) for i in analysis.institutions)]
@@ -756,7 +794,9 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if analysis.wants:
         with_figure = [p for p in picks if _answers(p, analysis)]
         articles = _article_texts(passages)
-        fit = _breach_fit(picks, articles, analysis, tokenizer, idf, unknown_idf) if analysis.sanctions_answer else {}
+        # "the maximum fine under the DSL" describes no breach: every tier of the law competes on its amount
+        fit = _breach_fit(picks, articles, analysis, tokenizer, idf, unknown_idf) \
+            if analysis.sanctions_answer and not analysis.law_maximum else {}
         # the sanction of each law whose breach is the question's, compared within the law (its sentences are in
         # one language and one drafting style)
         anchors: dict[str, Pick] = {}
@@ -782,7 +822,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             return abstain([anchor.passage, *[p for p in passages if p is not anchor.passage]],
                            f"{citation_label(anchor.passage, anchor.span)} sanctions the breach described and "
                            f"states no figure of the kind asked ({kinds}) for it: "
-                           f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”", analysis)
+                           f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”", analysis, "breach_without_figure")
         with_figure = matched
         named_open = _named_article_open(picks, analysis)
         if named_open is not None and not any(_is_named_article(p.passage, analysis) for p in with_figure):
@@ -796,7 +836,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             vague = named_open or _unquantified(picks, analysis)
             if vague is None:
                 comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
-                               analysis)
+                               analysis, "no_figure_of_kind")
                 comp.named_law_silent = True
                 return comp
             # "禁止其在一定期限内担任…": the law speaks to the point and leaves the number open; that is the answer to
@@ -806,7 +846,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             comp = abstain([vague.passage, *[p for p in passages if p is not vague.passage]],
                            f"{citation_label(vague.passage, vague.span)} "
                            f"{'leaves the figure to be set elsewhere' if delegated else 'sets no figure for this'}: "
-                           f"“{_open_clause(vague.span.text)}”", analysis)
+                           f"“{_open_clause(vague.span.text)}”", analysis, "figure_left_open")
             comp.named_law_silent = delegated
             return comp
         picks = with_figure + [p for p in picks if not _answers(p, analysis)]
@@ -816,6 +856,11 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names
         # DiDi answers; a brand is matched as written, never through a translation
         picks = _naming_first(picks, lambda p: all(b in _body_text(p.passage) for b in brands), analysis)
+    held = [a for a in analysis.acronyms if a.isupper() and a in analysis.held_names]
+    if held and enabled("unknown_name") and not all(names_in(a, _body_text(picks[0].passage)) for a in held):
+        # "CRM", "CBDT", "MLPS": the store names it (in a guide, or through the glossary in Chinese), and its
+        # passages were searched; the best sentence among them answers
+        picks = _naming_first(picks, lambda p: all(names_in(a, _body_text(p.passage)) for a in held), analysis)
     if analysis.institutions and not all(names_in(i, _sentence_text(picks[0])) for i in analysis.institutions):
         # "2024年6月交通银行…罚了多少钱": the sentence reporting that bank's case answers, not the statute's range
         picks = _naming_first(picks, lambda p: all(names_in(i, _sentence_text(p)) for i in analysis.institutions),
@@ -827,7 +872,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
                        and p.score >= SUPPORT_FRACTION * picks[0].score), None)
         if naming is None:
             comp = abstain(passages, f"The closest passage names no particular body: "
-                                     f"“{_trim(picks[0].span.text, set())}”", analysis)
+                                     f"“{_trim(picks[0].span.text, set())}”", analysis, "names_no_body")
             comp.named_law_silent = True
             return comp
         picks = [naming, *[p for p in picks if p is not naming]]
@@ -835,44 +880,47 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     body_text = _body_text(primary.passage)
     body = body_text.lower()
     if foreign and not any(name.lower() in body for name in foreign):
-        return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis)
+        return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis, "foreign_regime")
     if _nothing_shared(primary.passage, body_text, analysis):
         return abstain(passages, "The closest passages share none of the question's terms in either language.",
-                       analysis)
+                       analysis, "nothing_shared")
     # a penalty names the duty it enforces by its number (不履行本法第二十三条…): the duty article's words name it too
     cited = articles if analysis.wants else _article_texts(passages)
     breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
     duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
     unnamed = [a for a in analysis.acronyms if not names_in(a, f"{body_text} {duty_text}")]
+    if enabled("unknown_name") and (unheld := [a for a in unnamed if a not in analysis.held_names]):
+        # a name the whole store and the glossary lack is positive evidence that the corpus does not answer
+        return abstain(passages, f"The corpus never mentions {', '.join(unheld)}.", analysis, "unknown_name")
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place
     # or the institution
     unnamed += [name for name in analysis.places + analysis.institutions if not names_in(name, _sentence_text(primary))]
     if unnamed:
-        return abstain(passages, f"The closest passages never mention {', '.join(unnamed)}.", analysis)
+        return abstain(passages, f"The closest passages never mention {', '.join(unnamed)}.", analysis, "named_party")
     unheld = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]
     if unheld:
         return abstain(passages, f"It holds no text of {', '.join(unheld)}; the closest passages are about other "
-                                 f"rules.", analysis)
+                                 f"rules.", analysis, "unknown_law")
     if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
-        return abstain(passages, "It holds no draft text of that kind.", analysis)
+        return abstain(passages, "It holds no draft text of that kind.", analysis, "draft_text")
     if analysis.version_year and _in_named_law(primary.passage, analysis) and \
             (entry := load_manifest().by_id(primary.passage.doc_id)) is not None and entry.promulgated and \
             str(analysis.version_year) not in (entry.promulgated[:4], entry.effective[:4]):
         return abstain(passages, f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
-                                 f"{analysis.version_year} one.", analysis)
+                                 f"{analysis.version_year} one.", analysis, "version_year")
     elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
     if elsewhere and (primary.passage.authority > STATUTE_AUTHORITY or not named_silent and implements is not None
                       and (analysis.law_itself or not implements(primary.passage, analysis.laws))):
         # a guide talking about other rules, or another law, is no answer to a question about this law
         return abstain(passages, f"No passage of {elsewhere} states it; the closest passage "
-                                 f"({primary.passage.short or primary.passage.title}) is about other rules.", analysis)
+                                 f"({primary.passage.short or primary.passage.title}) is about other rules.", analysis, "outside_named_law")
     if FIXED_CUE.search(analysis.question) and (key := _wanted(primary.figures, analysis)) and \
             all(f.bound for f in key):
         return abstain(passages, "It states no fixed figure for this; the closest passages set only limits or "
-                                 "ranges.", analysis)
+                                 "ranges.", analysis, "fixed_figure")
     support = topical_support(primary.passage, analysis, tokenizer, idf or {}, unknown_idf)
     if support < threshold:
-        comp = abstain(passages, "The closest passages do not state it.", analysis)
+        comp = abstain(passages, "The closest passages do not state it.", analysis, "low_support")
         comp.support = support
         return comp
     supporting = _supporting(primary, picks[1:], analysis, max(0, k - 1))
@@ -885,7 +933,11 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
                                                     p.passage.authority, bool(p.passage.translation_of),
                                                     -p.score))
     lead_pick = statute_first[0]
-    comp = Composition(support=support)
+    comp = Composition(support=support, primary=primary)
+    comp.trace.append(TraceStep("sentence_scorer", f"{citation_label(primary.passage, primary.span)}: score "
+                                f"{primary.score:.2f}, coverage {primary.coverage:.2f}, support {support:.2f}", "kept"))
+    if analysis.law_maximum:
+        comp.trace.append(TraceStep("law_maximum", "the named law's highest fine leads", "scored"))
     comp.cited = [p.passage for p in statute_first]
     comp.quotes = [p.span for p in statute_first]
     lead = _lead(lead_pick, analysis) or _lead(primary, analysis)
@@ -894,6 +946,12 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         comp.key_figure = lead
         parts.append(f"{lead} [1].")
         comp.claims.append(Claim(lead, (1,)))
+        comp.stated = [f.text for f in extract_figures(lead)]
+    elif analysis.which_article and lead_pick.passage.article is not None:
+        # "which article provides…" is answered by the article, named before its words
+        comp.key_figure = citation_label(lead_pick.passage)
+        parts.append(f"{comp.key_figure} [1].")
+        comp.trace.append(TraceStep("which_article", comp.key_figure, "kept"))
     wanted = analysis.wants
     for n, pick in enumerate(statute_first[:2], start=1):
         quote = _trim(pick.span.text, wanted)

@@ -123,6 +123,11 @@ def secondary_sources(question: str, manifest: Manifest) -> list[str]:
     return out
 
 
+def law_spans(question: str, manifest: Manifest | None = None) -> list[tuple[int, int, str]]:
+    """Where the question names each law it names: (start, end, doc id), in the order written."""
+    return sorted(_find_laws(question, manifest or load_manifest()))
+
+
 def resolve_laws(question: str, manifest: Manifest | None = None) -> list[str]:
     """Doc ids the question names, authoritative text first, its translations after it."""
     manifest = manifest or load_manifest()

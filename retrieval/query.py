@@ -44,6 +44,8 @@ from retrieval.roles import (
     sanctions_answer,
     version_year,
 )
+from retrieval.rules.asks import asks_law_maximum, asks_which_article
+from retrieval.rules.registry import enabled
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
 
@@ -173,6 +175,9 @@ class QueryAnalysis:
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     retained: str = ""  # of a retention period, what is kept (报告, "log"): the answer must keep the same thing
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
+    held_names: frozenset[str] = frozenset()  # of those, the ones the store uses somewhere (set by the searcher)
+    law_maximum: bool = False  # "the maximum fine under law X", no breach named: that law's highest tier
+    which_article: bool = False  # "which article provides…": the answer is an article number
     institutions: list[str] = field(default_factory=list)  # 中国银行, "Bank of China": the answering sentence's too
     places: list[str] = field(default_factory=list)  # Guangzhou (Internet Court): the answering sentence's place
     law_itself: bool = False  # "the DSL itself", "本身": only the named law's own text may answer
@@ -289,6 +294,8 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         period_roles=period_roles(asked) if "duration" in wants else (),
         retained=retained_thing(asked),
         acronyms=acronyms(unnamed),
+        law_maximum=enabled("law_maximum") and "amount" in wants and asks_law_maximum(question),
+        which_article=enabled("which_article") and asks_which_article(question),
         places=institution_places(unnamed),
         institutions=institution_names(unnamed),
         bearer=bearer,

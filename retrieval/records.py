@@ -131,6 +131,7 @@ class Answer:
     figures: list[str] = field(default_factory=list)  # the figures the answer states, each checked in its quote
     read_as: str = ""  # how the question was read (with what it inherited from the conversation)
     trace: list[TraceStep] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)  # what the confidence was computed from
 
     @property
     def figures_match(self) -> bool:

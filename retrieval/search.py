@@ -13,6 +13,7 @@ from ingest.lexical import LexicalIndex
 from ingest.numerals import int_to_chinese
 from ingest.settings import Settings
 from ingest.store import ChunkStore
+from retrieval.figures import extract_figures
 from retrieval.glossary import names_in
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
@@ -71,8 +72,21 @@ class ChunkTable:
             if article >= 0:
                 self.by_article.setdefault((meta["doc_id"], article), []).append(row)
 
+        self._naming: dict[str, np.ndarray] = {}
+
     def passage(self, row: int) -> Passage:
         return Passage.from_store(self.index.ids[row], self.index.texts[row], self.index.metadatas[row])
+
+    def rows_naming(self, name: str) -> np.ndarray:
+        """1.0 for each chunk that names a name (CRM, CBDT, 交通银行) as written or through the glossary; remembered
+        with this table, which lives as long as the store's generation."""
+        if name not in self._naming:
+            self._naming[name] = np.array([1.0 if names_in(name, text) else 0.0 for text in self.index.texts],
+                                          dtype=np.float32)
+        return self._naming[name]
+
+    def holds_name(self, name: str) -> bool:
+        return bool(self.rows_naming(name).any())
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
@@ -128,9 +142,11 @@ class HybridSearcher:
             scoped = self._within_named_laws(analysis, filters, table, n)
             if scoped:
                 rankings.append(scoped)
-            naming = self._naming_institutions(analysis, filters, table)
-            if naming:
-                rankings.append(naming)
+            for naming in (self._naming_institutions(analysis, filters, table),
+                           self._naming_names(analysis, filters, table),
+                           self._highest_fines(analysis, filters, table)):
+                if naming:
+                    rankings.append(naming)
         fused: dict[str, float] = {}
         for ranking in rankings:
             for rank, chunk_id in enumerate(ranking):
@@ -194,6 +210,38 @@ class HybridSearcher:
                 if all(names_in(name, text) for name in analysis.institutions)
                 and filters.allows(table.index.metadatas[row])]
         return [table.index.ids[row] for row in rows[:n]]
+
+    @staticmethod
+    def _naming_names(analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int = 5) -> list[str]:
+        """The store's best chunks (BM25 over the question) among those naming a short name the question uses
+        (CRM, CBDT, MLPS): the top passages may not use it where the corpus does, in a guide or, through the
+        glossary, in Chinese."""
+        names = [name for name in analysis.acronyms if name in analysis.held_names]
+        if not names:
+            return []
+        allowed = np.maximum.reduce([table.rows_naming(name) for name in names])
+        mask = table.mask(filters)
+        if mask is not None:
+            allowed = allowed * mask
+        if not allowed.any():
+            return []
+        return [table.index.ids[row] for row, _ in table.index.search(analysis.tokens, n, allowed)]
+
+    @staticmethod
+    def _highest_fines(analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int = 4) -> list[str]:
+        """'The maximum fine under law X': the named laws' own sanction chunks, by the largest fine each states,
+        so the highest tier competes however the question's words rank it."""
+        if not (analysis.law_maximum and analysis.laws):
+            return []
+        largest: list[tuple[float, int]] = []
+        for row in np.flatnonzero(np.isin(table.doc_of, list(analysis.laws))):
+            text = table.index.texts[row]
+            if not is_sanction(text) or not filters.allows(table.index.metadatas[row]):
+                continue
+            amounts = [f.value for f in extract_figures(text) if f.kind == "amount" and f.sanction]
+            if amounts:
+                largest.append((max(amounts), int(row)))
+        return [table.index.ids[row] for _, row in sorted(largest, reverse=True)[:n]]
 
     def _penalties_for_duties(self, fused: dict[str, float], filters: Filters, table: ChunkTable,
                               duties: int = 5) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -12,12 +12,15 @@ from ingest.manifest import load_manifest
 from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
+from retrieval.compare import join, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
+from retrieval.decide import decide, screen
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
-from retrieval.records import Answer, Citation, LinkedText, Passage
+from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
 from retrieval.rerank import plain_fusion, rerank
+from retrieval.rules.registry import disabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.verify import unsupported
 
@@ -40,6 +43,7 @@ class Options:
     mode: str = "hybrid"  # hybrid | dense | bm25 (baselines use the others)
     use_rerank: bool = True
     use_llm: bool | None = None  # None: as settings say
+    without: tuple[str, ...] = ()  # named rules switched off (`--without`), to measure what each is worth
 
 
 STATUS_LABELS = {"draft": "draft, not in force", "amended": "superseded by a later amended text",
@@ -95,41 +99,74 @@ class AnswerService:
 
     def answer(self, question: str, options: Options | None = None, **kwargs) -> Answer:
         options = options or Options(**kwargs)
+        with disabled(options.without):
+            return self._answer(question, options)
+
+    def _answer(self, question: str, options: Options) -> Answer:
         timings: dict[str, float] = {}
         started = time.perf_counter()
         question = self.check_question(question)
-        analysis = analyse(question, self.settings.lexical_tokenizer)
+        self.ensure_ready()
+        analysis = self._with_held_names(analyse(question, self.settings.lexical_tokenizer))
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
-        t = time.perf_counter()
-        passages = self.retrieve(question, options, analysis)
-        timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
+        confidence, feats = 0.0, {}
+        comp = screen(analysis)
+        if comp is None and (parts := sides(question)):
+            comp = join(question, [(side, *self._one_side(side, options)) for side in parts], analysis)
+            confidence = 1.0 if not comp.abstained else 0.0
+        elif comp is None:
+            t = time.perf_counter()
+            passages = self.retrieve(question, options, analysis)
+            timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
+            t = time.perf_counter()
+            comp = self._compose(question, analysis, passages, options)
+            comp, confidence, feats = decide(comp, analysis, passages) if options.use_rerank else (comp, 1.0, {})
+            timings["compose_ms"] = (time.perf_counter() - t) * 1000
+        answer = self._finish(question, analysis, comp)
+        answer.confidence = round(confidence, 4)
+        answer.features = {name: round(value, 4) for name, value in feats.items()}
+        answer.confident = not answer.abstained
+        timings["total_ms"] = (time.perf_counter() - started) * 1000
+        answer.timings = {name: round(value, 2) for name, value in timings.items()}
+        return answer
+
+    def _with_held_names(self, analysis: QueryAnalysis) -> QueryAnalysis:
+        """The question's short names (CRM, CBDT) that the store uses somewhere, as written or through the glossary."""
+        if not analysis.acronyms:
+            return analysis
+        table = self.searcher.table()
+        return replace(analysis, held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
+
+    def _one_side(self, side, options: Options) -> tuple[Composition, QueryAnalysis]:
+        """One side of a comparison, answered as a question of its own about its own law."""
+        analysis = self._with_held_names(analyse(side.question, self.settings.lexical_tokenizer))
+        passages = self.retrieve(side.question, options, analysis)
+        comp = self._compose(side.question, analysis, passages, options)
+        return comp, analysis
+
+    def _compose(self, question: str, analysis: QueryAnalysis, passages: list[Passage], options: Options) -> Composition:
+        """The extractive answer (or the LLM's, when asked for), searching the whole corpus when the law the question
+        names is silent: "under the PIPL, how many…" may be answered by the rules that implement it."""
         k = options.k or self.settings.top_k
-        t = time.perf_counter()
         use_llm = self.settings.llm.provider != "none" if options.use_llm is None else options.use_llm
         if use_llm:
             from retrieval.llm import generate
 
-            comp = generate(self._chat_model(), question, passages[:k], analysis)
-        else:
-            index = self.searcher.table().index
-            comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
-                           index.idf, index.max_idf, implements=self._implements)
-            if comp.named_law_silent and analysis.laws and not analysis.law_itself and options.use_rerank \
-                    and options.mode == "hybrid":
-                # "under the PIPL, how many…" may be answered by the rules that implement it: when the named
-                # law states no such figure, the whole corpus is searched, and the answer says the law is silent
-                broad = analysis.without_named_laws()
-                wider = compose(self.retrieve(question, options, broad), broad, k, self.settings.abstain_threshold,
-                                self.settings.lexical_tokenizer, index.idf, index.max_idf,
-                                named_silent=", ".join(law_names(analysis.laws)))
-                if not wider.abstained and self._implements(wider.cited[0], analysis.laws) and \
-                        self._on_subject(wider.cited[0], analysis):
-                    comp = wider
-        timings["compose_ms"] = (time.perf_counter() - t) * 1000
-        answer = self._finish(question, analysis, comp)
-        timings["total_ms"] = (time.perf_counter() - started) * 1000
-        answer.timings = {name: round(value, 2) for name, value in timings.items()}
-        return answer
+            return generate(self._chat_model(), question, passages[:k], analysis)
+        index = self.searcher.table().index
+        comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
+                       index.idf, index.max_idf, implements=self._implements)
+        if comp.named_law_silent and analysis.laws and not analysis.law_itself and options.use_rerank \
+                and options.mode == "hybrid":
+            broad = analysis.without_named_laws()
+            wider = compose(self.retrieve(question, options, broad), broad, k, self.settings.abstain_threshold,
+                            self.settings.lexical_tokenizer, index.idf, index.max_idf,
+                            named_silent=", ".join(law_names(analysis.laws)))
+            if not wider.abstained and self._implements(wider.cited[0], analysis.laws) and \
+                    self._on_subject(wider.cited[0], analysis):
+                wider.trace.insert(0, TraceStep("named_law_silent", comp.reason, "read"))
+                return wider
+        return comp
 
     def _on_subject(self, passage: Passage, analysis: QueryAnalysis) -> bool:
         """A rule made under a law answers for it only on the question's subject: the rarest of the question's
@@ -172,7 +209,7 @@ class AnswerService:
             closest = [self._citation(n, p, None) for n, p in enumerate(comp.cited, start=1)]
             return Answer(question=question, text=comp.text, abstained=True, verified=False, citations=[],
                           warnings=[comp.reason] if comp.reason else [], question_type=analysis.question_type,
-                          language=analysis.language, closest=closest)
+                          language=analysis.language, closest=closest, trace=list(comp.trace), confident=False)
         citations = [self._citation(n, p, comp.quotes[n - 1] if n - 1 < len(comp.quotes) else None)
                      for n, p in enumerate(comp.cited, start=1)]
         cited_texts = {c.n: c.text for c in citations}
@@ -184,7 +221,8 @@ class AnswerService:
         return Answer(question=question, text=comp.text, abstained=False, verified=not missing,
                       citations=citations, warnings=warnings, key_figure=comp.key_figure,
                       unsupported_figures=[f.text for f in missing], question_type=analysis.question_type,
-                      language=analysis.language)
+                      language=analysis.language, trace=list(comp.trace),
+                      figures=list(comp.stated))
 
     def _citation(self, n: int, passage: Passage, span) -> Citation:
         from retrieval.compose import citation_label

@@ -24,8 +24,17 @@ def test_gold_eval_with_baselines_meets_the_floors_and_writes_the_report(service
     write_results(results, tmp_path)
     saved = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))
     assert saved["systems"]["lexcite"]["fact_accuracy"] == results["systems"]["lexcite"]["fact_accuracy"]
-    for name in ("report.md", "report.html", "accuracy_by_type.png", "recall_at_k.png", "latency.png"):
+    for name in ("report.md", "report.html", "accuracy_by_type.png", "recall_at_k.png", "latency.png",
+                 "risk_coverage.png"):
         assert (tmp_path / name).stat().st_size > 0
+    # blind sets are a group of their own in every eval, reported first, each set also alone
+    assert {"dev", "test", "blind", "blind:holdout9", "blind:blind10", "blind:blind11"} <= set(results["groups"])
+    blind = results["groups"]["blind"]["lexcite"]
+    assert blind["questions"] == sum(results["groups"][g]["lexcite"]["questions"]
+                                     for g in results["groups"] if g.startswith("blind:"))
+    assert blind["offtopic"] > 0 and blind["offtopic_abstained"] == blind["offtopic"]
+    report = (tmp_path / "report.md").read_text(encoding="utf-8")
+    assert report.index("| blind |") < report.index("| dev |")
     assert "| naive_langchain |" in (tmp_path / "report.md").read_text(encoding="utf-8").replace(" | ", " |\n| ") \
         or "naive_langchain" in (tmp_path / "report.md").read_text(encoding="utf-8")
     # LexCite must beat the tutorial pipeline it replaces, and reranking must earn its place

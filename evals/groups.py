@@ -1,0 +1,70 @@
+"""The three groups every evaluation reports: the gold's dev and test splits, and the blind sets, each set scored
+as it was first written (evals/gold/blind*.jsonl and holdout9.jsonl). The blind figures are the headline: they are
+the only ones no rule was tuned on.
+
+For each group: facts in the answer, evidence cited, near misses abstained, off-topic questions abstained, false
+abstentions; and the risk–coverage curve of the answer's confidence (how many answers are wrong among those given
+at each confidence threshold)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from evals.gold_check import load_gold
+
+GOLD_DIR = Path(__file__).with_name("gold")
+HELD_OUT = "blind11"  # kept out of all work: scored at the start and at the end of a session only
+
+
+def blind_sets(folder: Path = GOLD_DIR) -> list[Path]:
+    return sorted([*folder.glob("blind*.jsonl"), *folder.glob("holdout*.jsonl")])
+
+
+def summarise(entries: list[dict], system: str = "lexcite") -> dict:
+    """The headline counts of one group, from the runner's per-question entries."""
+    answerable = [e for e in entries if e["answerable"]]
+    unanswerable = [e for e in entries if not e["answerable"]]
+    off = [e for e in unanswerable if e["type"] == "offtopic"]
+    near = [e for e in unanswerable if e["type"] != "offtopic"]
+
+    def out(e: dict) -> dict:
+        return e["systems"][system]
+
+    facts = sum(1 for e in answerable if out(e).get("fact_correct"))
+    cited = sum(1 for e in answerable if out(e).get("citation_support"))
+    return {
+        "questions": len(entries), "answerable": len(answerable),
+        "facts": facts, "fact_accuracy": round(facts / len(answerable), 4) if answerable else None,
+        "evidence": cited, "evidence_rate": round(cited / len(answerable), 4) if answerable else None,
+        "near_misses": len(near), "near_misses_abstained": sum(1 for e in near if out(e)["abstained"]),
+        "offtopic": len(off), "offtopic_abstained": sum(1 for e in off if out(e)["abstained"]),
+        "false_abstentions": sum(1 for e in answerable if out(e)["abstained"]),
+        "false_abstention_rate": round(sum(1 for e in answerable if out(e)["abstained"]) / len(answerable), 4)
+        if answerable else None,
+    }
+
+
+def risk_coverage(entries: list[dict], system: str = "lexcite") -> list[dict]:
+    """For each confidence threshold: the share of questions answered (coverage) and the share of those answers
+    that are wrong (risk: a wrong figure, or an answer to a question the corpus cannot answer)."""
+    given = [(out["confidence"], bool(out.get("correct")))
+             for e in entries if not (out := e["systems"][system])["abstained"] and "confidence" in out]
+    curve = []
+    for threshold in sorted({c for c, _ in given} | {0.0}):
+        kept = [ok for c, ok in given if c >= threshold]
+        if kept:
+            curve.append({"threshold": threshold, "coverage": round(len(kept) / len(entries), 4),
+                          "risk": round(1 - sum(kept) / len(kept), 4)})
+    return curve
+
+
+def group_entries(gold_entries: list[dict], blind: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    groups = {"dev": [e for e in gold_entries if e["split"] == "dev"],
+              "test": [e for e in gold_entries if e["split"] == "test"],
+              "blind": [e for entries in blind.values() for e in entries]}
+    groups.update({f"blind:{name}": entries for name, entries in blind.items()})
+    return {name: entries for name, entries in groups.items() if entries}
+
+
+def load_blind(paths: list[Path]) -> dict[str, list[dict]]:
+    return {path.stem: load_gold(path) for path in paths}

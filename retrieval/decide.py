@@ -1,0 +1,112 @@
+"""The last stage of answering: whether to give the composed answer, and how sure it is.
+
+A question about nothing the corpus covers abstains before any search (rule ``off_topic``). A composed answer
+gets a confidence from a logistic model over the features of the sentence chosen (its score, how much of the
+question it covers, the passage's similarity, whether it states a figure of the kind asked, the source's rank)
+with weights learned on the gold's dev split (`lexcite train-confidence`, retrieval/data/confidence.json). Below
+the threshold chosen on blind questions, the answer abstains and says how sure it was."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain
+from retrieval.query import QueryAnalysis
+from retrieval.records import Passage, TraceStep
+from retrieval.rules.asks import domain_terms, off_topic
+from retrieval.rules.registry import enabled
+
+MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
+FEATURES = ("bias", "score", "coverage", "support", "dense", "rerank", "figure_asked", "figure_found",
+            "key_figure", "statute", "in_named_law", "names_law", "domain_terms", "secondary_only")
+OFF_TOPIC = "The question is not about data-protection or cybersecurity law: the corpus holds nothing on it."
+OFF_TOPIC_ZH = "这个问题与数据保护和网络安全法律无关，语料库中没有相关内容。"
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    weights: dict[str, float]
+    threshold: float
+    trained_on: str = ""
+
+    def confidence(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+class ModelError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=2)
+def load_model(path: Path = MODEL_PATH) -> ConfidenceModel:
+    """The shipped weights; without a file every answer is as sure as its rules made it (confidence 1)."""
+    if not path.is_file():
+        return ConfidenceModel({"bias": 30.0}, 0.0, "none")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return ConfidenceModel({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]),
+                               data.get("trained_on", ""))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelError(f"{path}: not a confidence model ({exc}); retrain it with `lexcite train-confidence`") \
+            from exc
+
+
+def screen(analysis: QueryAnalysis) -> Composition | None:
+    """Abstain before any search on positive evidence that the question is outside the corpus' field."""
+    if enabled("off_topic") and off_topic(analysis.question):
+        comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic")
+        comp.text = comp.reason
+        return comp
+    return None
+
+
+def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]) -> dict[str, float]:
+    """What the confidence is computed from, each in 0..1 or a small count."""
+    primary = comp.primary
+    passage = primary.passage if primary else (comp.cited[0] if comp.cited else None)
+    top = max((p.score for p in passages), default=1.0) or 1.0
+    wanted = bool(analysis.wants)
+    found = wanted and primary is not None and any(f.kind in analysis.wants for f in primary.figures)
+    return {
+        "bias": 1.0,
+        "score": primary.score / 3.0 if primary else 0.0,
+        "coverage": primary.coverage if primary else 0.0,
+        "support": comp.support,
+        "dense": passage.dense if passage else 0.0,
+        "rerank": (passage.score / top) if passage else 0.0,
+        "figure_asked": float(wanted),
+        "figure_found": float(found),
+        "key_figure": float(bool(comp.key_figure)),
+        "statute": float(passage is not None and passage.authority <= STATUTE_AUTHORITY),
+        "in_named_law": float(passage is not None and bool(analysis.laws)
+                              and (passage.doc_id in analysis.laws or passage.translation_of in analysis.laws)),
+        "names_law": float(bool(analysis.laws)),
+        "domain_terms": min(len(domain_terms(analysis.question)), 6) / 6.0,
+        "secondary_only": float(passage is not None and passage.authority > STATUTE_AUTHORITY),
+    }
+
+
+def decide(comp: Composition, analysis: QueryAnalysis, passages: list[Passage],
+           model: ConfidenceModel | None = None) -> tuple[Composition, float, dict[str, float]]:
+    """The composition to give (the same, or an abstention when confidence falls short), its confidence and the
+    features that decided."""
+    if comp.abstained:
+        return comp, 0.0, {}
+    model = model or load_model()
+    feats = features(comp, analysis, passages)
+    sure = model.confidence(feats)
+    comp.trace.append(TraceStep("confidence", f"{sure:.2f} (threshold {model.threshold:.2f}; "
+                                + ", ".join(f"{k} {v:.2f}" for k, v in feats.items() if k != "bias") + ")",
+                                "scored"))
+    if enabled("confidence") and sure < model.threshold:
+        closest = comp.cited
+        low = abstain(closest, f"The closest passage may not answer this (confidence {sure:.2f}, below "
+                               f"{model.threshold:.2f}).", analysis, "confidence")
+        low.trace = comp.trace + low.trace
+        return low, sure, feats
+    return comp, sure, feats

@@ -1,0 +1,104 @@
+"""Rules that read the question alone: what kind of ask it is, and whether it is about the corpus at all.
+Each is registered by name with its examples in cues.toml."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from retrieval.glossary import load_glossary
+from retrieval.laws import article_refs, resolve_laws, unknown_law_names
+from retrieval.rules.registry import cues, rule
+
+_WORD = re.compile(r"[a-z][a-z0-9/\-]*")
+
+
+@lru_cache(maxsize=1)
+def _domain() -> tuple[frozenset[str], tuple[str, ...]]:
+    """English words and Chinese terms that put a question inside the corpus' field: the domain list, and the
+    glossary's terms of art (several English words, or three Chinese characters and more; single words like
+    'days' or a city's name say nothing of the field)."""
+    domain = cues()["domain"]
+    english = {w.lower() for w in domain["en"]}
+    phrases = {term for entry in load_glossary() for term in entry.en if len(term.split()) > 1}
+    chinese = set(domain["zh"]) | {t for entry in load_glossary() for t in entry.zh if len(t) >= 3}
+    return frozenset(english), tuple(sorted(phrases | chinese, key=len, reverse=True))
+
+
+def domain_terms(question: str) -> list[str]:
+    """The words of the question that belong to data-protection and cybersecurity law."""
+    english, phrases = _domain()
+    lowered = question.lower()
+    found = [w for w in _WORD.findall(lowered) if w in english or w.rstrip("s") in english]
+    found += [t for t in phrases if t in lowered]
+    return found
+
+
+@rule("off_topic")
+def off_topic(question: str) -> bool:
+    """About nothing the corpus covers: no law named (held or not), no article, no word of the field."""
+    if resolve_laws(question) or unknown_law_names(question) or article_refs(question):
+        return False
+    return not domain_terms(question)
+
+
+def _direction_words() -> dict[str, tuple[str, ...]]:
+    spec = cues()["rules"]["comparison"]
+    return {d: tuple(spec[d]) for d in ("higher", "longer", "lower", "shorter")}
+
+
+_EN_COMPARE = re.compile(r"\bwhich (?:is|one is|are|has|gives|sets|takes|of the two)\b|\bis (?:the )?.{3,80}?\b"
+                         r"(?:higher|lower|longer|shorter|greater|larger|smaller|more|less|earlier|later|stricter)"
+                         r"\s+than\b|\bcompared? (?:to|with)\b|\bversus\b|\bvs\.?\b", re.I)
+_EN_CHOICE = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|earlier|later|"
+                        r"stricter|heavier|sooner|faster)\b", re.I)
+_ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?(?:更|比较|较)|(?:(?<!对)比(?!例|如|较|率|照)|相比|比较)"
+                         r"[^，。？]{1,30}?(?:更|还)?(?:高|低|长|短|多|少|早|晚|大|小|严)|"
+                         r"谁(?:更|的.{0,6}更)")
+
+
+@rule("comparison")
+def asks_comparison(question: str) -> bool:
+    """'Which is higher, X or Y?', 'Is X longer than Y?', 'X和Y哪个更高？'"""
+    if _ZH_COMPARE.search(question):
+        return True
+    return bool(_EN_COMPARE.search(question) and _EN_CHOICE.search(question))
+
+
+def comparison_direction(question: str) -> str:
+    """'higher' or 'lower' (for amounts and counts), 'longer' or 'shorter' (for periods and dates)."""
+    lowered = question.lower()
+    for direction, words in _direction_words().items():
+        english = [w for w in words if w.isascii()]
+        if any(re.search(rf"\b{w}\b", lowered) for w in english):
+            return direction
+    for direction, words in _direction_words().items():
+        if any(f"更{w}" in question or f"较{w}" in question or f"比较{w}" in question for w in words
+               if not w.isascii()):
+            return direction
+    return "higher"
+
+
+_MAXIMUM = re.compile(r"\b(?:max(?:imum)?|most|highest|largest|upper limit|cap|top)\b|最高|最多|上限|最大", re.I)
+_FINE = re.compile(r"\b(?:fine[ds]?|penalt(?:y|ies)|be fined)\b|罚款|处罚", re.I)
+# a breach described ("for failing to…", "违反…的", "if it refuses…") or an article named makes it that breach's fine
+_BREACH = re.compile(r"\b(?:if|when|whenever|after|because|without|unless)\b|\bfor\s+\w+ing\b|\b(?:fail\w*|refus\w+|"
+                     r"violat(?:es|ed|ing)|breach(?:es|ed|ing)|leak\w*|hand\w* over|transferr?(?:ed|ing)|sell\w*|"
+                     r"collect(?:s|ed|ing)|ignor\w+|neglect\w*)\b|如果|若|因为?|未|拒|违反|导致|造成|泄露|没有|不履行", re.I)
+
+
+@rule("law_maximum")
+def asks_law_maximum(question: str) -> bool:
+    """'The maximum fine under law X', naming a law and no breach or article: the law's highest tier."""
+    return bool(_MAXIMUM.search(question) and _FINE.search(question) and resolve_laws(question)
+                and not article_refs(question) and not _BREACH.search(question))
+
+
+_WHICH_ARTICLE = re.compile(r"\b(?:which|what)\s+(?:article|provision|clause)s?\b(?!\s+(?:\d|say|says))|"
+                            r"\bunder which article\b|\bin which article\b|哪一?条|哪个条款|第几条|什么条款", re.I)
+
+
+@rule("which_article")
+def asks_which_article(question: str) -> bool:
+    """'Which article of the PIPL provides…': the answer is an article number."""
+    return bool(_WHICH_ARTICLE.search(question))

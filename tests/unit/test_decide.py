@@ -1,0 +1,93 @@
+"""The decision stage without a store: the confidence model, the off-topic screen, comparisons split by law,
+the threshold chosen for a false-abstention budget, and the eval's groups."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from evals.confidence import Example, choose_threshold
+from evals.groups import risk_coverage, summarise
+from retrieval.compare import sides
+from retrieval.decide import ConfidenceModel, ModelError, load_model, screen
+from retrieval.query import analyse
+from retrieval.rules.asks import comparison_direction
+
+
+def test_confidence_is_a_logistic_of_the_weighted_features():
+    model = ConfidenceModel({"bias": -1.0, "support": 4.0}, 0.5)
+    assert model.confidence({"bias": 1.0, "support": 0.0}) == pytest.approx(0.2689, abs=1e-4)
+    assert model.confidence({"bias": 1.0, "support": 1.0}) == pytest.approx(0.9526, abs=1e-4)
+
+
+def test_the_shipped_model_loads_with_a_threshold_between_0_and_1():
+    model = load_model()
+    assert 0.0 <= model.threshold < 1.0
+    assert "support" in model.weights
+
+
+def test_a_malformed_model_file_is_named(tmp_path):
+    bad = tmp_path / "confidence.json"
+    bad.write_text(json.dumps({"weights": {"bias": 1}}))
+    with pytest.raises(ModelError, match="confidence.json"):
+        load_model(bad)
+
+
+@pytest.mark.parametrize("question", ["Who won the 2022 World Cup?", "明天北京天气怎么样？"])
+def test_off_topic_questions_abstain_before_any_search_in_their_language(question):
+    comp = screen(analyse(question))
+    assert comp is not None and comp.abstained
+    assert comp.trace[0].rule == "off_topic"
+    assert ("语料库" in comp.text) == question.endswith("？")
+
+
+def test_a_law_question_passes_the_screen():
+    assert screen(analyse("What is the maximum fine under the PIPL?")) is None
+
+
+def test_a_comparison_of_two_laws_is_asked_once_per_law_without_the_other_name():
+    left, right = sides("Which is higher, the PIPL's maximum fine or the DSL's maximum fine?")
+    assert (left.law, right.law) == ("pipl", "dsl")
+    assert "DSL" not in left.question and "PIPL" not in right.question
+    assert "maximum fine" in left.question and "maximum fine" in right.question
+
+
+def test_a_question_naming_one_law_is_no_comparison():
+    assert sides("Which is higher under the PIPL, the fine for companies or for managers?") == []
+
+
+@pytest.mark.parametrize(("question", "direction"), [
+    ("Which is higher, the PIPL's fine or the DSL's?", "higher"),
+    ("Which is shorter, X or Y?", "shorter"),
+    ("个保法和数据安全法哪个罚款更低？", "lower"),
+])
+def test_the_direction_of_a_comparison(question, direction):
+    assert comparison_direction(question) == direction
+
+
+def test_the_threshold_keeps_false_abstentions_within_the_budget():
+    good = [(0.9, Example({}, True, True)), (0.4, Example({}, True, True))]
+    bad = [(0.3, Example({}, False, False)), (0.2, Example({}, False, False))]
+    # 2% of 49 answerable questions is no refusal at all: the threshold stays at the lowest correct answer
+    assert choose_threshold(good + bad, answerable_total=49, max_false=0.02) == 0.4
+    assert choose_threshold(good + bad, answerable_total=100, max_false=0.02) == 0.9
+
+
+def _entry(answerable, kind, abstained, correct, confidence=0.5, fact=None):
+    return {"answerable": answerable, "type": kind, "systems": {"lexcite": {
+        "abstained": abstained, "correct": correct, "fact_correct": fact, "citation_support": fact,
+        "confidence": confidence}}}
+
+
+def test_group_summary_counts_near_misses_and_off_topic_apart():
+    entries = [_entry(True, "penalty", False, True, fact=True), _entry(True, "penalty", True, False, fact=False),
+               _entry(False, "offtopic", True, True), _entry(False, "deadline", False, False)]
+    s = summarise(entries)
+    assert (s["facts"], s["false_abstentions"], s["offtopic_abstained"], s["near_misses_abstained"]) == (1, 1, 1, 0)
+
+
+def test_risk_falls_as_the_threshold_rises_when_confidence_ranks_well():
+    entries = [_entry(True, "penalty", False, True, 0.9), _entry(False, "penalty", False, False, 0.2)]
+    curve = risk_coverage(entries)
+    assert curve[0]["risk"] == 0.5 and curve[-1]["risk"] == 0.0
