@@ -295,3 +295,50 @@ def test_register_is_cached_per_store_generation(statute_settings, tmp_path):
     remove_documents(["dsl"], settings)
     again = build_register(open_store_for_reading(settings))
     assert again is not first and "dsl" not in again.laws and "dsl" in first.laws
+
+
+# ------------------------------------------------------------------ the pages
+PAGES = Path(__file__).resolve().parents[2] / "app" / "pages"
+
+
+def test_register_page_filters_and_opens_an_article(statute_settings, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LEXCITE_STORE", str(statute_settings.store))
+    at = AppTest.from_file(str(PAGES / "1_Register.py"), default_timeout=120).run()
+    assert not at.exception and "Register" in at.title[0].value
+    at.selectbox(key="law").set_value("dsl").run()
+    at.selectbox(key="kind").set_value("fine").run()
+    rows = at.dataframe[0].value
+    assert not at.exception and set(rows["law"]) == {"DSL"}
+    assert len(rows) == sum(fines_in_file(STATUTES / "zh" / "dsl.md").values())
+    at.selectbox(key="kind").set_value("age").run()
+    assert at.info[0].value == "no figures found"
+
+
+def test_transfer_page_gives_the_route(statute_settings, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LEXCITE_STORE", str(statute_settings.store))
+    at = AppTest.from_file(str(PAGES / "3_Transfer_route.py"), default_timeout=120).run()
+    at.number_input(key="individuals").set_value(200_000)
+    at.button[0].click().run()
+    assert not at.exception
+    assert at.subheader[0].value == "standard contract or certification"
+    assert any("Art. 8 ¶1" in m.value for m in at.markdown)
+    at.checkbox(key="cii").check()
+    at.button[0].click().run()
+    assert at.subheader[0].value == "security assessment"
+
+
+def test_check_page_and_its_view(statute_settings, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from app.register_view import check_upload
+
+    monkeypatch.setenv("LEXCITE_STORE", str(statute_settings.store))
+    at = AppTest.from_file(str(PAGES / "2_Check_a_document.py"), default_timeout=120).run()
+    assert not at.exception and "Check a policy" in at.title[0].value
+    report = check_upload("policy.md", POLICY.encode())
+    assert [f.verdict for f in report.findings].count("falls_short") == 4
+    assert check_upload("memo.txt", b"No numbers here at all.\n").findings == []
