@@ -140,9 +140,9 @@ def in_hours(value: float, unit: str) -> float | None:
 
 def compare(fig: Figure, law: RegisterRecord, how: str) -> str:
     """meets | falls_short: a floor the policy's figure must reach, or a ceiling it must not pass."""
+    bound = law.low if how == "floor" else law.high
     mine = in_hours(fig.value, fig.unit)
-    theirs = in_hours(law.low if how == "floor" else law.high, law.unit) if (law.low if how == "floor"
-                                                                              else law.high) is not None else None
+    theirs = in_hours(bound, law.unit) if bound is not None else None
     if mine is None or theirs is None:
         return "no_statutory_figure"
     ok = mine >= theirs - 1e-9 if how == "floor" else mine <= theirs + 1e-9

@@ -69,6 +69,9 @@ def build_register(store: ChunkStore, manifest: Manifest | None = None, as_of: s
         translated = translations.get((unit.doc_id, unit.article), "") if unit.article is not None else ""
         register.records.extend(records_of_unit(unit, manifest, as_of, translated))
     with _LOCK:
+        # a store's older generations are stale; a few days' readings of the current one are kept
+        for stale in [k for k in _CACHE if k[0] == key[0] and k[1] != generation][:] + list(_CACHE)[:-7]:
+            _CACHE.pop(stale, None)
         _CACHE[key] = register
     return register
 

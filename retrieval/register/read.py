@@ -141,7 +141,7 @@ def _unit(fig: Figure) -> str:
         fig.kind, fig.unit)
 
 
-def _party(fig: Figure, kind: str, span_text: str, condition: str, vocab: Vocabulary) -> tuple[str, str]:
+def _party(fig: Figure, span_text: str, condition: str, vocab: Vocabulary) -> tuple[str, str]:
     """Whom the figure binds: the persons in charge of a fined entity, the entity, a person detained or fined
     as one, or — for a figure that is no sanction — the actor of the duty it measures."""
     if fig.sanction:
@@ -217,7 +217,7 @@ def _record(unit: Unit, span: Span, head: Span | None, firsts: dict[int, Span], 
         condition = head.text
     elif not condition and not fig.sanction:
         condition = condition_of(span.text)
-    party, words = _party(fig, kind, span.text, condition, vocab)
+    party, words = _party(fig, span.text, condition, vocab)
     paragraph_start = paragraphs(unit.text)[span.paragraph - 1][0]
     tier = tier_of(unit.text[paragraph_start:span.start + fig.start], vocab) if fig.sanction else ""
     low, high, low_strict, high_strict = _range(figs)
