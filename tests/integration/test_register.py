@@ -6,6 +6,7 @@ register must list exactly those ranges (article, low, high, party, first tier o
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections import Counter
@@ -28,6 +29,10 @@ def statute_settings(tmp_path_factory, corpus_mirror):
 
     root = tmp_path_factory.mktemp("statutes")
     settings = Settings(store=root / "store", corpus_root=corpus_mirror)
+    if os.environ.get("LEXCITE_TEST_STATUTES_STORE"):
+        # a store already ingested from the same statutes (a developer's shortcut on a busy machine): copied, and
+        # brought up to date by the ingest below, which writes nothing for unchanged files
+        shutil.copytree(os.environ["LEXCITE_TEST_STATUTES_STORE"], settings.store)
     report = ingest_paths([STATUTES], settings, progress=False)
     assert report.ok, [(f.path, f.reason) for f in report.skipped]
     return settings
