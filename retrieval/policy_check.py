@@ -22,6 +22,8 @@ DATA = Path(__file__).resolve().parent / "data" / "policy_topics.toml"
 POLICY_KINDS = ("duration", "count", "frequency", "percent", "amount")
 HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "working-day": 24.0, "week": 168.0, "month": 720.0,
          "year": 8760.0}
+# a line break inside a paragraph, not before a heading or a list item
+_SOFT_BREAK = re.compile(r"(?<=[^\n])\n(?=[^\n#\-*•（(\d])")
 _HEADING = re.compile(r"^\s*#{1,6}\s*(.+?)\s*#*\s*$")
 _PARTIES = {"authority": "office", "party": "organisation", "individual": "individual"}
 
@@ -108,6 +110,7 @@ def _heading(block: str) -> str:
 
 def policy_sentences(text: str) -> list[tuple[str, str, int]]:
     """(locator, sentence, paragraph) of every sentence that is not a heading, under the heading it stands in."""
+    text = _SOFT_BREAK.sub(" ", text)  # a sentence wrapped over lines is one sentence
     headings: dict[int, str] = {}
     current = ""
     for number, (start, end) in enumerate(paragraphs(text), start=1):

@@ -266,7 +266,7 @@ def test_check_a_policy_with_six_figures(statute_settings, capsys, tmp_path):
         ("Part 1 Network logs", "falls_short", ("csl-2025", "Art. 23 ¶1 (3)")),
         ("Part 2 Impact assessments", "meets", ("pipl", "Art. 56 ¶2")),
         ("Part 3 Incidents", "falls_short", ("ndsmr", "Art. 10 ¶1")),
-        ("Part 4 Entrusted processing", "falls_short", ("pipl", "Art. 56 ¶2")),
+        ("Part 4 Entrusted processing", "falls_short", ("ndsmr", "Art. 12 ¶1")),
         ("Part 5 Transfers abroad", "falls_short", ("cbdt-provisions", "Art. 8 ¶1")),
         ("Part 6 Backups", "no_statutory_figure", None),
     ]
