@@ -142,10 +142,15 @@ def in_hours(value: float, unit: str) -> float | None:
 
 
 def compare(fig: Figure, law: RegisterRecord, how: str) -> str:
-    """meets | falls_short: a floor the policy's figure must reach, or a ceiling it must not pass."""
+    """meets | falls_short: a floor the policy's figure must reach (kept six months, tested once a year), or a
+    ceiling it must not pass (reported within 24 hours). Durations compare in hours, other figures in their unit."""
     bound = law.low if how == "floor" else law.high
-    mine = in_hours(fig.value, fig.unit)
-    theirs = in_hours(bound, law.unit) if bound is not None else None
+    if bound is None:
+        return "no_statutory_figure"
+    if fig.unit == law.unit:
+        mine, theirs = fig.value, bound
+    else:
+        mine, theirs = in_hours(fig.value, fig.unit), in_hours(bound, law.unit)
     if mine is None or theirs is None:
         return "no_statutory_figure"
     ok = mine >= theirs - 1e-9 if how == "floor" else mine <= theirs + 1e-9

@@ -108,3 +108,28 @@ def test_transfer_route_from_the_text_and_refused_on_a_changed_text():
         route(Transfer(150_000, 0), without)
     with pytest.raises(TransferError, match="does not hold the 2024"):
         route(Transfer(150_000, 0), units_of("dsl"))
+
+
+def test_a_chinese_policy_and_frequencies_against_the_law():
+    from ingest.manifest import load_manifest
+    from retrieval.policy_check import check_text
+    from retrieval.register.read import records_of_unit
+
+    manifest = load_manifest()
+    units = [u for doc in ("cii", "csl-2025", "ndsmr", "cbdt-provisions") for u in units_of(doc)]
+    records = [r for u in units for r in records_of_unit(u, manifest, "2026-06-01")]
+    policy = ("# 数据安全制度\n\n## 日志\n\n网络日志保存一年。\n\n## 评估\n\n"
+              "We carry out a risk assessment of our important data every two years.\n\n"
+              "Our critical systems undergo security testing and risk assessment annually.\n\n"
+              "We send the sensitive personal information of 20,000 patients abroad each year after a security "
+              "assessment.\n")
+    report = check_text("制度.md", policy, records, units)
+    got = [(f.topic, f.verdict, f.law and (f.law.doc_id, f.law.locator)) for f in report.findings]
+    assert got == [
+        ("log retention", "meets", ("csl-2025", "Art. 23 ¶1 (3)")),
+        ("risk assessment of important data", "falls_short", ("ndsmr", "Art. 33 ¶1")),
+        ("security testing and risk assessment of critical information infrastructure", "meets", ("cii", "Art. 17 ¶1")),
+        ("yearly volume of personal information sent abroad", "meets", ("cbdt-provisions", "Art. 7 ¶1 (2)")),
+    ]
+    assert report.findings[-1].route == "security_assessment"
+    assert check_text("memo.txt", "Nothing to count here.", records, units).findings == []
