@@ -13,6 +13,7 @@ from pathlib import Path
 
 from retrieval.duties import duty_at
 from retrieval.figures import Figure, extract_figures, figure_glosses
+from retrieval.register.read import in_force
 from retrieval.register.records import RegisterRecord
 from retrieval.sentences import paragraphs, sentence_spans
 from retrieval.transfer import Transfer, TransferError, route
@@ -131,7 +132,7 @@ def topic_of(sentence: str) -> dict | None:
 
 def statutory(topic: dict, records: list[RegisterRecord]) -> RegisterRecord | None:
     """The register's figure for a topic: the in-force text's sentence stating the same duty."""
-    found = [r for r in records if r.kind == topic.get("law_kind") and r.status == "in force"
+    found = [r for r in records if r.kind == topic.get("law_kind") and in_force(r.status)
              and re.search(topic["law"], r.quote)]
     return found[0] if found else None
 

@@ -14,7 +14,7 @@ from ingest.numerals import chinese_to_int
 from retrieval.duties import duty_at
 from retrieval.figures import Figure, glossed_figures
 from retrieval.register.records import RegisterRecord
-from retrieval.roles import aimed_at_individuals
+from retrieval.roles import aimed_at_individuals, is_lead_time
 from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
 from retrieval.violations import breach_of, condition_of, duty_articles
 
@@ -41,6 +41,7 @@ class Vocabulary:
     tiers: tuple[tuple[str, re.Pattern[str]], ...]
     period: re.Pattern[str]
     deadline: re.Pattern[str]
+    ban: re.Pattern[str]
     fine_after: re.Pattern[str]
     managers: re.Pattern[str]
     unit: re.Pattern[str]
@@ -54,6 +55,7 @@ def vocabulary() -> Vocabulary:
         regulatory_kinds=frozenset(data["regulatory_kinds"]),
         tiers=tuple((t["name"], re.compile(t["pattern"])) for t in data["tiers"]),
         period=re.compile(data["durations"]["period"], re.I), deadline=re.compile(data["durations"]["deadline"], re.I),
+        ban=re.compile(data["durations"]["ban"]),
         fine_after=re.compile(data["fines"]["after"]), managers=re.compile(data["parties"]["managers"]),
         unit=re.compile(data["parties"]["unit"]), detention=re.compile(data["parties"]["detention"]))
 
@@ -112,14 +114,22 @@ def _kind(fig: Figure, span_text: str, end: int, vocab: Vocabulary) -> str:
             return "fine" if fig.kind == "amount" else "percentage"
         return "threshold" if fig.kind == "amount" else "percentage"
     if fig.kind == "duration":
-        around = span_text[max(0, fig.start - 12):end + 8]
-        if fig.sanction or vocab.period.search(around) and not re.search(r"之日起|以内|内[^容]", after[:3]):
+        if fig.sanction or vocab.ban.search(after):
+            return "period"  # detention; 五年内不得从事…: a time barred
+        if fig.text.endswith("内") or is_lead_time(span_text, fig.start, fig.end):
+            return "deadline"  # 24小时内, 十个工作日内; 有效期届满60个工作日前
+        if vocab.period.search(span_text[max(0, fig.start - 12):end + 8]):
             return "period"
-        return "deadline" if fig.bound in ("max", "below") or vocab.deadline.search(around) else "period"
+        return "deadline" if fig.bound in ("max", "below") or vocab.deadline.search(after[:4]) else "period"
     if fig.kind == "count":
         return "threshold" if fig.bound else "count"
     return {"multiple": "multiple", "age": "age", "frequency": "frequency", "date": "date",
             "day-of-year": "date"}.get(fig.kind, "")
+
+
+def _a_year(fig: Figure) -> bool:
+    """2025年 in a title（2025年修正）is a year of the calendar, not a duration of 2,025 years."""
+    return fig.kind == "duration" and fig.unit == "year" and 1900 <= fig.value <= 2100
 
 
 def _range(figs: tuple[Figure, ...]) -> tuple[float | None, float | None, bool, bool]:
@@ -170,17 +180,14 @@ def status_as_of(entry: ManifestEntry | None, as_of: str) -> str:
         return f"superseded by {entry.superseded_by}{since}"
     if entry.status == "repealed":
         return "repealed"
+    if entry.partly_superseded_by:
+        return f"in force, partly superseded by {entry.partly_superseded_by}"
     return "in force"
 
 
-def _translations(units: list[Unit], manifest: Manifest) -> dict[tuple[str, int], str]:
-    """(doc_id of the authoritative text, article) -> the article in its linked translation."""
-    out = {}
-    for unit in units:
-        entry = manifest.by_id(unit.doc_id)
-        if entry is not None and entry.translation_of and unit.article is not None:
-            out[(entry.translation_of, unit.article)] = unit.text
-    return out
+def in_force(status: str) -> bool:
+    """Whether a status read by ``status_as_of`` is in force on its day (wholly, or partly superseded)."""
+    return status == "in force" or status.startswith("in force,")
 
 
 def _paragraph_text(text: str, number: int) -> str:
@@ -198,7 +205,7 @@ def records_of_unit(unit: Unit, manifest: Manifest, as_of: str, translated: str 
     out: list[RegisterRecord] = []
     for span, head in zip(spans, heads, strict=True):
         for surface, english, figs in glossed_figures(span.text):
-            if figs[0].kind in ("timing",) or figs[0].unit == "on-publication":
+            if figs[0].kind in ("timing",) or figs[0].unit == "on-publication" or _a_year(figs[0]):
                 continue
             out.append(_record(unit, span, head, firsts, (surface, english, figs), manifest, as_of, translated,
                                vocab))

@@ -49,6 +49,8 @@ def test_status_as_of_a_date_and_the_law_in_force():
     assert status_as_of(old, "2025-06-01") == "in force"
     assert status_as_of(old, "2026-06-01") == "superseded by csl-2025 from 2026-01-01"
     assert status_as_of(manifest.by_id("csl-2025"), "2025-06-01") == "in force from 2026-01-01"
+    assert status_as_of(manifest.by_id("scc-measures"), "2025-06-01") == \
+        "in force, partly superseded by cbdt-provisions"
     held = {"csl-2016": "CSL 2016", "csl-2025": "CSL", "dsl": "DSL"}
     assert resolve_law("CSL", held, manifest, "2026-06-01") == "csl-2025"
     assert resolve_law("CSL", held, manifest, "2024-01-01") == "csl-2016"
