@@ -66,7 +66,7 @@ def cmd_transfer(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from retrieval.policy_check import CheckError, check_document, to_markdown, to_table
+    from retrieval.policy_check import CheckError, check_document, to_docx, to_markdown, to_table
 
     try:
         report = check_document(Path(args.document), _store(args))
@@ -78,6 +78,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_FAIL
     if args.json:
         print(report.to_json())
+    elif args.format == "docx":
+        print(f"memo written to {to_docx(report, Path(args.output or 'policy-check.docx'))}")
     else:
         sys.stdout.write(to_markdown(report) if args.format == "md" else to_table(report))
     return EXIT_OK
@@ -118,6 +120,7 @@ def add_commands(sub, add_store_options) -> None:
                                    "meets, falls_short or no_statutory_figure.")
     p.add_argument("document", help="the policy (.txt .md .html .pdf .docx)")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--format", choices=["table", "md"], default="table")
+    p.add_argument("--format", choices=["table", "md", "docx"], default="table")
+    p.add_argument("-o", "--output", help="docx: the memo's file (default policy-check.docx)")
     add_store_options(p)
     p.set_defaults(func=cmd_check)

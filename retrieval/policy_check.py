@@ -264,3 +264,26 @@ def to_table(report: CheckReport, width: int = 200) -> str:
     console = Console(file=io.StringIO(), width=width, record=True)
     console.print(table)
     return console.export_text()
+
+
+def to_docx(report: CheckReport, path: Path) -> Path:
+    """The check as a Word memo: one row per figure, both texts quoted."""
+    import docx
+
+    memo = docx.Document()
+    memo.add_heading(f"{report.document} checked against the law", level=1)
+    if not report.findings:
+        memo.add_paragraph("no figures found")
+    else:
+        table = memo.add_table(rows=1, cols=5)
+        for cell, title in zip(table.rows[0].cells, ("Topic", "Binds", "Policy", "Law", "Verdict"), strict=True):
+            cell.text = title
+        for f in report.findings:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = f.topic, f.binds
+            cells[2].text = f"{f.policy.figure}\n“{f.policy.quote}” ({f.policy.locator})"
+            cells[3].text = f"{f.law.figure}\n“{f.law.quote}” ({f.law.doc_id} {f.law.locator})" if f.law else "—"
+            cells[4].text = f.verdict + (f" ({f.route})" if f.route else "")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    memo.save(str(path))
+    return path

@@ -275,6 +275,21 @@ def test_check_a_policy_with_six_figures(statute_settings, capsys, tmp_path):
     assert report["findings"][4]["route"] == "standard_contract_or_certification"
     code, out, _ = run(capsys, "check", str(policy), "--format", "md", "--store", str(statute_settings.store))
     assert code == 0 and "| log retention |" in out and "falls_short" in out
+    memo = tmp_path / "memo.docx"
+    code, _, _ = run(capsys, "check", str(policy), "--format", "docx", "-o", str(memo), "--store",
+                     str(statute_settings.store))
+    import docx
+
+    rows = docx.Document(str(memo)).tables[0].rows
+    assert code == 0 and len(rows) == 7 and rows[3].cells[4].text == "falls_short" and "24" in rows[3].cells[3].text
+    word = tmp_path / "policy.docx"
+    document = docx.Document()
+    for paragraph in POLICY.split("\n\n"):
+        document.add_paragraph(paragraph.replace("\n", " ").lstrip("# "))
+    document.save(str(word))
+    code, out, _ = run(capsys, "check", str(word), "--json", "--store", str(statute_settings.store))
+    assert code == 0 and [f["verdict"] for f in json.loads(out)["findings"]] == [
+        "falls_short", "meets", "falls_short", "falls_short", "falls_short", "no_statutory_figure"]
 
 
 def test_check_a_document_without_figures(statute_settings, capsys, tmp_path):
