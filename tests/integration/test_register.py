@@ -362,3 +362,82 @@ def test_check_page_and_its_view(statute_settings, monkeypatch):
     report = check_upload("policy.md", POLICY.encode())
     assert [f.verdict for f in report.findings].count("falls_short") == 4
     assert check_upload("memo.txt", b"No numbers here at all.\n").findings == []
+
+
+# ------------------------------------------------------------------ the pages in a real browser
+def _serve(page: Path, store: Path):
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from evals.chroma_server import free_port
+
+    port = free_port()
+    env = dict(os.environ, LEXCITE_STORE=str(store))
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(page), "--server.address", "127.0.0.1",
+                             "--server.port", str(port), "--server.headless", "true",
+                             "--browser.gatherUsageStats", "false"], env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=1)
+            return proc, url
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    pytest.fail(f"{page.name} did not start within 120 s")
+
+
+def test_each_page_in_chromium(statute_settings, tmp_path):
+    chromium, driver_path = shutil.which("chromium"), shutil.which("chromedriver")
+    if not chromium or not driver_path:
+        pytest.skip("Debian chromium and chromium-driver are not installed (.ci/run installs them)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from evals.chroma_server import stop_process
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1400,1800"):
+        options.add_argument(flag)
+    policy = tmp_path / "policy.md"
+    policy.write_text(POLICY, encoding="utf-8")
+    artifacts = Path(__file__).resolve().parents[2] / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    browser = webdriver.Chrome(service=Service(driver_path), options=options)
+
+    def body(b) -> str:
+        return b.find_element(By.TAG_NAME, "body").text
+
+    try:
+        for page in ("1_Register.py", "3_Transfer_route.py", "2_Check_a_document.py"):
+            proc, url = _serve(PAGES / page, statute_settings.store)
+            try:
+                browser.get(url)
+                wait = WebDriverWait(browser, 120)
+                if page == "1_Register.py":
+                    wait.until(lambda b: "select a row to open its article" in body(b))
+                    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "[data-testid='stDataFrame']"))
+                elif page == "3_Transfer_route.py":
+                    box = wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "input[type='number']"))[0]
+                    box.clear()
+                    box.send_keys("200000")
+                    browser.find_element(By.XPATH, "//button[.//p[text()='Find the route']]").click()
+                    wait.until(lambda b: "standard contract or certification" in body(b))
+                    assert "Art. 8 ¶1" in body(browser)
+                else:
+                    wait.until(lambda b: b.find_elements(By.CSS_SELECTOR, "input[type='file']"))[0].send_keys(
+                        str(policy))
+                    wait.until(lambda b: "Download the memo" in body(b))
+                wait.until(lambda b: not b.find_elements(By.CSS_SELECTOR, "[data-testid='stStatusWidget']"))
+                browser.save_screenshot(str(artifacts / f"register_{page.removesuffix('.py')}.png"))
+            finally:
+                stop_process(proc)
+    finally:
+        browser.quit()
