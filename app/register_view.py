@@ -48,6 +48,14 @@ def check_upload(name: str, data: bytes) -> CheckReport:
         return check_document(path, store())
 
 
+def check_rows(report: CheckReport) -> list[dict[str, str]]:
+    """The check as table rows, the verdict first."""
+    return [{"verdict": f.verdict + (f" ({f.route})" if f.route else ""), "topic": f.topic, "binds": f.binds,
+             "policy": f.policy.figure, "policy says": f.policy.quote, "where": f.policy.locator,
+             "law": f.law.figure if f.law else "", "law says": f.law.quote if f.law else "",
+             "article": f"{f.law.doc_id} {f.law.locator}" if f.law else ""} for f in report.findings]
+
+
 def transfer_route(individuals: int, sensitive: int, cii: bool, important_data: bool, purpose: str,
                    free_trade_zone: bool) -> Route:
     transfer = check(Transfer(individuals, sensitive, cii, important_data, purpose, free_trade_zone))

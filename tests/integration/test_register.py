@@ -354,13 +354,14 @@ def test_transfer_page_gives_the_route(statute_settings, monkeypatch):
 def test_check_page_and_its_view(statute_settings, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
-    from app.register_view import check_upload
+    from app.register_view import check_rows, check_upload
 
     monkeypatch.setenv("LEXCITE_STORE", str(statute_settings.store))
     at = AppTest.from_file(str(PAGES / "2_Check_a_document.py"), default_timeout=120).run()
     assert not at.exception and "Check a policy" in at.title[0].value
     report = check_upload("policy.md", POLICY.encode())
     assert [f.verdict for f in report.findings].count("falls_short") == 4
+    assert check_rows(report)[2]["verdict"] == "falls_short" and check_rows(report)[2]["article"] == "ndsmr Art. 10 ¶1"
     assert check_upload("memo.txt", b"No numbers here at all.\n").findings == []
 
 
