@@ -170,7 +170,7 @@ def decide(transfer: Transfer, steps: dict[str, Step], data: dict) -> tuple[str,
         return "exempt", [steps[transfer.purpose], steps["exemptions_prevail"]]
     if transfer.free_trade_zone:
         return "exempt", [steps["free_trade_zone"], steps["exemptions_prevail"]]
-    if transfer.cii and (transfer.individuals or transfer.sensitive):
+    if transfer.cii:  # a CII operator sending any personal information at all
         return "security_assessment", [steps["cii"]]
     if transfer.sensitive >= th["assessment_sensitive"]["value"]:
         return "security_assessment", [steps["assessment_sensitive"]]
