@@ -22,13 +22,24 @@ def number(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:g}"
 
 
+def day(value: float | None, unit: str) -> str:
+    """20210820 -> 2021-08-20; a day of every year (101) -> 01-01."""
+    if value is None:
+        return ""
+    whole = int(value)
+    if unit == "month-day":
+        return f"{whole // 100:02d}-{whole % 100:02d}"
+    year, month, date = whole // 10000, whole // 100 % 100, whole % 100
+    return "-".join(f"{part:02d}" for part in (year, month, date) if part) if year else number(value)
+
+
 def row(record: RegisterRecord, columns: tuple[str, ...] = COLUMNS) -> dict[str, str]:
     data = record.to_dict()
     out = {}
     for column in columns:
         value = data[column]
         if column in ("low", "high"):
-            value = number(value)
+            value = day(value, record.unit) if record.kind == "date" else number(value)
         elif column == "duty_articles":
             value = ", ".join(f"Art. {n}" for n in value)
         out[column] = "" if value is None else str(value)

@@ -135,3 +135,25 @@ def test_a_chinese_policy_and_frequencies_against_the_law():
     ]
     assert report.findings[-1].route == "security_assessment"
     assert check_text("memo.txt", "Nothing to count here.", records, units).findings == []
+
+
+def test_export_formats_of_records():
+    import csv
+    import io
+    import json
+
+    from ingest.manifest import load_manifest
+    from retrieval.register.export import render, row
+    from retrieval.register.read import records_of_unit
+
+    records = [r for u in units_of("dsl") for r in records_of_unit(u, load_manifest(), "2026-06-01")]
+    fine = next(r for r in records if r.kind == "fine")
+    assert row(fine)["low"] == "50,000" and row(fine)["duty_articles"] == "Art. 27, Art. 29, Art. 30"
+    date = next(r for r in records if r.kind == "date")
+    assert row(date)["low"] == "2021-06-10"
+    rows = list(csv.DictReader(io.StringIO(render(records, "csv"))))
+    n = records.index(fine)
+    assert len(rows) == len(records) and (rows[n]["party"], rows[n + 1]["party"]) == ("organisation", "managers")
+    assert json.loads(render(records, "json"))[n]["duty_articles"] == [27, 29, 30]
+    assert render(records, "md").count("\n") == len(records) + 2
+    assert "五万元以上五十万元以下" in render(records, "table")
