@@ -342,6 +342,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_store_options(p)
     p.set_defaults(func=cmd_app)
 
+    from app.register_cli import add_commands  # figures, transfer, check
+
+    add_commands(sub, _add_store_options)
+
     p = sub.add_parser("corpus", help="the reference corpus: pull, list, verify",
                        description="Manage the reference corpus described by corpus/manifest.toml.")
     csub = p.add_subparsers(dest="corpus_command", required=True, metavar="ACTION")
