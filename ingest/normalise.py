@@ -61,8 +61,8 @@ STRUCTURAL_START = re.compile(
     r"^[ \t\u3000]*(?:#{1,6}[ \t]|[-•*·▪◦][ \t]|\d+(?:\.\d+)+\.?[ \t\u3000]|\d{1,3}[.)][ \t\u3000]|[（(][一二三四五六七八九十\d]+[)）]"
     r"|[(（]?[a-z][)）][ \t]|第[零〇一二三四五六七八九十百千0-9]+[条章节编款项]|[一二三四五六七八九十]+、"
     r"|(?:Article|Chapter|Section|Part|Table|Annex|Appendix)[ \t]+[\dIVXLC]|\||```|>)")
-_NUMBERED_TITLE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|第[零〇一二三四五六七八九十百千0-9]+[条章节编]|Article \d+)"
-                             r"[ \t\u3000]+\S.{0,80}$")
+_NUMBERED_TITLE = re.compile(r"^(?:\d+(?:\.\d+)*\.?|第[零〇一二三四五六七八九十百千0-9]+[章节编]|Article \d+)"
+                             r"(?:[ \t\u3000]+\S.{0,60})?$")
 _FINAL = ".!?。！？:：;；"
 _HYPHENATED = re.compile(r"[A-Za-z]-$")
 _PAGE_NUMBER = re.compile(r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4}|Page \d+(?: of \d+)?|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)$",
@@ -98,7 +98,7 @@ def _breaks(prev: str, nxt: str, wrapped: bool) -> bool:
     if last in _FINAL:
         return True
     first = nxt.lstrip()[0]
-    if last in ",，、":
+    if last in ",，、" or (_HYPHENATED.search(prev.rstrip()) and first.islower()):
         return False
     long_enough = len(prev.strip()) >= (20 if is_cjk(last) else 40)
     return not (long_enough and (first.islower() or first.isdigit() or (is_cjk(last) and is_cjk(first))))

@@ -32,6 +32,7 @@ from retrieval.figures import (
 )
 from retrieval.glossary import names_in
 from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws
+from retrieval.locate import quote_locator
 from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage
 from retrieval.rerank import coverage
@@ -115,7 +116,7 @@ class Composition:
 
 def citation_label(passage: Passage, span: Span | None = None) -> str:
     name = passage.short or passage.title
-    locator = passage.locator
+    locator = quote_locator(passage, span.start, span.end) if span is not None else passage.locator
     if span is not None and passage.article is not None and passage.part == 0 and len(paragraphs(passage.text)) > 1:
         locator = f"{locator} ¶{span.paragraph}"
     return f"{name} {locator}".strip() if locator else name
