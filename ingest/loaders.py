@@ -102,9 +102,12 @@ def _load_pdf(path: Path, ocr: bool = False) -> LoadedText:
     except Exception as exc:  # pypdf surfaces malformed streams as assorted exceptions
         raise LoadError(f"corrupt or unreadable PDF ({type(exc).__name__}: {exc})") from exc
     if not text.strip() and ocr:
-        from ingest.ocr import ocr_pdf
+        from ingest.ocr import OCRError, ocr_pdf
 
-        text, pages = ocr_pdf(path)
+        try:
+            text, pages = ocr_pdf(path)
+        except OCRError as exc:
+            raise LoadError(f"no text layer and OCR failed: {exc}") from exc
     title = ""
     try:
         title = (reader.metadata.title or "") if reader.metadata else ""
