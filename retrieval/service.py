@@ -14,6 +14,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.glossary import glossary_pairs
+from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage
@@ -90,7 +91,8 @@ class AnswerService:
         filters = Filters.of(options.kinds, options.doc_ids, options.languages, options.in_force_only)
         candidates = self.searcher.search(analysis, filters, options.mode)
         if options.use_rerank and options.mode == "hybrid":
-            return rerank(candidates, analysis, self.settings.rerank, self.settings.lexical_tokenizer)
+            ranked = rerank(candidates, analysis, self.settings.rerank, self.settings.lexical_tokenizer)
+            return prefer_by_question(ranked, analysis)
         return plain_fusion(candidates) if options.mode == "hybrid" else candidates
 
     def answer(self, question: str, options: Options | None = None, **kwargs) -> Answer:
@@ -125,6 +127,8 @@ class AnswerService:
                 if not wider.abstained and self._implements(wider.cited[0], analysis.laws) and \
                         self._on_subject(wider.cited[0], analysis):
                     comp = wider
+            if reason := count_not_stated(comp, analysis):  # the user's own documents: retrieval/internal.py
+                comp = abstain(comp.cited, reason, analysis)
         timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
         timings["total_ms"] = (time.perf_counter() - started) * 1000

@@ -41,3 +41,51 @@ def test_ocr_reads_the_chinese_and_english_of_a_scanned_pdf(tmp_path, capsys):
     assert "数据处理者应当在二十四小时内报告" in text
     assert "Server access logs are kept for 90 days." in text
     assert {m["page"] for m in index.metadatas} == {1}
+
+
+@pytest.fixture(scope="module")
+def own_service(tmp_path_factory):
+    """The generated internal standard, as a PDF and as Word, ingested from a folder named internal/."""
+    from ingest.pipeline import ingest_paths
+    from ingest.settings import Settings
+    from retrieval.service import AnswerService
+
+    root = tmp_path_factory.mktemp("own")
+    folder = root / "internal"
+    folder.mkdir()
+    standard_pdf(folder / "dhs7.pdf")
+    standard_docx(folder / "dhs7.docx")
+    settings = Settings(store=root / "store", corpus_root=root / "corpus")
+    report = ingest_paths([folder], settings, progress=False)
+    assert report.ok and report.count("added") == 2, report.skipped
+    return AnswerService(settings)
+
+
+@pytest.mark.parametrize(("question", "figure", "locator", "sentence"), [
+    ("How long does Northwind keep server access logs?", "90 days", "§ 2 Retention (p. 1)",
+     "Server access logs are kept for 90 days and are then deleted by the log service."),
+    ("How long is CCTV footage kept under our standard?", "30 days", "§ 2 Retention, table 1, row 3 (p. 1)",
+     "Table 1, row 3: CCTV footage | Retention: 30 days | Owner: Facilities"),
+    ("Within how many hours is the board told about an incident affecting more than 5,000 customers?", "24 hours",
+     "§ 4 Incidents (p. 2)", "An incident affecting more than 5,000 customers is reported to the board of "
+                             "directors within 24 hours of its discovery."),
+    ("Within how many days must a new employee complete data protection training?", "30 days",
+     "§ 5 Training (p. 3)", "Every employee completes data protection training within 30 days of joining."),
+])
+def test_answers_from_the_users_document_cite_section_row_and_page(own_service, question, figure, locator,
+                                                                   sentence):
+    answer = own_service.answer(question)
+    assert not answer.abstained, answer.text
+    assert answer.text.lower().startswith(figure), answer.text
+    pdf = [c for c in answer.citations if c.source == "dhs7.pdf"]
+    word = [c for c in answer.citations if c.source == "dhs7.docx"]
+    assert pdf and pdf[0].locator == locator and pdf[0].quote == sentence
+    assert word and word[0].locator == locator.rsplit(" (p.", 1)[0] and word[0].quote == sentence
+    assert all(c.kind == "internal" for c in answer.citations)
+    assert "Your document (Northwind DHS-7 Data Handling Standard § " in answer.text
+    assert "secondary source" not in answer.text and "your own document, not the law" in answer.text
+
+
+def test_a_count_the_document_does_not_state_is_not_read_from_its_codes_versions_or_dates(own_service):
+    answer = own_service.answer("How many parking spaces does the Chengdu data centre have?")
+    assert answer.abstained, answer.text

@@ -1,0 +1,84 @@
+"""The user's own documents (kind "internal": policies, contracts, standards) in answers: called theirs
+("Your document (Northwind DHS-7 § 4 Incidents) says"), preferred when the question is about the user's own
+rules ("our policy", the company's name), set back when it asks about the law."""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.query import QueryAnalysis
+from retrieval.records import Passage
+
+INTERNAL = "internal"
+PREFERENCE = 0.5  # added to (or taken from) an internal passage's reranked score
+OWN_CUE = re.compile(r"\b(?:our|ours|we|us|my|internal|in-house|company's|policy|policies|standard|handbook|"
+                     r"procedure|contract|agreement)\b|我们|我司|本公司|内部|制度|规程|合同|协议", re.I)
+LAW_CUE = re.compile(r"\b(?:the law|laws?|legal(?:ly)?|statut\w*|regulations?|regulators?|required by|"
+                     r"minimum|at least)\b|法律|法规|依法|法定|条例|规定", re.I)
+_GENERIC = {"data", "standard", "policy", "handling", "security", "protection", "personal", "information",
+            "internal", "rules", "the", "and", "for", "document", "procedure", "version", "company"}
+
+
+def is_internal(passage: Passage) -> bool:
+    return passage.kind == INTERNAL
+
+
+def _names_document(question: str, passages: list[Passage]) -> bool:
+    """The question names an internal document or its owner ("Northwind", "DHS-7")."""
+    words = {w.lower() for p in passages for w in re.findall(r"[\w-]{4,}", p.title) if w.lower() not in _GENERIC}
+    asked = {w.lower() for w in re.findall(r"[\w-]{4,}", question)}
+    return bool(words & asked)
+
+
+def prefer_by_question(passages: list[Passage], analysis: QueryAnalysis) -> list[Passage]:
+    """A question about the user's own rules ranks their documents up; one about the law ranks them down.
+    Nothing moves when no internal document is among the candidates."""
+    own_docs = [p for p in passages if is_internal(p)]
+    if not own_docs:
+        return passages
+    question = analysis.question
+    own = bool(OWN_CUE.search(question)) or _names_document(question, own_docs)
+    law = bool(analysis.laws) or bool(LAW_CUE.search(question))
+    shift = PREFERENCE if own and not law else -PREFERENCE if law and not own else 0.0
+    if not shift:
+        return passages
+    for p in own_docs:
+        p.score += shift
+        p.features["internal"] = shift
+    return sorted(passages, key=lambda p: -p.score)
+
+
+def own_label(passage: Passage, label: str) -> str:
+    """'Northwind DHS-7 § 4 Incidents' -> 'Your document (Northwind DHS-7 § 4 Incidents) says' for the user's own."""
+    return f"Your document ({label}) says" if is_internal(passage) else label
+
+
+def secondary_note(picks) -> str:
+    """The note when no statute or regulation states the answer: a guide is a secondary source, the user's
+    own document is their rule, not the law."""
+    own = [n for n, p in enumerate(picks, start=1) if is_internal(p.passage)]
+    if not own:
+        return ("Only a secondary source (guide or article) states this; no statute or regulation passage in the "
+                "corpus was found to say it.")
+    return (f"[{own[0]}] is your own document, not the law: no statute or regulation passage in the corpus was "
+            "found to say it.")
+
+
+ASKED_COUNT = re.compile(r"\bhow many ([a-z][a-z\- ]*?)(?=\s+(?:does|do|did|is|are|was|were|must|can|may|will|"
+                         r"should|shall|have|has|had|in|on|at|of|for|per|under|before|after)\b|\s*[?.]|$)", re.I)
+
+
+def count_not_stated(comp, analysis: QueryAnalysis) -> str:
+    """A count asked of the user's own document ("how many parking spaces…") is answered only by a sentence
+    that names what is counted; else the reason to abstain. A version number, a date, a clause number or the
+    count of something else (two factors) is no answer. Statute answers are left to the composer."""
+    if comp.abstained or not comp.cited or not is_internal(comp.cited[0]) or not comp.quotes:
+        return ""
+    asked = ASKED_COUNT.search(analysis.question)
+    if not asked or comp.quotes[0] is None:
+        return ""
+    words = [w.rstrip("s") for w in re.findall(r"[a-z]{3,}", asked.group(1).lower())]
+    quote = comp.quotes[0].text.lower()
+    if not words or any(w in quote for w in words):
+        return ""
+    return f"The document found states no number of {asked.group(1).strip()}."
