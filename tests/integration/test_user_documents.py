@@ -4,6 +4,8 @@ and page and call it the user's own."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.cli import main
@@ -89,3 +91,24 @@ def test_answers_from_the_users_document_cite_section_row_and_page(own_service, 
 def test_a_count_the_document_does_not_state_is_not_read_from_its_codes_versions_or_dates(own_service):
     answer = own_service.answer("How many parking spaces does the Chengdu data centre have?")
     assert answer.abstained, answer.text
+
+
+def test_the_ui_uploader_takes_word_and_an_upload_is_the_users_own(own_service, monkeypatch, tmp_path):
+    from streamlit.testing.v1 import AppTest
+
+    from app.chat_view import save_upload
+
+    monkeypatch.setenv("LEXCITE_STORE", str(own_service.settings.store))
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app" / "chat.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    assert ".docx" in list(at.get("file_uploader")[0].proto.type)
+
+    word = standard_docx(tmp_path / "Northwind DHS-7.docx")
+    saved = save_upload(word.name, word.read_bytes(), own_service.settings.uploads_dir, 10_000_000)
+    assert saved.status == "saved", saved.reason
+    report = own_service.ingest([saved.path], display_names={saved.path: word.name})
+    assert report.files[0].status == "added", report.files[0].reason
+    documents = own_service.store.documents()
+    uploaded = next(d for doc_id, d in documents.items() if doc_id == report.files[0].doc_id)
+    assert uploaded["kind"] == "internal"
