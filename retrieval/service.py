@@ -14,7 +14,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.glossary import glossary_pairs
-from retrieval.internal import count_not_stated, prefer_by_question
+from retrieval.internal import both_sides, count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage
@@ -127,7 +127,11 @@ class AnswerService:
                 if not wider.abstained and self._implements(wider.cited[0], analysis.laws) and \
                         self._on_subject(wider.cited[0], analysis):
                     comp = wider
-            if reason := count_not_stated(comp, analysis):  # the user's own documents: retrieval/internal.py
+            # the user's own documents beside the law, and no count they do not state: retrieval/internal.py
+            comp = both_sides(comp, passages, analysis, lambda some: compose(
+                some, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer, index.idf,
+                index.max_idf, implements=self._implements))
+            if reason := count_not_stated(comp, analysis):
                 comp = abstain(comp.cited, reason, analysis)
         timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)

@@ -112,3 +112,39 @@ def test_the_ui_uploader_takes_word_and_an_upload_is_the_users_own(own_service, 
     documents = own_service.store.documents()
     uploaded = next(d for doc_id, d in documents.items() if doc_id == report.files[0].doc_id)
     assert uploaded["kind"] == "internal"
+
+
+@pytest.fixture(scope="module")
+def law_and_own(tmp_path_factory, corpus_mirror):
+    """The amended CSL (a statute, from the reference corpus) and the generated internal standard."""
+    import shutil
+
+    from ingest.pipeline import ingest_paths
+    from ingest.settings import Settings
+    from retrieval.service import AnswerService
+
+    root = tmp_path_factory.mktemp("law-and-own")
+    statutes = root / "corpus" / "statutes" / "zh"
+    statutes.mkdir(parents=True)
+    shutil.copy(corpus_mirror / "statutes" / "zh" / "csl-2025-consolidated.md", statutes)
+    (root / "internal").mkdir()
+    standard_pdf(root / "internal" / "dhs7.pdf")
+    settings = Settings(store=root / "store", corpus_root=root / "corpus")
+    report = ingest_paths([root / "corpus", root / "internal"], settings, progress=False)
+    assert report.ok, report.skipped
+    return AnswerService(settings)
+
+
+def test_our_rule_and_the_law_are_shown_side_by_side(law_and_own):
+    answer = law_and_own.answer("How long do we keep server access logs?")
+    assert answer.text.startswith("Your document: 90 days (§ 2 Retention, p. 1) [1]. The law: at least 6 months "
+                                  "(CSL Art. 23"), answer.text
+    assert [c.kind for c in answer.citations[:2]] == ["internal", "statute"]
+    assert answer.citations[1].locator.startswith("Art. 23")
+    assert "六个月" in answer.citations[1].quote
+
+
+def test_a_question_about_the_law_is_answered_by_the_law(law_and_own):
+    answer = law_and_own.answer("How long must network logs be kept under the Cybersecurity Law?")
+    assert answer.text.lower().startswith("at least 6 months"), answer.text
+    assert answer.citations[0].kind == "statute" and "Your document" not in answer.text
