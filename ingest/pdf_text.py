@@ -120,7 +120,31 @@ def extract_pages(reader) -> list[str]:
     return texts
 
 
+_FURNITURE = re.compile(r"^(?:(?:file|https?)://\S+|\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)?)"
+                        r"(?:\s{2,}.*)?$|^.*\s{2,}\d{1,4}\s*/\s*\d{1,4}$", re.I)
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split()))
+
+
+def without_furniture(layouts: list[str]) -> list[str]:
+    """Running headers and footers off: a first or last line that repeats on every page (digits aside), and a
+    browser's print furniture (date and time, the file's address, "1/3")."""
+    pages = [[line.rstrip() for line in layout.replace("\r", "\n").split("\n")] for layout in layouts]
+    for end in (0, -1):
+        edges = [next((i if end == 0 else len(lines) - 1 - i for i, line in
+                       enumerate(lines if end == 0 else reversed(lines)) if line.strip()), None) for lines in pages]
+        keys = {_key(pages[n][i]) for n, i in enumerate(edges) if i is not None}
+        repeated = len(pages) > 1 and len(keys) == 1 and all(i is not None for i in edges)
+        for n, i in enumerate(edges):
+            if i is not None and (repeated or _FURNITURE.match(pages[n][i].strip())):
+                pages[n][i] = ""
+    return ["\n".join(lines) for lines in pages]
+
+
 def pdf_text(reader) -> tuple[str, list[PageSpan]]:
     tables = _Tables()
-    pages = [(n, page_text(raw, tables)) for n, raw in enumerate(extract_pages(reader), start=1)]
+    layouts = without_furniture(extract_pages(reader))
+    pages = [(n, page_text(raw, tables)) for n, raw in enumerate(layouts, start=1)]
     return join_pages(pages)

@@ -37,9 +37,17 @@ TABLE = [["Record", "Retention", "Owner"],
 PAGE_BREAK_BEFORE = ("3. Access control", "5. Training")
 
 
-def standard_pdf(path: Path) -> Path:
+def standard_pdf(path: Path, browser: bool = False) -> Path:
+    """browser: with the header (date, title) and footer (address, page of pages) a browser prints."""
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table
+
+    def furniture(canvas, doc) -> None:
+        canvas.setFont("Helvetica", 8)
+        canvas.drawString(30, 815, "12/1/26, 11:04 PM")
+        canvas.drawString(250, 815, TITLE)
+        canvas.drawString(30, 20, "file:///C:/Users/lawyer/Documents/dhs7.html")
+        canvas.drawString(540, 20, f"{doc.page}/3")
 
     styles = getSampleStyleSheet()
     story = [Paragraph(TITLE, styles["Title"])]
@@ -50,7 +58,8 @@ def standard_pdf(path: Path) -> Path:
         for text in paragraphs:
             story.append(Table(TABLE) if text == "TABLE" else Paragraph(text, styles["BodyText"]))
             story.append(Spacer(1, 4))
-    SimpleDocTemplate(str(path), title=TITLE).build(story)
+    pages = {"onFirstPage": furniture, "onLaterPages": furniture} if browser else {}
+    SimpleDocTemplate(str(path), title=TITLE).build(story, **pages)
     return path
 
 

@@ -47,11 +47,13 @@ def _cite(passages: list[Passage], words: str) -> tuple[str, str]:
     raise AssertionError(f"no sentence holds {words!r}")
 
 
-@pytest.fixture(scope="module", params=["pdf", "docx"])
+@pytest.fixture(scope="module", params=["pdf", "browser-pdf", "docx"])
 def standard(request, tmp_path_factory):
+    """The standard as a PDF, as a PDF printed from a browser (running header and footer), and as Word."""
     folder = tmp_path_factory.mktemp("standard")
-    make = standard_pdf if request.param == "pdf" else standard_docx
-    return request.param, _passages(make(folder / f"dhs7.{request.param}"))
+    if request.param == "docx":
+        return "docx", _passages(standard_docx(folder / "dhs7.docx"))
+    return "pdf", _passages(standard_pdf(folder / "dhs7.pdf", browser=request.param == "browser-pdf"))
 
 
 @pytest.mark.parametrize(("words", "section", "page"), [
@@ -161,3 +163,9 @@ def test_a_broken_word_file_is_a_clear_error(tmp_path):
     broken.write_bytes(b"PK\x03\x04")
     with pytest.raises(LoadError, match="not a readable Word file"):
         load_file(broken, MB)
+
+
+def test_a_browsers_running_header_and_footer_are_not_text(tmp_path):
+    text = load_file(standard_pdf(tmp_path / "printed.pdf", browser=True), MB).text
+    assert "file:///" not in text and "11:04 PM" not in text and "1/3" not in text
+    assert text.startswith("Northwind DHS-7 Data Handling Standard\n\n1. Scope")
