@@ -169,3 +169,14 @@ def test_a_browsers_running_header_and_footer_are_not_text(tmp_path):
     text = load_file(standard_pdf(tmp_path / "printed.pdf", browser=True), MB).text
     assert "file:///" not in text and "11:04 PM" not in text and "1/3" not in text
     assert text.startswith("Northwind DHS-7 Data Handling Standard\n\n1. Scope")
+
+
+@pytest.mark.parametrize("make", [standard_docx, standard_pdf])
+def test_the_langchain_loader_reads_word_and_pdf_by_section(tmp_path, make):
+    from ingest.langchain_loader import LexCiteLoader
+
+    suffix = ".docx" if make is standard_docx else ".pdf"
+    documents = LexCiteLoader(make(tmp_path / f"dhs7{suffix}")).load()
+    retention = next(d for d in documents if d.metadata["locator"].startswith("§ 2 Retention"))
+    assert "Table 1, row 3: CCTV footage | Retention: 30 days | Owner: Facilities" in retention.page_content
+    assert retention.metadata["page"] == (1 if suffix == ".pdf" else None)
