@@ -5,6 +5,7 @@ Every failure is a LoadError with a reason a user can act on; the caller reports
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -53,7 +54,10 @@ def load_file(path: Path, max_bytes: int, *, ocr: bool = False) -> LoadedText:
         if suffix in (".md", ".markdown"):
             raw = strip_markdown_emphasis(strip_html_comments(raw))
         text = normalise_text(join_wrapped_lines(raw))
-        loaded = LoadedText(text=text, first_heading=_first_heading(text))
+        headings = None
+        if suffix == ".txt":  # "## 4. Incidents" in plain text is a heading, not "##" to quote
+            text, headings = _txt_headings(text)
+        loaded = LoadedText(text=text, first_heading=_first_heading(text), headings=headings)
     if not loaded.text.strip():
         raise LoadError(NO_TEXT_LAYER if suffix == ".pdf" else "no text found")
     return loaded
@@ -69,6 +73,22 @@ def _decode(data: bytes) -> str:
             raise LoadError("binary content (NUL bytes) in a text file")
         return text
     raise LoadError("not UTF-8 or GB18030 text")
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")
+
+
+def _txt_headings(text: str) -> tuple[str, list[tuple[int, int, str]] | None]:
+    """Markdown heading marks in a .txt file taken off the text and kept as (offset, level, heading)."""
+    lines, heads, pos = [], [], 0
+    for line in text.split("\n"):
+        found = _MD_HEADING.match(line)
+        if found:
+            line = found.group(2)
+            heads.append((pos, len(found.group(1)), line))
+        lines.append(line)
+        pos += len(line) + 1
+    return ("\n".join(lines), heads) if heads else (text, None)
 
 
 def _first_heading(text: str) -> str:

@@ -38,13 +38,15 @@ def find_structure(text: str, pages: list[PageSpan] | None = None,
     """headings: (offset, level, heading) when the file format marks them (Word's heading styles).
     numbered: locate numbered headings as "§ 4 Incidents" (a user's documents) rather than by heading path."""
     pages = pages or []
-    if headings:
-        return Structure("headings", _with_pages(_headed_sections(text, headings, numbered), pages))
     for kind, finder in (("zh-statute", _zh_articles), ("en-statute", _en_articles), ("zh-items", _zh_items)):
         sections = finder(text)
         if sections:
             return Structure(kind, _with_pages(sections, pages))
-    return Structure("headings", _with_pages(_headed_sections(text, None, numbered), pages))
+    heads = None
+    if headings:  # the format's own headings, and numbered ones it did not mark
+        marked = {offset for offset, _, _ in headings}
+        heads = sorted(list(headings) + [h for h in _heading_lines(text) if h[0] not in marked])
+    return Structure("headings", _with_pages(_headed_sections(text, heads, numbered), pages))
 
 
 def page_at(pages: list[PageSpan], offset: int) -> int | None:

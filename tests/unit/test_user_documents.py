@@ -180,3 +180,13 @@ def test_the_langchain_loader_reads_word_and_pdf_by_section(tmp_path, make):
     retention = next(d for d in documents if d.metadata["locator"].startswith("§ 2 Retention"))
     assert "Table 1, row 3: CCTV footage | Retention: 30 days | Owner: Facilities" in retention.page_content
     assert retention.metadata["page"] == (1 if suffix == ".pdf" else None)
+
+
+def test_markdown_heading_marks_in_a_txt_are_headings_not_text(tmp_path):
+    policy = tmp_path / "policy.txt"
+    policy.write_text("# Northwind Notification Policy\n\n## 1. Customers\n\nCustomers are told by email.\n\n"
+                      "## Regulators\n\nThe regulator is told within 72 hours.\n", encoding="utf-8")
+    text, passages = _passages(policy)
+    assert "#" not in text
+    assert _cite(passages, "by email")[0] == "§ 1 Customers"
+    assert _cite(passages, "72 hours")[0].endswith("Regulators")
