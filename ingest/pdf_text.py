@@ -47,7 +47,7 @@ def page_text(layout: str, tables: _Tables) -> str:
             i += len(rows)
             continue
         if lines[i].strip():
-            current.append(lines[i].strip())
+            current.append(" ".join(lines[i].split()))  # layout spacing ("1.    Scope") is not the author's
         elif current:
             blocks.append("\n".join(current))
             current = []
@@ -62,14 +62,33 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in _CELL_GAP.split(line.strip()) if c.strip()]
 
 
+_LIST_MARKER = re.compile(r"^(?:\d{1,3}[.)]|[-•*·▪◦]|[（(][一二三四五六七八九十\d]+[)）]|[a-z][.)])$")
+
+
+def _columns(line: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+(?: {1,2}\S+)*", line)]
+
+
+def _aligned(first: list[tuple[int, int]], row: list[tuple[int, int]]) -> bool:
+    """Cells of a table stand in columns: each starts or ends where the first row's does (justified prose, whose
+    wide gaps fall anywhere, does not)."""
+    return all(abs(a[0] - b[0]) <= 3 or abs(a[1] - b[1]) <= 3 for a, b in zip(first, row, strict=True))
+
+
 def _table_at(lines: list[str], i: int) -> list[list[str]]:
-    """Consecutive lines with the same number (>= 2) of cells, columns set apart by wide gaps."""
+    """Consecutive lines with the same number (>= 2) of cells in aligned columns, set apart by wide gaps; a
+    numbered or bulleted list ("1.    Report…") is no table."""
     width = len(_cells(lines[i])) if lines[i].strip() else 0
     if width < 2:
         return []
+    first = _columns(lines[i])
     rows = []
     while i < len(lines) and lines[i].strip() and len(_cells(lines[i])) == width:
-        rows.append(_cells(lines[i]))
+        cells = _cells(lines[i])
+        if _LIST_MARKER.match(cells[0]) or len(_columns(lines[i])) != len(first) or \
+                not _aligned(first, _columns(lines[i])):
+            break
+        rows.append(cells)
         i += 1
     return rows if len(rows) >= 2 else []
 

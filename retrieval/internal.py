@@ -67,22 +67,40 @@ def secondary_note(picks) -> str:
 
 ASKED_COUNT = re.compile(r"\bhow many ([a-z][a-z\- ]*?)(?=\s+(?:does|do|did|is|are|was|were|must|can|may|will|"
                          r"should|shall|have|has|had|in|on|at|of|for|per|under|before|after)\b|\s*[?.]|$)", re.I)
+ASKED_COUNT_ZH = re.compile(r"多少(?:个|名|家|台|项|次|人|位|间|张|辆|座)?([\u4e00-\u9fff]{1,4}?)(?=[？?。，,吗呢]|$)")
+_PROPER = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
 
-def count_not_stated(comp, analysis: QueryAnalysis) -> str:
-    """A count asked of the user's own document ("how many parking spaces…") is answered only by a sentence
-    that names what is counted; else the reason to abstain. A version number, a date, a clause number or the
-    count of something else (two factors) is no answer. Statute answers are left to the composer."""
-    if comp.abstained or not comp.cited or not is_internal(comp.cited[0]) or not comp.quotes:
+def _about_own_world(question: str, passages: list[Passage]) -> bool:
+    """The question names a place or thing only the user's documents mention ("the Chengdu data centre")."""
+    own_text = " ".join(p.text for p in passages if is_internal(p))
+    names = {w for w in _PROPER.findall(question) if w.lower() not in {"how", "what", "which", "when", "does"}}
+    return bool(own_text) and any(name in own_text for name in names)
+
+
+def count_not_stated(comp, analysis: QueryAnalysis, passages: list[Passage] | None = None) -> str:
+    """A count asked of the user's own documents ("how many parking spaces…", "多少个停车位") is answered only by a
+    sentence that names what is counted; else the reason to abstain. A version number, a date, a clause number
+    or the count of something else (two factors) is no answer. This holds for an answer from the user's own
+    document, and for a secondary source's answer to a question about the user's own world; statute answers are
+    left to the composer."""
+    if comp.abstained or not comp.cited or not comp.quotes or comp.quotes[0] is None:
         return ""
-    asked = ASKED_COUNT.search(analysis.question)
-    if not asked or comp.quotes[0] is None:
+    lead = comp.cited[0]
+    if not is_internal(lead) and not (lead.authority > LAW_AUTHORITY and passages
+                                      and _about_own_world(analysis.question, passages)):
         return ""
-    words = [w.rstrip("s") for w in re.findall(r"[a-z]{3,}", asked.group(1).lower())]
     quote = comp.quotes[0].text.lower()
+    asked = ASKED_COUNT.search(analysis.question)
+    if asked:
+        words = [w.rstrip("s") for w in re.findall(r"[a-z]{3,}", asked.group(1).lower())]
+    elif zh := ASKED_COUNT_ZH.search(analysis.question):
+        asked, words = zh, [zh.group(1)[-2:]]
+    else:
+        return ""
     if not words or any(w in quote for w in words):
         return ""
-    return f"The document found states no number of {asked.group(1).strip()}."
+    return f"The documents found state no number of {asked.group(1).strip()}."
 
 
 def both_sides(comp, passages: list[Passage], analysis: QueryAnalysis, compose_from) -> object:
@@ -100,7 +118,7 @@ def both_sides(comp, passages: list[Passage], analysis: QueryAnalysis, compose_f
     if not own_asked and not (law_asked and lead_is_own):
         return comp
     own = compose_from(own_docs) if not lead_is_own else comp
-    if own.abstained or count_not_stated(own, analysis):
+    if own.abstained or count_not_stated(own, analysis, passages):
         return comp
     law = compose_from([p for p in passages if p.authority <= LAW_AUTHORITY]) if lead_is_own else comp
     if law.abstained or not law.cited or law.cited[0].authority > LAW_AUTHORITY or not _same_kind(own, law):

@@ -131,7 +131,7 @@ class AnswerService:
             comp = both_sides(comp, passages, analysis, lambda some: compose(
                 some, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer, index.idf,
                 index.max_idf, implements=self._implements))
-            if reason := count_not_stated(comp, analysis):
+            if reason := count_not_stated(comp, analysis, passages):
                 comp = abstain(comp.cited, reason, analysis)
         timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)

@@ -67,3 +67,19 @@ def test_a_count_is_answered_only_by_a_sentence_naming_what_is_counted():
                                 customers)
     # statutes are the composer's business
     assert not count_not_stated(_composition("Administrators sign in with two factors.", "statute"), parking)
+
+
+def test_a_chinese_count_is_answered_only_by_a_sentence_naming_what_is_counted():
+    question = analyse("成都数据中心有多少个停车位？", "bigram")
+    assert count_not_stated(_composition("本标准为3.2版，于2024年3月12日批准。"), question)
+    assert not count_not_stated(_composition("成都数据中心设有40个停车位。"), question)
+
+
+def test_a_guides_count_does_not_answer_a_question_about_the_users_own_world():
+    own = _passage("dhs7", "internal", 4, 1.0, "Northwind DHS-7")
+    own.text = "This standard applies to the Chengdu data centre."
+    guide = _passage("guide", "guide", 5, 1.0, "A guide")
+    comp = Composition(text="…", cited=[guide], quotes=[Span(0, 14, "Takes 2 min.", 1)])
+    question = analyse("How many parking spaces does the Chengdu data centre have?", "bigram")
+    assert count_not_stated(comp, question, [guide, own])
+    assert not count_not_stated(comp, question, [guide])  # no document of the user's in play: the composer's call
