@@ -208,7 +208,9 @@ def _headed_sections(text: str, heads: list[tuple[int, int, str]] | None = None,
     if not heads:
         return [Section(0, _rstrip(text, 0, len(text)), "")]
     sections: list[Section] = []
-    if text[: heads[0][0]].strip():
+    preamble = text[: heads[0][0]].strip()
+    # a user's document opening with its title alone: the title names the document, not a section of it
+    if preamble and not (numbered and "\n" not in preamble and len(preamble) <= 150):
         sections.append(Section(0, _rstrip(text, 0, heads[0][0]), "Introduction"))
     path: dict[int, str] = {}
     for idx, (offset, level, heading) in enumerate(heads):
