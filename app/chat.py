@@ -95,7 +95,7 @@ def sidebar(service: AnswerService) -> Options:
 
 def upload_panel(service: AnswerService) -> None:
     st.sidebar.subheader("Add documents")
-    files = st.sidebar.file_uploader("PDF, txt, md or html", type=["pdf", "txt", "md", "html", "htm"],
+    files = st.sidebar.file_uploader("PDF, Word, txt, md or html", type=["pdf", "docx", "txt", "md", "html", "htm"],
                                      accept_multiple_files=True, key="uploads")
     if not files or not st.sidebar.button("Ingest uploads", key="ingest_uploads"):
         return

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from retrieval.records import Answer, Citation
 
-ALLOWED_UPLOADS = (".pdf", ".txt", ".md", ".html", ".htm")
+ALLOWED_UPLOADS = (".pdf", ".docx", ".txt", ".md", ".html", ".htm")
 
 
 def highlight_quote(citation: Citation) -> str:

@@ -19,6 +19,8 @@ def _settings(args: argparse.Namespace):
         overrides["store"] = Path(args.store)
     if getattr(args, "embedder", None):
         overrides["embedder"] = args.embedder
+    if getattr(args, "ocr", False):
+        overrides["ocr"] = True
     return Settings(**overrides)
 
 
@@ -60,12 +62,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.rebuild:
         store.drop()
         store = open_store(settings)
-    report = ingest_paths(paths, settings, store=store, progress=not args.quiet)
+    report = ingest_paths(paths, settings, store=store, progress=not args.quiet, kind=args.kind)
     for f in report.skipped:
         print(f"skipped: {f.path}: {f.reason}", file=sys.stderr)
     for w in report.warnings:
         print(f"warning: {w}", file=sys.stderr)
     print(report.summary())
+    if not report.ingested:
+        print("lexcite: nothing was ingested", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAIL
 
 
@@ -255,11 +259,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("ingest", help="ingest files or folders (default: the corpus root)",
-                       description="Load, chunk, embed and store documents (.txt .md .html .pdf). "
+                       description="Load, chunk, embed and store documents (.txt .md .html .pdf .docx). "
                                    "Incremental: unchanged files write nothing; changed files replace their chunks.")
     p.add_argument("paths", nargs="*", help="files or folders (default: LEXCITE_CORPUS_ROOT)")
     p.add_argument("--rebuild", action="store_true", help="drop the store first (e.g. after changing the model)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--ocr", action="store_true", help="OCR PDFs without a text layer (scans) with Tesseract "
+                                                      "chi_sim+eng (setting: ocr = true)")
+    p.add_argument("--kind", choices=["internal", "document"], default=None,
+                   help="kind of files not in the corpus manifest: internal = your own policies and contracts, "
+                        "cited as 'Your document' (default: by settings.internal_paths, else document)")
     _add_store_options(p)
     p.set_defaults(func=cmd_ingest)
 

@@ -22,7 +22,7 @@ from ingest.normalise import detect_language
 from ingest.records import Document, DocumentMeta
 from ingest.settings import Settings
 from ingest.store import ChunkStore
-from ingest.structure import find_structure
+from ingest.structure import annotate_chunks, find_structure
 
 EMBED_BATCH = 32
 
@@ -52,8 +52,13 @@ class IngestReport:
         return [f for f in self.files if f.status == "skipped"]
 
     @property
+    def ingested(self) -> int:
+        return self.count("added") + self.count("updated") + self.count("unchanged")
+
+    @property
     def ok(self) -> bool:
-        return not self.skipped
+        """Something was ingested and every file of a supported type was read (other types are only listed)."""
+        return self.ingested > 0 and not any(f for f in self.skipped if not f.reason.startswith("unsupported type"))
 
     @property
     def chunks_per_s(self) -> float:
@@ -81,7 +86,8 @@ def _ignore_patterns(settings: Settings, folder: Path) -> list[str]:
 
 
 def discover(paths: list[Path], settings: Settings) -> tuple[list[Path], list[FileResult]]:
-    """Files to ingest, and the paths that were skipped (missing, excluded types are silent in folders)."""
+    """Files to ingest, and the paths that were skipped: missing, or of a type LexCite cannot read (only files
+    excluded on purpose, by `exclude` or .lexciteignore, and hidden files are passed over silently)."""
     files: list[Path] = []
     problems: list[FileResult] = []
     for path in paths:
@@ -95,6 +101,9 @@ def discover(paths: list[Path], settings: Settings) -> tuple[list[Path], list[Fi
                     continue
                 if candidate.suffix.lower() in SUPPORTED_SUFFIXES:
                     files.append(candidate)
+                else:
+                    problems.append(FileResult(str(candidate), status="skipped",
+                                               reason=f"unsupported type {candidate.suffix.lower() or '(none)'}"))
         elif path.is_file():
             files.append(path)
         else:
@@ -106,8 +115,20 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "doc"
 
 
+INTERNAL_AUTHORITY = 4  # a user's own rules rank with the best guides, never at the blog tier (5)
+
+
+def user_kind(path: Path, settings: Settings, kind: str | None = None) -> str:
+    """'internal' for a user's own document (by --kind, or a path matching settings.internal_paths)."""
+    if kind:
+        return kind
+    posix = path.resolve().as_posix()
+    return "internal" if any(fnmatch.fnmatch(posix, p) or fnmatch.fnmatch(path.as_posix(), p)
+                             for p in settings.internal_paths) else "document"
+
+
 def describe(path: Path, digest: str, text: str, first_heading: str, settings: Settings, manifest: Manifest,
-             warnings: list[str]) -> DocumentMeta:
+             warnings: list[str], kind: str | None = None) -> DocumentMeta:
     entry = manifest.by_sha256(digest)
     if entry is None:
         root = settings.corpus_root.resolve()
@@ -123,14 +144,17 @@ def describe(path: Path, digest: str, text: str, first_heading: str, settings: S
         return entry.to_meta()
     # a user's own document: stable id per path, so an edited file replaces its old chunks
     path_hash = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:6]
+    kind = user_kind(path, settings, kind)
     return DocumentMeta(doc_id=f"{_slug(path.stem)}-{path_hash}", title=first_heading or path.stem,
-                        kind="document", authority=5, status="in-force", language=detect_language(text),
-                        source=path.name)
+                        kind=kind, authority=INTERNAL_AUTHORITY if kind == "internal" else 5, status="in-force",
+                        language=detect_language(text), source=path.name)
 
 
 def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | None = None,
                  embedder: LexCiteEmbeddings | None = None, progress: bool = True,
-                 manifest: Manifest | None = None, display_names: dict[Path, str] | None = None) -> IngestReport:
+                 manifest: Manifest | None = None, display_names: dict[Path, str] | None = None,
+                 kind: str | None = None) -> IngestReport:
+    """kind: the kind of every document not in the manifest ('internal' for a user's own), else by path."""
     started = time.perf_counter()
     embedder = embedder or get_embedder(settings.embedder)
     store = store or open_store(settings, embedder)
@@ -146,7 +170,7 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
             report.files.append(result)
             try:
                 _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs,
-                            (display_names or {}).get(path))
+                            (display_names or {}).get(path), kind)
             except LoadError as exc:
                 result.status, result.reason = "skipped", str(exc)
             except OSError as exc:
@@ -164,10 +188,11 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
     return report
 
 
-def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs, display_name) -> None:
+def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs, display_name,
+                kind=None) -> None:
     digest = sha256_file(path)
-    loaded = load_file(path, int(settings.max_file_mb * 1e6))
-    meta = describe(path, digest, loaded.text, loaded.first_heading, settings, manifest, report.warnings)
+    loaded = load_file(path, int(settings.max_file_mb * 1e6), ocr=settings.ocr)
+    meta = describe(path, digest, loaded.text, loaded.first_heading, settings, manifest, report.warnings, kind)
     if display_name:
         meta.source = display_name
         if not meta.in_manifest and not loaded.first_heading:
@@ -178,9 +203,10 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
         return
     seen_docs[meta.doc_id] = str(path)
     document = Document(meta=meta, text=loaded.text, sha256=digest, path=str(path), pages=loaded.pages)
-    structure = find_structure(document.text, document.pages)
+    structure = find_structure(document.text, document.pages, loaded.headings, numbered=not meta.in_manifest)
     chunks = chunk_document(document, structure.sections, embedder.count_tokens, embedder.max_tokens,
                             settings.chunk_tokens, settings.chunk_overlap_tokens)
+    annotate_chunks(chunks, document.text, structure.sections, document.pages)
     if not chunks:
         raise LoadError("no text to index after normalisation")
     existing = store.ids_for_document(meta.doc_id)

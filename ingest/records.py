@@ -75,3 +75,7 @@ class Chunk:
     page: int | None = None
     part: int = 0  # 0 for a whole unit; 1.. when a unit had to be split
     meta: DocumentMeta | None = None
+    # (document offset, locator) where a section or table row starts inside the chunk, and (offset, page)
+    # where a page starts: a citation names the section and page of the sentence it quotes
+    section_marks: tuple[tuple[int, str], ...] = ()
+    page_marks: tuple[tuple[int, int], ...] = ()

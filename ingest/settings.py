@@ -69,6 +69,12 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(350, description="target chunk size in tokens of the embedding model")
     chunk_overlap_tokens: int = Field(48, description="overlap used only when one unit must be split")
     max_file_mb: float = Field(50.0, description="files larger than this are skipped")
+    ocr: bool = Field(False, description="read PDFs without a text layer (scans) with Tesseract, chi_sim + eng "
+                                        "(apt: tesseract-ocr tesseract-ocr-chi-sim); off: they are skipped")
+    internal_paths: list[str] = Field(
+        default_factory=lambda: ["internal/*", "*/internal/*", "uploads/*", "*/uploads/*"],
+        description="glob patterns (on the file's path) of a user's own documents (policies, contracts): "
+                    "ingested as kind 'internal', cited as 'Your document …'")
     lexical_tokenizer: Literal["bigram", "jieba"] = Field("bigram", description="how BM25 cuts Chinese text")
     top_k: int = Field(5, description="passages cited at most")
     candidates: int = Field(40, description="candidates taken from each retriever before fusion")

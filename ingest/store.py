@@ -7,6 +7,7 @@ in the collection metadata, so any process holding a BM25 index can tell it is s
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -52,6 +53,8 @@ def chunk_metadata(chunk: Chunk, doc_sha256: str) -> dict[str, Any]:
         "heading_path": " > ".join(chunk.heading_path),
         "translation_of": meta.translation_of,
         "effective": meta.effective,
+        "section_marks": json.dumps(chunk.section_marks, ensure_ascii=False) if chunk.section_marks else "",
+        "page_marks": json.dumps(chunk.page_marks) if chunk.page_marks else "",
     }
 
 

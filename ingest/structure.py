@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.numerals import NUMERAL_CHARS, chinese_to_int
-from ingest.records import PageSpan, Section
+from ingest.records import Chunk, PageSpan, Section
 
 _NUM = f"[{NUMERAL_CHARS}0-9]+"
 ZH_ARTICLE = re.compile(rf"^[ \t\u3000]*(?:\*\*)?第({_NUM})条(?:之[一二三四五六七八九十]+)?(?:\*\*)?(?=[\s\u3000：:]|$)", re.M)
@@ -21,7 +21,7 @@ ZH_ITEM = re.compile(r"^[ \t\u3000]*([一二三四五六七八九十]+)、", re.
 EN_ARTICLE = re.compile(r"^[ \t]*(?:\*\*)?Article[ \t]+(\d+)\b", re.M)
 EN_HEADING = re.compile(r"^[ \t]*(?:#+[ \t]*)?(?:\*\*)?((?:Chapter|CHAPTER|Section|Part)[ \t]+[IVXLC\d]+\b.*?)(?:\*\*)?[ \t]*$", re.M)
 MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$", re.M)
-NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+){0,3})\.?[ \t]+([A-Z][^\n]{2,100})$")
+NUMBERED_HEADING = re.compile(r"^(\d+(?:\.\d+){0,3})\.?[ \t\u3000]+([A-Z\u3400-\u9fff][^\n]{1,100})$")
 
 
 MAX_ARTICLE_GAP = 10  # articles run in order; a jump further than this is a cross-reference
@@ -33,13 +33,20 @@ class Structure:
     sections: list[Section]
 
 
-def find_structure(text: str, pages: list[PageSpan] | None = None) -> Structure:
+def find_structure(text: str, pages: list[PageSpan] | None = None,
+                   headings: list[tuple[int, int, str]] | None = None, numbered: bool = False) -> Structure:
+    """headings: (offset, level, heading) when the file format marks them (Word's heading styles).
+    numbered: locate numbered headings as "§ 4 Incidents" (a user's documents) rather than by heading path."""
     pages = pages or []
     for kind, finder in (("zh-statute", _zh_articles), ("en-statute", _en_articles), ("zh-items", _zh_items)):
         sections = finder(text)
         if sections:
             return Structure(kind, _with_pages(sections, pages))
-    return Structure("headings", _with_pages(_headed_sections(text), pages))
+    heads = None
+    if headings:  # the format's own headings, and numbered ones it did not mark
+        marked = {offset for offset, _, _ in headings}
+        heads = sorted(list(headings) + [h for h in _heading_lines(text) if h[0] not in marked])
+    return Structure("headings", _with_pages(_headed_sections(text, heads, numbered), pages))
 
 
 def page_at(pages: list[PageSpan], offset: int) -> int | None:
@@ -171,7 +178,7 @@ def _looks_like_heading(line: str, next_line: str) -> tuple[int, str] | None:
     return None
 
 
-def _headed_sections(text: str) -> list[Section]:
+def _heading_lines(text: str) -> list[tuple[int, int, str]]:
     lines = text.split("\n")
     offsets = []
     pos = 0
@@ -184,10 +191,26 @@ def _headed_sections(text: str) -> list[Section]:
         found = _looks_like_heading(line, following)
         if found:
             heads.append((offsets[i], found[0], found[1]))
+    return heads
+
+
+def section_locator(heading_path: tuple[str, ...], numbered: bool = True) -> str:
+    """'4. Incidents' -> '§ 4 Incidents', '4.2 Notice' -> '§ 4.2 Notice'; unnumbered headings keep their path."""
+    numbered = NUMBERED_HEADING.match(heading_path[-1]) if heading_path and numbered else None
+    if numbered:
+        return f"§ {numbered.group(1)} {numbered.group(2).strip()}"
+    return " > ".join(heading_path[-2:])
+
+
+def _headed_sections(text: str, heads: list[tuple[int, int, str]] | None = None,
+                     numbered: bool = False) -> list[Section]:
+    heads = heads if heads is not None else _heading_lines(text)
     if not heads:
         return [Section(0, _rstrip(text, 0, len(text)), "")]
     sections: list[Section] = []
-    if text[: heads[0][0]].strip():
+    preamble = text[: heads[0][0]].strip()
+    # a user's document opening with its title alone: the title names the document, not a section of it
+    if preamble and not (numbered and "\n" not in preamble and len(preamble) <= 150):
         sections.append(Section(0, _rstrip(text, 0, heads[0][0]), "Introduction"))
     path: dict[int, str] = {}
     for idx, (offset, level, heading) in enumerate(heads):
@@ -199,9 +222,38 @@ def _headed_sections(text: str) -> list[Section]:
         if body.strip() == line_of(body):  # a heading with no body of its own joins the next section
             continue
         heading_path = tuple(path[lv] for lv in sorted(path))
-        sections.append(Section(offset, end, " > ".join(heading_path[-2:]), heading_path))
+        sections.append(Section(offset, end, section_locator(heading_path, numbered), heading_path))
     return sections
 
 
 def line_of(body: str) -> str:
     return body.strip().split("\n", 1)[0].strip()
+
+
+_PAGE_SUFFIX = re.compile(r"(?:^|\s)\(?p\. \d+\)?$")
+TABLE_ROW = re.compile(r"^Table (\d+)(?:, row (\d+))?: ", re.M)
+
+
+def _bare(locator: str) -> str:
+    return _PAGE_SUFFIX.sub("", locator).strip()
+
+
+def annotate_chunks(chunks: list[Chunk], text: str, sections: list[Section], pages: list[PageSpan]) -> None:
+    """Give each chunk the offsets where a section, a table row or a page starts inside it, so a citation can
+    name the section and page of the sentence it quotes rather than those of the chunk's first line."""
+    for chunk in chunks:
+        marks: list[tuple[int, str]] = []
+        for section in sections:
+            if section.start < chunk.end and section.end > chunk.start or section.start == chunk.start:
+                locator = _bare(section.locator)
+                marks.append((max(section.start, chunk.start), locator))
+                for row in TABLE_ROW.finditer(text, max(section.start, chunk.start), min(section.end, chunk.end)):
+                    where = f", table {row.group(1)}" + (f", row {row.group(2)}" if row.group(2) else "")
+                    marks.append((row.start(), locator + where))
+                    line_end = text.find("\n", row.start())
+                    if 0 <= line_end < min(section.end, chunk.end):
+                        marks.append((line_end + 1, locator))
+        marks = sorted(dict(marks).items())
+        chunk.section_marks = tuple(marks) if len(marks) > 1 else ()
+        chunk.page_marks = tuple((max(p.start, chunk.start), p.page) for p in pages
+                                 if p.start < chunk.end and p.end + 2 > chunk.start)

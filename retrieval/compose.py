@@ -31,7 +31,9 @@ from retrieval.figures import (
     glossed_figures,
 )
 from retrieval.glossary import names_in
+from retrieval.internal import own_label, secondary_note
 from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws
+from retrieval.locate import quote_locator
 from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
@@ -119,7 +121,7 @@ class Composition:
 
 def citation_label(passage: Passage, span: Span | None = None) -> str:
     name = passage.short or passage.title
-    locator = passage.locator
+    locator = quote_locator(passage, span.start, span.end) if span is not None else passage.locator
     if span is not None and passage.article is not None and passage.part == 0 and len(paragraphs(passage.text)) > 1:
         locator = f"{locator} ¶{span.paragraph}"
     return f"{name} {locator}".strip() if locator else name
@@ -958,7 +960,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         if pick.chapeau is not None:
             # "（二）…确需向境外提供员工个人信息的；" says nothing until its chapeau says what the item triggers
             quote = f"{_trim(pick.chapeau.text, wanted)} … {quote}"
-        label = citation_label(pick.passage, pick.span)
+        label = own_label(pick.passage, citation_label(pick.passage, pick.span))
         parts.append(f"{label}: “{quote}” [{n}]")
         comp.claims.append(Claim(quote, (n,)))
     if len(statute_first) > 2:
@@ -985,8 +987,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         comp.notes.append(f"{elsewhere} itself does not state this; [1] is from "
                           f"{statute_first[0].passage.title}.")
     if all(p.passage.authority > STATUTE_AUTHORITY for p in statute_first):
-        comp.notes.append("Only a secondary source (guide or article) states this; no statute or regulation "
-                          "passage in the corpus was found to say it.")
+        comp.notes.append(secondary_note(statute_first))
     for n, p in enumerate(statute_first, start=1):
         if p.passage.status != "in-force":
             comp.notes.append(f"[{n}] is from a text that is {p.passage.status}; check the current text.")

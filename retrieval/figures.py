@@ -107,9 +107,11 @@ NOT_FIGURE = re.compile(
     # or a body's number (National Technical Committee 260, TC260)
     r"\b(?:GB(?:/[TZ])?|ISO(?:/IEC)?|IEC|[A-Z]{2}/T|TC\d+)\s*[-–]?\s*\d+(?:[-–:.]\d+)*|\b(?!CNY|RMB|USD|EUR|HKD|GBP|JPY)[A-Z]{2,}\d+(?:[-–]\d+)?\b|"
     r"\b(?:Committee|Commission|Subcommittee|Working Group|Decree|Order|Circular|Document)\s+(?:No\.\s*)?\d+\b|"
+    # a version, a clause sign or a document's code with a hyphen (version 3.2, v2.0, § 4, DHS-7) counts nothing
+    r"\b(?i:version|ver\.)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+\b|§\s*\d+(?:\.\d+)*|\b[A-Z]{2,}[-–]\d+(?:\.\d+)*\b|"
     rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]|"
     r"\[\d+\]|\b(?i:articles?|art\.|arts\.|paragraphs?|para\.|items?|chapters?|sections?|no\.|order no\.|p\.|"
-    r"pp\.|table|annex|clause|subparagraph)\s*\d+(?:\s*(?:,|and|or|to|through|-|–)\s*\d+)*|¶\s*\d+|"
+    r"pp\.|table|annex|clause|subparagraph|rows?|columns?)\s*\d+(?:\s*(?:,|and|or|to|through|-|–)\s*\d+)*|¶\s*\d+|"
     # section numbering of guides ("4.1 Securing…", "Strategies 4. Preparing…", a quote's "5 Cross-border"):
     # a year ending a sentence ("in force on 1 January 2025. The …") is not one
     r"(?<![\d,.])(?:\d+(?:\.\d+)+\.?|\d{1,2}\.)\s+(?=[A-Z][a-z])" + _NOT_MONTH + "|"

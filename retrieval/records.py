@@ -29,6 +29,8 @@ class Passage:
     translation_of: str = ""
     effective: str = ""
     short: str = ""
+    section_marks: str = ""  # JSON [[offset, locator], ...]: sections and table rows starting inside the text
+    page_marks: str = ""  # JSON [[offset, page], ...]: pages starting inside the text (PDFs)
     dense: float = 0.0  # cosine similarity
     bm25: float = 0.0
     fused: float = 0.0
@@ -62,6 +64,8 @@ class Passage:
             translation_of=meta.get("translation_of", ""),
             effective=meta.get("effective", ""),
             short=meta.get("short", ""),
+            section_marks=meta.get("section_marks", ""),
+            page_marks=meta.get("page_marks", ""),
         )
 
 

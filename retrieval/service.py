@@ -16,6 +16,7 @@ from retrieval.compare import join, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.decide import decide, screen
 from retrieval.glossary import glossary_pairs
+from retrieval.internal import both_sides, count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
@@ -94,7 +95,8 @@ class AnswerService:
         filters = Filters.of(options.kinds, options.doc_ids, options.languages, options.in_force_only)
         candidates = self.searcher.search(analysis, filters, options.mode)
         if options.use_rerank and options.mode == "hybrid":
-            return rerank(candidates, analysis, self.settings.rerank, self.settings.lexical_tokenizer)
+            ranked = rerank(candidates, analysis, self.settings.rerank, self.settings.lexical_tokenizer)
+            return prefer_by_question(ranked, analysis)
         return plain_fusion(candidates) if options.mode == "hybrid" else candidates
 
     def answer(self, question: str, options: Options | None = None, **kwargs) -> Answer:
@@ -154,18 +156,25 @@ class AnswerService:
 
             return generate(self._chat_model(), question, passages[:k], analysis)
         index = self.searcher.table().index
-        comp = compose(passages, analysis, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
-                       index.idf, index.max_idf, implements=self._implements)
+
+        def composed(some: list[Passage], asked: QueryAnalysis = analysis, silent: str = "") -> Composition:
+            return compose(some, asked, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
+                           index.idf, index.max_idf, named_silent=silent,
+                           implements=None if silent else self._implements)
+
+        comp = composed(passages)
         if comp.named_law_silent and analysis.laws and not analysis.law_itself and options.use_rerank \
                 and options.mode == "hybrid":
             broad = analysis.without_named_laws()
-            wider = compose(self.retrieve(question, options, broad), broad, k, self.settings.abstain_threshold,
-                            self.settings.lexical_tokenizer, index.idf, index.max_idf,
-                            named_silent=", ".join(law_names(analysis.laws)))
+            wider = composed(self.retrieve(question, options, broad), broad, ", ".join(law_names(analysis.laws)))
             if not wider.abstained and self._implements(wider.cited[0], analysis.laws) and \
                     self._on_subject(wider.cited[0], analysis):
                 wider.trace.insert(0, TraceStep("named_law_silent", comp.reason, "read"))
-                return wider
+                comp = wider
+        # the user's own documents beside the law, and no count they do not state: retrieval/internal.py
+        comp = both_sides(comp, passages, analysis, composed)
+        if reason := count_not_stated(comp, analysis, passages):
+            comp = abstain(comp.cited, reason, analysis, "count_not_stated")
         return comp
 
     def _on_subject(self, passage: Passage, analysis: QueryAnalysis) -> bool:

@@ -102,6 +102,7 @@ def test_bad_files_are_reported_skipped_and_leave_the_store_as_it_was(corpus_mir
     (bad / "latin1.txt").write_bytes("caf\xe9 \xff\xfe\x00 binary".encode("latin-1"))
     (bad / "huge.txt").write_text("x" * 60_000, encoding="utf-8")
     (bad / "notes.docx").write_bytes(b"PK\x03\x04")
+    (bad / "sheet.xlsx").write_bytes(b"PK\x03\x04")
     report = ingest_paths([bad, tmp_path / "missing-folder"], settings, progress=False)
     reasons = {f.path.rsplit("/", 1)[-1]: f.reason for f in report.skipped}
     assert "encrypted" in reasons["locked.pdf"]
@@ -110,12 +111,13 @@ def test_bad_files_are_reported_skipped_and_leave_the_store_as_it_was(corpus_mir
     assert reasons["empty.txt"] == "empty file"
     assert "limit" in reasons["huge.txt"]
     assert "missing-folder" in reasons and "no such file" in reasons["missing-folder"]
-    assert "notes.docx" not in reasons  # folders skip unsupported types silently; given directly they are reported
+    assert "not a readable Word file" in reasons["notes.docx"]
+    assert reasons["sheet.xlsx"] == "unsupported type .xlsx"  # listed, in a folder as well as given directly
     assert not report.ok
     assert _snapshot(settings) == before
 
-    direct = ingest_paths([bad / "notes.docx"], settings, progress=False)
-    assert "unsupported file type .docx" in direct.skipped[0].reason
+    direct = ingest_paths([bad / "sheet.xlsx"], settings, progress=False)
+    assert "unsupported type .xlsx" in direct.skipped[0].reason and not direct.ok
 
 
 def test_pdf_pages_are_kept_in_locators_and_chinese_line_breaks_mended(make_settings, tmp_path):
