@@ -101,18 +101,24 @@ def default_corpus_root() -> Path:
     return _default_corpus_root(os.getcwd(), os.environ.get("LEXCITE_CORPUS_ROOT"), os.environ.get("LEXCITE_CONFIG"))
 
 
+@lru_cache(maxsize=16)
+def _user_manifest_file(corpus_root: Path, cwd: str) -> str:
+    return str(user_manifest_path(Path(cwd, corpus_root)).resolve())
+
+
 def load_manifest(path: Path | None = None, corpus_root: Path | None = None) -> Manifest:
     """The reference manifest with the user manifest of ``corpus_root`` (default: the configured corpus root)
     over it. ``path`` alone (a manifest file given explicitly) reads that file and nothing else."""
-    base = Path(path or MANIFEST_PATH).resolve()
+    base = MANIFEST_PATH if path is None else Path(path).resolve()
     if path is not None and corpus_root is None:
         return _load_manifest(base, None, (0, 0), "")
-    user = user_manifest_path(Path(corpus_root) if corpus_root is not None else default_corpus_root()).resolve()
+    root = Path(corpus_root) if corpus_root is not None else default_corpus_root()
+    user = _user_manifest_file(root, "" if root.is_absolute() else os.getcwd())
     try:
-        stat = user.stat()
+        stat = os.stat(user)
     except OSError:
         return _load_manifest(base, None, (0, 0), "")
-    return _load_manifest(base, user, (stat.st_mtime_ns, stat.st_size), dt.date.today().isoformat())
+    return _load_manifest(base, Path(user), (stat.st_mtime_ns, stat.st_size), dt.date.today().isoformat())
 
 
 @lru_cache(maxsize=8)
