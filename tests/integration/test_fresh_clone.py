@@ -52,8 +52,9 @@ def test_a_fresh_clone_without_the_mirror_answers_the_readme_question(tmp_path):
     The answer must be the PIPL's CNY 50 million, cited to Art. 66 ¶2.
     """
     venv = Path(sys.prefix)
-    if not (venv / "bin" / "lexcite").is_file() or shutil.which("make") is None or shutil.which("git") is None:
-        pytest.skip(f"needs make, git and the lexcite script in {venv}/bin")
+    if not (venv / "bin" / "lexcite").is_file() or shutil.which("make") is None or shutil.which("git") is None \
+            or not (REPO / ".git").exists():
+        pytest.skip(f"needs make, git, a git checkout and the lexcite script in {venv}/bin")
     clone = tmp_path / "fresh" / "lexcite"
     clone.parent.mkdir()
     subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True, timeout=120)

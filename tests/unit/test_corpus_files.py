@@ -170,4 +170,8 @@ def test_corpus_list_names_each_document_shipped_pulled_or_missing(tmp_path, cap
     out = capsys.readouterr().out
     assert "17 shipped text(s) installed" in out
     assert out.count("not available: pull them with `lexcite corpus pull --from DIR`") == 1
+    assert main(["corpus", "verify", "--root", str(root)]) == 0  # guides and translations are optional
+    (root / "statutes/zh/dsl.md").write_text("tampered", encoding="utf-8")
+    assert main(["corpus", "verify", "--root", str(root)]) == 1
+    assert "sha256 MISMATCH" in capsys.readouterr().out
 
