@@ -28,7 +28,7 @@ def _clean_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def _run(command: list[str] | str, cwd: Path, env: dict[str, str], timeout: int = 1200) -> str:
+def _run(command: list[str] | str, cwd: Path, env: dict[str, str], timeout: int = 2400) -> str:
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout,
                           shell=isinstance(command, str))
     assert done.returncode == 0, f"{command} exited {done.returncode}:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
