@@ -165,9 +165,10 @@ def apply_user_entries(base: list[ManifestEntry], user: list[ManifestEntry], tod
         if e.id in ids:
             raise ManifestError(f"{where}: id {e.id!r} is already in the reference manifest; choose another --id")
     merged = {e.id: e for e in [*user, *base]}
-    for e in user:
+    for e in sorted(user, key=lambda u: u.effective):  # a chain of amendments, oldest first
         if not e.supersedes:
             continue
+        e = merged[e.id]
         old = merged.get(e.supersedes)
         if old is None:
             raise ManifestError(f"{where}: {e.id}: supersedes {e.supersedes!r}, which no manifest entry is")

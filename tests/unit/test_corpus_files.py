@@ -116,6 +116,16 @@ def test_a_text_in_force_supersedes_the_one_it_amends_and_takes_its_names(tmp_pa
     assert resolve_laws("What did PIPL (2021 text) say?", manifest)[0] == "pipl"
 
 
+def test_a_chain_of_amendments_leaves_the_names_with_the_latest(tmp_path):
+    path = tmp_path / "user-manifest.toml"
+    later = _entry(id="dsl-2026", effective="2026-03-01", supersedes="dsl-2025", path="added/b.md")
+    earlier = _entry(id="dsl-2025", effective="2025-03-01", supersedes="dsl", path="added/a.md")
+    path.write_text("\n".join(later + earlier) + "\n", encoding="utf-8")  # listed out of order
+    merged = {e.id: e for e in apply_user_entries(list(REFERENCE.entries), read_entries(path, "user"), "2026-12-01")}
+    assert [merged[i].status for i in ("dsl", "dsl-2025", "dsl-2026")] == ["amended", "amended", "in-force"]
+    assert merged["dsl-2025"].superseded_by == "dsl-2026" and merged["dsl-2026"].short == "DSL"
+
+
 def test_before_its_effective_date_the_new_text_is_not_in_force(tmp_path):
     user = _user_entries(tmp_path, id="pipl-2027", effective="2027-01-01", supersedes="pipl")
     merged = {e.id: e for e in apply_user_entries(list(REFERENCE.entries), user, "2026-12-01")}
