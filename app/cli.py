@@ -50,6 +50,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_root]
+    if args.paths and args.mirror:
+        print("lexcite: --from pulls into the corpus root, which is ingested only when no PATH is given",
+              file=sys.stderr)
+        return EXIT_USAGE
     if not args.paths and _fill_corpus_root(settings, args.mirror) != EXIT_OK:
         return EXIT_FAIL
     store = open_store(settings)
