@@ -54,9 +54,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     paths = [Path(p) for p in args.paths] or [settings.corpus_root]
-    if not args.paths and not settings.corpus_root.is_dir():
-        print(f"lexcite: the corpus root {settings.corpus_root} does not exist; run `lexcite corpus pull --from DIR` "
-              "or give the files or folders to ingest", file=sys.stderr)
+    if args.paths and args.mirror:
+        print("lexcite: --from pulls into the corpus root, which is ingested only when no PATH is given",
+              file=sys.stderr)
+        return EXIT_USAGE
+    if not args.paths and _fill_corpus_root(settings, args.mirror) != EXIT_OK:
         return EXIT_FAIL
     store = open_store(settings)
     if args.rebuild:
@@ -221,30 +223,82 @@ def cmd_app(args: argparse.Namespace) -> int:
     return subprocess.call(command, env=env)
 
 
+def _fill_corpus_root(settings, mirror: str | None) -> int:
+    """Before ingesting the corpus root: install the shipped texts (and pull from ``mirror`` if given); name the
+    optional documents that are not there in one line. Only a wrong sha256 or a read error stops."""
+    from ingest.corpus_files import missing_line, pull_corpus
+
+    root = settings.corpus_root
+    source = Path(mirror) if mirror else settings.corpus_mirror
+    result = pull_corpus(root, source, shipped_only=source is None)
+    for path, reason in result.failed:
+        print(f"failed: {path}: {reason}", file=sys.stderr)
+    if result.installed or result.copied:
+        print(result.summary(root))
+    if result.missing:
+        print(missing_line(result.missing) + (f" (no mirror at {source})" if source and not source.is_dir() else ""))
+    return EXIT_OK if not result.failed else EXIT_FAIL
+
+
+def _corpus_list(root: Path) -> int:
+    from ingest.corpus_files import document_states
+
+    for s in document_states(root):
+        e = s.entry
+        where = e.url or "no recorded address"
+        print(f"{s.state:<8} {e.id:<26} {e.kind:<24} {e.language}  {e.status:<9} {e.effective or '':<10}  "
+              f"{e.title}  <{where}>")
+    return EXIT_OK
+
+
+def _corpus_add(args: argparse.Namespace, root: Path) -> int:
+    from ingest.corpus_files import add_document
+
+    entry = add_document(Path(args.file), root, doc_id=args.id, kind=args.kind, effective=args.effective or "",
+                         supersedes=args.supersedes or "", title=args.title or "", language=args.language or "",
+                         promulgated=args.promulgated or "", note=args.note or "")
+    amends = f"; supersedes {entry.supersedes} from {entry.effective or 'now'}" if entry.supersedes else ""
+    print(f"added {entry.id}: {root / entry.path} (sha256 {entry.sha256[:12]}…, {entry.kind}, {entry.status}"
+          f"{amends}); entry in {root / 'user-manifest.toml'}. Run `lexcite ingest` to index it.")
+    return EXIT_OK
+
+
 def cmd_corpus(args: argparse.Namespace) -> int:
-    from ingest.manifest import load_manifest, pull_corpus, sha256_file
+    from ingest.corpus_files import missing_line, pull_corpus
 
     settings = _settings(args)
-    manifest = load_manifest()
+    root = Path(args.root) if getattr(args, "root", None) else settings.corpus_root
     if args.corpus_command == "pull":
         mirror = Path(args.mirror) if args.mirror else settings.corpus_mirror
-        root = Path(args.root) if args.root else settings.corpus_root
-        result = pull_corpus(root, mirror, manifest)
+        result = pull_corpus(root, mirror)
         for path, reason in result.failed:
             print(f"failed: {path}: {reason}", file=sys.stderr)
-        print(f"corpus at {root}: {len(result.copied)} copied, {len(result.unchanged)} already present, "
-              f"{len(result.failed)} failed")
+        print(result.summary(root))
+        if result.missing:
+            note = f" (no mirror at {mirror})" if mirror and not mirror.is_dir() else ""
+            print(missing_line(result.missing) + note)
         return EXIT_OK if not result.failed else EXIT_FAIL
     if args.corpus_command == "list":
-        for e in manifest.entries:
-            print(f"{e.id:<26} {e.kind:<24} {e.language}  {e.status:<9} {e.effective or '':<10}  {e.title}")
-        return EXIT_OK
-    root = Path(args.root) if args.root else settings.corpus_root
+        return _corpus_list(root)
+    if args.corpus_command == "add":
+        return _corpus_add(args, root)
+    return _corpus_verify(root)
+
+
+def _corpus_verify(root: Path) -> int:
+    """Fails on a wrong sha256 or a missing shipped or added text; a guide or translation not pulled is optional."""
+    from ingest.corpus_files import shipped_file
+    from ingest.manifest import load_manifest, sha256_file
+
     bad = 0
-    for e in manifest.entries:
+    for e in load_manifest(corpus_root=root).entries:
         path = root / e.path
-        state = "missing" if not path.is_file() else ("ok" if sha256_file(path) == e.sha256 else "sha256 MISMATCH")
-        bad += state != "ok"
+        required = e.origin == "user" or shipped_file(e) is not None
+        if path.is_file():
+            state = "ok" if sha256_file(path) == e.sha256 else "sha256 MISMATCH"
+        else:
+            state = "missing" if required else "not pulled"
+        bad += state not in ("ok", "not pulled")
         print(f"{state:<16} {e.id:<26} {path}")
     return EXIT_OK if not bad else EXIT_FAIL
 
@@ -269,6 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=["internal", "document"], default=None,
                    help="kind of files not in the corpus manifest: internal = your own policies and contracts, "
                         "cited as 'Your document' (default: by settings.internal_paths, else document)")
+    p.add_argument("--from", dest="mirror", metavar="DIR",
+                   help="with no PATH: first pull the documents not shipped with LexCite from this mirror folder "
+                        "(default: LEXCITE_CORPUS_MIRROR; without one, the shipped texts alone)")
     _add_store_options(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -356,16 +413,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_commands(sub, _add_store_options)
 
-    p = sub.add_parser("corpus", help="the reference corpus: pull, list, verify",
-                       description="Manage the reference corpus described by corpus/manifest.toml.")
+    p = sub.add_parser("corpus", help="the reference corpus: pull, list, verify, add",
+                       description="Manage the corpus described by corpus/manifest.toml (and the user manifest, "
+                                   "user-manifest.toml in the corpus root). The Chinese statutes ship with LexCite; "
+                                   "guides and translations are pulled from a mirror.")
     csub = p.add_subparsers(dest="corpus_command", required=True, metavar="ACTION")
-    pull = csub.add_parser("pull", help="copy the documents from a mirror folder, checking sha256")
+    pull = csub.add_parser("pull", help="install the shipped texts and copy the others from a mirror, checking sha256")
     pull.add_argument("--from", dest="mirror", help="mirror folder (default: LEXCITE_CORPUS_MIRROR)")
-    pull.add_argument("--root", help="corpus root (default: LEXCITE_CORPUS_ROOT or ./corpus-data)")
-    csub.add_parser("list", help="list the manifest's documents")
+    listing = csub.add_parser("list", help="each document: shipped, pulled, added or missing, and its address")
     verify = csub.add_parser("verify", help="check the corpus root against the manifest")
-    verify.add_argument("--root", help="corpus root")
-    for cp in (pull, verify):
+    add = csub.add_parser("add", help="add a text (e.g. a new version of a law) with its manifest entry",
+                          description="Copy FILE into the corpus root and write its entry (sha256, kind, status, "
+                                      "effective date, the text it amends) to user-manifest.toml there. From its "
+                                      "effective date the amended text is superseded and the law's names point "
+                                      "to the new one. Then run `lexcite ingest`.")
+    add.add_argument("file", metavar="FILE")
+    add.add_argument("--id", required=True, help="a new document id, e.g. pipl-2027")
+    add.add_argument("--kind", required=True, help="statute, regulation, judicial-interpretation, "
+                                                   "departmental-rule, guide, article or document")
+    add.add_argument("--effective", help="date it takes effect (YYYY-MM-DD)")
+    add.add_argument("--supersedes", metavar="DOC_ID", help="the document id of the text it amends")
+    add.add_argument("--promulgated", help="date it was promulgated (YYYY-MM-DD)")
+    add.add_argument("--title", help="default: the title of the text it supersedes, else the file name")
+    add.add_argument("--language", choices=["zh", "en"], help="default: that of the text it supersedes, else zh")
+    add.add_argument("--note", help="a note shown with the document")
+    for cp in (pull, listing, verify, add):
+        cp.add_argument("--root", help="corpus root (default: LEXCITE_CORPUS_ROOT or ./corpus-data)")
         cp.set_defaults(store=None, embedder=None)
     p.set_defaults(func=cmd_corpus, store=None, embedder=None)
     return parser

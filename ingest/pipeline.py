@@ -21,7 +21,7 @@ from ingest.manifest import Manifest, load_manifest, sha256_file
 from ingest.normalise import detect_language
 from ingest.records import Document, DocumentMeta
 from ingest.settings import Settings
-from ingest.store import ChunkStore
+from ingest.store import ChunkStore, chunk_metadata
 from ingest.structure import annotate_chunks, find_structure
 
 EMBED_BATCH = 32
@@ -41,6 +41,7 @@ class IngestReport:
     files: list[FileResult] = field(default_factory=list)
     chunks_written: int = 0
     chunks_deleted: int = 0
+    chunks_relabelled: int = 0  # unchanged text whose manifest metadata changed (e.g. now superseded)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
@@ -158,7 +159,7 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
     started = time.perf_counter()
     embedder = embedder or get_embedder(settings.embedder)
     store = store or open_store(settings, embedder)
-    manifest = manifest or load_manifest()
+    manifest = manifest or load_manifest(corpus_root=settings.corpus_root)
     report = IngestReport()
     files, problems = discover(paths, settings)
     report.files.extend(problems)
@@ -181,7 +182,7 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
     finally:
         if bar is not None:
             bar.close()
-        if report.chunks_written or report.chunks_deleted:
+        if report.chunks_written or report.chunks_deleted or report.chunks_relabelled:
             store.bump_generation()
         report.seconds = time.perf_counter() - started
     store.lexical(max_age_s=0)  # bring the BM25 sidecar in step now, not on the first question
@@ -209,13 +210,18 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
     annotate_chunks(chunks, document.text, structure.sections, document.pages)
     if not chunks:
         raise LoadError("no text to index after normalisation")
-    existing = store.ids_for_document(meta.doc_id)
+    stored = store.metadata_for_document(meta.doc_id)
+    existing = {i: m.get("doc_sha256", "") for i, m in stored.items()}
     new_ids = {c.chunk_id for c in chunks}
     missing = [c for c in chunks if c.chunk_id not in existing]
     stale = [i for i in existing if i not in new_ids]
     result.chunks = len(chunks)
     if not missing and not stale:
-        result.status = "unchanged"
+        # same text; the manifest may have changed what is known of it (a later text now supersedes it)
+        relabel = [c for c in chunks if chunk_metadata(c, digest) != stored[c.chunk_id]]
+        store.update_metadata(relabel, digest)
+        report.chunks_relabelled += len(relabel)
+        result.status = "updated" if relabel else "unchanged"
         return
     result.status = "updated" if existing else "added"
     for start in range(0, len(missing), EMBED_BATCH):

@@ -145,6 +145,11 @@ class ChunkStore:
         got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"])
         return {i: m.get("doc_sha256", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
+    def metadata_for_document(self, doc_id: str) -> dict[str, dict[str, Any]]:
+        """chunk id -> its stored metadata."""
+        got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"])
+        return dict(zip(got["ids"], got["metadatas"], strict=True))
+
     def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
         ids: list[str] = []
         texts: list[str] = []
@@ -191,6 +196,13 @@ class ChunkStore:
                 documents=[c.text for c in part],
                 metadatas=[chunk_metadata(c, doc_sha256) for c in part],
             )
+
+    def update_metadata(self, chunks: Sequence[Chunk], doc_sha256: str) -> None:
+        """Rewrite the metadata of chunks whose text and vectors stay as they are."""
+        for start in range(0, len(chunks), BATCH):
+            part = chunks[start:start + BATCH]
+            self.collection.update(ids=[c.chunk_id for c in part],
+                                   metadatas=[chunk_metadata(c, doc_sha256) for c in part])
 
     def delete_ids(self, ids: Iterable[str]) -> None:
         ids = list(ids)

@@ -48,7 +48,7 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
     for e in manifest.entries:
         if e.translation_of:
             continue
-        candidates = [e.title, e.short, *e.aliases, *EXTRA_ALIASES.get(e.id, [])]
+        candidates = [e.title, e.short, *e.aliases, *_extra_aliases(e, manifest)]
         if e.title_zh:
             candidates += [e.title_zh, e.title_zh.removeprefix("中华人民共和国").split("（")[0]]
         for name in candidates:
@@ -58,6 +58,15 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
             chinese = bool(re.search(r"[\u4e00-\u9fff]", name))
             names.setdefault((name if chinese else name.lower(), chinese), e.id)
     return sorted(((n, d, c) for (n, c), d in names.items()), key=lambda t: -len(t[0]))
+
+
+def _extra_aliases(entry, manifest: Manifest) -> list[str]:
+    """The names users type for a law belong to its text in force: a text superseded by a later one (a user's
+    `lexcite corpus add --supersedes`) passes them on to it."""
+    if entry.status == "amended" and entry.superseded_by:
+        return []
+    earlier = [e.id for e in manifest.entries if e.superseded_by == entry.id and e.status == "amended"]
+    return [name for doc_id in (entry.id, *earlier) for name in EXTRA_ALIASES.get(doc_id, [])]
 
 
 @lru_cache(maxsize=4)

@@ -58,7 +58,7 @@ class AnswerService:
         self.embedder = embedder or get_embedder(self.settings.embedder)
         self.store = store or open_store(self.settings, self.embedder, create=False)
         self.searcher = HybridSearcher(self.store, self.embedder, self.settings)
-        self.manifest = load_manifest()
+        self.manifest = load_manifest(corpus_root=self.settings.corpus_root)
         self._llm = None
         self._ready = False
         # the store's chunk texts, lowered once, and each glossary term's share of them (see _concept_share)
