@@ -357,7 +357,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "questions; write retrieval/data/confidence.json.")
     p.add_argument("--calibrate", action="append", default=[], metavar="JSONL",
                    help="blind questions to choose the threshold on (default: evals/gold/blind10.jsonl)")
-    p.add_argument("--max-false-abstentions", type=float, default=0.01,
+    p.add_argument("--max-false-abstentions", type=float, default=0.0,
                    help="share of each calibration set's answerable questions the threshold may refuse")
     p.add_argument("--from-results", action="append", default=[], metavar="JSON",
                    help="learn from eval results already written instead of answering again; repeatable")

@@ -774,84 +774,157 @@ def abstain(passages: list[Passage], reason: str, analysis: QueryAnalysis, rule:
                        trace=[TraceStep(rule, reason, "abstained")])
 
 
+@dataclass
+class _Ask:
+    """What every stage of one composition reads: the candidates, the question and the scoring tables."""
+
+    passages: list[Passage]
+    analysis: QueryAnalysis
+    k: int
+    threshold: float
+    tokenizer: str
+    idf: dict[str, float] | None
+    unknown_idf: float
+    named_silent: str
+    implements: Callable[[Passage, list[str]], bool] | None
+
+    def abstain(self, reason: str, rule: str, first: Passage | None = None) -> Composition:
+        passages = self.passages if first is None else [first, *[p for p in self.passages if p is not first]]
+        return abstain(passages, reason, self.analysis, rule)
+
+
 def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str,
             idf: dict[str, float] | None = None, unknown_idf: float = 8.0, named_silent: str = "",
             implements: Callable[[Passage, list[str]], bool] | None = None) -> Composition:
     """``named_silent``: the laws the question named, when their own text was searched and is silent (the
     passages come from a search of the whole corpus); the answer then says so. ``implements(passage, laws)``:
-    whether the passage's text is made under those laws (only such rules may answer for a silent law)."""
-    if not passages:
+    whether the passage's text is made under those laws (only such rules may answer for a silent law).
+
+    The stages, each of which may abstain: candidates first (_candidates), sentences scored, figures of the kind
+    asked for the breach described (_with_figures), the order of what answers (_reordered), what the chosen
+    sentence must name or be (_names_checked, _text_checked), and the answer built (_built)."""
+    ask = _Ask(passages, analysis, k, threshold, tokenizer, idf, unknown_idf, named_silent, implements)
+    if (early := _candidates(ask)) is not None:
+        return early
+    picks = _score_sentences(ask.passages, analysis, tokenizer, idf, unknown_idf)
+    for stage in (_with_figures, _reordered):
+        picks = stage(ask, picks)
+        if isinstance(picks, Composition):
+            return picks
+    primary = picks[0]
+    for check in (_names_checked, _text_checked):
+        if (refusal := check(ask, primary)) is not None:
+            return refusal
+    elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
+    if (refusal := _elsewhere_checked(ask, primary, elsewhere) or _fixed_checked(ask, primary)) is not None:
+        return refusal
+    support = topical_support(primary.passage, analysis, tokenizer, idf or {}, unknown_idf)
+    if support < threshold:
+        comp = ask.abstain("The closest passages do not state it.", "low_support")
+        comp.support = support
+        return comp
+    return _built(ask, primary, picks, support, elsewhere)
+
+
+def _candidates(ask: _Ask) -> Composition | None:
+    """Nothing retrieved, or a foreign regime no passage names, abstains; the passages that must compete are
+    put where the sentence pool sees them."""
+    analysis = ask.analysis
+    if not ask.passages:
         return abstain([], "Nothing relevant was retrieved.", analysis, "nothing_retrieved")
     foreign = foreign_regimes(analysis.question)
     if foreign and not any(name.lower() in p.full_text.lower()
-                           for p in passages[:SENTENCE_POOL] for name in foreign):
-        return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis, "foreign_regime")  # said before any figure
+                           for p in ask.passages[:SENTENCE_POOL] for name in foreign):
+        return ask.abstain(f"It holds no text on {', '.join(foreign)}.", "foreign_regime")  # before any figure
     if analysis.law_maximum:
-        passages = _highest_fines_first(passages, analysis)
+        ask.passages = _highest_fines_first(ask.passages, analysis)
     if analysis.institutions:
         # the passages naming the bank or group asked about compete to answer, however low a guide ranks
-        naming = [p for p in passages if all(names_in(i, p.full_text) for i in analysis.institutions)]
-        passages = naming + [p for p in passages if p not in naming]
-    picks = _score_sentences(passages, analysis, tokenizer, idf, unknown_idf)
-    if analysis.wants:
-        with_figure = [p for p in picks if _answers(p, analysis)]
-        articles = _article_texts(passages)
-        # "the maximum fine under the DSL" describes no breach: every tier of the law competes on its amount
-        fit = _breach_fit(picks, articles, analysis, tokenizer, idf, unknown_idf) \
-            if analysis.sanctions_answer and not analysis.law_maximum else {}
-        # the sanction of each law whose breach is the question's, compared within the law (its sentences are in
-        # one language and one drafting style)
-        anchors: dict[str, Pick] = {}
-        for pick in picks:
-            best = anchors.get(pick.passage.doc_id)
-            if id(pick) in fit and (best is None or fit[id(pick)] > fit[id(best)]):
-                anchors[pick.passage.doc_id] = pick
-        # an article found to punish another breach in one language does so in the other (an English question
-        # tells the translation's sentences apart better than the original's)
-        other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis)]
-        other_articles = {_article_key(p.passage) for p in other_breach}
-        matched = [p for p in with_figure if p not in other_breach
-                   and not (_article_key(p.passage) in other_articles and _weak_anchor(p, anchors, fit))]
-        named = [p for p in with_figure if _in_named_law(p.passage, analysis)]
-        if named and not any(_in_named_law(p.passage, analysis) for p in matched):
-            # the law the question names sanctions the breach described and sets no such figure for it: another
-            # law's figure for its own breaches is no answer
-            matched = []
-        if with_figure and not matched:
-            candidates = [a for a in anchors.values() if not named or _in_named_law(a.passage, analysis)]
-            anchor = max(candidates or anchors.values(), key=lambda a: fit[id(a)])
-            kinds = ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
-            return abstain([anchor.passage, *[p for p in passages if p is not anchor.passage]],
-                           f"{citation_label(anchor.passage, anchor.span)} sanctions the breach described and "
-                           f"states no figure of the kind asked ({kinds}) for it: "
-                           f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”", analysis, "breach_without_figure")
-        with_figure = matched
-        named_open = _named_article_open(picks, analysis)
-        if named_open is not None and not any(_is_named_article(p.passage, analysis) for p in with_figure):
-            # "个保法第五十二条说'达到国家网信部门规定数量'…这个数量是多少": the article asked about leaves it open;
-            # a count from another article ("两个以上") is no answer
-            with_figure = []
-        if not with_figure:
-            kinds = ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
-            if analysis.duration_units:
-                kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
-            vague = named_open or _unquantified(picks, analysis)
-            if vague is None:
-                comp = abstain(passages, f"No retrieved passage states a figure of the kind asked for ({kinds}).",
-                               analysis, "no_figure_of_kind")
-                comp.named_law_silent = True
-                return comp
-            # "禁止其在一定期限内担任…": the law speaks to the point and leaves the number open; that is the answer to
-            # give, not another instrument's figure for its own breaches. "达到国家网信部门规定数量": the number is
-            # another body's to set, and the rules it made may state it
-            delegated = bool(DELEGATED.search(vague.span.text))
-            comp = abstain([vague.passage, *[p for p in passages if p is not vague.passage]],
-                           f"{citation_label(vague.passage, vague.span)} "
-                           f"{'leaves the figure to be set elsewhere' if delegated else 'sets no figure for this'}: "
-                           f"“{_open_clause(vague.span.text)}”", analysis, "figure_left_open")
-            comp.named_law_silent = delegated
-            return comp
-        picks = with_figure + [p for p in picks if not _answers(p, analysis)]
+        naming = [p for p in ask.passages if all(names_in(i, p.full_text) for i in analysis.institutions)]
+        ask.passages = naming + [p for p in ask.passages if p not in naming]
+    return None
+
+
+def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict[int, float]]:
+    """The sanction of each law whose breach is the question's, compared within the law (its sentences are in
+    one language and one drafting style), and how well each sanction sentence fits the breach described."""
+    analysis = ask.analysis
+    # "the maximum fine under the DSL" describes no breach: every tier of the law competes on its amount
+    fit = _breach_fit(picks, _article_texts(ask.passages), analysis, ask.tokenizer, ask.idf, ask.unknown_idf) \
+        if analysis.sanctions_answer and not analysis.law_maximum else {}
+    anchors: dict[str, Pick] = {}
+    for pick in picks:
+        best = anchors.get(pick.passage.doc_id)
+        if id(pick) in fit and (best is None or fit[id(pick)] > fit[id(best)]):
+            anchors[pick.passage.doc_id] = pick
+    return anchors, fit
+
+
+def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
+    """When a figure is asked: the sentences stating one of the kind asked, for the breach described, first;
+    an abstention naming the sanction that states none, or the article that leaves the figure open."""
+    analysis = ask.analysis
+    if not analysis.wants:
+        return picks
+    with_figure = [p for p in picks if _answers(p, analysis)]
+    anchors, fit = _breach_anchors(ask, picks)
+    # an article found to punish another breach in one language does so in the other (an English question
+    # tells the translation's sentences apart better than the original's)
+    other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis)]
+    other_articles = {_article_key(p.passage) for p in other_breach}
+    matched = [p for p in with_figure if p not in other_breach
+               and not (_article_key(p.passage) in other_articles and _weak_anchor(p, anchors, fit))]
+    named = [p for p in with_figure if _in_named_law(p.passage, analysis)]
+    if named and not any(_in_named_law(p.passage, analysis) for p in matched):
+        # the law the question names sanctions the breach described and sets no such figure for it: another
+        # law's figure for its own breaches is no answer
+        matched = []
+    if with_figure and not matched:
+        candidates = [a for a in anchors.values() if not named or _in_named_law(a.passage, analysis)]
+        anchor = max(candidates or anchors.values(), key=lambda a: fit[id(a)])
+        return ask.abstain(f"{citation_label(anchor.passage, anchor.span)} sanctions the breach described and "
+                           f"states no figure of the kind asked ({_kinds_asked(analysis)}) for it: "
+                           f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”",
+                           "breach_without_figure", anchor.passage)
+    named_open = _named_article_open(picks, analysis)
+    if named_open is not None and not any(_is_named_article(p.passage, analysis) for p in matched):
+        # "个保法第五十二条说'达到国家网信部门规定数量'…这个数量是多少": the article asked about leaves it open;
+        # a count from another article ("两个以上") is no answer
+        matched = []
+    if not matched:
+        return _no_figure(ask, named_open or _unquantified(picks, analysis))
+    return matched + [p for p in picks if not _answers(p, analysis)]
+
+
+def _kinds_asked(analysis: QueryAnalysis) -> str:
+    return ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
+
+
+def _no_figure(ask: _Ask, vague: Pick | None) -> Composition:
+    """No sentence states a figure of the kind asked. Where the law speaks to the point and leaves the number
+    open ("禁止其在一定期限内担任…"), that is the answer to give, not another instrument's figure for its own
+    breaches; where the number is another body's to set ("达到国家网信部门规定数量"), the rules it made may state it."""
+    analysis = ask.analysis
+    if vague is None:
+        kinds = _kinds_asked(analysis)
+        if analysis.duration_units:
+            kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
+        comp = ask.abstain(f"No retrieved passage states a figure of the kind asked for ({kinds}).",
+                           "no_figure_of_kind")
+        comp.named_law_silent = True
+        return comp
+    delegated = bool(DELEGATED.search(vague.span.text))
+    comp = ask.abstain(f"{citation_label(vague.passage, vague.span)} "
+                       f"{'leaves the figure to be set elsewhere' if delegated else 'sets no figure for this'}: "
+                       f"“{_open_clause(vague.span.text)}”", "figure_left_open", vague.passage)
+    comp.named_law_silent = delegated
+    return comp
+
+
+def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
+    """Which sentence answers first: a later rule over the one it restates, then the sentence naming the brand,
+    the short name, the bank or the body the question names."""
+    analysis = ask.analysis
     picks = _later_rule_first(picks, analysis)
     brands = [a for a in analysis.acronyms if not a.isupper()]
     if brands and not all(b in _body_text(picks[0].passage) for b in brands):
@@ -873,68 +946,87 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         naming = next((p for p in picks[1:] if SPECIFIC_BODY.search(p.span.text)
                        and p.score >= SUPPORT_FRACTION * picks[0].score), None)
         if naming is None:
-            comp = abstain(passages, f"The closest passage names no particular body: "
-                                     f"“{_trim(picks[0].span.text, set())}”", analysis, "names_no_body")
+            comp = ask.abstain(f"The closest passage names no particular body: "
+                               f"“{_trim(picks[0].span.text, set())}”", "names_no_body")
             comp.named_law_silent = True
             return comp
         picks = [naming, *[p for p in picks if p is not naming]]
-    primary = picks[0]
+    return picks
+
+
+def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
+    """The chosen sentence must be about what the question names: its foreign regime, its short names (a name
+    the whole store and the glossary lack is positive evidence that the corpus does not answer), its places and
+    institutions, and the laws it names that the corpus does not hold."""
+    analysis = ask.analysis
     body_text = _body_text(primary.passage)
-    body = body_text.lower()
-    if foreign and not any(name.lower() in body for name in foreign):
-        return abstain(passages, f"It holds no text on {', '.join(foreign)}.", analysis, "foreign_regime")
+    foreign = foreign_regimes(analysis.question)
+    if foreign and not any(name.lower() in body_text.lower() for name in foreign):
+        return ask.abstain(f"It holds no text on {', '.join(foreign)}.", "foreign_regime")
     if _nothing_shared(primary.passage, body_text, analysis):
-        return abstain(passages, "The closest passages share none of the question's terms in either language.",
-                       analysis, "nothing_shared")
+        return ask.abstain("The closest passages share none of the question's terms in either language.",
+                           "nothing_shared")
     # a penalty names the duty it enforces by its number (不履行本法第二十三条…): the duty article's words name it too
-    cited = articles if analysis.wants else _article_texts(passages)
+    cited = _article_texts(ask.passages)
     breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
     duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
     unnamed = [a for a in analysis.acronyms if not names_in(a, f"{body_text} {duty_text}")]
     if enabled("unknown_name") and (unheld := [a for a in unnamed if a not in analysis.held_names]):
-        # a name the whole store and the glossary lack is positive evidence that the corpus does not answer
-        return abstain(passages, f"The corpus never mentions {', '.join(unheld)}.", analysis, "unknown_name")
+        return ask.abstain(f"The corpus never mentions {', '.join(unheld)}.", "unknown_name")
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place
     # or the institution
     unnamed += [name for name in analysis.places + analysis.institutions if not names_in(name, _sentence_text(primary))]
     if unnamed:
-        return abstain(passages, f"The closest passages never mention {', '.join(unnamed)}.", analysis, "named_party")
-    unheld = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]
-    if unheld:
-        return abstain(passages, f"It holds no text of {', '.join(unheld)}; the closest passages are about other "
-                                 f"rules.", analysis, "unknown_law")
+        return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
+    unheld_laws = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]
+    if unheld_laws:
+        return ask.abstain(f"It holds no text of {', '.join(unheld_laws)}; the closest passages are about other "
+                           f"rules.", "unknown_law")
+    return None
+
+
+def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
+    """The chosen sentence must come from the kind of text asked: a draft, the version of the year named."""
+    analysis = ask.analysis
+    body = _body_text(primary.passage).lower()
     if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
-        return abstain(passages, "It holds no draft text of that kind.", analysis, "draft_text")
+        return ask.abstain("It holds no draft text of that kind.", "draft_text")
     if analysis.version_year and _in_named_law(primary.passage, analysis) and \
             (entry := load_manifest().by_id(primary.passage.doc_id)) is not None and entry.promulgated and \
             str(analysis.version_year) not in (entry.promulgated[:4], entry.effective[:4]):
-        return abstain(passages, f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
-                                 f"{analysis.version_year} one.", analysis, "version_year")
-    elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
-    if elsewhere and (primary.passage.authority > STATUTE_AUTHORITY or not named_silent and implements is not None
-                      and (analysis.law_itself or not implements(primary.passage, analysis.laws))):
-        # a guide talking about other rules, or another law, is no answer to a question about this law
-        return abstain(passages, f"No passage of {elsewhere} states it; the closest passage "
-                                 f"({primary.passage.short or primary.passage.title}) is about other rules.", analysis, "outside_named_law")
-    if FIXED_CUE.search(analysis.question) and (key := _wanted(primary.figures, analysis)) and \
+        return ask.abstain(f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
+                           f"{analysis.version_year} one.", "version_year")
+    return None
+
+
+def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
+    if FIXED_CUE.search(ask.analysis.question) and (key := _wanted(primary.figures, ask.analysis)) and \
             all(f.bound for f in key):
-        return abstain(passages, "It states no fixed figure for this; the closest passages set only limits or "
-                                 "ranges.", analysis, "fixed_figure")
-    support = topical_support(primary.passage, analysis, tokenizer, idf or {}, unknown_idf)
-    if support < threshold:
-        comp = abstain(passages, "The closest passages do not state it.", analysis, "low_support")
-        comp.support = support
-        return comp
-    supporting = _supporting(primary, picks[1:], analysis, max(0, k - 1))
+        return ask.abstain("It states no fixed figure for this; the closest passages set only limits or ranges.",
+                           "fixed_figure")
+    return None
+
+
+def _elsewhere_checked(ask: _Ask, primary: Pick, elsewhere: str) -> Composition | None:
+    """A guide talking about other rules, or another law, is no answer to a question about this law."""
+    passage = primary.passage
+    if elsewhere and (passage.authority > STATUTE_AUTHORITY or not ask.named_silent and ask.implements is not None
+                      and (ask.analysis.law_itself or not ask.implements(passage, ask.analysis.laws))):
+        return ask.abstain(f"No passage of {elsewhere} states it; the closest passage "
+                           f"({passage.short or passage.title}) is about other rules.", "outside_named_law")
+    return None
+
+
+def _built(ask: _Ask, primary: Pick, picks: list[Pick], support: float, elsewhere: str) -> Composition:
+    """The answer: the key figure, the quotes that state it (statutes first, an authoritative original before its
+    translation), a second ask's figure, and the notes on where it comes from."""
+    analysis = ask.analysis
+    supporting = _supporting(primary, picks[1:], analysis, max(0, ask.k - 1))
     if not analysis.wants and WHICH_BODY.search(analysis.question):
         supporting = [p for p in supporting if SPECIFIC_BODY.search(p.span.text)]  # none that names no body leads
-    ordered = [primary, *supporting]
-    # statutes outrank guides: the best statutory passage that states the figure leads
-    # (and an authoritative original before its translation)
-    statute_first = sorted(ordered, key=lambda p: (p.passage.authority > STATUTE_AUTHORITY,
-                                                    p.passage.authority, bool(p.passage.translation_of),
-                                                    -p.score))
-    lead_pick = statute_first[0]
+    statute_first = sorted([primary, *supporting], key=lambda p: (p.passage.authority > STATUTE_AUTHORITY,
+                                                                  p.passage.authority, bool(p.passage.translation_of),
+                                                                  -p.score))
     comp = Composition(support=support, primary=primary)
     comp.trace.append(TraceStep("sentence_scorer", f"{citation_label(primary.passage, primary.span)}: score "
                                 f"{primary.score:.2f}, coverage {primary.coverage:.2f}, support {support:.2f}", "kept"))
@@ -942,46 +1034,63 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         comp.trace.append(TraceStep("law_maximum", "the named law's highest fine leads", "scored"))
     comp.cited = [p.passage for p in statute_first]
     comp.quotes = [p.span for p in statute_first]
-    lead = _lead(lead_pick, analysis) or _lead(primary, analysis)
+    lead = _lead(statute_first[0], analysis) or _lead(primary, analysis)
+    parts = _lead_and_quotes(comp, statute_first, lead, analysis)
+    follow = _follow_up(ask.passages, analysis, primary, ask.tokenizer, ask.idf, ask.unknown_idf) \
+        if analysis.follow_up else None
+    if follow is not None and (second := _lead(follow, analysis.follow_up)) and second.lower() not in lead.lower():
+        _add_second_ask(comp, parts, follow, second, bool(lead), len(statute_first), analysis)
+    _add_notes(comp, statute_first, elsewhere)
+    comp.text = "\n\n".join(parts + comp.notes)
+    return comp
+
+
+def _lead_and_quotes(comp: Composition, statute_first: list[Pick], lead: str, analysis: QueryAnalysis) -> list[str]:
     parts: list[str] = []
     if lead:
         comp.key_figure = lead
         parts.append(f"{lead} [1].")
         comp.claims.append(Claim(lead, (1,)))
         comp.stated = [f.text for f in extract_figures(lead)]
-    elif analysis.which_article and lead_pick.passage.article is not None:
+    elif analysis.which_article and statute_first[0].passage.article is not None:
         # "which article provides…" is answered by the article, named before its words
-        comp.key_figure = citation_label(lead_pick.passage)
+        comp.key_figure = citation_label(statute_first[0].passage)
         parts.append(f"{comp.key_figure} [1].")
         comp.trace.append(TraceStep("which_article", comp.key_figure, "kept"))
-    wanted = analysis.wants
     for n, pick in enumerate(statute_first[:2], start=1):
-        quote = _trim(pick.span.text, wanted)
+        quote = _trim(pick.span.text, analysis.wants)
         if pick.chapeau is not None:
             # "（二）…确需向境外提供员工个人信息的；" says nothing until its chapeau says what the item triggers
-            quote = f"{_trim(pick.chapeau.text, wanted)} … {quote}"
+            quote = f"{_trim(pick.chapeau.text, analysis.wants)} … {quote}"
         label = own_label(pick.passage, citation_label(pick.passage, pick.span))
         parts.append(f"{label}: “{quote}” [{n}]")
         comp.claims.append(Claim(quote, (n,)))
     if len(statute_first) > 2:
         also = ", ".join(f"{citation_label(p.passage, p.span)} [{n}]" for n, p in enumerate(statute_first[2:], start=3))
         parts.append(f"Also stated in {also}." if analysis.language != "zh" else f"另见 {also}。")
-    follow = _follow_up(passages, analysis, primary, tokenizer, idf, unknown_idf) if analysis.follow_up else None
-    if follow is not None and (second := _lead(follow, analysis.follow_up)) and second.lower() not in lead.lower():
-        # "how long is it valid, and how early can we apply to extend it?" asks two figures
-        n = len(statute_first) + 1
-        comp.cited.append(follow.passage)
-        comp.quotes.append(follow.span)
-        joined = second[:1].lower() + second[1:] if analysis.language == "en" else second
-        comp.key_figure = f"{comp.key_figure}; {joined}" if comp.key_figure else second
-        if lead:
-            parts[0] = f"{parts[0]} {second} [{n}]."
-        else:
-            parts.insert(0, f"{second} [{n}].")
-        comp.claims.append(Claim(second, (n,)))
-        quote = _trim(follow.span.text, analysis.follow_up.wants)
-        parts.insert(len(parts) - (len(statute_first) > 2), f"{citation_label(follow.passage, follow.span)}: “{quote}” [{n}]")
-        comp.claims.append(Claim(quote, (n,)))
+    return parts
+
+
+def _add_second_ask(comp: Composition, parts: list[str], follow: Pick, second: str, has_lead: bool, cited: int,
+                    analysis: QueryAnalysis) -> None:
+    """"How long is it valid, and how early can we apply to extend it?" asks two figures."""
+    n = cited + 1
+    comp.cited.append(follow.passage)
+    comp.quotes.append(follow.span)
+    joined = second[:1].lower() + second[1:] if analysis.language == "en" else second
+    comp.key_figure = f"{comp.key_figure}; {joined}" if comp.key_figure else second
+    if has_lead:
+        parts[0] = f"{parts[0]} {second} [{n}]."
+    else:
+        parts.insert(0, f"{second} [{n}].")
+    comp.claims.append(Claim(second, (n,)))
+    comp.stated += [f.text for f in extract_figures(second)]
+    quote = _trim(follow.span.text, analysis.follow_up.wants)
+    parts.insert(len(parts) - (cited > 2), f"{citation_label(follow.passage, follow.span)}: “{quote}” [{n}]")
+    comp.claims.append(Claim(quote, (n,)))
+
+
+def _add_notes(comp: Composition, statute_first: list[Pick], elsewhere: str) -> None:
     if elsewhere:
         # "under the PIPL…" is often answered by the rules that implement it: say so rather than pretend
         comp.notes.append(f"{elsewhere} itself does not state this; [1] is from "
@@ -995,5 +1104,3 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             later = load_manifest().by_id(entry.partly_superseded_by)
             comp.notes.append(f"[{n}] is from a text partly superseded by "
                               f"{later.title if later else entry.partly_superseded_by} where the two differ.")
-    comp.text = "\n\n".join(parts + comp.notes)
-    return comp
