@@ -60,6 +60,8 @@ def render_answer(answer) -> None:
     st.markdown(view.body)
     if view.badge is not None:
         getattr(st, view.badge.level)(view.badge.text)
+    for note in view.notes:
+        st.caption(f"⚠ {note}")
     for block in view.quotes:
         quote_expander(block, expanded=block.n == 1)
 
