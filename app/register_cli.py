@@ -11,10 +11,10 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 def _store(args: argparse.Namespace):
-    from app.cli import _settings
+    from app.args import settings_from_args
     from retrieval.register.build import open_store_for_reading
 
-    return open_store_for_reading(_settings(args))
+    return open_store_for_reading(settings_from_args(args))
 
 
 def cmd_figures(args: argparse.Namespace) -> int:

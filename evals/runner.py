@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from evals.gold_check import load_gold
 from evals.groups import blind_sets, group_entries, load_blind, risk_coverage, summarise
 from evals.metrics import aggregate, score_question
-from evals.systems import build_systems
 from ingest.settings import Settings
 
 FLOORS_PATH = Path(__file__).with_name("floors.toml")
@@ -38,6 +38,7 @@ def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = 
              corpus_root: Path | None = None, progress: bool = True, service=None, blind: bool | None = None,
              without: tuple[str, ...] = ()) -> dict:
     """Score the gold (or ``gold_path``) and, for the whole gold, the blind sets as a group of their own."""
+    from evals.systems import build_systems
     from ingest.manifest import load_manifest
     from retrieval.service import AnswerService
 
@@ -148,33 +149,44 @@ def write_results(results: dict, out_dir: Path) -> None:
     write_report(results, out_dir)
 
 
-def run_from_args(args, settings: Settings) -> int:
-    out_dir = Path(args.out)
-    if args.benchmark:
-        from evals.legalbench import run_from_args as run_benchmark
+@dataclass(frozen=True)
+class EvalJob:
+    """What `lexcite eval` was asked to do (the gold set, its split, the systems, where to write)."""
 
-        return run_benchmark(args, settings)
-    gold_path = Path(args.gold) if args.gold else None
-    results = run_eval(settings, gold_path=gold_path, split=args.split,
-                       baselines=args.baselines or bool(args.embedders), progress=not args.quiet,
-                       without=tuple(getattr(args, "without", ())))
-    if args.embedders:
-        names = [n.strip() for n in args.embedders.split(",") if n.strip()]
-        unknown = [n for n in names if n not in ("e5", "minilm")]
-        if unknown:
-            print(f"lexcite eval: --embedders: unknown embedder(s) {', '.join(unknown)} (choose from e5, minilm)",
-                  file=sys.stderr)
-            return 2
-        results["embedders"] = compare_embedders(settings, names, out_dir, main=results, gold_path=gold_path,
-                                                 split=args.split, progress=not args.quiet)
-    write_results(results, out_dir)
+    out: Path = Path("out/eval")
+    gold: Path | None = None
+    split: str = "all"
+    baselines: bool = False
+    embedders: tuple[str, ...] = ()
+    check_floors: bool = False
+    progress: bool = True
+    without: tuple[str, ...] = ()  # named rules switched off, to measure what each is worth
+
+
+EMBEDDERS = ("e5", "minilm")
+
+
+def run(job: EvalJob, settings: Settings) -> int:
+    """Run the gold evaluation, write results and reports under ``job.out``; the exit status."""
+    unknown = [n for n in job.embedders if n not in EMBEDDERS]
+    if unknown:
+        print(f"lexcite eval: --embedders: unknown embedder(s) {', '.join(unknown)} (choose from "
+              f"{', '.join(EMBEDDERS)})", file=sys.stderr)
+        return 2
+    results = run_eval(settings, gold_path=job.gold, split=job.split,
+                       baselines=job.baselines or bool(job.embedders), progress=job.progress,
+                       without=job.without)
+    if job.embedders:
+        results["embedders"] = compare_embedders(settings, list(job.embedders), job.out, main=results,
+                                                 gold_path=job.gold, split=job.split, progress=job.progress)
+    write_results(results, job.out)
     if results.get("groups"):
         from evals.report import groups_table
 
         print(groups_table(results) + "\n")
     print(summary_table(results))
-    print(f"\nwrote {out_dir / 'results.json'}, {out_dir / 'report.md'}, {out_dir / 'report.html'}")
-    if args.check_floors:
+    print(f"\nwrote {job.out / 'results.json'}, {job.out / 'report.md'}, {job.out / 'report.html'}")
+    if job.check_floors:
         problems = check_floors(results)
         for p in problems:
             print(f"FLOOR: {p}", file=sys.stderr)

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.errors import LoadError
 from ingest.normalise import normalise_text
 from ingest.pdf_text import table_rows
 
@@ -29,8 +30,6 @@ def load_docx(path: Path) -> DocxText:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
-        from ingest.loaders import LoadError
-
         raise LoadError(f"not a readable Word file ({type(exc).__name__}: {exc})") from exc
     return _Reader().read(document)
 

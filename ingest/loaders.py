@@ -17,8 +17,7 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".doc
 NO_TEXT_LAYER = "no text layer (scanned?); run with --ocr or OCR it first"
 
 
-class LoadError(Exception):
-    """A file that cannot be ingested; str() is the reason."""
+from ingest.errors import LoadError  # noqa: E402  (re-exported: callers import it from here)
 
 
 @dataclass

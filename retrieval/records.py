@@ -136,6 +136,9 @@ class Answer:
     read_as: str = ""  # how the question was read (with what it inherited from the conversation)
     trace: list[TraceStep] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)  # what the confidence was computed from
+    # the chunk ids the question's search ranked first, best first: what retrieval metrics score, without
+    # searching again
+    ranked: list[str] = field(default_factory=list)
 
     @property
     def figures_match(self) -> bool:

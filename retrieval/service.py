@@ -16,13 +16,14 @@ from retrieval.compare import join, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.decide import decide, screen
 from retrieval.glossary import glossary_pairs
-from retrieval.internal import both_sides, count_not_stated, prefer_by_question
+from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
 from retrieval.rerank import plain_fusion, rerank
 from retrieval.rules.registry import disabled
 from retrieval.search import Filters, HybridSearcher
+from retrieval.side_by_side import both_sides
 from retrieval.verify import unsupported
 
 
@@ -46,6 +47,8 @@ class Options:
     use_llm: bool | None = None  # None: as settings say
     without: tuple[str, ...] = ()  # named rules switched off (`--without`), to measure what each is worth
 
+
+RANKED_DEPTH = 10  # ranked chunk ids an Answer keeps (Answer.ranked)
 
 STATUS_LABELS = {"draft": "draft, not in force", "amended": "superseded by a later amended text",
                  "repealed": "repealed"}
@@ -111,14 +114,19 @@ class AnswerService:
         self.ensure_ready()
         analysis = self._with_held_names(analyse(question, self.settings.lexical_tokenizer))
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
-        confidence, feats = 0.0, {}
+        confidence, feats, ranked = 0.0, {}, []
         comp = screen(analysis)
         if comp is None and (parts := sides(question)):
-            comp = join(question, [(side, *self._one_side(side, options)) for side in parts], analysis)
+            answered = [(side, *self._one_side(side, options)) for side in parts]
+            comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
             confidence = 1.0 if not comp.abstained else 0.0
+            # each side's best passages, alternating, are what the comparison was composed from
+            ranked = [p.chunk_id for pair in zip(*(found[:RANKED_DEPTH // 2] for *_, found in answered), strict=False)
+                      for p in pair]
         elif comp is None:
             t = time.perf_counter()
             passages = self.retrieve(question, options, analysis)
+            ranked = [p.chunk_id for p in passages[:RANKED_DEPTH]]
             timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
             t = time.perf_counter()
             comp = self._compose(question, analysis, passages, options)
@@ -128,6 +136,7 @@ class AnswerService:
         answer.confidence = round(confidence, 4)
         answer.features = {name: round(value, 4) for name, value in feats.items()}
         answer.confident = not answer.abstained
+        answer.ranked = ranked
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings = {name: round(value, 2) for name, value in timings.items()}
         return answer
@@ -139,12 +148,11 @@ class AnswerService:
         table = self.searcher.table()
         return replace(analysis, held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
 
-    def _one_side(self, side, options: Options) -> tuple[Composition, QueryAnalysis]:
+    def _one_side(self, side, options: Options) -> tuple[Composition, QueryAnalysis, list[Passage]]:
         """One side of a comparison, answered as a question of its own about its own law."""
         analysis = self._with_held_names(analyse(side.question, self.settings.lexical_tokenizer))
         passages = self.retrieve(side.question, options, analysis)
-        comp = self._compose(side.question, analysis, passages, options)
-        return comp, analysis
+        return self._compose(side.question, analysis, passages, options), analysis, passages
 
     def _compose(self, question: str, analysis: QueryAnalysis, passages: list[Passage], options: Options) -> Composition:
         """The extractive answer (or the LLM's, when asked for), searching the whole corpus when the law the question

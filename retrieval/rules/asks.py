@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from retrieval.glossary import load_glossary
 from retrieval.laws import article_refs, resolve_laws, unknown_law_names
-from retrieval.rules.registry import cues, rule
+from retrieval.rules.registry import cues
 
 _WORD = re.compile(r"[a-z][a-z0-9/\-]*")
 
@@ -34,7 +34,6 @@ def domain_terms(question: str) -> list[str]:
     return found
 
 
-@rule("off_topic")
 def off_topic(question: str) -> bool:
     """About nothing the corpus covers: no law named (held or not), no article, no word of the field."""
     if resolve_laws(question) or unknown_law_names(question) or article_refs(question):
@@ -57,7 +56,6 @@ _ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?
                          r"谁(?:更|的.{0,6}更)")
 
 
-@rule("comparison")
 def asks_comparison(question: str) -> bool:
     """'Which is higher, X or Y?', 'Is X longer than Y?', 'X和Y哪个更高？'"""
     if _ZH_COMPARE.search(question):
@@ -87,7 +85,6 @@ _BREACH = re.compile(r"\b(?:if|when|whenever|after|because|without|unless)\b|\bf
                      r"collect(?:s|ed|ing)|ignor\w+|neglect\w*)\b|如果|若|因为?|未|拒|违反|导致|造成|泄露|没有|不履行", re.I)
 
 
-@rule("law_maximum")
 def asks_law_maximum(question: str) -> bool:
     """'The maximum fine under law X', naming a law and no breach or article: the law's highest tier."""
     return bool(_MAXIMUM.search(question) and _FINE.search(question) and resolve_laws(question)
@@ -98,7 +95,6 @@ _WHICH_ARTICLE = re.compile(r"\b(?:which|what)\s+(?:article|provision|clause)s?\
                             r"\bunder which article\b|\bin which article\b|哪一?条|哪个条款|第几条|什么条款", re.I)
 
 
-@rule("which_article")
 def asks_which_article(question: str) -> bool:
     """'Which article of the PIPL provides…': the answer is an article number."""
     return bool(_WHICH_ARTICLE.search(question))

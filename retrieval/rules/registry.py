@@ -4,6 +4,7 @@ evaluation can switch a rule off (`lexcite eval --without NAME`) to measure what
 
 from __future__ import annotations
 
+import importlib
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,44 +33,32 @@ class RuleError(ValueError):
     pass
 
 
-_RULES: dict[str, Rule] = {}
-
-
 @lru_cache(maxsize=1)
 def cues() -> dict:
     return tomllib.loads(CUES_PATH.read_text(encoding="utf-8"))
 
 
-def rule(name: str) -> Callable[[Callable[[str], bool]], Callable[[str], bool]]:
-    """Register a question predicate under a name that cues.toml describes."""
-
-    def register(fires: Callable[[str], bool]) -> Callable[[str], bool]:
-        _RULES[name] = describe(name, fires)
-        return fires
-
-    return register
-
-
-def describe(name: str, fires: Callable[[str], bool] | None = None) -> Rule:
+def describe(name: str) -> Rule:
+    """A rule as cues.toml states it; ``fires = "module:function"`` names the question predicate its examples are
+    run through (rules that read the store or the passages have none)."""
     spec = cues().get("rules", {}).get(name)
     if spec is None:
         raise RuleError(f"{CUES_PATH}: no [rules.{name}] table for the rule {name!r}")
+    fires = None
+    if target := spec.get("fires"):
+        module, _, function = target.partition(":")
+        fires = getattr(importlib.import_module(module), function)
     return Rule(name, spec["reads"], spec["why"], tuple(spec.get("examples", ())), tuple(spec.get("counter", ())),
                 fires)
 
 
-def register_rule(name: str) -> Rule:
-    """A rule that reads more than the question (the store, the passages): described, with no predicate to run."""
-    _RULES.setdefault(name, describe(name))
-    return _RULES[name]
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, Rule]:
+    return {name: describe(name) for name in cues().get("rules", {})}
 
 
 def rules() -> dict[str, Rule]:
-    from retrieval.rules import asks  # noqa: F401  (registers the question rules)
-
-    for name in cues().get("rules", {}):
-        register_rule(name)
-    return dict(_RULES)
+    return dict(_registry())
 
 
 def enabled(name: str) -> bool:
