@@ -132,7 +132,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     settings = _settings(args)
     try:
         service = AnswerService(settings)
-        answer = service.answer(" ".join(args.question), options_from_args(args))
+        answer = service.answer_in_context(" ".join(args.question), args.context, options_from_args(args))
     except (QuestionError, EmptyStoreError) as exc:
         print(f"lexcite: {exc}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, QuestionError) else EXIT_FAIL
@@ -235,6 +235,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Answer a question from the store, citing the passages it relies on.")
     p.add_argument("question", nargs="+", help="the question (quote it)")
     p.add_argument("--json", action="store_true", help="print the Answer record as JSON")
+    p.add_argument("--context", action="append", default=[], metavar="PREVIOUS_QUESTION",
+                   help="a question asked before, oldest first; repeatable. A follow-up that leaves out its law, "
+                        "party or subject (\"And under the DSL?\") inherits them")
     add_filter_options(p)
     _add_store_options(p)
     p.set_defaults(func=cmd_ask)

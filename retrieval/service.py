@@ -13,6 +13,7 @@ from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
+from retrieval.followup import read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
@@ -129,6 +130,17 @@ class AnswerService:
         answer = self._finish(question, analysis, comp)
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings = {name: round(value, 2) for name, value in timings.items()}
+        return answer
+
+    def answer_in_context(self, question: str, context: list[str] | tuple[str, ...] = (),
+                          options: Options | None = None) -> Answer:
+        """Answer a question asked after the questions in `context` (oldest first): a follow-up that leaves out
+        its law, party or subject inherits them (retrieval/followup.py). The answer keeps the user's own words
+        as its question and says in `read_as` how it was read."""
+        reading = read_in_context(self.check_question(question), list(context))
+        answer = self.answer(reading.text, options)
+        if reading.follows_up:
+            answer.question, answer.read_as = reading.question, reading.read_as
         return answer
 
     def _on_subject(self, passage: Passage, analysis: QueryAnalysis) -> bool:
