@@ -7,19 +7,19 @@ so an interrupted run keeps what it finished and `--resume` continues from there
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
 import os
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.records import Answer
+from app import render
+from retrieval.batch import BatchQuestion, BatchRecord, answer_many, duplicate_ids
 
-CITATION_KEYS = ("n", "doc_id", "source", "title", "locator", "text", "start", "end", "kind", "status", "score")
-OUTPUT_KEYS = ("id", "question", "answer", "abstained", "verified", "citations", "warnings", "latency_ms")
 MD_OPEN = "<!-- lexcite-id: {} -->"
 MD_CLOSE = "<!-- /lexcite-id -->"
 
@@ -28,16 +28,8 @@ class BatchInputError(ValueError):
     pass
 
 
-@dataclass
-class Question:
-    id: str
-    question: str
-    extra: dict = field(default_factory=dict)
-    line: int = 0
-
-
 # ---------------------------------------------------------------------------- input
-def read_questions(path: Path) -> list[Question]:
+def read_questions(path: Path) -> list[BatchQuestion]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise BatchInputError(f"{path}: no such file")
@@ -47,7 +39,7 @@ def read_questions(path: Path) -> list[Question]:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise BatchInputError(f"{path}:{line}: not UTF-8 text ({exc.reason}); save the file as UTF-8") from exc
     if suffix == ".txt":
-        return [Question(str(n), line.strip(), line=n) for n, line in enumerate(raw.splitlines(), start=1)
+        return [BatchQuestion(str(n), line.strip(), line=n) for n, line in enumerate(raw.splitlines(), start=1)
                 if line.strip() and not line.lstrip().startswith("#")]
     if suffix == ".csv":
         return _read_csv(path, raw)
@@ -56,7 +48,7 @@ def read_questions(path: Path) -> list[Question]:
     raise BatchInputError(f"{path}: unsupported input type {suffix or '(none)'}; use .txt, .csv or .jsonl")
 
 
-def _read_csv(path: Path, raw: str) -> list[Question]:
+def _read_csv(path: Path, raw: str) -> list[BatchQuestion]:
     reader = csv.DictReader(io.StringIO(raw, newline=""))
     if not reader.fieldnames or "question" not in [f.strip().lower() for f in reader.fieldnames]:
         raise BatchInputError(f"{path}:1: no 'question' column (columns: {', '.join(reader.fieldnames or [])})")
@@ -68,13 +60,13 @@ def _read_csv(path: Path, raw: str) -> list[Question]:
             clean = {names.get(k, k): v for k, v in row.items() if k is not None}
             question = (clean.pop("question", "") or "").strip()
             qid = (clean.pop("id", "") or "").strip() or str(line)
-            out.append(Question(qid, question, {k: v for k, v in clean.items()}, line))
+            out.append(BatchQuestion(qid, question, {k: v for k, v in clean.items()}, line))
     except csv.Error as exc:
         raise BatchInputError(f"{path}:{reader.line_num}: malformed CSV ({exc})") from exc
     return out
 
 
-def _read_jsonl(path: Path, raw: str) -> list[Question]:
+def _read_jsonl(path: Path, raw: str) -> list[BatchQuestion]:
     out = []
     for n, line in enumerate(raw.splitlines(), start=1):
         if not line.strip():
@@ -89,26 +81,9 @@ def _read_jsonl(path: Path, raw: str) -> list[Question]:
             raise BatchInputError(f"{path}:{n}: no 'question' field")
         question = record.pop("question")
         qid = record.pop("id", None)
-        out.append(Question(str(qid) if qid not in (None, "") else str(n),
+        out.append(BatchQuestion(str(qid) if qid not in (None, "") else str(n),
                             question if isinstance(question, str) else "", record, n))
     return out
-
-
-# ---------------------------------------------------------------------------- records
-def record_for(q: Question, answer: Answer | None, warnings: list[str], latency_ms: float) -> dict:
-    record: dict = {
-        "id": q.id,
-        "question": q.question,
-        "answer": answer.text if answer else "",
-        "abstained": bool(answer.abstained) if answer else False,
-        "verified": bool(answer.verified) if answer else False,
-        "citations": [{k: getattr(c, k) for k in CITATION_KEYS} for c in (answer.citations if answer else [])],
-        "warnings": warnings + (answer.warnings if answer else []),
-        "latency_ms": round(latency_ms, 2),
-    }
-    for key, value in q.extra.items():
-        record[key if key not in record else f"input_{key}"] = value
-    return record
 
 
 # ---------------------------------------------------------------------------- output formats
@@ -161,14 +136,14 @@ class Output:
         tmp.write_text(content, encoding="utf-8")
         os.replace(tmp, self.path)
 
-    def append(self, record: dict) -> None:
+    def append(self, result: BatchRecord) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        record = result.to_dict()
         if self.suffix == ".jsonl":
             chunk = json.dumps(record, ensure_ascii=False) + "\n"
         elif self.suffix == ".csv":
             row = {k: v for k, v in record.items() if k not in ("citations", "warnings")}
-            row["citations"] = " | ".join(f"[{c['n']}] {c['title']} — {c['locator']}" for c in record["citations"])
-            row["warnings"] = " | ".join(record["warnings"])
+            row.update(render.csv_cells(result.answer, result.warnings))
             fresh = not self.path.is_file() or self.path.stat().st_size == 0
             if self._csv_fields is None:
                 self._csv_fields = list(row)
@@ -179,7 +154,7 @@ class Output:
             writer.writerow(row)
             chunk = buffer.getvalue()
         else:
-            chunk = _markdown(record)
+            chunk = _markdown(result)
         # one write call per whole record, flushed: a kill never leaves half a record behind
         # that --resume would take for a finished one
         with open(self.path, "a", encoding="utf-8", newline="") as fh:
@@ -187,41 +162,43 @@ class Output:
             fh.flush()
 
 
-def _markdown(record: dict) -> str:
-    lines = [MD_OPEN.format(record["id"]), f"## {record['id']}. {record['question'] or '(empty question)'}", ""]
-    status = "not found in the corpus" if record["abstained"] else (
-        "all figures verified" if record["verified"] else "NOT verified")
-    lines += [record["answer"] or "_no answer_", "", f"*{status} · {record['latency_ms']} ms*", ""]
-    for w in record["warnings"]:
-        lines.append(f"> ⚠ {w}")
-    for c in record["citations"]:
-        quote = " ".join(c["text"].split())
-        lines.append(f"{c['n']}. **{c['title']}** — {c['locator']} ({c['kind']}, {c['status']})  ")
-        lines.append(f"   > {quote[:600]}")
+def _markdown(result: BatchRecord) -> str:
+    q = result.question
+    lines = [MD_OPEN.format(q.id), f"## {q.id}. {q.question or '(empty question)'}", ""]
+    lines += render.markdown(result.answer, result.warnings, suffix=f"{round(result.latency_ms, 2)} ms")
     lines += ["", MD_CLOSE, ""]
     return "\n".join(lines)
 
 
 # ---------------------------------------------------------------------------- run
-def run_batch(args, settings) -> int:
-    from app.cli import options_from_args
-    from retrieval.service import AnswerService, EmptyStoreError, QuestionError
+@dataclass(frozen=True)
+class BatchJob:
+    """What `lexcite batch` was asked to do, apart from the answering options."""
+
+    input: Path
+    output: Path
+    resume: bool = False
+    quiet: bool = False
+
+
+def run_batch(job: BatchJob, settings, options=None) -> int:
+    """Read the questions, answer the ones not already in the output (``answer_many``), append each record
+    as it comes. Returns the exit status; messages go to stderr."""
+    from tqdm import tqdm
+
+    from retrieval.service import AnswerService, EmptyStoreError
 
     try:
-        questions = read_questions(Path(args.input))
-        output = Output(Path(args.output))
+        questions = read_questions(job.input)
+        output = Output(job.output)
     except BatchInputError as exc:
         print(f"lexcite batch: {exc}", file=sys.stderr)
         return 2
-    counts: dict[str, int] = {}
-    for q in questions:
-        counts[q.id] = counts.get(q.id, 0) + 1
-    for qid, n in counts.items():
-        if n > 1:
-            print(f"lexcite batch: warning: id {qid!r} appears {n} times in {args.input}; all are answered",
-                  file=sys.stderr)
-    done = output.existing_ids() if args.resume else set()
-    if not args.resume and output.path.exists():
+    for qid, n in duplicate_ids(questions).items():
+        print(f"lexcite batch: warning: id {qid!r} appears {n} times in {job.input}; all are answered",
+              file=sys.stderr)
+    done = output.existing_ids() if job.resume else set()
+    if not job.resume and output.path.exists():
         output.path.unlink()
     todo = [q for q in questions if q.id not in done]
     try:
@@ -230,23 +207,20 @@ def run_batch(args, settings) -> int:
     except EmptyStoreError as exc:
         print(f"lexcite batch: {exc}", file=sys.stderr)
         return 1
-    options = options_from_args(args)
-    from tqdm import tqdm
-
     started = time.perf_counter()
     answered = 0
-    for q in tqdm(todo, unit="q", desc="batch", disable=args.quiet, dynamic_ncols=True):
-        t = time.perf_counter()
-        warnings: list[str] = []
-        answer = None
-        try:
-            answer = service.answer(q.question, options)
-        except QuestionError as exc:
-            warnings.append(str(exc))
-        output.append(record_for(q, answer, warnings, (time.perf_counter() - t) * 1000))
+    progress = tqdm(total=len(todo), unit="q", desc="batch", disable=job.quiet, dynamic_ncols=True)
+    for result in answer_many(todo, service, options):
+        output.append(result)
         answered += 1
+        progress.update()
+    progress.close()
     seconds = time.perf_counter() - started
     rate = answered / seconds if seconds > 0 else 0.0
     print(f"{answered} answered ({len(done)} already done) in {seconds:.1f} s, {rate:.1f} questions/s -> {output.path}",
           file=sys.stderr)
     return 0
+
+
+def job_from_args(args: argparse.Namespace) -> BatchJob:
+    return BatchJob(Path(args.input), Path(args.output), resume=args.resume, quiet=args.quiet)

@@ -10,14 +10,8 @@ import streamlit as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # `streamlit run app/chat.py` from a checkout
 
-from app.chat_view import (  # noqa: E402
-    badge,
-    citation_facts,
-    citation_title,
-    conversation_markdown,
-    highlight_quote,
-    save_upload,
-)
+from app.chat_view import conversation_markdown, save_upload  # noqa: E402
+from app.render import QuoteBlock, parts  # noqa: E402
 from ingest.settings import Settings  # noqa: E402
 from ingest.store import StoreError  # noqa: E402
 from retrieval.service import AnswerService, EmptyStoreError, Options, QuestionError  # noqa: E402
@@ -42,32 +36,32 @@ def load_service() -> AnswerService | None:
         return None
 
 
+def quote_expander(block: QuoteBlock, expanded: bool = False) -> None:
+    with st.expander(block.label, expanded=expanded):
+        st.caption(block.facts)
+        st.markdown(block.passage_html, unsafe_allow_html=True)
+        if block.linked_text:
+            st.caption(block.linked_label)
+            st.markdown(f"<div style='white-space: pre-wrap'>{html.escape(block.linked_text)}</div>",
+                        unsafe_allow_html=True)
+
+
 def render_answer(answer) -> None:
-    if answer.abstained:
-        st.info(answer.text)
-        if answer.closest:
-            st.caption("Nearest passages:")
-            for c in answer.closest:
-                with st.expander(citation_title(c)):
-                    st.caption(citation_facts(c))
-                    st.markdown(highlight_quote(c), unsafe_allow_html=True)
+    view = parts(answer)
+    if view.abstained:
+        st.info(view.body)
+        if view.closest:
+            st.caption(view.closest_title + ":")
+            for block in view.closest:
+                quote_expander(block)
         return
-    text = answer.text
-    if answer.key_figure:
-        st.markdown(f"### {html.escape(answer.key_figure)}")
-        # the answer text leads with the same figure; the heading already shows it
-        text = text.split("\n\n", 1)[1] if text.startswith(answer.key_figure) and "\n\n" in text else text
-    st.markdown(text)
-    level, text = badge(answer)
-    getattr(st, level)(text)
-    for c in answer.citations:
-        with st.expander(citation_title(c), expanded=c.n == 1):
-            st.caption(citation_facts(c))
-            st.markdown(highlight_quote(c), unsafe_allow_html=True)
-            if c.linked:
-                st.caption(f"{c.linked.title} — {c.linked.locator} ({c.linked.language})")
-                st.markdown(f"<div style='white-space: pre-wrap'>{html.escape(c.linked.text)}</div>",
-                            unsafe_allow_html=True)
+    if view.headline:
+        st.markdown(f"### {html.escape(view.headline)}")
+    st.markdown(view.body)
+    if view.badge is not None:
+        getattr(st, view.badge.level)(view.badge.text)
+    for block in view.quotes:
+        quote_expander(block, expanded=block.n == 1)
 
 
 def sidebar(service: AnswerService) -> Options:

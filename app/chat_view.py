@@ -1,52 +1,16 @@
-"""Rendering and upload handling for the chat UI, as plain functions the tests can call."""
+"""The chat UI's plain functions the tests can call: the conversation download and upload handling
+(the answer itself is drawn from app/render.py's parts)."""
 
 from __future__ import annotations
 
 import hashlib
-import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval.records import Answer, Citation
+from app.render import markdown
+from retrieval.records import Answer
 
 ALLOWED_UPLOADS = (".pdf", ".txt", ".md", ".html", ".htm")
-
-
-def highlight_quote(citation: Citation) -> str:
-    """The passage as HTML with the quoted sentence marked. Document text is untrusted: escaped first."""
-    text, quote = citation.text, citation.quote
-    if quote and quote in text:
-        start = text.index(quote)
-        body = (html.escape(text[:start]) + "<mark>" + html.escape(quote) + "</mark>"
-                + html.escape(text[start + len(quote):]))
-    else:
-        body = html.escape(text)
-    return "<div style='white-space: pre-wrap; line-height: 1.6'>" + body + "</div>"
-
-
-def citation_title(citation: Citation) -> str:
-    return f"[{citation.n}] {citation.title} — {citation.locator}"
-
-
-def citation_facts(citation: Citation) -> str:
-    parts = [citation.kind, f"authority rank {citation.authority}"]
-    if citation.status == "in-force" and citation.effective:
-        parts.append(f"in force since {citation.effective}")
-    if citation.status_label:
-        parts.append(citation.status_label)
-    elif citation.status != "in-force":
-        parts.append(citation.status)
-    parts.append(f"source: {citation.source}")
-    return " · ".join(parts)
-
-
-def badge(answer: Answer) -> tuple[str, str]:
-    """(level, text) for the verification badge: success, warning or info."""
-    if answer.abstained:
-        return "info", "Not found in the corpus."
-    if answer.verified:
-        return "success", "✓ All figures verified against the cited text."
-    return "warning", "⚠ Not verified: " + ", ".join(answer.unsupported_figures) + " not found in the cited passages."
 
 
 def conversation_markdown(history: list[dict]) -> str:
@@ -60,11 +24,7 @@ def conversation_markdown(history: list[dict]) -> str:
         if answer is None:
             lines += [turn["content"], ""]
             continue
-        lines += [answer.text, "", f"*{badge(answer)[1]}*", ""]
-        for c in answer.citations:
-            lines.append(f"{c.n}. **{c.title}** — {c.locator} ({citation_facts(c)})")
-            lines.append(f"   > {' '.join((c.quote or c.text).split())}")
-        lines.append("")
+        lines += markdown(answer) + [""]
     return "\n".join(lines)
 
 

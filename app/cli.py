@@ -102,28 +102,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def format_answer(answer) -> str:
-    lines = [answer.text, ""]
-    if answer.abstained:
-        if answer.closest:
-            lines.append("Closest passages:")
-            for c in answer.closest:
-                lines.append(f"  - {c.title} — {c.locator}: {c.text[:160].strip()}…")
-        return "\n".join(lines)
-    badge = "✓ all figures verified against the cited text" if answer.verified else \
-        "⚠ NOT VERIFIED: " + ", ".join(answer.unsupported_figures)
-    lines.append(badge)
-    for w in answer.warnings:
-        if not w.startswith("Not verified"):
-            lines.append(f"note: {w}")
-    lines.append("")
-    for c in answer.citations:
-        status = f" · {c.status_label}" if c.status_label else ""
-        effective = f" · in force since {c.effective}" if c.effective and c.status == "in-force" else ""
-        lines.append(f"[{c.n}] {c.title} — {c.locator} ({c.kind}{effective}{status})")
-        lines.append(f"    “{c.quote or c.text[:300]}”")
-        if c.linked:
-            lines.append(f"    {c.linked.language.upper()}: {c.linked.text[:400]}")
-    return "\n".join(lines)
+    from app.render import terminal
+
+    return terminal(answer)
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -144,21 +125,35 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from app.batch import run_batch
+    from app.batch import job_from_args, run_batch
 
-    return run_batch(args, _settings(args))
+    return run_batch(job_from_args(args), _settings(args), options_from_args(args))
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from evals.runner import run_from_args
+    settings, out = _settings(args), Path(args.out)
+    if args.benchmark:
+        from evals import legalbench
 
-    return run_from_args(args, _settings(args))
+        if args.store:
+            print(f"lexcite eval: --store is ignored for the benchmark; it builds its own store under {out / 'store'}",
+                  file=sys.stderr)
+        return legalbench.run(out, settings, Path(args.benchmark_dir) if args.benchmark_dir else None,
+                              progress=not args.quiet)
+    from evals.runner import EvalJob, run
+
+    embedders = tuple(n.strip() for n in (args.embedders or "").split(",") if n.strip())
+    return run(EvalJob(out=out, gold=Path(args.gold) if args.gold else None, split=args.split,
+                       baselines=args.baselines, embedders=embedders, check_floors=args.check_floors,
+                       progress=not args.quiet), settings)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from evals.bench import run_from_args
+    from evals.bench import BenchJob, run
 
-    return run_from_args(args, _settings(args))
+    job = BenchJob(out=Path(args.out), quick=args.quick, corpus=Path(args.corpus) if args.corpus else None,
+                   server=True if args.server else None)
+    return run(job, _settings(args))
 
 
 def _port_taken(address: str, port: int) -> bool:

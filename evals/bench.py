@@ -13,6 +13,7 @@ import resource
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -148,19 +149,21 @@ def bench_server(settings: Settings, files: list[Path], questions: list[str], co
 
 
 def bench_batch(settings: Settings, questions: list[str], out: Path) -> dict:
-    from app.batch import Output, Question, record_for
+    """The loop `lexcite batch` runs (retrieval.batch.answer_many), each record written as a JSON line as
+    it comes, as the batch command writes its .jsonl."""
+    from retrieval.batch import BatchQuestion, answer_many
     from retrieval.service import AnswerService
 
     service = AnswerService(settings)
     service.answer(questions[0])
     target = out / "batch.jsonl"
-    target.unlink(missing_ok=True)
-    output = Output(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    batch = [BatchQuestion(str(n), q) for n, q in enumerate(questions, start=1)]
     started = time.perf_counter()
-    for n, q in enumerate(questions, start=1):
-        t = time.perf_counter()
-        answer = service.answer(q)
-        output.append(record_for(Question(str(n), q), answer, [], (time.perf_counter() - t) * 1000))
+    with open(target, "w", encoding="utf-8") as fh:
+        for record in answer_many(batch, service):
+            fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            fh.flush()
     seconds = time.perf_counter() - started
     return {"questions": len(questions), "seconds": round(seconds, 2),
             "questions_per_s": round(len(questions) / seconds, 2)}
@@ -346,15 +349,26 @@ def run_bench(settings: Settings, out: Path, quick: bool, corpus_root: Path, ser
     return results
 
 
-def run_from_args(args, settings: Settings) -> int:
-    corpus_root = Path(args.corpus) if args.corpus else settings.corpus_root
+@dataclass(frozen=True)
+class BenchJob:
+    """What `lexcite bench` was asked to do. ``server``: also measure through a Chroma server (None: in the
+    full run, or when LEXCITE_CHROMA_HOST is set)."""
+
+    out: Path = Path("out/bench")
+    quick: bool = False
+    corpus: Path | None = None
+    server: bool | None = None
+
+
+def run(job: BenchJob, settings: Settings) -> int:
+    """Run the bench, write bench.json and bench.md under ``job.out``, print the table; the exit status."""
+    corpus_root = job.corpus or settings.corpus_root
     if not corpus_root.is_dir():
         print(f"lexcite bench: corpus {corpus_root} not found (--corpus DIR or LEXCITE_CORPUS_ROOT)", file=sys.stderr)
         return 1
-    out = Path(args.out)
-    results = run_bench(settings, out, args.quick, corpus_root, server=True if getattr(args, "server", False) else None)
-    command = "lexcite bench" + (" --quick" if args.quick else "") + f" --out {args.out}"
-    (out / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
-    (out / "bench.md").write_text(markdown(results, command), encoding="utf-8")
+    results = run_bench(settings, job.out, job.quick, corpus_root, server=job.server)
+    command = "lexcite bench" + (" --quick" if job.quick else "") + f" --out {job.out}"
+    (job.out / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    (job.out / "bench.md").write_text(markdown(results, command), encoding="utf-8")
     print(markdown(results, command))
     return 0

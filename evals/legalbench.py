@@ -459,20 +459,18 @@ def summary(results: dict) -> str:
     return "\n".join(lines)
 
 
-def run_from_args(args, settings: Settings) -> int:
-    bench_dir = Path(args.benchmark_dir) if getattr(args, "benchmark_dir", None) else default_benchmark_dir()
+def run(out: Path, settings: Settings, bench_dir: Path | None = None, progress: bool = True) -> int:
+    """`lexcite eval --benchmark legalbench-privacyqa`: run, write the reports under ``out``; the exit status."""
+    given = bench_dir
+    bench_dir = bench_dir or default_benchmark_dir()
     if not (bench_dir / "benchmarks" / "privacy_qa.json").is_file():
         print(f"lexcite eval: the LegalBench-RAG PrivacyQA benchmark is not at {bench_dir} (expected "
               "benchmarks/privacy_qa.json and corpus/privacy_qa/); give --benchmark-dir or set LEXCITE_BENCHMARKS",
               file=sys.stderr)
         return 1
-    out = Path(args.out)
-    if getattr(args, "store", None):
-        print("lexcite eval: --store is ignored for the benchmark; it builds its own store under "
-              f"{out / 'store'}", file=sys.stderr)
-    results = run_benchmark(bench_dir, out, settings, progress=not getattr(args, "quiet", False))
+    results = run_benchmark(bench_dir, out, settings, progress=progress)
     command = "lexcite eval --benchmark legalbench-privacyqa" + (
-        f" --benchmark-dir {args.benchmark_dir}" if getattr(args, "benchmark_dir", None) else "") + f" --out {out}"
+        f" --benchmark-dir {given}" if given else "") + f" --out {out}"
     paths = write_outputs(results, out, command)
     print(summary(results))
     print(f"\n{results['meta']['questions']} queries, {results['meta']['chunks']} chunks, "

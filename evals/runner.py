@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from evals.gold_check import load_gold
@@ -129,28 +130,38 @@ def write_results(results: dict, out_dir: Path) -> None:
     write_report(results, out_dir)
 
 
-def run_from_args(args, settings: Settings) -> int:
-    out_dir = Path(args.out)
-    if args.benchmark:
-        from evals.legalbench import run_from_args as run_benchmark
+@dataclass(frozen=True)
+class EvalJob:
+    """What `lexcite eval` was asked to do (the gold set, its split, the systems, where to write)."""
 
-        return run_benchmark(args, settings)
-    gold_path = Path(args.gold) if args.gold else None
-    results = run_eval(settings, gold_path=gold_path, split=args.split,
-                       baselines=args.baselines or bool(args.embedders), progress=not args.quiet)
-    if args.embedders:
-        names = [n.strip() for n in args.embedders.split(",") if n.strip()]
-        unknown = [n for n in names if n not in ("e5", "minilm")]
-        if unknown:
-            print(f"lexcite eval: --embedders: unknown embedder(s) {', '.join(unknown)} (choose from e5, minilm)",
-                  file=sys.stderr)
-            return 2
-        results["embedders"] = compare_embedders(settings, names, out_dir, main=results, gold_path=gold_path,
-                                                 split=args.split, progress=not args.quiet)
-    write_results(results, out_dir)
+    out: Path = Path("out/eval")
+    gold: Path | None = None
+    split: str = "all"
+    baselines: bool = False
+    embedders: tuple[str, ...] = ()
+    check_floors: bool = False
+    progress: bool = True
+
+
+EMBEDDERS = ("e5", "minilm")
+
+
+def run(job: EvalJob, settings: Settings) -> int:
+    """Run the gold evaluation, write results and reports under ``job.out``; the exit status."""
+    unknown = [n for n in job.embedders if n not in EMBEDDERS]
+    if unknown:
+        print(f"lexcite eval: --embedders: unknown embedder(s) {', '.join(unknown)} (choose from "
+              f"{', '.join(EMBEDDERS)})", file=sys.stderr)
+        return 2
+    results = run_eval(settings, gold_path=job.gold, split=job.split,
+                       baselines=job.baselines or bool(job.embedders), progress=job.progress)
+    if job.embedders:
+        results["embedders"] = compare_embedders(settings, list(job.embedders), job.out, main=results,
+                                                 gold_path=job.gold, split=job.split, progress=job.progress)
+    write_results(results, job.out)
     print(summary_table(results))
-    print(f"\nwrote {out_dir / 'results.json'}, {out_dir / 'report.md'}, {out_dir / 'report.html'}")
-    if args.check_floors:
+    print(f"\nwrote {job.out / 'results.json'}, {job.out / 'report.md'}, {job.out / 'report.html'}")
+    if job.check_floors:
         problems = check_floors(results)
         for p in problems:
             print(f"FLOOR: {p}", file=sys.stderr)

@@ -27,10 +27,12 @@ class LexCiteSystem:
         options = Options(use_rerank=self.use_rerank)
         answer = self.service.answer(question, options)
         latency = (time.perf_counter() - started) * 1000
-        # retrieval metrics read the same ranked list the answer was composed from
-        passages = self.service.retrieve(question, options)[:RETRIEVE_DEPTH]
+        # retrieval metrics read the same ranked list the answer was composed from (no second search)
+        stored = self.service.store.get(answer.ranked[:RETRIEVE_DEPTH])
+        ranked = [Retrieved(stored[i][1]["doc_id"], stored[i][0], stored[i][1].get("translation_of", ""))
+                  for i in answer.ranked[:RETRIEVE_DEPTH] if i in stored]
         cited = [Retrieved(c.doc_id, c.text) for c in answer.citations]
-        return SystemOutput(answer.text, answer.abstained, _retrieved(passages), cited, latency,
+        return SystemOutput(answer.text, answer.abstained, ranked, cited, latency,
                             verified=answer.verified,
                             extra={"citations": [f"{c.title} — {c.locator}" for c in answer.citations],
                                    "warnings": answer.warnings})
@@ -65,9 +67,9 @@ class NaiveLangChainSystem:
         self.service = service
         self.only = [p.resolve() for p in only] if only else None
         self.vectorstore = Chroma(collection_name=f"{self.collection_name}_{service.settings.embedder}",
-                                  embedding_function=service.embedder, client=service.store._client,
+                                  embedding_function=service.embedder, client=service.store.client,
                                   collection_metadata={"hnsw:space": "cosine"})
-        if self.vectorstore._collection.count() == 0:
+        if not self.vectorstore.get(limit=1, include=[])["ids"]:
             self._index(corpus_root)
 
     def _index(self, corpus_root: Path) -> None:

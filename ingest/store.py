@@ -122,6 +122,12 @@ class ChunkStore:
         return self._collection is not None
 
     @property
+    def client(self):
+        """The Chroma client the store talks through (embedded or a server): for collections kept beside the
+        store's own, such as the evaluation's tutorial baseline."""
+        return self._client
+
+    @property
     def collection(self):
         if self._collection is None:
             raise StoreError(f"the store {self.settings.describe_store()} is empty: run `lexcite ingest` first")

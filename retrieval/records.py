@@ -131,6 +131,9 @@ class Answer:
     figures: list[str] = field(default_factory=list)  # the figures the answer states, each checked in its quote
     read_as: str = ""  # how the question was read (with what it inherited from the conversation)
     trace: list[TraceStep] = field(default_factory=list)
+    # the chunk ids the question's search ranked first, best first: what retrieval metrics score, without
+    # searching again
+    ranked: list[str] = field(default_factory=list)
 
     @property
     def figures_match(self) -> bool:

@@ -43,6 +43,8 @@ class Options:
     use_llm: bool | None = None  # None: as settings say
 
 
+RANKED_DEPTH = 10  # ranked chunk ids an Answer keeps (Answer.ranked)
+
 STATUS_LABELS = {"draft": "draft, not in force", "amended": "superseded by a later amended text",
                  "repealed": "repealed"}
 
@@ -128,6 +130,7 @@ class AnswerService:
                     comp = wider
         timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
+        answer.ranked = [p.chunk_id for p in passages[:RANKED_DEPTH]]
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings = {name: round(value, 2) for name, value in timings.items()}
         return answer

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 
-from evals.bench import run_from_args
+from evals.bench import BenchJob, run
 
 
 def test_quick_bench_writes_every_field_including_the_server_figures(corpus_mirror, make_settings, tmp_path):
     out = tmp_path / "bench"
-    args = argparse.Namespace(quick=True, out=str(out), corpus=str(corpus_mirror), store=None, embedder=None,
-                              server=True)
-    assert run_from_args(args, make_settings()) == 0
+    assert run(BenchJob(out=out, quick=True, corpus=corpus_mirror, server=True), make_settings()) == 0
     results = json.loads((out / "bench.json").read_text(encoding="utf-8"))
     for section, keys in {"ingest": ("chunks_per_s", "encoder_chunks_per_s", "ratio_to_encoder", "peak_rss_mb"),
                           "query": ("p50_ms", "p95_ms", "p99_ms", "chroma_floor_p50_ms", "naive_langchain_p50_ms"),

@@ -33,7 +33,7 @@ def test_question_renders_key_figure_badge_and_citations(app):
     assert not app.exception
     text = _texts(app)
     assert "50 million" in text and "五千万元" in text
-    assert any("All figures verified" in s.value for s in app.success)
+    assert any(s.value == "✓ figures match the cited text" for s in app.success)
     labels = [e.label for e in app.expander]
     assert any("Personal Information Protection Law" in label and "Art. 66" in label for label in labels)
     assert "<mark>" in text  # the quoted sentence is highlighted inside its passage
