@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ingest.manifest import Manifest
 from retrieval.records import Citation, LinkedText, Passage
-from retrieval.search import ChunkTable
+
+if TYPE_CHECKING:
+    from retrieval.search import ChunkTable
 
 _PARAGRAPH = re.compile(r"¶\s*(\d+)|第([一二三四五六七八九十]+)款")
 _BREAK = re.compile(r"\n\s*\n|\n")
@@ -107,3 +110,33 @@ def source_view(table: ChunkTable, citation: Citation, manifest: Manifest | None
 def _heading_only(line: str) -> bool:
     """A line that is only the article's heading ("**Article 66**"): not one of its paragraphs."""
     return bool(re.fullmatch(r"\W*(?:Article|Art\.?)\s*\d+\W*", line.strip(), re.I))
+
+
+def linked_paragraph(citation: Citation) -> str:
+    """The paragraph of the citation's translation that matches the quoted one (¶2 for "Art. 66 ¶2"), or the
+    whole translated article when the paragraph cannot be told."""
+    linked = citation.linked
+    if linked is None:
+        return ""
+    quote = citation.text.find(citation.quote) if citation.quote else -1
+    number = quoted_paragraph(citation, citation.text, (quote, quote + len(citation.quote)) if quote >= 0 else None)
+    spans = [s for s in paragraphs(linked.text) if not _heading_only(linked.text[s[0]:s[1]])]
+    if number is not None and 0 < number <= len(spans):
+        start, end = spans[number - 1]
+        return linked.text[start:end].strip()
+    return linked.text.strip()
+
+
+_CUT = re.compile(r"[\s,;:.!?，。；：、！？)）]")
+
+
+def clip(text: str, limit: int) -> str:
+    """At most about `limit` characters, cut after a whole word or sentence mark, never inside a word."""
+    text = " ".join(text.split()) if "\n" not in text else text.strip()
+    if len(text) <= limit:
+        return text
+    cuts = [m.start() for m in _CUT.finditer(text, 0, limit + 1)]
+    cut = cuts[-1] if cuts and cuts[-1] > limit // 2 else limit
+    if not _CUT.match(text[cut:cut + 1] or " ") and re.match(r"[A-Za-z0-9]", text[cut:cut + 1]):
+        cut = cuts[-1] if cuts else limit  # a Latin word is never split; Chinese can stop at any character
+    return text[:cut].rstrip(" ,;:，；：、") + "…"
