@@ -216,6 +216,11 @@ def source_parts(view: SourceView, citation: Citation, language: str = "en") -> 
                        url=out.url, url_label=out.url_label)
 
 
+def _foreign_tail(text: str) -> bool:
+    """Whether a Chinese text carries an English sentence (more Latin letters than Chinese characters)."""
+    return len(re.findall(r"[A-Za-z]", text)) > len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
 def parts(answer: Answer) -> AnswerParts:
     body, headline = answer.text, ""
     if answer.key_figure and not answer.abstained:
@@ -224,8 +229,12 @@ def parts(answer: Answer) -> AnswerParts:
         if body.startswith(answer.key_figure) and "\n\n" in body:
             body = body.split("\n\n", 1)[1]
     language = answer.language
+    extra: list[str] = []
+    if answer.abstained and language == "zh" and _foreign_tail(body):
+        # "语料库中没有找到答案。 No retrieved passage…": the reader's language first, the engine's reason as a note
+        body, extra = message("not_found", language), [body]
     return AnswerParts(headline=headline, body=body, abstained=answer.abstained, badge=badge(answer),
-                       quotes=[quote_block(c, language) for c in answer.citations], notes=notes(answer),
+                       quotes=[quote_block(c, language) for c in answer.citations], notes=notes(answer) + extra,
                        closest=[quote_block(c, language) for c in answer.closest],
                        closest_title=message("closest", language) if answer.closest else "")
 
@@ -285,9 +294,15 @@ def markdown(answer: Answer | None, warnings: list[str] = (), suffix: str = "") 
 
 # ---------------------------------------------------------------------------- CSV
 def csv_cells(answer: Answer | None, warnings: list[str] = ()) -> dict[str, str]:
-    """The cells a CSV row gives an answer: its badge, its citations and its warnings, each in one cell."""
+    """The cells a CSV row gives an answer: its key figure, the quote it rests on and that quote's citation
+    ("PIPL Art. 66 ¶2") each in a column of its own, then its badge, all its citations and its warnings."""
     mark = badge(answer) if answer is not None else None
     cited = answer.citations if answer is not None else []
-    return {"badge": mark.text if mark else "",
+    first = cited[0] if cited else None
+    return {"key_figure": answer.key_figure if answer is not None and not answer.abstained else "",
+            "quote": (first.quote or first.text) if first else "",
+            "citation": f"{document_name(first, answer.language, short=True)} "
+                        f"{locator_text(first.locator, answer.language)}" if first else "",
+            "badge": mark.text if mark else "",
             "citations": " | ".join(citation_label(c) for c in cited),
             "warnings": " | ".join(list(warnings) + (notes(answer) if answer is not None else []))}

@@ -112,11 +112,13 @@ def test_markdown_and_csv_carry_the_badge_citations_and_warnings():
     assert "> ⚠ asked twice" in text and "> ⚠ Only a guide states this." in text
     assert f"   > {PIPL_66}" in text
     cells = render.csv_cells(answer, ["asked twice"])
-    assert cells == {"badge": "✓ figures match the cited text",
+    assert cells == {"key_figure": "CNY 50 million or 5% of turnover", "quote": PIPL_66, "citation": "PIPL 第六十六条",
+                     "badge": "✓ figures match the cited text",
                      "citations": "[1] Personal Information Protection Law of the PRC — 第六十六条",
                      "warnings": "asked twice | Only a guide states this."}
     refused = render.csv_cells(None, ["The question is empty."])
-    assert refused == {"badge": "", "citations": "", "warnings": "The question is empty."}
+    assert refused == {"key_figure": "", "quote": "", "citation": "", "badge": "", "citations": "",
+                       "warnings": "The question is empty."}
     assert render.markdown(None, ["The question is empty."])[0] == "_no answer_"
 
 
