@@ -140,7 +140,9 @@ def citation_label(citation: Citation, language: str = "en") -> str:
 def citation_facts(citation: Citation, language: str = "en") -> str:
     """The plain label under a citation: "Statute · in force since 2021-11-01 · PIPL Art. 66 ¶2"."""
     parts = [kind_label(citation.kind, language)]
-    if citation.status == "in-force" and citation.effective and not citation.status_label:
+    if citation.kind in ("guide", "article") and citation.effective:
+        parts.append(message("published", language, date=citation.effective))  # commentary is not in force
+    elif citation.status == "in-force" and citation.effective and not citation.status_label:
         parts.append(message("in_force_since", language, date=citation.effective))
     elif citation.status_label or citation.status != "in-force":
         parts.append(citation.status_label or citation.status)
@@ -171,7 +173,7 @@ def marked_html(text: str, span: tuple[int, int] | None) -> str:
 
 def translation_label(citation: Citation, language: str = "en") -> str:
     linked = citation.linked
-    return message("translation", language, locator=linked.locator) if linked else ""
+    return message("translation", language, locator=locator_text(linked.locator, language)) if linked else ""
 
 
 def quote_block(citation: Citation, language: str = "en") -> QuoteBlock:
