@@ -72,7 +72,8 @@ def quote_expander(service, block: QuoteBlock, answer, language: str, expanded: 
 
 
 def render_answer(service: AnswerService, answer, index: int) -> None:
-    view, language = parts(answer), answer.language
+    # the newest answer opens its first citation on its source; its quote is shown there, marked, not twice
+    view, language = parts(answer, opened=1 if index == 0 else 0), answer.language
     if answer.read_as:
         line, button = st.columns([5, 2])
         line.caption(read_as(answer))

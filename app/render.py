@@ -223,8 +223,24 @@ def _foreign_tail(text: str) -> bool:
     return len(re.findall(r"[A-Za-z]", text)) > len(re.findall(r"[\u4e00-\u9fff]", text))
 
 
-def parts(answer: Answer) -> AnswerParts:
+def without_quote(body: str, citation: Citation) -> str:
+    """The answer's text with one citation's quote left to its open source view ("DSL Art. 45 ¶2 [1]"):
+    the quote appears once on the page, marked in its article."""
+    quote = citation.quote.strip()
+    if not quote:
+        return body
+    for form in (f": “{quote}”", f"：“{quote}”", f"“{quote}”"):
+        if form in body:
+            return body.replace(form, "", 1)
+    return body
+
+
+def parts(answer: Answer, opened: int = 0) -> AnswerParts:
+    """The answer as the UI draws it; ``opened``: the number of the citation shown open, whose quote the body
+    then leaves to it."""
     body, headline = answer.text, ""
+    if opened and not answer.abstained:
+        body = next((without_quote(body, c) for c in answer.citations if c.n == opened), body)
     if answer.key_figure and not answer.abstained:
         headline = answer.key_figure
         # the answer text leads with the same figure; the headline already shows it
@@ -235,8 +251,9 @@ def parts(answer: Answer) -> AnswerParts:
     if answer.abstained and language == "zh" and _foreign_tail(body):
         # "语料库中没有找到答案。 No retrieved passage…": the reader's language first, the engine's reason as a note
         body, extra = message("not_found", language), [body]
+    shown = [n for n in notes(answer) if n not in body] + extra  # an abstention's reason is in its text already
     return AnswerParts(headline=headline, body=body, abstained=answer.abstained, badge=badge(answer),
-                       quotes=[quote_block(c, language) for c in answer.citations], notes=notes(answer) + extra,
+                       quotes=[quote_block(c, language) for c in answer.citations], notes=shown,
                        closest=[quote_block(c, language) for c in answer.closest],
                        closest_title=message("closest", language) if answer.closest else "")
 

@@ -164,7 +164,8 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
             except OSError as exc:
                 result.status, result.reason = "skipped", f"cannot read: {exc.strerror or exc}"
             if bar is not None:
-                bar.set_postfix_str(((display_names or {}).get(path) or path.name)[:30])
+                # the name a reader knows: an upload's own file name, a corpus document's id, never a hashed name
+                bar.set_postfix_str(((display_names or {}).get(path) or result.doc_id or path.name)[:30])
                 bar.update(1)
     finally:
         if bar is not None:

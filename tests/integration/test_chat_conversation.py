@@ -53,7 +53,8 @@ def _newest(at):
 
 def _labels(at) -> list[str]:
     """Every label, caption, badge and message around the answers (not the quoted law itself)."""
-    out = [c.value for c in at.caption] + [e.label for e in at.expander]
+    # the main area's captions (the sidebar's are the documents' own names)
+    out = [c.value for c in at.main.caption] + [e.label for e in at.expander]
     out += [m.value for kind in (at.success, at.info, at.warning, at.error) for m in kind]
     out += [w.label for kind in (at.multiselect, at.toggle, at.slider, at.button) for w in kind]
     out += [m.label for m in at.metric]
