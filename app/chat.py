@@ -20,7 +20,7 @@ from app.chat_view import (  # noqa: E402
 )
 from app.export import DOCX_MIME, Exchange, exchanges, memo_docx, memo_markdown  # noqa: E402
 from app.history import clear_history, load_history, save_history  # noqa: E402
-from app.render import QuoteBlock, message, parts, read_as, source_parts  # noqa: E402
+from app.render import QuoteBlock, kind_label, message, parts, read_as, source_parts  # noqa: E402
 from ingest.normalise import detect_language  # noqa: E402
 from ingest.settings import Settings  # noqa: E402
 from ingest.store import StoreError  # noqa: E402
@@ -121,11 +121,13 @@ def sidebar(service: AnswerService, language: str, history: list[dict]) -> Optio
     bar.metric(message("documents", language), stats["documents"])
     bar.caption(message("passages_count", language, n=str(stats["chunks"])))
     bar.subheader(message("filters", language))
-    kinds = bar.multiselect(message("filter_kinds", language), KINDS, key="kinds")
+    choose = message("choose", language)
+    kinds = bar.multiselect(message("filter_kinds", language), KINDS, key="kinds", placeholder=choose,
+                            format_func=lambda kind: kind_label(kind, language))
     names = {d["doc_id"]: d.get("short") or d["title"] for d in stats["document_list"]}
     doc_ids = bar.multiselect(message("filter_documents", language), list(names),
-                              format_func=lambda d: names.get(d, d), key="docs")
-    languages = bar.multiselect(message("filter_language", language), ["zh", "en"], key="langs")
+                              format_func=lambda d: names.get(d, d), key="docs", placeholder=choose)
+    languages = bar.multiselect(message("filter_language", language), ["zh", "en"], key="langs", placeholder=choose)
     in_force = bar.toggle(message("filter_in_force", language), value=False, key="in_force")
     k = bar.slider(message("filter_k", language), 1, 10, service.settings.top_k, key="k")
     upload_panel(service, language)
@@ -216,6 +218,7 @@ def main() -> None:
         ask(service, history, question, options)
     if question or redo_alone(service, history, options):
         save_history(store, history)
+        st.rerun()  # the whole page again, every label in the language of the question just asked
     with header:
         st.title("LexCite")
         st.caption(message("app_caption", language))

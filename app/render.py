@@ -223,16 +223,18 @@ def _foreign_tail(text: str) -> bool:
     return len(re.findall(r"[A-Za-z]", text)) > len(re.findall(r"[\u4e00-\u9fff]", text))
 
 
-def without_quote(body: str, citation: Citation) -> str:
-    """The answer's text with one citation's quote left to its open source view ("DSL Art. 45 ¶2 [1]"):
-    the quote appears once on the page, marked in its article."""
+def without_quote(body: str, citation: Citation, language: str = "en") -> str:
+    """The answer's text with one citation's quote left to its open source view: "DSL Art. 45 ¶2: “…” [1]"
+    becomes "DSL Art. 45 ¶2 [1]" (数据安全法 第45条第2款 [1] for a Chinese reader). The quote appears once on
+    the page, marked in its article."""
     quote = citation.quote.strip()
     if not quote:
         return body
-    for form in (f": “{quote}”", f"：“{quote}”", f"“{quote}”"):
-        if form in body:
-            return body.replace(form, "", 1)
-    return body
+    label = f"{document_name(citation, language, short=True)} {locator_text(citation.locator, language)}"
+    pattern = re.compile(r"(?m)^[^\n“]*?[:：]\s*“" + re.escape(quote) + "”")
+    if pattern.search(body):
+        return pattern.sub(lambda _: label, body, count=1)
+    return body.replace(f"“{quote}”", label, 1) if f"“{quote}”" in body else body
 
 
 def parts(answer: Answer, opened: int = 0) -> AnswerParts:
@@ -240,7 +242,7 @@ def parts(answer: Answer, opened: int = 0) -> AnswerParts:
     then leaves to it."""
     body, headline = answer.text, ""
     if opened and not answer.abstained:
-        body = next((without_quote(body, c) for c in answer.citations if c.n == opened), body)
+        body = next((without_quote(body, c, answer.language) for c in answer.citations if c.n == opened), body)
     if answer.key_figure and not answer.abstained:
         headline = answer.key_figure
         # the answer text leads with the same figure; the headline already shows it

@@ -104,6 +104,17 @@ def test_a_conversation_in_the_browser(running_app, browser):
     assert any("50 million" in m.text for m in marks)  # the English paragraph that holds the fine
     browser.save_screenshot(str(SHOTS / "1-answer.png"))
 
+    # the source at hand: the whole article, the quote marked, the English paragraph that matches marked beside it
+    viewer = next(e for e in browser.find_elements(By.CSS_SELECTOR, "[data-testid='stExpander']")
+                  if e.is_displayed() and "[1]" in e.text)
+    browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", viewer)
+    time.sleep(0.5)
+    assert "English translation — Art. 66" in viewer.text and "whole text" in viewer.text
+    english = [m.text for m in viewer.find_elements(By.TAG_NAME, "mark")]
+    assert any(m.startswith("Where the circumstances of the unlawful acts") for m in english)  # ¶2, not ¶1
+    browser.save_screenshot(str(SHOTS / "4-source-viewer.png"))
+    browser.execute_script("window.scrollTo(0, 0)")
+
     _ask(browser, wait, "And under the Data Security Law?", lambda body: "Read as: maximum fine under the Data" in body)
     body = browser.find_element(By.TAG_NAME, "body").text
     assert body.index("Read as: maximum fine under the Data") < body.index("What is the maximum fine under the PIPL")
@@ -113,10 +124,5 @@ def test_a_conversation_in_the_browser(running_app, browser):
     _ask(browser, wait, "数据安全法规定违反国家核心数据管理制度的，罚款是多少？", lambda body: "数字与引文一致" in body)
     body = browser.find_element(By.TAG_NAME, "body").text
     assert "法律 · " in body and "筛选" in body  # Chinese labels around the answer and in the sidebar
+    assert "数据安全法 第45条第2款 [1]" in body  # the answer names its source in Chinese too
     browser.save_screenshot(str(SHOTS / "3-chinese.png"))
-
-    viewer = next(e for e in browser.find_elements(By.CSS_SELECTOR, "[data-testid='stExpander']") if e.is_displayed())
-    browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", viewer)
-    time.sleep(0.5)
-    assert "英文译本" in viewer.text
-    browser.save_screenshot(str(SHOTS / "4-source-viewer.png"))
