@@ -1,4 +1,5 @@
-# LexCite: `make run` sets up and starts the chat UI on the reference corpus; `make test` runs the tests.
+# LexCite: `make run` sets up and starts the chat UI on the reference corpus; `make test` runs the tests
+# (all of them, as CI does); `make test-fast` runs the unit tier only (no store, no model), for the edit loop.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +8,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: setup run ingest ask test lint eval bench clean
+.PHONY: setup run ingest ask test test-fast lint eval bench clean
 
 $(BIN)/lexcite: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +31,10 @@ run: ingest
 test: setup
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+test-fast: setup
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit
 
 eval: ingest
 	$(BIN)/lexcite eval --baselines --out out/eval

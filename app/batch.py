@@ -113,7 +113,9 @@ class Output:
             return {str(r.get("id")) for r in good}
         if self.suffix == ".csv":
             rows = list(csv.DictReader(io.StringIO(text, newline="")))
-            complete = [r for r in rows if None not in r and r.get("latency_ms") not in (None, "")]
+            # a row cut off by a kill lacks its last fields (None) or has an unclosed quote swallowing more
+            complete = [r for r in rows if None not in r and None not in r.values()
+                        and r.get("latency_ms") not in (None, "")]
             if rows:
                 self._csv_fields = list(rows[0].keys())
                 buffer = io.StringIO()
@@ -123,7 +125,7 @@ class Output:
                 self._rewrite(buffer.getvalue())
             return {r["id"] for r in complete}
         keep, ids = [], set()
-        for block in text.split(MD_CLOSE):
+        for block in text.split(MD_CLOSE)[:-1]:  # what follows the last closing mark is unfinished
             start = block.find("<!-- lexcite-id: ")
             if start >= 0 and block.strip():
                 ids.add(block[start + 17: block.index(" -->", start)])

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from evals.gold_check import load_gold
 from evals.metrics import aggregate, score_question
-from evals.systems import build_systems
 from ingest.settings import Settings
 
 FLOORS_PATH = Path(__file__).with_name("floors.toml")
@@ -36,6 +35,7 @@ def _breakdown(rows: list[tuple[dict, dict]], key) -> dict:
 
 def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = "all", baselines: bool = False,
              corpus_root: Path | None = None, progress: bool = True, service=None) -> dict:
+    from evals.systems import build_systems
     from ingest.manifest import load_manifest
     from retrieval.service import AnswerService
 

@@ -24,7 +24,7 @@ EmbedderName = Literal["e5", "minilm"]
 
 
 class RerankWeights(BaseModel):
-    """Weights of the transparent reranker; tuned on the gold set (see evals/README)."""
+    """Weights of the transparent reranker; tuned on the gold set (see docs/evaluation.md)."""
 
     model_config = ConfigDict(extra="forbid")
     fused: float = Field(1.0, description="reciprocal-rank-fusion score, rescaled to 0..1")

@@ -9,10 +9,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from retrieval.records import Answer
-from retrieval.service import AnswerService, Options, QuestionError
+
+if TYPE_CHECKING:  # the service (and its model and store libraries) loads only when answering
+    from retrieval.service import AnswerService, Options
 
 CITATION_KEYS = ("n", "doc_id", "source", "title", "locator", "text", "start", "end", "kind", "status", "score")
 RECORD_KEYS = ("id", "question", "answer", "abstained", "verified", "citations", "warnings", "latency_ms")
@@ -69,6 +71,8 @@ def answer_many(questions: Iterable[BatchQuestion], service: AnswerService,
     """Answer each question in turn. A question the service refuses (empty, too long) becomes a record
     with no answer and the reason as its warning; an empty store stops the run (EmptyStoreError) before
     the first answer."""
+    from retrieval.service import Options, QuestionError
+
     service.ensure_ready()
     options = options or Options()
     for q in questions:

@@ -1,4 +1,7 @@
-"""Shared fixtures: the reference corpus from ../shared, real stores in temporary folders, the real model."""
+"""Shared fixtures: the reference corpus from ../shared, real stores in temporary folders, the real model.
+
+Two tiers: tests/unit/ (no store, no model, seconds: `make test-fast`) and tests/integration/ (the reference
+store, a Chroma server, Chromium), every test of which is marked ``integration``."""
 
 from __future__ import annotations
 
@@ -16,9 +19,21 @@ SHARED_CORPUS = Path(os.environ.get("LEXCITE_CORPUS_MIRROR", REPO.parent / "shar
 STATUTES = SHARED_CORPUS / "statutes" / "zh"
 
 
-def pytest_configure(config):
-    # test artifacts (screenshots, reports) go here so CI can keep them
-    (REPO / "test-artifacts").mkdir(exist_ok=True)
+ARTIFACTS = REPO / "out" / "test-artifacts"  # out/ is git-ignored
+
+
+def pytest_collection_modifyitems(config, items):
+    integration = Path(__file__).parent / "integration"
+    for item in items:
+        if integration in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir() -> Path:
+    """Where tests leave what CI keeps (screenshots, reports): out/test-artifacts, never the checkout root."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import pytest
 
 from evals.chroma_server import free_port, stop_process
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SHOTS = REPO / "out" / "screenshots"
 DRIVER = Path("/usr/bin/chromedriver")
 pytestmark = pytest.mark.integration

@@ -1,11 +1,13 @@
-"""The answering service on the whole reference corpus: cited answers, verified figures, abstention."""
+"""The answering service end to end on the whole reference corpus: cited answers, verified figures, abstention.
+(The pure readers these answers rest on are tested in tests/unit/, one file per module.)"""
 
 from __future__ import annotations
 
 import pytest
 
-from retrieval.figures import extract_figures, figure_glosses, figures_match, unsupported_figures
 from retrieval.service import AnswerService, EmptyStoreError, Options, QuestionError
+
+pytestmark = pytest.mark.integration
 
 
 def test_pipl_maximum_fine_cites_article_66_and_verifies_its_figures(service):
@@ -54,9 +56,9 @@ def test_statute_outranks_guide_and_guide_only_answers_say_so(service):
     answer = service.answer("When did the Data Security Law take effect?")
     assert answer.citations[0].kind == "statute" and "2021年9月1日" in answer.citations[0].quote
     guide_only = service.answer("When did the Data Security Law take effect?", Options(kinds=("guide",)))
+    assert not guide_only.abstained and guide_only.citations, guide_only.text
     assert all(c.kind == "guide" for c in guide_only.citations)
-    if not guide_only.abstained:
-        assert any("secondary source" in w for w in guide_only.warnings)
+    assert any("secondary source" in w for w in guide_only.warnings), guide_only.warnings
 
 
 def test_filters_restrict_every_citation(service):
@@ -126,49 +128,6 @@ def test_article_named_in_the_question_is_looked_up_directly(service):
     assert passages[0].doc_id == "dsl" and passages[0].article == 45
 
 
-@pytest.mark.parametrize(("a", "b"), [("CNY50 million", "五千万元"), ("RMB 50,000,000", "5000万元"),
-                                      ("50 million yuan", "五千万元以下"), ("5%", "百分之五"),
-                                      ("100,000", "十万人"), ("1 November 2021", "2021年11月1日"),
-                                      ("15 working days", "十五个工作日")])
-def test_figures_normalise_across_languages(a, b):
-    fa, fb = extract_figures(a), extract_figures(b)
-    assert fa and fb and figures_match(fa[0], fb[0])
-
-
-def test_changed_figures_are_caught():
-    source = ["并处五千万元以下或者上一年度营业额百分之五以下罚款"]
-    assert [f.text for f in unsupported_figures("up to 87% or CNY 50 million", source)] == ["87%"]
-    assert not unsupported_figures("up to 5% or CNY 50 million", source)
-    assert not extract_figures("Article 66 [1] 第六十六条 第二款")
-    assert figure_glosses("处二百万元以上一千万元以下罚款") == [("二百万元以上一千万元以下", "CNY 2 million to 10 million")]
-
-
-@pytest.mark.parametrize(("text", "figures"), [
-    # a year that ends a sentence is a date, not the number of a section heading
-    ("Released in September 2024, it came into effect on 1 January 2025. The Regulations apply.", ["1 January 2025"]),
-    # headings, list markers and cross-references are not figures
-    ("Compliance Strategies 4. Preparing for Audit > 4.1 Streamlining Annual Security Reviews", []),
-    ("as provided in Article 3, Paragraph 2, of this Law", []),
-    ("“5. Cross-border transfers” says fines reach 5 Million yuan", ["5 Million yuan"]),
-    # a standard's code and a committee's number count nothing; a currency before its amount stays an amount
-    ("TC260 released the Basic Security Requirements (TC260-003) and GB/T 35273-2020 applies", []),
-    ("National Technical Committee 260 fined no one; the CAC fined it CNY8.02 billion", ["CNY8.02 billion"]),
-    # a half of a threshold is a share; half a year is no share
-    ("数量或者数额达到前款规定标准一半以上的", ["一半以上"]),
-    ("acting on behalf of the company for half a year", []),
-])
-def test_labels_are_not_figures_and_dates_are(text, figures):
-    assert [f.text for f in extract_figures(text)] == figures
-
-
-def test_an_enumeration_marker_does_not_end_a_sentence():
-    from retrieval.sentences import sentence_spans
-
-    text = "Handlers may only handle it where:  1.  Obtaining consent; 2.  Where necessary to conclude a contract. Next."
-    assert [s.text for s in sentence_spans(text)] == [
-        "Handlers may only handle it where:  1.  Obtaining consent; 2.  Where necessary to conclude a contract.", "Next."]
-
-
 def test_effective_date_is_found_among_the_articles_of_the_named_law(service):
     answer = service.answer("When did the Data Security Law take effect?")
     assert answer.verified and answer.key_figure == "1 September 2021"
@@ -185,75 +144,6 @@ def test_a_yes_no_question_gets_the_rule_not_a_number(service):
     answer = service.answer("Can a platform remove the labels on deep synthesis content?")
     assert not answer.abstained and answer.key_figure == ""
     assert answer.citations[0].doc_id == "deep-synthesis" and "不得" in answer.citations[0].text
-
-
-@pytest.mark.parametrize("chinese, english", [
-    ("本规定自公布之日起施行。", "It takes effect on the date of publication."),
-    ("应当每年度对其网络数据处理活动开展风险评估", "must carry out a risk assessment annually"),
-    ("每年至少进行一次检测评估", "at least once a year"),
-    ("每两年开展一次合规审计", "an audit every two years"),
-])
-def test_relative_dates_and_frequencies_are_figures_in_both_languages(chinese, english):
-    zh = [f for f in extract_figures(chinese) if f.kind in ("date", "frequency")]
-    en = [f for f in extract_figures(english) if f.kind in ("date", "frequency")]
-    assert zh and en and figures_match(zh[0], en[0])
-    assert not unsupported_figures(english, [chinese])
-
-
-def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
-    assert unsupported_figures("once a year", ["每两年开展一次合规审计"])
-    assert unsupported_figures("on the date of publication", ["本办法自2022年9月1日起施行。"])
-    assert unsupported_figures("1 September 2022", ["本规定自公布之日起施行。"])
-
-
-@pytest.mark.parametrize("question, wants", [
-    ("How often must operators test their networks?", {"frequency"}),
-    ("数据出境安全评估办法施行前已开展的活动，需要在多长时间内整改？", {"duration"}),
-    ("How long after the Measures take effect must existing transfers be rectified?", {"duration"}),
-    ("When does the Regulation take effect?", {"date"}),
-    ("Under the SCC Measures, how soon after the contract takes effect must it be filed?", {"duration"}),
-    ("What percentage of turnover can the fine reach?", {"percent"}),
-    ("关键信息基础设施运营者应当每年至少进行几次网络安全检测评估？", {"frequency"}),
-    # "notify individuals" asks for no count; "more than 1 million users" does
-    ("When must a personal information processor notify individuals after a data breach?", {"date"}),
-    ("Which duties apply when processing data of more than 1 million users?", {"count"}),
-    ("What minimum age requires parental consent?", {"age"}),
-    ("重要数据的处理者多久开展一次风险评估？", {"frequency"}),
-    ("个人信息处理者违反个人信息保护法，情节严重的，最高可以罚多少？", {"amount"}),
-    ("大型网络平台的注册用户数是多少？", {"count"}),
-    # who approves wants a name, not the validity period the question mentions
-    ("Who must approve extending an outbound security assessment's validity?", set()),
-    ("What is the maximum detention under the Cybersecurity Law?", {"duration"}),
-    # money that is not a fine, and units finer than hours
-    ("What minimum salary must a personal information protection officer be paid?", {"amount"}),
-    ("What is the VAT rate on cross-border data services?", {"percent"}),
-    ("How many seconds may a splash-screen advertisement last?", {"duration"}),
-    # the question word decides: the penalty only sets the scene; "how many times the gains" is a multiple
-    ("After a public-security penalty, how long are they barred from key jobs?", {"duration"}),
-    ("How many times the illegal gains can an intermediary be fined?", {"amount"}),
-    # a day in every year, not a date; a quantity of no named kind
-    ("重要数据处理者的年度报告每年要在几月几日之前报送？", {"day-of-year"}),
-    ("What is the minimum password length for CII systems?", {"quantity"}),
-    # a when-clause that sets the scene; "what fine" decides over the users threshold the question mentions
-    ("When the Measures took effect, how long did companies get to bring transfers into compliance?", {"duration"}),
-    ("What fine applies to a platform with over one million users that lists abroad?", {"amount"}),
-])
-def test_the_figure_a_question_wants(question, wants):
-    from retrieval.figures import question_wants
-
-    assert question_wants(question) == wants
-
-
-def test_an_enumerated_item_is_read_under_its_chapeau():
-    from retrieval.sentences import chapeaus, sentence_spans
-
-    text = ("第五条 非法提供公民个人信息，具有下列情形之一的，应当认定为“情节严重”：\n\n"
-            "（一）出售行踪轨迹信息的；\n\n（二）违法所得五千元以上的；\n\n第二款 其他情形。")
-    spans = sentence_spans(text)
-    heads = chapeaus(spans)
-    items = [s.text for s, h in zip(spans, heads, strict=True) if h is not None]
-    assert items == ["（一）出售行踪轨迹信息的；", "（二）违法所得五千元以上的；"]
-    assert all(h.text.endswith("：") for h in heads if h is not None)
 
 
 def test_how_often_is_answered_with_the_frequency_from_the_statute(service):
@@ -281,47 +171,6 @@ def test_an_item_is_quoted_under_its_chapeau(service):
     assert (first.doc_id, first.locator.split(" ¶")[0]) == ("cbdt-provisions", "Art. 5")
     assert first.quote.startswith("（一）")  # the item is what the citation quotes…
     assert "免予申报" in answer.text and "… （一）" in answer.text  # …and the answer shows what it triggers
-
-
-@pytest.mark.parametrize("text, glosses", [
-    ("累计向境外提供10万人以上、不满100万人个人信息", [("10万人以上", "100,000 individuals or more"),
-                                                      ("100万人", "less than 1 million individuals")]),
-    ("没有违法所得或者违法所得不足十万元的", [("十万元", "less than CNY 100,000")]),
-    ("并处五千万元以下罚款", [("五千万元以下", "up to CNY 50 million")]),
-    ("are to be fined between 100,000 and 1 million Yuan", [("100,000", "CNY 100,000"),
-                                                            ("1 million Yuan", "CNY 1 million")]),
-    ("The MLPS categorizes systems into five protection levels.", [("five protection levels",
-                                                                    "5 protection levels")]),
-    ("自上年1月1日起累计", [("1月1日", "1 January")]),
-    # 不少于 is "not less than": the negation turns a strict upper bound into an inclusive lower one
-    ("留存相关的网络日志不少于六个月", [("六个月", "at least 6 months")]),
-    ("不超过三十日", [("三十日", "within 30 days")]),
-    ("处采购金额一倍以上十倍以下罚款", [("一倍以上十倍以下", "1 to 10 times")]),
-    ("应当立即采取补救措施，并按照规定及时告知用户", [("立即", "immediately"), ("及时", "promptly")]),
-    ("not required under conditions in items 2 through 7 above", []),
-    ("处理不满十四周岁未成年人个人信息的", [("十四周岁", "less than 14 years of age")]),
-    ("one of the following; Specification V2.0", []),
-])
-def test_bounds_ranges_spelled_counts_and_calendar_days(text, glosses):
-    """不满 (less than) is not 以下 (up to): a lawyer needs to know whether the figure itself is included."""
-    assert figure_glosses(text) == glosses
-
-
-def test_a_calendar_day_is_not_a_duration_or_an_effective_date():
-    day = extract_figures("自上年1月1日起")[0]
-    assert day.kind == "day-of-year"
-    assert unsupported_figures("1 day", ["自上年1月1日起"]) and unsupported_figures("1 January 2024", ["1月1日"])
-
-
-@pytest.mark.parametrize("question, units", [
-    ("个人信息泄露后必须在多少小时内报告？", {"hour", "minute"}),
-    ("Within how many working days must the office decide?", {"day", "working-day", "week"}),
-    ("How long is the assessment valid?", set()),
-])
-def test_the_unit_a_duration_question_asks_in(question, units):
-    from retrieval.figures import asked_units
-
-    assert asked_units(question) == units
 
 
 def test_a_question_that_sets_things_aside_gets_the_residual_item(service):
@@ -446,55 +295,6 @@ def test_a_chinese_question_naming_a_law_finds_its_closing_article(service):
     assert answer.key_figure == "2023年8月15日" and answer.citations[0].doc_id == "genai"
 
 
-def test_what_a_figure_measures_is_read_from_its_clause():
-    fine, detention, threshold = (extract_figures(t)[0] for t in (
-        "拒不改正的，处一万元以上十万元以下罚款", "由公安机关没收违法所得，处五日以下拘留",
-        "违法所得五千元以上的"))
-    assert fine.sanction and detention.sanction and not threshold.sanction
-    english = extract_figures("and impose a fine of not more than 50 million Yuan")
-    assert english[0].sanction
-    people, records, firms = (extract_figures(t)[0] for t in ("处理1000万人以上个人信息", "出售五十条以上的",
-                                                               "两个以上的网络数据处理者"))
-    assert (people.counts, records.counts, firms.counts) == ("people", "items", "entities")
-    assert extract_figures("at least two police officers must be present")[0].counts == "people"
-
-
-def test_which_questions_a_sanction_or_another_count_can_answer():
-    from retrieval.roles import counts_differ, money_roles, sanctions_answer
-
-    assert sanctions_answer("What is the maximum fine under the PIPL?")
-    assert sanctions_answer("What can happen to a company that violates the DSL?")
-    assert not sanctions_answer("Above what annual income do individuals pay tax on crypto gains?")
-    # damages for a breach are not the fine for it
-    assert not sanctions_answer("How much compensation do courts award for a data breach?")
-    assert money_roles("What is the registration fee for filing a standard contract?") == ("fee",)
-    assert money_roles("消费者权益保护法规定的罚款") == ()  # 消费 is no fee
-    assert counts_differ("stars", "people") and not counts_differ("users", "people")
-    # a six-month remediation period says nothing of how long something stays valid
-    from retrieval.roles import period_roles, speaks_of
-
-    asked = period_roles("个人信息出境标准合同最长可以约定多少年的有效期？")
-    assert asked == ("validity",) and not speaks_of(asked, "应当自本办法施行之日起6个月内完成整改。")
-    assert speaks_of(asked, "通过数据出境安全评估的结果有效期为3年")
-    assert not counts_differ("万", "people")  # 多少万… names nothing a count could contradict
-
-
-def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
-    from retrieval.laws import mentions_law, unknown_law_names
-
-    assert unknown_law_names("What is the maximum fine under China's Anti-Monopoly Law?") == ["Anti-Monopoly Law"]
-    assert unknown_law_names("Under the CAC's 2025 Measures for Reporting National Cybersecurity Incidents, "
-                             "within how many hours…") == ["Measures for Reporting National Cybersecurity Incidents"]
-    assert unknown_law_names("根据《反垄断法》，罚多少？") == ["《反垄断法》"]
-    for known in ("Under China's Regulations on the Protection of Minors Online, what…",
-                  "Under the Network Data Security Management Regulations, how…",
-                  "Under the Criminal Law, how many pieces…",  # interpreted by the SPC/SPP interpretation
-                  "2025年关于修改《网络安全法》的决定从什么时候起生效？"):
-        assert unknown_law_names(known) == [], known
-    assert mentions_law("Measures for Personal Information Protection Compliance Audits",
-                        "the Measures for Personal Information Protection Compliance Audits took effect")
-
-
 def test_a_question_asking_two_figures_gets_both_each_cited(service):
     answer = service.answer("How long is a passed outbound security assessment valid under the 2024 Provisions, "
                             "and how many working days before expiry can an extension be requested?")
@@ -540,63 +340,6 @@ def test_the_condition_of_a_fine_does_not_lead_as_a_fine(service):
     assert answer.key_figure == "1 to 10 times; CNY 100,000 to 1 million" and answer.verified
 
 
-def test_who_must_act_is_read_from_the_question_and_from_the_source():
-    from retrieval.duties import asked_duty, duty_at
-
-    def duty_bearer(question: str) -> str:
-        return asked_duty(question)[0]
-
-    def bearer_at(text: str, start: int) -> str:
-        return duty_at(text, start)[0]
-
-    assert duty_bearer("Within how many working days must the office finish reviewing the filing?") == "authority"
-    assert duty_bearer("How many days does a company have to respond to an individual's request?") == "party"
-    # "it" is whoever the question named first; a passive names no one
-    assert duty_bearer("If a processor finds a vulnerability, within how many hours must it report to the "
-                       "competent authorities?") == "party"
-    assert duty_bearer("Within how many hours must incidents be reported?") == ""
-    assert duty_bearer("网络安全审查办公室要求补充材料的，当事人应在多少个工作日内提交？") == "party"
-    assert duty_bearer("成员单位要在多少个工作日内书面回复意见？") == "authority"  # 单位 within 成员单位
-    filing = "个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。"
-    assert bearer_at(filing, filing.index("10")) == "party"
-    # a condition names whom it is about, not who acts; without another actor, its subject acts
-    granting = "网信部门收到备案人提交的备案材料后，材料齐全的，应当在三十个工作日内予以备案"
-    assert bearer_at(granting, granting.index("三十")) == "authority"
-    review = ("网络安全审查办公室认为需要开展网络安全审查的，应当自向当事人发出书面通知之日起30个工作日内完成初步审查；"
-              "情况复杂的，可以延长15个工作日。")
-    assert bearer_at(review, review.index("15")) == "authority"  # after ；the subject goes on
-    renewal = "数据处理者可以在有效期届满前60个工作日内通过所在地省级网信部门向国家网信部门提出延长评估结果有效期申请。"
-    assert bearer_at(renewal, renewal.index("60")) == "party"  # a permission binds whoever it permits
-    assert bearer_at("特别审查程序一般应当在90个工作日内完成。", 12) == ""
-
-
-def test_the_act_a_time_is_asked_for_is_read_in_the_asking_clause():
-    from retrieval.duties import activities_at, asked_activities, assessment_kinds, others_only
-    # the office's name speaks of a review; the question asks about a submission
-    assert asked_activities("网络安全审查办公室要求补充材料的，当事人应在多少个工作日内提交？") == {"submission"}
-    assert asked_activities("How often must an MLPS Level 3 system undergo graded protection testing?") == {"testing"}
-    yearly = "（六）每年发布专门的未成年人网络保护社会责任报告，并接受社会监督。"
-    assert activities_at(yearly, yearly.index("每年"), yearly.index("每年") + 2) == {"report"}
-    assert others_only(frozenset({"assessment"}), frozenset({"report"}))
-    assert not others_only(frozenset({"testing", "assessment"}), frozenset({"testing"}))
-    assert not others_only(frozenset(), frozenset({"report"}))
-    assert assessment_kinds("未成年人网络保护影响评估") == {"impact"}
-    assert assessment_kinds("businesses processing important data must conduct risk assessments annually") == {"risk"}
-
-
-def test_a_date_a_count_starts_from_is_no_due_date_and_places_name_institutions():
-    from retrieval.roles import asks_by_date, counted_from, institution_places
-    text = "自当年1月1日起累计向境外提供100万人以上个人信息"
-    assert counted_from(text, text.index("1月"), text.index("1月") + 4)
-    effective = "本办法自2022年9月1日起施行。"
-    assert counted_from(effective, 4, 13)  # a start, which answers "when does it take effect" but no due date
-    assert asks_by_date("年度风险评估报告每年要在几月几日之前报送？") and not asks_by_date("本法何时施行？")
-    assert institution_places("How many cases did the Guangzhou Internet Court receive?") == ["Guangzhou"]
-    assert institution_places("广州互联网法院受理了多少案件？") == ["广州"]
-    assert institution_places("Our Shanghai subsidiary must file within how many days?") == []
-    assert institution_places("What did the Supreme People's Court decide?") == []
-
-
 @pytest.mark.parametrize("question, figure, doc_id", [
     # the office's own deadline, found once the provider's is set aside
     ("How many working days does the cyberspace administration have to grant an algorithm filing once the materials "
@@ -609,21 +352,6 @@ def test_a_date_a_count_starts_from_is_no_due_date_and_places_name_institutions(
 def test_the_figure_of_whom_and_what_was_asked_answers(service, question, figure, doc_id):
     answer = service.answer(question)
     assert not answer.abstained and answer.key_figure == figure and answer.citations[0].doc_id == doc_id
-
-
-def test_a_penalty_for_breaching_other_articles_and_a_noun_s_head_are_read():
-    from retrieval.duties import asking_clause, breached_articles
-    from retrieval.roles import _zh_noun_class, audience
-    assert breached_articles("平台违反了《未成年人网络保护条例》第二十四条。") == {24}
-    assert breached_articles("违反本法第二十七条、第四十二条规定的，由有关主管部门责令改正") == {27, 42}
-    assert breached_articles("违反本条例第二十条第一款第一项和第五项规定，情节严重的") == {20}  # 款 and 项 are not articles
-    assert breached_articles("Whoever violates Article 20 or 21 of this Law") == {20, 21}
-    assert breached_articles("违反本法规定处理个人信息") == frozenset()
-    assert _zh_noun_class("个人信息处理者") == "entities" and _zh_noun_class("个人") == "people"
-    # the scene names the company; the clause that asks is about its managers
-    question = "A company broke the core data rules of the DSL. What fine can its managers personally receive?"
-    assert asking_clause(question).strip() == "What fine can its managers personally receive"
-    assert audience(question) == "individuals"
 
 
 @pytest.mark.parametrize("question, figure", [
@@ -664,20 +392,6 @@ def test_a_court_abroad_is_the_dsl_s_foreign_judicial_body_and_the_cii_regulatio
     assert resolve_laws("Under the CII Security Protection Regulations, how is the fine calculated?") == ["cii"]
 
 
-def test_what_the_asker_is_not_which_office_acts_and_words_that_are_no_names():
-    from retrieval.duties import authority_level
-    from retrieval.query import analyse
-    from retrieval.roles import acronyms, audience, institution_places
-    assert acronyms("Our SaaS team found a flaw in WeChat") == ["WeChat"]  # SaaS is a trade word, not a brand
-    assert institution_places("我们已经通过所在地的省级网信办递交了材料") == []  # 省级 is a level, not a place
-    assert audience("公司负责这条产品线的副总个人会被罚多少钱？") == "individuals"
-    assert analyse("我们是一家电商公司（不是关键信息基础设施运营者），多久要做一次等级测评？").not_who == {"关键信息基础设施运营者"}
-    assert analyse("We are not a CII operator. How often must we test our systems?").not_who == {"关键信息基础设施"}
-    assert analyse("How often must a CII operator test its systems?").not_who == frozenset()
-    assert authority_level("省级网信部门") == "provincial" and authority_level("国家网信部门") == "national"
-    assert authority_level("国家和省、自治区、直辖市网信部门") == ""
-
-
 @pytest.mark.parametrize("question, expected", [
     # the provincial office's completeness check, not the national office's acceptance
     ("我们已经向省级网信办递交了数据出境安全评估的申报材料，省级网信办要在几个工作日内查验材料是否齐全？", "5个工作日内"),
@@ -693,41 +407,10 @@ def test_whose_deadline_by_level_and_by_what_the_asker_is_not(service, question,
         assert not answer.abstained and answer.key_figure == expected
 
 
-def test_two_questions_in_a_row_a_yes_or_no_lead_in_and_a_count_as_of_a_day():
-    from retrieval.figures import as_of_day, asked_units
-    from retrieval.query import split_asks
-    first, second = split_asks("评估结果有效期多久？需要延长的，应在届满前多少个工作日内提出申请？")
-    assert first == "评估结果有效期多久" and second.startswith("需要延长的")
-    assert split_asks("被吊销许可证的公司的主管人员想继续做这行，可以吗？多长时间内不行？")[1] == ""
-    assert as_of_day("How many services had completed filing as of 30 June 2024?") == 20240630
-    assert as_of_day("截至2024年12月31日，共有302项服务完成备案") == 20241231
-    assert "month" not in asked_units("应当在多少日内通知？")  # days asked: three months is another period
-
-
 def test_the_passage_naming_the_company_answers_though_the_statutes_come_first(service):
     answer = service.answer("What did the CAC fine DiDi Chuxing in 2022 under the CSL, the DSL and the PIPL?")
     assert not answer.abstained and answer.key_figure == "CNY 8.02 billion"
     assert "DiDi" in answer.citations[0].quote
-
-
-def test_the_breach_a_sanction_follows_is_read_from_its_condition():
-    from retrieval.sentences import sentence_spans
-    from retrieval.violations import breach_of, condition_of, duty_articles
-
-    fine = "第四十六条 违反本法第三十一条规定，向境外提供重要数据的，由有关主管部门责令改正，给予警告，可以并处十万元以上一百万元以下罚款。"
-    assert condition_of(fine) == "第四十六条 违反本法第三十一条规定，向境外提供重要数据"
-    assert condition_of("第三十一条 关键信息基础设施的运营者…应当向境外提供重要数据的，依照本法规定。") == ""  # no sanction
-    assert duty_articles("开展数据处理活动的组织、个人不履行本法第二十七条、第二十九条、第三十条规定的数据安全保护义务") == \
-        frozenset({27, 29, 30})
-    # a tier reads under the breach of the paragraph before it; an English sentence under its paragraph's first
-    lead = "第六十六条 违反本法规定处理个人信息的，由履行个人信息保护职责的部门责令改正，处一百万元以下罚款。"
-    tier = "有前款规定的违法行为，情节严重的，由省级以上部门责令改正，并处五千万元以下罚款。"
-    span = sentence_spans(tier)[0]
-    assert breach_of(span, tier, tier, lead) == "第六十六条 违反本法规定处理个人信息 有前款规定的违法行为，情节严重"
-    english = ("Where the circumstances are grave, the departments are to order correction and impose a fine. "
-               "The directly responsible person in charge are to be fined between 100,000 and 1 million Yuan.")
-    second = sentence_spans(english)[1]
-    assert breach_of(second, second.text, english, "") == "Where the circumstances are grave, the departments are to"
 
 
 @pytest.mark.parametrize("question, locator, key", [
@@ -748,34 +431,6 @@ def test_a_breach_whose_sanction_sets_no_such_fine_abstains(service):
     answer = service.answer("Under the DSL, what can the responsible managers personally be fined when the company "
                             "breaks the national core data management system?")
     assert answer.abstained and any("DSL Art. 45 ¶2 sanctions the breach described" in w for w in answer.warnings)
-
-
-@pytest.mark.parametrize("question, regimes", [
-    ("What is the maximum financial penalty under Singapore's PDPA?", ["PDPA", "Singapore"]),
-    ("Under Japanese law, how fast must a leak be reported?", ["Japanese"]),
-    ("新加坡个人数据保护法的最高罚款是多少？", ["新加坡"]),
-    # where the data goes, who asks for it, who the asker is: scenery, not a regime
-    ("我们准备向新加坡母公司传输个人信息，标准合同生效后多久内备案？", []),
-    ("我们把境内数据提供给了美国一家法院，按数据安全法罚多少？", []),
-    ("US law enforcement asked our Shanghai subsidiary for data: what does the DSL fine for handing it over?", []),
-])
-def test_a_country_names_a_regime_only_when_its_law_is_asked_about(question, regimes):
-    from retrieval.compose import foreign_regimes
-
-    assert foreign_regimes(question) == regimes
-
-
-def test_what_the_asker_says_it_is_is_scenery_and_a_glossed_acronym_is_named_by_its_words():
-    from retrieval.roles import acronyms, asks_lead_time, institution_places
-
-    assert acronyms("We're a bank designated as a CII operator. How long may the review take?") == []
-    assert acronyms("If a network operator fails its multi-level protection (MLPS) duties, what is the fine?") == []
-    assert acronyms("What foreign equity may a value-added telecom (ICP) licence holder have?") == ["ICP"]
-    assert acronyms("Within how many days must MIIT decide?") == ["MIIT"]
-    assert institution_places("We're in the Tianjin Pilot Free Trade Zone. Who approves the negative list?") == []
-    assert institution_places("How many cases did the Hangzhou Internet Court hear?") == ["Hangzhou"]
-    assert asks_lead_time("必须在递交上市申请前多少天申报？") and asks_lead_time("How early can we apply to extend it?")
-    assert not asks_lead_time("标准合同生效后多少个工作日内备案？")
 
 
 def test_an_article_the_question_names_that_leaves_the_number_open_is_the_answer(service):
@@ -813,13 +468,11 @@ def test_a_second_ask_after_a_condition_is_split_and_answered_only_by_a_sentence
      "extended?", None),
 ])
 def test_an_extension_is_answered_by_what_a_clause_extends_by(service, question, key):
-    from retrieval.roles import extends_by
-
-    text = "特别审查程序一般应当在90个工作日内完成，情况复杂的可以延长。情况复杂的，可以延长15个工作日。"
-    assert not extends_by(text, text.index("90"), text.index("90") + 7)
-    assert extends_by(text, text.index("15"), text.index("15") + 7)
     answer = service.answer(question)
-    assert (answer.abstained, key) == (True, None) or key in answer.key_figure
+    if key is None:
+        assert answer.abstained, answer.text
+    else:
+        assert not answer.abstained and key in answer.key_figure, answer.text
 
 
 def test_the_days_to_accept_a_filing_are_not_the_days_to_decide_it(service):
@@ -839,17 +492,6 @@ def test_a_retention_period_is_for_the_thing_asked_to_be_kept_and_experience_is_
     for question in ("按照网络数据安全管理条例，重要数据的风险评估报告要保存几年？",
                      "网络数据安全管理条例要求网络数据安全负责人至少有几年工作经验？"):
         assert service.answer(question).abstained
-
-
-def test_with_an_office_s_approval_the_one_who_acts_is_the_one_who_asked():
-    from retrieval.duties import duty_at
-    from retrieval.roles import asks_extension, asks_lead_time
-
-    text = "经国家网信部门批准，可以延长评估结果有效期3年。"
-    assert duty_at(text, text.index("3年"))[0] == "party"
-    assert not asks_extension("How long does the national CAC have to approve or refuse the extension?")
-    assert asks_extension("How long can the validity be extended?")
-    assert asks_lead_time("How far ahead of expiry can we apply to extend it?")
 
 
 def test_a_version_of_another_year_is_not_the_one_held(service):
@@ -895,23 +537,6 @@ def test_a_question_about_which_body_is_answered_only_by_a_sentence_naming_one(s
         assert answer.citations[0].doc_id == "ndsmr"
 
 
-def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_words():
-    from retrieval.duties import activities_at, asked_activities
-    from retrieval.figures import question_wants
-    from retrieval.query import not_who
-    from retrieval.roles import institution_places
-
-    assert institution_places("合同今天生效，要在多长时间内去省网信办备案？") == []
-    assert institution_places("上海市网信办的罚款是多少？") == ["上海"]
-    assert question_wants("Can we challenge the result, and what's the window to do so?") == {"duration"}
-    assert question_wants("PIPL Art. 52 leaves it to the CAC. What is that number?") == {"quantity"}
-    assert not_who("an ordinary (non-CII) network operator") == frozenset({"关键信息基础设施"})
-    # telling the users affected is not reporting to the regulator
-    text = "应当及时告知用户并向有关主管部门报告；涉及危害国家安全的，还应当在24小时内向有关主管部门报告。"
-    assert activities_at(text, text.index("24"), text.index("24") + 4) == frozenset({"report"})
-    assert asked_activities("数据泄露后需要在多少小时内通知受影响的用户？") == frozenset({"informing"})
-
-
 @pytest.mark.parametrize("question, key", [
     # the 24 hours are for reporting national-security risks to the regulator, not for telling users of a breach
     ("按照网络数据安全管理条例，用户数据泄露后需要在多少小时内通知受影响的用户？", None),
@@ -923,7 +548,10 @@ def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_
 ])
 def test_near_misses_of_the_eighth_blind_set(service, question, key):
     answer = service.answer(question)
-    assert (answer.abstained and key is None) or (key is not None and key in answer.key_figure)
+    if key is None:
+        assert answer.abstained, answer.text
+    else:
+        assert not answer.abstained and key in answer.key_figure, answer.text
 
 
 def test_a_law_named_only_to_compare_with_is_not_the_law_asked_about(service):

@@ -1,0 +1,104 @@
+"""retrieval/duties.py: who must act, the act asked about and the breach a penalty follows. Pure: no store, no model."""
+
+from __future__ import annotations
+
+
+def test_who_must_act_is_read_from_the_question_and_from_the_source():
+    from retrieval.duties import asked_duty, duty_at
+
+    def duty_bearer(question: str) -> str:
+        return asked_duty(question)[0]
+
+    def bearer_at(text: str, start: int) -> str:
+        return duty_at(text, start)[0]
+
+    assert duty_bearer("Within how many working days must the office finish reviewing the filing?") == "authority"
+    assert duty_bearer("How many days does a company have to respond to an individual's request?") == "party"
+    # "it" is whoever the question named first; a passive names no one
+    assert duty_bearer("If a processor finds a vulnerability, within how many hours must it report to the "
+                       "competent authorities?") == "party"
+    assert duty_bearer("Within how many hours must incidents be reported?") == ""
+    assert duty_bearer("网络安全审查办公室要求补充材料的，当事人应在多少个工作日内提交？") == "party"
+    assert duty_bearer("成员单位要在多少个工作日内书面回复意见？") == "authority"  # 单位 within 成员单位
+    filing = "个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。"
+    assert bearer_at(filing, filing.index("10")) == "party"
+    # a condition names whom it is about, not who acts; without another actor, its subject acts
+    granting = "网信部门收到备案人提交的备案材料后，材料齐全的，应当在三十个工作日内予以备案"
+    assert bearer_at(granting, granting.index("三十")) == "authority"
+    review = ("网络安全审查办公室认为需要开展网络安全审查的，应当自向当事人发出书面通知之日起30个工作日内完成初步审查；"
+              "情况复杂的，可以延长15个工作日。")
+    assert bearer_at(review, review.index("15")) == "authority"  # after ；the subject goes on
+    renewal = "数据处理者可以在有效期届满前60个工作日内通过所在地省级网信部门向国家网信部门提出延长评估结果有效期申请。"
+    assert bearer_at(renewal, renewal.index("60")) == "party"  # a permission binds whoever it permits
+    assert bearer_at("特别审查程序一般应当在90个工作日内完成。", 12) == ""
+
+
+def test_the_act_a_time_is_asked_for_is_read_in_the_asking_clause():
+    from retrieval.duties import activities_at, asked_activities, assessment_kinds, others_only
+    # the office's name speaks of a review; the question asks about a submission
+    assert asked_activities("网络安全审查办公室要求补充材料的，当事人应在多少个工作日内提交？") == {"submission"}
+    assert asked_activities("How often must an MLPS Level 3 system undergo graded protection testing?") == {"testing"}
+    yearly = "（六）每年发布专门的未成年人网络保护社会责任报告，并接受社会监督。"
+    assert activities_at(yearly, yearly.index("每年"), yearly.index("每年") + 2) == {"report"}
+    assert others_only(frozenset({"assessment"}), frozenset({"report"}))
+    assert not others_only(frozenset({"testing", "assessment"}), frozenset({"testing"}))
+    assert not others_only(frozenset(), frozenset({"report"}))
+    assert assessment_kinds("未成年人网络保护影响评估") == {"impact"}
+    assert assessment_kinds("businesses processing important data must conduct risk assessments annually") == {"risk"}
+
+
+def test_a_penalty_for_breaching_other_articles_and_a_noun_s_head_are_read():
+    from retrieval.duties import asking_clause, breached_articles
+    from retrieval.roles import _zh_noun_class, audience
+    assert breached_articles("平台违反了《未成年人网络保护条例》第二十四条。") == {24}
+    assert breached_articles("违反本法第二十七条、第四十二条规定的，由有关主管部门责令改正") == {27, 42}
+    assert breached_articles("违反本条例第二十条第一款第一项和第五项规定，情节严重的") == {20}  # 款 and 项 are not articles
+    assert breached_articles("Whoever violates Article 20 or 21 of this Law") == {20, 21}
+    assert breached_articles("违反本法规定处理个人信息") == frozenset()
+    assert _zh_noun_class("个人信息处理者") == "entities" and _zh_noun_class("个人") == "people"
+    # the scene names the company; the clause that asks is about its managers
+    question = "A company broke the core data rules of the DSL. What fine can its managers personally receive?"
+    assert asking_clause(question).strip() == "What fine can its managers personally receive"
+    assert audience(question) == "individuals"
+
+
+def test_what_the_asker_is_not_which_office_acts_and_words_that_are_no_names():
+    from retrieval.duties import authority_level
+    from retrieval.query import analyse
+    from retrieval.roles import acronyms, audience, institution_places
+    assert acronyms("Our SaaS team found a flaw in WeChat") == ["WeChat"]  # SaaS is a trade word, not a brand
+    assert institution_places("我们已经通过所在地的省级网信办递交了材料") == []  # 省级 is a level, not a place
+    assert audience("公司负责这条产品线的副总个人会被罚多少钱？") == "individuals"
+    assert analyse("我们是一家电商公司（不是关键信息基础设施运营者），多久要做一次等级测评？").not_who == {"关键信息基础设施运营者"}
+    assert analyse("We are not a CII operator. How often must we test our systems?").not_who == {"关键信息基础设施"}
+    assert analyse("How often must a CII operator test its systems?").not_who == frozenset()
+    assert authority_level("省级网信部门") == "provincial" and authority_level("国家网信部门") == "national"
+    assert authority_level("国家和省、自治区、直辖市网信部门") == ""
+
+
+def test_with_an_office_s_approval_the_one_who_acts_is_the_one_who_asked():
+    from retrieval.duties import duty_at
+    from retrieval.roles import asks_extension, asks_lead_time
+
+    text = "经国家网信部门批准，可以延长评估结果有效期3年。"
+    assert duty_at(text, text.index("3年"))[0] == "party"
+    assert not asks_extension("How long does the national CAC have to approve or refuse the extension?")
+    assert asks_extension("How long can the validity be extended?")
+    assert asks_lead_time("How far ahead of expiry can we apply to extend it?")
+
+
+def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_words():
+    from retrieval.duties import activities_at, asked_activities
+    from retrieval.figures import question_wants
+    from retrieval.query import not_who
+    from retrieval.roles import institution_places
+
+    assert institution_places("合同今天生效，要在多长时间内去省网信办备案？") == []
+    assert institution_places("上海市网信办的罚款是多少？") == ["上海"]
+    assert question_wants("Can we challenge the result, and what's the window to do so?") == {"duration"}
+    assert question_wants("PIPL Art. 52 leaves it to the CAC. What is that number?") == {"quantity"}
+    assert not_who("an ordinary (non-CII) network operator") == frozenset({"关键信息基础设施"})
+    # telling the users affected is not reporting to the regulator
+    text = "应当及时告知用户并向有关主管部门报告；涉及危害国家安全的，还应当在24小时内向有关主管部门报告。"
+    assert activities_at(text, text.index("24"), text.index("24") + 4) == frozenset({"report"})
+    assert asked_activities("数据泄露后需要在多少小时内通知受影响的用户？") == frozenset({"informing"})

@@ -1,0 +1,164 @@
+"""retrieval/figures.py: figures read, normalised and matched across languages; what a question asks for. Pure: no store, no model."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.figures import extract_figures, figure_glosses, figures_match, unsupported_figures
+
+
+@pytest.mark.parametrize(("a", "b"), [("CNY50 million", "五千万元"), ("RMB 50,000,000", "5000万元"),
+                                      ("50 million yuan", "五千万元以下"), ("5%", "百分之五"),
+                                      ("100,000", "十万人"), ("1 November 2021", "2021年11月1日"),
+                                      ("15 working days", "十五个工作日")])
+def test_figures_normalise_across_languages(a, b):
+    fa, fb = extract_figures(a), extract_figures(b)
+    assert fa and fb and figures_match(fa[0], fb[0])
+
+
+def test_changed_figures_are_caught():
+    source = ["并处五千万元以下或者上一年度营业额百分之五以下罚款"]
+    assert [f.text for f in unsupported_figures("up to 87% or CNY 50 million", source)] == ["87%"]
+    assert not unsupported_figures("up to 5% or CNY 50 million", source)
+    assert not extract_figures("Article 66 [1] 第六十六条 第二款")
+    assert figure_glosses("处二百万元以上一千万元以下罚款") == [("二百万元以上一千万元以下", "CNY 2 million to 10 million")]
+
+
+@pytest.mark.parametrize(("text", "figures"), [
+    # a year that ends a sentence is a date, not the number of a section heading
+    ("Released in September 2024, it came into effect on 1 January 2025. The Regulations apply.", ["1 January 2025"]),
+    # headings, list markers and cross-references are not figures
+    ("Compliance Strategies 4. Preparing for Audit > 4.1 Streamlining Annual Security Reviews", []),
+    ("as provided in Article 3, Paragraph 2, of this Law", []),
+    ("“5. Cross-border transfers” says fines reach 5 Million yuan", ["5 Million yuan"]),
+    # a standard's code and a committee's number count nothing; a currency before its amount stays an amount
+    ("TC260 released the Basic Security Requirements (TC260-003) and GB/T 35273-2020 applies", []),
+    ("National Technical Committee 260 fined no one; the CAC fined it CNY8.02 billion", ["CNY8.02 billion"]),
+    # a half of a threshold is a share; half a year is no share
+    ("数量或者数额达到前款规定标准一半以上的", ["一半以上"]),
+    ("acting on behalf of the company for half a year", []),
+])
+def test_labels_are_not_figures_and_dates_are(text, figures):
+    assert [f.text for f in extract_figures(text)] == figures
+
+
+@pytest.mark.parametrize("chinese, english", [
+    ("本规定自公布之日起施行。", "It takes effect on the date of publication."),
+    ("应当每年度对其网络数据处理活动开展风险评估", "must carry out a risk assessment annually"),
+    ("每年至少进行一次检测评估", "at least once a year"),
+    ("每两年开展一次合规审计", "an audit every two years"),
+])
+def test_relative_dates_and_frequencies_are_figures_in_both_languages(chinese, english):
+    zh = [f for f in extract_figures(chinese) if f.kind in ("date", "frequency")]
+    en = [f for f in extract_figures(english) if f.kind in ("date", "frequency")]
+    assert zh and en and figures_match(zh[0], en[0])
+    assert not unsupported_figures(english, [chinese])
+
+
+def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
+    assert unsupported_figures("once a year", ["每两年开展一次合规审计"])
+    assert unsupported_figures("on the date of publication", ["本办法自2022年9月1日起施行。"])
+    assert unsupported_figures("1 September 2022", ["本规定自公布之日起施行。"])
+
+
+@pytest.mark.parametrize("question, wants", [
+    ("How often must operators test their networks?", {"frequency"}),
+    ("数据出境安全评估办法施行前已开展的活动，需要在多长时间内整改？", {"duration"}),
+    ("How long after the Measures take effect must existing transfers be rectified?", {"duration"}),
+    ("When does the Regulation take effect?", {"date"}),
+    ("Under the SCC Measures, how soon after the contract takes effect must it be filed?", {"duration"}),
+    ("What percentage of turnover can the fine reach?", {"percent"}),
+    ("关键信息基础设施运营者应当每年至少进行几次网络安全检测评估？", {"frequency"}),
+    # "notify individuals" asks for no count; "more than 1 million users" does
+    ("When must a personal information processor notify individuals after a data breach?", {"date"}),
+    ("Which duties apply when processing data of more than 1 million users?", {"count"}),
+    ("What minimum age requires parental consent?", {"age"}),
+    ("重要数据的处理者多久开展一次风险评估？", {"frequency"}),
+    ("个人信息处理者违反个人信息保护法，情节严重的，最高可以罚多少？", {"amount"}),
+    ("大型网络平台的注册用户数是多少？", {"count"}),
+    # who approves wants a name, not the validity period the question mentions
+    ("Who must approve extending an outbound security assessment's validity?", set()),
+    ("What is the maximum detention under the Cybersecurity Law?", {"duration"}),
+    # money that is not a fine, and units finer than hours
+    ("What minimum salary must a personal information protection officer be paid?", {"amount"}),
+    ("What is the VAT rate on cross-border data services?", {"percent"}),
+    ("How many seconds may a splash-screen advertisement last?", {"duration"}),
+    # the question word decides: the penalty only sets the scene; "how many times the gains" is a multiple
+    ("After a public-security penalty, how long are they barred from key jobs?", {"duration"}),
+    ("How many times the illegal gains can an intermediary be fined?", {"amount"}),
+    # a day in every year, not a date; a quantity of no named kind
+    ("重要数据处理者的年度报告每年要在几月几日之前报送？", {"day-of-year"}),
+    ("What is the minimum password length for CII systems?", {"quantity"}),
+    # a when-clause that sets the scene; "what fine" decides over the users threshold the question mentions
+    ("When the Measures took effect, how long did companies get to bring transfers into compliance?", {"duration"}),
+    ("What fine applies to a platform with over one million users that lists abroad?", {"amount"}),
+])
+def test_the_figure_a_question_wants(question, wants):
+    from retrieval.figures import question_wants
+
+    assert question_wants(question) == wants
+
+
+@pytest.mark.parametrize("text, glosses", [
+    ("累计向境外提供10万人以上、不满100万人个人信息", [("10万人以上", "100,000 individuals or more"),
+                                                      ("100万人", "less than 1 million individuals")]),
+    ("没有违法所得或者违法所得不足十万元的", [("十万元", "less than CNY 100,000")]),
+    ("并处五千万元以下罚款", [("五千万元以下", "up to CNY 50 million")]),
+    ("are to be fined between 100,000 and 1 million Yuan", [("100,000", "CNY 100,000"),
+                                                            ("1 million Yuan", "CNY 1 million")]),
+    ("The MLPS categorizes systems into five protection levels.", [("five protection levels",
+                                                                    "5 protection levels")]),
+    ("自上年1月1日起累计", [("1月1日", "1 January")]),
+    # 不少于 is "not less than": the negation turns a strict upper bound into an inclusive lower one
+    ("留存相关的网络日志不少于六个月", [("六个月", "at least 6 months")]),
+    ("不超过三十日", [("三十日", "within 30 days")]),
+    ("处采购金额一倍以上十倍以下罚款", [("一倍以上十倍以下", "1 to 10 times")]),
+    ("应当立即采取补救措施，并按照规定及时告知用户", [("立即", "immediately"), ("及时", "promptly")]),
+    ("not required under conditions in items 2 through 7 above", []),
+    ("处理不满十四周岁未成年人个人信息的", [("十四周岁", "less than 14 years of age")]),
+    ("one of the following; Specification V2.0", []),
+])
+def test_bounds_ranges_spelled_counts_and_calendar_days(text, glosses):
+    """不满 (less than) is not 以下 (up to): a lawyer needs to know whether the figure itself is included."""
+    assert figure_glosses(text) == glosses
+
+
+def test_a_calendar_day_is_not_a_duration_or_an_effective_date():
+    day = extract_figures("自上年1月1日起")[0]
+    assert day.kind == "day-of-year"
+    assert unsupported_figures("1 day", ["自上年1月1日起"]) and unsupported_figures("1 January 2024", ["1月1日"])
+
+
+@pytest.mark.parametrize("question, units", [
+    ("个人信息泄露后必须在多少小时内报告？", {"hour", "minute"}),
+    ("Within how many working days must the office decide?", {"day", "working-day", "week"}),
+    ("How long is the assessment valid?", set()),
+])
+def test_the_unit_a_duration_question_asks_in(question, units):
+    from retrieval.figures import asked_units
+
+    assert asked_units(question) == units
+
+
+def test_what_a_figure_measures_is_read_from_its_clause():
+    fine, detention, threshold = (extract_figures(t)[0] for t in (
+        "拒不改正的，处一万元以上十万元以下罚款", "由公安机关没收违法所得，处五日以下拘留",
+        "违法所得五千元以上的"))
+    assert fine.sanction and detention.sanction and not threshold.sanction
+    english = extract_figures("and impose a fine of not more than 50 million Yuan")
+    assert english[0].sanction
+    people, records, firms = (extract_figures(t)[0] for t in ("处理1000万人以上个人信息", "出售五十条以上的",
+                                                               "两个以上的网络数据处理者"))
+    assert (people.counts, records.counts, firms.counts) == ("people", "items", "entities")
+    assert extract_figures("at least two police officers must be present")[0].counts == "people"
+
+
+def test_two_questions_in_a_row_a_yes_or_no_lead_in_and_a_count_as_of_a_day():
+    from retrieval.figures import as_of_day, asked_units
+    from retrieval.query import split_asks
+    first, second = split_asks("评估结果有效期多久？需要延长的，应在届满前多少个工作日内提出申请？")
+    assert first == "评估结果有效期多久" and second.startswith("需要延长的")
+    assert split_asks("被吊销许可证的公司的主管人员想继续做这行，可以吗？多长时间内不行？")[1] == ""
+    assert as_of_day("How many services had completed filing as of 30 June 2024?") == 20240630
+    assert as_of_day("截至2024年12月31日，共有302项服务完成备案") == 20241231
+    assert "month" not in asked_units("应当在多少日内通知？")  # days asked: three months is another period

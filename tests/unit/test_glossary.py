@@ -1,0 +1,38 @@
+"""retrieval/glossary.py: the bilingual glossary (retrieval/data/glossary.toml) carries the statutes' terms both
+ways, finds inflected English forms, and names the entry of a bad file."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.glossary import GlossaryError, expand_query, glossary_pairs, load_glossary
+
+
+@pytest.mark.parametrize(("english", "chinese"), [
+    ("fine", "罚款"), ("turnover", "营业额"), ("person directly in charge", "直接负责的主管人员"),
+    ("important data", "重要数据"), ("core data", "核心数据"),
+    ("critical information infrastructure", "关键信息基础设施"), ("cross-border", "出境"),
+    ("security assessment", "安全评估"), ("refuse to correct", "拒不改正"), ("serious circumstances", "情节严重"),
+])
+def test_glossary_carries_the_statutes_terms_both_ways(english, chinese):
+    assert chinese in expand_query(f"What does the law say about {english}?")
+    assert english in expand_query(f"关于{chinese}的规定")
+
+
+def test_inflected_english_forms_find_their_entries():
+    found = dict(glossary_pairs("Transfers not yet rectified; operators fined after they refused to correct"))
+    assert found.get("rectify") in {"责令改正", "整改"}
+    assert found.get("fined") == "罚款"
+    assert "refuse to correct" in found
+    # an inflection must not reach into another word
+    assert glossary_pairs("finesse") == []
+
+
+def test_every_glossary_entry_has_both_languages_and_bad_files_are_named(tmp_path):
+    entries = load_glossary()
+    assert len(entries) >= 100
+    assert all(e.en and e.zh for e in entries)
+    bad = tmp_path / "glossary.toml"
+    bad.write_text('[[terms]]\nen = ["fine"]\nzh = []\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match=r"glossary\.toml: terms\[1\]"):
+        load_glossary(bad)

@@ -1,0 +1,57 @@
+"""retrieval/roles.py: what a figure measures in its clause and which questions it can answer. Pure: no store, no model."""
+
+from __future__ import annotations
+
+
+def test_which_questions_a_sanction_or_another_count_can_answer():
+    from retrieval.roles import counts_differ, money_roles, sanctions_answer
+
+    assert sanctions_answer("What is the maximum fine under the PIPL?")
+    assert sanctions_answer("What can happen to a company that violates the DSL?")
+    assert not sanctions_answer("Above what annual income do individuals pay tax on crypto gains?")
+    # damages for a breach are not the fine for it
+    assert not sanctions_answer("How much compensation do courts award for a data breach?")
+    assert money_roles("What is the registration fee for filing a standard contract?") == ("fee",)
+    assert money_roles("消费者权益保护法规定的罚款") == ()  # 消费 is no fee
+    assert counts_differ("stars", "people") and not counts_differ("users", "people")
+    # a six-month remediation period says nothing of how long something stays valid
+    from retrieval.roles import period_roles, speaks_of
+
+    asked = period_roles("个人信息出境标准合同最长可以约定多少年的有效期？")
+    assert asked == ("validity",) and not speaks_of(asked, "应当自本办法施行之日起6个月内完成整改。")
+    assert speaks_of(asked, "通过数据出境安全评估的结果有效期为3年")
+    assert not counts_differ("万", "people")  # 多少万… names nothing a count could contradict
+
+
+def test_a_date_a_count_starts_from_is_no_due_date_and_places_name_institutions():
+    from retrieval.roles import asks_by_date, counted_from, institution_places
+    text = "自当年1月1日起累计向境外提供100万人以上个人信息"
+    assert counted_from(text, text.index("1月"), text.index("1月") + 4)
+    effective = "本办法自2022年9月1日起施行。"
+    assert counted_from(effective, 4, 13)  # a start, which answers "when does it take effect" but no due date
+    assert asks_by_date("年度风险评估报告每年要在几月几日之前报送？") and not asks_by_date("本法何时施行？")
+    assert institution_places("How many cases did the Guangzhou Internet Court receive?") == ["Guangzhou"]
+    assert institution_places("广州互联网法院受理了多少案件？") == ["广州"]
+    assert institution_places("Our Shanghai subsidiary must file within how many days?") == []
+    assert institution_places("What did the Supreme People's Court decide?") == []
+
+
+def test_what_the_asker_says_it_is_is_scenery_and_a_glossed_acronym_is_named_by_its_words():
+    from retrieval.roles import acronyms, asks_lead_time, institution_places
+
+    assert acronyms("We're a bank designated as a CII operator. How long may the review take?") == []
+    assert acronyms("If a network operator fails its multi-level protection (MLPS) duties, what is the fine?") == []
+    assert acronyms("What foreign equity may a value-added telecom (ICP) licence holder have?") == ["ICP"]
+    assert acronyms("Within how many days must MIIT decide?") == ["MIIT"]
+    assert institution_places("We're in the Tianjin Pilot Free Trade Zone. Who approves the negative list?") == []
+    assert institution_places("How many cases did the Hangzhou Internet Court hear?") == ["Hangzhou"]
+    assert asks_lead_time("必须在递交上市申请前多少天申报？") and asks_lead_time("How early can we apply to extend it?")
+    assert not asks_lead_time("标准合同生效后多少个工作日内备案？")
+
+
+def test_an_extension_is_read_from_the_clause_that_extends():
+    from retrieval.roles import extends_by
+
+    text = "特别审查程序一般应当在90个工作日内完成，情况复杂的可以延长。情况复杂的，可以延长15个工作日。"
+    assert not extends_by(text, text.index("90"), text.index("90") + 7)
+    assert extends_by(text, text.index("15"), text.index("15") + 7)

@@ -1,0 +1,23 @@
+"""retrieval/violations.py: the breach a sanction follows, read from its condition. Pure: no store, no model."""
+
+from __future__ import annotations
+
+
+def test_the_breach_a_sanction_follows_is_read_from_its_condition():
+    from retrieval.sentences import sentence_spans
+    from retrieval.violations import breach_of, condition_of, duty_articles
+
+    fine = "第四十六条 违反本法第三十一条规定，向境外提供重要数据的，由有关主管部门责令改正，给予警告，可以并处十万元以上一百万元以下罚款。"
+    assert condition_of(fine) == "第四十六条 违反本法第三十一条规定，向境外提供重要数据"
+    assert condition_of("第三十一条 关键信息基础设施的运营者…应当向境外提供重要数据的，依照本法规定。") == ""  # no sanction
+    assert duty_articles("开展数据处理活动的组织、个人不履行本法第二十七条、第二十九条、第三十条规定的数据安全保护义务") == \
+        frozenset({27, 29, 30})
+    # a tier reads under the breach of the paragraph before it; an English sentence under its paragraph's first
+    lead = "第六十六条 违反本法规定处理个人信息的，由履行个人信息保护职责的部门责令改正，处一百万元以下罚款。"
+    tier = "有前款规定的违法行为，情节严重的，由省级以上部门责令改正，并处五千万元以下罚款。"
+    span = sentence_spans(tier)[0]
+    assert breach_of(span, tier, tier, lead) == "第六十六条 违反本法规定处理个人信息 有前款规定的违法行为，情节严重"
+    english = ("Where the circumstances are grave, the departments are to order correction and impose a fine. "
+               "The directly responsible person in charge are to be fined between 100,000 and 1 million Yuan.")
+    second = sentence_spans(english)[1]
+    assert breach_of(second, second.text, english, "") == "Where the circumstances are grave, the departments are to"
