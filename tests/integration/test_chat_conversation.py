@@ -72,13 +72,18 @@ def test_follow_ups_inherit_and_a_new_topic_starts_afresh(app):
     assert dsl.citations and dsl.citations[0].doc_id in ("dsl", "dsl-en")  # the law asked is the DSL
     # the newest exchange is drawn first: its citation is the first expander on the page
     assert "Data Security Law" in app.expander[0].label
+    app.button(key="alone-0").click().run()  # the reader corrects the reading: asked on its own
+    alone = _newest(app)
+    assert alone.question == "And under the Data Security Law?" and alone.read_as == ""
+    assert len(app.chat_message) == 4
+    _ask(app, "And under the Data Security Law?")
     _ask(app, "what about for individuals?")
     managers = _newest(app)
     assert "Data Security Law" in managers.read_as and "responsible individuals" in managers.read_as
     _ask(app, "When did the Cybersecurity Law first take effect?")
     fresh = _newest(app)
     assert fresh.read_as == "" and not any(c.value.startswith("Read as") for c in app.caption[:3])
-    assert len(app.chat_message) == 8
+    assert len(app.chat_message) == 10
 
 
 def test_a_chinese_question_gets_chinese_labels_throughout(app):
@@ -163,3 +168,16 @@ def test_lexcite_remove_deletes_the_uploaded_file_too(store_copy, tmp_path):
     doc_id = AnswerService(store_copy).ingest([saved.path], display_names={saved.path: "notes.txt"}).files[0].doc_id
     assert main(["remove", doc_id, "--store", str(store_copy.store)]) == 0
     assert not saved.path.exists()
+
+
+def test_an_upload_is_reported_by_its_name_with_the_new_count(store_copy):
+    from app.chat_view import ingest_uploads
+    from retrieval.service import AnswerService
+
+    service = AnswerService(store_copy)
+    before = len(service.store.documents())
+    outcomes = ingest_uploads(service, [("backup-policy.txt", b"Backups are kept for 30 days."),
+                                        ("run.exe", b"MZ")], "en")
+    assert outcomes[0] == ("success", f"backup-policy.txt: added, 1 passages. The library now holds {before + 1} "
+                                      "documents.")
+    assert outcomes[1][0] == "error" and outcomes[1][1].startswith("run.exe: not added — file type .exe")
