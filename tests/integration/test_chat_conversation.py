@@ -181,3 +181,13 @@ def test_an_upload_is_reported_by_its_name_with_the_new_count(store_copy):
     assert outcomes[0] == ("success", f"backup-policy.txt: added, 1 passages. The library now holds {before + 1} "
                                       "documents.")
     assert outcomes[1][0] == "error" and outcomes[1][1].startswith("run.exe: not added — file type .exe")
+
+
+def test_a_chain_of_follow_ups_on_the_command_line_keeps_the_law_and_takes_the_party(store_copy, capsys):
+    from app.cli import main
+
+    code = main(["ask", "--store", str(store_copy.store), "--context", PIPL_FINE, "--context",
+                 "And under the DSL?", "what about for individuals?"])
+    assert code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Read as: maximum fine under the DSL for a serious violation for the responsible individuals")
