@@ -24,6 +24,7 @@ from app.render import QuoteBlock, kind_label, message, parts, read_as, source_p
 from ingest.normalise import detect_language  # noqa: E402
 from ingest.settings import Settings  # noqa: E402
 from ingest.store import StoreError  # noqa: E402
+from retrieval.followup import FOLLOW_UP_RULE  # noqa: E402
 from retrieval.service import AnswerService, EmptyStoreError, Options, QuestionError  # noqa: E402
 from retrieval.source import source_view  # noqa: E402
 
@@ -77,7 +78,9 @@ def render_answer(service: AnswerService, answer, index: int) -> None:
     if answer.read_as:
         line, button = st.columns([5, 2])
         line.caption(read_as(answer))
-        if button.button(message("ask_alone", language), key=f"alone-{index}"):
+        # only a question read with the conversation can be asked on its own instead
+        followed = any(step.rule == FOLLOW_UP_RULE for step in answer.trace)
+        if followed and button.button(message("ask_alone", language), key=f"alone-{index}"):
             st.session_state["ask_alone"] = index
             st.rerun()
     if view.abstained:

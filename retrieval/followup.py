@@ -18,6 +18,7 @@ from ingest.normalise import detect_language
 from retrieval.laws import law_mentions
 
 FOLLOWUP_PATH = Path(__file__).with_name("data") / "followup.toml"
+FOLLOW_UP_RULE = "follow-up"  # the trace step of an answer read with its conversation
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _END = re.compile(r"[\s?？。.!！]+$")
 

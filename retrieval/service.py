@@ -13,11 +13,11 @@ from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
-from retrieval.followup import read_in_context
+from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
-from retrieval.records import Answer, Citation, LinkedText, Passage
+from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
 from retrieval.rerank import plain_fusion, rerank
 from retrieval.search import Filters, HybridSearcher
 from retrieval.verify import unsupported
@@ -144,6 +144,8 @@ class AnswerService:
         answer = self.answer(reading.text, options)
         if reading.follows_up:
             answer.question, answer.read_as = reading.question, reading.read_as
+            answer.trace.insert(0, TraceStep(FOLLOW_UP_RULE, f"inherited {', '.join(reading.inherited)} from the "
+                                                             f"conversation: {reading.text}", "read"))
         return answer
 
     def _on_subject(self, passage: Passage, analysis: QueryAnalysis) -> bool:
