@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ingest.manifest import load_manifest
 from ingest.normalise import detect_language
-from retrieval.laws import law_mentions
+from retrieval.laws import law_mentions, unknown_law_names
 
 FOLLOWUP_PATH = Path(__file__).with_name("data") / "followup.toml"
 FOLLOW_UP_RULE = "follow-up"  # the trace step of an answer read with its conversation
@@ -155,8 +155,25 @@ def _parts(question: str, vocab: Vocabulary) -> _Parts:
     laws = tuple(law_mentions(rest))
     party, party_span = _find_party(rest, vocab)
     spans = [(a, b) for a, b, _ in laws] + ([party_span] if party_span else [])
+    residue = _residue(rest, spans, vocab)
+    if not laws and _names_a_law(residue) and residue in rest:
+        # "What about the GDPR?": a law the corpus does not hold is still the law asked about
+        start = rest.index(residue)
+        laws, residue = ((start, start + len(residue), ""),), ""
     return _Parts(rest=rest, leans=led or tailed or points_back, asks=_asks(rest, vocab), laws=laws, party=party,
-                  party_span=party_span, residue=_residue(rest, spans, vocab))
+                  party_span=party_span, residue=residue)
+
+
+_ACRONYMS = re.compile(r"[A-Z]{2,}(?: [A-Z]{2,})*")
+
+
+def _names_a_law(residue: str) -> bool:
+    """Whether what is left of a follow-up is only a law's name: an acronym (GDPR, UK GDPR) or a title
+    ("the Anti-Monopoly Law", 《反垄断法》)."""
+    if not residue:
+        return False
+    return bool(_ACRONYMS.fullmatch(residue)) or any(residue in name or name in residue
+                                                     for name in unknown_law_names(residue))
 
 
 # ---------------------------------------------------------------------------- rewriting
@@ -216,10 +233,6 @@ def _modify(text: str, parts: _Parts, language: str, vocab: Vocabulary) -> str |
     return _append(text, parts.rest, "", language)
 
 
-def _prior_laws(text: str) -> list[tuple[int, int, str]]:
-    return law_mentions(text)
-
-
 def _read(question: str, prior: Reading | None, vocab: Vocabulary) -> Reading:
     language = detect_language(question)
     fresh = Reading(question, question, describe(question), (), language)
@@ -227,7 +240,7 @@ def _read(question: str, prior: Reading | None, vocab: Vocabulary) -> Reading:
         return fresh
     parts = _parts(question, vocab)
     base_language = prior.language
-    prior_laws = _prior_laws(prior.text)
+    prior_laws = law_mentions(prior.text)
     prior_party, _ = _find_party(prior.text, vocab)
     if not parts.asks and (parts.leans or parts.laws or parts.party) and not parts.residue:
         # "And under the DSL?": the subject (and what it does not name) from the question before

@@ -65,3 +65,15 @@ def test_describe_drops_the_scaffolding_only():
     assert describe("What is the maximum fine under the DSL?") == "maximum fine under the DSL"
     assert describe("How many days does the review take?") == "how many days does the review take"
     assert describe("请问数据安全法规定的最高罚款是多少？") == "数据安全法规定的最高罚款"
+
+
+@pytest.mark.parametrize("follow_up", ["What about the GDPR?", "And under the Anti-Monopoly Law?"])
+def test_a_law_the_corpus_does_not_hold_is_still_the_law_asked(follow_up):
+    reading = read_in_context(follow_up, [PIPL_FINE])
+    assert reading.inherited == ("subject",) and "PIPL" not in reading.text
+    assert reading.text.startswith("What is the maximum fine under the ") and "for a serious violation" in reading.text
+
+
+def test_an_acronym_that_names_a_party_is_not_taken_for_a_law():
+    reading = read_in_context("And for CII operators?", ["How long must network logs be kept under the CSL?"])
+    assert "critical information infrastructure operator" in reading.text and "CSL" in reading.text
