@@ -26,7 +26,7 @@ ingest: setup
 
 run: ingest
 	$(BIN)/lexcite ask "What is the maximum fine under the PIPL for a serious violation?"
-	$(BIN)/lexcite app
+	$(BIN)/lexcite app $(if $(PORT),--port $(PORT))
 
 test: setup
 	$(BIN)/ruff check .

@@ -110,7 +110,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     settings = _settings(args)
     try:
         service = AnswerService(settings)
-        answer = service.answer(" ".join(args.question), options_from_args(args))
+        answer = service.answer_in_context(" ".join(args.question), args.context, options_from_args(args))
     except (QuestionError, EmptyStoreError) as exc:
         print(f"lexcite: {exc}", file=sys.stderr)
         return EXIT_USAGE if isinstance(exc, QuestionError) else EXIT_FAIL
@@ -193,18 +193,44 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run(job, _settings(args))
 
 
-def cmd_app(args: argparse.Namespace) -> int:
-    import subprocess
+def _port_taken(address: str, port: int) -> bool:
+    import socket
 
+    with socket.socket(socket.AF_INET6 if ":" in address else socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((address, port))
+        except OSError:
+            return True
+    return False
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    """Become `streamlit run app/chat.py` (exec: signals reach the server itself, nothing is left running).
+    The app's own settings are in app/.streamlit/config.toml; STREAMLIT_* variables and --port/--address win."""
     script = Path(__file__).with_name("chat.py")
     env = dict(os.environ)
     if args.store:
         env["LEXCITE_STORE"] = args.store
     if args.embedder:
         env["LEXCITE_EMBEDDER"] = args.embedder
-    command = [sys.executable, "-m", "streamlit", "run", str(script), "--server.address", args.address,
-               "--server.port", str(args.port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    return subprocess.call(command, env=env)
+    flags: list[str] = []
+    if args.port is not None:
+        flags += ["--server.port", str(args.port)]
+    if args.address:
+        flags += ["--server.address", args.address]
+    port = args.port if args.port is not None else int(env.get("STREAMLIT_SERVER_PORT") or 8501)
+    address = args.address or env.get("STREAMLIT_SERVER_ADDRESS") or "127.0.0.1"
+    if _port_taken(address, port):
+        print(f"lexcite: port {port} on {address} is taken (another LexCite or Streamlit may be running). "
+              f"Start on another port: `lexcite app --port {port + 1}` or `make run PORT={port + 1}`",
+              file=sys.stderr)
+        return EXIT_FAIL
+    command = [sys.executable, "-m", "streamlit", "run", str(script), *flags]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execve(sys.executable, command, env)
+    return EXIT_FAIL  # not reached
 
 
 def _fill_corpus_root(settings, mirror: str | None) -> int:
@@ -328,6 +354,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="+", help="the question (quote it)")
     p.add_argument("--json", action="store_true", help="print the Answer record as JSON")
     p.add_argument("--explain", action="store_true", help="show the rules that decided and the confidence")
+    p.add_argument("--context", action="append", default=[], metavar="PREVIOUS_QUESTION",
+                   help="a question asked before, oldest first; repeatable. A follow-up that leaves out its law, "
+                        "party or subject (\"And under the DSL?\") inherits them")
     add_filter_options(p)
     _add_store_options(p)
     p.set_defaults(func=cmd_ask)
@@ -388,8 +417,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_bench)
 
     p = sub.add_parser("app", help="start the chat UI", description="Start the Streamlit chat UI on the store.")
-    p.add_argument("--address", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8501)
+    p.add_argument("--address", help="address to listen on (default: STREAMLIT_SERVER_ADDRESS or 127.0.0.1)")
+    p.add_argument("--port", type=int, help="port (default: STREAMLIT_SERVER_PORT or 8501)")
     _add_store_options(p)
     p.set_defaults(func=cmd_app)
 

@@ -5,12 +5,14 @@ answer's language, so the CLI, batch files and the UI say the same thing in the 
 from __future__ import annotations
 
 import html
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from retrieval.records import Answer, Citation
+from retrieval.source import SourceView, clip, linked_paragraph
 
 MESSAGES_PATH = Path(__file__).with_name("messages.toml")
 LANGUAGES = ("en", "zh")
@@ -94,52 +96,166 @@ def notes(answer: Answer) -> list[str]:
     return [w for w in answer.warnings if not all(f in w for f in answer.unsupported_figures)]
 
 
-def citation_label(citation: Citation) -> str:
-    return f"[{citation.n}] {citation.title} — {citation.locator}"
+@cache
+def _manifest():
+    from ingest.manifest import load_manifest
+
+    return load_manifest()
+
+
+_EN_LOCATOR = [(re.compile(r"Arts?\.\s*(\d+)"), "第{}条"), (re.compile(r"\s*¶\s*(\d+)"), "第{}款"),
+               (re.compile(r"\s*item\s*(\d+)", re.I), "第{}项"), (re.compile(r"\bpp?\.\s*(\d+)"), "第{}页")]
+
+
+def locator_text(locator: str, language: str = "en") -> str:
+    """A locator in the reader's language: "Art. 66 ¶2" reads 第66条第2款 in Chinese."""
+    if language != "zh":
+        return locator
+    for pattern, form in _EN_LOCATOR:
+        locator = pattern.sub(lambda m, form=form: form.format(m.group(1)), locator)
+    return locator
+
+
+def document_name(citation: Citation, language: str = "en", short: bool = False) -> str:
+    """The document as a reader names it: its Chinese title for Chinese readers, else its title or short name
+    (PIPL); a user's own document by the file name it was uploaded as."""
+    entry = _manifest().by_id(citation.doc_id)
+    if entry is None:
+        return citation.title or citation.source
+    original = _manifest().by_id(entry.translation_of) if entry.translation_of else None
+    if language == "zh" and (entry.title_zh or (original and original.title_zh)):
+        return (entry.title_zh or original.title_zh).removeprefix("中华人民共和国")
+    return (entry.short or entry.title) if short else entry.title
+
+
+def kind_label(kind: str, language: str = "en") -> str:
+    key = "kind_" + kind.replace("-", "_")
+    return message(key if key in _messages() else "kind_document", language)
+
+
+def citation_label(citation: Citation, language: str = "en") -> str:
+    return f"[{citation.n}] {document_name(citation, language)} — {locator_text(citation.locator, language)}"
 
 
 def citation_facts(citation: Citation, language: str = "en") -> str:
-    parts = [citation.kind, message("authority", language, rank=str(citation.authority))]
-    if citation.status == "in-force" and citation.effective:
+    """The plain label under a citation: "Statute · in force since 2021-11-01 · PIPL Art. 66 ¶2"."""
+    parts = [kind_label(citation.kind, language)]
+    if citation.kind in ("guide", "article") and citation.effective:
+        parts.append(message("published", language, date=citation.effective))  # commentary is not in force
+    elif citation.status == "in-force" and citation.effective and not citation.status_label:
         parts.append(message("in_force_since", language, date=citation.effective))
-    if citation.status_label:
-        parts.append(citation.status_label)
-    elif citation.status != "in-force":
-        parts.append(citation.status)
-    parts.append(message("source", language, source=citation.source))
+    elif citation.status_label or citation.status != "in-force":
+        parts.append(citation.status_label or citation.status)
+    parts.append(f"{document_name(citation, language, short=True)} {locator_text(citation.locator, language)}")
     return " · ".join(parts)
 
 
 def highlight_quote(citation: Citation) -> str:
     """The passage as HTML with the quoted sentence marked. Document text is untrusted: escaped first."""
-    text, quote = citation.text, citation.quote
-    if quote and quote in text:
-        start = text.index(quote)
-        body = (html.escape(text[:start]) + "<mark>" + html.escape(quote) + "</mark>"
-                + html.escape(text[start + len(quote):]))
-    else:
+    return marked_html(citation.text, _span_of(citation.text, citation.quote))
+
+
+def _span_of(text: str, needle: str) -> tuple[int, int] | None:
+    at = text.find(needle) if needle else -1
+    return (at, at + len(needle)) if at >= 0 else None
+
+
+def marked_html(text: str, span: tuple[int, int] | None) -> str:
+    """`text` escaped, its span in <mark>, line breaks kept."""
+    if span is None:
         body = html.escape(text)
+    else:
+        start, end = span
+        body = (html.escape(text[:start]) + "<mark>" + html.escape(text[start:end]) + "</mark>"
+                + html.escape(text[end:]))
     return "<div style='white-space: pre-wrap; line-height: 1.6'>" + body + "</div>"
+
+
+def translation_label(citation: Citation, language: str = "en") -> str:
+    linked = citation.linked
+    return message("translation", language, locator=locator_text(linked.locator, language)) if linked else ""
 
 
 def quote_block(citation: Citation, language: str = "en") -> QuoteBlock:
     linked = citation.linked
-    return QuoteBlock(n=citation.n, label=citation_label(citation), facts=citation_facts(citation, language),
-                      quote=citation.quote or citation.text, passage_html=highlight_quote(citation),
-                      linked_label=f"{linked.title} — {linked.locator} ({linked.language})" if linked else "",
-                      linked_text=linked.text if linked else "")
+    return QuoteBlock(n=citation.n, label=citation_label(citation, language),
+                      facts=citation_facts(citation, language), quote=citation.quote or citation.text,
+                      passage_html=highlight_quote(citation),
+                      linked_label=translation_label(citation, language) if linked else "",
+                      linked_text=linked_paragraph(citation) if linked else "")
 
 
-def parts(answer: Answer) -> AnswerParts:
+def read_as(answer: Answer) -> str:
+    """"Read as: maximum fine under the Data Security Law" when the question was read with its conversation."""
+    return message("read_as", answer.language, text=answer.read_as) if answer.read_as else ""
+
+
+@dataclass(frozen=True)
+class SourceParts:
+    """What a citation opens: the whole article (or page) with the quote marked, the matching paragraph of
+    the translation marked in the whole translated article, and the official source's address."""
+
+    label: str
+    html: str
+    translation_label: str = ""
+    translation_html: str = ""
+    translation_note: str = ""
+    url: str = ""
+    url_label: str = ""
+
+
+def source_parts(view: SourceView, citation: Citation, language: str = "en") -> SourceParts:
+    title = document_name(citation, language)
+    out = SourceParts(label=message("whole_article", language, title=title,
+                                    locator=locator_text(view.locator, language)),
+                      html=marked_html(view.text, view.quote),
+                      url=view.url, url_label=message("official_source", language) if view.url else "")
+    if view.translation is None:
+        return out
+    return SourceParts(out.label, out.html, translation_label=translation_label(citation, language),
+                       translation_html=marked_html(view.translation.text, view.translation_paragraph),
+                       translation_note=message("unofficial_translation", language),
+                       url=out.url, url_label=out.url_label)
+
+
+def _foreign_tail(text: str) -> bool:
+    """Whether a Chinese text carries an English sentence (more Latin letters than Chinese characters)."""
+    return len(re.findall(r"[A-Za-z]", text)) > len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def without_quote(body: str, citation: Citation, language: str = "en") -> str:
+    """The answer's text with one citation's quote left to its open source view: "DSL Art. 45 ¶2: “…” [1]"
+    becomes "DSL Art. 45 ¶2 [1]" (数据安全法 第45条第2款 [1] for a Chinese reader). The quote appears once on
+    the page, marked in its article."""
+    quote = citation.quote.strip()
+    if not quote:
+        return body
+    label = f"{document_name(citation, language, short=True)} {locator_text(citation.locator, language)}"
+    pattern = re.compile(r"(?m)^[^\n“]*?[:：]\s*“" + re.escape(quote) + "”")
+    if pattern.search(body):
+        return pattern.sub(lambda _: label, body, count=1)
+    return body.replace(f"“{quote}”", label, 1) if f"“{quote}”" in body else body
+
+
+def parts(answer: Answer, opened: int = 0) -> AnswerParts:
+    """The answer as the UI draws it; ``opened``: the number of the citation shown open, whose quote the body
+    then leaves to it."""
     body, headline = answer.text, ""
+    if opened and not answer.abstained:
+        body = next((without_quote(body, c, answer.language) for c in answer.citations if c.n == opened), body)
     if answer.key_figure and not answer.abstained:
         headline = answer.key_figure
         # the answer text leads with the same figure; the headline already shows it
         if body.startswith(answer.key_figure) and "\n\n" in body:
             body = body.split("\n\n", 1)[1]
     language = answer.language
+    extra: list[str] = []
+    if answer.abstained and language == "zh" and _foreign_tail(body):
+        # "语料库中没有找到答案。 No retrieved passage…": the reader's language first, the engine's reason as a note
+        body, extra = message("not_found", language), [body]
+    shown = [n for n in notes(answer) if n not in body] + extra  # an abstention's reason is in its text already
     return AnswerParts(headline=headline, body=body, abstained=answer.abstained, badge=badge(answer),
-                       quotes=[quote_block(c, language) for c in answer.citations], notes=notes(answer),
+                       quotes=[quote_block(c, language) for c in answer.citations], notes=shown,
                        closest=[quote_block(c, language) for c in answer.closest],
                        closest_title=message("closest", language) if answer.closest else "")
 
@@ -148,12 +264,13 @@ def parts(answer: Answer) -> AnswerParts:
 def terminal(answer: Answer) -> str:
     """`lexcite ask`: the answer, its badge, notes, and each citation with its quote."""
     language = answer.language
-    lines = [answer.text, ""]
+    lines = ([read_as(answer)] if answer.read_as else []) + [answer.text, ""]
     if answer.abstained:
         if answer.closest:
             lines.append(message("closest", language) + ":")
             for c in answer.closest:
-                lines.append(f"  - {c.title} — {c.locator}: {c.text[:160].strip()}…")
+                lines.append(f"  - {document_name(c, language)} — {locator_text(c.locator, language)}: "
+                             f"{clip(c.text, 160)}")
         return "\n".join(lines)
     mark = badge(answer)
     if mark is not None:
@@ -161,13 +278,10 @@ def terminal(answer: Answer) -> str:
     lines += [f"{message('note', language)}: {w}" for w in notes(answer)]
     lines.append("")
     for c in answer.citations:
-        status = f" · {c.status_label}" if c.status_label else ""
-        effective = (" · " + message("in_force_since", language, date=c.effective)
-                     if c.effective and c.status == "in-force" else "")
-        lines.append(f"[{c.n}] {c.title} — {c.locator} ({c.kind}{effective}{status})")
-        lines.append(f"    “{c.quote or c.text[:300]}”")
+        lines.append(f"{citation_label(c, language)} ({citation_facts(c, language)})")
+        lines.append(f"    “{c.quote or clip(c.text, 300)}”")
         if c.linked:
-            lines.append(f"    {c.linked.language.upper()}: {c.linked.text[:400]}")
+            lines.append(f"    {c.linked.language.upper()} {c.linked.locator}: {clip(linked_paragraph(c), 600)}")
     return "\n".join(lines)
 
 
@@ -180,24 +294,36 @@ def markdown(answer: Answer | None, warnings: list[str] = (), suffix: str = "") 
     if answer is None:
         lines = [f"_{message('no_answer', language)}_", ""]
     else:
-        lines = [answer.text or f"_{message('no_answer', language)}_", ""]
+        lines = ([f"_{read_as(answer)}_", ""] if answer.read_as else []) + \
+            [answer.text or f"_{message('no_answer', language)}_", ""]
     mark = badge(answer) if answer is not None else None
     status = " · ".join(s for s in ((mark.text if mark else ""), suffix) if s)
     if status:
         lines += [f"*{status}*", ""]
     for w in list(warnings) + (notes(answer) if answer is not None else []):
         lines.append(f"> ⚠ {w}")
-    for c in answer.citations if answer is not None else []:
-        lines.append(f"{c.n}. **{c.title}** — {c.locator} ({citation_facts(c, language)})  ")
-        lines.append(f"   > {' '.join((c.quote or c.text).split())[:600]}")
+    if answer is not None and answer.closest:
+        lines += ["", f"**{message('closest', language)}**", ""]
+    for c in (answer.citations or answer.closest) if answer is not None else []:
+        lines.append(f"{c.n}. **{document_name(c, language)}** — {locator_text(c.locator, language)} "
+                     f"({citation_facts(c, language)})  ")
+        lines.append(f"   > {clip(c.quote or c.text, 600)}")
+        if c.linked:
+            lines.append(f"   >> *{translation_label(c, language)}:* {clip(linked_paragraph(c), 900)}")
     return lines
 
 
 # ---------------------------------------------------------------------------- CSV
 def csv_cells(answer: Answer | None, warnings: list[str] = ()) -> dict[str, str]:
-    """The cells a CSV row gives an answer: its badge, its citations and its warnings, each in one cell."""
+    """The cells a CSV row gives an answer: its key figure, the quote it rests on and that quote's citation
+    ("PIPL Art. 66 ¶2") each in a column of its own, then its badge, all its citations and its warnings."""
     mark = badge(answer) if answer is not None else None
     cited = answer.citations if answer is not None else []
-    return {"badge": mark.text if mark else "",
+    first = cited[0] if cited else None
+    return {"key_figure": answer.key_figure if answer is not None and not answer.abstained else "",
+            "quote": (first.quote or first.text) if first else "",
+            "citation": f"{document_name(first, answer.language, short=True)} "
+                        f"{locator_text(first.locator, answer.language)}" if first else "",
+            "badge": mark.text if mark else "",
             "citations": " | ".join(citation_label(c) for c in cited),
             "warnings": " | ".join(list(warnings) + (notes(answer) if answer is not None else []))}

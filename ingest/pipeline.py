@@ -128,6 +128,20 @@ def user_kind(path: Path, settings: Settings, kind: str | None = None) -> str:
                              for p in settings.internal_paths) else "document"
 
 
+def user_doc_id(path: Path) -> str:
+    """A user's own document: a stable id per path, so an edited file replaces its old chunks."""
+    path_hash = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:6]
+    return f"{_slug(path.stem)}-{path_hash}"
+
+
+def uploaded_file(doc_id: str, settings: Settings) -> Path | None:
+    """The file kept in the store's uploads folder for an uploaded document, if any."""
+    folder = settings.uploads_dir
+    if not folder.is_dir():
+        return None
+    return next((p for p in sorted(folder.iterdir()) if p.is_file() and user_doc_id(p) == doc_id), None)
+
+
 def describe(path: Path, digest: str, text: str, first_heading: str, settings: Settings, manifest: Manifest,
              warnings: list[str], kind: str | None = None) -> DocumentMeta:
     entry = manifest.by_sha256(digest)
@@ -143,10 +157,8 @@ def describe(path: Path, digest: str, text: str, first_heading: str, settings: S
                             "ingested with the manifest's metadata")
     if entry is not None:
         return entry.to_meta()
-    # a user's own document: stable id per path, so an edited file replaces its old chunks
-    path_hash = hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:6]
     kind = user_kind(path, settings, kind)
-    return DocumentMeta(doc_id=f"{_slug(path.stem)}-{path_hash}", title=first_heading or path.stem,
+    return DocumentMeta(doc_id=user_doc_id(path), title=first_heading or path.stem,
                         kind=kind, authority=INTERNAL_AUTHORITY if kind == "internal" else 5, status="in-force",
                         language=detect_language(text), source=path.name)
 
@@ -177,7 +189,8 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
             except OSError as exc:
                 result.status, result.reason = "skipped", f"cannot read: {exc.strerror or exc}"
             if bar is not None:
-                bar.set_postfix_str(path.name[:30])
+                # the name a reader knows: an upload's own file name, a corpus document's id, never a hashed name
+                bar.set_postfix_str(((display_names or {}).get(path) or result.doc_id or path.name)[:30])
                 bar.update(1)
     finally:
         if bar is not None:
@@ -237,6 +250,10 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
 def remove_documents(doc_ids: list[str], settings: Settings, store: ChunkStore | None = None) -> dict[str, int]:
     store = store or open_store(settings, create=False)
     removed = {doc_id: store.delete_document(doc_id) for doc_id in doc_ids}
+    for doc_id in doc_ids:
+        upload = uploaded_file(doc_id, settings)
+        if upload is not None:
+            upload.unlink(missing_ok=True)  # an uploaded document goes with the file kept for it
     if any(removed.values()):
         store.bump_generation()
         store.lexical(max_age_s=0)

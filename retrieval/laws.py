@@ -89,6 +89,11 @@ def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+def law_mentions(question: str, manifest: Manifest | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, doc_id) of each law the question names, in the order written."""
+    return _find_laws(question, manifest or load_manifest())
+
+
 SECONDARY_KINDS = ("guide", "article")
 _TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z&]+")
 _GENERIC_TITLE_WORDS = frozenset("about and the for with from into china chinese law laws guide".split())

@@ -15,6 +15,7 @@ from ingest.store import ChunkStore, StoreError
 from retrieval.compare import join, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.decide import decide, screen
+from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
@@ -184,6 +185,19 @@ class AnswerService:
         if reason := count_not_stated(comp, analysis, passages):
             comp = abstain(comp.cited, reason, analysis, "count_not_stated")
         return comp
+
+    def answer_in_context(self, question: str, context: list[str] | tuple[str, ...] = (),
+                          options: Options | None = None) -> Answer:
+        """Answer a question asked after the questions in `context` (oldest first): a follow-up that leaves out
+        its law, party or subject inherits them (retrieval/followup.py). The answer keeps the user's own words
+        as its question and says in `read_as` how it was read."""
+        reading = read_in_context(self.check_question(question), list(context))
+        answer = self.answer(reading.text, options)
+        if reading.follows_up:
+            answer.question, answer.read_as = reading.question, reading.read_as
+            answer.trace.insert(0, TraceStep(FOLLOW_UP_RULE, f"inherited {', '.join(reading.inherited)} from the "
+                                                             f"conversation: {reading.text}", "read"))
+        return answer
 
     def _on_subject(self, passage: Passage, analysis: QueryAnalysis) -> bool:
         """A rule made under a law answers for it only on the question's subject: the rarest of the question's

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,11 @@ pytestmark = pytest.mark.integration
 
 
 @pytest.fixture
-def app(reference_settings, monkeypatch):
-    monkeypatch.setenv("LEXCITE_STORE", str(reference_settings.store))
+def app(reference_settings, monkeypatch, tmp_path):
+    # a copy: the chat keeps its history beside the store, and each test starts a conversation of its own
+    store = tmp_path / "store"
+    shutil.copytree(reference_settings.store, store)
+    monkeypatch.setenv("LEXCITE_STORE", str(store))
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     assert not at.exception

@@ -88,7 +88,11 @@ def test_each_output_type_writes_the_badge_and_citations(tmp_path):
     assert [json.loads(line)["id"] for line in jsonl.path.read_text(encoding="utf-8").splitlines()] == ["a1", "a2"]
     rows = list(csv.DictReader(open(table.path, encoding="utf-8")))
     assert rows[0]["badge"] == "✓ figures match the cited text" and rows[1]["badge"] == ""
-    assert rows[0]["citations"] == "[1] 中华人民共和国个人信息保护法 — Art. 66"
+    assert rows[0]["citations"] == "[1] Personal Information Protection Law of the PRC — Art. 66"
+    # one row a question: its key figure, the quote it rests on and that quote's citation in columns of their own
+    assert (rows[0]["key_figure"], rows[0]["quote"], rows[0]["citation"]) == (
+        _answer().key_figure, PIPL_66, "PIPL Art. 66")
+    assert (rows[1]["key_figure"], rows[1]["quote"], rows[1]["citation"]) == ("", "", "")
     assert rows[1]["warnings"] == "The question is empty."
     text = md.path.read_text(encoding="utf-8")
     assert "## a1. What is the PIPL fine?" in text and "*✓ figures match the cited text · 12.35 ms*" in text

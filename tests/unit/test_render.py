@@ -80,7 +80,7 @@ def test_abstention_is_an_info_badge_with_the_closest_passages():
     assert render.badge(answer).level == "info"
     parts = render.parts(answer)
     assert parts.abstained and parts.headline == "" and parts.quotes == []
-    assert [b.label for b in parts.closest] == ["[1] 中华人民共和国个人信息保护法 — 第六十六条"]
+    assert [b.label for b in parts.closest] == ["[1] Personal Information Protection Law of the PRC — 第六十六条"]
     assert parts.closest_title == "Closest passages"
     assert "Closest passages:" in render.terminal(answer)
     assert render.parts(_answer("zh", abstained=True, closest=[_citation()])).closest_title == "最接近的段落"
@@ -95,9 +95,13 @@ def test_ui_parts_split_the_headline_and_mark_the_quote_escaped():
     block = parts.quotes[0]
     assert "<script>" not in block.passage_html and "&lt;script&gt;" in block.passage_html
     assert f"<mark>{PIPL_66}</mark>" in block.passage_html
-    assert block.linked_label == "PIPL (EN) — Art. 66 (en)" and block.linked_text.startswith("A fine")
-    assert "in force since 2021-11-01" in block.facts and "authority rank 1" in block.facts
-    assert parts.citations == ["[1] 中华人民共和国个人信息保护法 — 第六十六条"]
+    assert block.linked_label == "English translation — Art. 66" and block.linked_text.startswith("A fine")
+    # plain labels: kind, status, the short name and locator; no authority rank, no source path
+    assert block.facts == "Statute · in force since 2021-11-01 · PIPL 第六十六条"
+    assert parts.citations == ["[1] Personal Information Protection Law of the PRC — 第六十六条"]
+    zh = render.parts(_answer("zh", citations=[_citation(locator="Art. 66 ¶2")])).quotes[0]
+    assert zh.label == "[1] 个人信息保护法 — 第66条第2款"
+    assert zh.facts == "法律 · 自 2021-11-01 起施行 · 个人信息保护法 第66条第2款"
 
 
 def test_markdown_and_csv_carry_the_badge_citations_and_warnings():
@@ -108,11 +112,13 @@ def test_markdown_and_csv_carry_the_badge_citations_and_warnings():
     assert "> ⚠ asked twice" in text and "> ⚠ Only a guide states this." in text
     assert f"   > {PIPL_66}" in text
     cells = render.csv_cells(answer, ["asked twice"])
-    assert cells == {"badge": "✓ figures match the cited text",
-                     "citations": "[1] 中华人民共和国个人信息保护法 — 第六十六条",
+    assert cells == {"key_figure": "CNY 50 million or 5% of turnover", "quote": PIPL_66, "citation": "PIPL 第六十六条",
+                     "badge": "✓ figures match the cited text",
+                     "citations": "[1] Personal Information Protection Law of the PRC — 第六十六条",
                      "warnings": "asked twice | Only a guide states this."}
     refused = render.csv_cells(None, ["The question is empty."])
-    assert refused == {"badge": "", "citations": "", "warnings": "The question is empty."}
+    assert refused == {"key_figure": "", "quote": "", "citation": "", "badge": "", "citations": "",
+                       "warnings": "The question is empty."}
     assert render.markdown(None, ["The question is empty."])[0] == "_no answer_"
 
 
