@@ -158,7 +158,7 @@ def test_ask_with_context_on_the_command_line(store_copy, capsys):
     assert answer["question"] == "And under the Data Security Law?"
     assert answer["read_as"].startswith("maximum fine under the Data Security Law")
     assert answer["citations"][0]["doc_id"] in ("dsl", "dsl-en")
-    assert answer["trace"][0]["rule"] == "follow-up" and "inherited subject" in answer["trace"][0]["detail"]
+    assert answer["trace"][0]["rule"] == "follow_up" and "inherited subject" in answer["trace"][0]["detail"]
 
 
 def test_lexcite_remove_deletes_the_uploaded_file_too(store_copy, tmp_path):
