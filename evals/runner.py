@@ -110,7 +110,9 @@ def compare_embedders(settings: Settings, embedders: list[str], out_dir: Path, *
                                    + "; ".join(f"{f.path}: {f.reason}" for f in report.skipped))
             results = run_eval(own, gold_path=gold_path, split=split, baselines=True, corpus_root=corpus_root,
                                progress=progress)
-        comparison[name] = {"model": results["meta"]["model"], "systems": pairing_table(results)}
+        lexcite = results["systems"]["lexcite"]
+        comparison[name] = {"model": results["meta"]["model"], "systems": pairing_table(results),
+                            "overall": {k: lexcite.get(k) for k in ("recall@5", "fact_accuracy", "questions")}}
     return comparison
 
 
@@ -140,10 +142,12 @@ def run_from_args(args, settings: Settings) -> int:
                        baselines=args.baselines or bool(args.embedders), progress=not args.quiet)
     if args.embedders:
         names = [n.strip() for n in args.embedders.split(",") if n.strip()]
-        unknown = [n for n in names if n not in ("e5", "minilm")]
+        from ingest.embedder import EMBEDDERS
+
+        unknown = [n for n in names if n not in EMBEDDERS]
         if unknown:
-            print(f"lexcite eval: --embedders: unknown embedder(s) {', '.join(unknown)} (choose from e5, minilm)",
-                  file=sys.stderr)
+            print(f"lexcite eval: --embedders: unknown embedder(s) {', '.join(unknown)} (choose from "
+                  f"{', '.join(EMBEDDERS)})", file=sys.stderr)
             return 2
         results["embedders"] = compare_embedders(settings, names, out_dir, main=results, gold_path=gold_path,
                                                  split=args.split, progress=not args.quiet)
