@@ -86,6 +86,7 @@ def build_store(target: Settings, base: tuple, size: int, seed: int = 7) -> floa
 
     started = time.perf_counter()
     ids, texts, metas, vectors = base
+    target.store.mkdir(parents=True, exist_ok=True)  # the BM25 sidecar is kept here, for a server store too
     store = open_store(target)
     store.drop()
     store = open_store(target)
@@ -109,7 +110,8 @@ def measure(target: Settings, questions: list[str]) -> dict:
     from retrieval.service import AnswerService
 
     started = time.perf_counter()
-    LexicalIndex.load(target.bm25_dir)
+    if LexicalIndex.load(target.bm25_dir) is None:
+        raise RuntimeError(f"no BM25 index saved in {target.bm25_dir}")
     bm25_load_s = time.perf_counter() - started
     service = AnswerService(target)
     opened = time.perf_counter()
