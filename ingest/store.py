@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import time
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import numpy as np
@@ -29,6 +29,11 @@ class StoreError(RuntimeError):
 
 class ModelMismatchError(StoreError):
     pass
+
+
+EQUIVALENCE_SAMPLE = 12  # the store's own passages the equivalence check encodes with both encoders
+# (built_with model id, sample passages) -> the check's record ({"equivalent": bool, ...}) or None
+EquivalenceChecker = Callable[[str, list[str]], "dict | None"]
 
 
 def chunk_metadata(chunk: Chunk, doc_sha256: str) -> dict[str, Any]:
@@ -59,10 +64,15 @@ def chunk_metadata(chunk: Chunk, doc_sha256: str) -> dict[str, Any]:
 
 
 class ChunkStore:
-    def __init__(self, settings: Settings, model_id: str, dim: int, create: bool = True) -> None:
+    def __init__(self, settings: Settings, model_id: str, dim: int, create: bool = True,
+                 weights_sha256: Callable[[], str] = str, equivalence: EquivalenceChecker | None = None) -> None:
+        """``weights_sha256``: the encoder's weights digest, asked only when a collection is created;
+        ``equivalence``: checks another encoder against this one, for reading a store it built."""
         self.settings = settings
         self.model_id = model_id
         self.dim = dim
+        self.weights_sha256 = weights_sha256
+        self._equivalence = equivalence
         self._client = self._connect()
         self._collection = self._open_collection(create)
         self._lexical: LexicalIndex | None = None
@@ -99,17 +109,47 @@ class ChunkStore:
                 name, embedding_function=None,
                 configuration={"hnsw": {"space": "cosine", "ef_search": self.settings.hnsw_ef_search}},
                 metadata={"lexcite_model": self.model_id, "lexcite_dim": self.dim, "lexcite_schema": SCHEMA,
-                          "lexcite_generation": "0"},
+                          "lexcite_generation": "0", "lexcite_weights_sha256": self.weights_sha256()},
             )
         self._search_widely(collection)
         built_with = (collection.metadata or {}).get("lexcite_model")
         if built_with and built_with != self.model_id:
-            raise ModelMismatchError(
-                f"the store {self.settings.describe_store()} was built with the model '{built_with}', but the "
-                f"settings ask for '{self.model_id}'. Vectors of two models cannot be mixed. Either set "
-                f"LEXCITE_EMBEDDER back, or rebuild: `lexcite ingest --rebuild` (or use another --store)."
-            )
+            collection = self._check_equivalent(collection, built_with)
         return collection
+
+    def _check_equivalent(self, collection, built_with: str):
+        """Read a store built with another encoder only when the two are shown equivalent: a check recorded
+        in the store, or one run now (and recorded when the store can be written)."""
+        metadata = dict(collection.metadata or {})
+        recorded = json.loads(metadata.get("lexcite_equivalent", "{}") or "{}")
+        check = recorded.get(self.model_id)
+        if check is None and self._equivalence is not None:
+            sample = collection.get(limit=EQUIVALENCE_SAMPLE, include=["documents"])["documents"] or []
+            check = self._equivalence(built_with, sample) if sample else None
+            if check is not None:
+                recorded[self.model_id] = check
+                metadata["lexcite_equivalent"] = json.dumps(recorded, ensure_ascii=False)
+                try:
+                    collection.modify(metadata={k: v for k, v in metadata.items() if not k.startswith("hnsw:")})
+                    collection = self._client.get_collection(self.settings.collection, embedding_function=None)
+                except Exception:  # a read-only store: the check holds for this process, and runs again next time
+                    pass
+        if check is not None and check.get("equivalent"):
+            return collection
+        shown = ("" if check is None else f" (checked: lowest cosine {check.get('min_cosine')} < "
+                 f"{check.get('threshold')})")
+        raise ModelMismatchError(
+            f"the store {self.settings.describe_store()} was built with the model '{built_with}', but the "
+            f"settings ask for '{self.model_id}', and their vectors are not shown equivalent{shown}. Vectors of two "
+            f"models cannot be mixed. Either set LEXCITE_EMBEDDER back, or rebuild: `lexcite ingest --rebuild` "
+            f"(or use another --store)."
+        )
+
+    def equivalence_record(self) -> dict:
+        """Checks recorded in the store: reading model id -> the check (min/mean cosine, when, result)."""
+        if self._collection is None:
+            return {}
+        return json.loads((self._collection.metadata or {}).get("lexcite_equivalent", "{}") or "{}")
 
     def _search_widely(self, collection) -> None:
         """Stores made before ef_search was a setting (or with another value) get it on open."""

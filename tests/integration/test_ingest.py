@@ -37,7 +37,7 @@ def test_chunks_are_exact_slices_within_the_model_limit(corpus_mirror, make_sett
     store = open_store(settings, create=False)
     ids, texts, metas = store.all_chunks()
     source = (folder / "pipl.md").read_text(encoding="utf-8")
-    embedder = get_embedder("e5")
+    embedder = get_embedder(settings.embedder)
     for text, meta in zip(texts, metas, strict=True):
         assert meta["doc_id"] == "pipl"  # matched to the manifest by sha256
         assert meta["kind"] == "statute" and meta["status"] == "in-force" and meta["language"] == "zh"

