@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ingest import dequantise
-from ingest.embedder import LexCiteEmbeddings
+from ingest.embedding import LexCiteEmbeddings
 
 ONNX_FILE = "model.onnx"
 EXPORT_FILE = "lexcite_onnx.json"
