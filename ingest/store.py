@@ -229,6 +229,8 @@ class ChunkStore:
         return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0], strict=True)]
 
     def get(self, ids: Sequence[str]) -> dict[str, tuple[str, dict]]:
+        if not ids:
+            return {}  # Chroma refuses an empty id list; an off-topic question searched nothing
         got = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
         return {i: (t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
 
