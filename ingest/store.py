@@ -231,7 +231,7 @@ class ChunkStore:
     def get(self, ids: Sequence[str]) -> dict[str, tuple[str, dict]]:
         if not ids:
             return {}  # Chroma refuses an empty id list; an off-topic question searched nothing
-        got = self.collection.get(ids=list(ids), include=["documents", "metadatas"])
+        got = self.collection.get(ids=list(dict.fromkeys(ids)), include=["documents", "metadatas"])
         return {i: (t, m) for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)}
 
     # ------------------------------------------------------------------ writes

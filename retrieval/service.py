@@ -122,8 +122,9 @@ class AnswerService:
             comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
             confidence = 1.0 if not comp.abstained else 0.0
             # each side's best passages, alternating, are what the comparison was composed from
-            ranked = [p.chunk_id for pair in zip(*(found[:RANKED_DEPTH // 2] for *_, found in answered), strict=False)
-                      for p in pair]
+            ranked = list(dict.fromkeys(p.chunk_id for pair in zip(*(found[:RANKED_DEPTH // 2] for *_, found
+                                                                              in answered), strict=False)
+                                        for p in pair))
         elif comp is None:
             t = time.perf_counter()
             passages = self.retrieve(question, options, analysis)
