@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ingest.chunker import chunk_document
 from ingest.embedder import LexCiteEmbeddings, get_embedder
+from ingest.faults import checkpoint
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_file
 from ingest.manifest import Manifest, load_manifest, sha256_file
 from ingest.normalise import detect_language
@@ -158,9 +159,10 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
         if bar is not None:
             bar.close()
         if report.chunks_written or report.chunks_deleted:
-            store.bump_generation()
+            store.bump_generation()  # a document interrupted by an exception still invalidates the sidecar
         report.seconds = time.perf_counter() - started
     store.lexical(max_age_s=0)  # bring the BM25 sidecar in step now, not on the first question
+    checkpoint("after_bm25")
     return report
 
 
@@ -192,14 +194,23 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
         result.status = "unchanged"
         return
     result.status = "updated" if existing else "added"
+    checkpoint("before_vectors")
     for start in range(0, len(missing), EMBED_BATCH):
         batch = missing[start:start + EMBED_BATCH]
         vectors = embedder.encode_passages([c.embed_text for c in batch])
         store.upsert(batch, vectors, digest)
         report.chunks_written += len(batch)
+        checkpoint("mid_vectors")
+    checkpoint("after_vectors")
     # stale chunks go only after every new chunk is in, so an interrupted run never loses a document
     store.delete_ids(stale)
     report.chunks_deleted += len(stale)
+    checkpoint("after_stale")
+    # the document is committed: a new generation tells every reader (and the next open) that the BM25
+    # sidecar no longer matches; a process killed before this line leaves a sidecar whose ids disagree
+    # with Chroma, which the next open repairs (ChunkStore.lexical)
+    store.bump_generation()
+    checkpoint("after_generation")
 
 
 def remove_documents(doc_ids: list[str], settings: Settings, store: ChunkStore | None = None) -> dict[str, int]:

@@ -7,6 +7,8 @@ in the collection metadata, so any process holding a BM25 index can tell it is s
 
 from __future__ import annotations
 
+import logging
+import threading
 import time
 import uuid
 from collections.abc import Iterable, Sequence
@@ -19,6 +21,7 @@ from ingest.records import Chunk
 from ingest.settings import Settings
 
 SCHEMA = "1"
+log = logging.getLogger("lexcite.store")
 BATCH = 256
 
 
@@ -64,6 +67,7 @@ class ChunkStore:
         self._collection = self._open_collection(create)
         self._lexical: LexicalIndex | None = None
         self._checked_at = 0.0
+        self._lock = threading.RLock()
 
     # ------------------------------------------------------------------ connection
     def _connect(self):
@@ -142,6 +146,13 @@ class ChunkStore:
         got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"])
         return {i: m.get("doc_sha256", "") for i, m in zip(got["ids"], got["metadatas"], strict=True)}
 
+    def all_ids(self) -> list[str]:
+        ids: list[str] = []
+        total = self.count()
+        for offset in range(0, total, 5000):
+            ids.extend(self.collection.get(include=[], limit=5000, offset=offset)["ids"])
+        return ids
+
     def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
         ids: list[str] = []
         texts: list[str] = []
@@ -219,20 +230,52 @@ class ChunkStore:
 
     # ------------------------------------------------------------------ lexical sidecar
     def lexical(self, max_age_s: float = 5.0) -> LexicalIndex:
-        """The BM25 index, rebuilt from the collection when a write made it stale."""
-        now = time.monotonic()
-        if self._lexical is not None and now - self._checked_at < max_age_s:
-            return self._lexical
-        generation = self.generation()
-        self._checked_at = now
-        if self._lexical is not None and self._lexical.generation == generation:
-            return self._lexical
-        tokenizer = self.settings.lexical_tokenizer
-        index = LexicalIndex.load(self.settings.bm25_dir)
-        if index is None or index.generation != generation or index.tokenizer != tokenizer:
-            ids, texts, metas = self.all_chunks() if self._collection is not None else ([], [], [])
-            index = LexicalIndex.build(ids, texts, metas, generation, tokenizer)
-            if self.settings.chroma_host is None or self.settings.store.exists():
-                index.save(self.settings.bm25_dir)
-        self._lexical = index
-        return index
+        """The BM25 index, rebuilt from the collection when a write made it stale.
+
+        A sidecar read from disk must agree with Chroma on the generation and on the chunk ids; a
+        missing or damaged one is rebuilt silently, one that disagrees is rebuilt with a one-line note
+        (a write killed between its vectors and its generation leaves such a sidecar)."""
+        with self._lock:
+            now = time.monotonic()
+            if self._lexical is not None and now - self._checked_at < max_age_s:
+                return self._lexical
+            generation = self.generation()
+            self._checked_at = now
+            if self._lexical is not None and self._lexical.generation == generation:
+                return self._lexical
+            tokenizer = self.settings.lexical_tokenizer
+            index = LexicalIndex.load(self.settings.bm25_dir)
+            if index is not None and (index.generation != generation or index.tokenizer != tokenizer):
+                index = None  # stale after a write, or built with another tokenizer: not a repair
+            if index is not None:
+                problem = self._disagreement(index)
+                if problem:
+                    log.warning("lexcite: repaired: %s; rebuilt the BM25 index from Chroma (%s)",
+                                problem, self.settings.bm25_dir)
+                    index = None
+            if index is None:
+                ids, texts, metas = self.all_chunks() if self._collection is not None else ([], [], [])
+                index = LexicalIndex.build(ids, texts, metas, generation, tokenizer)
+                if self.settings.chroma_host is None or self.settings.store.exists():
+                    self._save_sidecar(index)
+            self._lexical = index
+            return index
+
+    def _disagreement(self, index: LexicalIndex) -> str:
+        """How the sidecar and Chroma disagree on the chunk ids, or '' when they agree."""
+        if self._collection is None:
+            return "" if not index.ids else f"the BM25 index lists {len(index.ids)} chunk(s) of an empty store"
+        chroma = set(self.all_ids())
+        lexical = set(index.ids)
+        if chroma == lexical and len(index.ids) == len(lexical):
+            return ""
+        missing, extra = len(chroma - lexical), len(lexical - chroma)
+        return (f"the BM25 index and Chroma disagreed ({len(chroma)} chunk(s) in Chroma, {len(index.ids)} in the "
+                f"BM25 index: {missing} missing, {extra} not in Chroma)")
+
+    def _save_sidecar(self, index: LexicalIndex) -> None:
+        try:
+            index.save(self.settings.bm25_dir)
+        except OSError as exc:
+            # a read-only store still answers: the index lives in memory for this process
+            log.debug("BM25 sidecar not saved (%s)", exc)
