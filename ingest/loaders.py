@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ingest.normalise import normalise_text, strip_html_comments, strip_markdown_emphasis
 from ingest.records import PageSpan
+from ingest.textcodec import TextDecodeError, decode_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 
@@ -51,15 +52,10 @@ def load_file(path: Path, max_bytes: int) -> LoadedText:
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            raise LoadError("binary content (NUL bytes) in a text file")
-        return text
-    raise LoadError("not UTF-8 or GB18030 text")
+    try:
+        return decode_text(data)
+    except TextDecodeError as exc:
+        raise LoadError(str(exc)) from exc
 
 
 def _first_heading(text: str) -> str:
