@@ -7,11 +7,16 @@ in the collection metadata, so any process holding a BM25 index can tell it is s
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
+import shutil
+import tempfile
 import threading
 import time
 import uuid
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -63,6 +68,8 @@ class ChunkStore:
         self.settings = settings
         self.model_id = model_id
         self.dim = dim
+        self._create = create
+        self._copy: Path | None = None  # a private copy of a read-only store, read instead of it
         self._client = self._connect()
         self._collection = self._open_collection(create)
         self._lexical: LexicalIndex | None = None
@@ -71,19 +78,29 @@ class ChunkStore:
 
     # ------------------------------------------------------------------ connection
     def _connect(self):
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        chroma_settings = ChromaSettings(anonymized_telemetry=False)
         if self.settings.chroma_host:
-            try:
-                return chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
-                                           settings=chroma_settings)
-            except Exception as exc:
-                raise StoreError(f"cannot reach the Chroma server at {self.settings.chroma_host}:"
-                                 f"{self.settings.chroma_port} ({exc}); is `chroma run` started?") from exc
-        self.settings.store.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(self.settings.store / "chroma"), settings=chroma_settings)
+            return connect(self.settings)
+        chroma_dir = self.settings.store / "chroma"
+        if chroma_dir.is_dir() and not _writable(chroma_dir):
+            if self._create:
+                raise StoreError(self._read_only_message())
+            # Chroma writes to its database even to read; answer from a private copy instead
+            self._copy = Path(tempfile.mkdtemp(prefix="lexcite-readonly-"))
+            shutil.copytree(chroma_dir, self._copy / "chroma", copy_function=shutil.copyfile)
+            for folder in [self._copy, *self._copy.rglob("*")]:
+                folder.chmod(0o700 if folder.is_dir() else 0o600)
+            atexit.register(shutil.rmtree, self._copy, ignore_errors=True)
+            log.info("the store %s is read-only; reading a temporary copy at %s", chroma_dir, self._copy)
+            return connect(self.settings, self._copy / "chroma")
+        return connect(self.settings)
+
+    def _read_only_message(self) -> str:
+        return (f"the store {self.settings.describe_store()} is read-only (no write permission); reading works, "
+                "writing needs a store you can write to: copy it or use another --store")
+
+    def _require_writable(self) -> None:
+        if self._copy is not None:
+            raise StoreError(self._read_only_message())
 
     def _open_collection(self, create: bool):
         name = self.settings.collection
@@ -118,7 +135,7 @@ class ChunkStore:
             current = (collection.configuration_json or {}).get("hnsw", {}).get("ef_search")
         except AttributeError:
             current = None
-        if current is not None and current != self.settings.hnsw_ef_search:
+        if current is not None and current != self.settings.hnsw_ef_search and self._copy is None:
             collection.modify(configuration={"hnsw": {"ef_search": self.settings.hnsw_ef_search}})
 
     @property
@@ -191,6 +208,7 @@ class ChunkStore:
 
     # ------------------------------------------------------------------ writes
     def upsert(self, chunks: Sequence[Chunk], vectors: np.ndarray, doc_sha256: str) -> None:
+        self._require_writable()
         for start in range(0, len(chunks), BATCH):
             part = chunks[start:start + BATCH]
             self.collection.upsert(
@@ -201,6 +219,7 @@ class ChunkStore:
             )
 
     def delete_ids(self, ids: Iterable[str]) -> None:
+        self._require_writable()
         ids = list(ids)
         for start in range(0, len(ids), BATCH):
             self.collection.delete(ids=ids[start:start + BATCH])
@@ -211,6 +230,7 @@ class ChunkStore:
         return len(ids)
 
     def bump_generation(self) -> None:
+        self._require_writable()
         metadata = {k: v for k, v in (self.collection.metadata or {}).items() if not k.startswith("hnsw:")}
         metadata["lexcite_generation"] = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
         self.collection.modify(metadata=metadata)
@@ -222,8 +242,6 @@ class ChunkStore:
             self._client.delete_collection(self.settings.collection)
         except Exception:
             pass
-        import shutil
-
         shutil.rmtree(self.settings.bm25_dir, ignore_errors=True)
         self._collection = None
         self._lexical = None
@@ -274,8 +292,61 @@ class ChunkStore:
                 f"BM25 index: {missing} missing, {extra} not in Chroma)")
 
     def _save_sidecar(self, index: LexicalIndex) -> None:
+        if self._copy is not None:
+            return  # a read-only store: the index lives in memory for this process
         try:
             index.save(self.settings.bm25_dir)
         except OSError as exc:
             # a read-only store still answers: the index lives in memory for this process
             log.debug("BM25 sidecar not saved (%s)", exc)
+
+
+# ---------------------------------------------------------------------------- store-level helpers
+def connect(settings: Settings, path: Path | None = None):
+    """A Chroma client for the settings: the server when chroma_host is set, else the embedded store."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        except Exception as exc:
+            raise StoreError(f"cannot reach the Chroma server at {settings.chroma_host}:"
+                             f"{settings.chroma_port} ({exc}); is `chroma run` started?") from exc
+    if path is None:
+        settings.store.mkdir(parents=True, exist_ok=True)
+        path = settings.store / "chroma"
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def _writable(chroma_dir: Path) -> bool:
+    database = chroma_dir / "chroma.sqlite3"
+    return os.access(chroma_dir, os.W_OK) and (not database.exists() or os.access(database, os.W_OK))
+
+
+def describe_existing(settings: Settings) -> tuple[int, str | None]:
+    """(chunks, the model that built them) of the store, whichever model that was; (0, None) when empty."""
+    if not settings.chroma_host and not (settings.store / "chroma").is_dir():
+        return 0, None
+    client = connect(settings)
+    try:
+        collection = client.get_collection(settings.collection, embedding_function=None)
+    except Exception:
+        return 0, None
+    return collection.count(), (collection.metadata or {}).get("lexcite_model")
+
+
+def drop_store(settings: Settings) -> None:
+    """Delete the collection and its BM25 sidecar whatever model built them (`lexcite ingest --rebuild`)."""
+    if settings.chroma_host or (settings.store / "chroma").is_dir():
+        chroma_dir = settings.store / "chroma"
+        if not settings.chroma_host and not _writable(chroma_dir):
+            raise StoreError(f"the store {settings.describe_store()} is read-only (no write permission); "
+                             "it cannot be rebuilt in place: use another --store")
+        client = connect(settings)
+        try:
+            client.delete_collection(settings.collection)
+        except Exception:
+            pass  # no such collection: nothing to drop
+    shutil.rmtree(settings.bm25_dir, ignore_errors=True)
