@@ -147,7 +147,7 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
             report.files.append(result)
             try:
                 _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs,
-                            (display_names or {}).get(path))
+                            (display_names or {}).get(path), progress=bar is not None)
             except LoadError as exc:
                 result.status, result.reason = "skipped", str(exc)
             except OSError as exc:
@@ -166,7 +166,8 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
     return report
 
 
-def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs, display_name) -> None:
+def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs, display_name,
+                progress: bool = False) -> None:
     digest = sha256_file(path)
     loaded = load_file(path, int(settings.max_file_mb * 1e6))
     meta = describe(path, digest, loaded.text, loaded.first_heading, settings, manifest, report.warnings)
@@ -185,6 +186,9 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
                             settings.chunk_tokens, settings.chunk_overlap_tokens)
     if not chunks:
         raise LoadError("no text to index after normalisation")
+    if len(chunks) > settings.max_chunks_per_document:
+        raise LoadError(f"{len(chunks)} chunks, over the limit of {settings.max_chunks_per_document} per document "
+                        "(setting max_chunks_per_document); split the file or raise the limit")
     existing = store.ids_for_document(meta.doc_id)
     new_ids = {c.chunk_id for c in chunks}
     missing = [c for c in chunks if c.chunk_id not in existing]
@@ -195,12 +199,19 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
         return
     result.status = "updated" if existing else "added"
     checkpoint("before_vectors")
+    # a long document gets its own bar of chunks, so the run visibly moves while it is embedded
+    chunk_bar = _progress(len(missing), progress and len(missing) > 4 * EMBED_BATCH, unit="chunk",
+                          desc=path.name[:30], leave=False)
     for start in range(0, len(missing), EMBED_BATCH):
         batch = missing[start:start + EMBED_BATCH]
         vectors = embedder.encode_passages([c.embed_text for c in batch])
         store.upsert(batch, vectors, digest)
         report.chunks_written += len(batch)
+        if chunk_bar is not None:
+            chunk_bar.update(len(batch))
         checkpoint("mid_vectors")
+    if chunk_bar is not None:
+        chunk_bar.close()
     checkpoint("after_vectors")
     # stale chunks go only after every new chunk is in, so an interrupted run never loses a document
     store.delete_ids(stale)
@@ -222,9 +233,9 @@ def remove_documents(doc_ids: list[str], settings: Settings, store: ChunkStore |
     return removed
 
 
-def _progress(total: int, enabled: bool):
+def _progress(total: int, enabled: bool, unit: str = "doc", desc: str = "ingest", leave: bool = True):
     if not enabled or total == 0:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="doc", desc="ingest", dynamic_ncols=True)
+    return tqdm(total=total, unit=unit, desc=desc, dynamic_ncols=True, leave=leave)

@@ -69,6 +69,8 @@ class Settings(BaseSettings):
     chunk_tokens: int = Field(350, description="target chunk size in tokens of the embedding model")
     chunk_overlap_tokens: int = Field(48, description="overlap used only when one unit must be split")
     max_file_mb: float = Field(50.0, description="files larger than this are skipped")
+    max_chunks_per_document: int = Field(5000, ge=1, description="a document that would make more chunks than "
+                                         "this is skipped with a reason (a 5 MB text makes about 12,000)")
     lexical_tokenizer: Literal["bigram", "jieba"] = Field("bigram", description="how BM25 cuts Chinese text")
     top_k: int = Field(5, description="passages cited at most")
     candidates: int = Field(40, description="candidates taken from each retriever before fusion")
