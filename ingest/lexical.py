@@ -108,6 +108,8 @@ class LexicalIndex:
         payload = json.dumps({"generation": self.generation, "tokenizer": self.tokenizer, "ids": self.ids,
                               "texts": self.texts, "metadatas": self.metadatas}, ensure_ascii=False)
         with FileLock(str(folder / "chunks.json.lock"), timeout=60):
+            for litter in folder.glob("chunks.json.*.part"):  # left by a writer killed mid-save
+                litter.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(prefix="chunks.json.", suffix=".part", dir=folder)
             try:
                 with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -158,7 +158,7 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
     finally:
         if bar is not None:
             bar.close()
-        if report.chunks_written or report.chunks_deleted:
+        if store.writing:
             store.bump_generation()  # a document interrupted by an exception still invalidates the sidecar
         report.seconds = time.perf_counter() - started
     store.lexical(max_age_s=0)  # bring the BM25 sidecar in step now, not on the first question
@@ -198,6 +198,7 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
         result.status = "unchanged"
         return
     result.status = "updated" if existing else "added"
+    store.begin_write()
     checkpoint("before_vectors")
     # a long document gets its own bar of chunks, so the run visibly moves while it is embedded
     chunk_bar = _progress(len(missing), progress and len(missing) > 4 * EMBED_BATCH, unit="chunk",
@@ -226,8 +227,10 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
 
 def remove_documents(doc_ids: list[str], settings: Settings, store: ChunkStore | None = None) -> dict[str, int]:
     store = store or open_store(settings, create=False)
+    if store.exists:
+        store.begin_write()
     removed = {doc_id: store.delete_document(doc_id) for doc_id in doc_ids}
-    if any(removed.values()):
+    if store.exists:
         store.bump_generation()
         store.lexical(max_age_s=0)
     return removed

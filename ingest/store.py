@@ -75,6 +75,7 @@ class ChunkStore:
         self._lexical: LexicalIndex | None = None
         self._checked_at = 0.0
         self._lock = threading.RLock()
+        self.writing = False  # a write began (begin_write) and has not committed (bump_generation)
 
     # ------------------------------------------------------------------ connection
     def _connect(self):
@@ -153,10 +154,15 @@ class ChunkStore:
         return self.collection.count() if self._collection is not None else 0
 
     def generation(self) -> str:
+        return self._state()[0]
+
+    def _state(self) -> tuple[str, bool]:
+        """(generation, whether a write began and has not committed) read fresh from the collection."""
         if self._collection is None:
-            return "none"
+            return "none", False
         fresh = self._client.get_collection(self.settings.collection, embedding_function=None)
-        return str((fresh.metadata or {}).get("lexcite_generation", "0"))
+        metadata = fresh.metadata or {}
+        return str(metadata.get("lexcite_generation", "0")), bool(metadata.get("lexcite_pending"))
 
     def ids_for_document(self, doc_id: str) -> dict[str, str]:
         """chunk id -> the document sha256 it was built from."""
@@ -229,10 +235,22 @@ class ChunkStore:
         self.delete_ids(ids)
         return len(ids)
 
+    def begin_write(self) -> None:
+        """Mark the store as being written: a process killed before bump_generation leaves the mark, and
+        the next open rebuilds the BM25 sidecar from Chroma instead of trusting it."""
+        self._set_metadata(lexcite_pending=f"{os.getpid()}-{time.time():.3f}")
+        self.writing = True
+
     def bump_generation(self) -> None:
+        """Commit: a new generation (every reader's sidecar is now stale) and the write mark cleared."""
+        self._set_metadata(lexcite_generation=f"{time.time():.6f}-{uuid.uuid4().hex[:8]}", lexcite_pending="")
+        self.writing = False
+
+    def _set_metadata(self, **values: str) -> None:
         self._require_writable()
-        metadata = {k: v for k, v in (self.collection.metadata or {}).items() if not k.startswith("hnsw:")}
-        metadata["lexcite_generation"] = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
+        fresh = self._client.get_collection(self.settings.collection, embedding_function=None)
+        metadata = {k: v for k, v in (fresh.metadata or {}).items() if not k.startswith("hnsw:")}
+        metadata.update(values)
         self.collection.modify(metadata=metadata)
         self._collection = self._client.get_collection(self.settings.collection, embedding_function=None)
 
@@ -250,14 +268,16 @@ class ChunkStore:
     def lexical(self, max_age_s: float = 5.0) -> LexicalIndex:
         """The BM25 index, rebuilt from the collection when a write made it stale.
 
-        A sidecar read from disk must agree with Chroma on the generation and on the chunk ids; a
-        missing or damaged one is rebuilt silently, one that disagrees is rebuilt with a one-line note
-        (a write killed between its vectors and its generation leaves such a sidecar)."""
+        A sidecar read from disk must match Chroma's generation, its chunk count, and no write may be left
+        marked as begun (begin_write) and not committed; a missing or damaged sidecar is rebuilt silently,
+        one that disagrees is rebuilt with a one-line note (a write killed between its vectors and its
+        generation leaves such a sidecar), and the interrupted write is committed."""
         with self._lock:
             now = time.monotonic()
             if self._lexical is not None and now - self._checked_at < max_age_s:
                 return self._lexical
-            generation = self.generation()
+            generation, pending = self._state()
+            pending = pending and not self.writing  # this process's own write, still under way, is no crash
             self._checked_at = now
             if self._lexical is not None and self._lexical.generation == generation:
                 return self._lexical
@@ -266,11 +286,15 @@ class ChunkStore:
             if index is not None and (index.generation != generation or index.tokenizer != tokenizer):
                 index = None  # stale after a write, or built with another tokenizer: not a repair
             if index is not None:
-                problem = self._disagreement(index)
+                problem = self._disagreement(index, pending)
                 if problem:
                     log.warning("lexcite: repaired: %s; rebuilt the BM25 index from Chroma (%s)",
                                 problem, self.settings.bm25_dir)
                     index = None
+            if pending and self._copy is None:
+                # the interrupted write is settled by this rebuild: commit it, so the next open trusts the sidecar
+                self.bump_generation()
+                generation = self.generation()
             if index is None:
                 ids, texts, metas = self.all_chunks() if self._collection is not None else ([], [], [])
                 index = LexicalIndex.build(ids, texts, metas, generation, tokenizer)
@@ -279,17 +303,18 @@ class ChunkStore:
             self._lexical = index
             return index
 
-    def _disagreement(self, index: LexicalIndex) -> str:
-        """How the sidecar and Chroma disagree on the chunk ids, or '' when they agree."""
+    def _disagreement(self, index: LexicalIndex, pending: bool) -> str:
+        """How the sidecar and Chroma disagree, or '' when they agree. A write mark left by a killed process,
+        or a different number of chunks, is a disagreement; counting is cheap even at 100k chunks."""
         if self._collection is None:
             return "" if not index.ids else f"the BM25 index lists {len(index.ids)} chunk(s) of an empty store"
-        chroma = set(self.all_ids())
-        lexical = set(index.ids)
-        if chroma == lexical and len(index.ids) == len(lexical):
-            return ""
-        missing, extra = len(chroma - lexical), len(lexical - chroma)
-        return (f"the BM25 index and Chroma disagreed ({len(chroma)} chunk(s) in Chroma, {len(index.ids)} in the "
-                f"BM25 index: {missing} missing, {extra} not in Chroma)")
+        count = self.count()
+        if pending:
+            return (f"a write to the store was interrupted (or is under way in another process) after the BM25 "
+                    f"index was saved ({count} chunk(s) in Chroma, {len(index.ids)} in the BM25 index)")
+        if count != len(index.ids):
+            return f"the BM25 index and Chroma disagreed ({count} chunk(s) in Chroma, {len(index.ids)} in the BM25 index)"
+        return ""
 
     def _save_sidecar(self, index: LexicalIndex) -> None:
         if self._copy is not None:

@@ -94,5 +94,5 @@ def test_the_crash_window_between_vectors_and_generation_is_repaired_with_a_note
         report = ingest_paths([folder], settings, progress=False)
     assert report.count("unchanged") == 3 and report.chunks_written == 0
     notes = [r.getMessage() for r in caplog.records if "repaired" in r.getMessage()]
-    assert len(notes) == 1 and "\n" not in notes[0] and "disagreed" in notes[0]
+    assert len(notes) == 1 and "\n" not in notes[0] and "interrupted" in notes[0]
     assert _state(settings) == expected
