@@ -69,7 +69,7 @@ def disagreeing_copies(answer: Answer, table, manifest: Manifest) -> list[int]:
         if not claims[doc_id] or not same_article:
             continue
         figures = extract_figures(text)
-        if any(not any(figures_match(f, g) for g in official_figures) for f in figures):
+        if any(not any(figures_match(f, g) and f.bound == g.bound for g in official_figures) for f in figures):
             found.append(row)
     return found
 
@@ -84,6 +84,7 @@ def note_disagreement(answer: Answer, copies: list[Citation]) -> None:
         answer.citations.append(replace(copy, n=n))
         figures = ", ".join(dict.fromkeys(f.text for f in extract_figures(copy.text)))
         note = (f"Sources disagree: [{n}] {copy.title} ({copy.source}), a copy that is not the official text, "
-                f"states {figures} in {copy.locator}; the answer follows the official text [{first.n}].")
+                f"states {figures} where the official text [{first.n}] ({first.locator}) does not; the answer "
+                "follows the official text.")
         answer.warnings.append(note)
         answer.text = f"{answer.text}\n\n{note}"
