@@ -14,10 +14,12 @@ import json
 import os
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from app import render
+from ingest.textcodec import TextDecodeError, decode_text
 from retrieval.batch import BatchQuestion, BatchRecord, answer_many, duplicate_ids
 
 MD_OPEN = "<!-- lexcite-id: {} -->"
@@ -33,37 +35,73 @@ def read_questions(path: Path) -> list[BatchQuestion]:
     suffix = path.suffix.lower()
     if not path.is_file():
         raise BatchInputError(f"{path}: no such file")
+    if suffix not in (".txt", ".csv", ".jsonl"):
+        raise BatchInputError(f"{path}: unsupported input type {suffix or '(none)'}; use .txt, .csv or .jsonl")
+    data = path.read_bytes()
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise BatchInputError(f"{path}:{line}: not UTF-8 text ({exc.reason}); save the file as UTF-8") from exc
+        raw = decode_text(data)  # as ingest reads text: UTF-8, UTF-16 with a BOM, GB18030
+    except TextDecodeError as exc:
+        raise BatchInputError(f"{path}:{_first_bad_line(data)}: {exc}; save the file as UTF-8") from exc
     if suffix == ".txt":
         return [BatchQuestion(str(n), line.strip(), line=n) for n, line in enumerate(raw.splitlines(), start=1)
                 if line.strip() and not line.lstrip().startswith("#")]
     if suffix == ".csv":
         return _read_csv(path, raw)
-    if suffix == ".jsonl":
-        return _read_jsonl(path, raw)
-    raise BatchInputError(f"{path}: unsupported input type {suffix or '(none)'}; use .txt, .csv or .jsonl")
+    return _read_jsonl(path, raw)
+
+
+def _first_bad_line(data: bytes) -> int:
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return data[: exc.start].count(b"\n") + 1
+    nul = data.find(b"\x00")
+    return data[:nul].count(b"\n") + 1 if nul >= 0 else 1
 
 
 def _read_csv(path: Path, raw: str) -> list[BatchQuestion]:
-    reader = csv.DictReader(io.StringIO(raw, newline=""))
-    if not reader.fieldnames or "question" not in [f.strip().lower() for f in reader.fieldnames]:
-        raise BatchInputError(f"{path}:1: no 'question' column (columns: {', '.join(reader.fieldnames or [])})")
-    names = {f: f.strip().lower() for f in reader.fieldnames}
+    # strict: an unterminated quote is an error at the end of the file, not a question that swallows the rest
+    reader = csv.DictReader(io.StringIO(raw, newline=""), strict=True)
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        raise BatchInputError(f"{path}:1: malformed CSV header ({exc})") from exc
+    if not fieldnames or "question" not in [f.strip().lower() for f in fieldnames]:
+        raise BatchInputError(f"{path}:1: no 'question' column (columns: {', '.join(fieldnames or [])})")
+    names = {f: f.strip().lower() for f in fieldnames}
     out = []
+    first = reader.line_num + 1  # the physical line the next record starts on (for errors)
     try:
         for row in reader:
-            line = reader.line_num
+            breaks = sum(v.count("\n") for v in row.values() if isinstance(v, str))
+            first = reader.line_num - breaks
+            if breaks:
+                raise BatchInputError(
+                    f"{path}:{first}: a quoted cell opened on this line runs on to line {reader.line_num} "
+                    "(an unterminated quote?); each question must be one record on one line")
+            if None in row:
+                raise BatchInputError(f"{path}:{first}: {len(fieldnames) + len(row[None])} cells but the header "
+                                      f"has {len(fieldnames)}; quote cells that hold a comma")
             clean = {names.get(k, k): v for k, v in row.items() if k is not None}
             question = (clean.pop("question", "") or "").strip()
-            qid = (clean.pop("id", "") or "").strip() or str(line)
-            out.append(BatchQuestion(qid, question, {k: v for k, v in clean.items()}, line))
+            qid = (clean.pop("id", "") or "").strip() or str(first)
+            out.append(BatchQuestion(qid, question, {k: v for k, v in clean.items()}, first))
+            first = reader.line_num + 1
     except csv.Error as exc:
-        raise BatchInputError(f"{path}:{reader.line_num}: malformed CSV ({exc})") from exc
+        raise BatchInputError(f"{path}:{first}: malformed CSV from this line on ({exc}); "
+                              "is a quote left open?") from exc
     return out
+
+
+def _as_text(value, path: Path, n: int, field_name: str) -> str:
+    """Every question cell is text: numbers are written out (42 -> "42"), null is empty."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return json.dumps(value)
+    raise BatchInputError(f"{path}:{n}: the '{field_name}' field must be text, not {type(value).__name__}")
 
 
 def _read_jsonl(path: Path, raw: str) -> list[BatchQuestion]:
@@ -79,10 +117,9 @@ def _read_jsonl(path: Path, raw: str) -> list[BatchQuestion]:
             raise BatchInputError(f"{path}:{n}: each line must be a JSON object with a 'question' field")
         if "question" not in record:
             raise BatchInputError(f"{path}:{n}: no 'question' field")
-        question = record.pop("question")
-        qid = record.pop("id", None)
-        out.append(BatchQuestion(str(qid) if qid not in (None, "") else str(n),
-                            question if isinstance(question, str) else "", record, n))
+        question = _as_text(record.pop("question"), path, n, "question")
+        qid = _as_text(record.pop("id", None), path, n, "id")
+        out.append(BatchQuestion(qid or str(n), question, record, n))
     return out
 
 
@@ -98,9 +135,16 @@ class Output:
         self._csv_fields: list[str] | None = None
 
     def existing_ids(self) -> set[str]:
-        """Ids already answered; a record cut off by a kill is dropped (the file is rewritten whole)."""
+        return set(self.finished())
+
+    def finished(self) -> Counter[str]:
+        """How many records of each id a previous run finished; a record cut off by a kill is dropped
+        (the file is rewritten whole). A count, not a set: ids may repeat in the input."""
+        return Counter(self._finished_ids())
+
+    def _finished_ids(self) -> list[str]:
         if not self.path.is_file():
-            return set()
+            return []
         text = self.path.read_text(encoding="utf-8")
         if self.suffix == ".jsonl":
             good = []
@@ -110,7 +154,7 @@ class Output:
                 except json.JSONDecodeError:
                     continue
             self._rewrite("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in good))
-            return {str(r.get("id")) for r in good}
+            return [str(r.get("id")) for r in good]
         if self.suffix == ".csv":
             rows = list(csv.DictReader(io.StringIO(text, newline="")))
             # a row cut off by a kill lacks its last fields (None) or has an unclosed quote swallowing more
@@ -123,12 +167,12 @@ class Output:
                 writer.writeheader()
                 writer.writerows(complete)
                 self._rewrite(buffer.getvalue())
-            return {r["id"] for r in complete}
-        keep, ids = [], set()
+            return [r["id"] for r in complete]
+        keep, ids = [], []
         for block in text.split(MD_CLOSE)[:-1]:  # what follows the last closing mark is unfinished
             start = block.find("<!-- lexcite-id: ")
             if start >= 0 and block.strip():
-                ids.add(block[start + 17: block.index(" -->", start)])
+                ids.append(block[start + 17: block.index(" -->", start)])
                 keep.append(block)
         self._rewrite("".join(b + MD_CLOSE for b in keep) + "\n" if keep else "")
         return ids
@@ -173,6 +217,19 @@ def _markdown(result: BatchRecord) -> str:
 
 
 # ---------------------------------------------------------------------------- run
+def still_to_answer(questions: list[BatchQuestion], done: Counter[str]) -> list[BatchQuestion]:
+    """The questions a resumed run must still answer. Records are written in input order, so the k
+    finished records of an id are its first k occurrences: resume keys on id and position together."""
+    left = Counter(done)
+    todo = []
+    for q in questions:
+        if left[q.id] > 0:
+            left[q.id] -= 1
+        else:
+            todo.append(q)
+    return todo
+
+
 @dataclass(frozen=True)
 class BatchJob:
     """What `lexcite batch` was asked to do, apart from the answering options."""
@@ -199,10 +256,10 @@ def run_batch(job: BatchJob, settings, options=None) -> int:
     for qid, n in duplicate_ids(questions).items():
         print(f"lexcite batch: warning: id {qid!r} appears {n} times in {job.input}; all are answered",
               file=sys.stderr)
-    done = output.existing_ids() if job.resume else set()
+    done = output.finished() if job.resume else Counter()
     if not job.resume and output.path.exists():
         output.path.unlink()
-    todo = [q for q in questions if q.id not in done]
+    todo = still_to_answer(questions, done)
     try:
         service = AnswerService(settings)
         service.ensure_ready()
@@ -219,7 +276,7 @@ def run_batch(job: BatchJob, settings, options=None) -> int:
     progress.close()
     seconds = time.perf_counter() - started
     rate = answered / seconds if seconds > 0 else 0.0
-    print(f"{answered} answered ({len(done)} already done) in {seconds:.1f} s, {rate:.1f} questions/s -> {output.path}",
+    print(f"{answered} answered ({sum(done.values())} already done) in {seconds:.1f} s, {rate:.1f} questions/s -> {output.path}",
           file=sys.stderr)
     return 0
 

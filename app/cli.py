@@ -51,10 +51,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if not args.paths and _fill_corpus_root(settings, args.mirror) != EXIT_OK:
         return EXIT_FAIL
-    store = open_store(settings)
     if args.rebuild:
-        store.drop()
-        store = open_store(settings)
+        status = _rebuild(settings, args.yes)
+        if status != EXIT_OK:
+            return status
+    store = open_store(settings)
     report = ingest_paths(paths, settings, store=store, progress=not args.quiet, kind=args.kind)
     for f in report.skipped:
         print(f"skipped: {f.path}: {f.reason}", file=sys.stderr)
@@ -64,6 +65,27 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if not report.ingested:
         print("lexcite: nothing was ingested", file=sys.stderr)
     return EXIT_OK if report.ok else EXIT_FAIL
+
+
+def _rebuild(settings, yes: bool) -> int:
+    """Drop the store (whatever model built it) after confirming, so ingest rebuilds it with the settings' model."""
+    from ingest.embedder import get_embedder
+    from ingest.store import describe_existing, drop_store
+
+    chunks, built_with = describe_existing(settings)
+    if chunks:
+        model = get_embedder(settings.embedder).model_id
+        what = (f"--rebuild deletes the {chunks} chunk(s) of {settings.describe_store()} (built with "
+                f"'{built_with or 'unknown'}') and embeds everything again with '{model}'")
+        if not yes:
+            if not sys.stdin.isatty():
+                print(f"lexcite: {what}; add --yes to confirm", file=sys.stderr)
+                return EXIT_USAGE
+            if input(f"{what}. Continue? [y/N] ").strip().lower() not in ("y", "yes"):
+                print("lexcite: nothing deleted", file=sys.stderr)
+                return EXIT_FAIL
+    drop_store(settings)
+    return EXIT_OK
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -100,6 +122,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _refuse(args: argparse.Namespace, exc: BaseException, code: int) -> int:
+    """Say why on stderr; with --json also print {"error", "code"} on stdout so a script always reads JSON."""
+    print(f"lexcite: {exc}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print(json.dumps({"error": str(exc), "code": code}, ensure_ascii=False))
+    return code
+
+
 def format_answer(answer) -> str:
     from app.render import terminal
 
@@ -114,8 +144,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
         service = AnswerService(settings)
         answer = service.answer_in_context(" ".join(args.question), args.context, options_from_args(args))
     except (QuestionError, EmptyStoreError) as exc:
-        print(f"lexcite: {exc}", file=sys.stderr)
-        return EXIT_USAGE if isinstance(exc, QuestionError) else EXIT_FAIL
+        code = EXIT_USAGE if isinstance(exc, QuestionError) else EXIT_FAIL
+        return _refuse(args, exc, code)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -328,7 +358,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Load, chunk, embed and store documents (.txt .md .html .pdf .docx). "
                                    "Incremental: unchanged files write nothing; changed files replace their chunks.")
     p.add_argument("paths", nargs="*", help="files or folders (default: LEXCITE_CORPUS_ROOT)")
-    p.add_argument("--rebuild", action="store_true", help="drop the store first (e.g. after changing the model)")
+    p.add_argument("--rebuild", action="store_true",
+                   help="drop the store first and rebuild it with the settings' model (e.g. after changing the model)")
+    p.add_argument("--yes", action="store_true", help="do not ask before --rebuild deletes the store")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.add_argument("--ocr", action="store_true", help="OCR PDFs without a text layer (scans) with Tesseract "
                                                       "chi_sim+eng (setting: ocr = true)")
@@ -471,8 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except (StoreError, ManifestError) as exc:
-        print(f"lexcite: {exc}", file=sys.stderr)
-        return EXIT_FAIL
+        return _refuse(args, exc, EXIT_FAIL)
     except KeyboardInterrupt:
         print("lexcite: interrupted; run the same command again to continue", file=sys.stderr)
         return 130

@@ -340,6 +340,10 @@ def run_bench(settings: Settings, out: Path, quick: bool, corpus_root: Path, ser
                      "ingest": timed("ingest", lambda: bench_ingest(files, bench_settings))}
     results["query"] = timed("query", lambda: bench_query(bench_settings, questions, corpus_root, files))
     results["batch"] = timed("batch", lambda: bench_batch(bench_settings, questions, out))
+    from evals.load import bench_concurrency
+
+    results["concurrency"] = timed("concurrency", lambda: bench_concurrency(bench_settings, questions, users=8,
+                                                                            max_seconds=10 if quick else 30))
     results["cold_start_s"], results["cold_start_breakdown"] = timed("cold start",
                                                                      lambda: bench_cold_start(bench_settings))
     if server if server is not None else (not quick or bool(settings.chroma_host)):

@@ -15,6 +15,22 @@ from langchain_text_splitters import RecursiveCharacterTextSplitter
 from ingest.records import Chunk, Document, Section
 
 SEPARATORS = ["\n\n", "\n", "。", "；", ". ", "; ", "，", ", ", " ", ""]
+# No token of the embedding models spans more characters than this, so a text longer than this many
+# characters per token allowed is over any budget without being counted. Counting is the costly part:
+# the tokenizer's time grows faster than linearly with the length of one unbroken run (a 5 MB single
+# line took minutes), so long texts are split on separators until the pieces are short enough to count.
+MAX_CHARS_PER_TOKEN = 24
+
+
+def bounded_counter(count_tokens: Callable[[str], int], limit: int) -> Callable[[str], int]:
+    """count_tokens for texts that may fit ``limit`` tokens; longer texts get their length in characters,
+    which is then certainly over the limit, without tokenizing them."""
+    longest = limit * MAX_CHARS_PER_TOKEN
+
+    def count(text: str) -> int:
+        return len(text) if len(text) > longest else count_tokens(text)
+
+    return count
 
 
 def chunk_id(doc_id: str, locator: str, text: str) -> str:
@@ -45,6 +61,7 @@ def chunk_document(
     # keep a margin for the model's own prefix ("passage: ") and special tokens
     hard_limit = max_tokens - 8
     target = min(target_tokens, hard_limit)
+    count_tokens = bounded_counter(count_tokens, max(hard_limit, target * 2))
     chunks: list[Chunk] = []
     for section in merge_small_sections(document.text, sections, count_tokens, target):
         body = document.text[section.start:section.end]

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,20 +98,53 @@ class LexicalIndex:
         return [(int(r), float(s)) for r, s in zip(rows[0], scores[0], strict=True) if s > 0]
 
     def save(self, folder: Path) -> None:
+        """Write the sidecar atomically: a temporary file with a unique name in the same folder, then
+        ``os.replace``; a file lock keeps writers (other processes, other threads) one at a time."""
+        from filelock import FileLock
+
+        from ingest.faults import checkpoint
+
         folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / "chunks.json.part"
-        tmp.write_text(json.dumps({"generation": self.generation, "tokenizer": self.tokenizer, "ids": self.ids,
-                                   "texts": self.texts, "metadatas": self.metadatas}, ensure_ascii=False),
-                       encoding="utf-8")
-        tmp.replace(folder / "chunks.json")
+        payload = json.dumps({"generation": self.generation, "tokenizer": self.tokenizer, "ids": self.ids,
+                              "texts": self.texts, "metadatas": self.metadatas}, ensure_ascii=False)
+        with FileLock(str(folder / "chunks.json.lock"), timeout=60):
+            for litter in folder.glob("chunks.json.*.part"):  # left by a writer killed mid-save
+                litter.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix="chunks.json.", suffix=".part", dir=folder)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                    fh.write(payload)
+                checkpoint("bm25_part_written")
+                os.replace(tmp, folder / "chunks.json")
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex | None:
+        """The saved index, or None when there is none or it is damaged (truncated, not JSON, or JSON of
+        another shape): the caller rebuilds it from the store."""
         path = folder / "chunks.json"
         if not path.is_file():
             return None
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, json.JSONDecodeError):
-            return None  # a damaged sidecar is rebuilt from the store
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            return None
+        if not _well_formed(data):
+            return None
         return cls.build(data["ids"], data["texts"], data["metadatas"], data["generation"], data["tokenizer"])
+
+
+def _well_formed(data: object) -> bool:
+    if not isinstance(data, dict):
+        return False
+    ids, texts, metas = data.get("ids"), data.get("texts"), data.get("metadatas")
+    if not (isinstance(ids, list) and isinstance(texts, list) and isinstance(metas, list)):
+        return False
+    if not (len(ids) == len(texts) == len(metas)):
+        return False
+    if not isinstance(data.get("generation"), str) or not isinstance(data.get("tokenizer"), str):
+        return False
+    return (all(isinstance(i, str) for i in ids) and all(isinstance(t, str) for t in texts)
+            and all(isinstance(m, dict) and isinstance(m.get("doc_id"), str) for m in metas))

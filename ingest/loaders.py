@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ingest.normalise import join_wrapped_lines, normalise_text, strip_html_comments, strip_markdown_emphasis
 from ingest.records import PageSpan
+from ingest.textcodec import TextDecodeError, decode_text
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
 NO_TEXT_LAYER = "no text layer (scanned?); run with --ocr or OCR it first"
@@ -63,15 +64,10 @@ def load_file(path: Path, max_bytes: int, *, ocr: bool = False) -> LoadedText:
 
 
 def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            raise LoadError("binary content (NUL bytes) in a text file")
-        return text
-    raise LoadError("not UTF-8 or GB18030 text")
+    try:
+        return decode_text(data)
+    except TextDecodeError as exc:
+        raise LoadError(str(exc)) from exc
 
 
 _MD_HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t#]*$")

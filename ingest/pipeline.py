@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ingest.chunker import chunk_document
 from ingest.embedder import LexCiteEmbeddings, get_embedder
+from ingest.faults import checkpoint
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_file
 from ingest.manifest import Manifest, load_manifest, sha256_file
 from ingest.normalise import detect_language
@@ -191,7 +192,7 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
             report.files.append(result)
             try:
                 _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs,
-                            (display_names or {}).get(path), kind)
+                            (display_names or {}).get(path), kind, progress=bar is not None)
             except LoadError as exc:
                 result.status, result.reason = "skipped", str(exc)
             except OSError as exc:
@@ -203,15 +204,16 @@ def ingest_paths(paths: list[Path], settings: Settings, *, store: ChunkStore | N
     finally:
         if bar is not None:
             bar.close()
-        if report.chunks_written or report.chunks_deleted or report.chunks_relabelled:
-            store.bump_generation()
+        if store.writing:
+            store.bump_generation()  # a document interrupted by an exception still invalidates the sidecar
         report.seconds = time.perf_counter() - started
     store.lexical(max_age_s=0)  # bring the BM25 sidecar in step now, not on the first question
+    checkpoint("after_bm25")
     return report
 
 
 def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_docs, display_name,
-                kind=None) -> None:
+                kind=None, progress: bool = False) -> None:
     digest = sha256_file(path)
     loaded = load_file(path, int(settings.max_file_mb * 1e6), ocr=settings.ocr)
     meta = describe(path, digest, loaded.text, loaded.first_heading, settings, manifest, report.warnings, kind)
@@ -231,6 +233,9 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
     annotate_chunks(chunks, document.text, structure.sections, document.pages)
     if not chunks:
         raise LoadError("no text to index after normalisation")
+    if len(chunks) > settings.max_chunks_per_document:
+        raise LoadError(f"{len(chunks)} chunks, over the limit of {settings.max_chunks_per_document} per document "
+                        "(setting max_chunks_per_document); split the file or raise the limit")
     stored = store.metadata_for_document(meta.doc_id)
     existing = {i: m.get("doc_sha256", "") for i, m in stored.items()}
     new_ids = {c.chunk_id for c in chunks}
@@ -240,37 +245,59 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
     if not missing and not stale:
         # same text; the manifest may have changed what is known of it (a later text now supersedes it)
         relabel = [c for c in chunks if chunk_metadata(c, digest) != stored[c.chunk_id]]
-        store.update_metadata(relabel, digest)
+        if relabel:
+            store.begin_write()
+            store.update_metadata(relabel, digest)
+            store.bump_generation()  # the sidecar's copy of the labels is stale
         report.chunks_relabelled += len(relabel)
         result.status = "updated" if relabel else "unchanged"
         return
     result.status = "updated" if existing else "added"
+    store.begin_write()
+    checkpoint("before_vectors")
+    # a long document gets its own bar of chunks, so the run visibly moves while it is embedded
+    chunk_bar = _progress(len(missing), progress and len(missing) > 4 * EMBED_BATCH, unit="chunk",
+                          desc=path.name[:30], leave=False)
     for start in range(0, len(missing), EMBED_BATCH):
         batch = missing[start:start + EMBED_BATCH]
         vectors = embedder.encode_passages([c.embed_text for c in batch])
         store.upsert(batch, vectors, digest)
         report.chunks_written += len(batch)
+        if chunk_bar is not None:
+            chunk_bar.update(len(batch))
+        checkpoint("mid_vectors")
+    if chunk_bar is not None:
+        chunk_bar.close()
+    checkpoint("after_vectors")
     # stale chunks go only after every new chunk is in, so an interrupted run never loses a document
     store.delete_ids(stale)
     report.chunks_deleted += len(stale)
+    checkpoint("after_stale")
+    # the document is committed: a new generation tells every reader (and the next open) that the BM25
+    # sidecar no longer matches; a process killed before this line leaves a sidecar whose ids disagree
+    # with Chroma, which the next open repairs (ChunkStore.lexical)
+    store.bump_generation()
+    checkpoint("after_generation")
 
 
 def remove_documents(doc_ids: list[str], settings: Settings, store: ChunkStore | None = None) -> dict[str, int]:
     store = store or open_store(settings, create=False)
+    if store.exists:
+        store.begin_write()
     removed = {doc_id: store.delete_document(doc_id) for doc_id in doc_ids}
     for doc_id in doc_ids:
         upload = uploaded_file(doc_id, settings)
         if upload is not None:
             upload.unlink(missing_ok=True)  # an uploaded document goes with the file kept for it
-    if any(removed.values()):
+    if store.exists:
         store.bump_generation()
         store.lexical(max_age_s=0)
     return removed
 
 
-def _progress(total: int, enabled: bool):
+def _progress(total: int, enabled: bool, unit: str = "doc", desc: str = "ingest", leave: bool = True):
     if not enabled or total == 0:
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="doc", desc="ingest", dynamic_ncols=True)
+    return tqdm(total=total, unit=unit, desc=desc, dynamic_ncols=True, leave=leave)

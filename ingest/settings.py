@@ -83,6 +83,8 @@ class Settings(BaseSettings):
         default_factory=lambda: ["internal/*", "*/internal/*", "uploads/*", "*/uploads/*"],
         description="glob patterns (on the file's path) of a user's own documents (policies, contracts): "
                     "ingested as kind 'internal', cited as 'Your document …'")
+    max_chunks_per_document: int = Field(5000, ge=1, description="a document that would make more chunks than "
+                                         "this is skipped with a reason (a 5 MB text makes about 12,000)")
     lexical_tokenizer: Literal["bigram", "jieba"] = Field("bigram", description="how BM25 cuts Chinese text")
     top_k: int = Field(5, description="passages cited at most")
     candidates: int = Field(40, description="candidates taken from each retriever before fusion")

@@ -7,10 +7,17 @@ in the collection metadata, so any process holding a BM25 index can tell it is s
 
 from __future__ import annotations
 
+import atexit
 import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -20,6 +27,7 @@ from ingest.records import Chunk
 from ingest.settings import Settings
 
 SCHEMA = "1"
+log = logging.getLogger("lexcite.store")
 BATCH = 256
 
 
@@ -73,26 +81,40 @@ class ChunkStore:
         self.dim = dim
         self.weights_sha256 = weights_sha256
         self._equivalence = equivalence
+        self._create = create
+        self._copy: Path | None = None  # a private copy of a read-only store, read instead of it
         self._client = self._connect()
         self._collection = self._open_collection(create)
         self._lexical: LexicalIndex | None = None
         self._checked_at = 0.0
+        self._lock = threading.RLock()
+        self.writing = False  # a write began (begin_write) and has not committed (bump_generation)
 
     # ------------------------------------------------------------------ connection
     def _connect(self):
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        chroma_settings = ChromaSettings(anonymized_telemetry=False)
         if self.settings.chroma_host:
-            try:
-                return chromadb.HttpClient(host=self.settings.chroma_host, port=self.settings.chroma_port,
-                                           settings=chroma_settings)
-            except Exception as exc:
-                raise StoreError(f"cannot reach the Chroma server at {self.settings.chroma_host}:"
-                                 f"{self.settings.chroma_port} ({exc}); is `chroma run` started?") from exc
-        self.settings.store.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(self.settings.store / "chroma"), settings=chroma_settings)
+            return connect(self.settings)
+        chroma_dir = self.settings.store / "chroma"
+        if chroma_dir.is_dir() and not _writable(chroma_dir):
+            if self._create:
+                raise StoreError(self._read_only_message())
+            # Chroma writes to its database even to read; answer from a private copy instead
+            self._copy = Path(tempfile.mkdtemp(prefix="lexcite-readonly-"))
+            shutil.copytree(chroma_dir, self._copy / "chroma", copy_function=shutil.copyfile)
+            for folder in [self._copy, *self._copy.rglob("*")]:
+                folder.chmod(0o700 if folder.is_dir() else 0o600)
+            atexit.register(shutil.rmtree, self._copy, ignore_errors=True)
+            log.info("the store %s is read-only; reading a temporary copy at %s", chroma_dir, self._copy)
+            return connect(self.settings, self._copy / "chroma")
+        return connect(self.settings)
+
+    def _read_only_message(self) -> str:
+        return (f"the store {self.settings.describe_store()} is read-only (no write permission); reading works, "
+                "writing needs a store you can write to: copy it or use another --store")
+
+    def _require_writable(self) -> None:
+        if self._copy is not None:
+            raise StoreError(self._read_only_message())
 
     def _open_collection(self, create: bool):
         name = self.settings.collection
@@ -157,7 +179,7 @@ class ChunkStore:
             current = (collection.configuration_json or {}).get("hnsw", {}).get("ef_search")
         except AttributeError:
             current = None
-        if current is not None and current != self.settings.hnsw_ef_search:
+        if current is not None and current != self.settings.hnsw_ef_search and self._copy is None:
             collection.modify(configuration={"hnsw": {"ef_search": self.settings.hnsw_ef_search}})
 
     @property
@@ -181,10 +203,15 @@ class ChunkStore:
         return self.collection.count() if self._collection is not None else 0
 
     def generation(self) -> str:
+        return self._state()[0]
+
+    def _state(self) -> tuple[str, bool]:
+        """(generation, whether a write began and has not committed) read fresh from the collection."""
         if self._collection is None:
-            return "none"
+            return "none", False
         fresh = self._client.get_collection(self.settings.collection, embedding_function=None)
-        return str((fresh.metadata or {}).get("lexcite_generation", "0"))
+        metadata = fresh.metadata or {}
+        return str(metadata.get("lexcite_generation", "0")), bool(metadata.get("lexcite_pending"))
 
     def ids_for_document(self, doc_id: str) -> dict[str, str]:
         """chunk id -> the document sha256 it was built from."""
@@ -195,6 +222,12 @@ class ChunkStore:
         """chunk id -> its stored metadata."""
         got = self.collection.get(where={"doc_id": doc_id}, include=["metadatas"])
         return dict(zip(got["ids"], got["metadatas"], strict=True))
+    def all_ids(self) -> list[str]:
+        ids: list[str] = []
+        total = self.count()
+        for offset in range(0, total, 5000):
+            ids.extend(self.collection.get(include=[], limit=5000, offset=offset)["ids"])
+        return ids
 
     def all_chunks(self) -> tuple[list[str], list[str], list[dict]]:
         ids: list[str] = []
@@ -236,6 +269,7 @@ class ChunkStore:
 
     # ------------------------------------------------------------------ writes
     def upsert(self, chunks: Sequence[Chunk], vectors: np.ndarray, doc_sha256: str) -> None:
+        self._require_writable()
         for start in range(0, len(chunks), BATCH):
             part = chunks[start:start + BATCH]
             self.collection.upsert(
@@ -253,6 +287,7 @@ class ChunkStore:
                                    metadatas=[chunk_metadata(c, doc_sha256) for c in part])
 
     def delete_ids(self, ids: Iterable[str]) -> None:
+        self._require_writable()
         ids = list(ids)
         for start in range(0, len(ids), BATCH):
             self.collection.delete(ids=ids[start:start + BATCH])
@@ -262,9 +297,22 @@ class ChunkStore:
         self.delete_ids(ids)
         return len(ids)
 
+    def begin_write(self) -> None:
+        """Mark the store as being written: a process killed before bump_generation leaves the mark, and
+        the next open rebuilds the BM25 sidecar from Chroma instead of trusting it."""
+        self._set_metadata(lexcite_pending=f"{os.getpid()}-{time.time():.3f}")
+        self.writing = True
+
     def bump_generation(self) -> None:
-        metadata = {k: v for k, v in (self.collection.metadata or {}).items() if not k.startswith("hnsw:")}
-        metadata["lexcite_generation"] = f"{time.time():.6f}-{uuid.uuid4().hex[:8]}"
+        """Commit: a new generation (every reader's sidecar is now stale) and the write mark cleared."""
+        self._set_metadata(lexcite_generation=f"{time.time():.6f}-{uuid.uuid4().hex[:8]}", lexcite_pending="")
+        self.writing = False
+
+    def _set_metadata(self, **values: str) -> None:
+        self._require_writable()
+        fresh = self._client.get_collection(self.settings.collection, embedding_function=None)
+        metadata = {k: v for k, v in (fresh.metadata or {}).items() if not k.startswith("hnsw:")}
+        metadata.update(values)
         self.collection.modify(metadata=metadata)
         self._collection = self._client.get_collection(self.settings.collection, embedding_function=None)
 
@@ -274,28 +322,118 @@ class ChunkStore:
             self._client.delete_collection(self.settings.collection)
         except Exception:
             pass
-        import shutil
-
         shutil.rmtree(self.settings.bm25_dir, ignore_errors=True)
         self._collection = None
         self._lexical = None
 
     # ------------------------------------------------------------------ lexical sidecar
     def lexical(self, max_age_s: float = 5.0) -> LexicalIndex:
-        """The BM25 index, rebuilt from the collection when a write made it stale."""
-        now = time.monotonic()
-        if self._lexical is not None and now - self._checked_at < max_age_s:
-            return self._lexical
-        generation = self.generation()
-        self._checked_at = now
-        if self._lexical is not None and self._lexical.generation == generation:
-            return self._lexical
-        tokenizer = self.settings.lexical_tokenizer
-        index = LexicalIndex.load(self.settings.bm25_dir)
-        if index is None or index.generation != generation or index.tokenizer != tokenizer:
-            ids, texts, metas = self.all_chunks() if self._collection is not None else ([], [], [])
-            index = LexicalIndex.build(ids, texts, metas, generation, tokenizer)
-            if self.settings.chroma_host is None or self.settings.store.exists():
-                index.save(self.settings.bm25_dir)
-        self._lexical = index
-        return index
+        """The BM25 index, rebuilt from the collection when a write made it stale.
+
+        A sidecar read from disk must match Chroma's generation, its chunk count, and no write may be left
+        marked as begun (begin_write) and not committed; a missing or damaged sidecar is rebuilt silently,
+        one that disagrees is rebuilt with a one-line note (a write killed between its vectors and its
+        generation leaves such a sidecar), and the interrupted write is committed."""
+        with self._lock:
+            now = time.monotonic()
+            if self._lexical is not None and now - self._checked_at < max_age_s:
+                return self._lexical
+            generation, pending = self._state()
+            pending = pending and not self.writing  # this process's own write, still under way, is no crash
+            self._checked_at = now
+            if self._lexical is not None and self._lexical.generation == generation:
+                return self._lexical
+            tokenizer = self.settings.lexical_tokenizer
+            index = LexicalIndex.load(self.settings.bm25_dir)
+            if index is not None and (index.generation != generation or index.tokenizer != tokenizer):
+                index = None  # stale after a write, or built with another tokenizer: not a repair
+            if index is not None:
+                problem = self._disagreement(index, pending)
+                if problem:
+                    log.warning("lexcite: repaired: %s; rebuilt the BM25 index from Chroma (%s)",
+                                problem, self.settings.bm25_dir)
+                    index = None
+            if pending and self._copy is None:
+                # the interrupted write is settled by this rebuild: commit it, so the next open trusts the sidecar
+                self.bump_generation()
+                generation = self.generation()
+            if index is None:
+                ids, texts, metas = self.all_chunks() if self._collection is not None else ([], [], [])
+                index = LexicalIndex.build(ids, texts, metas, generation, tokenizer)
+                if self.settings.chroma_host is None or self.settings.store.exists():
+                    self._save_sidecar(index)
+            self._lexical = index
+            return index
+
+    def _disagreement(self, index: LexicalIndex, pending: bool) -> str:
+        """How the sidecar and Chroma disagree, or '' when they agree. A write mark left by a killed process,
+        or a different number of chunks, is a disagreement; counting is cheap even at 100k chunks."""
+        if self._collection is None:
+            return "" if not index.ids else f"the BM25 index lists {len(index.ids)} chunk(s) of an empty store"
+        count = self.count()
+        if pending:
+            return (f"a write to the store was interrupted (or is under way in another process) after the BM25 "
+                    f"index was saved ({count} chunk(s) in Chroma, {len(index.ids)} in the BM25 index)")
+        if count != len(index.ids):
+            return f"the BM25 index and Chroma disagreed ({count} chunk(s) in Chroma, {len(index.ids)} in the BM25 index)"
+        return ""
+
+    def _save_sidecar(self, index: LexicalIndex) -> None:
+        if self._copy is not None:
+            return  # a read-only store: the index lives in memory for this process
+        try:
+            index.save(self.settings.bm25_dir)
+        except OSError as exc:
+            # a read-only store still answers: the index lives in memory for this process
+            log.debug("BM25 sidecar not saved (%s)", exc)
+
+
+# ---------------------------------------------------------------------------- store-level helpers
+def connect(settings: Settings, path: Path | None = None):
+    """A Chroma client for the settings: the server when chroma_host is set, else the embedded store."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
+        except Exception as exc:
+            raise StoreError(f"cannot reach the Chroma server at {settings.chroma_host}:"
+                             f"{settings.chroma_port} ({exc}); is `chroma run` started?") from exc
+    if path is None:
+        settings.store.mkdir(parents=True, exist_ok=True)
+        path = settings.store / "chroma"
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def _writable(chroma_dir: Path) -> bool:
+    database = chroma_dir / "chroma.sqlite3"
+    return os.access(chroma_dir, os.W_OK) and (not database.exists() or os.access(database, os.W_OK))
+
+
+def describe_existing(settings: Settings) -> tuple[int, str | None]:
+    """(chunks, the model that built them) of the store, whichever model that was; (0, None) when empty."""
+    if not settings.chroma_host and not (settings.store / "chroma").is_dir():
+        return 0, None
+    client = connect(settings)
+    try:
+        collection = client.get_collection(settings.collection, embedding_function=None)
+    except Exception:
+        return 0, None
+    return collection.count(), (collection.metadata or {}).get("lexcite_model")
+
+
+def drop_store(settings: Settings) -> None:
+    """Delete the collection and its BM25 sidecar whatever model built them (`lexcite ingest --rebuild`)."""
+    if settings.chroma_host or (settings.store / "chroma").is_dir():
+        chroma_dir = settings.store / "chroma"
+        if not settings.chroma_host and not _writable(chroma_dir):
+            raise StoreError(f"the store {settings.describe_store()} is read-only (no write permission); "
+                             "it cannot be rebuilt in place: use another --store")
+        client = connect(settings)
+        try:
+            client.delete_collection(settings.collection)
+        except Exception:
+            pass  # no such collection: nothing to drop
+    shutil.rmtree(settings.bm25_dir, ignore_errors=True)

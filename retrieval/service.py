@@ -12,6 +12,7 @@ from ingest.manifest import load_manifest
 from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
+from retrieval import notes
 from retrieval.compare import join, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.decide import decide, screen
@@ -255,6 +256,16 @@ class AnswerService:
                       unsupported_figures=[f.text for f in missing], question_type=analysis.question_type,
                       language=analysis.language, trace=list(comp.trace),
                       figures=list(comp.stated))
+
+    def _honest_notes(self, answer: Answer, options: Options) -> None:
+        """Say when a filter, not the corpus, left statutes out, and when a non-official copy of the cited
+        law states another figure (retrieval/notes.py); the composed answer itself is not changed."""
+        notes.filter_note(answer, options.kinds)
+        table = self.searcher.table()
+        filters = Filters.of(options.kinds, options.doc_ids, options.languages, options.in_force_only)
+        rows = [r for r in notes.disagreeing_copies(answer, table, self.manifest)
+                if filters.allows(table.index.metadatas[r])]
+        notes.note_disagreement(answer, [self._citation(0, table.passage(r), None) for r in rows])
 
     def _citation(self, n: int, passage: Passage, span) -> Citation:
         from retrieval.compose import citation_label

@@ -1,0 +1,90 @@
+"""Notes that keep an answer honest about what it was drawn from, added when the service finishes an answer:
+
+- a kind filter that leaves out statutes and regulations is named as the reason none is cited, instead of
+  the corpus being said to be silent;
+- a copy of a law that is not the manifest's text (a user's document claiming to be that law) and states a
+  different figure in the same article is named and cited beside the official text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.manifest import Manifest
+from retrieval.figures import extract_figures, figures_match
+from retrieval.laws import resolve_laws
+from retrieval.records import Answer, Citation
+
+# the kinds of binding text (authority up to compose.STATUTE_AUTHORITY)
+PRIMARY_KINDS = frozenset({"statute", "regulation", "judicial-interpretation", "departmental-rule"})
+ARTICLE_MARK = re.compile(r"第[零〇一二三四五六七八九十百千0-9]+条|Article \d+")
+SECONDARY_ONLY = re.compile(r"Only a secondary source \(guide or article\) states this; no statute or regulation "
+                            r"passage in the corpus was found to say it\.")
+
+
+def filter_note(answer: Answer, kinds: tuple[str, ...]) -> None:
+    """When the kind filter excludes every binding text, say so rather than 'none was found'."""
+    if not kinds or PRIMARY_KINDS & set(kinds):
+        return
+    allowed = ", ".join(kinds)
+    note = (f"Statutes and regulations were excluded by your filter (kinds: {allowed}); this answer comes only "
+            "from the texts the filter allows.")
+    found = False
+    answer.warnings = [note if SECONDARY_ONLY.fullmatch(w) else w for w in answer.warnings]
+    if SECONDARY_ONLY.search(answer.text):
+        answer.text = SECONDARY_ONLY.sub(note, answer.text)
+        found = True
+    if not found and note not in answer.warnings:
+        answer.warnings.append(note)
+
+
+def disagreeing_copies(answer: Answer, table, manifest: Manifest) -> list[int]:
+    """Rows of chunks from documents outside the manifest that claim (by their title) to be the law of the
+    first citation, hold the same article, and state a figure the official article does not."""
+    if answer.abstained or not answer.citations:
+        return []
+    first = answer.citations[0]
+    if manifest.by_id(first.doc_id) is None:
+        return []
+    rows = [r for r in range(len(table.index.ids)) if table.index.metadatas[r].get("doc_id") == first.doc_id
+            and table.index.metadatas[r].get("start") == first.start]
+    article = int(table.index.metadatas[rows[0]].get("article", -1)) if rows else -1
+    if article < 0:
+        return []
+    official_rows = table.by_article.get((first.doc_id, article), [])
+    official = " ".join(table.index.texts[r] for r in official_rows)
+    official_figures = extract_figures(official)
+    marker = ARTICLE_MARK.match(official.lstrip())
+    found = []
+    claims = {}  # doc id -> whether its title names the first citation's law
+    for row, meta in enumerate(table.index.metadatas):
+        doc_id = meta.get("doc_id", "")
+        if doc_id == first.doc_id or manifest.by_id(doc_id) is not None:
+            continue
+        if doc_id not in claims:
+            claims[doc_id] = first.doc_id in resolve_laws(meta.get("title", ""), manifest)
+        text = table.index.texts[row]
+        same_article = int(meta.get("article", -1)) == article or (marker and marker.group(0) in text)
+        if not claims[doc_id] or not same_article:
+            continue
+        figures = extract_figures(text)
+        if any(not any(figures_match(f, g) and f.bound == g.bound for g in official_figures) for f in figures):
+            found.append(row)
+    return found
+
+
+def note_disagreement(answer: Answer, copies: list[Citation]) -> None:
+    """Cite each disagreeing copy after the official text and say that the two disagree."""
+    if not copies:
+        return
+    first = answer.citations[0]
+    for copy in copies:
+        n = len(answer.citations) + 1
+        answer.citations.append(replace(copy, n=n))
+        figures = ", ".join(dict.fromkeys(f.text for f in extract_figures(copy.text)))
+        note = (f"Sources disagree: [{n}] {copy.title} ({copy.source}), a copy that is not the official text, "
+                f"states {figures} where the official text [{first.n}] ({first.locator}) does not; the answer "
+                "follows the official text.")
+        answer.warnings.append(note)
+        answer.text = f"{answer.text}\n\n{note}"
