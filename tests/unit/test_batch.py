@@ -40,7 +40,7 @@ def test_questions_are_read_from_each_input_type(tmp_path):
     lines = tmp_path / "q.jsonl"
     lines.write_text('{"id": 7, "question": "first?", "team": "x"}\n\n{"question": 5}\n', encoding="utf-8")
     assert [(q.id, q.question, q.extra) for q in read_questions(lines)] == [("7", "first?", {"team": "x"}),
-                                                                            ("3", "", {})]
+                                                                            ("3", "5", {})]
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
