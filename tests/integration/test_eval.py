@@ -39,7 +39,6 @@ def test_gold_eval_with_baselines_meets_the_floors_and_writes_the_report(service
     # asserted (their figures are the README's headline, whatever they are)
     worked_on = results["groups"]["blind:blind10"]["lexcite"]
     assert worked_on["offtopic"] == 8 and worked_on["offtopic_abstained"] == 8
-    assert blind["offtopic"] > blind["offtopic_abstained"] / 2
     report = (tmp_path / "report.md").read_text(encoding="utf-8")
     assert report.index("| blind |") < report.index("| dev |")
     # the report's table has a column for every system, and its fact accuracy row holds what was measured
