@@ -29,6 +29,7 @@ from retrieval.figures import (
     extract_figures,
     figures_match,
     glossed_figures,
+    largest_fine,
 )
 from retrieval.glossary import names_in
 from retrieval.internal import own_label, secondary_note
@@ -379,15 +380,11 @@ def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
 LAW_MAXIMUM_BONUS = 1.0  # enough to lead over a first-tier sentence that shares more of the question's words
 
 
-def _largest_fine(passage: Passage) -> float:
-    return max((f.value for f in extract_figures(passage.text) if f.kind == "amount" and f.sanction), default=0.0)
-
-
 def _highest_fines_first(passages: list[Passage], analysis: QueryAnalysis, n: int = 2) -> list[Passage]:
     """'The maximum fine under the DSL': the named law's passages stating its largest fines join the sentence
     pool, however the question's few words ranked them."""
     named = sorted((p for p in passages if _in_named_law(p, analysis)
-                    and _largest_fine(p) > 0), key=_largest_fine, reverse=True)[:n]
+                    and largest_fine(p.text) > 0), key=lambda p: largest_fine(p.text), reverse=True)[:n]
     return named + [p for p in passages if p not in named]
 
 

@@ -202,6 +202,11 @@ def extract_figures(text: str) -> list[Figure]:
     return list(_figures_of(text))
 
 
+def largest_fine(text: str) -> float:
+    """The largest amount a sanction in ``text`` imposes (0 when it imposes none): how high a tier reaches."""
+    return max((f.value for f in _figures_of(text) if f.kind == "amount" and f.sanction), default=0.0)
+
+
 @lru_cache(maxsize=50_000)
 def _figures_of(text: str) -> tuple[Figure, ...]:
     # the same passages come back question after question: read each sentence's figures once

@@ -13,7 +13,7 @@ from ingest.lexical import LexicalIndex
 from ingest.numerals import int_to_chinese
 from ingest.settings import Settings
 from ingest.store import ChunkStore
-from retrieval.figures import extract_figures
+from retrieval.figures import largest_fine
 from retrieval.glossary import names_in
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
@@ -238,9 +238,8 @@ class HybridSearcher:
             text = table.index.texts[row]
             if not is_sanction(text) or not filters.allows(table.index.metadatas[row]):
                 continue
-            amounts = [f.value for f in extract_figures(text) if f.kind == "amount" and f.sanction]
-            if amounts:
-                largest.append((max(amounts), int(row)))
+            if (fine := largest_fine(text)) > 0:
+                largest.append((fine, int(row)))
         return [table.index.ids[row] for _, row in sorted(largest, reverse=True)[:n]]
 
     def _penalties_for_duties(self, fused: dict[str, float], filters: Filters, table: ChunkTable,

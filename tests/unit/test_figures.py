@@ -162,3 +162,12 @@ def test_two_questions_in_a_row_a_yes_or_no_lead_in_and_a_count_as_of_a_day():
     assert as_of_day("How many services had completed filing as of 30 June 2024?") == 20240630
     assert as_of_day("截至2024年12月31日，共有302项服务完成备案") == 20241231
     assert "month" not in asked_units("应当在多少日内通知？")  # days asked: three months is another period
+
+
+def test_largest_fine_is_the_top_of_the_highest_tier_a_text_imposes():
+    from retrieval.figures import largest_fine
+
+    dsl_46 = ("违反本法第三十一条规定，向境外提供重要数据的，由有关主管部门责令改正，给予警告，可以并处十万元以上一百万元以下罚款；"
+              "情节严重的，处一百万元以上一千万元以下罚款")
+    assert largest_fine(dsl_46) == 10_000_000
+    assert largest_fine("数据处理者应当在二十四小时内报告。") == 0.0
