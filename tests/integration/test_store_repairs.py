@@ -35,8 +35,8 @@ def test_rebuild_after_a_model_mismatch_rebuilds_with_the_settings_model(docs, m
     assert open_store(make_settings(embedder="minilm"), create=False).count() > 0
     assert main(["ingest", str(docs), "--store", store, "--rebuild", "--yes", "--quiet"]) == 0
     rebuilt = open_store(make_settings(), create=False)
-    assert rebuilt.model_id == get_embedder("e5").model_id
-    assert rebuilt.collection.metadata["lexcite_model"] == get_embedder("e5").model_id
+    assert rebuilt.model_id == get_embedder(make_settings().embedder).model_id
+    assert rebuilt.collection.metadata["lexcite_model"] == get_embedder(make_settings().embedder).model_id
     assert set(rebuilt.documents()) == {"pi-crimes"}
 
 
