@@ -136,6 +136,7 @@ class AnswerService:
             comp, confidence, feats = decide(comp, analysis, passages) if options.use_rerank else (comp, 1.0, {})
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
+        self._honest_notes(answer, options)
         answer.confidence = round(confidence, 4)
         answer.features = {name: round(value, 4) for name, value in feats.items()}
         answer.confident = not answer.abstained
