@@ -47,8 +47,7 @@ def disagreeing_copies(answer: Answer, table, manifest: Manifest) -> list[int]:
     first = answer.citations[0]
     if manifest.by_id(first.doc_id) is None:
         return []
-    rows = [r for r in range(len(table.index.ids)) if table.index.metadatas[r].get("doc_id") == first.doc_id
-            and table.index.metadatas[r].get("start") == first.start]
+    rows = [r for r in table.rows_of_doc.get(first.doc_id, []) if table.index.metadatas[r].get("start") == first.start]
     article = int(table.index.metadatas[rows[0]].get("article", -1)) if rows else -1
     if article < 0:
         return []
@@ -56,17 +55,15 @@ def disagreeing_copies(answer: Answer, table, manifest: Manifest) -> list[int]:
     official = " ".join(table.index.texts[r] for r in official_rows)
     official_figures = extract_figures(official)
     marker = ARTICLE_MARK.match(official.lstrip())
+    # only documents outside the manifest whose title names the cited law can be such copies: their rows alone
+    # are read, not the whole store
+    claimants = [doc_id for doc_id, doc_rows in table.rows_of_doc.items()
+                 if doc_id != first.doc_id and manifest.by_id(doc_id) is None
+                 and first.doc_id in resolve_laws(table.index.metadatas[doc_rows[0]].get("title", ""), manifest)]
     found = []
-    claims = {}  # doc id -> whether its title names the first citation's law
-    for row, meta in enumerate(table.index.metadatas):
-        doc_id = meta.get("doc_id", "")
-        if doc_id == first.doc_id or manifest.by_id(doc_id) is not None:
-            continue
-        if doc_id not in claims:
-            claims[doc_id] = first.doc_id in resolve_laws(meta.get("title", ""), manifest)
-        text = table.index.texts[row]
-        same_article = int(meta.get("article", -1)) == article or (marker and marker.group(0) in text)
-        if not claims[doc_id] or not same_article:
+    for row in (r for doc_id in claimants for r in table.rows_of_doc[doc_id]):
+        meta, text = table.index.metadatas[row], table.index.texts[row]
+        if not (int(meta.get("article", -1)) == article or (marker and marker.group(0) in text)):
             continue
         figures = extract_figures(text)
         if any(not any(figures_match(f, g) and f.bound == g.bound for g in official_figures) for f in figures):

@@ -73,6 +73,9 @@ class ChunkTable:
                 self.by_article.setdefault((meta["doc_id"], article), []).append(row)
 
         self._naming: dict[str, np.ndarray] = {}
+        self.rows_of_doc: dict[str, list[int]] = {}
+        for row, meta in enumerate(index.metadatas):
+            self.rows_of_doc.setdefault(meta.get("doc_id", ""), []).append(row)
 
     def passage(self, row: int) -> Passage:
         return Passage.from_store(self.index.ids[row], self.index.texts[row], self.index.metadatas[row])
