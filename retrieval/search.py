@@ -268,7 +268,7 @@ class HybridSearcher:
         """Chunks of the same law whose text cites 违反本法/本条例…第N条 (its penalty provisions)."""
         number = f"第{int_to_chinese(article)}条"
         pattern = re.compile(rf"违反本(?:法|条例|办法|规定)[^。；]*?{number}(?![一二三四五六七八九十百])")
-        return [table.index.ids[row] for row in np.flatnonzero(table.doc_of == doc_id)
+        return [table.index.ids[row] for row in table.rows_of_doc.get(doc_id, [])
                 if pattern.search(table.index.texts[row]) and filters.allows(table.index.metadatas[row])]
 
     def _within_named_laws(self, analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int) -> list[str]:
