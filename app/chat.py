@@ -99,6 +99,8 @@ def render_answer(service: AnswerService, answer, index: int) -> None:
         getattr(st, view.badge.level)(view.badge.text)
     for note in view.notes:
         st.caption(f"⚠ {note}")
+    for line in view.register:
+        st.caption(line)
     for block in view.quotes:
         quote_expander(service, block, answer, language, expanded=block.n == 1 and index == 0)
     st.download_button(message("answer_docx", language), memo_docx([Exchange(answer.question, answer)],

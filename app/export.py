@@ -84,7 +84,7 @@ def _exchange(doc, item: Exchange) -> None:
     if view.badge is not None:
         run = doc.add_paragraph().add_run(view.badge.text)
         run.font.color.rgb = RGBColor(0x1B, 0x7F, 0x3B) if view.badge.level == "success" else RGBColor(0x9A, 0x5B, 0)
-    for note in view.notes:
+    for note in view.notes + view.register:
         doc.add_paragraph(note).runs[0].italic = True
     cited = answer.citations or answer.closest
     if cited:

@@ -70,6 +70,7 @@ class AnswerParts:
     notes: list[str] = field(default_factory=list)
     closest: list[QuoteBlock] = field(default_factory=list)
     closest_title: str = ""  # the heading over the closest passages
+    register: list[str] = field(default_factory=list)  # the register's reading of the stated figures
 
     @property
     def citations(self) -> list[str]:
@@ -87,6 +88,19 @@ def badge(answer: Answer) -> Badge | None:
     if answer.unsupported_figures:
         return Badge("warning", message("not_verified", language, figures=", ".join(answer.unsupported_figures)))
     return None
+
+
+def register_lines(answer: Answer) -> list[str]:
+    """How the register reads each figure the answer states (kind, party, tier), and any stated figure it does
+    not read in the cited sentences: the same reading the `figures` register shows."""
+    language = answer.language
+    lines = [message("register", language, law=r.law, locator=locator_text(r.locator, language),
+                     reading=", ".join(x for x in (r.kind, r.party, r.tier) if x),
+                     figure=r.english if language != "zh" else r.figure)
+             for r in answer.register]
+    if answer.register_unread:
+        lines.append(message("register_unread", language, figures=", ".join(answer.register_unread)))
+    return lines
 
 
 def notes(answer: Answer) -> list[str]:
@@ -257,7 +271,8 @@ def parts(answer: Answer, opened: int = 0) -> AnswerParts:
     return AnswerParts(headline=headline, body=body, abstained=answer.abstained, badge=badge(answer),
                        quotes=[quote_block(c, language) for c in answer.citations], notes=shown,
                        closest=[quote_block(c, language) for c in answer.closest],
-                       closest_title=message("closest", language) if answer.closest else "")
+                       closest_title=message("closest", language) if answer.closest else "",
+                       register=[] if answer.abstained else register_lines(answer))
 
 
 # ---------------------------------------------------------------------------- terminal
@@ -276,6 +291,7 @@ def terminal(answer: Answer) -> str:
     if mark is not None:
         lines.append(mark.text)
     lines += [f"{message('note', language)}: {w}" for w in notes(answer)]
+    lines += register_lines(answer)
     lines.append("")
     for c in answer.citations:
         lines.append(f"{citation_label(c, language)} ({citation_facts(c, language)})")
@@ -302,6 +318,8 @@ def markdown(answer: Answer | None, warnings: list[str] = (), suffix: str = "") 
         lines += [f"*{status}*", ""]
     for w in list(warnings) + (notes(answer) if answer is not None else []):
         lines.append(f"> ⚠ {w}")
+    if answer is not None and not answer.abstained:
+        lines += [f"*{line}*  " for line in register_lines(answer)]
     if answer is not None and answer.closest:
         lines += ["", f"**{message('closest', language)}**", ""]
     for c in (answer.citations or answer.closest) if answer is not None else []:
@@ -326,4 +344,5 @@ def csv_cells(answer: Answer | None, warnings: list[str] = ()) -> dict[str, str]
                         f"{locator_text(first.locator, answer.language)}" if first else "",
             "badge": mark.text if mark else "",
             "citations": " | ".join(citation_label(c) for c in cited),
-            "warnings": " | ".join(list(warnings) + (notes(answer) if answer is not None else []))}
+            "warnings": " | ".join(list(warnings) + (notes(answer) if answer is not None else [])),
+            "register": " | ".join(register_lines(answer)) if answer is not None and not answer.abstained else ""}

@@ -30,12 +30,12 @@ def filter_note(answer: Answer, kinds: tuple[str, ...]) -> None:
     allowed = ", ".join(kinds)
     note = (f"Statutes and regulations were excluded by your filter (kinds: {allowed}); this answer comes only "
             "from the texts the filter allows.")
-    found = False
-    answer.warnings = [note if SECONDARY_ONLY.fullmatch(w) else w for w in answer.warnings]
-    if SECONDARY_ONLY.search(answer.text):
-        answer.text = SECONDARY_ONLY.sub(note, answer.text)
-        found = True
-    if not found and note not in answer.warnings:
+    # the secondary-source note stays true under the filter: it gains the reason no statute is cited
+    secondary = note + " What it cites is a secondary source (guide or article), not the law itself."
+    answer.warnings = [secondary if SECONDARY_ONLY.fullmatch(w) else w for w in answer.warnings]
+    found = SECONDARY_ONLY.search(answer.text) is not None
+    answer.text = SECONDARY_ONLY.sub(secondary, answer.text)
+    if not found and secondary not in answer.warnings and note not in answer.warnings:
         answer.warnings.append(note)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from retrieval.register.records import RegisterRecord
+
 
 @dataclass
 class Passage:
@@ -139,13 +141,18 @@ class Answer:
     # the chunk ids the question's search ranked first, best first: what retrieval metrics score, without
     # searching again
     ranked: list[str] = field(default_factory=list)
+    # the register's records of the figures the answer states (retrieval/register/match.py), and the stated
+    # figures the register does not read in the cited sentences
+    register: list[RegisterRecord] = field(default_factory=list)
+    register_unread: list[str] = field(default_factory=list)
 
     @property
     def figures_match(self) -> bool:
-        """The one condition for the check mark: an answer that states figures, each found in the cited text,
-        given with confidence. No figure, or low confidence, earns no mark."""
+        """The one condition for the check mark: an answer that states figures, each found in the cited text
+        and read there the same way by the register, given with confidence. No figure, or low confidence, earns
+        no mark."""
         return (not self.abstained and self.verified and bool(self.figures or self.key_figure)
-                and self.confident)
+                and self.confident and not self.register_unread)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

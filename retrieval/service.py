@@ -22,6 +22,8 @@ from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
+from retrieval.register.build import build_register
+from retrieval.register.match import match_answer
 from retrieval.rerank import plain_fusion, rerank
 from retrieval.rules.registry import disabled
 from retrieval.search import Filters, HybridSearcher
@@ -137,6 +139,7 @@ class AnswerService:
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
         self._honest_notes(answer, options)
+        self._match_register(answer)
         answer.confidence = round(confidence, 4)
         answer.features = {name: round(value, 4) for name, value in feats.items()}
         answer.confident = not answer.abstained
@@ -267,6 +270,19 @@ class AnswerService:
         rows = [r for r in notes.disagreeing_copies(answer, table, self.manifest)
                 if filters.allows(table.index.metadatas[r])]
         notes.note_disagreement(answer, [self._citation(0, table.passage(r), None) for r in rows])
+
+    def _match_register(self, answer: Answer) -> None:
+        """The figures the answer states, found among the register's records of the sentences it cites: one
+        reading of the law for answers and the register (retrieval/register/match.py)."""
+        if answer.abstained or not answer.figures:
+            return
+        original_of = {e.id: e.translation_of for e in self.manifest.entries if e.translation_of}
+        found = match_answer(answer, build_register(self.store, self.manifest), original_of)
+        answer.register, answer.register_unread = list(found.records), list(found.unread)
+        if found.covered:
+            read = "; ".join(f"{r.locator} {r.kind} {r.party or '-'} {r.tier or '-'}" for r in found.records)
+            unread = f"; not read by the register: {', '.join(found.unread)}" if found.unread else ""
+            answer.trace.append(TraceStep("register_match", (read or "no record") + unread, "read"))
 
     def _citation(self, n: int, passage: Passage, span) -> Citation:
         from retrieval.compose import citation_label

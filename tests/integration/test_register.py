@@ -22,20 +22,11 @@ STATUTES = SHARED_CORPUS / "statutes"
 
 
 @pytest.fixture(scope="module")
-def statute_settings(tmp_path_factory, corpus_mirror):
-    """The statutes and regulations of the reference corpus (Chinese and English) in a real store."""
-    from ingest.pipeline import ingest_paths
-    from ingest.settings import Settings
-
-    root = tmp_path_factory.mktemp("statutes")
-    settings = Settings(store=root / "store", corpus_root=corpus_mirror)
-    if os.environ.get("LEXCITE_TEST_STATUTES_STORE"):
-        # a store already ingested from the same statutes (a developer's shortcut on a busy machine): copied, and
-        # brought up to date by the ingest below, which writes nothing for unchanged files
-        shutil.copytree(os.environ["LEXCITE_TEST_STATUTES_STORE"], settings.store)
-    report = ingest_paths([STATUTES], settings, progress=False)
-    assert report.ok, [(f.path, f.reason) for f in report.skipped]
-    return settings
+def statute_settings(reference_settings):
+    """The store of the whole reference corpus the session ingests once: the register reads only its statutes
+    and regulations (Chinese and English); the guides beside them must change nothing. Tests here only read it
+    (the one that removes a document works on a copy)."""
+    return reference_settings
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -442,3 +433,19 @@ def test_each_page_in_chromium(statute_settings, tmp_path):
                 stop_process(proc)
     finally:
         browser.quit()
+
+
+def test_answers_are_matched_against_the_register_records(service):
+    """One reading of the law: the figure an answer states is the register's record of the sentence it cites,
+    and the answer shows the register's kind, party and tier for it."""
+    from app.render import terminal
+    from retrieval.register.build import build_register
+
+    answer = service.answer("What fine can the PIPL impose on the responsible manager for a serious violation?")
+    assert answer.figures_match and not answer.register_unread, answer.text
+    assert [(r.doc_id, r.locator, r.party, r.tier) for r in answer.register] == \
+        [("pipl", "Art. 66 ¶2", "managers", "serious")]
+    assert answer.register[0] in build_register(service.store, service.manifest).records
+    assert "Register: PIPL Art. 66 ¶2 — fine, managers, serious" in terminal(answer)
+    guide_only = service.answer("When did the Data Security Law take effect?", kinds=("guide",))
+    assert not guide_only.register and not guide_only.register_unread

@@ -115,7 +115,7 @@ def test_markdown_and_csv_carry_the_badge_citations_and_warnings():
     assert cells == {"key_figure": "CNY 50 million or 5% of turnover", "quote": PIPL_66, "citation": "PIPL 第六十六条",
                      "badge": "✓ figures match the cited text",
                      "citations": "[1] Personal Information Protection Law of the PRC — 第六十六条",
-                     "warnings": "asked twice | Only a guide states this."}
+                     "warnings": "asked twice | Only a guide states this.", "register": ""}
     refused = render.csv_cells(None, ["The question is empty."])
     assert refused == {"key_figure": "", "quote": "", "citation": "", "badge": "", "citations": "",
                        "warnings": "The question is empty."}
