@@ -118,7 +118,7 @@ def test_markdown_and_csv_carry_the_badge_citations_and_warnings():
                      "warnings": "asked twice | Only a guide states this.", "register": ""}
     refused = render.csv_cells(None, ["The question is empty."])
     assert refused == {"key_figure": "", "quote": "", "citation": "", "badge": "", "citations": "",
-                       "warnings": "The question is empty."}
+                       "warnings": "The question is empty.", "register": ""}
     assert render.markdown(None, ["The question is empty."])[0] == "_no answer_"
 
 
