@@ -46,6 +46,7 @@ from retrieval.roles import (
     is_lead_time,
     speaks_of,
 )
+from retrieval.rules.asks import context_names
 from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
@@ -928,7 +929,8 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names
         # DiDi answers; a brand is matched as written, never through a translation
         picks = _naming_first(picks, lambda p: all(b in _body_text(p.passage) for b in brands), analysis)
-    held = [a for a in analysis.acronyms if a.isupper() and a in analysis.held_names]
+    setting = _setting_names(analysis, picks[0].passage)
+    held = [a for a in analysis.acronyms if a.isupper() and a in analysis.held_names and a not in setting]
     if held and enabled("unknown_name") and not all(names_in(a, _body_text(picks[0].passage)) for a in held):
         # "CRM", "CBDT", "MLPS": the store names it (in a guide, or through the glossary in Chinese), and its
         # passages were searched; the best sentence among them answers
@@ -951,6 +953,16 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     return picks
 
 
+def _setting_names(analysis: QueryAnalysis, passage: Passage) -> set[str]:
+    """The question's short names that only set the scene (rule context_name), when the passage is the text
+    of a law the question names: that law's sentence answers without repeating them."""
+    if not enabled("context_name") or not analysis.laws:
+        return set()
+    if passage.doc_id not in analysis.laws and passage.translation_of not in analysis.laws:
+        return set()
+    return set(context_names(analysis.question))
+
+
 def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """The chosen sentence must be about what the question names: its foreign regime, its short names (a name
     the whole store and the glossary lack is positive evidence that the corpus does not answer), its places and
@@ -967,7 +979,8 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     cited = _article_texts(ask.passages)
     breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
     duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
-    unnamed = [a for a in analysis.acronyms if not names_in(a, f"{body_text} {duty_text}")]
+    setting = _setting_names(analysis, primary.passage)
+    unnamed = [a for a in analysis.acronyms if a not in setting and not names_in(a, f"{body_text} {duty_text}")]
     if enabled("unknown_name") and (unheld := [a for a in unnamed if a not in analysis.held_names]):
         return ask.abstain(f"The corpus never mentions {', '.join(unheld)}.", "unknown_name")
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place

@@ -48,7 +48,7 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
     for e in manifest.entries:
         if e.translation_of:
             continue
-        candidates = [e.title, e.short, *e.aliases, *_extra_aliases(e, manifest)]
+        candidates = [e.title, e.short, *e.aliases, *_extra_aliases(e, manifest), *_decision_aliases(e, manifest)]
         if e.title_zh:
             candidates += [e.title_zh, e.title_zh.removeprefix("中华人民共和国").split("（")[0]]
         for name in candidates:
@@ -58,6 +58,27 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
             chinese = bool(re.search(r"[\u4e00-\u9fff]", name))
             names.setdefault((name if chinese else name.lower(), chinese), e.id)
     return sorted(((n, d, c) for (n, c), d in names.items()), key=lambda t: -len(t[0]))
+
+
+_AMENDS = re.compile(r"关于修改《([^》]+)》的决定")
+_DECISION_SUFFIXES_ZH = ("修改决定", "的修改决定", "修正决定", "修改的决定")
+_DECISION_FORMS_EN = ("{} amendment decision", "decision amending the {}", "decision on amending the {}",
+                      "{} amending decision")
+
+
+def _decision_aliases(entry, manifest: Manifest) -> list[str]:
+    """A decision amending a law is named by any name of that law and the word for the decision (网安法修改决定,
+    "the CSL amendment decision"), whichever short name the user gives the law."""
+    amended = _AMENDS.search(entry.title_zh or "")
+    if not amended:
+        return []
+    base = _base_title_zh(amended.group(1))
+    names = {n for e in manifest.entries if e.id != entry.id and e.title_zh and not e.translation_of
+             and _base_title_zh(e.title_zh) == base
+             for n in (e.short, *e.aliases, base.removeprefix("中华人民共和国")) if n}
+    zh = [f"{n}{suffix}" for n in names if re.search(r"[\u4e00-\u9fff]", n) for suffix in _DECISION_SUFFIXES_ZH]
+    en = [form.format(n) for n in names if n.isascii() and " 20" not in n for form in _DECISION_FORMS_EN]
+    return zh + en
 
 
 def _extra_aliases(entry, manifest: Manifest) -> list[str]:

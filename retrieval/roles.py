@@ -65,8 +65,8 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                      re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
     "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
     # how long someone is barred from a post or a licence: not the detention in the same article
-    "ban": (re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
-            re.compile(r"\bbarred\b|\bbann?(?:ed)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
+    "ban": (re.compile(r"\bbarred\b|\bban(?:s|ned|ning)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
+            re.compile(r"\bbarred\b|\bban(?:s|ned|ning)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
     # an employee's trial period, and the time limit to sue: a remediation period or a review period is neither
     "probation": (re.compile(r"probation\w*|trial period|试用期", re.I), re.compile(r"probation\w*|trial period|试用期", re.I)),
     "limitation": (re.compile(r"limitation period|statute of limitations?|time limit (?:to|for) (?:sue|su(?:ing)|claim)|诉讼时效",
@@ -110,8 +110,10 @@ def money_roles(question: str) -> tuple[str, ...]:
 
 
 def period_roles(question: str) -> tuple[str, ...]:
-    """The periods the question names by what they are ("有效期", "how long are they barred")."""
-    return _named(question, _PERIODS)
+    """The periods the question names by what they are ("有效期", "how long are they barred"): those of the
+    clause that asks, when it names one ("…got an administrative detention… How long is he barred…?" asks the
+    ban, not the detention of its scene)."""
+    return _named(asking_clause(question), _PERIODS) or _named(question, _PERIODS)
 
 
 def speaks_of(roles: tuple[str, ...], text: str) -> bool:
@@ -308,9 +310,14 @@ _ASKS_LEAD = re.compile(r"(?:之?前|提前)[^，。？?]{0,8}?(?:多少|几)(?:
 _LEAD = re.compile(r"提前|(?<![目之])前(?![款项述条两三])|\bbefore\b|\bin advance\b|\bprior to\b|\bahead\b", re.I)
 
 
+# "how long before we can reapply": a wait until something is allowed again, not a lead time before an event
+_ASKS_WAIT = re.compile(r"\bhow long (?:before|until)\s+(?:[\w'-]+\s+){0,3}?(?:can|may|could|is allowed|are allowed|"
+                        r"be allowed)\b", re.I)
+
+
 def asks_lead_time(question: str) -> bool:
     """Whether the question asks how long before an event something is due ("提前多少天", "how early")."""
-    return bool(_ASKS_LEAD.search(question))
+    return bool(_ASKS_LEAD.search(question)) and not _ASKS_WAIT.search(question)
 
 
 def is_lead_time(text: str, start: int, end: int) -> bool:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from retrieval.glossary import load_glossary
 from retrieval.laws import article_refs, resolve_laws, unknown_law_names
+from retrieval.roles import acronyms
 from retrieval.rules.registry import cues
 
 _WORD = re.compile(r"[a-z][a-z0-9/\-]*")
@@ -98,3 +99,15 @@ _WHICH_ARTICLE = re.compile(r"\b(?:which|what)\s+(?:article|provision|clause)s?\
 def asks_which_article(question: str) -> bool:
     """'Which article of the PIPL provides…': the answer is an article number."""
     return bool(_WHICH_ARTICLE.search(question))
+
+
+
+
+def context_names(question: str) -> list[str]:
+    """The short names a question uses as its setting, not as what it asks about: the acronyms of a question
+    that names a law the corpus holds ("our DPO", "the CAC", "CRM data" beside "under the PIPL"). The answer is
+    that law's sentence, which need not repeat them. A brand (DiDi) is never setting; a foreign regime (GDPR)
+    is checked before this rule is read."""
+    if not resolve_laws(question):
+        return []
+    return [a for a in acronyms(question) if a.isupper() and not resolve_laws(a)]

@@ -68,3 +68,19 @@ def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
         assert unknown_law_names(known) == [], known
     assert mentions_law("Measures for Personal Information Protection Compliance Audits",
                         "the Measures for Personal Information Protection Compliance Audits took effect")
+
+
+def test_a_decision_amending_a_law_is_named_by_any_name_of_that_law():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("网安法修改决定什么时候施行？") == ["csl-2025-decision"]
+    assert resolve_laws("网络安全法的修改决定哪天生效") == ["csl-2025-decision"]
+    assert resolve_laws("When did the CSL amendment decision take effect?") == ["csl-2025-decision"]
+    assert resolve_laws("网安法规定日志保存多久？") == ["csl-2025"]  # the law itself, not the decision
+
+
+def test_colloquial_short_names_of_the_three_laws():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("数安法最高罚多少？") == ["dsl"]
+    assert resolve_laws("个保法最高罚多少？")[0] == "pipl"

@@ -55,3 +55,19 @@ def test_an_extension_is_read_from_the_clause_that_extends():
     text = "特别审查程序一般应当在90个工作日内完成，情况复杂的可以延长。情况复杂的，可以延长15个工作日。"
     assert not extends_by(text, text.index("90"), text.index("90") + 7)
     assert extends_by(text, text.index("15"), text.index("15") + 7)
+
+
+def test_a_wait_until_something_is_allowed_again_is_no_lead_time():
+    from retrieval.roles import asks_lead_time
+
+    assert not asks_lead_time("After our permit was revoked, how long before we can apply again?")
+    assert not asks_lead_time("How long until a barred manager may take the post again?")
+    assert asks_lead_time("How long before the listing must we file the review application?")
+
+
+def test_the_period_asked_is_the_one_of_the_asking_clause():
+    from retrieval.roles import period_roles
+
+    assert period_roles("She served a detention for hacking. How long is she barred from security jobs?") == ("ban",)
+    assert period_roles("If the regulator bans a manager from office, for how many years?") == ("ban",)
+    assert period_roles("How long can someone be held in detention for this?") == ("detention",)
