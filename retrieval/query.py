@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.lexical import tokenize
+from ingest.manifest import load_manifest
 from ingest.normalise import detect_language
 from retrieval.duties import (
     asked_activities,
     asked_duty,
+    asking_clause,
     assessment_kinds,
     authority_level,
     breached_articles,
@@ -19,6 +21,7 @@ from retrieval.duties import (
 from retrieval.figures import as_of_day, asked_units, question_wants, yes_or_no
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import (
+    SECONDARY_KINDS,
     ArticleRef,
     amending_decisions,
     article_refs,
@@ -238,6 +241,25 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
     return analysis
 
 
+def _asked_laws(question: str, laws: list[str]) -> list[str]:
+    """The laws the asking sentence names, when it names any: "I read the CSL amendment aligned fines with the
+    PIPL. What % can a CII operator be fined under the amended CSL?" asks the CSL; the PIPL is the reader's scene.
+    A guide named anywhere stays: it says where to look."""
+    sentences = [s for s in _SENTENCE_END.split(question) if s.strip()]
+    if len(laws) < 2 or len(sentences) < 2:
+        return laws
+    clause = asking_clause(question).strip()
+    sentence = next((s for s in sentences if clause and clause in s), sentences[-1])
+    asked = set(resolve_laws(sentence))
+    if not asked:
+        return laws
+    guides = {e.id for e in load_manifest().entries if e.kind in SECONDARY_KINDS}
+    return [law for law in laws if law in asked or law in guides]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.。!！?？;；])\s*")
+
+
 def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     language = detect_language(question)
     wants = set(question_wants(question))
@@ -245,6 +267,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     compared = {law for m in _COMPARED.finditer(question) for law in resolve_laws(next(g for g in m.groups() if g))}
     if compared and any(law not in compared for law in laws):
         laws = [law for law in laws if law not in compared]  # "听说和个保法一样是5%？": the PIPL is not asked about
+    laws = _asked_laws(question, laws)
     if "date" in wants and (year := amended_in(question)):
         laws += amending_decisions(laws, year)
     articles = article_refs(question)

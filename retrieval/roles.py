@@ -61,7 +61,8 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b(?!\s+\w+ing\b)|\bkept\b|\bstored? for\b|保存|留存|保留",
                              re.I),
                   re.compile(r"\bretain\w*|\bretention\b|\bkeep|\bkept\b|\bstor\w+|保存|留存|保留|存储", re.I)),
-    "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|有期徒刑", re.I),
+    "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|\bsentenced\b|有期徒刑|徒刑|刑期|坐牢|判(?:处|刑)?(?:几|多少)年",
+                                re.I),
                      re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
     "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
     # how long someone is barred from a post or a licence: not the detention in the same article

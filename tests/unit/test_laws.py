@@ -84,3 +84,12 @@ def test_colloquial_short_names_of_the_three_laws():
 
     assert resolve_laws("数安法最高罚多少？") == ["dsl"]
     assert resolve_laws("个保法最高罚多少？")[0] == "pipl"
+
+
+def test_a_law_named_in_the_scene_is_not_asked_about():
+    from retrieval.query import analyse
+
+    assert analyse("We comply with the PIPL. Under the DSL, what is the maximum fine?", None).laws == ["dsl"]
+    assert analyse("我们已经按个保法做了评估。按数安法，最高罚多少？", None).laws == ["dsl"]
+    assert set(analyse("Under the PIPL and the DSL, what are the maximum fines?", None).laws) == \
+        {"pipl", "pipl-en", "dsl"}

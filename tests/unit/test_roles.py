@@ -71,3 +71,12 @@ def test_the_period_asked_is_the_one_of_the_asking_clause():
     assert period_roles("She served a detention for hacking. How long is she barred from security jobs?") == ("ban",)
     assert period_roles("If the regulator bans a manager from office, for how many years?") == ("ban",)
     assert period_roles("How long can someone be held in detention for this?") == ("detention",)
+
+
+def test_a_prison_term_is_asked_in_the_words_people_use():
+    from retrieval.roles import period_roles
+
+    assert period_roles("侵犯公民个人信息罪最高判几年？") == ("imprisonment",)
+    assert period_roles("情节特别严重的，最高刑期是多少？") == ("imprisonment",)
+    assert period_roles("How many years can someone be sentenced to for selling data?") == ("imprisonment",)
+    assert period_roles("How long is the assessment valid?") == ("validity",)
