@@ -46,7 +46,7 @@ from retrieval.roles import (
     is_lead_time,
     speaks_of,
 )
-from retrieval.rules.asks import context_names
+from retrieval.rules.asks import context_names, scene_names
 from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
@@ -954,13 +954,16 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
 
 
 def _setting_names(analysis: QueryAnalysis, passage: Passage) -> set[str]:
-    """The question's short names that only set the scene (rule context_name), when the passage is the text
-    of a law the question names: that law's sentence answers without repeating them."""
-    if not enabled("context_name") or not analysis.laws:
+    """The question's short names that only set the scene (rule context_name): those the corpus never uses told
+    before the sentence that asks, and, when the passage is the text of a law the question names, its other acronyms: that law's
+    sentence answers without repeating them."""
+    if not enabled("context_name"):
         return set()
-    if passage.doc_id not in analysis.laws and passage.translation_of not in analysis.laws:
-        return set()
-    return set(context_names(analysis.question))
+    # a name the corpus never uses, told only in the scene, is no evidence either way; one it uses (CII) is
+    scene = {a for a in scene_names(analysis.question) if a not in analysis.held_names}
+    if not analysis.laws or (passage.doc_id not in analysis.laws and passage.translation_of not in analysis.laws):
+        return scene
+    return scene | set(context_names(analysis.question))
 
 
 def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:

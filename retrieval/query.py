@@ -12,7 +12,6 @@ from ingest.normalise import detect_language
 from retrieval.duties import (
     asked_activities,
     asked_duty,
-    asking_clause,
     assessment_kinds,
     authority_level,
     breached_articles,
@@ -47,7 +46,7 @@ from retrieval.roles import (
     sanctions_answer,
     version_year,
 )
-from retrieval.rules.asks import asks_law_maximum, asks_which_article
+from retrieval.rules.asks import asking_sentence, asks_law_maximum, asks_which_article
 from retrieval.rules.registry import enabled
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
@@ -245,19 +244,15 @@ def _asked_laws(question: str, laws: list[str]) -> list[str]:
     """The laws the asking sentence names, when it names any: "I read the CSL amendment aligned fines with the
     PIPL. What % can a CII operator be fined under the amended CSL?" asks the CSL; the PIPL is the reader's scene.
     A guide named anywhere stays: it says where to look."""
-    sentences = [s for s in _SENTENCE_END.split(question) if s.strip()]
-    if len(laws) < 2 or len(sentences) < 2:
+    sentence = asking_sentence(question)
+    if len(laws) < 2 or sentence.strip() == question.strip():
         return laws
-    clause = asking_clause(question).strip()
-    sentence = next((s for s in sentences if clause and clause in s), sentences[-1])
     asked = set(resolve_laws(sentence))
     if not asked:
         return laws
     guides = {e.id for e in load_manifest().entries if e.kind in SECONDARY_KINDS}
     return [law for law in laws if law in asked or law in guides]
 
-
-_SENTENCE_END = re.compile(r"(?<=[.。!！?？;；])\s*")
 
 
 def _analyse(question: str, tokenizer: str) -> QueryAnalysis:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from retrieval.duties import asking_clause
 from retrieval.glossary import load_glossary
 from retrieval.laws import article_refs, resolve_laws, unknown_law_names
 from retrieval.roles import acronyms
@@ -105,9 +106,26 @@ def asks_which_article(question: str) -> bool:
 
 def context_names(question: str) -> list[str]:
     """The short names a question uses as its setting, not as what it asks about: the acronyms of a question
-    that names a law the corpus holds ("our DPO", "the CAC", "CRM data" beside "under the PIPL"). The answer is
-    that law's sentence, which need not repeat them. A brand (DiDi) is never setting; a foreign regime (GDPR)
-    is checked before this rule is read."""
-    if not resolve_laws(question):
-        return []
-    return [a for a in acronyms(question) if a.isupper() and not resolve_laws(a)]
+    that names a law the corpus holds ("our DPO", "the CAC", "CRM data" beside "under the PIPL"), and those of
+    a scene told before the sentence that asks ("Our SCADA system changed. How long does the regulator have…?").
+    The answer need not repeat them. A brand (DiDi) is never setting; a foreign regime (GDPR) is checked before
+    this rule is read."""
+    names = [a for a in acronyms(question) if a.isupper() and not resolve_laws(a)]
+    return names if resolve_laws(question) else scene_names(question)
+
+
+def scene_names(question: str) -> list[str]:
+    """The acronyms told only in the sentences before the one that asks."""
+    asking = asking_sentence(question)
+    return [a for a in acronyms(question) if a.isupper() and not resolve_laws(a)
+            and not re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", asking)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.。!！?？;；])\s*")
+
+
+def asking_sentence(question: str) -> str:
+    """The sentence that holds the question's ask; the ones before it tell the scene."""
+    sentences = [s for s in _SENTENCE_END.split(question) if s.strip()]
+    clause = asking_clause(question).strip()
+    return next((s for s in sentences if clause and clause in s), sentences[-1] if sentences else question)
