@@ -30,6 +30,7 @@ from retrieval.figures import (
     figures_match,
     glossed_figures,
     largest_fine,
+    same_as_of,
 )
 from retrieval.glossary import names_in
 from retrieval.internal import own_label, secondary_note
@@ -480,7 +481,7 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     if fines_only and analysis.not_who and (breach := breach_of(pick.span, read, pick.passage.text, pick.lead)) \
             and any(is_of_kind(breach, kind) for kind in analysis.not_who):
         return False  # "(non-CII) operator": the CII operator's fine is not ours
-    if analysis.as_of and (stated_day := as_of_day(read)) and stated_day != analysis.as_of:
+    if analysis.as_of and (stated_day := as_of_day(read)) and not same_as_of(analysis.as_of, stated_day):
         return False  # a count "as of 31 December 2024" does not say how many there were on 30 June
     if "retention" in analysis.period_roles and analysis.retained and not names_in(analysis.retained, read.lower()):
         return False  # keeping processing records three years says nothing of how long reports are kept
@@ -632,6 +633,18 @@ def _follow_up(passages: list[Passage], analysis: QueryAnalysis, primary: Pick, 
     return picks[0]
 
 
+def _the_count_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:
+    """"How many generative AI services had registered?": "302 generative AI services had been registered…; 105
+    services that integrate third-party interfaces were also registered" is answered by the count written
+    before the noun the question counts, when one is."""
+    noun = analysis.count_noun.lower().split()
+    if len(glosses) < 2 or not noun:
+        return glosses
+    named = [g for g in glosses if (at := text.find(g[0])) >= 0
+             and text[at + len(g[0]):at + len(g[0]) + 60].lower().split()[:len(noun)] == noun]
+    return named or glosses
+
+
 def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     wanted = _wanted(pick.figures, analysis)
     if not wanted:
@@ -658,7 +671,7 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     glosses = [(surface, english + _base_of(figures[-1], text)) for surface, english, figures in accepted]
     if not glosses:
         return ""
-    glosses = _the_date_asked(glosses, text, analysis)
+    glosses = _the_count_asked(_the_date_asked(glosses, text, analysis), text, analysis)
     if analysis.language == "zh":
         parts = list(dict.fromkeys(surface for surface, _ in glosses))
         return "；".join(parts)

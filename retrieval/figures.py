@@ -591,6 +591,15 @@ def as_of_day(text: str) -> float | None:
     return dates[0].value if dates else None
 
 
+def same_as_of(asked: float, stated: float) -> bool:
+    """Whether a stated day is the one a question asks a count for: a year alone ("as of the end of 2024",
+    截至2024年底) is any day of that year; a month alone, any day of that month."""
+    for scale in (10000, 100):
+        if asked % scale == 0:
+            return int(asked // scale) == int(stated // scale)
+    return asked == stated
+
+
 def yes_or_no(question: str) -> bool:
     """Whether a question asks only yes or no ("…，可以吗", "Can a fine exceed…?"), no figure."""
     return bool(_YES_NO.search(question)) and not _ASKS_FIGURE.search(question) \

@@ -18,3 +18,18 @@ def test_a_country_names_a_regime_only_when_its_law_is_asked_about(question, reg
     from retrieval.compose import foreign_regimes
 
     assert foreign_regimes(question) == regimes
+
+
+def test_the_count_written_before_the_noun_asked_leads():
+    from retrieval.compose import _the_count_asked
+    from retrieval.query import analyse
+
+    text = ("302 generative AI services had been registered as of 31 December 2024; 105 services that integrate "
+            "third-party AI interfaces were also registered.")
+    glosses = [("302", "302"), ("105", "105")]
+    asked = analyse("How many generative AI services had registered by the end of 2024?", None)
+    assert _the_count_asked(glosses, text, asked) == [("302", "302")]
+    other = analyse("How many services that integrate third-party interfaces were registered?", None)
+    assert _the_count_asked(glosses, text, other) == [("105", "105")]
+    unnamed = analyse("How many were registered by the end of 2024?", None)
+    assert _the_count_asked(glosses, text, unnamed) == glosses

@@ -171,3 +171,10 @@ def test_largest_fine_is_the_top_of_the_highest_tier_a_text_imposes():
               "情节严重的，处一百万元以上一千万元以下罚款")
     assert largest_fine(dsl_46) == 10_000_000
     assert largest_fine("数据处理者应当在二十四小时内报告。") == 0.0
+
+
+def test_a_count_as_of_a_year_or_month_is_matched_by_any_day_in_it():
+    from retrieval.figures import same_as_of
+
+    assert same_as_of(20240000, 20241231) and same_as_of(20240600, 20240630) and same_as_of(20240630, 20240630)
+    assert not same_as_of(20240000, 20250108) and not same_as_of(20240630, 20241231)
