@@ -13,7 +13,7 @@ _ACTORS = {
     "authority": re.compile(r"成员单位|部门|机关|办公室|网信办|委员会|人民政府|法院|检察院|公安|\boffices?\b|administrations?\b|"
                             r"authorit(?:y|ies)|regulators?\b|departments?\b|ministry|bureau|\bCAC\b|government|"
                             r"agenc(?:y|ies)|\bcourts?\b|procuratorate|police|commission", re.I),
-    "party": re.compile(r"处理者|运营者|提供者|当事人|企业|单位|平台|公司|经营者|接收方|备案人|申报人|\bcompan(?:y|ies)\b|"
+    "party": re.compile(r"处理者|运营者|提供者|当事人|企业|单位|平台|公司|经营者|接收方|备案人|申报人|我们|我司|我方|\bcompan(?:y|ies)\b|"
                         r"\bwe\b|\bour\b|operators?\b|processors?\b|handlers?\b|providers?\b|platforms?\b|"
                         r"business(?:es)?\b|\bfirms?\b|enterprises?\b|organi[sz]ations?\b|controllers?\b|vendors?\b|"
                         r"applicants?\b|recipients?\b|exporters?\b", re.I),
@@ -24,7 +24,7 @@ _ACTORS = {
 # processor's time, not the office's
 _EN_DUTY = re.compile(r"\b(?:must|should|shall|may|can|has to|have to|needs? to|(?:is|are) (?:required|obliged|allowed|"
                       r"permitted) to)\b", re.I)
-_ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|可(?=在|于|自)")
+_ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|(?<=内|久)要|可(?=在|于|自)")
 _INVERTED = re.compile(r"\s+(?:(we|our|you|us)|(it|they|he|she)|the|a|an|its|their|[A-Z]{2,})\b")
 _NOUN_PHRASE_END = re.compile(r"\b(?:to|with|for|from|by|in|on|at|within|before|after|if|when|under|of)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:does|do|did)\b", re.I)
@@ -157,6 +157,8 @@ _ACTIVITIES = {
     "review": re.compile(r"审查|审核|\breview", re.I),
     "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
     "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
+    # answering a person's request (to delete, to access, to correct) is not filing or reporting
+    "response": re.compile(r"答复|回复|响应|\brespond|\breply|\breplies|\bresponse", re.I),
     # telling the people affected is not reporting to the authorities: the 24 hours to report a national-security
     # risk to the regulator are not the time to notify users of a breach
     "informing": re.compile(r"(?:通知|告知)[^，。；？]{0,6}(?:用户|个人|权利人|受影响)|\b(?:notify|notif\w+|inform\w*|tell)\b"

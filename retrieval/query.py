@@ -12,12 +12,13 @@ from ingest.normalise import detect_language
 from retrieval.duties import (
     asked_activities,
     asked_duty,
+    asking_clause,
     assessment_kinds,
     authority_level,
     breached_articles,
     routes,
 )
-from retrieval.figures import as_of_day, asked_units, question_wants, yes_or_no
+from retrieval.figures import as_of_day, asked_units, extract_figures, question_wants, yes_or_no
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import (
     SECONDARY_KINDS,
@@ -198,6 +199,8 @@ class QueryAnalysis:
     breached: frozenset[int] = frozenset()  # the articles it says were breached (违反了…第二十四条)
     not_who: frozenset[str] = frozenset()  # the kinds of party it says the asker is not (关键信息基础设施运营者)
     as_of: float | None = None  # the day it asks a count or total for ("as of 30 June 2024")
+    # the periods its scene already states ("已经在15个工作日内申请了复评"): the answer is another period
+    given_periods: tuple[tuple[float, str], ...] = ()
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
 
     def without_named_laws(self) -> QueryAnalysis:
@@ -238,6 +241,17 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
                            audience=asked.audience,
                            follow_up=_analyse(second, tokenizer))
     return analysis
+
+
+def given_periods(question: str) -> tuple[tuple[float, str], ...]:
+    """The periods the question states outside the clause that asks: what the asker has done or knows ("we
+    applied within the 15 working days; how long does the office have?"), which do not answer it. A question
+    that asks whether a stated period holds ("is it 30 days?") is a yes-or-no one and keeps them."""
+    if yes_or_no(question):
+        return ()
+    clause = asking_clause(question)
+    scene = question.replace(clause, " ") if clause and clause != question else ""
+    return tuple((f.value, f.unit) for f in extract_figures(scene) if f.kind == "duration")
 
 
 def _asked_laws(question: str, laws: list[str]) -> list[str]:
@@ -310,6 +324,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         unknown_laws=unknown_law_names(question),
         law_itself=bool(laws) and bool(_ITSELF.search(question)),
         period_roles=period_roles(asked) if "duration" in wants else (),
+        given_periods=given_periods(question) if "duration" in wants else (),
         retained=retained_thing(asked),
         acronyms=acronyms(unnamed),
         law_maximum=enabled("law_maximum") and "amount" in wants and asks_law_maximum(question),

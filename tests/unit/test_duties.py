@@ -102,3 +102,18 @@ def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_
     text = "应当及时告知用户并向有关主管部门报告；涉及危害国家安全的，还应当在24小时内向有关主管部门报告。"
     assert activities_at(text, text.index("24"), text.index("24") + 4) == frozenset({"report"})
     assert asked_activities("数据泄露后需要在多少小时内通知受影响的用户？") == frozenset({"informing"})
+
+
+def test_who_must_act_in_a_spoken_chinese_question():
+    from retrieval.duties import asked_duty
+
+    assert asked_duty("国家网信办多长时间内要给出复评结果？")[0] == "authority"
+    assert asked_duty("省网信办多久要出结果？")[0] == "authority"
+    assert asked_duty("除了及时告知用户，我们最晚多长时间内要向主管部门报告？")[0] == "party"
+
+
+def test_answering_a_request_is_an_act_of_its_own():
+    from retrieval.duties import activities, asked_activities
+
+    assert asked_activities("用户申请删除个人信息，我们必须在多少个工作日内答复？") == frozenset({"response"})
+    assert "response" not in activities("个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。")

@@ -80,3 +80,14 @@ def test_a_prison_term_is_asked_in_the_words_people_use():
     assert period_roles("情节特别严重的，最高刑期是多少？") == ("imprisonment",)
     assert period_roles("How many years can someone be sentenced to for selling data?") == ("imprisonment",)
     assert period_roles("How long is the assessment valid?") == ("validity",)
+
+
+def test_a_period_the_scene_already_states_is_not_the_one_asked():
+    from retrieval.query import given_periods
+
+    assert given_periods("数据出境安全评估结果我们不服，已经在15个工作日内申请了复评。国家网信办多长时间内要给出复评结果？") == \
+        ((15.0, "working-day"),)
+    assert given_periods("We applied for re-assessment within the 15 working days. How long does the CAC have to "
+                         "decide?") == ((15.0, "working-day"),)
+    assert given_periods("Is the filing deadline 10 working days?") == ()
+    assert given_periods("How many working days does the office have to review?") == ()
