@@ -193,6 +193,19 @@ def cmd_train_confidence(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_train_off_topic(args: argparse.Namespace) -> int:
+    from evals.groups import GOLD_DIR
+    from evals.off_topic import train_off_topic
+    from ingest.embedder import get_embedder
+
+    sets = [Path(p) for p in args.sets] or [GOLD_DIR / name for name in
+                                            ("gold.jsonl", "blind10.jsonl", "blind12.jsonl", "blind14.jsonl",
+                                             "holdout9.jsonl")]
+    embedder = get_embedder(_settings(args).embedder)
+    print(json.dumps(train_off_topic(embedder, sets, max_false=args.max_false), indent=2))
+    return EXIT_OK
+
+
 def cmd_batch(args: argparse.Namespace) -> int:
     from app.batch import job_from_args, run_batch
 
@@ -410,6 +423,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="learn from eval results already written instead of answering again; repeatable")
     _add_store_options(p)
     p.set_defaults(func=cmd_train_confidence)
+
+    p = sub.add_parser("train-off-topic", help="learn whether a question is about the corpus' field at all",
+                       description="Fit the topic model on the field's questions (gold-format sets) against general "
+                                   "ones (evals/data/off_domain_questions.txt); write retrieval/data/topic_model.json.")
+    p.add_argument("sets", nargs="*", metavar="JSONL",
+                   help="gold-format question sets (default: the gold, holdout 9 and the worked blind sets 10, 12, 14)")
+    p.add_argument("--max-false", type=float, default=0.0,
+                   help="share of the field's questions (naming no law) the threshold may screen out on held-out folds")
+    _add_store_options(p)
+    p.set_defaults(func=cmd_train_off_topic)
 
     p = sub.add_parser("batch", help="answer a file of questions (.txt .csv .jsonl)",
                        description="Answer every question in INPUT into OUTPUT (.jsonl, .csv or .md), resumably.")

@@ -36,8 +36,9 @@ def _breakdown(rows: list[tuple[dict, dict]], key) -> dict:
 
 def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = "all", baselines: bool = False,
              corpus_root: Path | None = None, progress: bool = True, service=None, blind: bool | None = None,
-             without: tuple[str, ...] = ()) -> dict:
-    """Score the gold (or ``gold_path``) and, for the whole gold, the blind sets as a group of their own."""
+             without: tuple[str, ...] = (), blind_paths: list[Path] | None = None) -> dict:
+    """Score the gold (or ``gold_path``) and, for the whole gold, the blind sets (all of evals/gold/blind*, or
+    ``blind_paths``) as a group of their own."""
     from evals.systems import build_systems
     from ingest.manifest import load_manifest
     from retrieval.service import AnswerService
@@ -59,7 +60,7 @@ def run_eval(settings: Settings, *, gold_path: Path | None = None, split: str = 
         results["systems"][name] = metrics
     if blind if blind is not None else (gold_path is None and split == "all"):
         blind_questions = {stem: _score_all(rows, systems, languages, progress, stem)[0]
-                           for stem, rows in load_blind(blind_sets()).items()}
+                           for stem, rows in load_blind(blind_paths or blind_sets()).items()}
         results["blind_questions"] = blind_questions
         groups = group_entries(questions, blind_questions)
         results["groups"] = {name: {s.name: summarise(entries, s.name) for s in systems}

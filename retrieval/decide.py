@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
-from retrieval.rules.asks import domain_terms, off_topic
+from retrieval.rules.asks import domain_terms, off_topic, weakly_on_topic
 from retrieval.rules.registry import enabled
+from retrieval.topic import TopicModel
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("bias", "score", "coverage", "support", "dense", "rerank", "figure_asked", "figure_found",
@@ -56,13 +59,28 @@ def load_model(path: Path = MODEL_PATH) -> ConfidenceModel:
             from exc
 
 
-def screen(analysis: QueryAnalysis) -> Composition | None:
-    """Abstain before any search on positive evidence that the question is outside the corpus' field."""
-    if enabled("off_topic") and off_topic(analysis.question):
-        comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic")
-        comp.text = comp.reason
-        return comp
-    return None
+def screen(analysis: QueryAnalysis, vector: np.ndarray | None = None,
+           topic: TopicModel | None = None) -> Composition | None:
+    """Abstain before any search on positive evidence that the question is outside the corpus' field: the
+    learned topic model's probability over the question's vector and its words of the field, when the model
+    applies to the encoder; otherwise no word of the field at all. A question naming a law or an article is
+    always inside it."""
+    if not enabled("off_topic") or not weakly_on_topic(analysis.question):
+        return None
+    if topic is not None and vector is not None:
+        terms = len(domain_terms(analysis.question))
+        chance = topic.off_topic_probability(vector, terms)
+        if chance < topic.threshold:
+            return None
+        detail = f"off-topic probability {chance:.2f} >= {topic.threshold:.2f} ({terms} word(s) of the field)"
+    elif off_topic(analysis.question):
+        detail = "no word of the field, no law, no article"
+    else:
+        return None
+    comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic")
+    comp.text = comp.reason
+    comp.trace.insert(0, TraceStep("off_topic", detail, "abstained"))
+    return comp
 
 
 def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]) -> dict[str, float]:

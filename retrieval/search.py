@@ -111,6 +111,10 @@ class HybridSearcher:
             self._table = ChunkTable(index)
         return self._table
 
+    def query_vector(self, question: str) -> np.ndarray:
+        """The question's vector, the one its search uses (encoded once)."""
+        return self._encode(question)
+
     def _encode(self, question: str) -> np.ndarray:
         """The question's vector; a second search for the same question (the answerer widening a search past
         the laws it names) reuses it rather than encoding again."""

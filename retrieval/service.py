@@ -28,6 +28,7 @@ from retrieval.rerank import plain_fusion, rerank
 from retrieval.rules.registry import disabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
+from retrieval.topic import load_topic_model
 from retrieval.verify import unsupported
 
 
@@ -119,7 +120,7 @@ class AnswerService:
         analysis = self._with_held_names(analyse(question, self.settings.lexical_tokenizer))
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
         confidence, feats, ranked = 0.0, {}, []
-        comp = screen(analysis)
+        comp = self._screen(analysis)
         if comp is None and (parts := sides(question)):
             answered = [(side, *self._one_side(side, options)) for side in parts]
             comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
@@ -154,6 +155,14 @@ class AnswerService:
             return analysis
         table = self.searcher.table()
         return replace(analysis, held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
+
+    def _screen(self, analysis: QueryAnalysis) -> Composition | None:
+        """The off-topic screen, through the learned topic model when it was learned in this encoder's space
+        (the question's vector is the one the search then uses)."""
+        topic = load_topic_model()
+        if topic is None or not topic.applies_to(self.embedder.model_id):
+            return screen(analysis)
+        return screen(analysis, self.searcher.query_vector(analysis.question), topic)
 
     def _one_side(self, side, options: Options) -> tuple[Composition, QueryAnalysis, list[Passage]]:
         """One side of a comparison, answered as a question of its own about its own law."""

@@ -43,6 +43,12 @@ def off_topic(question: str) -> bool:
     return not domain_terms(question)
 
 
+def weakly_on_topic(question: str) -> bool:
+    """Whether only the words of the field (not a law's name or an article) say the question is about it: the
+    questions the search may still find off-topic ("the penalty for a false start in the 100m")."""
+    return not (resolve_laws(question) or unknown_law_names(question) or article_refs(question))
+
+
 def _direction_words() -> dict[str, tuple[str, ...]]:
     spec = cues()["rules"]["comparison"]
     return {d: tuple(spec[d]) for d in ("higher", "longer", "lower", "shorter")}

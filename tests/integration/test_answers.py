@@ -573,3 +573,18 @@ def test_deciding_whether_to_open_a_review_is_not_finishing_it(service):
     answer = service.answer("Once the Cybersecurity Review Office has our complete filing, how many working days does "
                             "it have to tell us whether a review is needed?")
     assert answer.key_figure == "Within 10 working days" and answer.citations[0].locator == "Art. 9"
+
+
+@pytest.mark.parametrize("question", ["What is the tallest mountain in Africa?", "红烧肉怎么做？",
+                                      "How many players are on a volleyball team?"])
+def test_everyday_questions_are_screened_off_topic_by_the_learned_model(service, question):
+    answer = service.answer(question)
+    assert answer.abstained and not answer.closest
+    assert any(step.rule == "off_topic" and "probability" in step.detail for step in answer.trace), answer.trace
+
+
+@pytest.mark.parametrize("question", ["Is my employer allowed to monitor my private chats?",
+                                      "What is the maximum fine under the PIPL?"])
+def test_the_field_asked_in_everyday_words_is_not_screened(service, question):
+    answer = service.answer(question)
+    assert not any(step.rule == "off_topic" for step in answer.trace), answer.trace

@@ -1,0 +1,95 @@
+"""`lexcite train-off-topic`: learn whether a question is about the corpus' field (retrieval/topic.py).
+
+The field's questions are every question of the gold-format sets given that is not off-topic (near misses
+included: they are about the field, the corpus just does not answer them) and the field asked in everyday words
+(evals/data/in_domain_plain_questions.txt); the general questions are the sets'
+off-topic ones and the list of everyday questions in evals/data/off_domain_questions.txt (sport, weather,
+cooking, IT how-to; many sharing words with the law on purpose: "penalty shoot-out", "fine weather", "data plan").
+Features: the question's e5 vector and its count of words of the field. A logistic regression (scikit-learn)
+learns the weights; the threshold is chosen on out-of-fold probabilities, as the lowest that screens out no more
+than the allowed share of the field's answerable questions that name no law (the only ones the screen reads)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from evals.gold_check import load_gold
+from retrieval.rules.asks import domain_terms, weakly_on_topic
+from retrieval.topic import MAX_TERMS, TOPIC_MODEL_PATH
+
+if TYPE_CHECKING:
+    from ingest.embedding import LexCiteEmbeddings
+
+GENERAL_QUESTIONS = Path(__file__).parent / "data" / "off_domain_questions.txt"
+# the field asked about in everyday words ("can my boss read my work emails", 孩子玩游戏每天最多几个小时): the
+# sets' questions are written like a lawyer's, and a model that saw only those would call plain ones off-topic
+PLAIN_FIELD_QUESTIONS = Path(__file__).parent / "data" / "in_domain_plain_questions.txt"
+SPACE = "intfloat/multilingual-e5-small"
+
+
+@dataclass(frozen=True)
+class Labelled:
+    question: str
+    off_topic: bool
+    answerable: bool = False
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def labelled(sets: list[Path], general: Path = GENERAL_QUESTIONS,
+             plain: Path = PLAIN_FIELD_QUESTIONS) -> list[Labelled]:
+    rows = [Labelled(g["question"], g.get("type") == "offtopic", bool(g.get("answerable", True)))
+            for path in sets for g in load_gold(path)]
+    return rows + [Labelled(q, True) for q in _lines(general)] + [Labelled(q, False, True) for q in _lines(plain)]
+
+
+def feature_matrix(embedder: LexCiteEmbeddings, rows: list[Labelled]) -> np.ndarray:
+    vectors = np.vstack([embedder.encode_query(r.question) for r in rows])
+    terms = np.array([[min(len(domain_terms(r.question)), MAX_TERMS)] for r in rows], dtype=np.float32)
+    return np.hstack([vectors, terms])
+
+
+def choose_threshold(chances: np.ndarray, rows: list[Labelled], max_false: float) -> tuple[float, dict]:
+    """The lowest threshold that screens out at most ``max_false`` of the field's answerable screenable
+    questions, with what it screens out of each kind on the held-out folds. A near miss screened out abstains
+    as it should, with another reason."""
+    screenable = np.array([weakly_on_topic(r.question) for r in rows])
+    field = np.array([r.answerable and not r.off_topic for r in rows]) & screenable
+    general = np.array([r.off_topic for r in rows])
+    allowed = int(max_false * field.sum())
+    kept = np.sort(chances[field])[::-1]
+    threshold = float(kept[allowed] + 1e-4) if allowed < len(kept) else 0.5
+    caught = general & (chances >= threshold)
+    refused = field & (chances >= threshold)
+    return round(threshold, 4), {"general_screened": f"{int(caught.sum())}/{int(general.sum())}",
+                                 "field_screened": f"{int(refused.sum())}/{int(field.sum())}"}
+
+
+def train_off_topic(embedder: LexCiteEmbeddings, sets: list[Path], out: Path = TOPIC_MODEL_PATH,
+                    max_false: float = 0.0) -> dict:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    rows = labelled(sets)
+    x = feature_matrix(embedder, rows)
+    y = np.array([r.off_topic for r in rows], dtype=int)
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+    chances = cross_val_predict(model, x, y, cv=folds, method="predict_proba")[:, 1]
+    threshold, held_out = choose_threshold(chances, rows, max_false)
+    model.fit(x, y)
+    record = {"space": SPACE, "weights": [round(float(w), 6) for w in model.coef_[0][:-1]],
+              "term_weight": round(float(model.coef_[0][-1]), 6), "bias": round(float(model.intercept_[0]), 6),
+              "threshold": threshold, "held_out_folds": held_out,
+              "trained_on": ", ".join([p.name for p in sets] + [GENERAL_QUESTIONS.name, PLAIN_FIELD_QUESTIONS.name]),
+              "examples": {"field": int((y == 0).sum()), "general": int(y.sum())}, "date": date.today().isoformat()}
+    out.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return {k: v for k, v in record.items() if k != "weights"}
