@@ -34,7 +34,7 @@ from retrieval.figures import (
 )
 from retrieval.glossary import names_in
 from retrieval.internal import own_label, secondary_note
-from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws
+from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws, strip_law_names
 from retrieval.locate import quote_locator
 from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage, TraceStep
@@ -292,8 +292,8 @@ def _later_rule_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     provisions) and the later text restates the same provision (有效期为2年 -> 有效期为3年), the later one answers."""
     primary = picks[0]
     entry = load_manifest().by_id(primary.passage.doc_id)
-    if entry is None or not entry.partly_superseded_by:
-        return picks
+    if entry is None or not entry.partly_superseded_by or analysis.earlier_text:
+        return picks  # "as originally issued": the earlier text's own figure answers
     for pick in picks[1:]:
         if pick.passage.doc_id == entry.partly_superseded_by and _restates(primary.span.text, pick.span.text) and \
                 (not analysis.wants or _wanted(pick.figures, analysis)):
@@ -404,6 +404,9 @@ def _favour_highest_tier(picks: list[Pick], analysis: QueryAnalysis) -> None:
             pick.score += LAW_MAXIMUM_BONUS
 
 
+FINE_ASKED = re.compile(r"\bfine[ds]?\b|\bpenalt(?:y|ies)\b|罚款|罚金|处罚", re.I)
+
+
 def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) -> bool:
     """Whether a figure answers what the question asks. A fine set as a multiple (违法所得一倍以上十倍以下) answers
     an amount question; "when must…" / "how soon" with no unit named is answered by 立即 (immediately);
@@ -422,6 +425,9 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
         return False
     if figure.kind == "count" and counts_differ(analysis.count_noun, figure.counts):
         return False  # a count of police officers does not say how many stars
+    if figure.kind == "multiple" and "multiple" in analysis.wants and not figure.sanction and \
+            FINE_ASKED.search(analysis.question):
+        return False  # "what multiple of the gains is the fine": a threshold's 十倍以上 is no fine
     units = analysis.duration_units
     return not (figure.kind == "duration" and units and figure.unit not in units)
 
@@ -1024,7 +1030,22 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
             str(analysis.version_year) not in (entry.promulgated[:4], entry.effective[:4]):
         return ask.abstain(f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
                            f"{analysis.version_year} one.", "version_year")
+    if analysis.which_article and (named := _figures_named(analysis.question)):
+        held = extract_figures(_body_text(primary.passage))
+        if not all(any(figures_match(f, g) for g in held) for f in named):
+            # "which article of the DSL sets the 5%-of-turnover fine?": an article without that figure is not it
+            return ask.abstain(f"No article found states {', '.join(f.text for f in named)}; the closest is "
+                               f"{citation_label(primary.passage, primary.span)}.", "which_article")
     return None
+
+
+_NOT_SOUGHT = re.compile(r"哪一?条|第几条|(?:19|20)\d\d\s*年?(?:版|修正|修改|修订)?|\b(?:19|20)\d\d\b")
+
+
+def _figures_named(question: str) -> list[Figure]:
+    """The figures a question names as what it looks for (5%, 72 hours), not its law's year or the 一条 of 哪一条."""
+    return [f for f in extract_figures(_NOT_SOUGHT.sub(" ", strip_law_names(question)))
+            if f.kind in ("amount", "percent", "multiple", "duration", "count", "age")]
 
 
 def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:

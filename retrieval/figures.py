@@ -486,6 +486,8 @@ _WANTS = [
                           r"illegal gains|unlawful income|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
                           r"capital|compensation|damages|budget)\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
                           r"(?<!消)费|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
+    # a fine set as a multiple of the gains ("what multiple of the illegal income", 违法所得几倍)
+    ("multiple", re.compile(r"\bmultiples?\b|how many times (?:the|of|their|its|our|his|her)\b|几倍|多少倍|倍数", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
@@ -620,6 +622,9 @@ def question_wants(question: str) -> set[str]:
         wants.discard("date")
     if "percent" in wants and (not re.search(r"fine|罚款|penalt", question, re.I) or _ASKS_PERCENT.search(question)):
         wants.discard("amount")
+    if "multiple" in wants:
+        # "what multiple of the gains can be fined", "how many times the gains" ask the multiple, not a sum or a count
+        wants -= {"amount", "count"}
     asked = {kind for kind, pattern in _INTERROGATIVES if pattern.search(question)}
     if _SCENE_WHEN.search(question):
         # "When the Measures took effect, how long did companies get…": the when-clause sets the scene

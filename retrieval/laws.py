@@ -214,6 +214,17 @@ def amending_decisions(doc_ids: list[str], year: int, manifest: Manifest | None 
             and e.promulgated.startswith(str(year)) and any(base and base in e.title_zh for base in bases)]
 
 
+def earlier_versions(doc_ids: list[str], manifest: Manifest | None = None) -> list[str]:
+    """Each law with the earlier texts it superseded in its place ("the old CSL" is the 2016 text); a law with no
+    earlier text in the manifest stays."""
+    manifest = manifest or load_manifest()
+    out: list[str] = []
+    for doc_id in doc_ids:
+        earlier = [e.id for e in manifest.entries if e.superseded_by == doc_id and e.status == "amended"]
+        out += earlier or [doc_id]
+    return list(dict.fromkeys(out))
+
+
 def background_laws(doc_ids: list[str], manifest: Manifest | None = None) -> set[str]:
     """Named laws that another named document is about: "the 2025 amendment of the Cybersecurity Law" names
     the amending decision (关于修改《中华人民共和国网络安全法》的决定) and the law it amends; the question is

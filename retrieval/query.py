@@ -26,6 +26,7 @@ from retrieval.laws import (
     amending_decisions,
     article_refs,
     background_laws,
+    earlier_versions,
     law_titles,
     resolve_laws,
     strip_law_names,
@@ -36,6 +37,7 @@ from retrieval.roles import (
     amended_in,
     asked_count_noun,
     asks_by_date,
+    asks_earlier_text,
     asks_extension,
     asks_lead_time,
     audience,
@@ -201,6 +203,7 @@ class QueryAnalysis:
     as_of: float | None = None  # the day it asks a count or total for ("as of 30 June 2024")
     # the periods its scene already states ("已经在15个工作日内申请了复评"): the answer is another period
     given_periods: tuple[tuple[float, str], ...] = ()
+    earlier_text: bool = False  # it asks what an earlier text said: the later one that amends it does not answer
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
 
     def without_named_laws(self) -> QueryAnalysis:
@@ -272,11 +275,16 @@ def _asked_laws(question: str, laws: list[str]) -> list[str]:
 def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     language = detect_language(question)
     wants = set(question_wants(question))
+    if enabled("which_article") and asks_which_article(question):
+        # 第几条 asks an article's number: neither a quantity nor the period its scene mentions (“无期限”)
+        wants = set()
     laws = resolve_laws(question)
     compared = {law for m in _COMPARED.finditer(question) for law in resolve_laws(next(g for g in m.groups() if g))}
     if compared and any(law not in compared for law in laws):
         laws = [law for law in laws if law not in compared]  # "听说和个保法一样是5%？": the PIPL is not asked about
     laws = _asked_laws(question, laws)
+    if asks_earlier_text(question):
+        laws = earlier_versions(laws)
     if "date" in wants and (year := amended_in(question)):
         laws += amending_decisions(laws, year)
     articles = article_refs(question)
@@ -325,6 +333,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         law_itself=bool(laws) and bool(_ITSELF.search(question)),
         period_roles=period_roles(asked) if "duration" in wants else (),
         given_periods=given_periods(question) if "duration" in wants else (),
+        earlier_text=asks_earlier_text(question),
         retained=retained_thing(asked),
         acronyms=acronyms(unnamed),
         law_maximum=enabled("law_maximum") and "amount" in wants and asks_law_maximum(question),

@@ -334,6 +334,18 @@ _AMENDED_IN = re.compile(r"(20\d\d)\s*年?[^，。？?]{0,6}?(?:修改|修正|�
 _ORIGINAL = re.compile(r"原(?:来|先)?(?:的)?(?:版本|文本|规定)|\boriginal\b|\bfirst (?:enacted|adopted)\b|\b2016\b", re.I)
 
 
+# "the old (pre-2026) CSL", "as originally issued", 修改前的网络安全法: the earlier text, which a later one amends or
+# partly overrides; the later text does not answer for it
+_EARLIER_TEXT = re.compile(r"\b(?:old|older|original(?:ly)?|previous|prior|former|pre-?(?:19|20)\d\d)\b|"
+                           r"\bfirst (?:enacted|adopted|issued)\b|\bbefore (?:the |it was )?(?:20\d\d )?(?:amend|revis)\w*|"
+                           r"旧版|原版|原来的|原先的|修改前|修正前|修订前", re.I)
+
+
+def asks_earlier_text(question: str) -> bool:
+    """Whether the question asks what an earlier text said ("the old CSL", "as originally issued")."""
+    return bool(_EARLIER_TEXT.search(question))
+
+
 # "2020年版的《网络安全审查办法》", "the 2020 version of the Measures": a text of that year, which another year's
 # text does not stand in for
 _VERSION = re.compile(r"(20\d\d|19\d\d)\s*年版|\b(20\d\d|19\d\d)\s+(?:version|edition|text)\b|"

@@ -33,3 +33,13 @@ def test_the_count_written_before_the_noun_asked_leads():
     assert _the_count_asked(glosses, text, other) == [("105", "105")]
     unnamed = analyse("How many were registered by the end of 2024?", None)
     assert _the_count_asked(glosses, text, unnamed) == glosses
+
+
+def test_a_which_article_question_asks_no_figure_but_names_the_ones_its_article_must_state():
+    from retrieval.compose import _figures_named
+    from retrieval.query import analyse
+
+    assert analyse("这是个保法第几条规定的？", None).wants == set()
+    assert analyse("Which article sets the 5% of turnover fine?", None).which_article
+    assert [f.text for f in _figures_named("Which article of the DSL sets the 5% of turnover fine?")] == ["5%"]
+    assert _figures_named("Which article of the PIPL (2021) requires an impact assessment?") == []

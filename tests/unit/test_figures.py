@@ -85,7 +85,7 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("How many seconds may a splash-screen advertisement last?", {"duration"}),
     # the question word decides: the penalty only sets the scene; "how many times the gains" is a multiple
     ("After a public-security penalty, how long are they barred from key jobs?", {"duration"}),
-    ("How many times the illegal gains can an intermediary be fined?", {"amount"}),
+    ("How many times the illegal gains can an intermediary be fined?", {"multiple"}),
     # a day in every year, not a date; a quantity of no named kind
     ("重要数据处理者的年度报告每年要在几月几日之前报送？", {"day-of-year"}),
     ("What is the minimum password length for CII systems?", {"quantity"}),
@@ -178,3 +178,11 @@ def test_a_count_as_of_a_year_or_month_is_matched_by_any_day_in_it():
 
     assert same_as_of(20240000, 20241231) and same_as_of(20240600, 20240630) and same_as_of(20240630, 20240630)
     assert not same_as_of(20240000, 20250108) and not same_as_of(20240630, 20241231)
+
+
+def test_a_multiple_is_asked_for_as_a_multiple_not_a_sum():
+    from retrieval.figures import question_wants
+
+    assert question_wants("What's the highest multiple of our illegal income that can be fined?") == {"multiple"}
+    assert question_wants("违法所得几倍罚款？") == {"multiple"}
+    assert question_wants("How much is the fine?") == {"amount"}

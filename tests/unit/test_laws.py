@@ -93,3 +93,12 @@ def test_a_law_named_in_the_scene_is_not_asked_about():
     assert analyse("我们已经按个保法做了评估。按数安法，最高罚多少？", None).laws == ["dsl"]
     assert set(analyse("Under the PIPL and the DSL, what are the maximum fines?", None).laws) == \
         {"pipl", "pipl-en", "dsl"}
+
+
+def test_the_old_text_is_asked_for_by_the_words_users_use():
+    from retrieval.query import analyse
+
+    assert analyse("Under the old (pre-2026) CSL, what was the fine?", None).laws == ["csl-2016"]
+    assert analyse("修改前的网络安全法对关基运营者罚多少？", None).laws == ["csl-2016"]
+    assert analyse("Under the CSL, what is the fine?", None).laws == ["csl-2025"]
+    assert analyse("As originally issued, how long was a passed assessment valid?", None).earlier_text
