@@ -145,7 +145,7 @@ def is_of_kind(subject: str, kind: str, law_names: str = "") -> bool:
 # what is done at an interval or by a deadline: kinds of act one cannot stand in for another
 _ACTIVITIES = {
     "assessment": re.compile(r"(?<!复)评估|(?<!re-)(?<!re)\bassess|\bevaluat", re.I),
-    "reassessment": re.compile(r"复评|重新评估|\bre-?assess", re.I),
+    "reassessment": re.compile(r"复评|重新评估|复核|\bre-?assess|\bre-?review|\bre-?examin", re.I),
     "extension": re.compile(r"延长|延期|\bextend|\bextension|\bprolong", re.I),
     "testing": re.compile(r"检测|测评|测试|\btest", re.I),
     "audit": re.compile(r"审计|\baudit", re.I),
@@ -154,7 +154,7 @@ _ACTIVITIES = {
     "drill": re.compile(r"演练|\bdrills?\b", re.I),
     "inspection": re.compile(r"检查|巡查|\binspect", re.I),
     "backup": re.compile(r"备份|\bback ?up", re.I),
-    "review": re.compile(r"审查|审核|\breview", re.I),
+    "review": re.compile(r"审查|审核|(?<!re-)\breview", re.I),
     "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
     "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
     # answering a person's request (to delete, to access, to correct) is not filing or reporting

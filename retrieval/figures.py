@@ -584,8 +584,14 @@ QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration"
 _AS_OF = re.compile(r"\b(?:as of|as at|by the end of)\s|截至|截止(?:到)?", re.I)
 
 
+_YEAR_END = re.compile(r"\b(?:by|as of|as at|at) the end of ((?:19|20)\d\d)\b|截至?((?:19|20)\d\d)\s*年(?:底|末)", re.I)
+
+
 def as_of_day(text: str) -> float | None:
-    """The day a count or a total is stated for ("as of 31 December 2024", 截至2024年6月30日), or None."""
+    """The day a count or a total is stated for ("as of 31 December 2024", 截至2024年6月30日, "by the end of
+    2023" = 31 December 2023), or None."""
+    if year_end := _YEAR_END.search(text):
+        return float(int(next(y for y in year_end.groups() if y)) * 10000 + 1231)
     m = _AS_OF.search(text)
     if not m:
         return None

@@ -117,3 +117,10 @@ def test_answering_a_request_is_an_act_of_its_own():
 
     assert asked_activities("用户申请删除个人信息，我们必须在多少个工作日内答复？") == frozenset({"response"})
     assert "response" not in activities("个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。")
+
+
+def test_asking_for_a_re_review_is_asking_for_a_reassessment():
+    from retrieval.duties import asked_activities
+
+    assert asked_activities("How long do we have to ask for a re-review of the result?") == frozenset({"reassessment"})
+    assert asked_activities("How long does the review take?") == frozenset({"review"})

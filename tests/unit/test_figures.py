@@ -186,3 +186,11 @@ def test_a_multiple_is_asked_for_as_a_multiple_not_a_sum():
     assert question_wants("What's the highest multiple of our illegal income that can be fined?") == {"multiple"}
     assert question_wants("违法所得几倍罚款？") == {"multiple"}
     assert question_wants("How much is the fine?") == {"amount"}
+
+
+def test_the_end_of_a_year_is_its_last_day():
+    from retrieval.figures import as_of_day
+
+    assert as_of_day("How many had registered by the end of 2023?") == 20231231
+    assert as_of_day("截至2024年底，共有多少家？") == 20241231
+    assert as_of_day("as of 31 December 2024, 302 services") == 20241231
