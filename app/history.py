@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from retrieval.records import Answer, Citation, LinkedText, TraceStep
+from retrieval.register.records import RegisterRecord
 
 HISTORY_FILE = "chat-history.json"
 
@@ -30,8 +31,9 @@ def answer_from_dict(raw: dict[str, Any]) -> Answer:
     citations = [_citation(c) for c in raw.pop("citations", [])]
     closest = [_citation(c) for c in raw.pop("closest", [])]
     trace = [TraceStep(**t) for t in raw.pop("trace", [])]
+    register = [RegisterRecord.from_dict(r) for r in raw.pop("register", [])]
     known = {k: v for k, v in raw.items() if k in Answer.__dataclass_fields__}
-    return Answer(**known, citations=citations, closest=closest, trace=trace)
+    return Answer(**known, citations=citations, closest=closest, trace=trace, register=register)
 
 
 def load_history(store: Path) -> list[dict[str, Any]]:

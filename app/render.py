@@ -18,9 +18,17 @@ MESSAGES_PATH = Path(__file__).with_name("messages.toml")
 LANGUAGES = ("en", "zh")
 
 
+WORD_TABLES = ("register_words",)  # tables of words by language, not phrases in both languages
+
+
+@cache
+def _tables() -> dict:
+    return tomllib.loads(MESSAGES_PATH.read_text(encoding="utf-8"))
+
+
 @cache
 def _messages() -> dict[str, dict[str, str]]:
-    table = tomllib.loads(MESSAGES_PATH.read_text(encoding="utf-8"))
+    table = {k: v for k, v in _tables().items() if k not in WORD_TABLES}
     for key, row in table.items():
         missing = [lang for lang in LANGUAGES if not row.get(lang)]
         if missing:
@@ -90,12 +98,18 @@ def badge(answer: Answer) -> Badge | None:
     return None
 
 
+def register_word(word: str, language: str) -> str:
+    """A register word (fine, managers, serious) in the answer's language; English where none is given."""
+    return _tables()["register_words"].get(language, {}).get(word, word)
+
+
 def register_lines(answer: Answer) -> list[str]:
     """How the register reads each figure the answer states (kind, party, tier), and any stated figure it does
     not read in the cited sentences: the same reading the `figures` register shows."""
     language = answer.language
+    sep = "，" if language == "zh" else ", "
     lines = [message("register", language, law=r.law, locator=locator_text(r.locator, language),
-                     reading=", ".join(x for x in (r.kind, r.party, r.tier) if x),
+                     reading=sep.join(register_word(x, language) for x in (r.kind, r.party, r.tier) if x),
                      figure=r.english if language != "zh" else r.figure)
              for r in answer.register]
     if answer.register_unread:

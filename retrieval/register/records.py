@@ -45,6 +45,13 @@ class RegisterRecord:
         out["duty_articles"] = list(self.duty_articles)
         return out
 
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any]) -> RegisterRecord:
+        """A record as `to_dict` (or `asdict`) wrote it; fields added since keep their defaults."""
+        known = {k: v for k, v in raw.items() if k in cls.__dataclass_fields__}
+        known["duty_articles"] = tuple(known.get("duty_articles", ()))
+        return cls(**known)
+
 
 @dataclass
 class Register:

@@ -37,6 +37,10 @@ def test_every_message_has_both_languages():
     table = tomllib.loads((APP / "messages.toml").read_text(encoding="utf-8"))
     assert table, "no messages"
     for key, row in table.items():
+        if key in render.WORD_TABLES:
+            # words by language: every Chinese word stands for an English one the register uses
+            assert set(row) <= {"en", "zh"} and all(isinstance(v, str) and v.strip() for v in row["zh"].values())
+            continue
         assert set(row) == {"en", "zh"}, key
         assert row["en"].strip() and row["zh"].strip(), key
         # the same placeholders in both languages
@@ -132,3 +136,18 @@ def test_no_second_badge_wording_in_the_app():
         source = module.read_text(encoding="utf-8")
         for words in wordings + stale:
             assert words.lower() not in source.lower(), f"{module.name} spells out {words!r}"
+
+
+def test_the_register_line_speaks_the_answer_s_language():
+    from retrieval.register.records import RegisterRecord
+
+    record = RegisterRecord(law="DSL", doc_id="dsl", title="", locator="Art. 45 ¶2", article=45, paragraph=2,
+                            item="", kind="fine", low=2e6, high=1e7, unit="CNY", low_strict=False,
+                            high_strict=False, figure="二百万元以上一千万元以下", english="CNY 2 million to 10 million",
+                            party="organisation", party_words="", condition="", duty_articles=(), tier="first",
+                            status="in force", effective="", quote="", quote_start=0, quote_end=0)
+    zh = Answer(question="q", text="t", abstained=False, verified=True, language="zh", register=[record])
+    en = Answer(question="q", text="t", abstained=False, verified=True, language="en", register=[record])
+    assert render.register_lines(zh) == ["登记册：DSL 第45条第2款 — 罚款，单位，一般情形：二百万元以上一千万元以下"]
+    assert render.register_lines(en) == ["Register: DSL Art. 45 ¶2 — fine, organisation, first: CNY 2 million to 10 million"]
+    assert RegisterRecord.from_dict(record.to_dict()) == record
