@@ -38,9 +38,7 @@ def domain_terms(question: str) -> list[str]:
 
 def off_topic(question: str) -> bool:
     """About nothing the corpus covers: no law named (held or not), no article, no word of the field."""
-    if resolve_laws(question) or unknown_law_names(question) or article_refs(question):
-        return False
-    return not domain_terms(question)
+    return weakly_on_topic(question) and not domain_terms(question)
 
 
 def weakly_on_topic(question: str) -> bool:
@@ -108,6 +106,9 @@ def asks_which_article(question: str) -> bool:
     return bool(_WHICH_ARTICLE.search(question))
 
 
+def _short_names(question: str) -> list[str]:
+    """The question's acronyms that are not the name of a law (CAC, DPO, CRM; not PIPL)."""
+    return [a for a in acronyms(question) if a.isupper() and not resolve_laws(a)]
 
 
 def context_names(question: str) -> list[str]:
@@ -116,15 +117,13 @@ def context_names(question: str) -> list[str]:
     a scene told before the sentence that asks ("Our SCADA system changed. How long does the regulator have…?").
     The answer need not repeat them. A brand (DiDi) is never setting; a foreign regime (GDPR) is checked before
     this rule is read."""
-    names = [a for a in acronyms(question) if a.isupper() and not resolve_laws(a)]
-    return names if resolve_laws(question) else scene_names(question)
+    return _short_names(question) if resolve_laws(question) else scene_names(question)
 
 
 def scene_names(question: str) -> list[str]:
     """The acronyms told only in the sentences before the one that asks."""
     asking = asking_sentence(question)
-    return [a for a in acronyms(question) if a.isupper() and not resolve_laws(a)
-            and not re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", asking)]
+    return [a for a in _short_names(question) if not re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", asking)]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.。!！?？;；])\s*")
