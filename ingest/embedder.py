@@ -105,6 +105,7 @@ def embedder_for_model_id(model_id: str) -> LexCiteEmbeddings | None:
     if model_id == MiniLMEmbeddings.model_id:
         return get_embedder("minilm")
     if model_id.startswith("intfloat/multilingual-e5-small (fp32"):
+        # the same weights under either engine (an older id also names onnxruntime): the digest decides
         fast = get_embedder("e5")
-        return fast if fast.model_id == model_id else None
+        return fast if model_id.endswith(f"weights {fast.weights_sha256[:12]})") else None
     return None

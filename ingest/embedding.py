@@ -14,6 +14,8 @@ class LexCiteEmbeddings(Embeddings):
     dim: int
     max_tokens: int
     weights_sha256: str = ""  # digest of the exact weights, recorded in the store it builds
+    # passages handed over per call by ingest: an encoder that sorts by length and pads wants a wide pool
+    passage_pool: int = 32
 
     def count_tokens(self, text: str) -> int:
         raise NotImplementedError

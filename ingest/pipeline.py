@@ -25,7 +25,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, chunk_metadata
 from ingest.structure import annotate_chunks, find_structure
 
-EMBED_BATCH = 32
+LONG_DOCUMENT_CHUNKS = 128  # a document with more chunks than this gets a progress bar of its own
 
 
 @dataclass
@@ -256,10 +256,11 @@ def _ingest_one(path, settings, store, embedder, manifest, result, report, seen_
     store.begin_write()
     checkpoint("before_vectors")
     # a long document gets its own bar of chunks, so the run visibly moves while it is embedded
-    chunk_bar = _progress(len(missing), progress and len(missing) > 4 * EMBED_BATCH, unit="chunk",
+    pool = embedder.passage_pool
+    chunk_bar = _progress(len(missing), progress and len(missing) > LONG_DOCUMENT_CHUNKS, unit="chunk",
                           desc=path.name[:30], leave=False)
-    for start in range(0, len(missing), EMBED_BATCH):
-        batch = missing[start:start + EMBED_BATCH]
+    for start in range(0, len(missing), pool):
+        batch = missing[start:start + pool]
         vectors = embedder.encode_passages([c.embed_text for c in batch])
         store.upsert(batch, vectors, digest)
         report.chunks_written += len(batch)

