@@ -47,7 +47,7 @@ from retrieval.roles import (
     is_lead_time,
     speaks_of,
 )
-from retrieval.rules.asks import context_names, scene_names
+from retrieval.rules.asks import asking_sentence, context_names, scene_names
 from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
@@ -258,7 +258,7 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
     a count of 人/users; a law the question names speaks before other statutes."""
     bonus = 0.0
     if "date" in analysis.wants and any(f.kind == "date" for f in figures):
-        asks_adoption = bool(ASKS_ADOPTION.search(analysis.question))
+        asks_adoption = _asks_adoption(analysis.question)
         # a law's commencement answers when it took effect, not by when a duty under it falls due
         asks_due_date = _asks_when_to_act(analysis.question) and not EFFECTIVE_CUE.search(analysis.question)
         if EFFECTIVE_CUE.search(text) and not asks_adoption and not asks_due_date:
@@ -416,7 +416,7 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
         kinds |= {"multiple", "percent"} if companions else {"multiple"}
     if ("date" in kinds or HOW_SOON.search(analysis.question)) and not analysis.duration_units and \
             _asks_when_to_act(analysis.question) \
-            and not (EFFECTIVE_CUE.search(analysis.question) or ASKS_ADOPTION.search(analysis.question)):
+            and not (EFFECTIVE_CUE.search(analysis.question) or _asks_adoption(analysis.question)):
         # "by when must we apply?" is answered by "within 15 working days of receiving the result" too
         kinds |= {"timing", "duration"}
     if "quantity" in kinds:
@@ -718,12 +718,21 @@ def _base_of(figure: Figure, text: str) -> str:
     return ""
 
 
+def _asks_adoption(question: str) -> bool:
+    """Whether the date asked is the adoption's. The sentence that asks decides: "数安法是哪天开始施行的？我只记得是
+    2021年6月通过的" asks when it took effect, and the adoption the scene recalls is not the ask."""
+    asking = asking_sentence(question)
+    if EFFECTIVE_CUE.search(asking) and not ASKS_ADOPTION.search(asking):
+        return False
+    return bool(ASKS_ADOPTION.search(asking) or ASKS_ADOPTION.search(question))
+
+
 def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:
     """"通过…于2025年10月28日通过…自2026年1月1日起施行" states two dates; a question about taking effect wants the
     one next to 施行 / take effect, a question about adoption the one next to 通过 / adopted."""
     if analysis.wants != {"date"} or len(glosses) < 2:
         return glosses
-    cue = ADOPTION_CUE if ASKS_ADOPTION.search(analysis.question) else EFFECTIVE_CUE
+    cue = ADOPTION_CUE if _asks_adoption(analysis.question) else EFFECTIVE_CUE
     near = [(surface, english) for surface, english in glosses
             if (at := text.find(surface)) >= 0 and cue.search(text[max(0, at - 16):at + len(surface) + 8])]
     return near[:1] or glosses
@@ -1089,7 +1098,8 @@ def _built(ask: _Ask, primary: Pick, picks: list[Pick], support: float, elsewher
         if analysis.follow_up else None
     if follow is not None and (second := _lead(follow, analysis.follow_up)) and second.lower() not in lead.lower():
         _add_second_ask(comp, parts, follow, second, bool(lead), len(statute_first), analysis)
-    _add_notes(comp, statute_first, elsewhere)
+    # the note speaks of [1]: a quote of the named law itself put first is no occasion for it
+    _add_notes(comp, statute_first, "" if _in_named_law(statute_first[0].passage, analysis) else elsewhere)
     comp.text = "\n\n".join(parts + comp.notes)
     return comp
 

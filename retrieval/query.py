@@ -97,7 +97,9 @@ def not_who(question: str) -> frozenset[str]:
     found: set[str] = set()
     for m in _NOT_WHO.finditer(question):
         if m.group(3):
-            found.add(m.group(3).strip().replace("的", ""))
+            # "（不是个人）" says who is fined (the audience), not a kind of party whose duties these are not
+            kind = m.group(3).strip().replace("的", "")
+            found.update([] if _ANY_ACTOR.match(kind) else [kind])
         else:
             found.update(t.replace("的", "") for _, t in glossary_pairs(m.group(1) or m.group(2))
                          if re.search(r"[\u4e00-\u9fff]{4,}", t) and not _ANY_ACTOR.match(t))
@@ -142,8 +144,14 @@ _NOT_SERIOUS = re.compile(r"\b(?:not|isn't|wasn't|aren't|never)\b(?:\s+[\w'’]+
                           r"情节(?:也|并|尚)?不(?:算|属于)?严重|不属于情节严重|(?:并非|未达到)情节严重", re.I)
 
 
+# "（不是个人）", "(not the individuals)": the negation says whose fine is asked (the audience), and the word
+# would set aside every clause naming 个人信息
+_AUDIENCE_ONLY = re.compile(r"^[(（]\s*(?:not|非|不是|并非)\s*(?:the\s+)?(?:个人|单位|公司|企业|individuals?|persons?|"
+                            r"managers?|compan(?:y|ies)|entit(?:y|ies)|organi[sz]ations?)\s*[)）]$", re.I)
+
+
 def exclusions(question: str) -> str:
-    negated = [m.group(0) for m in _NEGATED.finditer(question)]
+    negated = [m.group(0) for m in _NEGATED.finditer(question) if not _AUDIENCE_ONLY.match(m.group(0))]
     if _NOT_SERIOUS.search(question):
         negated.append("情节严重")
     return " ".join(negated)

@@ -16,6 +16,7 @@ from retrieval import notes
 from retrieval.compare import join, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.decide import decide, screen
+from retrieval.enumeration import listed_count
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
@@ -179,6 +180,8 @@ class AnswerService:
             from retrieval.llm import generate
 
             return generate(self._chat_model(), question, passages[:k], analysis)
+        if (listed := listed_count(passages, analysis)) is not None:
+            return listed
         index = self.searcher.table().index
 
         def composed(some: list[Passage], asked: QueryAnalysis = analysis, silent: str = "") -> Composition:

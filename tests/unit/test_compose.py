@@ -43,3 +43,12 @@ def test_a_which_article_question_asks_no_figure_but_names_the_ones_its_article_
     assert analyse("Which article sets the 5% of turnover fine?", None).which_article
     assert [f.text for f in _figures_named("Which article of the DSL sets the 5% of turnover fine?")] == ["5%"]
     assert _figures_named("Which article of the PIPL (2021) requires an impact assessment?") == []
+
+
+def test_the_sentence_that_asks_says_which_date_is_asked():
+    from retrieval.compose import _asks_adoption
+
+    assert not _asks_adoption("数安法是哪天开始施行的？我只记得是2021年6月通过的。")
+    assert _asks_adoption("数安法是哪天通过的？")
+    assert _asks_adoption("When was the DSL adopted, and when did it take effect?")
+    assert not _asks_adoption("The PIPL was passed in August 2021. When did it take effect?")

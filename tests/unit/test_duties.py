@@ -72,6 +72,8 @@ def test_what_the_asker_is_not_which_office_acts_and_words_that_are_no_names():
     assert analyse("我们是一家电商公司（不是关键信息基础设施运营者），多久要做一次等级测评？").not_who == {"关键信息基础设施运营者"}
     assert analyse("We are not a CII operator. How often must we test our systems?").not_who == {"关键信息基础设施"}
     assert analyse("How often must a CII operator test its systems?").not_who == frozenset()
+    # a generic actor word says who is fined, not a kind of party: 个人 would match every 个人信息
+    assert analyse("公司层面（不是个人）最高可能被罚多少？").not_who == frozenset()
     assert authority_level("省级网信部门") == "provincial" and authority_level("国家网信部门") == "national"
     assert authority_level("国家和省、自治区、直辖市网信部门") == ""
 
@@ -124,3 +126,15 @@ def test_asking_for_a_re_review_is_asking_for_a_reassessment():
 
     assert asked_activities("How long do we have to ask for a re-review of the result?") == frozenset({"reassessment"})
     assert asked_activities("How long does the review take?") == frozenset({"review"})
+
+
+def test_a_negated_audience_sets_no_clause_aside():
+    """"（不是个人）" says whose fine is asked; read as a term to set aside, 个人 would strike every clause
+    naming 个人信息 (the entity's fine among them)."""
+    from retrieval.query import analyse, exclusions
+
+    assert exclusions("公司层面（不是个人）最高可能被罚多少？") == ""
+    assert exclusions("What fine applies (not the individuals)?") == ""
+    assert exclusions("What is the fine (not location data)?") == "(not location data)"
+    reading = analyse("公司层面（不是个人）最高可能被罚多少？")
+    assert reading.audience == "entity" and not reading.excluded_terms

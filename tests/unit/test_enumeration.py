@@ -1,0 +1,41 @@
+"""Rule listed_count: an article's list counted, without a store."""
+
+from __future__ import annotations
+
+from retrieval.enumeration import listed_count, listed_items
+from retrieval.query import analyse
+from retrieval.records import Passage
+
+ARTICLE_13 = ("第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息：\n（一）取得个人的同意；\n（二）为订立、履行合同所必需；\n"
+              "（三）为履行法定职责或者法定义务所必需；\n（四）为应对突发公共卫生事件所必需；\n（五）为新闻报道在合理的范围内处理个人信息；\n"
+              "（六）在合理的范围内处理已公开的个人信息；\n（七）法律、行政法规规定的其他情形。")
+
+
+def _passage(text: str, article: int = 13, part: int = 0, doc_id: str = "pipl", translation_of: str = "") -> Passage:
+    return Passage(chunk_id=f"{doc_id}-{article}-{part}", doc_id=doc_id, text=text, start=0, end=len(text),
+                   locator=f"Art. {article}", title="个人信息保护法", source="", kind="statute", authority=1,
+                   status="in-force", language="zh", article=article, part=part, short="PIPL",
+                   translation_of=translation_of)
+
+
+def test_items_are_counted_from_the_first_with_none_missing():
+    assert listed_items(ARTICLE_13) == 7
+    assert listed_items("Article 13: one of the following:\n1.  consent;\n2.  a contract;\n3.  a duty.") == 3
+    assert listed_items("（二）只有第二项；\n（三）和第三项。") == 0  # no first item: a part, not the list
+    assert listed_items("处五十万元以上二百万元以下罚款（一次）。") == 0
+
+
+def test_the_named_articles_list_answers_and_says_it_was_counted():
+    question = "个人信息保护法第十三条列举了几种可以处理个人信息的情形？"
+    comp = listed_count([_passage(ARTICLE_13)], analyse(question))
+    assert comp is not None and comp.text.startswith("7项 [1].") and "Counted" in comp.text
+    assert comp.trace[-1].rule == "listed_count"
+
+
+def test_a_split_article_counts_only_with_every_part_and_another_article_never():
+    first, rest = ARTICLE_13[:60], ARTICLE_13[50:]  # the parts overlap, as chunks do
+    question = "How many circumstances does PIPL Article 13 list?"
+    assert listed_count([_passage(first), _passage(rest, part=1)], analyse(question)).key_figure == "7 items"
+    assert listed_count([_passage(rest, part=1)], analyse(question)) is None
+    assert listed_count([_passage(ARTICLE_13, article=14)], analyse(question)) is None
+    assert listed_count([_passage(ARTICLE_13)], analyse("How many days does PIPL Article 13 give?")) is None
