@@ -54,3 +54,24 @@ def test_a_saved_sidecar_round_trips(tmp_path):
     loaded = LexicalIndex.load(tmp_path)
     assert loaded is not None and loaded.ids == [f"c{i}" for i in range(5)] and loaded.generation == "g1"
     assert json.loads((tmp_path / "chunks.json").read_text(encoding="utf-8"))["tokenizer"] == "bigram"
+
+
+def test_a_saved_index_is_read_back_fitted_not_tokenized_again(tmp_path):
+    """Tokenizing 100k chunks again takes a minute: the fitted BM25 is saved beside the chunk table and read
+    back, with the same document frequencies and the same search results as a fresh fit."""
+    built = _index(40)
+    built.save(tmp_path)
+    fitted = list(tmp_path.glob("bm25s-*"))
+    assert len(fitted) == 1 and fitted[0].is_dir()
+    loaded = LexicalIndex.load(tmp_path)
+    assert loaded is not None and loaded._restore(tmp_path)
+    assert loaded.idf == pytest.approx(built.idf) and loaded.max_idf == built.max_idf
+    query = ["fine", "处理", "理者"]
+    assert loaded.search(query, 5) == built.search(query, 5)
+    # another table saved in its place: the older fitted index goes, and a damaged one is fitted afresh
+    _index(41, generation="g2").save(tmp_path)
+    (only,) = tmp_path.glob("bm25s-*")
+    for part in only.iterdir():
+        part.write_bytes(b"damaged")
+    again = LexicalIndex.load(tmp_path)
+    assert again is not None and len(again) == 41 and again.search(query, 3)
