@@ -4,6 +4,7 @@ joined with the comparison stated."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ingest.manifest import load_manifest
@@ -14,6 +15,8 @@ from retrieval.records import TraceStep
 from retrieval.rules.asks import asks_comparison, comparison_direction
 from retrieval.rules.registry import enabled
 from retrieval.verify import Claim
+
+_ARTICLE_AFTER = re.compile(r"['’]?s?\s*(?:Article|Art\.?)\s*\d+|\s*第[一二三四五六七八九十百零\d]+条", re.I)
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,9 @@ def sides(question: str) -> list[Side]:
         text = question
         for start, end, doc_id in sorted(spans, reverse=True):
             if doc_id != law:
-                text = f"{text[:start]} {text[end:]}"
+                # "the DSL Article 45 tier": the other side's article goes with its name
+                tail = _ARTICLE_AFTER.match(text[end:])
+                text = f"{text[:start]} {text[end + (tail.end() if tail else 0):]}"
         out.append(Side(law, " ".join(text.split())))
     return out
 

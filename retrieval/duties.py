@@ -158,7 +158,7 @@ _ACTIVITIES = {
     "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
     "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
     # answering a person's request (to delete, to access, to correct) is not filing or reporting
-    "response": re.compile(r"答复|回复|响应|\brespond|\breply|\breplies|\bresponse", re.I),
+    "response": re.compile(r"答复|回复|响应|反馈|\brespond|\breply|\breplies|\bresponse", re.I),
     # telling the people affected is not reporting to the authorities: the 24 hours to report a national-security
     # risk to the regulator are not the time to notify users of a breach
     "informing": re.compile(r"(?:通知|告知)[^，。；？]{0,6}(?:用户|个人|权利人|受影响)|\b(?:notify|notif\w+|inform\w*|tell)\b"

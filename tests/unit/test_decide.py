@@ -53,6 +53,14 @@ def test_a_comparison_of_two_laws_is_asked_once_per_law_without_the_other_name()
     assert "maximum fine" in left.question and "maximum fine" in right.question
 
 
+def test_the_other_sides_article_goes_with_its_name():
+    """"the DSL Article 45 tier" is the DSL side's: left behind, the PIPL side would ask about PIPL Article 45."""
+    left, right = sides("Which is heavier: the PIPL serious tier or the DSL Article 45 serious tier?")
+    assert "45" not in left.question and "DSL Article 45" in right.question
+    left, right = sides("个保法第六十六条和数安法第四十五条，哪个罚款更高？")
+    assert "四十五" not in left.question and "六十六" not in right.question
+
+
 def test_a_question_naming_one_law_is_no_comparison():
     assert sides("Which is higher under the PIPL, the fine for companies or for managers?") == []
 
