@@ -13,7 +13,6 @@ from dataclasses import replace
 
 from ingest.manifest import Manifest
 from retrieval.figures import extract_figures, figures_match
-from retrieval.laws import resolve_laws
 from retrieval.records import Answer, Citation
 
 # the kinds of binding text (authority up to compose.STATUTE_AUTHORITY)
@@ -57,9 +56,7 @@ def disagreeing_copies(answer: Answer, table, manifest: Manifest) -> list[int]:
     marker = ARTICLE_MARK.match(official.lstrip())
     # only documents outside the manifest whose title names the cited law can be such copies: their rows alone
     # are read, not the whole store
-    claimants = [doc_id for doc_id, doc_rows in table.rows_of_doc.items()
-                 if doc_id != first.doc_id and manifest.by_id(doc_id) is None
-                 and first.doc_id in resolve_laws(table.index.metadatas[doc_rows[0]].get("title", ""), manifest)]
+    claimants = [doc_id for doc_id in table.copies_claiming(first.doc_id, manifest) if doc_id != first.doc_id]
     found = []
     for row in (r for doc_id in claimants for r in table.rows_of_doc[doc_id]):
         meta, text = table.index.metadatas[row], table.index.texts[row]

@@ -15,6 +15,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore
 from retrieval.figures import largest_fine
 from retrieval.glossary import names_in
+from retrieval.laws import resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.roles import is_sanction
@@ -73,9 +74,21 @@ class ChunkTable:
                 self.by_article.setdefault((meta["doc_id"], article), []).append(row)
 
         self._naming: dict[str, np.ndarray] = {}
+        self._claiming: dict[str, list[str]] | None = None
         self.rows_of_doc: dict[str, list[int]] = {}
         for row, meta in enumerate(index.metadatas):
             self.rows_of_doc.setdefault(meta.get("doc_id", ""), []).append(row)
+
+    def copies_claiming(self, law: str, manifest) -> list[str]:
+        """Documents outside the manifest whose title names ``law`` (copies that claim to be it). Read once per
+        table: every answer asks it, and at 100k chunks reading every title each time took a second."""
+        if self._claiming is None:
+            self._claiming = {}
+            for doc_id, rows in self.rows_of_doc.items():
+                if manifest.by_id(doc_id) is None:
+                    for named in resolve_laws(self.index.metadatas[rows[0]].get("title", ""), manifest):
+                        self._claiming.setdefault(named, []).append(doc_id)
+        return self._claiming.get(law, [])
 
     def passage(self, row: int) -> Passage:
         return Passage.from_store(self.index.ids[row], self.index.texts[row], self.index.metadatas[row])
