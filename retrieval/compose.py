@@ -724,7 +724,7 @@ def _asks_adoption(question: str) -> bool:
     asking = asking_sentence(question)
     if EFFECTIVE_CUE.search(asking) and not ASKS_ADOPTION.search(asking):
         return False
-    return bool(ASKS_ADOPTION.search(asking) or ASKS_ADOPTION.search(question))
+    return bool(ASKS_ADOPTION.search(question))
 
 
 def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:

@@ -7,6 +7,7 @@ names. Weights live in settings (tuned on the gold set's dev split)."""
 
 from __future__ import annotations
 
+import heapq
 from functools import lru_cache
 
 from ingest.lexical import tokenize
@@ -32,9 +33,9 @@ def coverage(query_tokens: set[str], passage: frozenset[str]) -> float:
 
 
 def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_lo: float, dense_hi: float,
-             tokenizer: str, figures: bool = True) -> dict[str, float]:
-    """``figures=False`` leaves figure_type at 0 for the caller to fill in (reading a passage's figures is the
-    costliest feature)."""
+             tokenizer: str) -> dict[str, float]:
+    """Every feature but figure_type, which rerank fills in best-first (reading a passage's figures is the
+    costliest feature: _add_figure_type)."""
     tokens = passage_tokens(passage.full_text, tokenizer)
     named = bool(analysis.laws) and (passage.doc_id in analysis.laws or passage.translation_of in analysis.laws)
     if named and analysis.scoped_tokens:
@@ -42,7 +43,6 @@ def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_
         lexical = max(coverage(analysis.scoped_content, tokens), coverage(analysis.scoped_expansion, tokens))
     else:
         lexical = max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
-    kinds = {f.kind for f in passage_figures(passage.text)} if figures and analysis.wants else set()
     refs = analysis.articles
     article_hit = any(
         passage.article == ref.article and (ref.doc_id in (None, passage.doc_id, passage.translation_of))
@@ -56,7 +56,7 @@ def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_
         "fused": passage.fused / max_fused if max_fused else 0.0,
         "dense": (passage.dense - dense_lo) / spread,
         "lexical": lexical,
-        "figure_type": 1.0 if analysis.wants and kinds & analysis.wants else 0.0,
+        "figure_type": 0.0,
         "authority": (6 - min(max(passage.authority, 1), 5)) / 5,
         "law_match": 1.0 if named else 0.0,
         "article_match": 1.0 if article_hit else 0.0,
@@ -86,7 +86,7 @@ def rerank(passages: list[Passage], analysis: QueryAnalysis, weights: RerankWeig
     dense = [p.dense for p in passages if p.dense]
     lo, hi = (min(dense), max(dense)) if dense else (0.0, 1.0)
     for p in passages:
-        f = features(p, analysis, max_fused, lo, hi, tokenizer, figures=False)
+        f = features(p, analysis, max_fused, lo, hi, tokenizer)
         p.features = f
         p.score = (weights.fused * f["fused"] + weights.dense * f["dense"] + weights.lexical * f["lexical"]
                    + weights.authority * f["authority"]
@@ -102,14 +102,14 @@ def _add_figure_type(passages: list[Passage], analysis: QueryAnalysis, weight: f
     """Whether a passage holds a figure of the kind asked costs a full reading of its figures (about 2 ms, and
     at 100k chunks rarely cached). Read best-first, stopping once no passage left could reach the top EXACT_TOP
     even with the feature: the top is then exactly what reading every passage would give."""
-    read: list[float] = []
+    top: list[float] = []  # the EXACT_TOP best full scores read so far, smallest first (a min-heap)
     for p in sorted(passages, key=lambda p: -p.score):
-        if len(read) >= EXACT_TOP and p.score + weight < sorted(read, reverse=True)[EXACT_TOP - 1]:
+        if len(top) == EXACT_TOP and p.score + weight < top[0]:
             break
         if {f.kind for f in passage_figures(p.text)} & analysis.wants:
             p.features["figure_type"] = 1.0
             p.score += weight
-        read.append(p.score)
+        (heapq.heappush if len(top) < EXACT_TOP else heapq.heappushpop)(top, p.score)
 
 
 def plain_fusion(passages: list[Passage]) -> list[Passage]:
