@@ -8,6 +8,7 @@ citation markers and list numbering are not figures.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -100,6 +101,8 @@ _EVERY_N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "t
 
 # what is never a figure: article/paragraph/item references, markers, list numbering, section numbers
 _NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+# article, paragraph and item numbers in Chinese (第五条, 第（三）项, （二）)
+_NOT_FIGURE_ZH_SOURCE = rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]"
 NOT_FIGURE = re.compile(
     # a web address's digits (…/2023-07/13/…) are no date or count
     r"https?://\S+|www\.\S+|"
@@ -109,7 +112,7 @@ NOT_FIGURE = re.compile(
     r"\b(?:Committee|Commission|Subcommittee|Working Group|Decree|Order|Circular|Document)\s+(?:No\.\s*)?\d+\b|"
     # a version, a clause sign or a document's code with a hyphen (version 3.2, v2.0, § 4, DHS-7) counts nothing
     r"\b(?i:version|ver\.)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+\b|§\s*\d+(?:\.\d+)*|\b[A-Z]{2,}[-–]\d+(?:\.\d+)*\b|"
-    rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]|"
+    + _NOT_FIGURE_ZH_SOURCE + "|"
     r"\[\d+\]|\b(?i:articles?|art\.|arts\.|paragraphs?|para\.|items?|chapters?|sections?|no\.|order no\.|p\.|"
     r"pp\.|table|annex|clause|subparagraph|rows?|columns?)\s*\d+(?:\s*(?:,|and|or|to|through|-|–)\s*\d+)*|¶\s*\d+|"
     # section numbering of guides ("4.1 Securing…", "Strategies 4. Preparing…", a quote's "5 Cross-border"):
@@ -207,20 +210,13 @@ def largest_fine(text: str) -> float:
     return max((f.value for f in _figures_of(text) if f.kind == "amount" and f.sanction), default=0.0)
 
 
-@lru_cache(maxsize=50_000)
-def _figures_of(text: str) -> tuple[Figure, ...]:
-    # the same passages come back question after question: read each sentence's figures once
-    taken: list[tuple[int, int]] = _blocked(text)
-    found: list[Figure] = []
+# English patterns, and the parts of NOT_FIGURE that are not Chinese, all need a Latin letter or a digit (\\d and
+# re.I also match a few non-ASCII forms of them): a text with none is read by the Chinese patterns alone
+_LATIN = re.compile(r"[A-Za-z\d\u212a\u017f\u0130\u0131]")
+_NOT_FIGURE_ZH = re.compile(_NOT_FIGURE_ZH_SOURCE)
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= a or start >= b for a, b in taken)
 
-    def add(fig: Figure) -> None:
-        if fig.end > fig.start and free(fig.start, fig.end):
-            taken.append((fig.start, fig.end))
-            found.append(fig)
-
+def _zh_dates(text: str) -> Iterator[Figure]:
     for m in ZH_DATE.finditer(text):
         try:
             year = int(chinese_to_number(m.group(1)))
@@ -228,7 +224,10 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             day = int(chinese_to_number(m.group(3))) if m.group(3) else 0
         except ValueError:
             continue
-        add(Figure("date", year * 10000 + month * 100 + day, "date", m.group(), m.start(), m.end()))
+        yield Figure("date", year * 10000 + month * 100 + day, "date", m.group(), m.start(), m.end())
+
+
+def _zh_month_days(text: str) -> Iterator[Figure]:
     for m in ZH_MONTH_DAY.finditer(text):
         try:
             month, day = int(chinese_to_number(m.group(1))), int(chinese_to_number(m.group(2)))
@@ -236,21 +235,44 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             continue
         if 1 <= month <= 12 and 1 <= day <= 31:
             # its own kind: "when did it take effect" is never answered by a day of the year
-            add(Figure("day-of-year", month * 100 + day, MONTH_DAY, m.group(), m.start(), m.end()))
-    for pattern in (ZH_ON_PUBLICATION, EN_ON_PUBLICATION):
+            yield Figure("day-of-year", month * 100 + day, MONTH_DAY, m.group(), m.start(), m.end())
+
+
+def _on_publication(pattern: re.Pattern) -> Callable[[str], Iterator[Figure]]:
+    def read(text: str) -> Iterator[Figure]:
         for m in pattern.finditer(text):
-            add(Figure("date", 0, ON_PUBLICATION, m.group(), m.start(), m.end()))
-    for pattern in (ZH_TIMING, EN_TIMING):
+            yield Figure("date", 0, ON_PUBLICATION, m.group(), m.start(), m.end())
+    return read
+
+
+def _timings(pattern: re.Pattern) -> Callable[[str], Iterator[Figure]]:
+    def read(text: str) -> Iterator[Figure]:
         for m in pattern.finditer(text):
-            add(Figure("timing", 0.0 if m.group(1) else 1.0, "timing", m.group(), m.start(), m.end()))
+            yield Figure("timing", 0.0 if m.group(1) else 1.0, "timing", m.group(), m.start(), m.end())
+    return read
+
+
+def _zh_frequencies(text: str) -> Iterator[Figure]:
     for m in ZH_FREQUENCY.finditer(text):
         per_year = 1 / _EVERY_N_YEARS[m.group(1)] if m.group(1) else 1.0 if m.group(2) else \
             2.0 if m.group(3) else 4.0 if m.group(4) else 12.0
-        add(Figure("frequency", per_year, "per-year", m.group(), m.start(), m.end()))
+        yield Figure("frequency", per_year, "per-year", m.group(), m.start(), m.end())
+
+
+def _en_frequencies(text: str) -> Iterator[Figure]:
     for m in EN_FREQUENCY.finditer(text):
         per_year = 1.0 if m.group(1) else 2.0 if m.group(2) else 4.0 if m.group(3) else 12.0 if m.group(4) else \
             1 / _EVERY_N_YEARS[m.group(5).lower()]
-        add(Figure("frequency", per_year, "per-year", m.group(), m.start(), m.end()))
+        yield Figure("frequency", per_year, "per-year", m.group(), m.start(), m.end())
+
+
+def _month_number(name: str) -> int:
+    lowered = name.lower()
+    return int(name) if name.isdigit() else _MONTHS.get(
+        lowered, _MONTH_ABBR.get(lowered[:4].rstrip("."), _MONTH_ABBR.get(lowered[:3], 0)))
+
+
+def _en_dates(text: str) -> Iterator[Figure]:
     for pattern, order in ((EN_DATE_DMY, "dmy"), (EN_DATE_MDY, "mdy"), (EN_DATE_ISO, "iso")):
         for m in pattern.finditer(text):
             if order == "dmy":
@@ -259,86 +281,122 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
                 month_name, day, year = m.group(1), m.group(2), m.group(3)
             else:
                 year, month_name, day = m.group(1), m.group(2), m.group(3)
-            month = int(month_name) if month_name.isdigit() else _MONTHS.get(
-                month_name.lower(), _MONTH_ABBR.get(month_name.lower()[:4].rstrip("."), _MONTH_ABBR.get(
-                    month_name.lower()[:3], 0)))
-            if not month:
-                continue
-            add(Figure("date", int(year) * 10000 + month * 100 + int(day), "date", m.group(), m.start(), m.end()))
+            if month := _month_number(month_name):
+                yield Figure("date", int(year) * 10000 + month * 100 + int(day), "date", m.group(), m.start(),
+                             m.end())
+
+
+def _zh_percents(text: str) -> Iterator[Figure]:
     for m in ZH_PERCENT.finditer(text):
         raw = m.group(1) or m.group(3)
         try:
             value = _zh_number(raw) if m.group(1) else _en_number(raw)
         except ValueError:
             continue
-        add(Figure("percent", value, "%", m.group(), m.start(), m.end(),
-                   _zh_bound(m.group(2) or m.group(4), text, m.start())))
+        yield Figure("percent", value, "%", m.group(), m.start(), m.end(),
+                     _zh_bound(m.group(2) or m.group(4), text, m.start()))
+
+
+def _en_percents(text: str) -> Iterator[Figure]:
     for m in EN_PERCENT.finditer(text):
-        add(Figure("percent", _en_number(m.group(1)), "%", m.group(), m.start(), m.end(),
-                   _en_bound(text, m.start())))
+        yield Figure("percent", _en_number(m.group(1)), "%", m.group(), m.start(), m.end(), _en_bound(text, m.start()))
+
+
+_AFTER_HALF = re.compile(r"\s*(以上|以下|or more|or less)")
+
+
+def _halves(text: str) -> Iterator[Figure]:
     for m in HALF.finditer(text):
-        after = re.compile(r"\s*(以上|以下|or more|or less)").match(text, m.end())
+        after = _AFTER_HALF.match(text, m.end())
         end = after.end() if after else m.end()
-        add(Figure("percent", 50.0, "%", text[m.start():end], m.start(), end,
-                   _zh_bound(after.group(1) if after else None, text, m.start())))
+        yield Figure("percent", 50.0, "%", text[m.start():end], m.start(), end,
+                     _zh_bound(after.group(1) if after else None, text, m.start()))
+
+
+def _zh_multiples_and_ages(text: str) -> Iterator[Figure]:
     for pattern, kind, unit in ((ZH_MULTIPLE, "multiple", "times"), (ZH_AGE, "age", "years")):
         for m in pattern.finditer(text):
             try:
                 value = _zh_number(m.group(1))
             except ValueError:
                 continue
-            add(Figure(kind, value, unit, m.group(), m.start(), m.end(),
-                       _zh_bound(m.group(2), text, m.start())))
+            yield Figure(kind, value, unit, m.group(), m.start(), m.end(), _zh_bound(m.group(2), text, m.start()))
+
+
+def _en_multiples_and_ages(text: str) -> Iterator[Figure]:
     for pattern, kind, unit in ((EN_MULTIPLE, "multiple", "times"), (EN_AGE, "age", "years")):
         for m in pattern.finditer(text):
             number = next(group for group in m.groups() if group)
-            add(Figure(kind, _en_number(number), unit, m.group(), m.start(), m.end(),
-                       _en_bound(text, m.start())))
+            yield Figure(kind, _en_number(number), unit, m.group(), m.start(), m.end(), _en_bound(text, m.start()))
+
+
+def _zh_amounts(text: str) -> Iterator[Figure]:
     for m in ZH_AMOUNT.finditer(text):
         try:
             value = _zh_number(m.group(1))
         except ValueError:
             continue
         value *= {"万元": 1e4, "亿元": 1e8}.get(m.group(2), 1)
-        add(Figure("amount", value, "CNY", m.group(), m.start(), m.end(),
-                   _zh_bound(m.group(3), text, m.start())))
+        yield Figure("amount", value, "CNY", m.group(), m.start(), m.end(), _zh_bound(m.group(3), text, m.start()))
+
+
+def _en_amounts_prefixed(text: str) -> Iterator[Figure]:
     for m in EN_AMOUNT_PREFIX.finditer(text):
         scale = _SCALE.get((m.group(3) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(1).lower(), m.group(1).upper())
-        add(Figure("amount", _en_number(m.group(2)) * scale, currency, m.group().rstrip(), m.start(),
-                   m.start() + len(m.group().rstrip()), _en_bound(text, m.start())))
+        yield Figure("amount", _en_number(m.group(2)) * scale, currency, m.group().rstrip(), m.start(),
+                     m.start() + len(m.group().rstrip()), _en_bound(text, m.start()))
+
+
+def _en_amount_ranges(text: str) -> Iterator[Figure]:
     for m in EN_AMOUNT_RANGE.finditer(text):
         scale = _SCALE.get((m.group(2) or "").lower(), 1)
         end = m.end(2) if m.group(2) else m.end(1)  # the first number of the range, with its scale word
-        add(Figure("amount", _en_number(m.group(1)) * scale, "CNY", text[m.start():end], m.start(), end,
-                   _en_bound(text, m.start())))
+        yield Figure("amount", _en_number(m.group(1)) * scale, "CNY", text[m.start():end], m.start(), end,
+                     _en_bound(text, m.start()))
+
+
+def _en_amounts_suffixed(text: str) -> Iterator[Figure]:
     for m in EN_AMOUNT_SUFFIX.finditer(text):
         scale = _SCALE.get((m.group(2) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(3).lower(), "CNY")
-        add(Figure("amount", _en_number(m.group(1)) * scale, currency, m.group(), m.start(), m.end(),
-                   _en_bound(text, m.start())))
+        yield Figure("amount", _en_number(m.group(1)) * scale, currency, m.group(), m.start(), m.end(),
+                     _en_bound(text, m.start()))
+
+
+def _zh_durations(text: str) -> Iterator[Figure]:
     for m in ZH_DURATION.finditer(text):
         try:
             value = _zh_number(m.group(1))
         except ValueError:
             continue
-        add(Figure("duration", value, _ZH_DURATION[m.group(2)], m.group(), m.start(), m.end(),
-                   _zh_bound(m.group(3), text, m.start())))
+        yield Figure("duration", value, _ZH_DURATION[m.group(2)], m.group(), m.start(), m.end(),
+                     _zh_bound(m.group(3), text, m.start()))
+
+
+def _en_durations(text: str) -> Iterator[Figure]:
     for m in EN_DURATION.finditer(text):
-        add(Figure("duration", _en_number(m.group(1)), _DURATION_UNITS[m.group(2).lower()], m.group(), m.start(),
-                   m.end(), _en_bound(text, m.start())))
+        yield Figure("duration", _en_number(m.group(1)), _DURATION_UNITS[m.group(2).lower()], m.group(), m.start(),
+                     m.end(), _en_bound(text, m.start()))
+
+
+def _en_word_counts(text: str) -> Iterator[Figure]:
     for m in EN_WORD_SCALE.finditer(text):
-        add(Figure("count", _en_number(m.group(1)) * _SCALE[m.group(2).lower()], "", m.group(), m.start(),
-                   m.end(), _en_bound(text, m.start())))
+        yield Figure("count", _en_number(m.group(1)) * _SCALE[m.group(2).lower()], "", m.group(), m.start(),
+                     m.end(), _en_bound(text, m.start()))
     for m in EN_WORD_COUNT.finditer(text):
-        add(Figure("count", _en_number(m.group(1)), "", m.group(), m.start(), m.end(),
-                   _en_bound(text, m.start())))
+        yield Figure("count", _en_number(m.group(1)), "", m.group(), m.start(), m.end(), _en_bound(text, m.start()))
+
+
+_SCALED = re.compile(r"[\d一二三四五六七八九十百千][万亿]")  # "100万用户", "五千万"
+
+
+def _zh_counts(text: str) -> Iterator[Figure]:
     for m in ZH_COUNT.finditer(text):
         token = m.group(1).strip(".,")
         if not token or not any(ch in NUMERAL_CHARS or ch.isdigit() for ch in token):
             continue
-        scaled = re.search(r"[\d一二三四五六七八九十百千][万亿]", token)  # "100万用户", "五千万"
-        if not (m.group(2) or m.group(3) or scaled):
+        if not (m.group(2) or m.group(3) or _SCALED.search(token)):
             continue  # bare numerals: Chinese ones (一律, 十分) are words; Arabic ones are read as English below
         try:
             value = _zh_number(token) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1)
@@ -346,17 +404,61 @@ def _figures_of(text: str) -> tuple[Figure, ...]:
             continue
         if not (m.group(2) or m.group(3)) and token.isdigit() and len(token) == 4 and 1900 <= value <= 2100:
             continue  # a bare year belongs to a date, matched above or meaningless alone
-        add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
-                   _zh_bound(m.group(4), text, m.start())))
+        yield Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
+                     _zh_bound(m.group(4), text, m.start()))
+
+
+def _en_years(text: str) -> Iterator[Figure]:
     for m in EN_YEAR.finditer(text):
-        add(Figure("date", int(m.group(1)) * 10000, "date", m.group(1), m.start(1), m.end(1)))
+        yield Figure("date", int(m.group(1)) * 10000, "date", m.group(1), m.start(1), m.end(1))
+
+
+def _en_counts(text: str) -> Iterator[Figure]:
     for m in EN_COUNT.finditer(text):
         token = m.group(1)
         value = _en_number(token) * _SCALE.get((m.group(2) or "").lower(), 1)
         if not m.group(2) and "," not in token and "." not in token and 1900 <= value <= 2100 and len(token) == 4:
             continue
-        add(Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
-                   _en_bound(text, m.start())))
+        yield Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
+                     _en_bound(text, m.start()))
+
+
+@dataclass(frozen=True)
+class _Reader:
+    read: Callable[[str], Iterator[Figure]]
+    latin: bool  # finds nothing in a text without a Latin letter or a digit
+
+
+# In this order: a figure overlapping one read before it is not a figure (amounts and percents before bare counts)
+_READERS = (
+    _Reader(_zh_dates, False), _Reader(_zh_month_days, False),
+    _Reader(_on_publication(ZH_ON_PUBLICATION), False), _Reader(_on_publication(EN_ON_PUBLICATION), True),
+    _Reader(_timings(ZH_TIMING), False), _Reader(_timings(EN_TIMING), True),
+    _Reader(_zh_frequencies, False), _Reader(_en_frequencies, True), _Reader(_en_dates, True),
+    _Reader(_zh_percents, False), _Reader(_en_percents, True), _Reader(_halves, False),
+    _Reader(_zh_multiples_and_ages, False), _Reader(_en_multiples_and_ages, True),
+    _Reader(_zh_amounts, False), _Reader(_en_amounts_prefixed, True), _Reader(_en_amount_ranges, True),
+    _Reader(_en_amounts_suffixed, True), _Reader(_zh_durations, False), _Reader(_en_durations, True),
+    _Reader(_en_word_counts, True), _Reader(_zh_counts, False), _Reader(_en_years, True), _Reader(_en_counts, True),
+)
+
+
+@lru_cache(maxsize=50_000)
+def _figures_of(text: str) -> tuple[Figure, ...]:
+    # the same passages come back question after question: read each sentence's figures once
+    return read_figures(text, latin=_LATIN.search(text) is not None)
+
+
+def read_figures(text: str, latin: bool = True) -> tuple[Figure, ...]:
+    """Every reader in order (only the Chinese ones when ``latin`` is false), overlaps resolved first come."""
+    taken = _blocked(text) if latin else [(m.start(), m.end()) for m in _NOT_FIGURE_ZH.finditer(text)]
+    found: list[Figure] = []
+    for reader in _READERS:
+        if latin or not reader.latin:
+            for fig in reader.read(text):
+                if fig.end > fig.start and all(fig.end <= a or fig.start >= b for a, b in taken):
+                    taken.append((fig.start, fig.end))
+                    found.append(fig)
     return tuple(sorted((replace(f, sanction=f.kind in SANCTION_KINDS and in_sanction(text, f.start, f.end),
                                  counts=source_count_class(f.text, text[f.end:f.end + 30]) if f.kind == "count" else "")
                          for f in found), key=lambda f: f.start))

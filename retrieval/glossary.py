@@ -100,7 +100,7 @@ def expand_query(question: str) -> list[str]:
 
 
 @lru_cache(maxsize=1024)
-def _name_forms(name: str) -> tuple[str, ...]:
+def name_forms(name: str) -> tuple[str, ...]:
     return (name, *(translation for _, translation in glossary_pairs(name)))
 
 
@@ -108,7 +108,7 @@ def names_in(name: str, text: str) -> bool:
     """Whether a text names what a name names (an acronym, a place, a bank): the name as written, or the glossary's
     translation of it, which the glossary writes in lower case when it is English ("bank of communications" names
     Bank of Communications)."""
-    name_itself, *translations = _name_forms(name)
+    name_itself, *translations = name_forms(name)
     if name_itself in text:
         return True
     lowered = text.lower()

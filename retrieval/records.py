@@ -38,6 +38,7 @@ class Passage:
     fused: float = 0.0
     score: float = 0.0  # final (reranked) score
     features: dict[str, float] = field(default_factory=dict)
+    figures_unread: bool = False  # below the reranker's exact top: its figure feature not read (see rerank)
 
     @property
     def full_text(self) -> str:

@@ -76,7 +76,7 @@ def _cites(passage: Passage, ref, analysis: QueryAnalysis) -> bool:
 
 
 # the top of the ranking computed exactly; below it the figure feature may be left unread (see _add_figure_type)
-EXACT_TOP = 30  # comfortably more than any answer reads (RANKED_DEPTH 10; compose reads 6)
+EXACT_TOP = 12  # more than any answer reads (RANKED_DEPTH 10; compose reads SENTENCE_POOL 6)
 
 
 def rerank(passages: list[Passage], analysis: QueryAnalysis, weights: RerankWeights, tokenizer: str) -> list[Passage]:
@@ -102,14 +102,32 @@ def _add_figure_type(passages: list[Passage], analysis: QueryAnalysis, weight: f
     """Whether a passage holds a figure of the kind asked costs a full reading of its figures (about 2 ms, and
     at 100k chunks rarely cached). Read best-first, stopping once no passage left could reach the top EXACT_TOP
     even with the feature: the top is then exactly what reading every passage would give."""
-    top: list[float] = []  # the EXACT_TOP best full scores read so far, smallest first (a min-heap)
-    for p in sorted(passages, key=lambda p: -p.score):
-        if len(top) == EXACT_TOP and p.score + weight < top[0]:
-            break
-        if {f.kind for f in passage_figures(p.text)} & analysis.wants:
-            p.features["figure_type"] = 1.0
-            p.score += weight
-        (heapq.heappush if len(top) < EXACT_TOP else heapq.heappushpop)(top, p.score)
+    # a question naming an institution or a short name is answered from any passage naming it, however deep
+    exact = len(passages) if analysis.held_names or analysis.institutions else EXACT_TOP
+    top: list[float] = []  # the `exact` best full scores read so far, smallest first (a min-heap)
+    best_first = sorted(passages, key=lambda p: -p.score)
+    for n, p in enumerate(best_first):
+        if len(top) == exact and p.score + weight < top[0]:
+            for unread in best_first[n:]:
+                unread.figures_unread = True
+            return
+        _read_figure_type(p, analysis, weight)
+        (heapq.heappush if len(top) < exact else heapq.heappushpop)(top, p.score)
+
+
+def _read_figure_type(passage: Passage, analysis: QueryAnalysis, weight: float) -> None:
+    passage.figures_unread = False
+    if {f.kind for f in passage_figures(passage.text)} & analysis.wants:
+        passage.features["figure_type"] = 1.0
+        passage.score += weight
+
+
+def settle_figure_type(passages: list[Passage], analysis: QueryAnalysis, weight: float) -> None:
+    """The figure feature of passages an answer cites from below the exact top (found deeper, by the name they
+    hold): their scores then are what reading every passage would have given."""
+    for p in passages:
+        if p.figures_unread:
+            _read_figure_type(p, analysis, weight)
 
 
 def plain_fusion(passages: list[Passage]) -> list[Passage]:

@@ -25,7 +25,7 @@ from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
 from retrieval.register.build import build_register
 from retrieval.register.match import match_answer
-from retrieval.rerank import plain_fusion, rerank
+from retrieval.rerank import plain_fusion, rerank, settle_figure_type
 from retrieval.rules.registry import disabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
@@ -137,6 +137,9 @@ class AnswerService:
             timings["retrieve_ms"] = (time.perf_counter() - t) * 1000
             t = time.perf_counter()
             comp = self._compose(question, analysis, passages, options)
+            if options.use_rerank:
+                settle_figure_type(comp.cited + ([comp.primary.passage] if comp.primary else []), analysis,
+                                   self.settings.rerank.figure_type)
             comp, confidence, feats = decide(comp, analysis, passages) if options.use_rerank else (comp, 1.0, {})
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from retrieval import figures
 from retrieval.figures import extract_figures, figure_glosses, figures_match, unsupported_figures
 
 
@@ -194,3 +195,14 @@ def test_the_end_of_a_year_is_its_last_day():
     assert as_of_day("How many had registered by the end of 2023?") == 20231231
     assert as_of_day("截至2024年底，共有多少家？") == 20241231
     assert as_of_day("as of 31 December 2024, 302 services") == 20241231
+
+
+@pytest.mark.parametrize("text", [
+    "违反本法第六十六条规定的，处五千万元以下或者上一年度营业额百分之五以下罚款；情节严重的，处一百万元以上。",
+    "自２０２１年１１月１日起施行，每年度至少开展一次风险评估，并在十五个工作日内报送。",  # full-width digits
+    "处理一百万人以上个人信息的，应当立即采取补救措施，及时告知；年满十四周岁，违法所得一倍以上十倍以下。",
+])
+def test_a_text_without_latin_letters_or_digits_is_read_alike_by_the_chinese_readers_alone(text):
+    gated = figures.read_figures(text, latin=bool(figures._LATIN.search(text)))
+    assert gated == figures.read_figures(text, latin=True)
+    assert gated  # each sample holds figures: the comparison is not between two empty readings
