@@ -21,14 +21,55 @@ _ARTICLE_AFTER = re.compile(r"['’]?s?\s*(?:Article|Art\.?)\s*\d+|\s*第[一二
 
 @dataclass(frozen=True)
 class Side:
-    law: str  # doc id of the law this side asks about
+    law: str  # doc id of the law this side asks about ("" for a side named by what it is, see option_sides)
     question: str  # the question with the other side's law taken out
+    label: str = ""  # what the answer calls this side, when it is not a law
+
+    @property
+    def name(self) -> str:
+        return self.label or law_names([self.law])[0]
+
+
+# "Which is longer: A or B?", "A和B哪个更长？": two options, each named by what it is rather than by a law's title
+_EN_OPTIONS = re.compile(r"^[^:,]*?\b(?:longer|shorter|higher|lower|greater|larger|smaller|earlier|later|stricter|"
+                         r"heavier|sooner)\b[^:,]*[:,]\s*(?P<a>.+?),?\s+or\s+(?P<b>[^?？,]+?)\s*(?:,[^?？]*)?[?？]?\s*$", re.I)
+_ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"
+                         r"(?:哪(?:个|一个|项|种)|谁)")
+# an option that starts with a preposition leans on the other's noun ("the fine for companies or for managers")
+_LEANING = re.compile(r"^(?:for|of|to|by|in|on|at|with|from|对|给|向)\b", re.I)
+_SIDE_ASKS = {"en": {"longer": "How long is {}?", "shorter": "How long is {}?", "higher": "What is {}?",
+                     "lower": "What is {}?", "earlier": "When is {}?", "later": "When is {}?"},
+              "zh": {"longer": "{}是多久？", "shorter": "{}是多久？", "higher": "{}是多少？", "lower": "{}是多少？",
+                     "earlier": "{}是什么时候？", "later": "{}是什么时候？"}}
+
+
+def option_sides(question: str) -> list[Side]:
+    """The two options of a comparison that names no two laws, each asked as a question of its own."""
+    language = "zh" if re.search(r"[\u4e00-\u9fff]", question) else "en"
+    m = (_ZH_OPTIONS if language == "zh" else _EN_OPTIONS).search(question)
+    if not m or any(_LEANING.match(option.strip()) for option in (m["a"], m["b"])):
+        return []
+    asked = _SIDE_ASKS[language].get(comparison_direction(question), _SIDE_ASKS[language]["higher"])
+    return [Side("", asked.format(option.strip()), option.strip()) for option in (m["a"], m["b"])]
+
+
+def one_source(parts: list[tuple[Side, Composition]]) -> bool:
+    """Whether two options were answered from the same sentence: then they were not told apart, and the question
+    is answered as one."""
+    primaries = [comp.primary for _, comp in parts]
+    return all(p is not None for p in primaries) and all(not side.law for side, _ in parts) and \
+        len({(p.passage.chunk_id, p.span.start) for p in primaries}) == 1
 
 
 def sides(question: str) -> list[Side]:
-    """The two sides of a comparison between two laws the question names ([] when it is no such comparison)."""
+    """The two sides of a comparison between two laws the question names, or between two options it names
+    ([] when it is no such comparison)."""
     if not enabled("comparison") or not asks_comparison(question):
         return []
+    return _law_sides(question) or option_sides(question)
+
+
+def _law_sides(question: str) -> list[Side]:
     manifest = load_manifest()
     # a guide the question names is where a comparison was read, not a side of it
     spans = [(a, b, doc_id) for a, b, doc_id in law_spans(question, manifest)
@@ -52,11 +93,18 @@ def _value(comp: Composition, analysis: QueryAnalysis) -> float | None:
     primary = comp.primary
     if primary is None:
         return None
-    values = [f.value for f in primary.figures if f.kind in analysis.wants]
+    values = [f.value * _DAYS.get(f.unit, 1.0) if f.kind == "duration" else f.value
+              for f in primary.figures if f.kind in analysis.wants]
     return max(values) if values else None
 
 
-def _verdict(names: list[str], values: list[float | None], question: str, language: str) -> str:
+# periods compared in calendar days: three years is longer than thirty working days (a working week is five days)
+_DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "working-day": 7 / 5, "week": 7.0, "month": 365 / 12,
+         "year": 365.0}
+
+
+def _verdict(names: list[str], values: list[float | None], question: str, language: str,
+             laws: bool = True) -> str:
     if None in values or values[0] == values[1]:
         same = values[0] is not None and values[0] == values[1]
         return ("两者相同。" if language == "zh" else "Both are the same.") if same else ""
@@ -65,6 +113,8 @@ def _verdict(names: list[str], values: list[float | None], question: str, langua
     pick = larger if direction in ("higher", "longer") else 1 - larger
     word = {"higher": ("higher", "更高"), "lower": ("lower", "更低"), "longer": ("longer", "更长"),
             "shorter": ("shorter", "更短")}[direction]
+    if not laws:  # two things named by what they are: "the initial review is shorter", not "the review's"
+        return f"{names[pick]}{word[1]}。" if language == "zh" else f"{names[pick][:1].upper()}{names[pick][1:]} is {word[0]}."
     return f"{names[pick]}的{word[1]}。" if language == "zh" else f"{names[pick]}'s is {word[0]}."
 
 
@@ -72,13 +122,13 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
     """One answer from the two sides: each side's figure and quote with its citation, then the comparison."""
     missing = [side for side, comp, _ in parts if comp.abstained or not comp.key_figure]
     if missing:
-        names = ", ".join(law_names([side.law])[0] for side in missing)
+        names = ", ".join(side.name for side in missing)
         reasons = " ".join(comp.reason for _, comp, _ in parts if comp.abstained)
         return abstain([p for _, comp, _ in parts for p in comp.cited][:3],
                        f"It states no figure of the kind asked for {names}. {reasons}".strip(), analysis,
                        "comparison")
     out = Composition(support=min(comp.support for _, comp, _ in parts), primary=parts[0][1].primary)
-    names = [law_names([side.law])[0] for side, _, _ in parts]
+    names = [side.name for side, _, _ in parts]
     lines = []
     for n, ((_, comp, _), name) in enumerate(zip(parts, names, strict=True), start=1):
         out.cited.append(comp.cited[0])
@@ -90,7 +140,8 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
         lines.append(f"{name}: {comp.key_figure} [{n}] — {citation_label(comp.cited[0], comp.quotes[0])}: "
                      f"“{quote}” [{n}]")
         out.trace += comp.trace
-    verdict = _verdict(names, [_value(comp, a) for _, comp, a in parts], question, analysis.language)
+    verdict = _verdict(names, [_value(comp, a) for _, comp, a in parts], question, analysis.language,
+                       laws=all(side.law for side, _, _ in parts))
     out.key_figure = "; ".join(f"{name}: {comp.key_figure}" for name, (_, comp, _) in zip(names, parts, strict=True))
     out.text = "\n\n".join([*([verdict] if verdict else []), *lines])
     out.trace.append(TraceStep("comparison", verdict or "two figures, not comparable", "kept"))

@@ -72,8 +72,9 @@ NOT_FOUND_ZH = "语料库中没有找到答案。"
 # always name a regime; Hong Kong, Macau and Taiwan are regimes of their own wherever they are named (a Hong Kong
 # listing is not the "国外上市" the review measures speak of)
 FOREIGN_REGIMES = re.compile(
-    r"\b(GDPR|UK GDPR|CCPA|CPRA|HIPAA|COPPA|LGPD|PDPA|PDPO|APPI|PIPEDA|DPDP|EU|European Union|California|"
-    r"Hong Kong|Macau|Macao|Taiwan|US federal)\b|欧盟|香港|澳门|台湾|加州|通用数据保护条例"
+    # bounded by what is not a Latin letter or digit: "新加坡PDPA" names the PDPA (a Chinese character is a \w too)
+    r"(?<![A-Za-z0-9])(GDPR|UK GDPR|CCPA|CPRA|HIPAA|COPPA|LGPD|PDPA|PDPO|APPI|PIPEDA|DPDP|EU|European Union|"
+    r"California|Hong Kong|Macau|Macao|Taiwan|US federal)(?![A-Za-z0-9])|欧盟|香港|澳门|台湾|加州|通用数据保护条例"
 )
 # a country names a regime when the question speaks of its law ("Japan's data protection law", "under UK law",
 # "新加坡的个人数据保护法"), not when it is where the data goes or who asks ("our Singapore parent", "美国一家法院")
@@ -771,8 +772,8 @@ ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安�
 FIXED_CUE = re.compile(r"\b(?:fixed|flat)(?:[- ]rate)?\s+(?:fines?|penalt(?:y|ies)|amounts?|sums?|fees?)\b|固定(?:的)?(?:罚款|金额|数额)",
                        re.I)
 # asks how long something stays valid, not a deadline counted from its expiry (有效期届满前多少个工作日)
-VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|validity(?: period)? (?:is|of)\b.*how|"
-                          r"有效期(?:是|为|有)?(?:多[久长]|几年)", re.I)
+VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|validity(?: period)?\b[^?]*\bhow long|"
+                          r"有效期[^？?。；]{0,40}?(?:多[久长]|几年)", re.I)
 VALIDITY_TERM = re.compile(r"有效期(?:为|是|限为)?\s*$|valid(?:ity)?(?: period)?(?: is| of| for)?\s*$|remains? valid for\s*$",
                            re.I)
 PEOPLE_CUE = re.compile(r"\b(?:people|persons|individuals|users|subscribers|minors|employees)\b|多少人|人数|用户", re.I)
@@ -1048,7 +1049,10 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
     return None
 
 
-_NOT_SOUGHT = re.compile(r"哪一?条|第几条|(?:19|20)\d\d\s*年?(?:版|修正|修改|修订)?|\b(?:19|20)\d\d\b")
+# what a which-article question names that no article states: its law's year, the 一条 of 哪一条, and articles
+# counted (新增了一条关于…的规定: an article, not a figure in it)
+_NOT_SOUGHT = re.compile(r"哪一?条|第几条|(?:19|20)\d\d\s*年?(?:版|修正|修改|修订)?|\b(?:19|20)\d\d\b|"
+                         r"(?<![第\d])[一二两三四五六七八九十\d]+\s*(?:条|款)(?![以\d])")
 
 
 def _figures_named(question: str) -> list[Figure]:

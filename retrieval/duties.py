@@ -144,7 +144,9 @@ def is_of_kind(subject: str, kind: str, law_names: str = "") -> bool:
 
 # what is done at an interval or by a deadline: kinds of act one cannot stand in for another
 _ACTIVITIES = {
-    "assessment": re.compile(r"(?<!复)评估|(?<!re-)(?<!re)\bassess|\bevaluat", re.I),
+    # how long an assessment's result stays valid (评估结果有效期) is no act of assessing; issuing the result is
+    "assessment": re.compile(r"(?<!复)评估(?!结果的?有效期)|(?<!re-)(?<!re)\bassess(?!ment results?(?: (?:is|are|remains?|"
+                             r"stays?))? valid)|\bevaluat", re.I),
     "reassessment": re.compile(r"复评|重新评估|复核|\bre-?assess|\bre-?review|\bre-?examin", re.I),
     "extension": re.compile(r"延长|延期|\bextend|\bextension|\bprolong", re.I),
     "testing": re.compile(r"检测|测评|测试|\btest", re.I),
@@ -156,6 +158,9 @@ _ACTIVITIES = {
     "backup": re.compile(r"备份|\bback ?up", re.I),
     "review": re.compile(r"审查|审核|(?<!re-)\breview", re.I),
     "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
+    # cancelling a filing when a service ends is not making it: 注销备案 has its own period (二十个工作日)
+    "deregistration": re.compile(r"注销|\bderegist|\bde-regist|\bcancel\w*\s+(?:(?:the|its|our|a)\s+)?(?:\w+\s+)?"
+                                 r"(?:filing|registration)", re.I),
     "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
     # answering a person's request (to delete, to access, to correct) is not filing or reporting
     "response": re.compile(r"答复|回复|响应|反馈|\brespond|\breply|\breplies|\bresponse", re.I),
@@ -223,7 +228,7 @@ def asked_activities(question: str) -> frozenset[str]:
 
 # "after accepting the application", 受理后, 自受理之日起: where a time starts, not the act it is asked for
 _SINCE_ACCEPTED = re.compile(r"\b(?:after|since|from|upon|once)\s+(?:\w+\s+){0,2}?accept\w*(?:\s+(?:the|our|its)\s+\w+)?|"
-                             r"(?:自|从)?受理(?:之日起|后|以后|之后)", re.I)
+                             r"(?:自|从)?受理(?:通知书?)?(?:之日起|后|以后|之后)", re.I)
 
 
 _RUNS_FROM = re.compile(r"自[^，。；,;]*?起|\b(?:from|after) (?:the )?(?:date|day) (?:of|on which) [^,;.]*", re.I)
@@ -256,7 +261,7 @@ def assessment_kinds(text: str) -> frozenset[str]:
 
 # an act no other stands in for when asked: deciding whether to take a matter up is not doing it (the ten days to
 # decide whether a review is needed are not the thirty to finish the preliminary review, though both are "review")
-_DECISIVE = frozenset({"acceptance"})
+_DECISIVE = frozenset({"acceptance", "deregistration"})
 
 
 def lacks_decisive(asked: frozenset[str], named: frozenset[str]) -> bool:

@@ -136,7 +136,8 @@ def split_asks(question: str) -> tuple[str, str]:
 
 
 def without_exclusions(question: str) -> str:
-    return " ".join(_NEGATED.sub(" ", question).split())
+    """The question without what it sets aside: "not a 'grave' case" searches for no grave case."""
+    return " ".join(_NOT_SERIOUS.sub(" ", _NEGATED.sub(" ", question)).split())
 
 
 # "the regulator does not treat the case as 'grave'", 情节不严重: the serious tier is what it sets aside

@@ -266,7 +266,7 @@ def institution_places(question: str) -> list[str]:
 _INDIVIDUALS = re.compile(r"主管人员|责任人员|负责人|高级管理人员|persons? directly in charge|directly responsible|person in charge|"
                           r"\bexecutives?\b|\bchairman\b|\bpresident\b|\bCEO\b|senior manage\w*|"
                           r"responsible (?:persons|individuals|managers|personnel)", re.I)
-_ASKS_INDIVIDUALS = re.compile(r"\bmanagers?\b|persons? (?:directly )?in charge|responsible (?:persons?|individuals?|"
+_ASKS_INDIVIDUALS = re.compile(r"\bmanagers?\b|(?:persons?|people) (?:directly )?in charge|responsible (?:persons?|individuals?|"
                                r"managers?|personnel|people)|\bpersonally\b|\bexecutives?\b|\bdirectors?\b|"
                                r"individuals? responsible|主管人员|责任人员|负责人|高管|副总|总经理|董事长|个人(?!信息)", re.I)
 _ASKS_ENTITY = re.compile(r"\bcompan|\bentit|organi[sz]ation|\boperators?\b|\bprocessors?\b|\bhandlers?\b|"

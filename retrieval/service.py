@@ -13,7 +13,7 @@ from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
-from retrieval.compare import join, sides
+from retrieval.compare import join, one_source, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.decide import decide, screen
 from retrieval.enumeration import listed_count
@@ -122,8 +122,8 @@ class AnswerService:
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
         confidence, feats, ranked = 0.0, {}, []
         comp = self._screen(analysis)
-        if comp is None and (parts := sides(question)):
-            answered = [(side, *self._one_side(side, options)) for side in parts]
+        answered = [(side, *self._one_side(side, options)) for side in sides(question)] if comp is None else []
+        if answered and not one_source([(side, side_comp) for side, side_comp, *_ in answered]):
             comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
             confidence = 1.0 if not comp.abstained else 0.0
             # each side's best passages, alternating, are what the comparison was composed from
@@ -193,8 +193,9 @@ class AnswerService:
                            implements=None if silent else self._implements)
 
         comp = composed(passages)
-        if comp.named_law_silent and analysis.laws and not analysis.law_itself and options.use_rerank \
-                and options.mode == "hybrid":
+        # a sanction is the law's own: another rule's fine is never what the law it names imposes
+        if comp.named_law_silent and analysis.laws and not analysis.law_itself and not analysis.sanctions_answer \
+                and options.use_rerank and options.mode == "hybrid":
             broad = analysis.without_named_laws()
             wider = composed(self.retrieve(question, options, broad), broad, ", ".join(law_names(analysis.laws)))
             if not wider.abstained and self._implements(wider.cited[0], analysis.laws) and \

@@ -52,12 +52,13 @@ def _direction_words() -> dict[str, tuple[str, ...]]:
     return {d: tuple(spec[d]) for d in ("higher", "longer", "lower", "shorter")}
 
 
-_EN_COMPARE = re.compile(r"\bwhich (?:is|one is|are|has|gives|sets|takes|of the two)\b|\bis (?:the )?.{3,80}?\b"
+_EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|sets|takes|of the two)\b|\bis (?:the )?.{3,80}?\b"
                          r"(?:higher|lower|longer|shorter|greater|larger|smaller|more|less|earlier|later|stricter)"
                          r"\s+than\b|\bcompared? (?:to|with)\b|\bversus\b|\bvs\.?\b", re.I)
 _EN_CHOICE = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|earlier|later|"
                         r"stricter|heavier|sooner|faster)\b", re.I)
-_ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?(?:更|比较|较)|(?:(?<!对)比(?!例|如|较|率|照)|相比|比较)"
+_ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?(?:更|比较|较)|哪(?:个|一个|部|项|种|边)的?(?:高|低|长|短|多|少|"
+                         r"早|晚|大|小|严)|(?:(?<!对)比(?!例|如|较|率|照)|相比|比较)"
                          r"[^，。？]{1,30}?(?:更|还)?(?:高|低|长|短|多|少|早|晚|大|小|严)|"
                          r"谁(?:更|的.{0,6}更)")
 

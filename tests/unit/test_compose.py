@@ -9,6 +9,8 @@ import pytest
     ("What is the maximum financial penalty under Singapore's PDPA?", ["PDPA", "Singapore"]),
     ("Under Japanese law, how fast must a leak be reported?", ["Japanese"]),
     ("新加坡个人数据保护法的最高罚款是多少？", ["新加坡"]),
+    ("新加坡PDPA违规的最高罚款是多少？", ["PDPA"]),  # an acronym right after Chinese characters
+    ("The EUR 5 million fine under the DSL?", []),
     # where the data goes, who asks for it, who the asker is: scenery, not a regime
     ("我们准备向新加坡母公司传输个人信息，标准合同生效后多久内备案？", []),
     ("我们把境内数据提供给了美国一家法院，按数据安全法罚多少？", []),
@@ -43,6 +45,9 @@ def test_a_which_article_question_asks_no_figure_but_names_the_ones_its_article_
     assert analyse("Which article sets the 5% of turnover fine?", None).which_article
     assert [f.text for f in _figures_named("Which article of the DSL sets the 5% of turnover fine?")] == ["5%"]
     assert _figures_named("Which article of the PIPL (2021) requires an impact assessment?") == []
+    # an article counted is the article sought, not a figure in it
+    assert _figures_named("修改后的网安法新增了一条关于人工智能的规定，是第几条？") == []
+    assert [f.text for f in _figures_named("哪一条规定了100万人以上的门槛？")] == ["100万人以上"]
 
 
 def test_the_sentence_that_asks_says_which_date_is_asked():

@@ -99,3 +99,20 @@ def test_risk_falls_as_the_threshold_rises_when_confidence_ranks_well():
     entries = [_entry(True, "penalty", False, True, 0.9), _entry(False, "penalty", False, False, 0.2)]
     curve = risk_coverage(entries)
     assert curve[0]["risk"] == 0.5 and curve[-1]["risk"] == 0.0
+
+
+def test_a_comparison_of_two_things_named_by_what_they_are_is_asked_once_per_thing():
+    left, right = sides("Which clock is longer: the initial cybersecurity review (from the written notice) or the "
+                        "outbound data security assessment (from the acceptance notice)?")
+    assert left.label.startswith("the initial cybersecurity review") and left.question.startswith("How long is")
+    assert right.label.startswith("the outbound data security assessment") and not left.law
+    left, right = sides("网络安全审查的初步审查期限和数据出境安全评估的期限哪个更长？")
+    assert (left.question, right.question) == ("网络安全审查的初步审查期限是多久？", "数据出境安全评估的期限是多久？")
+    # an option leaning on the other's noun is no thing of its own
+    assert sides("Which is higher under the PIPL, the fine for companies or for managers?") == []
+
+
+def test_periods_are_compared_in_days():
+    from retrieval.compare import _DAYS
+
+    assert 3 * _DAYS["year"] > 30 * _DAYS["working-day"] > 30 * _DAYS["day"] > 24 * _DAYS["hour"]

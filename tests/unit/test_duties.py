@@ -138,3 +138,39 @@ def test_a_negated_audience_sets_no_clause_aside():
     assert exclusions("What is the fine (not location data)?") == "(not location data)"
     reading = analyse("公司层面（不是个人）最高可能被罚多少？")
     assert reading.audience == "entity" and not reading.excluded_terms
+
+
+def test_cancelling_a_filing_is_an_act_a_filing_does_not_stand_in_for():
+    from retrieval.duties import activities, asked_activities, lacks_decisive
+
+    asked = asked_activities("服务下线了，算法备案的注销手续要在多长时间内办完？")
+    assert asked == frozenset({"filing", "deregistration"})
+    assert asked_activities("Within how many days must we cancel the algorithm filing?") >= {"deregistration"}
+    making = activities("应当在提供服务之日起十个工作日内通过备案系统填报信息，履行备案手续")
+    assert lacks_decisive(asked, making)
+    assert not lacks_decisive(asked, activities("终止服务的，应当在终止服务之日起二十个工作日内办理注销备案手续"))
+    assert asked_activities("How long does the filing take?") == frozenset({"filing"})
+
+
+def test_a_tier_the_question_sets_aside_is_not_searched_for_and_both_audiences_can_be_asked():
+    from retrieval.query import analyse, without_exclusions
+    from retrieval.roles import audience
+
+    question = "PIPL violation, not a 'grave' case. What fine can the company get, and the people directly in charge?"
+    assert "grave" not in without_exclusions(question)
+    assert "情节严重" not in analyse(question, "bigram").expansion
+    assert "情节严重" in analyse("PIPL violation, a grave case. What fine?", "bigram").expansion
+    assert audience(question) == ""  # both: the company's fine and the persons'
+    assert audience("What fine can the people directly in charge get?") == "individuals"
+
+
+def test_an_assessment_s_result_is_no_act_of_assessing():
+    from retrieval.duties import activities, asked_activities, others_only
+
+    renewal = activities("可以在有效期届满前60个工作日内向国家网信部门提出延长评估结果有效期申请")
+    assert "assessment" not in renewal and "extension" in renewal
+    assert others_only(frozenset({"assessment"}), renewal)
+    assert "assessment" in activities("自发出书面受理通知书之日起45个工作日内完成数据出境安全评估")
+    assert "assessment" in activities("How long does the security assessment take?")
+    assert "assessment" not in activities("How long are the assessment results valid?")
+    assert asked_activities("网信办发出受理通知以后，多少个工作日内要出评估结果？") == frozenset({"assessment"})
