@@ -93,6 +93,9 @@ def export_onnx(folder: Path) -> None:
             mean = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             return torch.nn.functional.normalize(mean, dim=-1)
 
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # the set-up says what it does in one line; no bar for a 1 s load
     model = Pooled(AutoModel.from_pretrained(str(folder), local_files_only=True).eval())
     example = torch.ones(2, 8, dtype=torch.long)
     staging = folder / (ONNX_FILE + ".partial")

@@ -5,6 +5,7 @@ no sentence of the article states as a figure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ingest.numerals import chinese_to_int
 from retrieval.compose import Composition, citation_label
@@ -81,4 +82,60 @@ def _answer(passage: Passage, count: int, analysis: QueryAnalysis) -> Compositio
                       f"figure the text states.")
     comp.text += "\n\n" + comp.notes[0]
     comp.trace.append(TraceStep(RULE, f"{label} enumerates {count} items", "answered"))
+    return comp
+
+
+# Rule `document_units`: "How many articles does the PIPL have?", "修改决定一共有几项修改？" is answered by the
+# numbering of the named document's own units (its articles, or a decision's items 一、…十四、), read from the
+# chunks the store holds of it; no sentence states it.
+DOCUMENT_RULE = "document_units"
+ASKS_UNITS = re.compile(r"\bhow many\s+(?:numbered\s+|separate\s+)?(?:amendment\s+)?(?:articles|items|amendments)\b"
+                        r"(?!\s+(?:of|under)\s+(?:personal|data|information))|"
+                        r"(?:一共|总共|共)?有?(?:多少|几)(?:条|项)(?:修改|修正|内容)?\s*[？?]?\s*$", re.I)
+_ITEM_LOCATOR = re.compile(r"^Item (\d+)$")
+
+
+def asks_document_units(analysis: QueryAnalysis) -> bool:
+    originals = {law for law in analysis.laws if not law.endswith("-en")}
+    return analysis.wants == {"count"} and not analysis.articles and len(originals) == 1 and \
+        bool(ASKS_UNITS.search(analysis.question))
+
+
+def asks_document_units_of(question: str) -> bool:
+    """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
+    from retrieval.query import analyse
+
+    return asks_document_units(analyse(question))
+
+
+def unit_number(passage: Passage) -> int:
+    """The article (or a decision's item) a chunk belongs to; 0 for a preamble or a part of no unit."""
+    if passage.article is not None and passage.article > 0:
+        return passage.article
+    m = _ITEM_LOCATOR.match(passage.locator)
+    return int(m.group(1)) if m else 0
+
+
+def document_units(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
+    """The count of the named document's units when they run 1…N with none missing; None otherwise."""
+    if not enabled(DOCUMENT_RULE) or not asks_document_units(analysis):
+        return None
+    doc_id = next(law for law in analysis.laws if not law.endswith("-en"))
+    chunks = chunks_of(doc_id)
+    numbers = {unit_number(p) for p in chunks} - {0}
+    if not numbers or numbers != set(range(1, max(numbers) + 1)):
+        return None
+    last = next(p for p in chunks if unit_number(p) == max(numbers) and p.part == 0)
+    unit = "articles" if last.article is not None and last.article > 0 else "items"
+    count = max(numbers)
+    lead = f"{count}{'条' if unit == 'articles' else '项'}" if analysis.language == "zh" else f"{count} {unit}"
+    span = sentence_spans(last.text)[0]
+    label = citation_label(last, span)
+    comp = Composition(text=f"{lead} [1].\n\n{label}: “{span.text.strip()}” [1]", cited=[last], quotes=[span],
+                       key_figure=lead)
+    comp.claims = [Claim(span.text, (1,))]
+    comp.notes.append(f"Counted: {last.short or last.title} has {count} {unit}, numbered 1 to {count}; the last is "
+                      f"quoted. The number is the count of its {unit}, not a figure the text states.")
+    comp.text += "\n\n" + comp.notes[0]
+    comp.trace.append(TraceStep(DOCUMENT_RULE, f"{label}: units 1…{count}", "answered"))
     return comp

@@ -53,9 +53,9 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
             candidates += [e.title_zh, e.title_zh.removeprefix("中华人民共和国").split("（")[0]]
         for name in candidates:
             name = name.strip()
-            if len(name) < 3 and not name.isupper():
-                continue
             chinese = bool(re.search(r"[\u4e00-\u9fff]", name))
+            if len(name) < 3 and not name.isupper() and not chinese:
+                continue  # two Latin letters name nothing; two characters (中伦) name a firm
             names.setdefault((name if chinese else name.lower(), chinese), e.id)
     return sorted(((n, d, c) for (n, c), d in names.items()), key=lambda t: -len(t[0]))
 

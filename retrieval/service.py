@@ -16,7 +16,7 @@ from retrieval import notes
 from retrieval.compare import join, one_source, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.decide import decide, screen
-from retrieval.enumeration import listed_count
+from retrieval.enumeration import document_units, listed_count
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
@@ -168,6 +168,10 @@ class AnswerService:
             return screen(analysis)
         return screen(analysis, self.searcher.query_vector(analysis.question), topic)
 
+    def _chunks_of(self, doc_id: str) -> list[Passage]:
+        table = self.searcher.table()
+        return [table.passage(row) for row in table.rows_of_doc.get(doc_id, [])]
+
     def _one_side(self, side, options: Options) -> tuple[Composition, QueryAnalysis, list[Passage]]:
         """One side of a comparison, answered as a question of its own about its own law."""
         analysis = self._with_held_names(analyse(side.question, self.settings.lexical_tokenizer))
@@ -185,6 +189,8 @@ class AnswerService:
             return generate(self._chat_model(), question, passages[:k], analysis)
         if (listed := listed_count(passages, analysis)) is not None:
             return listed
+        if (units := document_units(analysis, self._chunks_of)) is not None:
+            return units
         index = self.searcher.table().index
 
         def composed(some: list[Passage], asked: QueryAnalysis = analysis, silent: str = "") -> Composition:

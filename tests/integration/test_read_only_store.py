@@ -42,7 +42,9 @@ def _without_root_override() -> None:
 
 
 def _run_as_reader(*args: str, home: Path) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(REPO), HOME=str(home), TMPDIR=str(home))
+    # another user on a machine that was set up: the encoder converted once (make setup) is the machine's
+    env = dict(os.environ, PYTHONPATH=str(REPO), HOME=str(home), TMPDIR=str(home),
+               LEXCITE_MODEL_CACHE=str(Settings().model_cache))
     return subprocess.run([sys.executable, "-m", "app.cli", *args], env=env, capture_output=True, text=True,
                           timeout=600, cwd=str(home),
                           preexec_fn=_without_root_override if os.geteuid() == 0 else None)

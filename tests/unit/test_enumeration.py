@@ -39,3 +39,28 @@ def test_a_split_article_counts_only_with_every_part_and_another_article_never()
     assert listed_count([_passage(rest, part=1)], analyse(question)) is None
     assert listed_count([_passage(ARTICLE_13, article=14)], analyse(question)) is None
     assert listed_count([_passage(ARTICLE_13)], analyse("How many days does PIPL Article 13 give?")) is None
+
+
+def _unit(number: int, doc_id: str = "csl-2025-decision", item: bool = True, part: int = 0) -> Passage:
+    text = f"第{number}项修改。" if item else f"第{number}条 内容。"
+    return Passage(chunk_id=f"{doc_id}-{number}-{part}", doc_id=doc_id, text=text, start=0, end=len(text),
+                   locator=f"Item {number}" if item else f"Art. {number}", title="决定", source="", kind="statute",
+                   authority=1, status="in-force", language="zh", article=-1 if item else number, part=part,
+                   short="Decision")
+
+
+def test_a_documents_units_are_counted_from_its_numbering_when_none_is_missing():
+    from retrieval.enumeration import document_units
+
+    question = "How many numbered amendment items are in the 2025 decision amending the Cybersecurity Law?"
+    analysis = analyse(question)
+    preamble = _unit(0)
+    preamble.locator = "Preamble"
+    comp = document_units(analysis, lambda doc: [preamble] + [_unit(n) for n in range(1, 15)])
+    assert comp is not None and comp.key_figure == "14 items" and comp.cited[0].locator == "Item 14"
+    assert comp.trace[-1].rule == "document_units"
+    assert document_units(analysis, lambda doc: [_unit(n) for n in (1, 2, 4)]) is None  # a unit missing: no count
+    articles = analyse("个人信息保护法一共有多少条？")
+    assert document_units(articles, lambda doc: [_unit(n, "pipl", item=False) for n in range(1, 75)]).key_figure \
+        == "74条"
+    assert document_units(analyse("How many lawful bases does the PIPL recognise?"), lambda doc: []) is None

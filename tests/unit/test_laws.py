@@ -102,3 +102,10 @@ def test_the_old_text_is_asked_for_by_the_words_users_use():
     assert analyse("修改前的网络安全法对关基运营者罚多少？", None).laws == ["csl-2016"]
     assert analyse("Under the CSL, what is the fine?", None).laws == ["csl-2025"]
     assert analyse("As originally issued, how long was a passed assessment valid?", None).earlier_text
+
+
+def test_a_two_character_chinese_name_names_its_document_and_two_latin_letters_do_not():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("据中伦那份2025年数据保护指南，截至2024年底有多少个服务完成了备案？") == ["zhonglun-dpp-2025"]
+    assert "zhonglun-dpp-2025" not in resolve_laws("Is an IT company a processor under the PIPL?")
