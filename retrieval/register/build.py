@@ -134,7 +134,7 @@ def select(register: Register, law: str | None = None, kind: str | None = None, 
 
 def open_store_for_reading(settings) -> ChunkStore:
     """The store, opened without loading the embedding model (the register reads text only)."""
-    from ingest.embedder import EMBEDDERS
+    from ingest.embedder import model_identity
 
-    model = EMBEDDERS[settings.embedder]
-    return ChunkStore(settings, model.model_id, model.dim, create=False)
+    model_id, dim = model_identity(settings.embedder)
+    return ChunkStore(settings, model_id, dim, create=False)
