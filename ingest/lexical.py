@@ -38,20 +38,16 @@ def _stem(word: str) -> str:
 def tokenize(text: str, mode: str = "bigram") -> list[str]:
     """English words (lower-cased, lightly stemmed, stop words dropped) plus Chinese tokens:
     character bigrams and single characters (mode "bigram"), or jieba's search-mode words."""
-    tokens: list[str] = []
-    lowered = text.lower()
-    for word in _WORD.findall(_CJK_RUN.sub(" ", lowered)):
-        if word not in STOPWORDS:
-            tokens.append(_stem(word))
+    tokens = [_stem(word) for word in _WORD.findall(_CJK_RUN.sub(" ", text.lower())) if word not in STOPWORDS]
     for run in _CJK_RUN.findall(text):
         if mode == "jieba":
             import jieba
 
             tokens.extend(w for w in jieba.cut_for_search(run) if w.strip() and w not in ZH_STOP)
         else:
-            chars = [c for c in run]
-            tokens.extend(c for c in chars if c not in ZH_STOP)
-            tokens.extend(a + b for a, b in zip(chars, chars[1:], strict=False))
+            # list comprehensions and map, not generators: tokenizing candidates is much of an answer at 100k chunks
+            tokens.extend([c for c in run if c not in ZH_STOP])
+            tokens.extend(map(str.__add__, run, run[1:]))
     return tokens
 
 

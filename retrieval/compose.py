@@ -960,6 +960,9 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     the short name, the bank or the body the question names."""
     analysis = ask.analysis
     picks = _later_rule_first(picks, analysis)
+    if analysis.which_article and picks[0].passage.article is None:
+        # "which article…" is answered by an article: a title or preamble, however close its words, names none
+        picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)
     brands = [a for a in analysis.acronyms if not a.isupper()]
     if brands and not all(b in _body_text(picks[0].passage) for b in brands):
         # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names

@@ -97,7 +97,8 @@ _ITEM_LOCATOR = re.compile(r"^Item (\d+)$")
 
 def asks_document_units(analysis: QueryAnalysis) -> bool:
     originals = {law for law in analysis.laws if not law.endswith("-en")}
-    return analysis.wants == {"count"} and not analysis.articles and len(originals) == 1 and \
+    counted = bool(analysis.wants) and analysis.wants <= {"count", "quantity"}  # 多少项修改 reads as a quantity
+    return counted and not analysis.articles and len(originals) == 1 and \
         bool(ASKS_UNITS.search(analysis.question))
 
 

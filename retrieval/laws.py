@@ -77,6 +77,7 @@ def _decision_aliases(entry, manifest: Manifest) -> list[str]:
              and _base_title_zh(e.title_zh) == base
              for n in (e.short, *e.aliases, base.removeprefix("中华人民共和国")) if n}
     zh = [f"{n}{suffix}" for n in names if re.search(r"[\u4e00-\u9fff]", n) for suffix in _DECISION_SUFFIXES_ZH]
+    zh += [f"修改{n}的决定" for n in names if re.search(r"[\u4e00-\u9fff]", n)]  # 修改网安法的决定
     en = [form.format(n) for n in names if n.isascii() and " 20" not in n for form in _DECISION_FORMS_EN]
     return zh + en
 

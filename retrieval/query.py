@@ -281,12 +281,8 @@ def _asked_laws(question: str, laws: list[str]) -> list[str]:
 
 
 
-def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
-    language = detect_language(question)
-    wants = set(question_wants(question))
-    if enabled("which_article") and asks_which_article(question):
-        # 第几条 asks an article's number: neither a quantity nor the period its scene mentions (“无期限”)
-        wants = set()
+def _laws_asked_of(question: str, wants: set[str]) -> list[str]:
+    """The laws the question asks about: named, less those it only compares with, in the version it asks for."""
     laws = resolve_laws(question)
     compared = {law for m in _COMPARED.finditer(question) for law in resolve_laws(next(g for g in m.groups() if g))}
     if compared and any(law not in compared for law in laws):
@@ -296,6 +292,28 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         laws = earlier_versions(laws)
     if "date" in wants and (year := amended_in(question)):
         laws += amending_decisions(laws, year)
+    return laws
+
+
+def _scoped(laws: list[str], topic: str, tokenizer: str) -> tuple[list[str], list[str]]:
+    """The question's own tokens and its translations' within the laws it names: what a law's own name says
+    (CII → 关键信息基础设施 in the CII Regulations) is said by every article, and tells none apart."""
+    if not laws:
+        return [], []
+    titles = [title.lower() for title in law_titles(laws)]
+    topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)
+                                             if not any(translation.lower() in title for title in titles)))
+    return ([t for t in tokenize(topic, tokenizer) if t not in _QUESTION_WORDS],
+            [t for t in tokenize(topic_expansion, tokenizer) if t not in _QUESTION_WORDS])
+
+
+def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
+    language = detect_language(question)
+    wants = set(question_wants(question))
+    if enabled("which_article") and asks_which_article(question):
+        # 第几条 asks an article's number: neither a quantity nor the period its scene mentions (“无期限”)
+        wants = set()
+    laws = _laws_asked_of(question, wants)
     articles = article_refs(question)
     asked = without_exclusions(question)
     pairs = glossary_pairs(asked)
@@ -304,15 +322,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     extra = tokenize(" ".join(expansion), tokenizer)
     unnamed = strip_law_names(asked)  # what is asked, without the laws it is asked of
     topic = _ARTICLE_WORDS.sub(" ", unnamed)
-    scoped_own: list[str] = []
-    scoped_extra: list[str] = []
-    if laws:
-        # within a law, what its own name says (CII → 关键信息基础设施 in the CII Regulations) is said by every article
-        titles = [title.lower() for title in law_titles(laws)]
-        topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)
-                                                 if not any(translation.lower() in title for title in titles)))
-        scoped_own = [t for t in tokenize(topic, tokenizer) if t not in _QUESTION_WORDS]
-        scoped_extra = [t for t in tokenize(topic_expansion, tokenizer) if t not in _QUESTION_WORDS]
+    scoped_own, scoped_extra = _scoped(laws, topic, tokenizer)
     bearer, bearer_words = asked_duty(asked)
     set_aside = exclusions(question)
     excluded = {phrase.lower() for pair in glossary_pairs(set_aside) for phrase in pair} if set_aside else set()

@@ -57,3 +57,20 @@ def test_the_sentence_that_asks_says_which_date_is_asked():
     assert _asks_adoption("数安法是哪天通过的？")
     assert _asks_adoption("When was the DSL adopted, and when did it take effect?")
     assert not _asks_adoption("The PIPL was passed in August 2021. When did it take effect?")
+
+
+def test_a_which_article_question_is_answered_by_an_article_not_the_preamble():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    def passage(text: str, article: int | None, locator: str, score: float) -> Passage:
+        return Passage(chunk_id=locator, doc_id="csl-2025", text=text, start=0, end=len(text), locator=locator,
+                       title="网络安全法", source="", kind="statute", authority=1, status="in-force", language="zh",
+                       article=article, short="CSL", score=score, fused=score)
+
+    preamble = passage("中华人民共和国网络安全法（2025年修正）人工智能 伦理规范 支持", None, "Preamble", 2.0)
+    article = passage("第二十条 国家支持人工智能基础理论研究和算法等关键技术研发，完善人工智能伦理规范。", 20, "Art. 20", 1.5)
+    analysis = analyse("网安法2025年修正后，规定国家支持人工智能研究、完善人工智能伦理规范的是第几条？", "bigram")
+    comp = compose([preamble, article], analysis, 5, 0.0, "bigram")
+    assert not comp.abstained and comp.key_figure == "CSL Art. 20"

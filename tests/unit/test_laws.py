@@ -109,3 +109,9 @@ def test_a_two_character_chinese_name_names_its_document_and_two_latin_letters_d
 
     assert resolve_laws("据中伦那份2025年数据保护指南，截至2024年底有多少个服务完成了备案？") == ["zhonglun-dpp-2025"]
     assert "zhonglun-dpp-2025" not in resolve_laws("Is an IT company a processor under the PIPL?")
+
+
+def test_a_decision_amending_a_law_is_named_as_the_decision_to_amend_it():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("全国人大常委会那个修改网安法的决定一共几项？") == ["csl-2025-decision"]
