@@ -19,7 +19,6 @@ from retrieval.laws import resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.roles import is_sanction
-from retrieval.violations import REFERRAL
 
 MODES = ("hybrid", "dense", "bm25")
 
@@ -208,8 +207,7 @@ class HybridSearcher:
                 rankings.append(scoped)
             for naming in (self._naming_institutions(analysis, filters, table),
                            self._naming_names(analysis, filters, table),
-                           self._highest_fines(analysis, filters, table),
-                           self._referrals(analysis, filters, table)):
+                           self._highest_fines(analysis, filters, table)):
                 if naming:
                     rankings.append(naming)
         fused: dict[str, float] = {}
@@ -291,16 +289,6 @@ class HybridSearcher:
         if not allowed.any():
             return []
         return [table.index.ids[row] for row, _ in table.index.search(analysis.tokens, n, allowed)]
-
-    @staticmethod
-    def _referrals(analysis: QueryAnalysis, filters: Filters, table: ChunkTable) -> list[str]:
-        """For a sanction asked of a law: its provisions sending breaches to other laws (see retrieval/referral.py),
-        so the answerer can tell whether the breach described is one of them."""
-        if not ("amount" in analysis.wants and analysis.sanctions_answer and analysis.laws) or analysis.law_maximum \
-                or analysis.articles:
-            return []
-        return [table.index.ids[row] for row in table.rows_of_laws(analysis.laws, translations=False)
-                if REFERRAL.search(table.index.texts[row]) and filters.allows(table.index.metadatas[row])]
 
     @staticmethod
     def _highest_fines(analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int = 4) -> list[str]:

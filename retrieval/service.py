@@ -23,7 +23,6 @@ from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
-from retrieval.referral import referred_elsewhere
 from retrieval.register.build import build_register
 from retrieval.register.match import match_answer
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
@@ -200,9 +199,6 @@ class AnswerService:
                            implements=None if silent else self._implements)
 
         comp = composed(passages)
-        tokenizer = self.settings.lexical_tokenizer
-        if (referred := referred_elsewhere(comp, analysis, passages, tokenizer, index.idf, index.max_idf)) is not None:
-            return referred
         # a sanction is the law's own: another rule's fine is never what the law it names imposes
         if comp.named_law_silent and analysis.laws and not analysis.law_itself and not analysis.sanctions_answer \
                 and options.use_rerank and options.mode == "hybrid":

@@ -40,11 +40,6 @@ def condition_of(sentence: str) -> str:
     return m.group(0) if m else ""
 
 
-# a law that sends breaches to other laws to be punished (依照有关法律、行政法规的规定处理、处罚) sets no fine for them
-REFERRAL = re.compile(r"依照(?:有关|相关)?法律、行政法规的规定(?:处理|处罚|予以处理|给予处罚)|"
-                      r"按照有关法律、行政法规(?:和部门规章)?的规定予以处理")
-
-
 def breach_of(span: Span, read: str, passage_text: str, lead: str) -> str:
     """The breach a sanction sentence punishes: its own condition, else its paragraph's first sentence's ("The
     directly responsible person in charge … are to be fined" under "Where … are grave, …"), with the condition of
