@@ -136,8 +136,9 @@ def split_asks(question: str) -> tuple[str, str]:
 
 
 def without_exclusions(question: str) -> str:
-    """The question without what it sets aside: "not a 'grave' case" searches for no grave case."""
-    return " ".join(_NOT_SERIOUS.sub(" ", _NEGATED.sub(" ", question)).split())
+    # a tier the question sets aside ("not a 'grave' case") stays: its words find the article that states both
+    # tiers in one sentence (DSL Art. 46), and the tier is set aside when its figures are read
+    return " ".join(_NEGATED.sub(" ", question).split())
 
 
 # "the regulator does not treat the case as 'grave'", 情节不严重: the serious tier is what it sets aside

@@ -152,14 +152,10 @@ def test_cancelling_a_filing_is_an_act_a_filing_does_not_stand_in_for():
     assert asked_activities("How long does the filing take?") == frozenset({"filing"})
 
 
-def test_a_tier_the_question_sets_aside_is_not_searched_for_and_both_audiences_can_be_asked():
-    from retrieval.query import analyse, without_exclusions
+def test_both_audiences_can_be_asked():
     from retrieval.roles import audience
 
     question = "PIPL violation, not a 'grave' case. What fine can the company get, and the people directly in charge?"
-    assert "grave" not in without_exclusions(question)
-    assert "情节严重" not in analyse(question, "bigram").expansion
-    assert "情节严重" in analyse("PIPL violation, a grave case. What fine?", "bigram").expansion
     assert audience(question) == ""  # both: the company's fine and the persons'
     assert audience("What fine can the people directly in charge get?") == "individuals"
 
