@@ -94,21 +94,21 @@ def model_identity(name: str) -> tuple[str, int]:
         from ingest.fast_e5 import model_identity as fast_identity
 
         return fast_identity(), FastE5Embeddings.dim
+    model = _factory(name)
+    return model.model_id, model.dim
+
+
+def _factory(name: str):
     try:
-        model = EMBEDDERS[name]
+        return EMBEDDERS[name]
     except KeyError:
         raise ValueError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}") from None
-    return model.model_id, model.dim
 
 
 @lru_cache(maxsize=3)
 def get_embedder(name: str) -> LexCiteEmbeddings:
     """One instance per model per process: loading a model twice is the bug users complain about."""
-    try:
-        factory = EMBEDDERS[name]
-    except KeyError:
-        raise ValueError(f"unknown embedder {name!r}; choose one of {', '.join(EMBEDDERS)}") from None
-    return factory()
+    return _factory(name)()
 
 
 def embedder_for_model_id(model_id: str) -> LexCiteEmbeddings | None:

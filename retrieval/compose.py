@@ -196,7 +196,7 @@ def _scoped(passage: Passage, analysis: QueryAnalysis) -> bool:
     return bool(passage.doc_id in analysis.laws and analysis.scoped_tokens and passage.authority <= STATUTE_AUTHORITY)
 
 
-def article_texts(passages: list[Passage]) -> dict[tuple[str, int], str]:
+def _article_texts(passages: list[Passage]) -> dict[tuple[str, int], str]:
     """The text retrieved of each article, by (doc id, article number)."""
     articles: dict[tuple[str, int], str] = {}
     for passage in passages:
@@ -213,26 +213,21 @@ def _breach_fit(picks: list[Pick], articles: dict[tuple[str, int], str], analysi
     those were retrieved as well (不履行本法第三十条规定的… reads as DSL Art. 30's duty to assess important data's
     risks). The words for sanctions and their tiers (罚款, 直接负责的主管人员, 情节严重) say what is asked of the
     breach, not which breach it is, and count for none."""
+    asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer))
+    sanction_terms = frozenset(tokenize(" ".join(t for t in analysis.expansion if SANCTION_WORDS.search(t)), tokenizer))
     fit: dict[int, float] = {}
     for pick in picks:
         breach = breach_of(pick.span, _read(pick.span, pick.chapeau), pick.passage.text, pick.lead)
-        if breach:
-            fit[id(pick)] = breach_fit(breach, pick.passage, articles, analysis, tokenizer, idf, unknown_idf)
+        if not breach:
+            continue
+        duties = " ".join(articles.get((pick.passage.doc_id, n), "") for n in duty_articles(breach))
+        tokens = frozenset(tokenize(f"{breach} {duties}", tokenizer))
+        own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if _scoped(pick.passage, analysis)
+                           else (analysis.content_tokens, analysis.expansion_tokens))
+        translated = (translated - sanction_terms) | (analysis.neutral_tokens & asked)
+        fit[id(pick)] = max(_weighted_coverage(own & asked, tokens, idf or {}, unknown_idf),
+                            _weighted_coverage(translated, tokens, idf or {}, unknown_idf))
     return fit
-
-
-def breach_fit(breach: str, passage: Passage, articles: dict[tuple[str, int], str], analysis: QueryAnalysis,
-               tokenizer: str, idf: dict[str, float] | None, unknown_idf: float) -> float:
-    """How much of the breach the question describes a condition (违反本法第X条规定…的) of the passage follows."""
-    asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer))
-    sanction_terms = frozenset(tokenize(" ".join(t for t in analysis.expansion if SANCTION_WORDS.search(t)), tokenizer))
-    duties = " ".join(articles.get((passage.doc_id, n), "") for n in duty_articles(breach))
-    tokens = frozenset(tokenize(f"{breach} {duties}", tokenizer))
-    own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if _scoped(passage, analysis)
-                       else (analysis.content_tokens, analysis.expansion_tokens))
-    translated = (translated - sanction_terms) | (analysis.neutral_tokens & asked)
-    return max(_weighted_coverage(own & asked, tokens, idf or {}, unknown_idf),
-               _weighted_coverage(translated, tokens, idf or {}, unknown_idf))
 
 
 def _sentence_coverage(tokens: frozenset[str], analysis: QueryAnalysis, scoped: bool,
@@ -884,7 +879,7 @@ def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict
     one language and one drafting style), and how well each sanction sentence fits the breach described."""
     analysis = ask.analysis
     # "the maximum fine under the DSL" describes no breach: every tier of the law competes on its amount
-    fit = _breach_fit(picks, article_texts(ask.passages), analysis, ask.tokenizer, ask.idf, ask.unknown_idf) \
+    fit = _breach_fit(picks, _article_texts(ask.passages), analysis, ask.tokenizer, ask.idf, ask.unknown_idf) \
         if analysis.sanctions_answer and not analysis.law_maximum else {}
     anchors: dict[str, Pick] = {}
     for pick in picks:
@@ -1018,7 +1013,7 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
         return ask.abstain("The closest passages share none of the question's terms in either language.",
                            "nothing_shared")
     # a penalty names the duty it enforces by its number (不履行本法第二十三条…): the duty article's words name it too
-    cited = article_texts(ask.passages)
+    cited = _article_texts(ask.passages)
     breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
     duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
     setting = _setting_names(analysis, primary.passage)

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ingest.manifest import load_manifest
 from ingest.numerals import chinese_to_int
 from retrieval.compose import Composition, citation_label
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
-from retrieval.sentences import sentence_spans
+from retrieval.sentences import Span, sentence_spans
 from retrieval.verify import Claim
 
 # the question asks what an article lists, not a number it states ("how many days…" is not this)
@@ -75,13 +76,19 @@ def _answer(passage: Passage, count: int, analysis: QueryAnalysis) -> Compositio
     chapeau = sentence_spans(passage.text)[0]
     lead = f"{count}项" if analysis.language == "zh" else f"{count} items"
     label = citation_label(passage, chapeau)
-    quote = f"{label}: “{chapeau.text.strip()}” … ({count} items follow)"
-    comp = Composition(text=f"{lead} [1].\n\n{quote} [1]", cited=[passage], quotes=[chapeau], key_figure=lead)
-    comp.claims = [Claim(chapeau.text, (1,))]
-    comp.notes.append(f"Counted: {label} lists {count} items; the number is the count of its list, not a "
-                      f"figure the text states.")
-    comp.text += "\n\n" + comp.notes[0]
-    comp.trace.append(TraceStep(RULE, f"{label} enumerates {count} items", "answered"))
+    return _counted(passage, chapeau, lead, f"{label}: “{chapeau.text.strip()}” … ({count} items follow)",
+                    f"Counted: {label} lists {count} items; the number is the count of its list, not a figure the "
+                    f"text states.", TraceStep(RULE, f"{label} enumerates {count} items", "answered"))
+
+
+def _counted(passage: Passage, span: Span, lead: str, quote: str, note: str, step: TraceStep) -> Composition:
+    """An answer that is a count made, not a figure read: the count, the quote it was counted from, and a note
+    saying so."""
+    comp = Composition(text=f"{lead} [1].\n\n{quote} [1]", cited=[passage], quotes=[span], key_figure=lead)
+    comp.claims = [Claim(span.text, (1,))]
+    comp.notes.append(note)
+    comp.text += "\n\n" + note
+    comp.trace.append(step)
     return comp
 
 
@@ -96,10 +103,15 @@ _ITEM_LOCATOR = re.compile(r"^Item (\d+)$")
 
 
 def asks_document_units(analysis: QueryAnalysis) -> bool:
-    originals = {law for law in analysis.laws if not law.endswith("-en")}
     counted = bool(analysis.wants) and analysis.wants <= {"count", "quantity"}  # 多少项修改 reads as a quantity
-    return counted and not analysis.articles and len(originals) == 1 and \
+    return counted and not analysis.articles and len(_originals(analysis.laws)) == 1 and \
         bool(ASKS_UNITS.search(analysis.question))
+
+
+def _originals(laws: list[str]) -> list[str]:
+    """The laws themselves, not their translations (resolve_laws adds a law's translations after it)."""
+    manifest = load_manifest()
+    return [law for law in laws if (entry := manifest.by_id(law)) is None or not entry.translation_of]
 
 
 def asks_document_units_of(question: str) -> bool:
@@ -121,22 +133,17 @@ def document_units(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Pass
     """The count of the named document's units when they run 1…N with none missing; None otherwise."""
     if not enabled(DOCUMENT_RULE) or not asks_document_units(analysis):
         return None
-    doc_id = next(law for law in analysis.laws if not law.endswith("-en"))
-    chunks = chunks_of(doc_id)
+    chunks = chunks_of(_originals(analysis.laws)[0])
     numbers = {unit_number(p) for p in chunks} - {0}
     if not numbers or numbers != set(range(1, max(numbers) + 1)):
         return None
-    last = next(p for p in chunks if unit_number(p) == max(numbers) and p.part == 0)
-    unit = "articles" if last.article is not None and last.article > 0 else "items"
     count = max(numbers)
+    last = min((p for p in chunks if unit_number(p) == count), key=lambda p: p.part)  # the last unit's first part
+    unit = "articles" if last.article is not None and last.article > 0 else "items"
     lead = f"{count}{'条' if unit == 'articles' else '项'}" if analysis.language == "zh" else f"{count} {unit}"
     span = sentence_spans(last.text)[0]
     label = citation_label(last, span)
-    comp = Composition(text=f"{lead} [1].\n\n{label}: “{span.text.strip()}” [1]", cited=[last], quotes=[span],
-                       key_figure=lead)
-    comp.claims = [Claim(span.text, (1,))]
-    comp.notes.append(f"Counted: {last.short or last.title} has {count} {unit}, numbered 1 to {count}; the last is "
-                      f"quoted. The number is the count of its {unit}, not a figure the text states.")
-    comp.text += "\n\n" + comp.notes[0]
-    comp.trace.append(TraceStep(DOCUMENT_RULE, f"{label}: units 1…{count}", "answered"))
-    return comp
+    return _counted(last, span, lead, f"{label}: “{span.text.strip()}”",
+                    f"Counted: {last.short or last.title} has {count} {unit}, numbered 1 to {count}; the last is "
+                    f"quoted. The number is the count of its {unit}, not a figure the text states.",
+                    TraceStep(DOCUMENT_RULE, f"{label}: units 1…{count}", "answered"))
