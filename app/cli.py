@@ -196,13 +196,16 @@ def cmd_train_confidence(args: argparse.Namespace) -> int:
 def cmd_train_off_topic(args: argparse.Namespace) -> int:
     from evals.groups import GOLD_DIR
     from evals.off_topic import train_off_topic
-    from ingest.embedder import get_embedder
+    from retrieval.service import AnswerService
 
     sets = [Path(p) for p in args.sets] or [GOLD_DIR / name for name in
                                             ("gold.jsonl", "blind10.jsonl", "blind12.jsonl", "blind14.jsonl",
-                                             "holdout9.jsonl")]
-    embedder = get_embedder(_settings(args).embedder)
-    print(json.dumps(train_off_topic(embedder, sets, max_false=args.max_false), indent=2))
+                                             "blind15.jsonl", "blind16.jsonl", "holdout9.jsonl")]
+    # the words the store uses are read off the store the model is trained beside (the reference corpus)
+    service = AnswerService(_settings(args))
+    service.ensure_ready()
+    print(json.dumps(train_off_topic(service.embedder, sets, service.searcher.table().index.idf,
+                                     max_false=args.max_false), indent=2))
     return EXIT_OK
 
 
@@ -428,7 +431,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Fit the topic model on the field's questions (gold-format sets) against general "
                                    "ones (evals/data/off_domain_questions.txt); write retrieval/data/topic_model.json.")
     p.add_argument("sets", nargs="*", metavar="JSONL",
-                   help="gold-format question sets (default: the gold, holdout 9 and the worked blind sets 10, 12, 14)")
+                   help="gold-format question sets (default: the gold, holdout 9 and the worked blind sets 10, 12, 14, "
+                        "15, 16)")
     p.add_argument("--max-false", type=float, default=0.0,
                    help="share of the field's questions (naming no law) the threshold may screen out on held-out folds")
     _add_store_options(p)

@@ -191,6 +191,8 @@ class QueryAnalysis:
     retained: str = ""  # of a retention period, what is kept (报告, "log"): the answer must keep the same thing
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
     held_names: frozenset[str] = frozenset()  # of those, the ones the store uses somewhere (set by the searcher)
+    # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
+    unseen: tuple[float, float] = (0.0, 0.0)
     law_maximum: bool = False  # "the maximum fine under law X", no breach named: that law's highest tier
     which_article: bool = False  # "which article provides…": the answer is an article number
     institutions: list[str] = field(default_factory=list)  # 中国银行, "Bank of China": the answering sentence's too

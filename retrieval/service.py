@@ -29,7 +29,7 @@ from retrieval.rerank import plain_fusion, rerank, settle_figure_type
 from retrieval.rules.registry import disabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
-from retrieval.topic import load_topic_model
+from retrieval.topic import load_topic_model, unseen_shares
 from retrieval.verify import unsupported
 
 
@@ -118,7 +118,7 @@ class AnswerService:
         started = time.perf_counter()
         question = self.check_question(question)
         self.ensure_ready()
-        analysis = self._with_held_names(analyse(question, self.settings.lexical_tokenizer))
+        analysis = self._read_against_store(analyse(question, self.settings.lexical_tokenizer))
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
         confidence, feats, ranked = 0.0, {}, []
         comp = self._screen(analysis)
@@ -153,12 +153,13 @@ class AnswerService:
         answer.timings = {name: round(value, 2) for name, value in timings.items()}
         return answer
 
-    def _with_held_names(self, analysis: QueryAnalysis) -> QueryAnalysis:
-        """The question's short names (CRM, CBDT) that the store uses somewhere, as written or through the glossary."""
-        if not analysis.acronyms:
-            return analysis
+    def _read_against_store(self, analysis: QueryAnalysis) -> QueryAnalysis:
+        """What the store knows of the question's words: its short names (CRM, CBDT) that the store uses somewhere,
+        as written or through the glossary, and the share of its words no passage uses."""
         table = self.searcher.table()
-        return replace(analysis, held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
+        unseen = unseen_shares(analysis.topic_tokens, table.index.idf, analysis.glossary_tokens)
+        return replace(analysis, unseen=unseen,
+                       held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
 
     def _screen(self, analysis: QueryAnalysis) -> Composition | None:
         """The off-topic screen, through the learned topic model when it was learned in this encoder's space
@@ -174,7 +175,7 @@ class AnswerService:
 
     def _one_side(self, side, options: Options) -> tuple[Composition, QueryAnalysis, list[Passage]]:
         """One side of a comparison, answered as a question of its own about its own law."""
-        analysis = self._with_held_names(analyse(side.question, self.settings.lexical_tokenizer))
+        analysis = self._read_against_store(analyse(side.question, self.settings.lexical_tokenizer))
         passages = self.retrieve(side.question, options, analysis)
         return self._compose(side.question, analysis, passages, options), analysis, passages
 

@@ -1,5 +1,7 @@
 """Whether a question is about the corpus' field at all, learned rather than listed: a logistic regression over
-the question's e5 vector and the count of words of the field it uses, trained (`lexcite train-off-topic`,
+the question's e5 vector, the count of words of the field it uses and the share of its words the store never uses
+(positive evidence: "the penalty for a false start in the Olympic 100m" uses field words, but "olympic", "start"
+and "100m" are nowhere in a corpus of data law), trained (`lexcite train-off-topic`,
 evals/off_topic.py) on the field's own questions against general ones. The weights live in
 retrieval/data/topic_model.json with the threshold chosen on held-out folds; they apply only to the vector space
 they were learned in (multilingual-e5-small, whichever engine runs it)."""
@@ -8,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -30,12 +33,16 @@ class TopicModel:
     bias: float
     threshold: float  # the off-topic probability at and above which a question is screened out
     trained_on: str = ""
+    # per share (0..1) of the question's Latin words and of its Chinese characters the store lacks
+    unseen_weights: tuple[float, float] = (0.0, 0.0)
 
     def applies_to(self, model_id: str) -> bool:
         return bool(self.space) and model_id.startswith(self.space)
 
-    def off_topic_probability(self, vector: np.ndarray, field_terms: int) -> float:
-        z = float(np.dot(self.weights, vector)) + self.term_weight * min(field_terms, MAX_TERMS) + self.bias
+    def off_topic_probability(self, vector: np.ndarray, field_terms: int,
+                              unseen: tuple[float, float] = (0.0, 0.0)) -> float:
+        z = float(np.dot(self.weights, vector)) + self.term_weight * min(field_terms, MAX_TERMS) + self.bias \
+            + sum(w * share for w, share in zip(self.unseen_weights, unseen, strict=True))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
@@ -48,6 +55,36 @@ def load_topic_model(path: Path = TOPIC_MODEL_PATH) -> TopicModel | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         return TopicModel(space=data["space"], weights=np.asarray(data["weights"], dtype=np.float32),
                           term_weight=float(data["term_weight"]), bias=float(data["bias"]),
-                          threshold=float(data["threshold"]), trained_on=data.get("trained_on", ""))
+                          threshold=float(data["threshold"]), trained_on=data.get("trained_on", ""),
+                          unseen_weights=tuple(float(w) for w in data.get("unseen_weights", (0.0, 0.0))))
     except (KeyError, TypeError, ValueError) as exc:
         raise TopicModelError(f"{path}: not a topic model ({exc}); refit it with `lexcite train-off-topic`") from exc
+
+
+def _is_cjk(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def unseen_words(tokens: set[str], vocabulary: Mapping[str, float], known: set[str] = frozenset()) -> float:
+    """The share of the question's Latin words (three letters or more) that no stored passage uses and the
+    glossary does not know: "olympic", "goalkeeper" in a corpus of data law. 0 without such words."""
+    words = [t for t in tokens if len(t) >= 3 and any(c.isascii() and c.isalpha() for c in t)]
+    if not words:
+        return 0.0
+    return sum(1 for t in words if t not in vocabulary and t not in known) / len(words)
+
+
+def unseen_characters(tokens: set[str], vocabulary: Mapping[str, float], known: set[str] = frozenset()) -> float:
+    """The share of the question's Chinese characters that belong to no bigram a stored passage uses (or the
+    glossary knows). Characters, not bigrams: the bigrams that straddle two words are unseen in any corpus."""
+    characters = {t for t in tokens if len(t) == 1 and _is_cjk(t)}
+    if not characters:
+        return 0.0
+    seen = {c for t in tokens if len(t) == 2 and _is_cjk(t) and (t in vocabulary or t in known) for c in t}
+    return sum(1 for c in characters if c not in seen) / len(characters)
+
+
+def unseen_shares(tokens: set[str], vocabulary: Mapping[str, float], known: set[str] = frozenset()) \
+        -> tuple[float, float]:
+    """Both shares, Latin words first: what the topic model and the confidence read."""
+    return unseen_words(tokens, vocabulary, known), unseen_characters(tokens, vocabulary, known)

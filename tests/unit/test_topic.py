@@ -9,7 +9,14 @@ import numpy as np
 import pytest
 
 from evals.off_topic import Labelled, choose_threshold
-from retrieval.topic import TopicModel, TopicModelError, load_topic_model
+from retrieval.topic import (
+    TopicModel,
+    TopicModelError,
+    load_topic_model,
+    unseen_characters,
+    unseen_shares,
+    unseen_words,
+)
 
 
 def test_the_probability_rises_with_the_vector_and_falls_with_words_of_the_field():
@@ -41,3 +48,44 @@ def test_the_threshold_screens_no_more_answerable_field_questions_than_allowed()
     assert seen == {"general_screened": "2/2", "field_screened": "0/2"}
     lenient, seen = choose_threshold(chances, rows, max_false=0.5)
     assert lenient <= 0.60 and seen["field_screened"] == "1/2"
+
+
+def test_the_unseen_weights_raise_the_probability_with_the_shares_the_store_lacks():
+    model = TopicModel(space="intfloat/multilingual-e5-small", weights=np.array([0.0, 0.0], dtype=np.float32),
+                       term_weight=0.0, bias=-1.0, threshold=0.9, unseen_weights=(4.0, 3.0))
+    vector = np.array([1.0, 0.0])
+    assert model.off_topic_probability(vector, 0, (1.0, 0.0)) > 0.9 > model.off_topic_probability(vector, 0)
+    assert model.off_topic_probability(vector, 0, (0.0, 1.0)) > model.off_topic_probability(vector, 0, (0.0, 0.5))
+
+
+def test_unseen_words_counts_latin_words_not_numbers_or_glossary_terms():
+    store = {"fine": 1.0, "personal": 1.0}
+    # "olympic" and "sprint" are nowhere in the store; "100" is a number
+    assert unseen_words({"olympic", "sprint", "fine", "100"}, store) == 2 / 3
+    assert unseen_words({"cbdt", "fine"}, store, known={"cbdt"}) == 0.0  # the glossary translates it
+    assert unseen_words({"a", "12", "罚款"}, store) == 0.0  # no Latin word: no evidence either way
+
+
+def test_unseen_characters_counts_characters_no_stored_bigram_holds():
+    store = {"罚款": 1.0, "数据": 1.0}
+    # 罚款多少: 罚 款 in a stored bigram; 多 少 not (多少 absent); the straddling 款多 is no evidence
+    tokens = {"罚", "款", "多", "少", "罚款", "款多", "多少"}
+    assert unseen_characters(tokens, store) == 0.5
+    assert unseen_characters(tokens, {**store, "多少": 1.0}) == 0.0
+    assert unseen_shares(tokens | {"olympic"}, store) == (1.0, 0.5)
+
+
+def test_the_shipped_weights_give_the_standardised_pipelines_probabilities():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    from evals.off_topic import _unscaled
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 5)) * np.array([0.01, 1.0, 5.0, 0.2, 3.0]) + 2.0
+    y = (x[:, 0] * 100 + x[:, 2] > 2.0 * 100 + 2.0).astype(int)
+    pipeline = make_pipeline(StandardScaler(), LogisticRegression(C=0.5)).fit(x, y)
+    weights, bias = _unscaled(pipeline)
+    folded = 1.0 / (1.0 + np.exp(-(x @ weights + bias)))
+    assert np.allclose(folded, pipeline.predict_proba(x)[:, 1], atol=1e-9)
