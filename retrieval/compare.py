@@ -12,7 +12,7 @@ from retrieval.compose import Composition, abstain, citation_label
 from retrieval.laws import SECONDARY_KINDS, law_names, law_spans
 from retrieval.query import QueryAnalysis
 from retrieval.records import TraceStep
-from retrieval.rules.asks import asks_comparison, comparison_direction
+from retrieval.rules.asks import asks_comparison, asks_two_things, comparison_direction
 from retrieval.rules.registry import enabled
 from retrieval.verify import Claim
 
@@ -62,11 +62,13 @@ def one_source(parts: list[tuple[Side, Composition]]) -> bool:
 
 
 def sides(question: str) -> list[Side]:
-    """The two sides of a comparison between two laws the question names, or between two options it names
-    ([] when it is no such comparison)."""
-    if not enabled("comparison") or not asks_comparison(question):
-        return []
-    return _law_sides(question) or option_sides(question)
+    """The two sides of a comparison between two laws the question names, or between two options it names; or
+    of two questions in one, each naming its own law ([] when it is none of these)."""
+    if enabled("comparison") and asks_comparison(question):
+        return _law_sides(question) or option_sides(question)
+    if enabled("two_asks") and asks_two_things(question):
+        return _law_sides(question)
+    return []
 
 
 def _law_sides(question: str) -> list[Side]:
@@ -82,11 +84,21 @@ def _law_sides(question: str) -> list[Side]:
         text = question
         for start, end, doc_id in sorted(spans, reverse=True):
             if doc_id != law:
+                start, end = _whole_title(text, start, end)
                 # "the DSL Article 45 tier": the other side's article goes with its name
                 tail = _ARTICLE_AFTER.match(text[end:])
                 text = f"{text[:start]} {text[end + (tail.end() if tail else 0):]}"
         out.append(Side(law, " ".join(text.split())))
     return out
+
+
+def _whole_title(text: str, start: int, end: int) -> tuple[int, int]:
+    """A law's name found inside book-title marks goes with the whole title: 《关于办理侵犯公民个人信息刑事案件…的解释》
+    taken out in part would leave a title the corpus does not hold."""
+    opening, closing = text.rfind("《", 0, start + 1), text.find("》", max(end - 1, 0))
+    if opening != -1 and closing != -1 and "》" not in text[opening:start] and "《" not in text[end:closing]:
+        return opening, closing + 1
+    return start, end
 
 
 def _value(comp: Composition, analysis: QueryAnalysis) -> float | None:
@@ -140,8 +152,9 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
         lines.append(f"{name}: {comp.key_figure} [{n}] — {citation_label(comp.cited[0], comp.quotes[0])}: "
                      f"“{quote}” [{n}]")
         out.trace += comp.trace
+    # two questions in one ask both figures, not which is higher
     verdict = _verdict(names, [_value(comp, a) for _, comp, a in parts], question, analysis.language,
-                       laws=all(side.law for side, _, _ in parts))
+                       laws=all(side.law for side, _, _ in parts)) if asks_comparison(question) else ""
     out.key_figure = "; ".join(f"{name}: {comp.key_figure}" for name, (_, comp, _) in zip(names, parts, strict=True))
     out.text = "\n\n".join([*([verdict] if verdict else []), *lines])
     out.trace.append(TraceStep("comparison", verdict or "two figures, not comparable", "kept"))

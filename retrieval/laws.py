@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ingest.manifest import Manifest, load_manifest
 from ingest.numerals import NUMERAL_CHARS, chinese_to_int
+from retrieval.glossary import glossary_pairs
 
 # English names users type that the manifest's aliases do not spell out
 EXTRA_ALIASES = {
@@ -307,11 +308,24 @@ def _bare_name(name: str) -> str:
 
 
 def mentions_law(name: str, text: str) -> bool:
-    """Whether a passage speaks of the named law: its Chinese title, or every telling word of its English name."""
+    """Whether a passage speaks of the named law: its Chinese title (as written, or translated by the glossary in
+    an English passage), or every telling word of its English name."""
     if name.startswith("《"):
-        return name.strip("《》").removeprefix("中华人民共和国") in text
+        title = name.strip("《》").removeprefix("中华人民共和国")
+        return title in text or _translated_title_in(title, text)
     lowered = text.lower()
     return all(word.strip("'’") in lowered for word in _distinctive(name))
+
+
+def _translated_title_in(title: str, text: str) -> bool:
+    """A Chinese title an English guide writes in English: every term of it the glossary knows (two at least, so
+    that one common term names no law) is in the text in one of its translations. 《个人信息保护合规审计管理办法》
+    is the guide's "Personal Information Protection Compliance Audit"."""
+    translations: dict[str, list[str]] = {}
+    for term, translation in glossary_pairs(title):
+        translations.setdefault(term, []).append(translation.lower())
+    lowered = text.lower()
+    return len(translations) >= 2 and all(any(t in lowered for t in ts) for ts in translations.values())
 
 
 def _distinctive(name: str) -> list[str]:

@@ -5,9 +5,14 @@ one of those is not answered by the penalty clause that happens to hold the near
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
 
 from retrieval.duties import asking_clause
 from retrieval.sentences import CLAUSE_END, clause_start
+
+PLACES_PATH = Path(__file__).with_name("data") / "places.toml"
 
 # the words that make a clause a sanction: its amounts are fines, its days are detention
 _SANCTION_CLAUSE = re.compile(r"罚款|罚金|拘留|有期徒刑|没收|处分|\bsanction(?:s|ed)\b|\bfine[sd]?\b|\bfining\b|penalt(?:y|ies)|detention|detained|"
@@ -248,16 +253,29 @@ def acronyms(question: str) -> list[str]:
 _EN_PLACED = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(?:Internet Court|Intermediate (?:People's )?Court|"
                         r"Higher (?:People's )?Court|People's Court|Data Exchange|Municipal\b|Provincial\b|"
                         r"(?:Pilot )?Free Trade|FTZ\b|Cyberspace Administration|Procuratorate|Public Security Bureau)")
-_ZH_PLACED = re.compile(r"((?:(?![的级地本该当所各其内去到向在于从时间省市])[\u4e00-\u9fff]){2,3}?)(?:市|省)?(?:互联网法院|中级人民法院|高级人民法院|数据交易所|自由贸易|自贸|"
+_ZH_PLACED = re.compile(r"((?:(?![的级地本该当所各其内去到向在于从时间省市])[\u4e00-\u9fff]){2,4}?)(?:市|省)?(?:互联网法院|中级人民法院|高级人民法院|数据交易所|自由贸易|自贸|"
                         r"网信办|人民政府|公安局|检察院)")
 _NOT_PLACES = frozenset({"Supreme", "National", "State", "Chinese", "China", "Local", "The", "Provincial", "Municipal",
                          "City", "County", "Regional", "Central", "Competent", "Relevant", "最高", "国家", "地方"})
 
 
+@lru_cache(maxsize=1)
+def _chinese_places() -> frozenset[str]:
+    with PLACES_PATH.open("rb") as handle:
+        return frozenset(tomllib.load(handle)["zh"])
+
+
+def _place_ending(words: str) -> str:
+    """The place the characters end with (我们北京 → 北京), or ''."""
+    return next((words[i:] for i in range(len(words) - 1) if words[i:] in _chinese_places()), "")
+
+
 def institution_places(question: str) -> list[str]:
-    """The places the question names an institution by ("Guangzhou Internet Court", 广州互联网法院)."""
+    """The places the question names an institution by ("Guangzhou Internet Court", 广州互联网法院). A Chinese
+    place must be one (retrieval/data/places.toml): the characters before 网信办 may be a verb (包括网信办)."""
     question = _outside_scenery(question)
-    found = [m.group(1) for pattern in (_EN_PLACED, _ZH_PLACED) for m in pattern.finditer(question)]
+    found = [m.group(1) for m in _EN_PLACED.finditer(question)]
+    found += [place for m in _ZH_PLACED.finditer(question) if (place := _place_ending(m.group(1)))]
     return list(dict.fromkeys(p for p in found if p not in _NOT_PLACES and p.split()[0] not in _NOT_PLACES))
 
 

@@ -52,7 +52,9 @@ def _direction_words() -> dict[str, tuple[str, ...]]:
     return {d: tuple(spec[d]) for d in ("higher", "longer", "lower", "shorter")}
 
 
-_EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|sets|takes|of the two)\b|\bis (?:the )?.{3,80}?\b"
+_EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|sets|takes|of the two)\b|"
+                         r"\bwhich (?:[\w'-]+ ){1,5}?(?:longer|shorter|higher|lower|greater|larger|smaller|more|less|"
+                         r"earlier|later|stricter|heavier|sooner)\b|\bis (?:the )?.{3,80}?\b"
                          r"(?:higher|lower|longer|shorter|greater|larger|smaller|more|less|earlier|later|stricter)"
                          r"\s+than\b|\bcompared? (?:to|with)\b|\bversus\b|\bvs\.?\b", re.I)
 _EN_CHOICE = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|earlier|later|"
@@ -68,6 +70,16 @@ def asks_comparison(question: str) -> bool:
     if _ZH_COMPARE.search(question):
         return True
     return bool(_EN_COMPARE.search(question) and _EN_CHOICE.search(question))
+
+
+_QUESTION_END = re.compile(r"[?？]")
+
+
+def asks_two_things(question: str) -> bool:
+    """Two questions in one ("X规定是多久？Y改成了多久？", "When was it adopted? When did it take effect?"): two
+    parts that each end in a question mark. Answered side by side when each part names a law of its own."""
+    parts = [part for part in _QUESTION_END.split(question) if len(part.strip()) >= 4]
+    return len(parts) >= 2 and len(_QUESTION_END.findall(question)) >= 2
 
 
 def comparison_direction(question: str) -> str:

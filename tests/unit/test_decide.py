@@ -116,3 +116,10 @@ def test_periods_are_compared_in_days():
     from retrieval.compare import _DAYS
 
     assert 3 * _DAYS["year"] > 30 * _DAYS["working-day"] > 30 * _DAYS["day"] > 24 * _DAYS["hour"]
+
+
+def test_two_questions_in_one_each_naming_a_law_are_two_sides_and_a_title_goes_whole():
+    left, right = sides("两高《关于办理侵犯公民个人信息刑事案件适用法律若干问题的解释》什么时候开始施行？跟网安法生效是同一天吗？")
+    assert (left.law, right.law) == ("pi-crimes", "csl-2025")
+    assert "《" not in right.question and "关于办理" not in right.question  # the other title, whole
+    assert sides("个保法规定的最高罚款是多少？情节严重的呢？") == []  # two asks, one law: answered as one

@@ -170,3 +170,11 @@ def test_an_assessment_s_result_is_no_act_of_assessing():
     assert "assessment" in activities("How long does the security assessment take?")
     assert "assessment" not in activities("How long are the assessment results valid?")
     assert asked_activities("网信办发出受理通知以后，多少个工作日内要出评估结果？") == frozenset({"assessment"})
+
+
+def test_a_chinese_place_is_a_place_not_the_verb_before_an_office():
+    from retrieval.roles import institution_places
+
+    assert institution_places("审查机制包括网信办在内一共几个部门？") == []  # 包括 is a verb
+    assert institution_places("呼和浩特市网信办罚了多少？") == ["呼和浩特"]
+    assert institution_places("听说我们北京互联网法院判了") == ["北京"]

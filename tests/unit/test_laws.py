@@ -115,3 +115,12 @@ def test_a_decision_amending_a_law_is_named_as_the_decision_to_amend_it():
     from retrieval.laws import resolve_laws
 
     assert resolve_laws("全国人大常委会那个修改网安法的决定一共几项？") == ["csl-2025-decision"]
+
+
+def test_an_english_guide_mentions_a_chinese_title_through_the_glossary():
+    from retrieval.laws import mentions_law
+
+    title = "《个人信息保护合规审计管理办法（征求意见稿）》"
+    assert mentions_law(title, "The draft requires handlers to conduct a personal information compliance audit yearly")
+    assert not mentions_law(title, "Personal information handlers shall be fined")  # one term of two
+    assert mentions_law(title, "依照个人信息保护合规审计管理办法（征求意见稿）")
