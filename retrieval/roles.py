@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from retrieval.duties import asking_clause
+from retrieval.glossary import name_forms
 from retrieval.sentences import CLAUSE_END, clause_start
 
 PLACES_PATH = Path(__file__).with_name("data") / "places.toml"
@@ -100,14 +101,29 @@ _EN_RETAINED = re.compile(r"\b(?:keep|retain|store|preserve)\s+(?:the\s+|their\s
                           r"(?:kept|retained|stored|preserved)\b", re.I)
 
 
+# "how long must operators keep users' real-name identity information": the keeper comes first
+_EN_KEEPER_FIRST = re.compile(r"\bhow long (?:must|should|do|does|shall|can|may|will|would)\s+(?:[\w'-]+\s+){1,3}?"
+                              r"(?:keep|retain|store|preserve)\s+(?:the\s+|their\s+|its\s+|our\s+|such\s+)?"
+                              r"(?:[\w-]+['’]s?\s+)?((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s+(?:under|for|after|in|by|according|"
+                              r"per|pursuant|on)\b|\s*[?？,.;]|\s*$)", re.I)
+_GENERIC_KEPT = frozenset({"it", "them", "this", "that", "data", "information"})
+
+
 def retained_thing(question: str) -> str:
-    """The head noun of what a retention question asks to be kept (报告, "log"), or ""."""
+    """What a retention question asks to be kept (报告, "log", "real-name"), or "": the head noun; when that says
+    nothing ("information"), the word before it that the glossary knows ("real-name identity information")."""
     if m := _ZH_RETAINED.search(question):
         return m.group(1)[-2:]
-    if m := _EN_RETAINED.search(question):
-        head = (m.group(1) or m.group(2)).split()[-1].lower()
-        return "" if head in {"it", "them", "this", "that", "data", "information"} else re.sub(r"s$", "", head)
+    if m := _EN_RETAINED.search(question) or _EN_KEEPER_FIRST.search(question):
+        return _kept_name((m.group(1) or m.group(2) or "").lower().split())
     return ""
+
+
+def _kept_name(words: list[str]) -> str:
+    head = words[-1] if words else ""
+    if head not in _GENERIC_KEPT:
+        return re.sub(r"s$", "", head)
+    return next((w for w in reversed(words[:-1]) if w not in _GENERIC_KEPT and len(name_forms(w)) > 1), "")
 
 
 def money_roles(question: str) -> tuple[str, ...]:

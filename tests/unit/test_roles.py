@@ -91,3 +91,13 @@ def test_a_period_the_scene_already_states_is_not_the_one_asked():
                          "decide?") == ((15.0, "working-day"),)
     assert given_periods("Is the filing deadline 10 working days?") == ()
     assert given_periods("How many working days does the office have to review?") == ()
+
+
+def test_what_is_kept_when_the_keeper_is_named_first():
+    from retrieval.roles import retained_thing
+
+    # "information" says nothing of what is kept; the glossary knows "real-name" (真实身份信息, 实名)
+    assert retained_thing("How long must network operators keep users' real-name identity information?") == "real-name"
+    assert retained_thing("How long must operators keep network logs under the CSL?") == "log"
+    assert retained_thing("How long must access logs be kept?") == "log"
+    assert retained_thing("How long must operators retain personal information after closing an account?") == ""
