@@ -9,10 +9,16 @@ from dataclasses import dataclass
 
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, abstain, citation_label
-from retrieval.laws import SECONDARY_KINDS, law_names, law_spans
+from retrieval.laws import SECONDARY_KINDS, earlier_versions, law_names, law_spans
 from retrieval.query import QueryAnalysis
 from retrieval.records import TraceStep
-from retrieval.rules.asks import asks_comparison, asks_two_things, comparison_direction
+from retrieval.rules.asks import (
+    asks_comparison,
+    asks_two_things,
+    asks_two_versions,
+    comparison_direction,
+    version_marks,
+)
 from retrieval.rules.registry import enabled
 from retrieval.verify import Claim
 
@@ -65,10 +71,53 @@ def sides(question: str) -> list[Side]:
     """The two sides of a comparison between two laws the question names, or between two options it names; or
     of two questions in one, each naming its own law ([] when it is none of these)."""
     if enabled("comparison") and asks_comparison(question):
-        return _law_sides(question) or option_sides(question)
+        return _law_sides(question) or version_sides(question) or option_sides(question)
     if enabled("two_asks") and asks_two_things(question):
-        return _law_sides(question)
-    return []
+        return _law_sides(question) or version_sides(question)
+    return version_sides(question)
+
+
+def version_sides(question: str) -> list[Side]:
+    """The two texts of one law the question asks about (rule two_versions): each side is the question with the
+    words of either version taken out and the law named by that version's own title."""
+    if not enabled("two_versions") or not asks_two_versions(question):
+        return []
+    manifest = load_manifest()
+    named = [(start, end, doc_id) for start, end, doc_id in law_spans(question, manifest)
+             if earlier_versions([doc_id], manifest) != [doc_id]]
+    if not named:
+        return []
+    start, end, current = named[0]
+    marks = _merged([span for group in version_marks(question) for span in group])
+    zh = bool(re.search(r"[\u4e00-\u9fff]", question))
+    out = []
+    for version in (earlier_versions([current], manifest)[0], current):
+        entry = manifest.by_id(version)
+        title = entry.title_zh if zh and entry.title_zh else entry.short or entry.title
+        out.append(Side(version, _rewritten(question, [(start, end, title)] + [(a, b, " ") for a, b in marks]),
+                        entry.short or entry.title))
+    return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _rewritten(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """The text with each span replaced, later spans first; a span overlapping one already replaced is skipped."""
+    done: list[tuple[int, int]] = []
+    for start, end, new in sorted(edits, key=lambda e: (-e[0], e[1])):
+        if any(start < b and end > a for a, b in done):
+            continue
+        text = f"{text[:start]}{new}{text[end:]}"
+        done.append((start, end))
+    return " ".join(text.split())
 
 
 def _law_sides(question: str) -> list[Side]:

@@ -92,10 +92,23 @@ def _extra_aliases(entry, manifest: Manifest) -> list[str]:
     return [name for doc_id in (entry.id, *earlier) for name in EXTRA_ALIASES.get(doc_id, [])]
 
 
+# "the GenAI interim measures", 生成式AI暂行办法: a rule's short name with the word that says it is provisional
+_EN_KIND_WORD = re.compile(r"(\\ )(measures|provisions|regulations|rules)$")
+_ZH_KIND_WORD = re.compile(r"(?<!暂行)(办法|规定|条例)$")
+
+
+def _name_pattern(name: str, chinese: bool) -> str:
+    """A law's name as a pattern that also takes a provisional word before the kind of rule it is."""
+    escaped = re.escape(name)
+    if chinese:
+        return _ZH_KIND_WORD.sub(r"(?:暂行)?\1", escaped)
+    loose = _EN_KIND_WORD.sub(r"\1(?:(?:interim|provisional|administrative)\ )?\2", escaped)
+    return rf"(?<![a-z0-9]){loose}(?![a-z0-9])"
+
+
 @lru_cache(maxsize=4)
 def _name_patterns(manifest: Manifest) -> list[tuple[re.Pattern[str], str, bool]]:
-    return [(re.compile(re.escape(name) if chinese else rf"(?<![a-z0-9]){re.escape(name)}(?![a-z0-9])"), doc_id,
-             chinese) for name, doc_id, chinese in _names(manifest)]
+    return [(re.compile(_name_pattern(name, chinese)), doc_id, chinese) for name, doc_id, chinese in _names(manifest)]
 
 
 def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:

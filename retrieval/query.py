@@ -89,6 +89,9 @@ _NOT_WHO = re.compile(r"\b(?:we are|we're|it is|it's|is|are)\s+not\s+(?:a|an)\s+
                       r"\bnon-([A-Z][A-Za-z]{1,10}(?: operators?)?)\b|"
                       r"[(（]?\s*(?:不是|并非|不属于|没有被认定为|未被认定为|并未被认定为|尚未被认定为)([^，；。？)）]{2,24})", re.I)
 _ANY_ACTOR = re.compile(r"^(?:运营者|处理者|提供者|经营者|平台|企业|单位|个人)$")
+# "an ordinary network operator", 一般网络运营者: the statutes' plain operator, as against a CII operator
+_ORDINARY_OPERATOR = re.compile(r"(?:一般|普通)的?网络运营者|\b(?:ordinary|general|regular|normal)\s+network\s+operators?\b",
+                                re.I)
 
 
 def not_who(question: str) -> frozenset[str]:
@@ -103,6 +106,8 @@ def not_who(question: str) -> frozenset[str]:
         else:
             found.update(t.replace("的", "") for _, t in glossary_pairs(m.group(1) or m.group(2))
                          if re.search(r"[\u4e00-\u9fff]{4,}", t) and not _ANY_ACTOR.match(t))
+    if _ORDINARY_OPERATOR.search(question):
+        found.add("关键信息基础设施")
     return frozenset(found)
 
 

@@ -75,11 +75,34 @@ def asks_comparison(question: str) -> bool:
 _QUESTION_END = re.compile(r"[?？]")
 
 
+# "when did X take effect, and when did Y?": a second question joined by "and"
+_AND_ASKS = re.compile(r"[,;]\s*and\s+(?:when|what|how|which|who|where)\b", re.I)
+
+
 def asks_two_things(question: str) -> bool:
-    """Two questions in one ("X规定是多久？Y改成了多久？", "When was it adopted? When did it take effect?"): two
-    parts that each end in a question mark. Answered side by side when each part names a law of its own."""
+    """Two questions in one ("X规定是多久？Y改成了多久？", "When did X take effect, and when did Y?"): two parts that
+    each end in a question mark, or a second question joined by "and". Answered side by side when each part
+    names a law of its own."""
     parts = [part for part in _QUESTION_END.split(question) if len(part.strip()) >= 4]
-    return len(parts) >= 2 and len(_QUESTION_END.findall(question)) >= 2
+    return len(parts) >= 2 and len(_QUESTION_END.findall(question)) >= 2 or bool(_AND_ASKS.search(question))
+
+
+def _version_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = cues()["rules"]["two_versions"]
+    return tuple(re.compile("|".join(spec[side]), re.I) for side in ("earlier", "later"))  # type: ignore[return-value]
+
+
+def version_marks(question: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the question speaks of a law's earlier text (2016年版, "before the amendment") and of its later one
+    (2025年修正后, "as amended")."""
+    earlier, later = _version_words()
+    return ([m.span() for m in earlier.finditer(question)], [m.span() for m in later.finditer(question)])
+
+
+def asks_two_versions(question: str) -> bool:
+    """'The CSL's fine before and after the 2025 amendment', 网安法2016年版和2025年修正版分别是多少: both texts of a law."""
+    earlier, later = version_marks(question)
+    return bool(earlier and later)
 
 
 def comparison_direction(question: str) -> str:

@@ -123,3 +123,14 @@ def test_two_questions_in_one_each_naming_a_law_are_two_sides_and_a_title_goes_w
     assert (left.law, right.law) == ("pi-crimes", "csl-2025")
     assert "《" not in right.question and "关于办理" not in right.question  # the other title, whole
     assert sides("个保法规定的最高罚款是多少？情节严重的呢？") == []  # two asks, one law: answered as one
+
+
+def test_a_law_before_and_after_its_amendment_is_two_sides_each_named_by_its_own_title():
+    from retrieval.compare import version_sides
+
+    old, new = version_sides("网安法2016年版和2025年修正版对单位的罚款上限分别是多少？哪个高？")
+    assert (old.law, new.law) == ("csl-2016", "csl-2025")
+    assert "2025年修正版" not in old.question and "2016年版" not in new.question
+    old, new = version_sides("Compare the Cybersecurity Law before and after the 2025 amendment: the maximum fine?")
+    assert "after" not in old.question and "before" not in new.question
+    assert version_sides("Under the Cybersecurity Law as amended in 2025, what is the fine?") == []

@@ -124,3 +124,19 @@ def test_an_english_guide_mentions_a_chinese_title_through_the_glossary():
     assert mentions_law(title, "The draft requires handlers to conduct a personal information compliance audit yearly")
     assert not mentions_law(title, "Personal information handlers shall be fined")  # one term of two
     assert mentions_law(title, "依照个人信息保护合规审计管理办法（征求意见稿）")
+
+
+def test_a_short_name_takes_the_word_that_says_the_rule_is_provisional():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("when did the GenAI interim measures take effect?")[0] == "genai"
+    assert resolve_laws("生成式AI暂行办法什么时候施行？")[0] == "genai"
+    assert resolve_laws("the interim measures") == []
+
+
+def test_an_ordinary_network_operator_is_not_a_cii_operator():
+    from retrieval.query import not_who
+
+    assert not_who("一般网络运营者拒不改正的，罚多少？") == {"关键信息基础设施"}
+    assert not_who("an ordinary network operator refuses to rectify") == {"关键信息基础设施"}
+    assert not_who("网络运营者拒不改正的，罚多少？") == frozenset()
