@@ -140,3 +140,11 @@ def test_an_ordinary_network_operator_is_not_a_cii_operator():
     assert not_who("一般网络运营者拒不改正的，罚多少？") == {"关键信息基础设施"}
     assert not_who("an ordinary network operator refuses to rectify") == {"关键信息基础设施"}
     assert not_who("网络运营者拒不改正的，罚多少？") == frozenset()
+
+
+def test_a_title_in_book_marks_that_only_holds_a_held_laws_alias_is_another_rule():
+    from retrieval.laws import unknown_law_names
+
+    assert unknown_law_names("按《人脸识别技术应用安全管理办法》，多少人要备案？") == ["《人脸识别技术应用安全管理办法》"]
+    assert unknown_law_names("《个保法》第66条怎么罚？") == []
+    assert unknown_law_names("《生成式人工智能服务管理暂行办法》什么时候施行？") == []
