@@ -87,6 +87,7 @@ def asks_two_things(question: str) -> bool:
     return len(parts) >= 2 and len(_QUESTION_END.findall(question)) >= 2 or bool(_AND_ASKS.search(question))
 
 
+@lru_cache(maxsize=1)
 def _version_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     spec = cues()["rules"]["two_versions"]
     return tuple(re.compile("|".join(spec[side]), re.I) for side in ("earlier", "later"))  # type: ignore[return-value]
