@@ -47,7 +47,7 @@ from retrieval.roles import (
     is_lead_time,
     speaks_of,
 )
-from retrieval.rules.asks import asking_sentence, context_names, scene_names
+from retrieval.rules.asks import CRIMINAL_SANCTION, asking_sentence, context_names, scene_names
 from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
@@ -487,6 +487,8 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     fines_only = all(f.sanction for f in wanted)
     if fines_only and _punishes_another_breach(pick, read, analysis):
         return False
+    if analysis.criminal and not (any(f.sanction for f in wanted) and CRIMINAL_SANCTION.search(read)):
+        return False  # an authority's administrative fine, or the gains that make a crime, is no court's fine
     if fines_only and analysis.not_who and (breach := breach_of(pick.span, read, pick.passage.text, pick.lead)) \
             and any(is_of_kind(breach, kind) for kind in analysis.not_who):
         return False  # "(non-CII) operator": the CII operator's fine is not ours

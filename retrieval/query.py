@@ -49,7 +49,7 @@ from retrieval.roles import (
     sanctions_answer,
     version_year,
 )
-from retrieval.rules.asks import asking_sentence, asks_law_maximum, asks_which_article
+from retrieval.rules.asks import asking_sentence, asks_criminal_fine, asks_law_maximum, asks_which_article
 from retrieval.rules.registry import enabled
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
@@ -198,6 +198,7 @@ class QueryAnalysis:
     held_names: frozenset[str] = frozenset()  # of those, the ones the store uses somewhere (set by the searcher)
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
     unseen: tuple[float, float] = (0.0, 0.0)
+    criminal: bool = False  # asks a court's fine on a conviction (罚金), not an authority's (罚款)
     law_maximum: bool = False  # "the maximum fine under law X", no breach named: that law's highest tier
     which_article: bool = False  # "which article provides…": the answer is an article number
     institutions: list[str] = field(default_factory=list)  # 中国银行, "Bank of China": the answering sentence's too
@@ -362,6 +363,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         given_periods=given_periods(question) if "duration" in wants else (),
         earlier_text=asks_earlier_text(question),
         retained=retained_thing(asked),
+        criminal=enabled("criminal_fine") and asks_criminal_fine(question),
         acronyms=acronyms(unnamed),
         law_maximum=enabled("law_maximum") and "amount" in wants and asks_law_maximum(question),
         which_article=enabled("which_article") and asks_which_article(question),

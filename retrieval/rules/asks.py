@@ -106,6 +106,24 @@ def asks_two_versions(question: str) -> bool:
     return bool(earlier and later)
 
 
+# a fine a court imposes on a conviction (罚金), not an authority's administrative fine (罚款)
+_CRIMINAL = re.compile(r"\bcriminal\b|\bprosecut\w*|\bconvict\w*|\bcourt['’]?s? fine|\bsentenc\w*|罚金|刑事|判处|判刑|"
+                       r"定罪|坐牢", re.I)
+_NOT_CRIME = re.compile(r"(?:尚?不构成|未构成|不够)犯罪|(?:没有|没|未|不)(?:被)?(?:判刑|定罪|判处)|\bnot (?:a )?crim\w*|"
+                        r"\bshort of a crime\b|\bnot (?:been )?(?:convicted|prosecuted|sentenced)\b|"
+                        # a question setting the court's fine beside an authority's asks both
+                        r"\badministrative\b|行政处罚|治安处罚", re.I)
+_FINE_WORD = re.compile(r"\bfine[sd]?\b|罚金|罚款|罚多少", re.I)
+CRIMINAL_SANCTION = re.compile(r"罚金|判处|有期徒刑|拘役|刑事责任|\bcriminal\b|\bimprisonment\b|\bcourt\b", re.I)
+
+
+def asks_criminal_fine(question: str) -> bool:
+    """'What multiple of the illegal gains is the criminal fine?', 侵犯个人信息罪判处罚金多少: a court's fine on a
+    conviction, which an authority's administrative fine does not answer (a question that also speaks of an
+    administrative sanction, or says there was no conviction, is not only about the court's)."""
+    return bool(_CRIMINAL.search(question) and _FINE_WORD.search(question)) and not _NOT_CRIME.search(question)
+
+
 def comparison_direction(question: str) -> str:
     """'higher' or 'lower' (for amounts and counts), 'longer' or 'shorter' (for periods and dates)."""
     lowered = question.lower()
