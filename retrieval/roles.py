@@ -363,8 +363,9 @@ def is_lead_time(text: str, start: int, end: int) -> bool:
 # "网络安全法2025年10月修改后", "the 2025 amendment", "as amended in 2025": a date before that year is not when
 # the amendment was made or took effect (the consolidated text still says 本法自2017年6月1日起施行)
 _AMENDED_IN = re.compile(r"(20\d\d)\s*年?[^，。？?]{0,6}?(?:修改|修正|修订)|(?:修改|修正|修订)[^，。？?]{0,4}?(20\d\d)|"
-                         r"\b(20\d\d)\s+(?:amendments?|revision|revised)\b|\b(?:amended|revised)\s+(?:in\s+)?(20\d\d)\b",
-                         re.I)
+                         r"\b(20\d\d)\s+(?:amendments?|revision|revised)\b|\b(?:amended|revised)\s+(?:in\s+)?(20\d\d)\b|"
+                         # "amended the Cybersecurity Law in October 2025"
+                         r"\b(?:amended|revised)\b[^.?!;,]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 _ORIGINAL = re.compile(r"原(?:来|先)?(?:的)?(?:版本|文本|规定)|\boriginal\b|\bfirst (?:enacted|adopted)\b|\b2016\b", re.I)
 
 

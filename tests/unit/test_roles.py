@@ -101,3 +101,11 @@ def test_what_is_kept_when_the_keeper_is_named_first():
     assert retained_thing("How long must operators keep network logs under the CSL?") == "log"
     assert retained_thing("How long must access logs be kept?") == "log"
     assert retained_thing("How long must operators retain personal information after closing an account?") == ""
+
+
+def test_the_year_of_an_amendment_told_a_few_words_after_it():
+    from retrieval.roles import amended_in
+
+    assert amended_in("The NPC Standing Committee amended the Cybersecurity Law in October 2025. When in force?") == 2025
+    assert amended_in("The 2016 CSL text, before it was amended in 2025") == 0  # asks the original text
+    assert amended_in("What was amended in the contract?") == 0
