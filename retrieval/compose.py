@@ -259,7 +259,7 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
     a count of 人/users; a law the question names speaks before other statutes."""
     bonus = 0.0
     if "date" in analysis.wants and any(f.kind == "date" for f in figures):
-        asks_adoption = _asks_adoption(analysis.question)
+        asks_adoption = _asks_adoption(analysis.first_ask or analysis.question)
         # a law's commencement answers when it took effect, not by when a duty under it falls due
         asks_due_date = _asks_when_to_act(analysis.question) and not EFFECTIVE_CUE.search(analysis.question)
         if EFFECTIVE_CUE.search(text) and not asks_adoption and not asks_due_date:
@@ -417,7 +417,7 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
         kinds |= {"multiple", "percent"} if companions else {"multiple"}
     if ("date" in kinds or HOW_SOON.search(analysis.question)) and not analysis.duration_units and \
             _asks_when_to_act(analysis.question) \
-            and not (EFFECTIVE_CUE.search(analysis.question) or _asks_adoption(analysis.question)):
+            and not (EFFECTIVE_CUE.search(analysis.question) or _asks_adoption(analysis.first_ask or analysis.question)):
         # "by when must we apply?" is answered by "within 15 working days of receiving the result" too
         kinds |= {"timing", "duration"}
     if "quantity" in kinds:
@@ -735,7 +735,7 @@ def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAn
     one next to 施行 / take effect, a question about adoption the one next to 通过 / adopted."""
     if analysis.wants != {"date"} or len(glosses) < 2:
         return glosses
-    cue = ADOPTION_CUE if _asks_adoption(analysis.question) else EFFECTIVE_CUE
+    cue = ADOPTION_CUE if _asks_adoption(analysis.first_ask or analysis.question) else EFFECTIVE_CUE
     near = [(surface, english) for surface, english in glosses
             if (at := text.find(surface)) >= 0 and cue.search(text[max(0, at - 16):at + len(surface) + 8])]
     return near[:1] or glosses
@@ -768,7 +768,7 @@ def _asks_when_to_act(question: str) -> bool:
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
 ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
 # "哪一天通过的" asks when a law was adopted; "我们没通过" (we did not pass the assessment) does not
-ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安全评估|检测)|公布|adopted|promulgat|\bpassed\b|issued",
+ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安全评估|检测)|公布|\badopt(?:ed)?\b|promulgat|\bpassed\b|issued",
                            re.I)
 # a "fixed fine" is one figure; a ceiling or a range answers a different question
 FIXED_CUE = re.compile(r"\b(?:fixed|flat)(?:[- ]rate)?\s+(?:fines?|penalt(?:y|ies)|amounts?|sums?|fees?)\b|固定(?:的)?(?:罚款|金额|数额)",

@@ -223,6 +223,7 @@ class QueryAnalysis:
     given_periods: tuple[tuple[float, str], ...] = ()
     earlier_text: bool = False  # it asks what an earlier text said: the later one that amends it does not answer
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
+    first_ask: str = ""  # when there is a second ask, the words of the first ("on what date was it adopted")
 
     def without_named_laws(self) -> QueryAnalysis:
         """The same question searched across the whole corpus, as if it named no law."""
@@ -259,7 +260,7 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
                            money_roles=asked.money_roles, period_roles=asked.period_roles, retained=asked.retained,
                            bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
                            by_date=asked.by_date, lead_time=asked.lead_time, extension=asked.extension,
-                           audience=asked.audience,
+                           audience=asked.audience, first_ask=first,
                            follow_up=_analyse(second, tokenizer))
     return analysis
 

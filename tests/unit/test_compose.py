@@ -74,3 +74,12 @@ def test_a_which_article_question_is_answered_by_an_article_not_the_preamble():
     analysis = analyse("网安法2025年修正后，规定国家支持人工智能研究、完善人工智能伦理规范的是第几条？", "bigram")
     comp = compose([preamble, article], analysis, 5, 0.0, "bigram")
     assert not comp.abstained and comp.key_figure == "CSL Art. 20"
+
+
+def test_the_first_of_two_asks_decides_whether_the_adoption_or_the_commencement_leads():
+    from retrieval.compose import _asks_adoption
+    from retrieval.query import analyse
+
+    analysis = analyse("On what date did the court adopt the provisions, and when did they take effect?")
+    assert analysis.first_ask and _asks_adoption(analysis.first_ask)
+    assert not _asks_adoption(analysis.follow_up.question)
