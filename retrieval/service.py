@@ -130,7 +130,11 @@ class AnswerService:
             ranked = list(dict.fromkeys(p.chunk_id for pair in zip(*(found[:RANKED_DEPTH // 2] for *_, found
                                                                               in answered), strict=False)
                                         for p in pair))
-        elif comp is None:
+            if comp.abstained:
+                # a side unanswered: the question is answered as one (its own answer, or its own abstention),
+                # never refused only because it was read in two
+                comp, ranked = None, []
+        if comp is None:
             t = time.perf_counter()
             passages = self.retrieve(question, options, analysis)
             ranked = [p.chunk_id for p in passages[:RANKED_DEPTH]]
