@@ -86,9 +86,14 @@ FOREIGN_LAW = re.compile(
     rf"(?:法(?![院务人])|条例|法规|监管)", re.I)
 
 
+# "a GDPR-style portability right", GDPR式的: the regime only describes what is asked of the mainland's law
+_AS_A_STYLE = re.compile(r"[-\s]?(?:style|like|type|esque)\b|式的?|风格", re.I)
+
+
 def foreign_regimes(question: str) -> list[str]:
-    """The regimes outside the mainland's law a question asks about, as it names them."""
-    names = {m.group(0) for m in FOREIGN_REGIMES.finditer(question)}
+    """The regimes outside the mainland's law a question asks about, as it names them (not one it names as a
+    style: "a GDPR-style right" asks about the mainland's)."""
+    names = {m.group(0) for m in FOREIGN_REGIMES.finditer(question) if not _AS_A_STYLE.match(question, m.end())}
     names |= {next(name for name in m.groups() if name) for m in FOREIGN_LAW.finditer(question)}
     return sorted(names)
 

@@ -83,3 +83,12 @@ def test_the_first_of_two_asks_decides_whether_the_adoption_or_the_commencement_
     analysis = analyse("On what date did the court adopt the provisions, and when did they take effect?")
     assert analysis.first_ask and _asks_adoption(analysis.first_ask)
     assert not _asks_adoption(analysis.follow_up.question)
+
+
+def test_a_regime_named_as_a_style_is_not_the_law_asked_about():
+    from retrieval.compose import foreign_regimes
+
+    assert foreign_regimes("Which PIPL article gives a GDPR-style data portability right?") == []
+    assert foreign_regimes("GDPR式的数据可携权在个保法哪一条？") == []
+    assert foreign_regimes("What is the maximum GDPR fine?") == ["GDPR"]
+    assert foreign_regimes("72 hours like GDPR?") == ["GDPR"]  # asks whether the GDPR's figure holds
