@@ -148,3 +148,42 @@ def document_units(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Pass
                     f"Counted: {last.short or last.title} has {count} {unit}, numbered 1 to {count}; the last is "
                     f"quoted. The number is the count of its {unit}, not a figure the text states.",
                     TraceStep(DOCUMENT_RULE, f"{label}: units 1…{count}", "answered"))
+
+
+# Rule `listed_bodies`: "网络安全审查工作机制由几个部门组成？" is answered by counting the bodies a sentence lists
+# (国家互联网信息办公室会同A、B、…、M建立…): the lead body and the ones it acts with, said to be counted.
+BODIES_RULE = "listed_bodies"
+ASKS_BODIES = re.compile(r"(?:几|多少)(?:个|家)?(?:部门|机构|单位|部委)|\bhow many\s+(?:\w+\s+){0,2}?(?:departments|"
+                         r"authorities|agencies|ministries|bodies|regulators|members)\b", re.I)
+_BODY = r"[\u4e00-\u9fff]{2,24}?(?:部|局|委员会|办公室|银行|署|院|总局|管理局|办)"
+_TWO_BODIES = re.compile(rf"{_BODY}(?:和|及|以及){_BODY}")
+_BODY_LIST = re.compile(rf"(?P<lead>{_BODY})会同(?P<members>{_BODY}(?:、{_BODY})+(?:(?:和|及|以及){_BODY})?)")
+
+
+def asks_listed_bodies(question: str) -> bool:
+    return bool(ASKS_BODIES.search(question))
+
+
+def listed_bodies(passages: list[Passage], analysis: QueryAnalysis, depth: int = 3) -> Composition | None:
+    """The count of the bodies the best passages list as acting together, or None when none lists them."""
+    if not enabled(BODIES_RULE) or not asks_listed_bodies(analysis.question):
+        return None
+    for passage in passages[:depth]:
+        for span in sentence_spans(passage.text):
+            if m := _BODY_LIST.search(span.text):
+                members = m["members"].split("、")
+                # "…、A和B" ends with two bodies; 中华人民共和国 or 发展和改革委员会 is one
+                others = len(members) + bool(_TWO_BODIES.fullmatch(members[-1]))
+                return _bodies_answer(passage, span, m["lead"], others, analysis.language)
+    return None
+
+
+def _bodies_answer(passage: Passage, span: Span, lead_body: str, others: int, language: str) -> Composition:
+    total = others + 1
+    lead = (f"{total}个部门（{lead_body}会同另外{others}个部门）" if language == "zh"
+            else f"{total} bodies ({lead_body} and {others} others)")
+    label = citation_label(passage, span)
+    return _counted(passage, span, lead, f"{label}: “{span.text.strip()}”",
+                    f"Counted: {label} names {lead_body} and the {others} bodies it acts with; the number is the count "
+                    f"of that list, not a figure the text states.",
+                    TraceStep(BODIES_RULE, f"{label} lists {lead_body} and {others} others", "answered"))

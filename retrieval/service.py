@@ -16,7 +16,7 @@ from retrieval import notes
 from retrieval.compare import join, one_source, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
 from retrieval.decide import decide, screen
-from retrieval.enumeration import document_units, listed_count
+from retrieval.enumeration import document_units, listed_bodies, listed_count
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
@@ -196,6 +196,8 @@ class AnswerService:
             return listed
         if (units := document_units(analysis, self._chunks_of)) is not None:
             return units
+        if (bodies := listed_bodies(passages, analysis)) is not None:
+            return bodies
         index = self.searcher.table().index
 
         def composed(some: list[Passage], asked: QueryAnalysis = analysis, silent: str = "") -> Composition:

@@ -64,3 +64,15 @@ def test_a_documents_units_are_counted_from_its_numbering_when_none_is_missing()
     assert document_units(articles, lambda doc: [_unit(n, "pipl", item=False) for n in range(1, 75)]).key_figure \
         == "74条"
     assert document_units(analyse("How many lawful bases does the PIPL recognise?"), lambda doc: []) is None
+
+
+def test_the_bodies_a_sentence_lists_are_counted_with_the_one_that_leads():
+    from retrieval.enumeration import _BODY_LIST, _TWO_BODIES, asks_listed_bodies
+
+    text = ("国家互联网信息办公室会同中华人民共和国国家发展和改革委员会、中华人民共和国工业和信息化部、"
+            "中国人民银行、国家保密局和国家密码管理局建立工作机制。")
+    m = _BODY_LIST.search(text)
+    assert m["lead"] == "国家互联网信息办公室"
+    members = m["members"].split("、")
+    assert len(members) + bool(_TWO_BODIES.fullmatch(members[-1])) == 5  # 和 inside a name joins nothing
+    assert asks_listed_bodies("工作机制一共几个部门？") and not asks_listed_bodies("审查要多少个工作日？")
