@@ -965,6 +965,12 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     if analysis.which_article and picks[0].passage.article is None:
         # "which article…" is answered by an article: a title or preamble, however close its words, names none
         picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)
+    if analysis.which_article and not FINE_ASKED.search(analysis.question) and \
+            len(duties := duty_articles(picks[0].span.text)) == 1:
+        # the penalty for breaching a duty restates it (违反本法第三十六条规定，…的): the duty's own article is the
+        # provision asked for, when it was retrieved
+        doc, (number,) = picks[0].passage.doc_id, tuple(duties)
+        picks = _naming_first(picks, lambda p: p.passage.doc_id == doc and p.passage.article == number, analysis)
     brands = [a for a in analysis.acronyms if not a.isupper()]
     if brands and not all(b in _body_text(picks[0].passage) for b in brands):
         # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names

@@ -92,3 +92,23 @@ def test_a_regime_named_as_a_style_is_not_the_law_asked_about():
     assert foreign_regimes("GDPR式的数据可携权在个保法哪一条？") == []
     assert foreign_regimes("What is the maximum GDPR fine?") == ["GDPR"]
     assert foreign_regimes("72 hours like GDPR?") == ["GDPR"]  # asks whether the GDPR's figure holds
+
+
+def test_a_which_article_question_about_a_duty_is_answered_by_the_duty_not_the_penalty_citing_it():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    def passage(text: str, article: int, score: float) -> Passage:
+        return Passage(chunk_id=f"a{article}", doc_id="dsl", text=text, start=0, end=len(text),
+                       locator=f"Art. {article}", title="数据安全法", source="", kind="statute", authority=1,
+                       status="in-force", language="zh", article=article, short="DSL", score=score, fused=score)
+
+    penalty = passage("第四十八条 违反本法第三十六条规定，未经主管机关批准向外国司法或者执法机构提供数据的，由有关主管部门"
+                      "给予警告，可以并处十万元以上一百万元以下罚款。", 48, 2.0)
+    duty = passage("第三十六条 非经中华人民共和国主管机关批准，境内的组织、个人不得向外国司法或者执法机构提供存储于中华人民"
+                   "共和国境内的数据。", 36, 1.5)
+    analysis = analyse("数安法里禁止未经主管机关批准向外国司法或者执法机构提供境内数据的是第几条？", "bigram")
+    assert compose([penalty, duty], analysis, 5, 0.0, "bigram").key_figure == "DSL Art. 36"
+    fine = analyse("数安法里未经批准向外国执法机构提供数据的，罚款规定在第几条？", "bigram")
+    assert compose([penalty, duty], fine, 5, 0.0, "bigram").key_figure == "DSL Art. 48"  # the fine's own article
