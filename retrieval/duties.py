@@ -25,6 +25,8 @@ _ACTORS = {
 _EN_DUTY = re.compile(r"\b(?:must|should|shall|may|can|has to|have to|needs? to|(?:is|are) (?:required|obliged|allowed|"
                       r"permitted) to)\b", re.I)
 _ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|(?<=内|久)要|可(?=在|于|自)")
+_ZH_OFFICE_ACTS = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:网信办|网信部门|主管部门|办公室|机关))(?:审查|审核|核查|查验|受理|作出|答复|"
+                             r"办结|完成)")
 _INVERTED = re.compile(r"\s+(?:(we|our|you|us)|(it|they|he|she)|the|a|an|its|their|[A-Z]{2,})\b")
 _NOUN_PHRASE_END = re.compile(r"\b(?:to|with|for|from|by|in|on|at|within|before|after|if|when|under|of)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:does|do|did)\b", re.I)
@@ -91,7 +93,12 @@ def asked_duty(question: str) -> tuple[str, str]:
                 return (between[0][1], phrase) if between else ("", "")
         return _subject(question, m.start())
     m = _ZH_DUTY.search(question)
-    return _subject(question, m.start()) if m else ("", "")
+    if m:
+        return _subject(question, m.start())
+    # 省网信办审查备案材料的期限: an office doing what offices do names who acts, with no 应当 to say it
+    if (acts := _ZH_OFFICE_ACTS.search(question)) and (named := _actors(acts.group(1))):
+        return named[0][1], acts.group(1)
+    return "", ""
 
 
 # the level of government that acts: the provincial office's five days to check a filing are not the national

@@ -178,3 +178,10 @@ def test_a_chinese_place_is_a_place_not_the_verb_before_an_office():
     assert institution_places("审查机制包括网信办在内一共几个部门？") == []  # 包括 is a verb
     assert institution_places("呼和浩特市网信办罚了多少？") == ["呼和浩特"]
     assert institution_places("听说我们北京互联网法院判了") == ["北京"]
+
+
+def test_an_office_doing_what_offices_do_names_who_acts():
+    from retrieval.duties import asked_duty
+
+    assert asked_duty("标准合同已经备案了，省网信办审查备案材料的法定期限是多少个工作日？")[0] == "authority"
+    assert asked_duty("我们向网信办申报后多久能拿到结果？") == ("", "")  # the office is where we file, not who acts
