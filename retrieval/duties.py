@@ -169,6 +169,9 @@ _ACTIVITIES = {
     "deregistration": re.compile(r"注销|\bderegist|\bde-regist|\bcancel\w*\s+(?:(?:the|its|our|a)\s+)?(?:\w+\s+)?"
                                  r"(?:filing|registration)", re.I),
     "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
+    # updating a filing when its details change (办理变更手续) is neither making it nor answering anyone
+    "change": re.compile(r"变更手续|办理变更|\b(?:update|amend|change)\w*\s+(?:(?:the|its|their|our)\s+)?"
+                         r"(?:filing|registration|record)\b", re.I),
     # answering a person's request (to delete, to access, to correct) is not filing or reporting
     "response": re.compile(r"答复|回复|响应|反馈|\brespond|\breply|\breplies|\bresponse", re.I),
     # telling the people affected is not reporting to the authorities: the 24 hours to report a national-security

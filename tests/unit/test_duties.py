@@ -185,3 +185,11 @@ def test_an_office_doing_what_offices_do_names_who_acts():
 
     assert asked_duty("标准合同已经备案了，省网信办审查备案材料的法定期限是多少个工作日？")[0] == "authority"
     assert asked_duty("我们向网信办申报后多久能拿到结果？") == ("", "")  # the office is where we file, not who acts
+
+
+def test_updating_a_filing_is_neither_filing_nor_answering():
+    from retrieval.duties import activities_at
+
+    text = "算法推荐服务提供者的备案信息发生变更的，应当在变更之日起十个工作日内办理变更手续。"
+    at = text.index("十个")
+    assert activities_at(text, at, at + 5) == frozenset({"change"})
