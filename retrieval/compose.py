@@ -467,6 +467,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             return False  # the 90 days a review takes are not how long it may be extended by
         if analysis.lead_time and figure.kind == "duration" and not is_lead_time(text, figure.start, figure.end):
             return False  # ten days after the filing arrives is not how long before listing it must be made
+        if analysis.after_event and figure.kind == "duration" and is_lead_time(text, figure.start, figure.end):
+            return False  # 60 working days before expiry is not how soon after a change one must re-apply
     if figure.kind == "duration" and (figure.value, figure.unit) in analysis.given_periods:
         return False  # "we applied within the 15 working days; how long does the office have?": not those 15
     if figure.kind == "date" and analysis.amended_in and figure.value < analysis.amended_in * 10000:

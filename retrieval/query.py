@@ -36,6 +36,7 @@ from retrieval.roles import (
     acronyms,
     amended_in,
     asked_count_noun,
+    asks_after_event,
     asks_by_date,
     asks_earlier_text,
     asks_extension,
@@ -214,6 +215,7 @@ class QueryAnalysis:
     amended_in: int = 0  # the year of the amendment it asks about: an earlier date is not the amendment's
     extension: bool = False  # it asks how long an extension is: only a clause extending by a stated time answers
     lead_time: bool = False  # it asks how long before an event ("提前多少天"), not how long after one
+    after_event: bool = False  # it asks how long after an event ("变更后多少天内"), not how long before one
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
     breached: frozenset[int] = frozenset()  # the articles it says were breached (违反了…第二十四条)
@@ -259,7 +261,8 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
                            duration_units=asked.duration_units, count_noun=asked.count_noun,
                            money_roles=asked.money_roles, period_roles=asked.period_roles, retained=asked.retained,
                            bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
-                           by_date=asked.by_date, lead_time=asked.lead_time, extension=asked.extension,
+                           by_date=asked.by_date, lead_time=asked.lead_time, after_event=asked.after_event,
+                           extension=asked.extension,
                            audience=asked.audience, first_ask=first,
                            follow_up=_analyse(second, tokenizer))
     return analysis
@@ -377,6 +380,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         assessments=assessment_kinds(asked),
         by_date=asks_by_date(asked),
         lead_time=asks_lead_time(asked),
+        after_event=asks_after_event(asked),
         extension=asks_extension(asked),
         amended_in=amended_in(asked),
         version_year=version_year(asked),

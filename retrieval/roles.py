@@ -355,6 +355,18 @@ def asks_lead_time(question: str) -> bool:
     return bool(_ASKS_LEAD.search(question)) and not _ASKS_WAIT.search(question)
 
 
+# "变更后多少天内申报", "within how many days after the change": a period that runs from an event, which a lead
+# time before another event (届满60个工作日前) does not answer
+_ASKS_AFTER = re.compile(r"(?:之?后|以后|起)[^，。？?]{0,6}?(?:多少|几)(?:个)?(?:工作日|日|天|周|月|小时)|"
+                         r"\bwithin how (?:many|long)\b[^?？]*?\b(?:after|of|following)\b|"
+                         r"\bhow (?:many|long)\b[^?？]*?\bafter\b", re.I)
+
+
+def asks_after_event(question: str) -> bool:
+    """Whether the question asks a period that runs from an event ("变更后多少天内", "how many days after")."""
+    return bool(_ASKS_AFTER.search(question)) and not asks_lead_time(question)
+
+
 def is_lead_time(text: str, start: int, end: int) -> bool:
     """Whether the period at text[start:end] is one before an event (届满60个工作日前, 提前30日, "30 days before")."""
     return bool(_LEAD.search(text[max(0, start - 6):start]) or _LEAD.search(text[end:end + 8]))

@@ -109,3 +109,13 @@ def test_the_year_of_an_amendment_told_a_few_words_after_it():
     assert amended_in("The NPC Standing Committee amended the Cybersecurity Law in October 2025. When in force?") == 2025
     assert amended_in("The 2016 CSL text, before it was amended in 2025") == 0  # asks the original text
     assert amended_in("What was amended in the contract?") == 0
+
+
+def test_a_period_after_an_event_is_not_a_lead_time_before_another():
+    from retrieval.roles import asks_after_event, is_lead_time
+
+    assert asks_after_event("实际控制人变了，要在变更后多少天内重新申报？")
+    assert asks_after_event("Within how many days after the change must we re-apply?")
+    assert not asks_after_event("How many days before expiry must we apply?")
+    text = "有效期届满，需要继续开展数据出境活动的，数据处理者应当在有效期届满60个工作日前重新申报评估。"
+    assert is_lead_time(text, text.index("60"), text.index("60") + 6)
