@@ -26,7 +26,7 @@ from retrieval.topic import TopicModel
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("bias", "score", "coverage", "support", "dense", "rerank", "figure_asked", "figure_found",
             "key_figure", "statute", "in_named_law", "names_law", "domain_terms", "secondary_only", "unseen_words",
-            "unseen_characters")
+            "unseen_characters", "off_topic")
 OFF_TOPIC = "The question is not about data-protection or cybersecurity law: the corpus holds nothing on it."
 OFF_TOPIC_ZH = "这个问题与数据保护和网络安全法律无关，语料库中没有相关内容。"
 
@@ -60,22 +60,28 @@ def load_model(path: Path = MODEL_PATH) -> ConfidenceModel:
             from exc
 
 
-def screen(analysis: QueryAnalysis, vector: np.ndarray | None = None,
-           topic: TopicModel | None = None) -> Composition | None:
+def off_topic_chance(analysis: QueryAnalysis, vector: np.ndarray, topic: TopicModel) -> float:
+    """The learned topic model's probability that the question is outside the field, from its vector, its words
+    of the field and the shares of its words the store lacks; 0 for a question naming a law or an article."""
+    if not weakly_on_topic(analysis.question):
+        return 0.0
+    return topic.off_topic_probability(vector, len(domain_terms(analysis.question)), analysis.unseen)
+
+
+def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composition | None:
     """Abstain before any search on positive evidence that the question is outside the corpus' field: the
-    learned topic model's probability over the question's vector, its words of the field and the share of its
-    words the store lacks (``analysis.unseen``), when the model applies to the encoder; otherwise no word of the field at all. A question naming a law or an article is
+    learned topic model's probability (``analysis.off_topic_chance``, when the model applies to the encoder) at or
+    over its threshold; without the model, no word of the field at all. A question naming a law or an article is
     always inside it."""
     if not enabled("off_topic") or not weakly_on_topic(analysis.question):
         return None
-    if topic is not None and vector is not None:
-        terms = len(domain_terms(analysis.question))
-        unseen = analysis.unseen
-        chance = topic.off_topic_probability(vector, terms, unseen)
+    if topic is not None:
+        chance, unseen = analysis.off_topic_chance, analysis.unseen
         if chance < topic.threshold:
             return None
-        detail = (f"off-topic probability {chance:.2f} >= {topic.threshold:.2f} ({terms} word(s) of the field; "
-                  f"nowhere in the store: {unseen[0]:.0%} of its words, {unseen[1]:.0%} of its characters)")
+        detail = (f"off-topic probability {chance:.2f} >= {topic.threshold:.2f} "
+                  f"({len(domain_terms(analysis.question))} word(s) of the field; nowhere in the store: "
+                  f"{unseen[0]:.0%} of its words, {unseen[1]:.0%} of its characters)")
     elif off_topic(analysis.question):
         detail = "no word of the field, no law, no article"
     else:
@@ -111,6 +117,7 @@ def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]
         "secondary_only": float(passage is not None and passage.authority > STATUTE_AUTHORITY),
         "unseen_words": analysis.unseen[0],
         "unseen_characters": analysis.unseen[1],
+        "off_topic": analysis.off_topic_chance,
     }
 
 

@@ -200,6 +200,7 @@ class QueryAnalysis:
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
     unseen: tuple[float, float] = (0.0, 0.0)
     criminal: bool = False  # asks a court's fine on a conviction (罚金), not an authority's (罚款)
+    off_topic_chance: float = 0.0  # the learned topic model's probability that it is outside the field (service)
     law_maximum: bool = False  # "the maximum fine under law X", no breach named: that law's highest tier
     which_article: bool = False  # "which article provides…": the answer is an article number
     institutions: list[str] = field(default_factory=list)  # 中国银行, "Bank of China": the answering sentence's too

@@ -15,7 +15,7 @@ from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.compare import join, one_source, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
-from retrieval.decide import decide, screen
+from retrieval.decide import decide, off_topic_chance, screen
 from retrieval.enumeration import document_units, listed_bodies, listed_count
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
@@ -121,7 +121,7 @@ class AnswerService:
         analysis = self._read_against_store(analyse(question, self.settings.lexical_tokenizer))
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
         confidence, feats, ranked = 0.0, {}, []
-        comp = self._screen(analysis)
+        analysis, comp = self._screen(analysis)
         answered = [(side, *self._one_side(side, options)) for side in sides(question)] if comp is None else []
         if answered and not one_source([(side, side_comp) for side, side_comp, *_ in answered]):
             comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
@@ -165,13 +165,16 @@ class AnswerService:
         return replace(analysis, unseen=unseen,
                        held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
 
-    def _screen(self, analysis: QueryAnalysis) -> Composition | None:
+    def _screen(self, analysis: QueryAnalysis) -> tuple[QueryAnalysis, Composition | None]:
         """The off-topic screen, through the learned topic model when it was learned in this encoder's space
-        (the question's vector is the one the search then uses)."""
+        (the question's vector is the one the search then uses); the analysis comes back with the model's
+        probability, which the confidence reads too."""
         topic = load_topic_model()
         if topic is None or not topic.applies_to(self.embedder.model_id):
-            return screen(analysis)
-        return screen(analysis, self.searcher.query_vector(analysis.question), topic)
+            return analysis, screen(analysis)
+        chance = off_topic_chance(analysis, self.searcher.query_vector(analysis.question), topic)
+        analysis = replace(analysis, off_topic_chance=chance)
+        return analysis, screen(analysis, topic)
 
     def _chunks_of(self, doc_id: str) -> list[Passage]:
         table = self.searcher.table()
