@@ -83,15 +83,15 @@ def version_sides(question: str) -> list[Side]:
     if not enabled("two_versions") or not asks_two_versions(question):
         return []
     manifest = load_manifest()
-    named = [(start, end, doc_id) for start, end, doc_id in law_spans(question, manifest)
-             if earlier_versions([doc_id], manifest) != [doc_id]]
-    if not named:
+    named = next(((start, end, doc_id, earlier[0]) for start, end, doc_id in law_spans(question, manifest)
+                  if (earlier := earlier_versions([doc_id], manifest)) != [doc_id]), None)
+    if named is None:
         return []
-    start, end, current = named[0]
+    start, end, current, earlier_text = named
     marks = _merged([span for group in version_marks(question) for span in group])
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
     out = []
-    for version in (earlier_versions([current], manifest)[0], current):
+    for version in (earlier_text, current):
         entry = manifest.by_id(version)
         title = entry.title_zh if zh and entry.title_zh else entry.short or entry.title
         out.append(Side(version, _rewritten(question, [(start, end, title)] + [(a, b, " ") for a, b in marks]),

@@ -264,7 +264,7 @@ def _cue_bonus(text: str, figures: list[Figure], passage: Passage, analysis: Que
     a count of 人/users; a law the question names speaks before other statutes."""
     bonus = 0.0
     if "date" in analysis.wants and any(f.kind == "date" for f in figures):
-        asks_adoption = _asks_adoption(analysis.first_ask or analysis.question)
+        asks_adoption = _asks_adoption(analysis.leading_ask)
         # a law's commencement answers when it took effect, not by when a duty under it falls due
         asks_due_date = _asks_when_to_act(analysis.question) and not EFFECTIVE_CUE.search(analysis.question)
         if EFFECTIVE_CUE.search(text) and not asks_adoption and not asks_due_date:
@@ -422,7 +422,7 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
         kinds |= {"multiple", "percent"} if companions else {"multiple"}
     if ("date" in kinds or HOW_SOON.search(analysis.question)) and not analysis.duration_units and \
             _asks_when_to_act(analysis.question) \
-            and not (EFFECTIVE_CUE.search(analysis.question) or _asks_adoption(analysis.first_ask or analysis.question)):
+            and not (EFFECTIVE_CUE.search(analysis.question) or _asks_adoption(analysis.leading_ask)):
         # "by when must we apply?" is answered by "within 15 working days of receiving the result" too
         kinds |= {"timing", "duration"}
     if "quantity" in kinds:
@@ -742,7 +742,7 @@ def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAn
     one next to 施行 / take effect, a question about adoption the one next to 通过 / adopted."""
     if analysis.wants != {"date"} or len(glosses) < 2:
         return glosses
-    cue = ADOPTION_CUE if _asks_adoption(analysis.first_ask or analysis.question) else EFFECTIVE_CUE
+    cue = ADOPTION_CUE if _asks_adoption(analysis.leading_ask) else EFFECTIVE_CUE
     near = [(surface, english) for surface, english in glosses
             if (at := text.find(surface)) >= 0 and cue.search(text[max(0, at - 16):at + len(surface) + 8])]
     return near[:1] or glosses

@@ -98,7 +98,7 @@ def _counted(passage: Passage, span: Span, lead: str, quote: str, note: str, ste
 DOCUMENT_RULE = "document_units"
 ASKS_UNITS = re.compile(r"\bhow many\s+(?:numbered\s+|separate\s+)?(?:amendment\s+)?(?:articles|items|amendments)\b"
                         # "items of location data" are records; "articles of the PIPL" are its units
-                        r"(?!\s+(?:of|under)\s+(?:personal|data|information|(?!the\b|this\b|that\b|its\b)))|"
+                        r"(?!\s+(?:of|under)\s+(?!the\b|this\b|that\b|its\b))|"
                         r"(?:一共|总共|共)?有?(?:多少|几)(?:条|项)(?:修改|修正|内容)?\s*[？?]?\s*$", re.I)
 _ITEM_LOCATOR = re.compile(r"^Item (\d+)$")
 

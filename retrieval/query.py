@@ -228,6 +228,11 @@ class QueryAnalysis:
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
     first_ask: str = ""  # when there is a second ask, the words of the first ("on what date was it adopted")
 
+    @property
+    def leading_ask(self) -> str:
+        """The words of the ask that leads: the first of two asks, else the whole question."""
+        return self.first_ask or self.question
+
     def without_named_laws(self) -> QueryAnalysis:
         """The same question searched across the whole corpus, as if it named no law."""
         return replace(self, laws=[], articles=[], scoped_tokens=[], scoped_content=set(), scoped_expansion=set(),

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ingest.normalise import is_cjk
+
 TOPIC_MODEL_PATH = Path(__file__).with_name("data") / "topic_model.json"
 MAX_TERMS = 3  # beyond three words of the field, more say nothing new
 
@@ -62,7 +64,7 @@ def load_topic_model(path: Path = TOPIC_MODEL_PATH) -> TopicModel | None:
 
 
 def _is_cjk(text: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in text)
+    return all(is_cjk(c) for c in text)
 
 
 def unseen_words(tokens: set[str], vocabulary: Mapping[str, float], known: set[str] = frozenset()) -> float:
