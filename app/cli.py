@@ -196,7 +196,7 @@ def cmd_train_confidence(args: argparse.Namespace) -> int:
 def cmd_train_off_topic(args: argparse.Namespace) -> int:
     from evals.groups import GOLD_DIR
     from evals.off_topic import train_off_topic
-    from retrieval.service import AnswerService
+    from retrieval.service import AnswerService, Options
 
     sets = [Path(p) for p in args.sets] or [GOLD_DIR / name for name in
                                             ("gold.jsonl", "blind10.jsonl", "blind12.jsonl", "blind14.jsonl",
@@ -204,8 +204,14 @@ def cmd_train_off_topic(args: argparse.Namespace) -> int:
     # the words the store uses are read off the store the model is trained beside (the reference corpus)
     service = AnswerService(_settings(args))
     service.ensure_ready()
+
+    def support_of(question: str) -> float | None:
+        # the passage an answer would be composed from, with both off-topic rules off: what the check reads
+        answer = service.answer(question, Options(without=("off_topic", "off_topic_answer")))
+        return None if answer.abstained else answer.features.get("support", 0.0)
+
     print(json.dumps(train_off_topic(service.embedder, sets, service.searcher.table().index.idf,
-                                     max_false=args.max_false), indent=2))
+                                     max_false=args.max_false, support_of=support_of), indent=2))
     return EXIT_OK
 
 

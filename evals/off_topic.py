@@ -13,7 +13,7 @@ than the allowed share of the field's answerable questions that name no law (the
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -82,8 +82,41 @@ def choose_threshold(chances: np.ndarray, rows: list[Labelled], max_false: float
                                  "field_screened": f"{int(refused.sum())}/{int(field.sum())}"}
 
 
+# the answer check's candidate thresholds: the topic model's probability, the passage's topical support
+CHECK_CHANCES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+CHECK_SUPPORTS = (0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
+CHECK_MAX_FIELD = 0.1  # share of the field's answered questions in the doubted band the check may refuse
+
+
+def choose_answer_check(chances: np.ndarray, rows: list[Labelled], threshold: float,
+                        support_of: Callable[[str], float | None]) -> dict:
+    """The answer check (rule off_topic_answer) for the questions the screen lets through with some doubt (a
+    held-out probability from the lowest candidate up to the screen's threshold): answered (``support_of`` gives
+    the topical support of the passage the answer is composed from, None when it abstains anyway), which pair
+    of thresholds refuses the most general questions while refusing at most CHECK_MAX_FIELD of the field's
+    answerable ones? Ties go to the higher probability, then the lower support: the check that fires least."""
+    screenable = [weakly_on_topic(r.question) for r in rows]
+    band = [(r, float(p)) for r, p, s in zip(rows, chances, screenable, strict=True)
+            if s and CHECK_CHANCES[0] <= p < threshold and (r.off_topic or r.answerable)]
+    answered = [(r, p, sup) for r, p in band if (sup := support_of(r.question)) is not None]
+    field = [(p, sup) for r, p, sup in answered if not r.off_topic]
+    general = [(p, sup) for r, p, sup in answered if r.off_topic]
+    allowed = int(CHECK_MAX_FIELD * len(field))
+
+    def caught(pairs: list[tuple[float, float]], chance: float, support: float) -> int:
+        return sum(1 for p, sup in pairs if p >= chance and sup < support)
+
+    best = max(((caught(general, ch, su), ch, -su) for ch in CHECK_CHANCES for su in CHECK_SUPPORTS
+                if caught(field, ch, su) <= allowed), default=(0, 1.1, 0.0))
+    chance, support = best[1], -best[2]
+    return {"chance": chance, "support": support,
+            "held_out_folds": {"general_refused": f"{best[0]}/{len(general)}",
+                               "field_refused": f"{caught(field, chance, support)}/{len(field)}"}}
+
+
 def train_off_topic(embedder: LexCiteEmbeddings, sets: list[Path], vocabulary: Mapping[str, float],
-                    out: Path = TOPIC_MODEL_PATH, max_false: float = 0.0, c: float = 0.1) -> dict:
+                    out: Path = TOPIC_MODEL_PATH, max_false: float = 0.0, c: float = 0.1,
+                    support_of: Callable[[str], float | None] | None = None) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline
@@ -99,12 +132,14 @@ def train_off_topic(embedder: LexCiteEmbeddings, sets: list[Path], vocabulary: M
     folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
     chances = cross_val_predict(model, x, y, cv=folds, method="predict_proba")[:, 1]
     threshold, held_out = choose_threshold(chances, rows, max_false)
+    check = choose_answer_check(chances, rows, threshold, support_of) if support_of else None
     model.fit(x, y)
     weights, bias = _unscaled(model)
     record = {"space": SPACE, "weights": [round(float(w), 6) for w in weights[:-3]],
               "term_weight": round(float(weights[-3]), 6),
               "unseen_weights": [round(float(w), 6) for w in weights[-2:]], "bias": round(bias, 6),
               "threshold": threshold, "held_out_folds": held_out, "c": c,
+              **({"answer_check": check} if check else {}),
               "trained_on": ", ".join([p.name for p in sets] + [GENERAL_QUESTIONS.name, PLAIN_FIELD_QUESTIONS.name]),
               "examples": {"field": int((y == 0).sum()), "general": int(y.sum())}, "date": date.today().isoformat()}
     out.write_text(json.dumps(record) + "\n", encoding="utf-8")

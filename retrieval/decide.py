@@ -1,6 +1,7 @@
 """The last stage of answering: whether to give the composed answer, and how sure it is.
 
-A question about nothing the corpus covers abstains before any search (rule ``off_topic``). A composed answer
+A question about nothing the corpus covers abstains before any search (rule ``off_topic``), or once composed when
+the topic model doubts it and the passage speaks to little of it (rule ``off_topic_answer``). A composed answer
 gets a confidence from a logistic model over the features of the sentence chosen (its score, how much of the
 question it covers, the passage's similarity, whether it states a figure of the kind asked, the source's rank)
 with weights learned on the gold's dev split (`lexcite train-confidence`, retrieval/data/confidence.json). Below
@@ -21,7 +22,7 @@ from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.asks import domain_terms, off_topic, weakly_on_topic
 from retrieval.rules.registry import enabled
-from retrieval.topic import TopicModel
+from retrieval.topic import TopicModel, load_topic_model
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
 FEATURES = ("bias", "score", "coverage", "support", "dense", "rerank", "figure_asked", "figure_found",
@@ -92,6 +93,25 @@ def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composit
     return comp
 
 
+def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicModel | None) -> Composition | None:
+    """Abstain on two pieces of evidence together: the topic model doubts the question (below its screen's
+    threshold, over the answer check's) and the passage composed from speaks to little of what the question is
+    about. "What's the fine for returning a library book late?" passes the screen on its field words and finds a
+    fine, in a passage that says nothing of libraries or books."""
+    if topic is None or comp.abstained or not enabled("off_topic_answer"):
+        return None
+    chance, least_support = topic.answer_check
+    if analysis.off_topic_chance < chance or comp.support >= least_support:
+        return None
+    doubt = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic_answer")
+    doubt.text = doubt.reason
+    doubt.trace = comp.trace + [TraceStep("off_topic_answer",
+                                          f"off-topic probability {analysis.off_topic_chance:.2f} >= {chance:.2f} "
+                                          f"and the passage speaks to {comp.support:.0%} of the question "
+                                          f"(< {least_support:.0%})", "abstained")]
+    return doubt
+
+
 def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]) -> dict[str, float]:
     """What the confidence is computed from, each in 0..1 or a small count."""
     primary = comp.primary
@@ -127,6 +147,8 @@ def decide(comp: Composition, analysis: QueryAnalysis, passages: list[Passage],
     features that decided."""
     if comp.abstained:
         return comp, 0.0, {}
+    if (doubt := off_topic_answer(comp, analysis, load_topic_model())) is not None:
+        return doubt, 0.0, {}
     model = model or load_model()
     feats = features(comp, analysis, passages)
     sure = model.confidence(feats)

@@ -37,6 +37,10 @@ class TopicModel:
     trained_on: str = ""
     # per share (0..1) of the question's Latin words and of its Chinese characters the store lacks
     unseen_weights: tuple[float, float] = (0.0, 0.0)
+    # the answer check (rule off_topic_answer): a question the model doubts (probability at or over the first)
+    # answered from a passage that speaks to less of it than the second (topical support) is about nothing the
+    # corpus holds; chosen on held-out folds by `lexcite train-off-topic`. By default it never fires.
+    answer_check: tuple[float, float] = (1.1, 0.0)
 
     def applies_to(self, model_id: str) -> bool:
         return bool(self.space) and model_id.startswith(self.space)
@@ -58,9 +62,14 @@ def load_topic_model(path: Path = TOPIC_MODEL_PATH) -> TopicModel | None:
         return TopicModel(space=data["space"], weights=np.asarray(data["weights"], dtype=np.float32),
                           term_weight=float(data["term_weight"]), bias=float(data["bias"]),
                           threshold=float(data["threshold"]), trained_on=data.get("trained_on", ""),
-                          unseen_weights=tuple(float(w) for w in data.get("unseen_weights", (0.0, 0.0))))
+                          unseen_weights=tuple(float(w) for w in data.get("unseen_weights", (0.0, 0.0))),
+                          answer_check=_answer_check(data.get("answer_check")))
     except (KeyError, TypeError, ValueError) as exc:
         raise TopicModelError(f"{path}: not a topic model ({exc}); refit it with `lexcite train-off-topic`") from exc
+
+
+def _answer_check(spec: dict | None) -> tuple[float, float]:
+    return (float(spec["chance"]), float(spec["support"])) if spec else (1.1, 0.0)
 
 
 def _is_cjk(text: str) -> bool:

@@ -134,3 +134,58 @@ def test_a_law_before_and_after_its_amendment_is_two_sides_each_named_by_its_own
     old, new = version_sides("Compare the Cybersecurity Law before and after the 2025 amendment: the maximum fine?")
     assert "after" not in old.question and "before" not in new.question
     assert version_sides("Under the Cybersecurity Law as amended in 2025, what is the fine?") == []
+
+
+def _doubting_model(chance: float, support: float):
+    import numpy as np
+
+    from retrieval.topic import TopicModel
+    return TopicModel(space="intfloat/multilingual-e5-small", weights=np.zeros(2, dtype=np.float32), term_weight=0.0,
+                      bias=0.0, threshold=0.97, answer_check=(chance, support))
+
+
+@pytest.mark.parametrize(("chance", "support", "refused"), [
+    (0.9, 0.05, True),   # doubted, and the passage says nothing of the question: refused as off-topic
+    (0.9, 0.30, False),  # doubted, but the passage speaks to the question
+    (0.4, 0.05, False),  # a passage that says little, of a question the model does not doubt
+])
+def test_a_doubted_question_answered_from_a_passage_that_speaks_to_little_of_it_abstains(chance, support, refused):
+    from dataclasses import replace
+
+    from retrieval.compose import Composition
+    from retrieval.decide import off_topic_answer
+
+    analysis = replace(analyse("What's the fine for returning a library book late?"), off_topic_chance=chance)
+    comp = Composition(text="CNY 10,000 to 50,000", support=support)
+    doubt = off_topic_answer(comp, analysis, _doubting_model(0.7, 0.12))
+    assert (doubt is not None) == refused
+    if refused:
+        assert doubt.abstained and doubt.trace[-1].rule == "off_topic_answer"
+        assert "not about data-protection" in doubt.text
+
+
+def test_the_answer_check_is_off_without_a_chosen_pair():
+    from dataclasses import replace
+
+    from retrieval.compose import Composition
+    from retrieval.decide import off_topic_answer
+    from retrieval.topic import TopicModel
+
+    analysis = replace(analyse("What's the fine for a late library book?"), off_topic_chance=0.99)
+    default = TopicModel(space="x", weights=None, term_weight=0.0, bias=0.0, threshold=0.97)
+    assert off_topic_answer(Composition(support=0.0), analysis, default) is None
+
+
+def test_the_answer_check_is_chosen_to_refuse_the_most_general_questions_within_the_field_budget():
+    import numpy as np
+
+    from evals.off_topic import Labelled, choose_answer_check
+
+    rows = [Labelled(f"general question {i}", True) for i in range(4)] + \
+        [Labelled(f"field question {i} about data", False, True) for i in range(10)]
+    chances = np.array([0.9, 0.8, 0.75, 0.35] + [0.9] + [0.5] * 9)
+    supports = dict(zip([r.question for r in rows], [0.02, 0.05, 0.3, 0.01] + [0.04] + [0.4] * 9, strict=True))
+    check = choose_answer_check(chances, rows, 0.97, supports.get)
+    # one field question in ten may be refused: (0.3, 0.08) catches three general ones and the one field one
+    assert (check["chance"], check["support"]) == (0.3, 0.08)
+    assert check["held_out_folds"] == {"general_refused": "3/4", "field_refused": "1/10"}
