@@ -789,6 +789,11 @@ PEOPLE_CUE = re.compile(r"\b(?:people|persons|individuals|users|subscribers|mino
 ITEMS_CUE = re.compile(r"\b(?:pieces|items|records|entries)\b|多少条", re.I)
 
 
+def text_fit(text: str, analysis: QueryAnalysis, tokenizer: str, idf: dict[str, float], unknown: float) -> float:
+    """How much of the question (its rarer terms weigh most, in either language) a piece of text speaks to."""
+    return _sentence_coverage(frozenset(tokenize(text, tokenizer)), analysis, False, idf, unknown)
+
+
 def _weighted_coverage(query: set[str], passage: frozenset[str], idf: dict[str, float], unknown: float) -> float:
     total = sum(idf.get(t, unknown) for t in query)
     return sum(idf.get(t, unknown) for t in query if t in passage) / total if total else 0.0

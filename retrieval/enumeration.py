@@ -1,6 +1,7 @@
 """Rule `listed_count`: a count the law states by listing. "How many lawful bases does PIPL Article 13 list?" is
 answered by the number of the named article's enumerated items (（一）…（七）, or 1. … 7. in a translation), which
-no sentence of the article states as a figure."""
+no sentence of the article states as a figure. Rule `listed_by_lead` answers the same count when no article is
+named, from the article whose words introducing its list (履行下列职责：) say what the question counts."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ ASKS_LISTED = re.compile(r"\b(?:lists?|listed|enumerat\w*|sets? out|set forth|pr
                          r"items?|grounds|bases|circumstances|conditions|categories|situations|cases)\b|"
                          r"列(?:举|明|出|了)|(?:几|多少)(?:项|种|类|个情形|种情形|种情况)|哪几", re.I)
 _ZH_ITEM = re.compile(r"^[ \t　]*（([一二三四五六七八九十]{1,3})）", re.M)
+# items run on in one paragraph ("包括但不限于：（一）篇章生成…；（二）文本转语音…")
+_ZH_INLINE_ITEM = re.compile(r"(?:^|[：:；;。])[ \t　]*（([一二三四五六七八九十]{1,3})）", re.M)
 _EN_ITEM = re.compile(r"^[ \t]*\(?(\d{1,2})[.)]\s", re.M)
 RULE = "listed_count"
 
@@ -28,7 +31,16 @@ RULE = "listed_count"
 def item_numbers(text: str) -> set[int]:
     """The numbers of the items the text enumerates (（三） -> 3; "3. " at a line's start -> 3)."""
     found = {chinese_to_int(m.group(1)) for m in _ZH_ITEM.finditer(text)}
+    if len(found) < 2:
+        found = {chinese_to_int(m.group(1)) for m in _ZH_INLINE_ITEM.finditer(text)}
     return found if len(found) >= 2 else {int(m.group(1)) for m in _EN_ITEM.finditer(text)}
+
+
+def list_lead(text: str) -> str:
+    """The words that introduce the text's list: its sentence up to the first item (…，履行下列职责：)."""
+    first = min((m.start() for pattern in (_ZH_ITEM, _ZH_INLINE_ITEM, _EN_ITEM) if (m := pattern.search(text))),
+                default=len(text))
+    return re.split(r"[。.;；]\s*(?=\S)", text[:first].strip())[-1]
 
 
 def listed_items(text: str) -> int:
@@ -70,6 +82,44 @@ def listed_count(passages: list[Passage], analysis: QueryAnalysis) -> Compositio
         if count:
             return _answer(parts[0], count, analysis)
     return None
+
+
+LEAD_RULE = "listed_by_lead"
+LEAD_DEPTH = 8  # passages searched for the list
+LEAD_FIT = 0.3  # the least share of the question the list's lead must speak to
+
+
+def asks_count_by_lead(analysis: QueryAnalysis) -> bool:
+    return analysis.wants == {"count"} and not analysis.articles and bool(ASKS_LISTED.search(analysis.question))
+
+
+def asks_count_by_lead_of(question: str) -> bool:
+    """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
+    from retrieval.query import analyse
+
+    return asks_count_by_lead(analyse(question))
+
+
+def listed_by_lead(passages: list[Passage], analysis: QueryAnalysis, fit: Callable[[str], float],
+                   statute: Callable[[Passage], bool]) -> Composition | None:
+    """A count of items asked with no article named, when no sentence states it: the statute passage among the
+    first retrieved (of the law named, if one is) whose list is introduced by the words that best fit the
+    question, if they fit at least LEAD_FIT of it."""
+    if not enabled(LEAD_RULE) or not asks_count_by_lead(analysis):
+        return None
+    best: tuple[float, Passage, int] | None = None
+    for passage in passages[:LEAD_DEPTH]:
+        in_law = not analysis.laws or passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
+        count = listed_items(passage.text) if in_law and statute(passage) else 0
+        if count and (score := fit(list_lead(passage.text))) >= LEAD_FIT and (best is None or score > best[0]):
+            best = (score, passage, count)
+    if best is None:
+        return None
+    score, passage, count = best
+    comp = _answer(passage, count, analysis)
+    comp.trace = [TraceStep(LEAD_RULE, f"{citation_label(passage, sentence_spans(passage.text)[0])} lists {count} "
+                                       f"items after words that fit {score:.0%} of the question", "answered")]
+    return comp
 
 
 def _answer(passage: Passage, count: int, analysis: QueryAnalysis) -> Composition:

@@ -14,9 +14,9 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.compare import join, one_source, sides
-from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose
+from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose, text_fit
 from retrieval.decide import decide, off_topic_chance, screen
-from retrieval.enumeration import document_units, listed_bodies, listed_count
+from retrieval.enumeration import document_units, listed_bodies, listed_by_lead, listed_count
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
@@ -222,7 +222,17 @@ class AnswerService:
         comp = both_sides(comp, passages, analysis, composed)
         if reason := count_not_stated(comp, analysis, passages):
             comp = abstain(comp.cited, reason, analysis, "count_not_stated")
+        if comp.abstained and (listed := self._listed_by_lead(passages, analysis)) is not None:
+            listed.trace = comp.trace + listed.trace
+            comp = listed
         return comp
+
+    def _listed_by_lead(self, passages: list[Passage], analysis: QueryAnalysis) -> Composition | None:
+        index = self.searcher.table().index
+        return listed_by_lead(passages, analysis,
+                              lambda text: text_fit(text, analysis, self.settings.lexical_tokenizer, index.idf,
+                                                    index.max_idf),
+                              lambda passage: passage.authority <= STATUTE_AUTHORITY)
 
     def answer_in_context(self, question: str, context: list[str] | tuple[str, ...] = (),
                           options: Options | None = None) -> Answer:

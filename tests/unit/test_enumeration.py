@@ -76,3 +76,40 @@ def test_the_bodies_a_sentence_lists_are_counted_with_the_one_that_leads():
     members = m["members"].split("、")
     assert len(members) + bool(_TWO_BODIES.fullmatch(members[-1])) == 5  # 和 inside a name joins nothing
     assert asks_listed_bodies("工作机制一共几个部门？") and not asks_listed_bodies("审查要多少个工作日？")
+
+
+INLINE = ("第二十三条 本规定中下列用语的含义：深度合成技术，是指利用生成合成类算法制作网络信息的技术，包括但不限于：（一）篇章生成等技术；"
+          "（二）文本转语音等技术；（三）音乐生成等技术。")
+DUTIES = "第十五条 专门安全管理机构具体负责本单位的安全保护工作，履行下列职责：\n（一）建立健全制度；\n（二）组织推动工作；\n（三）开展教育培训。"
+PENALTY = "第三十九条 运营者有下列情形之一的，处10万元以上100万元以下罚款：\n（一）未及时报告的；\n（二）未整改的。"
+
+
+def test_items_run_on_in_one_paragraph_are_counted_and_the_lead_is_the_sentence_before_them():
+    from retrieval.enumeration import list_lead
+
+    assert listed_items(INLINE) == 3
+    assert list_lead(INLINE).endswith("包括但不限于") and "篇章生成" not in list_lead(INLINE)
+    assert list_lead(DUTIES).endswith("履行下列职责：")
+
+
+def _by_words(words: tuple[str, ...]):
+    return lambda text: sum(w in text for w in words) / len(words)
+
+
+def test_a_count_with_no_article_named_is_read_off_the_list_whose_lead_fits_the_question():
+    from retrieval.enumeration import listed_by_lead
+
+    question = "专门安全管理机构要履行几项职责？"
+    fit = _by_words(("专门安全管理机构", "职责"))
+    comp = listed_by_lead([_passage(PENALTY, 39), _passage(DUTIES, 15)], analyse(question), fit, lambda p: True)
+    assert comp is not None and comp.key_figure == "3项" and comp.cited[0].article == 15
+    assert comp.trace[-1].rule == "listed_by_lead"
+
+
+def test_no_list_is_counted_when_no_lead_fits_or_a_figure_is_asked_or_the_source_is_no_statute():
+    from retrieval.enumeration import listed_by_lead
+
+    fit = _by_words(("专门安全管理机构", "职责"))
+    assert listed_by_lead([_passage(PENALTY, 39)], analyse("专门安全管理机构要履行几项职责？"), fit, lambda p: True) is None
+    assert listed_by_lead([_passage(DUTIES, 15)], analyse("专门安全管理机构要在几日内报告？"), fit, lambda p: True) is None
+    assert listed_by_lead([_passage(DUTIES, 15)], analyse("专门安全管理机构要履行几项职责？"), fit, lambda p: False) is None
