@@ -92,7 +92,8 @@ def _extra_aliases(entry, manifest: Manifest) -> list[str]:
     return [name for doc_id in (entry.id, *earlier) for name in EXTRA_ALIASES.get(doc_id, [])]
 
 
-# "the GenAI interim measures", 生成式AI暂行办法: a rule's short name with the word that says it is provisional
+# "the GenAI interim measures", 生成式AI暂行办法: a rule's short name with the word that says it is provisional, and
+# any word for its kind
 _EN_KIND_WORD = re.compile(r"(\\ )(measures|provisions|regulations|rules)$")
 _ZH_KIND_WORD = re.compile(r"(?<!暂行)(办法|规定|条例)$")
 
@@ -102,7 +103,9 @@ def _name_pattern(name: str, chinese: bool) -> str:
     escaped = re.escape(name)
     if chinese:
         return _ZH_KIND_WORD.sub(r"(?:暂行)?\1", escaped)
-    loose = _EN_KIND_WORD.sub(r"\1(?:(?:interim|provisional|administrative)\ )?\2", escaped)
+    # users call a rule's kind loosely: "the CBDT rules" are the CBDT Provisions, "the SCC rules" the SCC Measures
+    loose = _EN_KIND_WORD.sub(r"\1(?:(?:interim|provisional|administrative)\ )?(?:measures|provisions|regulations|rules)",
+                              escaped)
     return rf"(?<![a-z0-9]){loose}(?![a-z0-9])"
 
 

@@ -148,3 +148,12 @@ def test_a_title_in_book_marks_that_only_holds_a_held_laws_alias_is_another_rule
     assert unknown_law_names("按《人脸识别技术应用安全管理办法》，多少人要备案？") == ["《人脸识别技术应用安全管理办法》"]
     assert unknown_law_names("《个保法》第66条怎么罚？") == []
     assert unknown_law_names("《生成式人工智能服务管理暂行办法》什么时候施行？") == []
+
+
+@pytest.mark.parametrize(("question", "law"), [
+    ("Under the 2024 CBDT rules, below what headcount are we exempt?", "cbdt-provisions"),
+    ("What do the standard contract rules require us to file?", "scc-measures"),
+    ("Which body runs reviews under the cybersecurity review regulations?", "cybersecurity-review"),
+])
+def test_a_rule_is_named_by_its_short_name_with_any_word_for_its_kind(question, law):
+    assert law in resolve_laws(question)
