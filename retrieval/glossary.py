@@ -37,6 +37,17 @@ def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
     return tuple(entries)
 
 
+@lru_cache(maxsize=4)
+def abbreviations(path: Path | None = None) -> dict[str, str]:
+    """Chinese short forms and the statutes' full terms they stand for (关基 -> 关键信息基础设施)."""
+    path = Path(path or GLOSSARY_PATH)
+    table = tomllib.loads(path.read_text(encoding="utf-8")).get("abbreviations", {})
+    bad = [short for short, full in table.items() if not isinstance(full, str) or not full or not _CJK.search(short)]
+    if bad:
+        raise GlossaryError(f"{path}: abbreviations {', '.join(bad)} need a Chinese short form and a full term")
+    return dict(table)
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[list[tuple[re.Pattern[str], GlossaryEntry, str]], list[tuple[str, GlossaryEntry]]]:
     english: list[tuple[str, GlossaryEntry]] = []
@@ -91,6 +102,8 @@ def glossary_pairs(text: str) -> list[tuple[str, str]]:
                     taken.append((start, start + len(term)))
                     found.extend((start, term, en) for en in entry.en)
                 start = text.find(term, start + 1)
+        for short, full in abbreviations().items():
+            found.extend((m.start(), short, full) for m in re.finditer(short, text) if free(m.start(), m.end()))
     return [(term, translation) for _, term, translation in sorted(found, key=lambda t: t[0])]
 
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ingest.manifest import Manifest, load_manifest
 from ingest.numerals import NUMERAL_CHARS, chinese_to_int
-from retrieval.glossary import glossary_pairs
+from retrieval.glossary import abbreviations, glossary_pairs
 
 # English names users type that the manifest's aliases do not spell out
 EXTRA_ALIASES = {
@@ -52,6 +52,9 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
         candidates = [e.title, e.short, *e.aliases, *_extra_aliases(e, manifest), *_decision_aliases(e, manifest)]
         if e.title_zh:
             candidates += [e.title_zh, e.title_zh.removeprefix("中华人民共和国").split("（")[0]]
+        # 关基安全保护条例: a Chinese name written with a short form of its term
+        candidates += [name.replace(full, short) for name in candidates for short, full in abbreviations().items()
+                       if full in name]
         for name in candidates:
             name = name.strip()
             chinese = bool(re.search(r"[\u4e00-\u9fff]", name))

@@ -36,3 +36,21 @@ def test_every_glossary_entry_has_both_languages_and_bad_files_are_named(tmp_pat
     bad.write_text('[[terms]]\nen = ["fine"]\nzh = []\n', encoding="utf-8")
     with pytest.raises(GlossaryError, match=r"glossary\.toml: terms\[1\]"):
         load_glossary(bad)
+
+
+def test_a_chinese_short_form_is_searched_as_the_full_term():
+    from retrieval.glossary import glossary_pairs
+
+    assert ("关基", "关键信息基础设施") in glossary_pairs("关基运营者要每年检测几次？")
+    assert not any(term == "网安" for term, _ in glossary_pairs("网络安全等级保护"))
+
+
+def test_an_abbreviation_without_a_chinese_short_form_is_named(tmp_path):
+    import pytest
+
+    from retrieval.glossary import GlossaryError, abbreviations
+
+    bad = tmp_path / "glossary.toml"
+    bad.write_text('[abbreviations]\n"CII" = "关键信息基础设施"\n', encoding="utf-8")
+    with pytest.raises(GlossaryError, match="abbreviations CII"):
+        abbreviations(bad)

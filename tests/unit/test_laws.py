@@ -157,3 +157,11 @@ def test_a_title_in_book_marks_that_only_holds_a_held_laws_alias_is_another_rule
 ])
 def test_a_rule_is_named_by_its_short_name_with_any_word_for_its_kind(question, law):
     assert law in resolve_laws(question)
+
+
+@pytest.mark.parametrize(("question", "law"), [
+    ("关基安全保护条例要求运营者设置的专门安全管理机构要履行几项职责？", "cii"),
+    ("网安审查办法规定的特别审查程序要多久？", "cybersecurity-review"),
+])
+def test_a_chinese_name_written_with_a_short_form_of_its_term_names_the_law(question, law):
+    assert resolve_laws(question) == [law]
