@@ -32,11 +32,11 @@ from retrieval.figures import (
     largest_fine,
     same_as_of,
 )
-from retrieval.glossary import names_in
+from retrieval.glossary import expand_query, names_in
 from retrieval.internal import own_label, secondary_note
 from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws, strip_law_names
 from retrieval.locate import quote_locator
-from retrieval.query import DRAFT_CUE, QueryAnalysis
+from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
 from retrieval.roles import (
@@ -964,11 +964,41 @@ def _no_figure(ask: _Ask, vague: Pick | None) -> Composition:
     return comp
 
 
+ASKED_DEPTH = 6  # the picks the asking sentence chooses among
+ASKED_MARGIN = 0.1  # by how much more of the asking sentence a later pick must speak to
+
+
+def _asked_article_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
+    """Rule asked_article: "A user wants us to port her data to a competitor's app. Which PIPL article gives her
+    that portability right?" The scene's words (app) find the article on apps; the asking sentence's words
+    (portability) name the provision. Among the first picks, the article sentence speaking most to the asking
+    sentence (in either language) answers, when it speaks to clearly more of it than the first."""
+    analysis = ask.analysis
+    sentence = asking_sentence(analysis.question)
+    if not enabled("asked_article") or not analysis.which_article or not ask.idf \
+            or sentence.strip() == analysis.question.strip():
+        return picks
+    asked = strip_law_names(sentence)
+    own = set(tokenize(asked, ask.tokenizer)) - QUESTION_WORDS
+    translated = set(tokenize(" ".join(expand_query(asked)), ask.tokenizer))
+
+    def fit(pick: Pick) -> float:
+        tokens = frozenset(tokenize(_read(pick.span, pick.chapeau), ask.tokenizer))
+        return max(_weighted_coverage(own, tokens, ask.idf, ask.unknown_idf),
+                   _weighted_coverage(translated, tokens, ask.idf, ask.unknown_idf))
+
+    best = max((p for p in picks[:ASKED_DEPTH] if p.passage.article is not None), key=fit, default=None)
+    if best is None or best is picks[0] or fit(best) < fit(picks[0]) + ASKED_MARGIN:
+        return picks
+    return [best, *[p for p in picks if p is not best]]
+
+
 def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     """Which sentence answers first: a later rule over the one it restates, then the sentence naming the brand,
     the short name, the bank or the body the question names."""
     analysis = ask.analysis
     picks = _later_rule_first(picks, analysis)
+    picks = _asked_article_first(picks, ask)
     if analysis.which_article and picks[0].passage.article is None:
         # "which article…" is answered by an article: a title or preamble, however close its words, names none
         picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)

@@ -73,12 +73,12 @@ _TYPE_CUES: list[tuple[str, re.Pattern[str]]] = [
 
 _ARTICLE_WORDS = re.compile(r"\b(?:articles?|art\.?)\s*\d+(?:\(\d+\))?|第[零一二三四五六七八九十百千\d]+[条款项]", re.I)
 # words that ask rather than describe: they say nothing about whether a passage is on topic
-_QUESTION_WORDS_TEXT = (
+QUESTION_WORDS_TEXT = (
     "what whats when which who how much many long often maximum minimum most least under according china chinese "
     "law laws rule rules regulation regulations provision provisions measure measures say set require required "
     "must need company companies 多少 什么 哪些 哪个 是否 规定 最高 最低 怎么 何时 多久"
 )
-_QUESTION_WORDS = frozenset(tokenize(_QUESTION_WORDS_TEXT))
+QUESTION_WORDS = frozenset(tokenize(QUESTION_WORDS_TEXT))
 # "(not location, credit or property data)", "other than sensitive data", "不包括敏感个人信息": what the question
 # sets aside must not pull the answer towards the very provision it excludes
 _NEGATED = re.compile(r"[(（]\s*(?:not|excluding|except|other than|apart from|非|不是|并非|不属于|不包括|除)[^)）]*[)）]|"
@@ -322,8 +322,8 @@ def _scoped(laws: list[str], topic: str, tokenizer: str) -> tuple[list[str], lis
     titles = [title.lower() for title in law_titles(laws)]
     topic_expansion = " ".join(dict.fromkeys(translation for _, translation in glossary_pairs(topic)
                                              if not any(translation.lower() in title for title in titles)))
-    return ([t for t in tokenize(topic, tokenizer) if t not in _QUESTION_WORDS],
-            [t for t in tokenize(topic_expansion, tokenizer) if t not in _QUESTION_WORDS])
+    return ([t for t in tokenize(topic, tokenizer) if t not in QUESTION_WORDS],
+            [t for t in tokenize(topic_expansion, tokenizer) if t not in QUESTION_WORDS])
 
 
 def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
@@ -356,7 +356,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         tokens=own + extra,
         content_tokens=set(own),
         expansion_tokens=set(extra),
-        topic_tokens=set(tokenize(topic, tokenizer)) - _QUESTION_WORDS,
+        topic_tokens=set(tokenize(topic, tokenizer)) - QUESTION_WORDS,
         glossary_tokens=set(tokenize(" ".join(term for term, _ in pairs), tokenizer)),
         scoped_tokens=scoped_own + scoped_extra,
         scoped_content=set(scoped_own),
@@ -396,5 +396,5 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         as_of=as_of_day(asked),
         final_text=bool(_FINAL.search(asked)) and not DRAFT_CUE.search(asked),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
-        - _QUESTION_WORDS,
+        - QUESTION_WORDS,
     )

@@ -156,9 +156,14 @@ _WHICH_ARTICLE = re.compile(r"\b(?:which|what)\s+(?:article|provision|clause)s?\
                             r"\bunder which article\b|\bin which article\b|哪一?条|哪个条款|第几条|什么条款", re.I)
 
 
+# "which PIPL article gives…": a law's short name between the asking word and the article
+_WHICH_NAMED_ARTICLE = re.compile(r"\b[Ww](?:hich|hat)\s+[A-Z]{2,}\s+(?:[Aa]rticle|[Pp]rovision|[Cc]lause)s?\b"
+                                  r"(?!\s+(?:\d|say|says))")
+
+
 def asks_which_article(question: str) -> bool:
     """'Which article of the PIPL provides…': the answer is an article number."""
-    return bool(_WHICH_ARTICLE.search(question))
+    return bool(_WHICH_ARTICLE.search(question) or _WHICH_NAMED_ARTICLE.search(question))
 
 
 def _short_names(question: str) -> list[str]:

@@ -112,3 +112,28 @@ def test_a_which_article_question_about_a_duty_is_answered_by_the_duty_not_the_p
     assert compose([penalty, duty], analysis, 5, 0.0, "bigram").key_figure == "DSL Art. 36"
     fine = analyse("数安法里未经批准向外国执法机构提供数据的，罚款规定在第几条？", "bigram")
     assert compose([penalty, duty], fine, 5, 0.0, "bigram").key_figure == "DSL Art. 48"  # the fine's own article
+
+
+def _statute(text: str, article: int):
+    from retrieval.records import Passage
+
+    return Passage(chunk_id=f"pipl-{article}", doc_id="pipl", text=text, start=0, end=len(text),
+                   locator=f"Art. {article}", title="个人信息保护法", source="", kind="statute", authority=1,
+                   status="in-force", language="zh", article=article, part=0, short="PIPL", score=1.0)
+
+
+def test_the_asking_sentence_not_the_scene_chooses_the_article():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+
+    apps = _statute("第六十一条 履行个人信息保护职责的部门履行下列个人信息保护职责：\n（三）组织对用户的应用程序等个人信息保护情况进行测评。", 61)
+    moving = _statute("第四十五条 个人请求将个人信息转移至其指定的个人信息处理者的，个人信息处理者应当提供转移的途径。", 45)
+    question = "A user wants us to port her data to a competitor's app. Which PIPL article gives her that portability right?"
+    comp = compose([apps, moving], analyse(question), 5, 0.0, "bigram", idf={"应用": 3.0}, unknown_idf=3.0)
+    assert comp.key_figure == "PIPL Art. 45"
+    from retrieval.rules.registry import disabled
+    with disabled({"asked_article"}):
+        assert compose([apps, moving], analyse(question), 5, 0.0, "bigram", idf={"应用": 3.0},
+                       unknown_idf=3.0).key_figure == "PIPL Art. 61"
+    # the same words with no scene: the first sentence is what was asked
+    assert analyse("Which PIPL article gives a portability right?").which_article
