@@ -16,7 +16,7 @@ from retrieval.sentences import CLAUSE_END, clause_start
 PLACES_PATH = Path(__file__).with_name("data") / "places.toml"
 
 # the words that make a clause a sanction: its amounts are fines, its days are detention
-_SANCTION_CLAUSE = re.compile(r"罚款|罚金|拘留|有期徒刑|没收|处分|\bsanction(?:s|ed)\b|\bfine[sd]?\b|\bfining\b|penalt(?:y|ies)|detention|detained|"
+_SANCTION_CLAUSE = re.compile(r"罚款|罚金|拘留|有期徒刑|没收|处分|依照[^，。；]{0,20}规定(?:处理、)?处罚|\bsanction(?:s|ed)\b|\bfine[sd]?\b|\bfining\b|penalt(?:y|ies)|detention|detained|"
                               r"imprison\w*|confiscat\w*", re.I)
 
 # a question about sanctions: it names one, or the breach a sanction follows

@@ -30,6 +30,11 @@ SANCTION_WORDS = re.compile(
     r"\brevenue\b|\bconfiscat\w*|\bwarning\b", re.I)
 
 
+# a sanction whose condition is its list ("有下列行为之一的，依照有关法律、行政法规的规定处罚：（三）…"): each item is a
+# breach of its own
+_LISTED_BREACH = re.compile(r"下列(?:行为|情形|情况)之一|\bone of the following\b", re.I)
+
+
 def condition_of(sentence: str) -> str:
     """The breach a sanction sentence names before the sanction it imposes ("" if it names none)."""
     if not is_sanction(sentence):
@@ -52,6 +57,8 @@ def breach_of(span: Span, read: str, passage_text: str, lead: str) -> str:
         breach = condition_of(first.text) if first is not None and first.start != span.start else ""
     if breach and continues_previous(breach) and lead:
         breach = f"{condition_of(lead)} {breach}"
+    if breach and _LISTED_BREACH.search(breach) and span.text not in breach and span.text in read:
+        breach = f"{breach} {span.text}"
     return breach
 
 

@@ -21,3 +21,18 @@ def test_the_breach_a_sanction_follows_is_read_from_its_condition():
                "The directly responsible person in charge are to be fined between 100,000 and 1 million Yuan.")
     second = sentence_spans(english)[1]
     assert breach_of(second, second.text, english, "") == "Where the circumstances are grave, the departments are to"
+
+
+def test_a_listed_sanction_punishes_each_item_and_a_referral_to_other_laws_is_a_sanction():
+    from retrieval.sentences import chapeaus, sentence_spans
+    from retrieval.violations import breach_of
+
+    article = ("第七十一条 有下列行为之一的，依照有关法律、行政法规的规定处理、处罚：\n"
+               "（一）发布或者传输禁止发布或者传输的信息的；\n"
+               "（三）违反本法第三十九条规定，关键信息基础设施的运营者在境外存储个人信息和重要数据的。")
+    spans = sentence_spans(article)
+    item, chapeau = spans[-1], chapeaus(spans)[-1]
+    assert chapeau is not None
+    breach = breach_of(item, f"{chapeau.text} {item.text}", article, "")
+    assert breach.startswith("第七十一条 有下列行为之一") and "在境外存储个人信息" in breach
+    assert "禁止发布" not in breach  # the other items are other breaches
