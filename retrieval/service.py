@@ -16,6 +16,7 @@ from retrieval import notes
 from retrieval.compare import join, one_source, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose, text_fit
 from retrieval.decide import decide, off_topic_chance, screen
+from retrieval.definitions import defined_term
 from retrieval.enumeration import document_units, listed_bodies, listed_by_lead, listed_count
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
@@ -199,6 +200,8 @@ class AnswerService:
             return listed
         if (units := document_units(analysis, self._chunks_of)) is not None:
             return units
+        if (definition := defined_term(analysis, self._chunks_of)) is not None:
+            return definition
         if (bodies := listed_bodies(passages, analysis)) is not None:
             return bodies
         index = self.searcher.table().index

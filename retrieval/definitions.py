@@ -1,0 +1,98 @@
+"""Rule `defined_term`: "Which article of the DSL defines 'important data'?" The DSL uses the term and
+defines it nowhere (the NDSMR does). A law's definitions are sentences of a known shape (重要数据，是指…; 本法所称
+重要数据; "… means …"), so whether the law the question names defines the term is read off the law's whole
+text, not off the passages that happen to rank first: the defining sentence answers, and when the law holds none,
+that is the answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from retrieval.compose import Composition, abstain, citation_label
+from retrieval.glossary import glossary_pairs, load_glossary
+from retrieval.laws import law_names
+from retrieval.query import QueryAnalysis
+from retrieval.records import Passage, TraceStep
+from retrieval.rules.registry import enabled
+from retrieval.sentences import sentence_spans
+from retrieval.verify import Claim
+
+RULE = "defined_term"
+ASKS_DEFINITION = re.compile(r"\bdefin(?:e|es|ed|ing|ition)\b|\bmeaning of\b|定义|界定|含义", re.I)
+_QUOTED = re.compile(r"['‘\"“「《]([^'’\"”」》]{2,40})['’\"”」》]")
+_ENGLISH_TERM = re.compile(r"\bdefines?\s+(?:the\s+term\s+)?([a-z][a-z -]{2,40}?)\s*[?？.]?\s*$", re.I)
+
+
+def asked_term(question: str) -> str:
+    """The term whose definition the question asks for ('important data', “大型网络平台”), or ""."""
+    if not ASKS_DEFINITION.search(question):
+        return ""
+    quoted = [m.group(1).strip() for m in _QUOTED.finditer(question)]
+    # a quoted law title (《网络数据安全管理条例》) is where to look, not the term
+    quoted = [q for q in quoted if not re.search(r"(?:法|条例|办法|规定|measures|law|regulations)$", q, re.I)]
+    if quoted:
+        return quoted[0]
+    if m := _ENGLISH_TERM.search(question):
+        return m.group(1).strip()
+    # 个人信息的定义, 如何界定重要数据: the longest term of the glossary next to the word for a definition
+    terms = [t for entry in load_glossary() for t in entry.zh
+             if re.search(rf"{re.escape(t)}(?:的)?(?:定义|含义)|(?:界定|定义)(?:了)?{re.escape(t)}", question)]
+    return max(terms, key=len, default="")
+
+
+def asks_defined_term_of(question: str) -> bool:
+    """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
+    return bool(asked_term(question))
+
+
+def _forms(term: str) -> set[str]:
+    """The term as written and as the glossary translates it (important data -> 重要数据)."""
+    return {term.lower(), *(translation.lower() for found, translation in glossary_pairs(term)
+                            if len(found) >= len(term) - 1)}
+
+
+def _defines(text: str, form: str) -> bool:
+    escaped = re.escape(form)
+    # 重要数据，是指…; 本法所称重要数据; a sentence that opens on the term: 敏感个人信息是一旦泄露…的个人信息
+    return bool(re.search(rf"{escaped}[”\"']?\s*[，,]?\s*(?:是指|指的是|，指)|所称{escaped}|"
+                          rf"^\s*(?:第[一二三四五六七八九十百零]+条\s*)?{escaped}是(?!否)|"
+                          rf"[“\"']?{escaped}[”\"']?\s*(?:means|refers to|shall mean)\b", text, re.I))
+
+
+def defined_term(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
+    """The article of a law the question names that defines the term it asks about (the law's whole text read),
+    or an abstention saying the law defines it nowhere (and whether it uses it at all); None when nothing was
+    asked of a named law the store holds."""
+    term = asked_term(analysis.question)
+    if not enabled(RULE) or not term or not analysis.laws or analysis.wants:
+        return None
+    forms = _forms(term)
+    chunks = {doc_id: chunks_of(doc_id) for doc_id in analysis.laws}
+    if not any(chunks.values()):
+        return None  # the store holds no text of it: another rule says so
+    for passage in (p for doc_id in analysis.laws for p in chunks[doc_id]):
+        for span in sentence_spans(passage.text):
+            if passage.article is not None and any(_defines(span.text, form) for form in forms):
+                return _defining(passage, span, term)
+    used = any(form in p.text.lower() for found in chunks.values() for p in found for form in forms)
+    names = ", ".join(dict.fromkeys(law_names(analysis.laws)))
+    if analysis.language == "zh":
+        reason = f"{names}没有条文定义“{term}”：{'条文使用了这个术语但没有定义' if used else '条文没有使用这个术语'}；其他规定可能作出定义。"
+    else:
+        reason = (f"No article of {names} defines “{term}”: the text "
+                  f"{'uses the term without defining it' if used else 'never uses it'}; another instrument may define it.")
+    comp = abstain([], reason, analysis, RULE)
+    comp.trace = [TraceStep(RULE, f"searched every passage of {names} for a definition of {', '.join(sorted(forms))}",
+                            "abstained")]
+    return comp
+
+
+def _defining(passage: Passage, span, term: str) -> Composition:
+    label = citation_label(passage)
+    quote = span.text.strip()
+    comp = Composition(text=f"{label} [1].\n\n{citation_label(passage, span)}: “{quote}” [1]", cited=[passage],
+                       quotes=[span], key_figure=label)
+    comp.claims = [Claim(quote, (1,))]
+    comp.trace = [TraceStep(RULE, f"{label} defines “{term}”", "answered")]
+    return comp
