@@ -37,8 +37,11 @@ class Side:
 
 
 # "Which is longer: A or B?", "A和B哪个更长？": two options, each named by what it is rather than by a law's title
-_EN_OPTIONS = re.compile(r"^[^:,]*?\b(?:longer|shorter|higher|lower|greater|larger|smaller|earlier|later|stricter|"
-                         r"heavier|sooner)\b[^:,]*[:,]\s*(?P<a>.+?),?\s+or\s+(?P<b>[^?？,]+?)\s*(?:,[^?？]*)?[?？]?\s*$", re.I)
+_EN_OPTIONS = re.compile(r"^(?P<lead>.*?)\b(?:longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|"
+                         r"stricter|heavier|sooner)\b(?P<noun>[^:,—–]*)(?:[:,]|\s[—–])\s*(?P<a>.+?),?\s+or\s+"
+                         r"(?P<b>[^?？,]+?)\s*(?:,[^?？]*)?(?:[?？](?:\s+[^?？]{0,40}[.?？]?)?)?\s*$", re.I)
+# what comes before the asking word ("Under the DSL, which carries the bigger…") is where each option is asked
+_ASKING_WORD = re.compile(r"\b(?:which|what)\b.*$", re.I)
 _ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"
                          r"(?:哪(?:个|一个|项|种)|谁)")
 # an option that starts with a preposition leans on the other's noun ("the fine for companies or for managers")
@@ -53,10 +56,27 @@ def option_sides(question: str) -> list[Side]:
     """The two options of a comparison that names no two laws, each asked as a question of its own."""
     language = "zh" if re.search(r"[\u4e00-\u9fff]", question) else "en"
     m = (_ZH_OPTIONS if language == "zh" else _EN_OPTIONS).search(question)
-    if not m or any(_LEANING.match(option.strip()) for option in (m["a"], m["b"])):
+    if not m:
         return []
+    first, second = m["a"], m["b"]
+    if language == "en":
+        # "A (that endangers X or Y), or B": a comma before "or" says where the options part, not the first "or"
+        options = re.split(r"[?？]", question[m.start("a"):])[0]
+        if ", or " in options:
+            first, _, second = options.rpartition(", or ")
+    if any(_LEANING.match(option.strip()) for option in (first, second)):
+        return []
+    return _options(question, m, first, second, language)
+
+
+def _options(question: str, m: re.Match[str], first: str, second: str, language: str) -> list[Side]:
     asked = _SIDE_ASKS[language].get(comparison_direction(question), _SIDE_ASKS[language]["higher"])
-    return [Side("", asked.format(option.strip()), option.strip()) for option in (m["a"], m["b"])]
+    noun = m.groupdict().get("noun", "").strip()
+    if noun and language == "en":
+        # "which carries the bigger maximum fine: A or B?" asks each option's maximum fine, where the question is
+        asked = f"{_ASKING_WORD.sub('', m['lead']).strip()} what is the {noun} for {{}}?".strip()
+        asked = asked[0].upper() + asked[1:]
+    return [Side("", asked.format(option.strip()), option.strip()) for option in (first, second)]
 
 
 def one_source(parts: list[tuple[Side, Composition]]) -> bool:

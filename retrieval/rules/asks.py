@@ -53,7 +53,7 @@ def _direction_words() -> dict[str, tuple[str, ...]]:
 
 
 _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|sets|takes|of the two)\b|"
-                         r"\bwhich (?:[\w'-]+ ){1,5}?(?:longer|shorter|higher|lower|greater|larger|smaller|more|less|"
+                         r"\bwhich (?:[\w'-]+ ){1,5}?(?:longer|shorter|higher|lower|greater|larger|bigger|smaller|more|less|"
                          r"earlier|later|stricter|heavier|sooner)\b|\bis (?:the )?.{3,80}?\b"
                          r"(?:higher|lower|longer|shorter|greater|larger|smaller|more|less|earlier|later|stricter)"
                          r"\s+than\b|\bcompared? (?:to|with)\b|\bversus\b|\bvs\.?\b", re.I)

@@ -189,3 +189,20 @@ def test_the_answer_check_is_chosen_to_refuse_the_most_general_questions_within_
     # one field question in ten may be refused: (0.3, 0.08) catches three general ones and the one field one
     assert (check["chance"], check["support"]) == (0.3, 0.08)
     assert check["held_out_folds"] == {"general_refused": "3/4", "field_refused": "1/10"}
+
+
+def test_options_part_at_the_comma_before_or_and_each_is_asked_with_the_noun_compared():
+    left, right = sides("Under the DSL, which carries the bigger maximum fine: exporting important data (serious case) "
+                        "or handing data to a foreign court without approval (serious consequences)?")
+    assert left.question == "Under the DSL, what is the maximum fine for exporting important data (serious case)?"
+    assert right.label == "handing data to a foreign court without approval (serious consequences)"
+    left, right = sides("Which clock is shorter — the NDSMR deadline for vulnerabilities that endanger national "
+                        "security or the public interest, or the reporting period in the vulnerability rules? Give both.")
+    assert left.label.endswith("national security or the public interest")
+    assert right.question == "How long is the reporting period in the vulnerability rules?"
+
+
+def test_a_law_in_force_from_a_year_and_its_amended_version_are_the_later_text():
+    earlier, later = sides("网络运营者拒不改正的：2016年版网安法和2026年起施行的修正版，对单位的罚款上限分别是多少？哪个更高？")
+    assert (earlier.law, later.law) == ("csl-2016", "csl-2025")
+    assert "施行" not in later.question and "修正版" not in later.question
