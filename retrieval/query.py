@@ -81,7 +81,8 @@ QUESTION_WORDS_TEXT = (
 QUESTION_WORDS = frozenset(tokenize(QUESTION_WORDS_TEXT))
 # "(not location, credit or property data)", "other than sensitive data", "不包括敏感个人信息": what the question
 # sets aside must not pull the answer towards the very provision it excludes
-_NEGATED = re.compile(r"[(（]\s*(?:not|excluding|except|other than|apart from|非|不是|并非|不属于|不包括|除)[^)）]*[)）]|"
+_NEGATED = re.compile(r"[(（][^)）]{0,20}?(?:\bnot\b|excluding|except|other than|apart from|非|不是|并非|不属于|不包括|不涉及|"
+                      r"不含|不包含|除)[^)）]*[)）]|"
                       r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)",
                       re.I)
 # what the asker says it is not ("we are not a CII operator", （不是关键信息基础设施运营者）, 没有被认定为重要数据处理者):

@@ -193,3 +193,14 @@ def test_updating_a_filing_is_neither_filing_nor_answering():
     text = "算法推荐服务提供者的备案信息发生变更的，应当在变更之日起十个工作日内办理变更手续。"
     at = text.index("十个")
     assert activities_at(text, at, at + 5) == frozenset({"change"})
+
+
+def test_a_parenthesis_that_rules_kinds_out_sets_them_aside_wherever_the_negation_falls_in_it():
+    from retrieval.query import exclusions
+
+    question = "倒卖普通客户名单（只有姓名、电话这类，不涉及行踪、住宿、交易信息），多少条构成“情节严重”？"
+    assert "不涉及行踪、住宿、交易信息" in exclusions(question)
+    assert exclusions("传了8万人的个人信息（不含敏感个人信息）") == "（不含敏感个人信息）"
+    # a fact the asker states is no kind set aside
+    assert exclusions("非法收购行踪轨迹信息（没有证据显示被用于犯罪）卖到多少条算情节严重？") == ""
+    assert exclusions("What do the CBDT Provisions (CAC Order No. 16) exempt?") == ""
