@@ -93,6 +93,9 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     # a when-clause that sets the scene; "what fine" decides over the users threshold the question mentions
     ("When the Measures took effect, how long did companies get to bring transfers into compliance?", {"duration"}),
     ("What fine applies to a platform with over one million users that lists abroad?", {"amount"}),
+    # things counted by the piece (件, 份) are a count; what lasts longer is a duration
+    ("网信办一共通过了多少件数据出境安全评估申报？", {"count"}),
+    ("Which lasts longer: an assessment approval or a certification?", {"duration"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants
