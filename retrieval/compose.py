@@ -1073,7 +1073,7 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place
     # or the institution
     unnamed += [name for name in analysis.places + analysis.institutions if not names_in(name, _sentence_text(primary))]
-    if unnamed:
+    if unnamed and enabled("named_party"):
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
     unheld_laws = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]
     if unheld_laws:
