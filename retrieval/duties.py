@@ -271,7 +271,7 @@ def assessment_kinds(text: str) -> frozenset[str]:
 
 # an act no other stands in for when asked: deciding whether to take a matter up is not doing it (the ten days to
 # decide whether a review is needed are not the thirty to finish the preliminary review, though both are "review")
-_DECISIVE = frozenset({"acceptance", "deregistration"})
+_DECISIVE = frozenset({"acceptance", "deregistration", "reassessment"})
 
 
 def lacks_decisive(asked: frozenset[str], named: frozenset[str]) -> bool:

@@ -204,3 +204,11 @@ def test_a_parenthesis_that_rules_kinds_out_sets_them_aside_wherever_the_negatio
     # a fact the asker states is no kind set aside
     assert exclusions("非法收购行踪轨迹信息（没有证据显示被用于犯罪）卖到多少条算情节严重？") == ""
     assert exclusions("What do the CBDT Provisions (CAC Order No. 16) exempt?") == ""
+
+
+def test_a_re_assessment_asked_is_not_answered_by_the_first_assessments_period():
+    from retrieval.duties import activities, asked_activities, lacks_decisive
+
+    asked = asked_activities("If a handler applies for re-assessment (复评), within how many working days must the CAC decide?")
+    assert lacks_decisive(asked, activities("国家网信部门应当自发出书面受理通知书之日起45个工作日内完成数据出境安全评估"))
+    assert not lacks_decisive(asked, activities("可以在收到评估结果15个工作日内向国家网信部门申请复评"))
