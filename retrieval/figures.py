@@ -606,7 +606,7 @@ _WANTS = [
                              r"多久[^，。？]{0,8}一次|多长时间[^，。？]{0,8}一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
     ("date", re.compile(rf"{_WHEN}|what date|which date|effective|take[s]? effect|came into force|in force since|"
-                        r"enter(?:ed)? into force|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一天|哪一?年|几月",
+                        r"enter(?:ed)? into force|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一?天|哪一?年|几月",
                         re.I)),
 ]
 

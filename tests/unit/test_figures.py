@@ -96,6 +96,7 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     # things counted by the piece (件, 份) are a count; what lasts longer is a duration
     ("网信办一共通过了多少件数据出境安全评估申报？", {"count"}),
     ("Which lasts longer: an assessment approval or a certification?", {"duration"}),
+    ("个保法是全国人大常委会哪天表决通过的", {"date"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants
