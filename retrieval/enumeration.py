@@ -89,6 +89,16 @@ LEAD_DEPTH = 8  # passages searched for the list
 LEAD_FIT = 0.3  # the least share of the question the list's lead must speak to
 
 
+# the question says the count is of a list ("列举了几种", "一共列了几种", "how many … does X list"): the list is read
+# before any sentence stating a number, which would be another number
+_ASKS_LIST_COUNT = re.compile(r"列(?:举|明|出)?了?(?:几|多少)|一共列|\b(?:does|do|did)\b[^?]{0,80}\b(?:list|enumerate|set out)\b|"
+                              r"\bhow many\b[^?]{0,60}\b(?:listed|enumerated)\b", re.I)
+
+
+def asks_list_count(analysis: QueryAnalysis) -> bool:
+    return asks_count_by_lead(analysis) and bool(_ASKS_LIST_COUNT.search(analysis.question))
+
+
 def asks_count_by_lead(analysis: QueryAnalysis) -> bool:
     return analysis.wants == {"count"} and not analysis.articles and bool(ASKS_LISTED.search(analysis.question))
 

@@ -17,7 +17,7 @@ from retrieval.compare import join, one_source, sides
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose, text_fit
 from retrieval.decide import decide, off_topic_chance, screen
 from retrieval.definitions import defined_term
-from retrieval.enumeration import document_units, listed_bodies, listed_by_lead, listed_count
+from retrieval.enumeration import asks_list_count, document_units, listed_bodies, listed_by_lead, listed_count
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
@@ -197,6 +197,8 @@ class AnswerService:
 
             return generate(self._chat_model(), question, passages[:k], analysis)
         if (listed := listed_count(passages, analysis)) is not None:
+            return listed
+        if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
             return listed
         if (units := document_units(analysis, self._chunks_of)) is not None:
             return units

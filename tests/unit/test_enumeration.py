@@ -113,3 +113,13 @@ def test_no_list_is_counted_when_no_lead_fits_or_a_figure_is_asked_or_the_source
     assert listed_by_lead([_passage(PENALTY, 39)], analyse("专门安全管理机构要履行几项职责？"), fit, lambda p: True) is None
     assert listed_by_lead([_passage(DUTIES, 15)], analyse("专门安全管理机构要在几日内报告？"), fit, lambda p: True) is None
     assert listed_by_lead([_passage(DUTIES, 15)], analyse("专门安全管理机构要履行几项职责？"), fit, lambda p: False) is None
+
+
+def test_a_count_said_to_be_of_a_list_is_read_off_the_list_before_any_stated_number():
+    from retrieval.enumeration import asks_list_count
+
+    assert asks_list_count(analyse("人脸识别司法解释列举了几种侵害人格权益的情形？"))
+    assert asks_list_count(analyse("条例里向境外提供个人信息的条件一共列了几种？"))
+    assert asks_list_count(analyse("How many conditions does the NDSMR list for sending personal information abroad?"))
+    assert not asks_list_count(analyse("专门安全管理机构要履行几项职责？"))  # a count: read off a list only failing a number
+    assert not asks_list_count(analyse("How many people make a processor subject to the assessment?"))
