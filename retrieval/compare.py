@@ -40,6 +40,9 @@ class Side:
 _EN_OPTIONS = re.compile(r"^(?P<lead>.*?)\b(?:longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|"
                          r"stricter|heavier|sooner)\b(?P<noun>[^:,—–]*)(?:[:,]|\s[—–])\s*(?P<a>.+?),?\s+or\s+"
                          r"(?P<b>[^?？,]+?)\s*(?:,[^?？]*)?(?:[?？](?:\s+[^?？]{0,40}[.?？]?)?)?\s*$", re.I)
+# what a comparative qualifies ("the bigger maximum fine"): a few words, no clause ("longer on paper once…")
+_NOUN_COMPARED = re.compile(r"^(?!(?:on|in|at|than|once|when|for|to|of|under|after|before|if|by|with)\b)"
+                            r"[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,2}$", re.I)
 # what comes before the asking word ("Under the DSL, which carries the bigger…") is where each option is asked
 _ASKING_WORD = re.compile(r"\b(?:which|what)\b.*$", re.I)
 _ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"
@@ -72,7 +75,7 @@ def option_sides(question: str) -> list[Side]:
 def _options(question: str, m: re.Match[str], first: str, second: str, language: str) -> list[Side]:
     asked = _SIDE_ASKS[language].get(comparison_direction(question), _SIDE_ASKS[language]["higher"])
     noun = m.groupdict().get("noun", "").strip()
-    if noun and language == "en":
+    if noun and language == "en" and _NOUN_COMPARED.match(noun):
         # "which carries the bigger maximum fine: A or B?" asks each option's maximum fine, where the question is
         asked = f"{_ASKING_WORD.sub('', m['lead']).strip()} what is the {noun} for {{}}?".strip()
         asked = asked[0].upper() + asked[1:]

@@ -206,3 +206,10 @@ def test_a_law_in_force_from_a_year_and_its_amended_version_are_the_later_text()
     earlier, later = sides("网络运营者拒不改正的：2016年版网安法和2026年起施行的修正版，对单位的罚款上限分别是多少？哪个更高？")
     assert (earlier.law, later.law) == ("csl-2016", "csl-2025")
     assert "施行" not in later.question and "修正版" not in later.question
+
+
+def test_a_comparative_followed_by_a_clause_carries_no_noun_into_the_options():
+    left, right = sides("Which takes longer on paper once the clock starts: the outbound security assessment or the "
+                        "initial cybersecurity review? Give both statutory periods.")
+    assert (left.question, right.question) == ("How long is the outbound security assessment?",
+                                               "How long is the initial cybersecurity review?")
