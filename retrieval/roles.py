@@ -59,8 +59,8 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "tax": (re.compile(r"\btax(?:es|ed|ation)?\b|\bvat\b|税", re.I), re.compile(r"\btax|\bvat\b|税", re.I)),
     "capital": (re.compile(r"\bcapital\b|资本", re.I), re.compile(r"\bcapital\b|资本", re.I)),
     "compensation": (re.compile(r"compensation|\bdamages\b|赔偿", re.I), re.compile(r"compensat|\bdamages\b|赔偿", re.I)),
-    "spending": (re.compile(r"\bbudget|\bspen[dt]\b|\binvest|投入|预算", re.I),
-                 re.compile(r"\bbudget|\bspen[dt]|\binvest|投入|预算|经费", re.I)),
+    "spending": (re.compile(r"\bbudget|\bspen[dt]\b|\binvest(?:s|ed|ing|ments?)?\b|投入|预算", re.I),
+                 re.compile(r"\bbudget|\bspen[dt]|\binvest(?:s|ed|ing|ments?)?\b|投入|预算|经费", re.I)),
     "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
                  re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效|届满", re.I)),
     # "keep transferring" is going on, not keeping something

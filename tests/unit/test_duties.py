@@ -212,3 +212,14 @@ def test_a_re_assessment_asked_is_not_answered_by_the_first_assessments_period()
     asked = asked_activities("If a handler applies for re-assessment (复评), within how many working days must the CAC decide?")
     assert lacks_decisive(asked, activities("国家网信部门应当自发出书面受理通知书之日起45个工作日内完成数据出境安全评估"))
     assert not lacks_decisive(asked, activities("可以在收到评估结果15个工作日内向国家网信部门申请复评"))
+
+
+def test_a_second_ask_for_a_fine_is_read_with_the_scene_set_before_the_first():
+    from retrieval.query import analyse
+
+    reading = analyse("The regulator is treating our case as a 'serious circumstances' case. What is the most the "
+                      "company can be fined, and what is the top fine for the executives directly in charge?")
+    assert "serious circumstances" in reading.follow_up.question
+    deadline = analyse("We passed the assessment in April 2024. How long is the approval valid, and when can we "
+                       "apply to extend it?")
+    assert deadline.follow_up.question == "when can we apply to extend it?"

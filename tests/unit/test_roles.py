@@ -13,6 +13,8 @@ def test_which_questions_a_sanction_or_another_count_can_answer():
     assert not sanctions_answer("How much compensation do courts award for a data breach?")
     assert money_roles("What is the registration fee for filing a standard contract?") == ("fee",)
     assert money_roles("消费者权益保护法规定的罚款") == ()  # 消费 is no fee
+    assert money_roles("Under a PIPL investigation, what can the company be fined?") == ()  # an investigation is no investment
+    assert money_roles("How much must we invest in security each year?") == ("spending",)
     assert counts_differ("stars", "people") and not counts_differ("users", "people")
     # a six-month remediation period says nothing of how long something stays valid
     from retrieval.roles import period_roles, speaks_of
