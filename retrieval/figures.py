@@ -701,6 +701,17 @@ def as_of_day(text: str) -> float | None:
     return dates[0].value if dates else None
 
 
+_COUNT_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?!\s*(?:measures|provisions|rules|regulations|"
+                         r"law|amendment|draft))|((?:19|20)\d\d)\s*年(?:全年|度|一年|间|内|中|里)", re.I)
+
+
+def count_year(text: str) -> int | None:
+    """The year a count or total is given for ("in 2023, procuratorates handled…", 2024年全年), or None; a law
+    named by its year ("the 2024 provisions", 2024年新规) is not one."""
+    m = _COUNT_YEAR.search(text)
+    return int(m.group(1) or m.group(2)) if m else None
+
+
 def same_as_of(asked: float, stated: float) -> bool:
     """Whether a stated day is the one a question asks a count for: a year alone ("as of the end of 2024",
     截至2024年底) is any day of that year; a month alone, any day of that month."""

@@ -210,3 +210,13 @@ def test_a_text_without_latin_letters_or_digits_is_read_alike_by_the_chinese_rea
     gated = figures.read_figures(text, latin=bool(figures._LATIN.search(text)))
     assert gated == figures.read_figures(text, latin=True)
     assert gated  # each sample holds figures: the comparison is not between two empty readings
+
+
+def test_the_year_a_count_is_given_for_and_not_a_law_named_by_its_year():
+    from retrieval.figures import count_year
+
+    assert count_year("How many lawsuits did procuratorates handle in 2024?") == 2024
+    assert count_year("In 2023, procuratorial organs handled more than 6,300 lawsuits") == 2023
+    assert count_year("2024年全年一共受理了多少件？") == 2024
+    assert count_year("Under the 2024 provisions, how many people?") is None
+    assert count_year("in 2024 provisions terms, how many?") is None
