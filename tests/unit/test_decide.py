@@ -213,3 +213,9 @@ def test_a_comparative_followed_by_a_clause_carries_no_noun_into_the_options():
                         "initial cybersecurity review? Give both statutory periods.")
     assert (left.question, right.question) == ("How long is the outbound security assessment?",
                                                "How long is the initial cybersecurity review?")
+
+
+def test_the_amended_text_and_what_it_is_now_are_the_later_version():
+    earlier, later = sides("Comparing the 2016 CSL with the 2025 amended text: for an operator that refuses to fix "
+                           "its duties, what was the top fine before the amendment, and what is it now?")
+    assert (earlier.law, later.law) == ("csl-2016", "csl-2025")
