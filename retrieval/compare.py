@@ -12,6 +12,7 @@ from retrieval.compose import Composition, abstain, citation_label
 from retrieval.laws import SECONDARY_KINDS, earlier_versions, law_names, law_spans
 from retrieval.query import QueryAnalysis
 from retrieval.records import TraceStep
+from retrieval.renumber import asks_renumbered
 from retrieval.rules.asks import (
     asks_comparison,
     asks_two_things,
@@ -103,8 +104,8 @@ def sides(question: str) -> list[Side]:
 def version_sides(question: str) -> list[Side]:
     """The two texts of one law the question asks about (rule two_versions): each side is the question with the
     words of either version taken out and the law named by that version's own title."""
-    if not enabled("two_versions") or not asks_two_versions(question):
-        return []
+    if not enabled("two_versions") or not asks_two_versions(question) or asks_renumbered(question):
+        return []  # the later number of an earlier article is one answer (rule renumbered_article), not two
     manifest = load_manifest()
     named = next(((start, end, doc_id, earlier[0]) for start, end, doc_id in law_spans(question, manifest)
                   if (earlier := earlier_versions([doc_id], manifest)) != [doc_id]), None)

@@ -26,6 +26,7 @@ from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
 from retrieval.register.build import build_register
 from retrieval.register.match import match_answer
+from retrieval.renumber import renumbered_article
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
 from retrieval.rules.registry import disabled
 from retrieval.search import Filters, HybridSearcher
@@ -204,6 +205,8 @@ class AnswerService:
             return units
         if (definition := defined_term(analysis, self._chunks_of)) is not None:
             return definition
+        if (renumbered := renumbered_article(analysis, self._chunks_of)) is not None:
+            return renumbered
         if (bodies := listed_bodies(passages, analysis)) is not None:
             return bodies
         index = self.searcher.table().index

@@ -1,0 +1,80 @@
+"""Rule `renumbered_article`: "Our manual cites CSL Article 37 (CII data stored in China). Which article is it in
+the amended CSL?" An amendment that inserts articles renumbers the rest; the later text's article that says what
+the earlier text's article said is the answer, found by comparing the two texts' words, with both quoted."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ingest.lexical import tokenize
+from ingest.manifest import load_manifest
+from retrieval.compose import Composition, citation_label
+from retrieval.laws import earlier_versions
+from retrieval.query import QueryAnalysis
+from retrieval.records import Passage, TraceStep
+from retrieval.rules.registry import enabled
+from retrieval.sentences import sentence_spans
+from retrieval.verify import Claim
+
+RULE = "renumbered_article"
+# the article asked of the later text: "现在是第几条", "变成了第几条", "which article is it now / in the amended text"
+_ASKS_NEW_NUMBER = re.compile(r"(?:现在|如今|变成|改为|成为|改成)[^，。？?]{0,12}第几条|(?:修正|修改|修订)后[^，。？?]{0,20}第几条|"
+                              r"\b(?:which|what) article (?:is it|is that|is this|does it become|did it become|has it become)\b|"
+                              r"\brenumbered\b|\bnow (?:numbered|article)\b", re.I)
+MIN_SIMILARITY = 0.35  # the share of words the two articles must share to be the same provision
+_ARTICLE_HEAD = re.compile(r"^\s*第[一二三四五六七八九十百零]+条\s*")
+
+
+def asks_renumbered(question: str) -> bool:
+    return bool(_ASKS_NEW_NUMBER.search(question))
+
+
+def _article_text(chunks: list[Passage], number: int) -> tuple[Passage | None, str]:
+    parts = sorted((p for p in chunks if p.article == number), key=lambda p: p.part)
+    return (parts[0] if parts else None), " ".join(p.text for p in parts)
+
+
+def _words(text: str) -> set[str]:
+    return set(tokenize(_ARTICLE_HEAD.sub("", text), "bigram"))
+
+
+def renumbered_article(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
+    """The later text's article most alike the earlier text's article the question names, when the two share
+    at least MIN_SIMILARITY of their words; None when the question asks no such thing."""
+    if not enabled(RULE) or len(analysis.articles) != 1 or not asks_renumbered(analysis.question):
+        return None
+    ref = analysis.articles[0]
+    manifest = load_manifest()
+    current = next((law for law in [ref.doc_id, *analysis.laws] if law and
+                    (entry := manifest.by_id(law)) is not None and not entry.superseded_by), None)
+    earlier = [law for law in earlier_versions([current], manifest) if law != current] if current else []
+    if not earlier:
+        return None
+    old, old_text = _article_text(chunks_of(earlier[0]), ref.article)
+    if old is None:
+        return None
+    old_words = _words(old_text)
+    articles = {p.article for p in chunks_of(current) if p.article is not None}
+    scored = []
+    for number in articles:
+        new, text = _article_text(chunks_of(current), number)
+        words = _words(text)
+        scored.append((len(old_words & words) / (len(old_words | words) or 1), number, new))
+    similarity, number, new = max(scored, key=lambda s: (s[0], -s[1]), default=(0.0, 0, None))
+    if new is None or similarity < MIN_SIMILARITY:
+        return None
+    return _answer(old, new, similarity, analysis.language)
+
+
+def _answer(old: Passage, new: Passage, similarity: float, language: str) -> Composition:
+    label = citation_label(new)
+    new_span, old_span = sentence_spans(new.text)[0], sentence_spans(old.text)[0]
+    text = (f"{label} [1].\n\n{citation_label(new, new_span)}: “{new_span.text.strip()}” [1]\n\n"
+            f"{citation_label(old, old_span)}: “{old_span.text.strip()}” [2]\n\n"
+            + (f"按措辞对应：两条共有{similarity:.0%}的词语相同。" if language == "zh" else
+               f"Matched by wording: the two articles share {similarity:.0%} of their words."))
+    comp = Composition(text=text, cited=[new, old], quotes=[new_span, old_span], key_figure=label)
+    comp.claims = [Claim(new_span.text.strip(), (1,)), Claim(old_span.text.strip(), (2,))]
+    comp.trace = [TraceStep(RULE, f"{citation_label(old)} is {label} ({similarity:.0%} of words shared)", "answered")]
+    return comp

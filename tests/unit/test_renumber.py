@@ -1,0 +1,36 @@
+"""Rule renumbered_article: an earlier text's article found in the later text by its words. Pure: no store."""
+
+from __future__ import annotations
+
+from retrieval.query import analyse
+from retrieval.records import Passage
+from retrieval.renumber import asks_renumbered, renumbered_article
+
+
+def _article(doc_id: str, article: int, text: str) -> Passage:
+    return Passage(chunk_id=f"{doc_id}-{article}", doc_id=doc_id, text=text, start=0, end=len(text),
+                   locator=f"Art. {article}", title=doc_id, source="", kind="statute", authority=1,
+                   status="in-force", language="zh", article=article, part=0,
+                   short="CSL 2016" if doc_id == "csl-2016" else "CSL")
+
+
+STORE = {
+    "csl-2016": [_article("csl-2016", 37, "第三十七条 关键信息基础设施的运营者在境内运营中收集和产生的个人信息和重要数据应当在境内存储。"),
+                 _article("csl-2016", 38, "第三十八条 关键信息基础设施的运营者应当每年至少进行一次检测评估。")],
+    "csl-2025": [_article("csl-2025", 37, "第三十七条 关键信息基础设施的运营者采购网络产品和服务，应当通过国家安全审查。"),
+                 _article("csl-2025", 39, "第三十九条 关键信息基础设施的运营者在境内运营中收集和产生的个人信息和重要数据应当在境内存储。")],
+}
+
+
+def test_the_later_number_is_the_article_that_says_the_same_not_the_one_with_the_old_number():
+    question = "我们手册引用网安法第三十七条（CII数据境内存储）。按2025年修正后的网络安全法，这条现在是第几条？"
+    comp = renumbered_article(analyse(question), lambda doc_id: STORE.get(doc_id, []))
+    assert comp is not None and comp.key_figure == "CSL Art. 39"
+    assert [p.doc_id for p in comp.cited] == ["csl-2025", "csl-2016"]
+
+
+def test_only_a_question_asking_the_new_number_is_read_so():
+    assert asks_renumbered("2016年网安法第二十一条在修正后的网安法里变成了第几条？")
+    assert asks_renumbered("CSL Article 37 of the 2016 text: which article is it in the amended law?")
+    assert not asks_renumbered("Which article of the amended CSL sets the fine for CII operators?")
+    assert renumbered_article(analyse("网安法第三十七条规定了什么？"), lambda doc_id: STORE.get(doc_id, [])) is None
