@@ -115,11 +115,9 @@ def test_a_which_article_question_about_a_duty_is_answered_by_the_duty_not_the_p
 
 
 def _statute(text: str, article: int):
-    from retrieval.records import Passage
+    from tests.statutes import statute
 
-    return Passage(chunk_id=f"pipl-{article}", doc_id="pipl", text=text, start=0, end=len(text),
-                   locator=f"Art. {article}", title="个人信息保护法", source="", kind="statute", authority=1,
-                   status="in-force", language="zh", article=article, part=0, short="PIPL", score=1.0)
+    return statute(text, article, score=1.0)
 
 
 def test_the_asking_sentence_not_the_scene_chooses_the_article():

@@ -7,12 +7,11 @@ import pytest
 from retrieval.definitions import asked_term, defined_term
 from retrieval.query import analyse
 from retrieval.records import Passage
+from tests.statutes import statute
 
 
 def _article(doc_id: str, article: int, text: str) -> Passage:
-    return Passage(chunk_id=f"{doc_id}-{article}", doc_id=doc_id, text=text, start=0, end=len(text),
-                   locator=f"Art. {article}", title=doc_id, source="", kind="statute", authority=1,
-                   status="in-force", language="zh", article=article, part=0, short=doc_id.upper())
+    return statute(text, article, doc_id, title=doc_id, short=doc_id.upper())
 
 
 DSL = {"dsl": [_article("dsl", 21, "第二十一条 国家建立数据分类分级保护制度，制定重要数据目录，加强对重要数据的保护。")]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from retrieval.enumeration import listed_count, listed_items
 from retrieval.query import analyse
 from retrieval.records import Passage
+from tests.statutes import statute
 
 ARTICLE_13 = ("第十三条 符合下列情形之一的，个人信息处理者方可处理个人信息：\n（一）取得个人的同意；\n（二）为订立、履行合同所必需；\n"
               "（三）为履行法定职责或者法定义务所必需；\n（四）为应对突发公共卫生事件所必需；\n（五）为新闻报道在合理的范围内处理个人信息；\n"
@@ -12,10 +13,7 @@ ARTICLE_13 = ("第十三条 符合下列情形之一的，个人信息处理者�
 
 
 def _passage(text: str, article: int = 13, part: int = 0, doc_id: str = "pipl", translation_of: str = "") -> Passage:
-    return Passage(chunk_id=f"{doc_id}-{article}-{part}", doc_id=doc_id, text=text, start=0, end=len(text),
-                   locator=f"Art. {article}", title="个人信息保护法", source="", kind="statute", authority=1,
-                   status="in-force", language="zh", article=article, part=part, short="PIPL",
-                   translation_of=translation_of)
+    return statute(text, article, doc_id, part=part, translation_of=translation_of)
 
 
 def test_items_are_counted_from_the_first_with_none_missing():

@@ -5,13 +5,11 @@ from __future__ import annotations
 from retrieval.query import analyse
 from retrieval.records import Passage
 from retrieval.renumber import asks_renumbered, renumbered_article
+from tests.statutes import statute
 
 
 def _article(doc_id: str, article: int, text: str) -> Passage:
-    return Passage(chunk_id=f"{doc_id}-{article}", doc_id=doc_id, text=text, start=0, end=len(text),
-                   locator=f"Art. {article}", title=doc_id, source="", kind="statute", authority=1,
-                   status="in-force", language="zh", article=article, part=0,
-                   short="CSL 2016" if doc_id == "csl-2016" else "CSL")
+    return statute(text, article, doc_id, title=doc_id, short="CSL 2016" if doc_id == "csl-2016" else "CSL")
 
 
 STORE = {
