@@ -355,7 +355,6 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     unnamed = strip_law_names(asked)  # what is asked, without the laws it is asked of
     topic = _ARTICLE_WORDS.sub(" ", unnamed)
     scoped_own, scoped_extra = _scoped(laws, topic, tokenizer)
-    bearer, bearer_words = asked_duty(asked)
     set_aside = exclusions(question)
     excluded = {phrase.lower() for pair in glossary_pairs(set_aside) for phrase in pair} if set_aside else set()
     return QueryAnalysis(
@@ -376,22 +375,33 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         scoped_expansion=set(scoped_extra),
         background_laws=background_laws(laws),
         excluded_terms=excluded,
+        unknown_laws=unknown_law_names(question),
+        law_itself=bool(laws) and bool(_ITSELF.search(question)),
+        earlier_text=asks_earlier_text(question),
+        acronyms=acronyms(unnamed),
+        places=institution_places(unnamed),
+        institutions=institution_names(unnamed),
+        neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
+        - QUESTION_WORDS,
+        **_what_is_asked(question, asked, wants),
+    )
+
+
+def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
+    """The reading of the ask itself: the roles of the figure asked, who acts and what they do, which tier, text
+    and day; the fields of QueryAnalysis that say which sentence can answer."""
+    bearer, bearer_words = asked_duty(asked)
+    return dict(
         duration_units=asked_units(question) if "duration" in wants else set(),
         sanctions_answer=sanctions_answer(asked),
         money_roles=money_roles(asked),
         count_noun=asked_count_noun(asked) if "count" in wants else "",
-        unknown_laws=unknown_law_names(question),
-        law_itself=bool(laws) and bool(_ITSELF.search(question)),
         period_roles=period_roles(asked) if "duration" in wants else (),
         given_periods=given_periods(question) if "duration" in wants else (),
-        earlier_text=asks_earlier_text(question),
         retained=retained_thing(asked),
         criminal=enabled("criminal_fine") and asks_criminal_fine(question),
-        acronyms=acronyms(unnamed),
         law_maximum=enabled("law_maximum") and "amount" in wants and asks_law_maximum(question),
         which_article=enabled("which_article") and asks_which_article(question),
-        places=institution_places(unnamed),
-        institutions=institution_names(unnamed),
         bearer=bearer,
         bearer_level=authority_level(bearer_words),
         activities=asked_activities(asked),
@@ -408,6 +418,4 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         not_who=not_who(question),
         as_of=as_of_day(asked),
         final_text=bool(_FINAL.search(asked)) and not DRAFT_CUE.search(asked),
-        neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
-        - QUESTION_WORDS,
     )
