@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, abstain, citation_label
-from retrieval.laws import SECONDARY_KINDS, earlier_versions, law_names, law_spans
+from retrieval.laws import SECONDARY_KINDS, earlier_versions, law_names, law_spans, resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import TraceStep
 from retrieval.renumber import asks_renumbered
@@ -83,6 +83,9 @@ def _options(question: str, m: re.Match[str], first: str, second: str, language:
     return [Side("", asked.format(option.strip()), option.strip()) for option in (first, second)]
 
 
+_SET_BESIDE = re.compile(r"\bcompared (?:to|with)\b|\bversus\b|\bvs\.?(?=\s)|相比|相较|对比", re.I)
+
+
 def one_source(parts: list[tuple[Side, Composition]]) -> bool:
     """Whether two options were answered from the same sentence: then they were not told apart, and the question
     is answered as one."""
@@ -97,6 +100,10 @@ def sides(question: str) -> list[Side]:
     if enabled("comparison") and asks_comparison(question):
         return _law_sides(question) or version_sides(question) or option_sides(question)
     if enabled("two_asks") and asks_two_things(question):
+        return _law_sides(question) or version_sides(question)
+    if enabled("comparison") and _SET_BESIDE.search(question):
+        # "how long is it valid under the 2024 provisions, compared with the original 2022 Measures?": one figure
+        # asked of two laws, each answered from its own text
         return _law_sides(question) or version_sides(question)
     return version_sides(question)
 
@@ -161,6 +168,11 @@ def _law_sides(question: str) -> list[Side]:
                 # "the DSL Article 45 tier": the other side's article goes with its name
                 tail = _ARTICLE_AFTER.match(text[end:])
                 text = f"{text[:start]} {text[end + (tail.end() if tail else 0):]}"
+            elif resolve_laws(text[start:end], manifest)[:1] != [law]:
+                # a name the other side's told apart ("2024年新规" beside "2022年的办法"): the law's own title
+                entry = manifest.by_id(law)
+                title = entry.title_zh if re.search(r"[\u4e00-\u9fff]", question) and entry.title_zh else entry.short
+                text = f"{text[:start]}{title}{text[end:]}"
         out.append(Side(law, " ".join(text.split())))
     return out
 

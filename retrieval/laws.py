@@ -118,6 +118,12 @@ def _name_patterns(manifest: Manifest) -> list[tuple[re.Pattern[str], str, bool]
 
 
 def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
+    found = _find_named(question, manifest)
+    return sorted(found + [d for d in _dated_names(question, manifest)
+                           if not any(not (d[1] <= a or d[0] >= b) for a, b, _ in found)])
+
+
+def _find_named(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
     lowered = question.lower()
     taken: list[tuple[int, int]] = []
     found: list[tuple[int, int, str]] = []
@@ -129,6 +135,56 @@ def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
             taken.append((m.start(), m.end()))
             found.append((m.start(), m.end(), doc_id))
     return sorted(found)
+
+
+# a rule named by its year and its kind alone: "the original 2022 Measures", 2024年新规, 按2022年的办法
+_DATED_NAME = re.compile(r"((?:19|20)\d\d)\s*(?:年的?)?\s*(新规定?|办法|规定|条例|measures|provisions|regulations|rules)(?![a-z])",
+                         re.I)
+_KIND_WORDS = {"办法": ("办法", "measures"), "规定": ("规定", "provisions"), "条例": ("条例", "regulations"),
+               "measures": ("办法", "measures"), "provisions": ("规定", "provisions"),
+               "regulations": ("条例", "regulations"), "rules": ("办法", "规定", "measures", "provisions", "rules")}
+
+
+def _dated_names(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
+    """Each rule named by year and kind that one instrument of the corpus is: issued or in force from that year,
+    of that kind (新规 any); of several, the one that replaces another the question names in part, or is replaced
+    by it (the original 2022 Measures and the 2024 new rules), else the one whose title shares most words with the
+    question."""
+    spans = [(m, _dated_candidates(m, manifest)) for m in _DATED_NAME.finditer(question)]
+    first = [_closest(candidates, question) for _, candidates in spans]
+    named = {doc_id for _, _, doc_id in _find_named(question, manifest)} | {c for c in first if c}
+    found = []
+    for (m, candidates), closest in zip(spans, first, strict=True):
+        # the original and the new rules: one replaces the other in part
+        related = [e for e in candidates if {e.partly_superseded_by, e.superseded_by} & named or any(
+            (o := manifest.by_id(n)) is not None and e.id in (o.partly_superseded_by, o.superseded_by) for n in named)]
+        chosen = _closest(related, question) if related else closest
+        if chosen:
+            found.append((m.start(), m.end(), chosen))
+    return found
+
+
+def _closest(candidates: list, question: str) -> str:
+    shared = {e.id: _shared_words(e, question) for e in candidates}
+    best = max(shared.values(), default=0)
+    chosen = [doc_id for doc_id, n in shared.items() if n == best]
+    return chosen[0] if len(chosen) == 1 else ""
+
+
+def _dated_candidates(m: re.Match[str], manifest: Manifest) -> list:
+    year, words = m.group(1), _KIND_WORDS.get(m.group(2).lower(), ())
+    return [e for e in manifest.entries if not e.translation_of and e.kind not in SECONDARY_KINDS
+            and year in (e.promulgated[:4], e.effective[:4])
+            and (not words or any(w in f"{e.title_zh} {e.title}".lower() for w in words))]
+
+
+def _shared_words(entry, question: str) -> int:
+    english = {w.lower() for w in _TITLE_WORD.findall(entry.title) if len(w) >= 4} - _GENERIC_TITLE_WORDS
+    return len(_bigrams(entry.title_zh) & _bigrams(question)) + sum(_word_in(w, question) for w in english)
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
 def law_mentions(question: str, manifest: Manifest | None = None) -> list[tuple[int, int, str]]:

@@ -219,3 +219,11 @@ def test_the_amended_text_and_what_it_is_now_are_the_later_version():
     earlier, later = sides("Comparing the 2016 CSL with the 2025 amended text: for an operator that refuses to fix "
                            "its duties, what was the top fine before the amendment, and what is it now?")
     assert (earlier.law, later.law) == ("csl-2016", "csl-2025")
+
+
+def test_one_figure_asked_of_two_laws_set_beside_each_other_is_asked_of_each():
+    later, earlier = sides("How long is the approval valid under the 2024 cross-border provisions, compared with the "
+                           "original 2022 Measures?")
+    assert (later.law, earlier.law) == ("cbdt-provisions", "outbound-assessment")
+    first, second = sides("数据出境安全评估通过后，结果有效期原来按2022年的办法是多久？2024年新规改成了多久？")
+    assert "促进和规范数据跨境流动规定" in second.question  # its own title, not a year the other side told apart

@@ -165,3 +165,14 @@ def test_a_rule_is_named_by_its_short_name_with_any_word_for_its_kind(question, 
 ])
 def test_a_chinese_name_written_with_a_short_form_of_its_term_names_the_law(question, law):
     assert resolve_laws(question) == [law]
+
+
+@pytest.mark.parametrize(("question", "laws"), [
+    # of the two 2022 measures, the one whose title the question shares; of the 2024 rules, the one replacing it
+    ("数据出境安全评估通过后，结果有效期原来按2022年的办法是多久？2024年新规改成了多久？", ["outbound-assessment", "cbdt-provisions"]),
+    ("How long is a security assessment approval valid under the original 2022 Measures?", ["outbound-assessment"]),
+    # a year and a kind that no one instrument is: nothing
+    ("Under the 2023 measures, how long?", []),
+])
+def test_a_rule_named_by_its_year_and_kind_alone(question, laws):
+    assert [law for law in resolve_laws(question) if not law.endswith("-en")] == laws
