@@ -24,9 +24,14 @@ class GlossaryEntry:
 
 
 @lru_cache(maxsize=4)
+def _read(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=4)
 def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
     path = Path(path or GLOSSARY_PATH)
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = _read(path)
     entries = []
     for i, raw in enumerate(data.get("terms", []), start=1):
         en = tuple(t.strip().lower() for t in raw.get("en", []))
@@ -41,7 +46,7 @@ def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
 def abbreviations(path: Path | None = None) -> dict[str, str]:
     """Chinese short forms and the statutes' full terms they stand for (关基 -> 关键信息基础设施)."""
     path = Path(path or GLOSSARY_PATH)
-    table = tomllib.loads(path.read_text(encoding="utf-8")).get("abbreviations", {})
+    table = _read(path).get("abbreviations", {})
     bad = [short for short, full in table.items() if not isinstance(full, str) or not full or not _CJK.search(short)]
     if bad:
         raise GlossaryError(f"{path}: abbreviations {', '.join(bad)} need a Chinese short form and a full term")
@@ -103,7 +108,8 @@ def glossary_pairs(text: str) -> list[tuple[str, str]]:
                     found.extend((start, term, en) for en in entry.en)
                 start = text.find(term, start + 1)
         for short, full in abbreviations().items():
-            found.extend((m.start(), short, full) for m in re.finditer(short, text) if free(m.start(), m.end()))
+            found.extend((m.start(), short, full) for m in re.finditer(re.escape(short), text)
+                         if free(m.start(), m.end()))
     return [(term, translation) for _, term, translation in sorted(found, key=lambda t: t[0])]
 
 

@@ -97,7 +97,8 @@ def _extra_aliases(entry, manifest: Manifest) -> list[str]:
 
 # "the GenAI interim measures", 生成式AI暂行办法: a rule's short name with the word that says it is provisional, and
 # any word for its kind
-_EN_KIND_WORD = re.compile(r"(\\ )(measures|provisions|regulations|rules)$")
+_EN_KINDS = "measures|provisions|regulations|rules"
+_EN_KIND_WORD = re.compile(rf"(\\ )({_EN_KINDS})$")
 _ZH_KIND_WORD = re.compile(r"(?<!暂行)(办法|规定|条例)$")
 
 
@@ -107,8 +108,7 @@ def _name_pattern(name: str, chinese: bool) -> str:
     if chinese:
         return _ZH_KIND_WORD.sub(r"(?:暂行)?\1", escaped)
     # users call a rule's kind loosely: "the CBDT rules" are the CBDT Provisions, "the SCC rules" the SCC Measures
-    loose = _EN_KIND_WORD.sub(r"\1(?:(?:interim|provisional|administrative)\ )?(?:measures|provisions|regulations|rules)",
-                              escaped)
+    loose = _EN_KIND_WORD.sub(rf"\1(?:(?:interim|provisional|administrative)\ )?(?:{_EN_KINDS})", escaped)
     return rf"(?<![a-z0-9]){loose}(?![a-z0-9])"
 
 
@@ -119,7 +119,7 @@ def _name_patterns(manifest: Manifest) -> list[tuple[re.Pattern[str], str, bool]
 
 def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
     found = _find_named(question, manifest)
-    return sorted(found + [d for d in _dated_names(question, manifest)
+    return sorted(found + [d for d in _dated_names(question, manifest, {doc_id for _, _, doc_id in found})
                            if not any(not (d[1] <= a or d[0] >= b) for a, b, _ in found)])
 
 
@@ -138,21 +138,20 @@ def _find_named(question: str, manifest: Manifest) -> list[tuple[int, int, str]]
 
 
 # a rule named by its year and its kind alone: "the original 2022 Measures", 2024年新规, 按2022年的办法
-_DATED_NAME = re.compile(r"((?:19|20)\d\d)\s*(?:年的?)?\s*(新规定?|办法|规定|条例|measures|provisions|regulations|rules)(?![a-z])",
-                         re.I)
+_DATED_NAME = re.compile(rf"((?:19|20)\d\d)\s*(?:年的?)?\s*(新规定?|办法|规定|条例|{_EN_KINDS})(?![a-z])", re.I)
 _KIND_WORDS = {"办法": ("办法", "measures"), "规定": ("规定", "provisions"), "条例": ("条例", "regulations"),
                "measures": ("办法", "measures"), "provisions": ("规定", "provisions"),
                "regulations": ("条例", "regulations"), "rules": ("办法", "规定", "measures", "provisions", "rules")}
 
 
-def _dated_names(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
+def _dated_names(question: str, manifest: Manifest, named: set[str]) -> list[tuple[int, int, str]]:
     """Each rule named by year and kind that one instrument of the corpus is: issued or in force from that year,
     of that kind (新规 any); of several, the one that replaces another the question names in part, or is replaced
     by it (the original 2022 Measures and the 2024 new rules), else the one whose title shares most words with the
-    question."""
+    question. ``named``: the laws the question names by name."""
     spans = [(m, _dated_candidates(m, manifest)) for m in _DATED_NAME.finditer(question)]
     first = [_closest(candidates, question) for _, candidates in spans]
-    named = {doc_id for _, _, doc_id in _find_named(question, manifest)} | {c for c in first if c}
+    named = named | {c for c in first if c}
     found = []
     for (m, candidates), closest in zip(spans, first, strict=True):
         # the original and the new rules: one replaces the other in part

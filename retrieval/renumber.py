@@ -30,13 +30,21 @@ def asks_renumbered(question: str) -> bool:
     return bool(_ASKS_NEW_NUMBER.search(question))
 
 
-def _article_text(chunks: list[Passage], number: int) -> tuple[Passage | None, str]:
-    parts = sorted((p for p in chunks if p.article == number), key=lambda p: p.part)
-    return (parts[0] if parts else None), " ".join(p.text for p in parts)
+def _articles(chunks: list[Passage]) -> dict[int, tuple[Passage, str]]:
+    """Each article of a text: its first part and its whole text (the parts joined in order)."""
+    parts: dict[int, list[Passage]] = {}
+    for p in sorted(chunks, key=lambda p: p.part):
+        if p.article is not None:
+            parts.setdefault(p.article, []).append(p)
+    return {number: (found[0], " ".join(p.text for p in found)) for number, found in parts.items()}
 
 
 def _words(text: str) -> set[str]:
     return set(tokenize(_ARTICLE_HEAD.sub("", text), "bigram"))
+
+
+def _shared(a: set[str], b: set[str]) -> float:
+    return len(a & b) / (len(a | b) or 1)
 
 
 def renumbered_article(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
@@ -51,16 +59,12 @@ def renumbered_article(analysis: QueryAnalysis, chunks_of: Callable[[str], list[
     earlier = [law for law in earlier_versions([current], manifest) if law != current] if current else []
     if not earlier:
         return None
-    old, old_text = _article_text(chunks_of(earlier[0]), ref.article)
+    old, old_text = _articles(chunks_of(earlier[0])).get(ref.article, (None, ""))
     if old is None:
         return None
     old_words = _words(old_text)
-    articles = {p.article for p in chunks_of(current) if p.article is not None}
-    scored = []
-    for number in articles:
-        new, text = _article_text(chunks_of(current), number)
-        words = _words(text)
-        scored.append((len(old_words & words) / (len(old_words | words) or 1), number, new))
+    scored = [(_shared(old_words, _words(text)), number, new)
+              for number, (new, text) in _articles(chunks_of(current)).items()]
     similarity, number, new = max(scored, key=lambda s: (s[0], -s[1]), default=(0.0, 0, None))
     if new is None or similarity < MIN_SIMILARITY:
         return None

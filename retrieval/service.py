@@ -230,7 +230,9 @@ class AnswerService:
         comp = both_sides(comp, passages, analysis, composed)
         if reason := count_not_stated(comp, analysis, passages):
             comp = abstain(comp.cited, reason, analysis, "count_not_stated")
-        if comp.abstained and (listed := self._listed_by_lead(passages, analysis)) is not None:
+        # a count said to be of a list was read off the lists before composing; any other count is, failing one
+        if comp.abstained and not asks_list_count(analysis) and \
+                (listed := self._listed_by_lead(passages, analysis)) is not None:
             listed.trace = comp.trace + listed.trace
             comp = listed
         return comp
