@@ -866,7 +866,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if (refusal := _elsewhere_checked(ask, primary, elsewhere) or _fixed_checked(ask, primary)) is not None:
         return refusal
     support = topical_support(primary.passage, analysis, tokenizer, idf or {}, unknown_idf)
-    if support < threshold:
+    if support < threshold and enabled("low_support"):
         comp = ask.abstain("The closest passages do not state it.", "low_support")
         comp.support = support
         return comp
@@ -879,7 +879,7 @@ def _candidates(ask: _Ask) -> Composition | None:
     analysis = ask.analysis
     if not ask.passages:
         return abstain([], "Nothing relevant was retrieved.", analysis, "nothing_retrieved")
-    foreign = foreign_regimes(analysis.question)
+    foreign = foreign_regimes(analysis.question) if enabled("foreign_regime") else []
     if foreign and not any(name.lower() in p.full_text.lower()
                            for p in ask.passages[:SENTENCE_POOL] for name in foreign):
         return ask.abstain(f"It holds no text on {', '.join(foreign)}.", "foreign_regime")  # before any figure
@@ -926,6 +926,8 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # the law the question names sanctions the breach described and sets no such figure for it: another
         # law's figure for its own breaches is no answer
         matched = []
+    if with_figure and not matched and not enabled("breach_without_figure"):
+        matched = with_figure
     if with_figure and not matched:
         candidates = [a for a in anchors.values() if not named or _in_named_law(a.passage, analysis)]
         anchor = max(candidates or anchors.values(), key=lambda a: fit[id(a)])
@@ -939,7 +941,7 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # a count from another article ("两个以上") is no answer
         matched = []
     if not matched:
-        return _no_figure(ask, named_open or _unquantified(picks, analysis))
+        return _no_figure(ask, named_open or _unquantified(picks, analysis)) or picks
     return matched + [p for p in picks if not _answers(p, analysis)]
 
 
@@ -947,12 +949,16 @@ def _kinds_asked(analysis: QueryAnalysis) -> str:
     return ", ".join(sorted(analysis.money_roles + analysis.period_roles) or sorted(analysis.wants))
 
 
-def _no_figure(ask: _Ask, vague: Pick | None) -> Composition:
+def _no_figure(ask: _Ask, vague: Pick | None) -> Composition | None:
     """No sentence states a figure of the kind asked. Where the law speaks to the point and leaves the number
     open ("禁止其在一定期限内担任…"), that is the answer to give, not another instrument's figure for its own
     breaches; where the number is another body's to set ("达到国家网信部门规定数量"), the rules it made may state it."""
     analysis = ask.analysis
+    if vague is not None and not enabled("figure_left_open"):
+        vague = None
     if vague is None:
+        if not enabled("no_figure_of_kind"):
+            return None
         kinds = _kinds_asked(analysis)
         if analysis.duration_units:
             kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
@@ -1032,12 +1038,13 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # names the body answers (NDSMR Art. 26's 设区的市级网信部门 where PIPL Art. 53 says only 履行…职责的部门)
         naming = next((p for p in picks[1:] if SPECIFIC_BODY.search(p.span.text)
                        and p.score >= SUPPORT_FRACTION * picks[0].score), None)
-        if naming is None:
+        if naming is not None:
+            return [naming, *[p for p in picks if p is not naming]]
+        if enabled("names_no_body"):
             comp = ask.abstain(f"The closest passage names no particular body: "
                                f"“{_trim(picks[0].span.text, set())}”", "names_no_body")
             comp.named_law_silent = True
             return comp
-        picks = [naming, *[p for p in picks if p is not naming]]
     return picks
 
 
@@ -1060,10 +1067,10 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     institutions, and the laws it names that the corpus does not hold."""
     analysis = ask.analysis
     body_text = _body_text(primary.passage)
-    foreign = foreign_regimes(analysis.question)
+    foreign = foreign_regimes(analysis.question) if enabled("foreign_regime") else []
     if foreign and not any(name.lower() in body_text.lower() for name in foreign):
         return ask.abstain(f"It holds no text on {', '.join(foreign)}.", "foreign_regime")
-    if _nothing_shared(primary.passage, body_text, analysis):
+    if enabled("nothing_shared") and _nothing_shared(primary.passage, body_text, analysis):
         return ask.abstain("The closest passages share none of the question's terms in either language.",
                            "nothing_shared")
     # a penalty names the duty it enforces by its number (不履行本法第二十三条…): the duty article's words name it too
@@ -1080,7 +1087,7 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     if unnamed and enabled("named_party"):
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
     unheld_laws = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]
-    if unheld_laws:
+    if unheld_laws and enabled("unknown_law"):
         return ask.abstain(f"It holds no text of {', '.join(unheld_laws)}; the closest passages are about other "
                            f"rules.", "unknown_law")
     return None
@@ -1090,9 +1097,9 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """The chosen sentence must come from the kind of text asked: a draft, the version of the year named."""
     analysis = ask.analysis
     body = _body_text(primary.passage).lower()
-    if DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
+    if enabled("draft_text") and DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
         return ask.abstain("It holds no draft text of that kind.", "draft_text")
-    if analysis.version_year and _in_named_law(primary.passage, analysis) and \
+    if analysis.version_year and enabled("version_year") and _in_named_law(primary.passage, analysis) and \
             (entry := load_manifest().by_id(primary.passage.doc_id)) is not None and entry.promulgated and \
             str(analysis.version_year) not in (entry.promulgated[:4], entry.effective[:4]):
         return ask.abstain(f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
@@ -1119,7 +1126,7 @@ def _figures_named(question: str) -> list[Figure]:
 
 
 def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
-    if FIXED_CUE.search(ask.analysis.question) and (key := _wanted(primary.figures, ask.analysis)) and \
+    if enabled("fixed_figure") and FIXED_CUE.search(ask.analysis.question) and (key := _wanted(primary.figures, ask.analysis)) and \
             all(f.bound for f in key):
         return ask.abstain("It states no fixed figure for this; the closest passages set only limits or ranges.",
                            "fixed_figure")
@@ -1129,7 +1136,7 @@ def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
 def _elsewhere_checked(ask: _Ask, primary: Pick, elsewhere: str) -> Composition | None:
     """A guide talking about other rules, or another law, is no answer to a question about this law."""
     passage = primary.passage
-    if elsewhere and (passage.authority > STATUTE_AUTHORITY or not ask.named_silent and ask.implements is not None
+    if elsewhere and enabled("outside_named_law") and (passage.authority > STATUTE_AUTHORITY or not ask.named_silent and ask.implements is not None
                       and (ask.analysis.law_itself or not ask.implements(passage, ask.analysis.laws))):
         return ask.abstain(f"No passage of {elsewhere} states it; the closest passage "
                            f"({passage.short or passage.title}) is about other rules.", "outside_named_law")

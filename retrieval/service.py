@@ -28,7 +28,7 @@ from retrieval.register.build import build_register
 from retrieval.register.match import match_answer
 from retrieval.renumber import renumbered_article
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
-from retrieval.rules.registry import disabled
+from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
 from retrieval.topic import load_topic_model, unseen_shares
@@ -228,7 +228,7 @@ class AnswerService:
                 comp = wider
         # the user's own documents beside the law, and no count they do not state: retrieval/internal.py
         comp = both_sides(comp, passages, analysis, composed)
-        if reason := count_not_stated(comp, analysis, passages):
+        if enabled("count_not_stated") and (reason := count_not_stated(comp, analysis, passages)):
             comp = abstain(comp.cited, reason, analysis, "count_not_stated")
         # a count said to be of a list was read off the lists before composing; any other count is, failing one
         if comp.abstained and not asks_list_count(analysis) and \

@@ -1,0 +1,51 @@
+"""The composer's registered abstentions, without a store: each refuses on its own evidence, and switched off it
+no longer does (what `lexcite eval --without NAME` measures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.compose import compose
+from retrieval.query import analyse
+from retrieval.rules.registry import disabled, rules
+from tests.statutes import statute
+
+FINE = statute("第六十六条 违反本法规定处理个人信息……由履行个人信息保护职责的部门责令改正，给予警告，没收违法所得；"
+               "拒不改正的，并处一百万元以下罚款。", 66, score=2.0)
+LEFT_OPEN = statute("第五十二条 处理个人信息达到国家网信部门规定数量的个人信息处理者应当指定个人信息保护负责人。", 52, score=2.0)
+KEPT = statute("第五十六条 个人信息保护影响评估报告和处理情况记录应当至少保存三年。", 56, score=2.0)
+NO_BODY = statute("第六十三条 履行个人信息保护职责的部门履行个人信息保护职责，可以采取下列措施。", 63, score=2.0)
+
+CASES = [
+    ("foreign_regime", "What is the maximum financial penalty under Singapore's PDPA?", FINE),
+    ("unknown_law", "《汽车数据安全管理若干规定》规定的罚款是多少？", FINE),
+    ("draft_text", "What fine did the 2020 draft of the PIPL propose?", FINE),
+    ("version_year", "个人信息保护法2012年版规定的罚款是多少？", FINE),
+    ("fixed_figure", "What is the exact fixed fine for refusing to correct under the PIPL?", FINE),
+    ("figure_left_open", "个保法第五十二条说'达到国家网信部门规定数量'的处理者要指定负责人，这个数量是多少？", LEFT_OPEN),
+    ("no_figure_of_kind", "How many hours does a PIPL processor have to keep the impact assessment report?", KEPT),
+    ("names_no_body", "Which ministry exactly enforces the PIPL's measures?", NO_BODY),
+]
+
+
+def _refused_by(question: str, passage) -> str | None:
+    comp = compose([passage], analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
+    return comp.trace[-1].rule if comp.abstained else None
+
+
+@pytest.mark.parametrize("rule, question, passage", CASES, ids=[c[0] for c in CASES])
+def test_each_abstention_refuses_on_its_own_evidence_and_can_be_switched_off(rule, question, passage):
+    assert _refused_by(question, passage) == rule
+    with disabled({rule}):
+        assert _refused_by(question, passage) != rule
+
+
+def test_every_abstention_tested_here_is_a_registered_rule_with_this_example():
+    registry = rules()
+    for rule, question, _ in CASES:
+        assert question in registry[rule].examples, f"cues.toml [rules.{rule}] should list {question!r}"
+
+
+def test_a_question_the_passage_answers_is_not_refused():
+    assert _refused_by("个人信息保护法规定影响评估报告要保存多久？", KEPT) is None
+    assert _refused_by("What is the maximum fine under the PIPL for refusing to correct?", FINE) is None
