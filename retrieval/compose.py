@@ -58,7 +58,8 @@ SENTENCE_POOL = 6  # passages whose sentences compete to answer
 MAX_QUOTE = 260
 STATUTE_AUTHORITY = 3  # authority ranks up to this are statutes, regulations, rules, interpretations
 
-SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|upper limit|cap|up to how much)\b|最高|最多|上限|"
+SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|biggest|greatest|upper limit|cap|up to how much|"
+                             r"top (?:tier|fine|penalty|amount|level|band))\b|最高|最多|上限|"
                              r"最大", re.I)
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
@@ -648,11 +649,23 @@ def _follow_up(passages: list[Passage], analysis: QueryAnalysis, primary: Pick, 
     可以延长15个工作日”)."""
     second = analysis.follow_up
     picks = [p for p in _score_sentences(passages, second, tokenizer, idf, unknown_idf) if _answers(p, second)]
+    # the law the question named answers its second ask too, when it states such a figure
+    picks = [p for p in picks if _in_named_law(p.passage, second)] or picks
     # a figure of the kind asked in a sentence about something else ("In 2024, the rules … were made clearer") is
     # no answer to "when can we apply to extend it?"; the passage that answered the first ask is on the subject
-    if not picks or picks[0].coverage < FOLLOW_UP_COVERAGE and picks[0].passage.chunk_id != primary.passage.chunk_id:
+    if not picks or picks[0].coverage < FOLLOW_UP_COVERAGE and picks[0].passage.chunk_id != primary.passage.chunk_id \
+            and not _dates_the_event_asked(picks[0], second):
         return None
     return picks[0]
+
+
+def _dates_the_event_asked(pick: Pick, asked: QueryAnalysis) -> bool:
+    """"…and when did it take effect?" shares no word with "This Law shall enter into force on…", yet a sentence of
+    the law asked about that dates the event asked (taking effect, adoption) answers it."""
+    if "date" not in asked.wants or not asked.laws or not _in_named_law(pick.passage, asked):
+        return False
+    cue = ADOPTION_CUE if _asks_adoption(asked.leading_ask) else EFFECTIVE_CUE
+    return bool(cue.search(asked.question) and cue.search(pick.span.text))
 
 
 def _the_count_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:
@@ -796,6 +809,11 @@ ITEMS_CUE = re.compile(r"\b(?:pieces|items|records|entries)\b|多少条", re.I)
 def text_fit(text: str, analysis: QueryAnalysis, tokenizer: str, idf: dict[str, float], unknown: float) -> float:
     """How much of the question (its rarer terms weigh most, in either language) a piece of text speaks to."""
     return _sentence_coverage(frozenset(tokenize(text, tokenizer)), analysis, False, idf, unknown)
+
+
+def own_words_fit(text: str, analysis: QueryAnalysis, tokenizer: str, idf: dict[str, float], unknown: float) -> float:
+    """How much of the question's own words (not their glossary translations) a piece of text holds."""
+    return _weighted_coverage(analysis.content_tokens, frozenset(tokenize(text, tokenizer)), idf, unknown)
 
 
 def _weighted_coverage(query: set[str], passage: frozenset[str], idf: dict[str, float], unknown: float) -> float:
@@ -1126,7 +1144,10 @@ def _figures_named(question: str) -> list[Figure]:
 
 
 def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
-    if enabled("fixed_figure") and FIXED_CUE.search(ask.analysis.question) and (key := _wanted(primary.figures, ask.analysis)) and \
+    """A fixed sum asked where the law sets only a range or a ceiling; "the biggest fixed fine amount" asks the top
+    of the scale, which a ceiling states."""
+    question = ask.analysis.question
+    if enabled("fixed_figure") and FIXED_CUE.search(question) and not SUPERLATIVE_MAX.search(question) and (key := _wanted(primary.figures, ask.analysis)) and \
             all(f.bound for f in key):
         return ask.abstain("It states no fixed figure for this; the closest passages set only limits or ranges.",
                            "fixed_figure")

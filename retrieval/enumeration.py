@@ -110,22 +110,24 @@ def asks_count_by_lead_of(question: str) -> bool:
     return asks_count_by_lead(analyse(question))
 
 
-def listed_by_lead(passages: list[Passage], analysis: QueryAnalysis, fit: Callable[[str], float],
+def listed_by_lead(passages: list[Passage], analysis: QueryAnalysis, fit: Callable[[str], tuple[float, float]],
                    statute: Callable[[Passage], bool]) -> Composition | None:
     """A count of items asked with no article named, when no sentence states it: the statute passage among the
     first retrieved (of the law named, if one is) whose list is introduced by the words that best fit the
-    question, if they fit at least LEAD_FIT of it."""
+    question, if they fit at least LEAD_FIT of it. ``fit`` gives the share of the question a lead speaks to and
+    the share of the question's own words (not its translations) it holds: two leads that both hold the term
+    translated (影响评估) are told apart by the question's own words (事前, 情形)."""
     if not enabled(LEAD_RULE) or not asks_count_by_lead(analysis):
         return None
-    best: tuple[float, Passage, int] | None = None
+    best: tuple[tuple[float, float], Passage, int] | None = None
     for passage in passages[:LEAD_DEPTH]:
         in_law = not analysis.laws or passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
         count = listed_items(passage.text) if in_law and statute(passage) else 0
-        if count and (score := fit(list_lead(passage.text))) >= LEAD_FIT and (best is None or score > best[0]):
+        if count and (score := fit(list_lead(passage.text)))[0] >= LEAD_FIT and (best is None or score > best[0]):
             best = (score, passage, count)
     if best is None:
         return None
-    score, passage, count = best
+    (score, _), passage, count = best
     comp = _answer(passage, count, analysis)
     comp.trace = [TraceStep(LEAD_RULE, f"{citation_label(passage, sentence_spans(passage.text)[0])} lists {count} "
                                        f"items after words that fit {score:.0%} of the question", "answered")]
@@ -159,7 +161,9 @@ DOCUMENT_RULE = "document_units"
 ASKS_UNITS = re.compile(r"\bhow many\s+(?:numbered\s+|separate\s+)?(?:amendment\s+)?(?:articles|items|amendments)\b"
                         # "items of location data" are records; "articles of the PIPL" are its units
                         r"(?!\s+(?:of|under)\s+(?!the\b|this\b|that\b|its\b))|"
-                        r"(?:一共|总共|共)?有?(?:多少|几)(?:条|项)(?:修改|修正|内容)?\s*[？?]?\s*$", re.I)
+                        # a bare 几项 after another noun (职责一共有几项) counts a list's items, not the document's
+                        r"(?:(?:一共|总共|共)?有?(?:多少|几)(?:条|项(?:修改|修正|内容))|"
+                        r"决定(?:一共|总共|共)?有?(?:多少|几)项)\s*[？?]?\s*$", re.I)
 _ITEM_LOCATOR = re.compile(r"^Item (\d+)$")
 
 

@@ -271,20 +271,21 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
                            by_date=asked.by_date, lead_time=asked.lead_time, after_event=asked.after_event,
                            extension=asked.extension,
                            audience=asked.audience, first_ask=first,
-                           follow_up=_second_ask(first, second, tokenizer))
+                           follow_up=_second_ask(first, second, tokenizer, analysis.laws))
     return analysis
 
 
-def _second_ask(first: str, second: str, tokenizer: str) -> QueryAnalysis:
-    """The second ask; one asking a fine is read with the scene the question set before its first ask ("The
+def _second_ask(first: str, second: str, tokenizer: str, laws: list[str]) -> QueryAnalysis:
+    """The second ask; one naming no law asks of the laws the question named ("when was PIPL passed, and when did
+    it take effect?"). One asking a fine is read with the scene the question set before its first ask ("The
     regulator treats the case as serious. What can the company be fined, and what the managers?"): the tier the
     scene sets holds for both."""
     follow = _analyse(second, tokenizer)
     asking = asking_sentence(first).strip()
     at = first.rfind(asking) if asking else -1
-    if "amount" not in follow.wants or at <= 0 or not first[:at].strip():
-        return follow
-    return _analyse(f"{first[:at].strip()} {second}", tokenizer)
+    if "amount" in follow.wants and at > 0 and first[:at].strip():
+        follow = _analyse(f"{first[:at].strip()} {second}", tokenizer)
+    return follow if follow.laws else replace(follow, laws=list(laws))
 
 
 def given_periods(question: str) -> tuple[tuple[float, str], ...]:

@@ -14,7 +14,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.compare import join, one_source, sides
-from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose, text_fit
+from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose, own_words_fit, text_fit
 from retrieval.decide import decide, off_topic_chance, screen
 from retrieval.definitions import defined_term
 from retrieval.enumeration import asks_list_count, document_units, listed_bodies, listed_by_lead, listed_count
@@ -239,9 +239,10 @@ class AnswerService:
 
     def _listed_by_lead(self, passages: list[Passage], analysis: QueryAnalysis) -> Composition | None:
         index = self.searcher.table().index
+        tokenizer = self.settings.lexical_tokenizer
         return listed_by_lead(passages, analysis,
-                              lambda text: text_fit(text, analysis, self.settings.lexical_tokenizer, index.idf,
-                                                    index.max_idf),
+                              lambda text: (text_fit(text, analysis, tokenizer, index.idf, index.max_idf),
+                                            own_words_fit(text, analysis, tokenizer, index.idf, index.max_idf)),
                               lambda passage: passage.authority <= STATUTE_AUTHORITY)
 
     def answer_in_context(self, question: str, context: list[str] | tuple[str, ...] = (),

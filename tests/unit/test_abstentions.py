@@ -49,3 +49,5 @@ def test_every_abstention_tested_here_is_a_registered_rule_with_this_example():
 def test_a_question_the_passage_answers_is_not_refused():
     assert _refused_by("个人信息保护法规定影响评估报告要保存多久？", KEPT) is None
     assert _refused_by("What is the maximum fine under the PIPL for refusing to correct?", FINE) is None
+    # "the biggest fixed fine amount" asks the top of the scale, which a ceiling states
+    assert _refused_by("What is the biggest fixed fine amount under the PIPL for refusing to correct?", FINE) is None

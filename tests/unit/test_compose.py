@@ -135,3 +135,18 @@ def test_the_asking_sentence_not_the_scene_chooses_the_article():
                        unknown_idf=3.0).key_figure == "PIPL Art. 61"
     # the same words with no scene: the first sentence is what was asked
     assert analyse("Which PIPL article gives a portability right?").which_article
+
+
+def test_a_second_ask_naming_no_law_asks_of_the_law_named_and_its_commencement_answers_it():
+    from retrieval.compose import _dates_the_event_asked, _score_sentences
+    from retrieval.query import analyse
+    from tests.statutes import statute
+
+    analysis = analyse("Quick check: when was PIPL passed by the NPCSC, and when did it actually take effect?")
+    second = analysis.follow_up
+    assert second is not None and "pipl" in second.laws
+    commencement = statute("Article 74: This Law shall enter into force on November 1, 2021.", 74, "pipl-en",
+                           translation_of="pipl")
+    other = statute("本决定自2026年1月1日起施行。", 1, "csl-2025-decision", short="CSL Decision")
+    own, foreign = (_score_sentences([p], second, "bigram", None, 8.0)[0] for p in (commencement, other))
+    assert _dates_the_event_asked(own, second) and not _dates_the_event_asked(foreign, second)

@@ -90,8 +90,8 @@ def test_items_run_on_in_one_paragraph_are_counted_and_the_lead_is_the_sentence_
     assert list_lead(DUTIES).endswith("履行下列职责：")
 
 
-def _by_words(words: tuple[str, ...]):
-    return lambda text: sum(w in text for w in words) / len(words)
+def _by_words(words: tuple[str, ...], own: tuple[str, ...] = ()):
+    return lambda text: (sum(w in text for w in words) / len(words), sum(w in text for w in own))
 
 
 def test_a_count_with_no_article_named_is_read_off_the_list_whose_lead_fits_the_question():
@@ -121,3 +121,15 @@ def test_a_count_said_to_be_of_a_list_is_read_off_the_list_before_any_stated_num
     assert asks_list_count(analyse("How many conditions does the NDSMR list for sending personal information abroad?"))
     assert not asks_list_count(analyse("专门安全管理机构要履行几项职责？"))  # a count: read off a list only failing a number
     assert not asks_list_count(analyse("How many people make a processor subject to the assessment?"))
+
+
+def test_two_leads_that_fit_alike_are_told_apart_by_the_question_s_own_words():
+    from retrieval.enumeration import listed_by_lead
+
+    contents = _passage("第五十六条 个人信息保护影响评估应当包括下列内容：\n（一）目的；\n（二）影响；\n（三）措施。", 56)
+    occasions = _passage("第五十五条 有下列情形之一的，个人信息处理者应当事前进行个人信息保护影响评估：\n（一）甲；\n（二）乙；\n"
+                         "（三）丙；\n（四）丁；\n（五）戊。", 55)
+    question = "个保法规定必须事前做影响评估的情形一共列了几项？"
+    fit = _by_words(("影响评估",), own=("事前", "情形"))
+    comp = listed_by_lead([contents, occasions], analyse(question), fit, lambda p: True)
+    assert comp is not None and comp.cited[0].article == 55 and comp.key_figure == "5项"

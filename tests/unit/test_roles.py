@@ -105,6 +105,15 @@ def test_what_is_kept_when_the_keeper_is_named_first():
     assert retained_thing("How long must operators retain personal information after closing an account?") == ""
 
 
+def test_what_is_kept_after_a_spoken_modal():
+    from retrieval.roles import retained_thing
+
+    # 得, 需, 还要 say "must" as 应当 does: the thing kept is the noun before them
+    assert retained_thing("我们在做等保整改，按网安法网络日志至少得保存多长时间？") == "日志"
+    assert retained_thing("网络日志需保存多久？") == "日志"
+    assert retained_thing("风险评估报告还要保存几年？") == "报告"
+
+
 def test_the_year_of_an_amendment_told_a_few_words_after_it():
     from retrieval.roles import amended_in
 
