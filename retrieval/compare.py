@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, abstain, citation_label
-from retrieval.laws import SECONDARY_KINDS, earlier_versions, law_names, law_spans, resolve_laws
+from retrieval.laws import SECONDARY_KINDS, closest_law, earlier_versions, law_names, law_spans, resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import TraceStep
 from retrieval.renumber import asks_renumbered
@@ -17,6 +17,7 @@ from retrieval.rules.asks import (
     asks_comparison,
     asks_two_things,
     asks_two_versions,
+    asks_what_changed,
     comparison_direction,
     version_marks,
 )
@@ -97,6 +98,8 @@ def one_source(parts: list[tuple[Side, Composition]]) -> bool:
 def sides(question: str) -> list[Side]:
     """The two sides of a comparison between two laws the question names, or between two options it names; or
     of two questions in one, each naming its own law ([] when it is none of these)."""
+    if changed := changed_sides(question):
+        return changed
     if enabled("comparison") and asks_comparison(question):
         return _law_sides(question) or version_sides(question) or option_sides(question)
     if enabled("two_asks") and asks_two_things(question):
@@ -106,6 +109,40 @@ def sides(question: str) -> list[Side]:
         # asked of two laws, each answered from its own text
         return _law_sides(question) or version_sides(question)
     return version_sides(question)
+
+
+def changed_sides(question: str) -> list[Side]:
+    """Rule what_changed: "Did the 2024 Provisions change how long an assessment stays valid? From what to what?"
+    names one law that replaces another in part; the text it replaced and the law itself are the two sides, each
+    asked the question under its own title."""
+    if not enabled("what_changed") or not asks_what_changed(question):
+        return []
+    manifest = load_manifest()
+    spans = [(a, b, doc_id) for a, b, doc_id in law_spans(question, manifest)
+             if (entry := manifest.by_id(doc_id)) is not None and not entry.translation_of]
+    named = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
+    replaced = [e for e in manifest.entries if named and e.partly_superseded_by == named[0]]
+    # of several texts it replaced in part, the one whose title shares most words with the question
+    earlier = closest_law(replaced, question) if len(replaced) > 1 else (replaced[0].id if replaced else "")
+    if len(named) != 1 or not earlier:
+        return []
+    zh = bool(re.search(r"[\u4e00-\u9fff]", question))
+    out = []
+    for law in (earlier, named[0]):
+        entry = manifest.by_id(law)
+        title = entry.title_zh if zh and entry.title_zh else entry.short or entry.title
+        out.append(Side(law, _rewritten(question, [(_dated_from(question, a), b, title) for a, b, _ in spans])))
+    return out
+
+
+# "the March 2024 Provisions": the date goes with the name it dates, not with the text it replaced
+_DATE_BEFORE = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December)\s+)?(?:19|20)\d\d\s*年?(?:\d{1,2}月)?(?:的)?\s*$", re.I)
+
+
+def _dated_from(question: str, start: int) -> int:
+    m = _DATE_BEFORE.search(question[:start])
+    return m.start() if m else start
 
 
 def version_sides(question: str) -> list[Side]:
@@ -154,8 +191,11 @@ def _rewritten(text: str, edits: list[tuple[int, int, str]]) -> str:
 def _law_sides(question: str) -> list[Side]:
     manifest = load_manifest()
     # a guide the question names is where a comparison was read, not a side of it
+    # "after the October 2025 amendment" says which text of the law is asked, not a second law asked about
+    marks = [span for group in version_marks(question) for span in group]
     spans = [(a, b, doc_id) for a, b, doc_id in law_spans(question, manifest)
-             if (entry := manifest.by_id(doc_id)) is None or entry.kind not in SECONDARY_KINDS]
+             if ((entry := manifest.by_id(doc_id)) is None or entry.kind not in SECONDARY_KINDS)
+             and not any(start <= a and b <= end for start, end in marks)]
     laws = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
     if len(laws) != 2:
         return []
@@ -201,7 +241,7 @@ _DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "working-day": 7 / 5, "
 
 
 def _verdict(names: list[str], values: list[float | None], question: str, language: str,
-             laws: bool = True) -> str:
+             laws: bool = True, dates: bool = False) -> str:
     if None in values or values[0] == values[1]:
         same = values[0] is not None and values[0] == values[1]
         return ("两者相同。" if language == "zh" else "Both are the same.") if same else ""
@@ -210,6 +250,8 @@ def _verdict(names: list[str], values: list[float | None], question: str, langua
     pick = larger if direction in ("higher", "longer") else 1 - larger
     word = {"higher": ("higher", "更高"), "lower": ("lower", "更低"), "longer": ("longer", "更长"),
             "shorter": ("shorter", "更短")}[direction]
+    if dates:  # of two dates the smaller is the earlier
+        word = ("later", "更晚") if direction in ("higher", "longer") else ("earlier", "更早")
     if not laws:  # two things named by what they are: "the initial review is shorter", not "the review's"
         return f"{names[pick]}{word[1]}。" if language == "zh" else f"{names[pick][:1].upper()}{names[pick][1:]} is {word[0]}."
     return f"{names[pick]}的{word[1]}。" if language == "zh" else f"{names[pick]}'s is {word[0]}."
@@ -239,7 +281,8 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
         out.trace += comp.trace
     # two questions in one ask both figures, not which is higher
     verdict = _verdict(names, [_value(comp, a) for _, comp, a in parts], question, analysis.language,
-                       laws=all(side.law for side, _, _ in parts)) if asks_comparison(question) else ""
+                       laws=all(side.law for side, _, _ in parts), dates=analysis.wants == {"date"}) \
+        if asks_comparison(question) else ""
     out.key_figure = "; ".join(f"{name}: {comp.key_figure}" for name, (_, comp, _) in zip(names, parts, strict=True))
     out.text = "\n\n".join([*([verdict] if verdict else []), *lines])
     out.trace.append(TraceStep("comparison", verdict or "two figures, not comparable", "kept"))

@@ -150,20 +150,21 @@ def _dated_names(question: str, manifest: Manifest, named: set[str]) -> list[tup
     by it (the original 2022 Measures and the 2024 new rules), else the one whose title shares most words with the
     question. ``named``: the laws the question names by name."""
     spans = [(m, _dated_candidates(m, manifest)) for m in _DATED_NAME.finditer(question)]
-    first = [_closest(candidates, question) for _, candidates in spans]
+    first = [closest_law(candidates, question) for _, candidates in spans]
     named = named | {c for c in first if c}
     found = []
     for (m, candidates), closest in zip(spans, first, strict=True):
         # the original and the new rules: one replaces the other in part
         related = [e for e in candidates if {e.partly_superseded_by, e.superseded_by} & named or any(
             (o := manifest.by_id(n)) is not None and e.id in (o.partly_superseded_by, o.superseded_by) for n in named)]
-        chosen = _closest(related, question) if related else closest
+        chosen = closest_law(related, question) if related else closest
         if chosen:
             found.append((m.start(), m.end(), chosen))
     return found
 
 
-def _closest(candidates: list, question: str) -> str:
+def closest_law(candidates: list, question: str) -> str:
+    """Of several manifest entries, the one whose title shares most words with the question ("" on a tie)."""
     shared = {e.id: _shared_words(e, question) for e in candidates}
     best = max(shared.values(), default=0)
     chosen = [doc_id for doc_id, n in shared.items() if n == best]

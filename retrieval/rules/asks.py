@@ -54,12 +54,15 @@ def _direction_words() -> dict[str, tuple[str, ...]]:
 
 _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|sets|takes|of the two)\b|"
                          r"\bwhich (?:[\w'-]+ ){1,5}?(?:longer|shorter|higher|lower|greater|larger|bigger|smaller|more|less|"
-                         r"earlier|later|stricter|heavier|sooner)\b|\bis (?:the )?.{3,80}?\b"
+                         r"earlier|later|stricter|heavier|sooner)\b|"
+                         # "which took effect first": a verb of coming into force or being made, then "first"
+                         r"\bwhich (?:one |law |rule |of (?:the|these) \w+ )?(?:took|takes|came|comes|entered|enters|was|"
+                         r"were|became|started|starts)\b[^?,]{0,30}?\bfirst\b|\bis (?:the )?.{3,80}?\b"
                          r"(?:higher|lower|longer|shorter|greater|larger|smaller|more|less|earlier|later|stricter)"
                          r"\s+than\b|\bcompared? (?:to|with)\b|\bversus\b|\bvs\.?\b", re.I)
 _EN_CHOICE = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|earlier|later|"
-                        r"stricter|heavier|sooner|faster)\b", re.I)
-_ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?(?:更|比较|较)|哪(?:个|一个|部|项|种|边)的?(?:高|低|长|短|多|少|"
+                        r"stricter|heavier|sooner|faster|first)\b", re.I)
+_ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?(?:更|比较|较)|哪(?:个|一个|部|项)(?:更)?先|哪(?:个|一个|部|项|种|边)的?(?:高|低|长|短|多|少|"
                          r"早|晚|大|小|严)|(?:(?<!对)比(?!例|如|较|率|照)|相比|比较)"
                          r"[^，。？]{1,30}?(?:更|还)?(?:高|低|长|短|多|少|早|晚|大|小|严)|"
                          r"谁(?:更|的.{0,6}更)")
@@ -100,6 +103,16 @@ def version_marks(question: str) -> tuple[list[tuple[int, int]], list[tuple[int,
     return ([m.span() for m in earlier.finditer(question)], [m.span() for m in later.finditer(question)])
 
 
+@lru_cache(maxsize=1)
+def _change_words() -> re.Pattern[str]:
+    return re.compile("|".join(cues()["rules"]["what_changed"]["words"]), re.I)
+
+
+def asks_what_changed(question: str) -> bool:
+    """'Did X change the validity? From what to what?', 原来是多久: the figure before a change and after it."""
+    return bool(_change_words().search(question))
+
+
 def asks_two_versions(question: str) -> bool:
     """'The CSL's fine before and after the 2025 amendment', 网安法2016年版和2025年修正版分别是多少: both texts of a law."""
     earlier, later = version_marks(question)
@@ -132,8 +145,7 @@ def comparison_direction(question: str) -> str:
         if any(re.search(rf"\b{w}\b", lowered) for w in english):
             return direction
     for direction, words in _direction_words().items():
-        if any(f"更{w}" in question or f"较{w}" in question or f"比较{w}" in question for w in words
-               if not w.isascii()):
+        if any(re.search(rf"(?:更|较|哪(?:个|一个|部|项)){w}", question) for w in words if not w.isascii()):
             return direction
     return "higher"
 

@@ -69,6 +69,8 @@ def test_a_question_naming_one_law_is_no_comparison():
     ("Which is higher, the PIPL's fine or the DSL's?", "higher"),
     ("Which is shorter, X or Y?", "shorter"),
     ("个保法和数据安全法哪个罚款更低？", "lower"),
+    ("Which took effect first, the Deep Synthesis Provisions or the GenAI Measures?", "shorter"),
+    ("深度合成规定和生成式人工智能办法，哪个先施行？", "shorter"),
 ])
 def test_the_direction_of_a_comparison(question, direction):
     assert comparison_direction(question) == direction
@@ -227,3 +229,27 @@ def test_one_figure_asked_of_two_laws_set_beside_each_other_is_asked_of_each():
     assert (later.law, earlier.law) == ("cbdt-provisions", "outbound-assessment")
     first, second = sides("数据出境安全评估通过后，结果有效期原来按2022年的办法是多久？2024年新规改成了多久？")
     assert "促进和规范数据跨境流动规定" in second.question  # its own title, not a year the other side told apart
+
+
+def test_of_two_dates_the_smaller_is_said_to_be_the_earlier():
+    from retrieval.compare import _verdict
+
+    names = ["Deep Synthesis Provisions", "GenAI Measures"]
+    question = "Which took effect first, the Deep Synthesis Provisions or the GenAI Measures?"
+    assert _verdict(names, [20230110.0, 20230815.0], question, "en", dates=True) == \
+        "Deep Synthesis Provisions's is earlier."
+
+
+def test_a_change_asked_of_a_law_that_replaces_another_in_part_asks_both_texts():
+    from retrieval.compare import changed_sides
+    from retrieval.rules.registry import disabled
+
+    question = ("Did the March 2024 cross-border data flow Provisions change how long a passed CAC outbound security "
+                "assessment stays valid? From what to what?")
+    earlier, later = changed_sides(question)
+    assert (earlier.law, later.law) == ("outbound-assessment", "cbdt-provisions")
+    # the date dates the law that replaced the other: the earlier side is asked without it
+    assert "2024" not in earlier.question and "Outbound Data Assessment Measures" in earlier.question
+    assert changed_sides("How long does a passed security assessment stay valid under the 2024 Provisions?") == []
+    with disabled({"what_changed"}):
+        assert changed_sides(question) == []
