@@ -903,11 +903,28 @@ def _candidates(ask: _Ask) -> Composition | None:
         return ask.abstain(f"It holds no text on {', '.join(foreign)}.", "foreign_regime")  # before any figure
     if analysis.law_maximum:
         ask.passages = _highest_fines_first(ask.passages, analysis)
+    elif analysis.sanctions_answer:
+        ask.passages = _sanctions_of_duties_found(ask.passages)
     if analysis.institutions:
         # the passages naming the bank or group asked about compete to answer, however low a guide ranks
         naming = [p for p in ask.passages if all(names_in(i, p.full_text) for i in analysis.institutions)]
         ask.passages = naming + [p for p in ask.passages if p not in naming]
     return None
+
+
+def _sanctions_of_duties_found(passages: list[Passage]) -> list[Passage]:
+    """A duty article among the first passages states no sanction; the article of its law that sanctions its
+    breach (违反本法第四十三条至第四十五条规定…的，依照有关法律…处罚) does, however low it ranked. It takes the duty's
+    place among the passages whose sentences compete (the duty's text still says what the breach is)."""
+    pool = passages[:SENTENCE_POOL]
+    duties = {(p.doc_id, p.article) for p in pool
+              if p.article and not any(f.sanction for f in extract_figures(p.text)) and not SANCTION_WORDS.search(p.text)}
+    citing = [p for p in passages[SENTENCE_POOL:] if p.article and duties
+              and any((p.doc_id, n) in duties for n in duty_articles(p.text))]
+    if not citing:
+        return passages
+    kept = [p for p in pool if (p.doc_id, p.article) not in duties]
+    return kept + citing + [p for p in passages if p not in kept and p not in citing]
 
 
 def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict[int, float]]:

@@ -293,15 +293,27 @@ _EN_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contraven\w*)\s+(?:of\s+)?(?:
 _ZH_ARTICLE_NO = re.compile(r"第([零一二三四五六七八九十百\d]+)条")
 
 
+# 第四十三条至第四十五条: every article of the range
+_ZH_ARTICLE_RANGE = re.compile(r"第([零一二三四五六七八九十百\d]+)条至第([零一二三四五六七八九十百\d]+)条")
+
+
+def _article_number(number: str) -> int | None:
+    try:
+        return int(number) if number.isdigit() else chinese_to_int(number)
+    except ValueError:
+        return None
+
+
 def breached_articles(text: str) -> frozenset[int]:
-    """The article numbers a text says were breached (违反本法第二十七条、第四十二条规定; "violates Article 20")."""
+    """The article numbers a text says were breached (违反本法第二十七条、第四十二条规定; 第四十三条至第四十五条 is three
+    articles; "violates Article 20")."""
     numbers: set[int] = set()
     for m in _ZH_BREACH.finditer(text):
-        for number in _ZH_ARTICLE_NO.findall(m.group(1)):
-            try:
-                numbers.add(int(number) if number.isdigit() else chinese_to_int(number))
-            except ValueError:
-                continue
+        numbers |= {n for number in _ZH_ARTICLE_NO.findall(m.group(1)) if (n := _article_number(number)) is not None}
+        for first, last in _ZH_ARTICLE_RANGE.findall(m.group(1)):
+            low, high = _article_number(first), _article_number(last)
+            if low is not None and high is not None and 0 < high - low < 20:
+                numbers.update(range(low, high + 1))
     for m in _EN_BREACH.finditer(text):
         numbers.update(int(n) for n in re.findall(r"\d+", m.group(1) + (m.group(2) or "")))
     return frozenset(numbers)

@@ -72,7 +72,7 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                      re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
     "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
     # how long someone is barred from a post or a licence: not the detention in the same article
-    "ban": (re.compile(r"\bbarred\b|\bban(?:s|ned|ning)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
+    "ban": (re.compile(r"\bbar(?:s|red|ring)?\b(?!\s+(?:association|council|exam))|\bban(?:s|ned|ning)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
             re.compile(r"\bbarred\b|\bban(?:s|ned|ning)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
     # an employee's trial period, and the time limit to sue: a remediation period or a review period is neither
     "probation": (re.compile(r"probation\w*|trial period|试用期", re.I), re.compile(r"probation\w*|trial period|试用期", re.I)),

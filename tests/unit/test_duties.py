@@ -52,6 +52,7 @@ def test_a_penalty_for_breaching_other_articles_and_a_noun_s_head_are_read():
     from retrieval.roles import _zh_noun_class, audience
     assert breached_articles("平台违反了《未成年人网络保护条例》第二十四条。") == {24}
     assert breached_articles("违反本法第二十七条、第四十二条规定的，由有关主管部门责令改正") == {27, 42}
+    assert breached_articles("违反本法第二十四条第三款、第四十三条至第四十五条规定，侵害个人信息权益的") == {24, 43, 44, 45}
     assert breached_articles("违反本条例第二十条第一款第一项和第五项规定，情节严重的") == {20}  # 款 and 项 are not articles
     assert breached_articles("Whoever violates Article 20 or 21 of this Law") == {20, 21}
     assert breached_articles("违反本法规定处理个人信息") == frozenset()

@@ -73,6 +73,10 @@ def test_the_period_asked_is_the_one_of_the_asking_clause():
     assert period_roles("She served a detention for hacking. How long is she barred from security jobs?") == ("ban",)
     assert period_roles("If the regulator bans a manager from office, for how many years?") == ("ban",)
     assert period_roles("How long can someone be held in detention for this?") == ("detention",)
+    # "bar" as noun and verb is a ban; the bar association is not
+    assert period_roles("The regulator can bar the executives from serving. For how many years can that bar last?") == \
+        ("ban",)
+    assert period_roles("How long must a bar association keep its member records?") != ("ban",)
 
 
 def test_a_prison_term_is_asked_in_the_words_people_use():
