@@ -32,6 +32,8 @@ class Side:
     law: str  # doc id of the law this side asks about ("" for a side named by what it is, see option_sides)
     question: str  # the question with the other side's law taken out
     label: str = ""  # what the answer calls this side, when it is not a law
+    # a side of two texts of one law: the question's other ask is the other text's, not a second ask of this one
+    one_ask: bool = False
 
     @property
     def name(self) -> str:
@@ -131,7 +133,8 @@ def changed_sides(question: str) -> list[Side]:
     for law in (earlier, named[0]):
         entry = manifest.by_id(law)
         title = entry.title_zh if zh and entry.title_zh else entry.short or entry.title
-        out.append(Side(law, _rewritten(question, [(_dated_from(question, a), b, title) for a, b, _ in spans])))
+        out.append(Side(law, _rewritten(question, [(_dated_from(question, a), b, title) for a, b, _ in spans]),
+                        one_ask=True))
     return out
 
 
@@ -163,7 +166,7 @@ def version_sides(question: str) -> list[Side]:
         entry = manifest.by_id(version)
         title = entry.title_zh if zh and entry.title_zh else entry.short or entry.title
         out.append(Side(version, _rewritten(question, [(start, end, title)] + [(a, b, " ") for a, b in marks]),
-                        entry.short or entry.title))
+                        entry.short or entry.title, one_ask=True))
     return out
 
 

@@ -234,7 +234,20 @@ def _breach_fit(picks: list[Pick], articles: dict[tuple[str, int], str], analysi
         translated = (translated - sanction_terms) | (analysis.neutral_tokens & asked)
         fit[id(pick)] = max(_weighted_coverage(own & asked, tokens, idf or {}, unknown_idf),
                             _weighted_coverage(translated, tokens, idf or {}, unknown_idf))
+    _chapeaus_follow_their_items(picks, fit)
     return fit
+
+
+def _chapeaus_follow_their_items(picks: list[Pick], fit: dict[int, float]) -> None:
+    """"运营者有下列情形之一的，…处10万元以上100万元以下罚款：（八）未…每年至少进行一次…检测评估" fines each item's
+    breach: the sentence stating the fine follows the breach as well as its best-fitting item does."""
+    heads = {(p.passage.chunk_id, p.span.start): p for p in picks if p.chapeau is None}
+    for item in picks:
+        if item.chapeau is None or id(item) not in fit:
+            continue
+        head = heads.get((item.passage.chunk_id, item.chapeau.start))
+        if head is not None and id(head) in fit:
+            fit[id(head)] = max(fit[id(head)], fit[id(item)])
 
 
 def _sentence_coverage(tokens: frozenset[str], analysis: QueryAnalysis, scoped: bool,

@@ -605,8 +605,8 @@ _WANTS = [
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久[^，。？]{0,8}一次|多长时间[^，。？]{0,8}一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
-    ("date", re.compile(rf"{_WHEN}|what date|which date|effective|take[s]? effect|came into force|in force since|"
-                        r"enter(?:ed)? into force|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一?天|哪一?年|几月",
+    ("date", re.compile(rf"{_WHEN}|what date|which date|effective|take[s]? effect|(?:came|come|comes) into force|"
+                        r"in force since|enter(?:ed)? into force|\bthe dates\b|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一?天|哪一?年|几月",
                         re.I)),
 ]
 
@@ -617,7 +617,9 @@ _YES_NO = re.compile(r"^\s*(?:is|are|can|may|must|does|do|should|could|will|was|
 _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:fine|amount|penalty|date|deadline|"
                           r"period|percentage|threshold|sum)|\bwhen (?:did|does|do|was|were|will|is|must|should)\b|"
                           r"\bby when\b|\bwithin how\b|\bup to what\b|\bwhat(?:'s| is) the (?:time )?window\b|多少|多久|多长|"
-                          r"何时|什么时候|几[日天个年月次]", re.I)
+                          r"何时|什么时候|几[日天个年月次]|"
+                          # "did X take effect before or after Y?" asks two dates, not yes or no
+                          r"\bbefore or after\b|\bearlier or later\b|(?:之前|以前)还是(?:之后|以后)|早于还是晚于", re.I)
 
 
 # the unit a duration question asks in: "how many hours" is not answered by "three years"

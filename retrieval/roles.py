@@ -326,7 +326,7 @@ def audience(question: str) -> str:
 
 
 # a date asked as a due date ("by what date") is not answered by the date a count starts from (自当年1月1日起累计)
-_ASKS_BY_DATE = re.compile(r"之前|以前|截止|截至|最晚|最迟|\b(?:by|before) (?:what|which) (?:date|day|month)|"
+_ASKS_BY_DATE = re.compile(r"(?:之前|以前)(?!还是)|截止|截至|最晚|最迟|\b(?:by|before) (?:what|which) (?:date|day|month)|"
                            r"\bdeadline\b|\bno later than\b|\blatest\b", re.I)
 _COUNTS_FROM = re.compile(r"(?:自|从)[^，。；,;]{0,4}$")
 _EN_COUNTS_FROM = re.compile(r"\b(?:since|from|as of|starting(?: on| from)?)\s+(?:the\s+)?$", re.I)

@@ -183,8 +183,11 @@ class AnswerService:
         return [table.passage(row) for row in table.rows_of_doc.get(doc_id, [])]
 
     def _one_side(self, side, options: Options) -> tuple[Composition, QueryAnalysis, list[Passage]]:
-        """One side of a comparison, answered as a question of its own about its own law."""
+        """One side of a comparison, answered as a question of its own about its own law (one figure, for a side
+        of two texts of one law: the question's other ask is the other text's)."""
         analysis = self._read_against_store(analyse(side.question, self.settings.lexical_tokenizer))
+        if side.one_ask:
+            analysis = replace(analysis, follow_up=None)
         passages = self.retrieve(side.question, options, analysis)
         return self._compose(side.question, analysis, passages, options), analysis, passages
 

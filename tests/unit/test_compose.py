@@ -150,3 +150,20 @@ def test_a_second_ask_naming_no_law_asks_of_the_law_named_and_its_commencement_a
     other = statute("本决定自2026年1月1日起施行。", 1, "csl-2025-decision", short="CSL Decision")
     own, foreign = (_score_sentences([p], second, "bigram", None, 8.0)[0] for p in (commencement, other))
     assert _dates_the_event_asked(own, second) and not _dates_the_event_asked(foreign, second)
+
+
+def test_a_fine_set_before_a_list_of_breaches_fines_the_item_the_question_describes():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from tests.statutes import statute
+
+    listed = statute("第三十九条 运营者有下列情形之一的，由有关主管部门责令改正，给予警告；拒不改正的，处10万元以上100万元以下罚款："
+                     "\n\n（一）安全保护措施未同步规划、同步建设、同步使用的；"
+                     "\n\n（二）未对关键信息基础设施每年至少进行一次网络安全检测和风险评估的。", 39, "cii", short="CII Regulations",
+                     title="关键信息基础设施安全保护条例", score=2.0)
+    other = statute("第四十条 运营者发生重大网络安全事件未按照有关规定报告的，由保护工作部门责令改正；拒不改正的，处10万元以上50万元以下"
+                    "罚款。", 40, "cii", short="CII Regulations", title="关键信息基础设施安全保护条例", score=2.0)
+    question = "关基运营者没有每年做一次网络安全检测和风险评估，拒不改正，按关基条例对单位罚多少？"
+    comp = compose([other, listed], analyse(question, "bigram"), 5, 0.0, "bigram",
+                   idf={"检测": 6.0, "风险": 4.0, "评估": 4.0, "每年": 5.0}, unknown_idf=3.0)
+    assert not comp.abstained and comp.primary.passage.article == 39 and "100万元" in comp.key_figure

@@ -253,3 +253,24 @@ def test_a_change_asked_of_a_law_that_replaces_another_in_part_asks_both_texts()
     assert changed_sides("How long does a passed security assessment stay valid under the 2024 Provisions?") == []
     with disabled({"what_changed"}):
         assert changed_sides(question) == []
+
+
+@pytest.mark.parametrize("question", [
+    "Did the CII Regulations come into force before or after the DSL? Give the dates.",
+    "关基条例是在数据安全法之前还是之后施行的？",
+])
+def test_before_or_after_asks_two_dates_not_yes_or_no(question):
+    from retrieval.query import analyse
+    from retrieval.rules.asks import asks_comparison
+
+    analysis = analyse(question)
+    assert asks_comparison(question) and analysis.wants == {"date"} and not analysis.by_date
+
+
+def test_a_side_of_two_texts_of_one_law_asks_one_figure_and_new_and_original_mark_the_texts():
+    from retrieval.compare import sides
+
+    question = ("按2026年1月1日起施行的新网安法，关基运营者单位最高能罚多少？对照2016年原网安法，单位罚款上限又是多少？")
+    earlier, later = sides(question)
+    assert (earlier.law, later.law) == ("csl-2016", "csl-2025") and earlier.one_ask and later.one_ask
+    assert not any(side.one_ask for side in sides("Which is higher, the PIPL's maximum fine or the DSL's?"))
