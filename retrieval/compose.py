@@ -667,9 +667,18 @@ def _follow_up(passages: list[Passage], analysis: QueryAnalysis, primary: Pick, 
     # a figure of the kind asked in a sentence about something else ("In 2024, the rules … were made clearer") is
     # no answer to "when can we apply to extend it?"; the passage that answered the first ask is on the subject
     if not picks or picks[0].coverage < FOLLOW_UP_COVERAGE and picks[0].passage.chunk_id != primary.passage.chunk_id \
-            and not _dates_the_event_asked(picks[0], second):
+            and not _dates_the_event_asked(picks[0], second) and not _sanctions_the_article(picks[0], primary):
         return None
     return picks[0]
+
+
+def _sanctions_the_article(pick: Pick, primary: Pick) -> bool:
+    """"数安法哪一条禁止…？没批就给了，罚多少？": the sentence punishing the breach of the article the first ask
+    found (违反本法第三十六条规定…) answers the second, whatever words it shares with it."""
+    article = primary.passage.article
+    same_law = (pick.passage.translation_of or pick.passage.doc_id) == \
+        (primary.passage.translation_of or primary.passage.doc_id)
+    return bool(article) and same_law and article in duty_articles(pick.span.text)
 
 
 def _dates_the_event_asked(pick: Pick, asked: QueryAnalysis) -> bool:
@@ -1216,7 +1225,7 @@ def _built(ask: _Ask, primary: Pick, picks: list[Pick], support: float, elsewher
     follow = _follow_up(ask.passages, analysis, primary, ask.tokenizer, ask.idf, ask.unknown_idf) \
         if analysis.follow_up else None
     if follow is not None and (second := _lead(follow, analysis.follow_up)) and second.lower() not in lead.lower():
-        _add_second_ask(comp, parts, follow, second, bool(lead), len(statute_first), analysis)
+        _add_second_ask(comp, parts, follow, second, bool(comp.key_figure), len(statute_first), analysis)
     # the note speaks of [1]: a quote of the named law itself put first is no occasion for it
     _add_notes(comp, statute_first, "" if _in_named_law(statute_first[0].passage, analysis) else elsewhere)
     comp.text = "\n\n".join(parts + comp.notes)

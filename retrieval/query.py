@@ -114,8 +114,8 @@ def not_who(question: str) -> frozenset[str]:
 
 
 # "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
-_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:how|what|when|which|within|by when|by how|is|are|does|do|can|"
-                         r"must)\b)|"
+_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:(?:under|in|per|according to)\b[^,?]{0,40}?\s)?"
+                         r"(?:how|what|when|which|within|by when|by how|is|are|does|do|can|must)\b)|"
                          # "…, and if we later shut the service down, how long do we have to deregister?"
                          r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,?\s+(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))|"
                          # "有效期多久？需要延长的，应在…多少个工作日内提出申请？": two questions in a row
@@ -132,13 +132,14 @@ _ITSELF = re.compile(r"\b(?:itself|themselves)\b|本身|自身", re.I)
 
 
 def split_asks(question: str) -> tuple[str, str]:
-    """The question, and its second ask when it joins two that each ask for a figure ("" otherwise)."""
+    """The question, and its second ask when it joins two that each ask for a figure or an article ("" otherwise):
+    "数安法哪一条禁止…？如果没批就给了，单位最高罚多少？" asks the article, then the fine."""
     m = _SECOND_ASK.search(question)
     if not m:
         return question, ""
     first, second = question[:m.start()], question[m.end():]
     # "…可以吗？多长时间内不行？" asks one figure: the yes-or-no half leads up to it
-    both = all(question_wants(half) and not yes_or_no(half) for half in (first, second))
+    both = all((question_wants(half) or asks_which_article(half)) and not yes_or_no(half) for half in (first, second))
     return (first, second) if both else (question, "")
 
 
@@ -270,7 +271,8 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
                            bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
                            by_date=asked.by_date, lead_time=asked.lead_time, after_event=asked.after_event,
                            extension=asked.extension,
-                           audience=asked.audience, first_ask=first,
+                           audience=asked.audience, first_ask=first, which_article=asked.which_article,
+                           law_maximum=asked.law_maximum,
                            follow_up=_second_ask(first, second, tokenizer, analysis.laws))
     return analysis
 

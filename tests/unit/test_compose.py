@@ -167,3 +167,21 @@ def test_a_fine_set_before_a_list_of_breaches_fines_the_item_the_question_descri
     comp = compose([other, listed], analyse(question, "bigram"), 5, 0.0, "bigram",
                    idf={"检测": 6.0, "风险": 4.0, "评估": 4.0, "每年": 5.0}, unknown_idf=3.0)
     assert not comp.abstained and comp.primary.passage.article == 39 and "100万元" in comp.key_figure
+
+
+def test_an_article_asked_then_its_fine_is_two_asks_and_the_fine_of_that_article_s_breach_answers_the_second():
+    from retrieval.compose import compose
+    from retrieval.query import analyse, split_asks
+    from tests.statutes import statute
+
+    question = "数安法哪一条禁止未经主管机关批准向外国执法机构提供数据？如果没批就给了，单位最高罚多少？"
+    assert split_asks(question)[1].startswith("如果没批")
+    assert split_asks("What's the highest fine band in the NDSMR, and which article sets it?")[1] == \
+        "which article sets it?"
+    duty = statute("第三十六条 非经中华人民共和国主管机关批准，境内的组织、个人不得向外国司法或者执法机构提供存储于境内的数据。", 36, "dsl",
+                   short="DSL", title="数据安全法", score=2.0)
+    fine = statute("第四十八条 违反本法第三十六条规定，提供数据的，由有关主管部门给予警告，可以并处十万元以上一百万元以下罚款。", 48, "dsl",
+                   short="DSL", title="数据安全法", score=1.5)
+    comp = compose([duty, fine], analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
+    assert comp.key_figure.startswith("DSL Art. 36") and "一百万元" in comp.key_figure
+    assert comp.text.index("[1]") < comp.text.index("[2]")
