@@ -35,7 +35,7 @@ from retrieval.figures import (
 )
 from retrieval.glossary import expand_query, names_in
 from retrieval.internal import own_label, secondary_note
-from retrieval.laws import law_names, law_titles, mentions_law, resolve_laws, strip_law_names
+from retrieval.laws import article_refs, law_names, law_titles, mentions_law, resolve_laws, strip_law_names
 from retrieval.locate import quote_locator
 from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis
 from retrieval.records import Passage, TraceStep
@@ -602,12 +602,12 @@ def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit
 
 
 # a quantity the text leaves open, or to another body to set
-UNQUANTIFIED = re.compile(r"一定期限|一定数量|一定比例|规定(?:的)?数量|规定(?:的)?期限|a certain (?:period|number|amount|time)|"
+UNQUANTIFIED = re.compile(r"一定期限|一定数量|一定比例|一定规模|规定(?:的)?数量|规定(?:的)?期限|规定(?:的)?(?:特定种类、)?规模|a certain (?:period|number|amount|time)|"
                           r"(?:number|period|threshold|amount) (?:specified|prescribed|set) by", re.I)
 
 
 # left to another body to set ("国家网信部门规定数量"), not to discretion ("一定期限")
-DELEGATED = re.compile(r"规定(?:的)?(?:数量|期限|标准)|(?:specified|prescribed|set) by", re.I)
+DELEGATED = re.compile(r"规定(?:的)?(?:数量|期限|标准|(?:特定种类、)?规模)|(?:specified|prescribed|set) by", re.I)
 
 
 def _open_clause(text: str) -> str:
@@ -632,9 +632,16 @@ def _named_article_open(picks: list[Pick], analysis: QueryAnalysis) -> Pick | No
                  and any(_OPEN_KINDS[kind] & analysis.wants for kind in _open_quantities(p.span.text))), None)
 
 
+def _cites_named_article(pick: Pick, analysis: QueryAnalysis) -> bool:
+    """"处理1000万人以上个人信息的，还应当遵守本条例第三十条、第三十二条…": a sentence that applies the articles the
+    question names to those over its figure is what "how many people… must follow Art. 30 and 32" asks."""
+    named = {ref.article for ref in analysis.articles}
+    return bool(named & {ref.article for ref in article_refs(pick.span.text)})
+
+
 # what a quantity left open measures: a period (一定期限), a number (规定数量), a share (一定比例), an amount
 _OPEN_KINDS = {"period": {"duration"}, "number": {"count", "quantity"}, "share": {"percent"}, "amount": {"amount"}}
-_OPEN_WORDS = {"period": re.compile(r"期限|period|time", re.I), "number": re.compile(r"数量|number|threshold", re.I),
+_OPEN_WORDS = {"period": re.compile(r"期限|period|time", re.I), "number": re.compile(r"数量|规模|number|threshold", re.I),
                "share": re.compile(r"比例"), "amount": re.compile(r"amount", re.I)}
 
 
@@ -993,7 +1000,8 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
                            f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”",
                            "breach_without_figure", anchor.passage)
     named_open = _named_article_open(picks, analysis)
-    if named_open is not None and not any(_is_named_article(p.passage, analysis) for p in matched):
+    if named_open is not None and not any(_is_named_article(p.passage, analysis) for p in matched) \
+            and not (matched and _cites_named_article(matched[0], analysis)):
         # "个保法第五十二条说'达到国家网信部门规定数量'…这个数量是多少": the article asked about leaves it open;
         # a count from another article ("两个以上") is no answer
         matched = []

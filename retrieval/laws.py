@@ -388,8 +388,20 @@ def mentions_law(name: str, text: str) -> bool:
     if name.startswith("《"):
         title = name.strip("《》").removeprefix("中华人民共和国")
         return title in text or _translated_title_in(title, text)
-    lowered = text.lower()
-    return all(word.strip("'’") in lowered for word in _distinctive(name))
+    words = [re.escape(word.strip("'’")) for word in _distinctive(name)]
+    if not words:
+        return False
+    # its telling words as one phrase, and the kind of law it is beside them: "Generative Artificial Intelligence
+    # Services" does not speak of "the Artificial Intelligence Law"
+    phrase = r"\W+(?:\w+\W+){0,2}?".join(words)
+    kind = next((w for w in re.findall(r"[a-z]+", name.lower()) if w in _LAW_KIND_WORDS), "")
+    if kind:
+        near = rf"\b{kind}\W+(?:\w+\W+){{0,3}}?{phrase}|{phrase}\W+(?:\w+\W+){{0,2}}?{kind}\b"
+        return bool(re.search(near, text, re.I))
+    return bool(re.search(phrase, text, re.I))
+
+
+_LAW_KIND_WORDS = frozenset({"law", "act", "regulations", "measures", "provisions", "rules"})
 
 
 def _translated_title_in(title: str, text: str) -> bool:
@@ -409,12 +421,23 @@ def _distinctive(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=4)
-def _known_name_words(manifest: Manifest) -> tuple[frozenset[str], ...]:
+def _known_name_words(manifest: Manifest) -> tuple[tuple[str, frozenset[str]], ...]:
     out = []
     for e in manifest.entries:
         text = " ".join([e.title, e.short, *e.aliases, *EXTRA_ALIASES.get(e.id, [])])
-        out.append(frozenset(w.strip("'’") for w in re.findall(r"[a-z0-9][\w'’-]*", text.lower())))
+        out.append((e.kind, frozenset(w.strip("'’") for w in re.findall(r"[a-z0-9][\w'’-]*", text.lower()))))
     return tuple(out)
+
+
+# the kinds of document a name's last word may be: a "Law" is a statute or a court's interpretation of one ("the
+# Criminal Law"), never a department's measures ("the Artificial Intelligence Law" is not the GenAI Measures)
+_KINDS_NAMED = {"law": {"statute", "judicial-interpretation"}, "act": {"statute"},
+                "regulations": {"regulation"}, "regulation": {"regulation"}}
+
+
+def _may_be(name: str, kind: str) -> bool:
+    last = name.lower().split()[-1] if name.split() else ""
+    return kind in _KINDS_NAMED.get(last, {kind})
 
 
 def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[str]:
@@ -428,7 +451,8 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
         if not _LAW_WORD.search(name) or resolve_laws(name, manifest):
             continue
         words = _distinctive(name)
-        if not words or any(all(w.strip("'’") in known for w in words) for known in _known_name_words(manifest)):
+        if not words or any(all(w.strip("'’") in known for w in words) and _may_be(name, kind)
+                            for kind, known in _known_name_words(manifest)):
             continue
         out.append(_bare_name(name))
     titles = [t for e in manifest.entries for t in (e.title_zh, *e.aliases) if t and re.search(r"[\u4e00-\u9fff]", t)]

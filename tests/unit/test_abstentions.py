@@ -51,3 +51,17 @@ def test_a_question_the_passage_answers_is_not_refused():
     assert _refused_by("What is the maximum fine under the PIPL for refusing to correct?", FINE) is None
     # "the biggest fixed fine amount" asks the top of the scale, which a ceiling states
     assert _refused_by("What is the biggest fixed fine amount under the PIPL for refusing to correct?", FINE) is None
+
+
+def test_a_scale_left_to_others_is_open_unless_the_figure_found_applies_the_article_named():
+    def ndsmr(text: str, article: int, part: int = 0):
+        return statute(text, article, "ndsmr", part=part, short="NDSMR", title="网络数据安全管理条例", score=2.0)
+
+    scale = ndsmr("第三十条 掌握有关主管部门规定的特定种类、规模的重要数据的网络数据处理者，应当对网络数据安全负责人和关键岗位的人员"
+                  "进行安全背景审查。", 30)
+    applies = ndsmr("第二十八条 网络数据处理者处理1000万人以上个人信息的，还应当遵守本条例第三十条、第三十二条的规定。", 28)
+    asked_of_30 = "网数条例第三十条说掌握特定种类、规模重要数据的处理者要做安全背景审查，这个规模是多少人？"
+    assert _refused_by(asked_of_30, scale) == "figure_left_open"
+    named_as_duties = "网数条例规定，处理多少人以上的个人信息，就要遵守重要数据处理者的义务（第三十条、第三十二条）？"
+    comp = compose([applies, scale], analyse(named_as_duties, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
+    assert not comp.abstained and "1000万人" in comp.key_figure

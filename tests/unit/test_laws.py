@@ -61,6 +61,9 @@ def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
     assert unknown_law_names("Under the CAC's 2025 Measures for Reporting National Cybersecurity Incidents, "
                              "within how many hours…") == ["Measures for Reporting National Cybersecurity Incidents"]
     assert unknown_law_names("根据《反垄断法》，罚多少？") == ["《反垄断法》"]
+    # its words are in the GenAI Measures' title, but a "Law" is no department's measures
+    assert unknown_law_names("When does the PRC Artificial Intelligence Law take effect?") == \
+        ["PRC Artificial Intelligence Law"]
     for known in ("Under China's Regulations on the Protection of Minors Online, what…",
                   "Under the Network Data Security Management Regulations, how…",
                   "Under the Criminal Law, how many pieces…",  # interpreted by the SPC/SPP interpretation
@@ -68,6 +71,10 @@ def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
         assert unknown_law_names(known) == [], known
     assert mentions_law("Measures for Personal Information Protection Compliance Audits",
                         "the Measures for Personal Information Protection Compliance Audits took effect")
+    # a law's telling words inside another rule's title do not speak of the law
+    assert not mentions_law("PRC Artificial Intelligence Law", "The Interim Measures for the Administration of "
+                            "Generative Artificial Intelligence Services came into effect on 15 August 2023")
+    assert mentions_law("Anti-Monopoly Law", "fined under the Anti-Monopoly Law of the PRC")
 
 
 def test_a_decision_amending_a_law_is_named_by_any_name_of_that_law():
