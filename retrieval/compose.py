@@ -981,7 +981,8 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     anchors, fit = _breach_anchors(ask, picks)
     # an article found to punish another breach in one language does so in the other (an English question
     # tells the translation's sentences apart better than the original's)
-    other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis)]
+    duty = _duty_found(ask, picks)
+    other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis) or _fines_another_duty(p, duty)]
     other_articles = {_article_key(p.passage) for p in other_breach}
     matched = [p for p in with_figure if p not in other_breach
                and not (_article_key(p.passage) in other_articles and _weak_anchor(p, anchors, fit))]
@@ -1008,6 +1009,34 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     if not matched:
         return _no_figure(ask, named_open or _unquantified(picks, analysis)) or picks
     return matched + [p for p in picks if not _answers(p, analysis)]
+
+
+def _duty_found(ask: _Ask, picks: list[Pick]) -> tuple[str, int] | None:
+    """Rule duty_cited: the question names no article, and the passage found first is a duty of the law (CSL
+    Art. 39: CII data stays in China) that a sanction found cites by number (违反本法第三十九条规定，…在境外存储…):
+    that duty is the one breached."""
+    analysis = ask.analysis
+    if not enabled("duty_cited") or analysis.breached or not analysis.sanctions_answer or not ask.passages:
+        return None
+    top = ask.passages[0]
+    if not top.article or SANCTION_WORDS.search(top.text) or any(f.sanction for f in extract_figures(top.text)):
+        return None
+    duty = (top.translation_of or top.doc_id, top.article)
+    cited = any(_article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p) for p in picks)
+    return duty if cited else None
+
+
+def _duties_breached(pick: Pick) -> frozenset[int]:
+    return duty_articles(breach_of(pick.span, _read(pick.span, pick.chapeau), pick.passage.text, pick.lead) or
+                         pick.span.text)
+
+
+def _fines_another_duty(pick: Pick, duty: tuple[str, int] | None) -> bool:
+    """A fine of the same law for breaching other articles, none of them the duty found (rule duty_cited)."""
+    if duty is None or _article_key(pick.passage)[0] != duty[0]:
+        return False
+    cited = _duties_breached(pick)
+    return bool(cited) and duty[1] not in cited
 
 
 def _kinds_asked(analysis: QueryAnalysis) -> str:

@@ -65,3 +65,22 @@ def test_a_scale_left_to_others_is_open_unless_the_figure_found_applies_the_arti
     named_as_duties = "网数条例规定，处理多少人以上的个人信息，就要遵守重要数据处理者的义务（第三十条、第三十二条）？"
     comp = compose([applies, scale], analyse(named_as_duties, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
     assert not comp.abstained and "1000万人" in comp.key_figure
+
+
+def test_a_duty_found_first_is_the_breach_and_a_fine_for_other_articles_is_not_its_fine():
+    def csl(text: str, article: int, score: float):
+        return statute(text, article, "csl-2025", short="CSL", title="网络安全法", score=score)
+
+    duty = csl("第三十九条 关键信息基础设施的运营者在中华人民共和国境内运营中收集和产生的个人信息和重要数据应当在境内存储。", 39, 2.4)
+    # a fine for other articles that shares as many of the question's words (个人信息, 重要数据, 关键信息基础设施)
+    others = csl("第六十一条 关键信息基础设施的运营者不履行本法第三十五条、第三十六条、第三十八条、第四十条规定的个人信息和重要数据"
+                 "保护义务的，由有关主管部门责令改正，可以处五万元以上十万元以下罚款。", 61, 2.3)
+    referral = csl("第七十一条 有下列行为之一的，依照有关法律、行政法规的规定处理、处罚：\n\n（一）发布禁止发布的信息的；\n\n"
+                   "（三）违反本法第三十九条规定，关键信息基础设施的运营者在境外存储个人信息和重要数据的。", 71, 2.2)
+    question = "修正后的网安法本身对关基运营者在境外存储个人信息和重要数据规定了多少罚款？"
+    passages = [duty, others, referral]
+    comp = compose(passages, analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
+    assert comp.abstained and comp.trace[-1].rule == "breach_without_figure" and "Art. 71" in comp.reason
+    with disabled({"duty_cited"}):
+        comp = compose(passages, analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
+    assert not comp.abstained and comp.primary.passage.article == 61
