@@ -35,7 +35,15 @@ from retrieval.figures import (
 )
 from retrieval.glossary import expand_query, names_in
 from retrieval.internal import own_label, secondary_note
-from retrieval.laws import article_refs, law_names, law_titles, mentions_law, resolve_laws, strip_law_names
+from retrieval.laws import (
+    article_refs,
+    earlier_versions,
+    law_names,
+    law_titles,
+    mentions_law,
+    resolve_laws,
+    strip_law_names,
+)
 from retrieval.locate import quote_locator
 from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis
 from retrieval.records import Passage, TraceStep
@@ -1195,7 +1203,8 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
         return ask.abstain("It holds no draft text of that kind.", "draft_text")
     if analysis.version_year and enabled("version_year") and _in_named_law(primary.passage, analysis) and \
             (entry := load_manifest().by_id(primary.passage.doc_id)) is not None and entry.promulgated and \
-            str(analysis.version_year) not in (entry.promulgated[:4], entry.effective[:4]):
+            str(analysis.version_year) not in (entry.promulgated[:4], entry.effective[:4]) and \
+            not _year_of_another_law(analysis):
         return ask.abstain(f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
                            f"{analysis.version_year} one.", "version_year")
     if analysis.which_article and (named := _figures_named(analysis.question)):
@@ -1205,6 +1214,15 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
             return ask.abstain(f"No article found states {', '.join(f.text for f in named)}; the closest is "
                                f"{citation_label(primary.passage, primary.span)}.", "which_article")
     return None
+
+
+def _year_of_another_law(analysis: QueryAnalysis) -> bool:
+    """"Which article of the amended CSL says operators must follow the PIPL, and what number did it have in the
+    2016 text?": the year is that of a text the corpus holds of one of the laws named (the 2016 CSL)."""
+    manifest = load_manifest()
+    year = str(analysis.version_year)
+    return any((entry := manifest.by_id(doc_id)) is not None and year in (entry.promulgated[:4], entry.effective[:4])
+               for doc_id in earlier_versions(analysis.laws, manifest) + analysis.laws)
 
 
 # what a which-article question names that no article states: its law's year, the 一条 of 哪一条, and articles

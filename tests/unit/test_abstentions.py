@@ -84,3 +84,11 @@ def test_a_duty_found_first_is_the_breach_and_a_fine_for_other_articles_is_not_i
     with disabled({"duty_cited"}):
         comp = compose(passages, analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
     assert not comp.abstained and comp.primary.passage.article == 61
+
+
+def test_a_year_of_another_law_s_text_the_corpus_holds_is_no_version_asked_of_this_one():
+    from retrieval.compose import _year_of_another_law
+
+    assert _year_of_another_law(analyse("Which article of the amended CSL says operators must follow the PIPL, and what "
+                                        "number did it have in the 2016 text?"))
+    assert not _year_of_another_law(analyse("个人信息保护法2012年版规定的罚款是多少？"))
