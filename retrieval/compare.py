@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, abstain, citation_label
 from retrieval.laws import SECONDARY_KINDS, closest_law, earlier_versions, law_names, law_spans, resolve_laws
-from retrieval.query import QueryAnalysis
+from retrieval.query import QueryAnalysis, analyse, split_asks
 from retrieval.records import TraceStep
 from retrieval.renumber import asks_renumbered
 from retrieval.rules.asks import (
@@ -202,6 +202,8 @@ def _law_sides(question: str) -> list[Side]:
     laws = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
     if len(laws) != 2:
         return []
+    if own := _own_asks(question, laws, spans):
+        return own
     out = []
     for law in laws:
         text = question
@@ -218,6 +220,22 @@ def _law_sides(question: str) -> list[Side]:
                 text = f"{text[:start]}{title}{text[end:]}"
         out.append(Side(law, " ".join(text.split())))
     return out
+
+
+OWN_SUBJECT_TOKENS = 20  # the words (bigrams) a second ask needs to say what it asks of without the first
+
+
+def _own_asks(question: str, laws: list[str], spans: list[tuple[int, int, str]]) -> list[Side]:
+    """Two asks in one question, each naming one of the two laws ("个保法下PIA报告至少留多久？网数条例里处理记录又至少
+    留多久？"): each side is its own ask, not the whole question less the other law's name."""
+    first, second = split_asks(question)
+    if not second or len(analyse(second).topic_tokens) < OWN_SUBJECT_TOKENS:
+        return []  # "2024年新规改成了多久？" leans on the first ask's subject
+    cut = len(first)
+    named = [{doc_id for a, _, doc_id in spans if (a < cut) == in_first} for in_first in (True, False)]
+    if [len(n) for n in named] != [1, 1] or named[0] == named[1]:
+        return []
+    return [Side(next(iter(n)), ask.strip(), one_ask=True) for n, ask in zip(named, (first, second), strict=True)]
 
 
 def _whole_title(text: str, start: int, end: int) -> tuple[int, int]:

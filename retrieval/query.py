@@ -273,6 +273,10 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
                            extension=asked.extension,
                            audience=asked.audience, first_ask=first, which_article=asked.which_article,
                            law_maximum=asked.law_maximum,
+                           # the first ask chooses the sentence that answers first: the second ask's words
+                           # ("初步审查…完成") would choose its own sentence for both
+                           content_tokens=asked.content_tokens,
+                           expansion_tokens=asked.expansion_tokens,
                            follow_up=_second_ask(first, second, tokenizer, analysis.laws))
     return analysis
 

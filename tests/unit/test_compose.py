@@ -185,3 +185,11 @@ def test_an_article_asked_then_its_fine_is_two_asks_and_the_fine_of_that_article
     comp = compose([duty, fine], analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
     assert comp.key_figure.startswith("DSL Art. 36") and "一百万元" in comp.key_figure
     assert comp.text.index("[1]") < comp.text.index("[2]")
+
+
+def test_the_first_ask_s_own_words_choose_the_sentence_that_answers_first():
+    from retrieval.query import analyse
+
+    analysis = analyse("办公室多少个工作日内决定要不要审？如果要审，初步审查一般多少个工作日内完成？", "bigram")
+    assert "决定" in analysis.content_tokens and "初步" not in analysis.content_tokens
+    assert "初步" in analysis.follow_up.content_tokens

@@ -274,3 +274,15 @@ def test_a_side_of_two_texts_of_one_law_asks_one_figure_and_new_and_original_mar
     earlier, later = sides(question)
     assert (earlier.law, later.law) == ("csl-2016", "csl-2025") and earlier.one_ask and later.one_ask
     assert not any(side.one_ask for side in sides("Which is higher, the PIPL's maximum fine or the DSL's?"))
+
+
+def test_two_asks_each_naming_its_law_are_asked_alone_when_the_second_says_what_it_asks():
+    from retrieval.compare import sides
+
+    own = sides("个保法下的个人信息保护影响评估报告至少留多久？网数条例里向其他处理者提供、委托处理个人信息和重要数据的处理情况记录"
+                "又至少留多久？")
+    assert [s.law for s in own] == ["pipl", "ndsmr"] and all(s.one_ask for s in own)
+    assert "网数条例" not in own[0].question and "影响评估" not in own[1].question
+    # "2024年新规改成了多久？" leans on the first ask's subject: each side keeps the whole question
+    leaning = sides("数据出境安全评估结果有效期原来按2022年的办法是多久？2024年新规改成了多久？")
+    assert all("有效期" in s.question for s in leaning)
