@@ -607,7 +607,7 @@ _WANTS = [
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久[^，。？]{0,8}一次|多长时间[^，。？]{0,8}一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
-    ("date", re.compile(rf"{_WHEN}|what date|which date|effective|take[s]? effect|(?:came|come|comes) into force|"
+    ("date", re.compile(rf"{_WHEN}|what date|which date|effective|(?:take[sn]?|took|taking) effect|(?:came|come|comes) into force|"
                         r"in force since|enter(?:ed)? into force|\bthe dates\b|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一?天|哪一?年|几月",
                         re.I)),
 ]

@@ -286,3 +286,9 @@ def test_two_asks_each_naming_its_law_are_asked_alone_when_the_second_says_what_
     # "2024年新规改成了多久？" leans on the first ask's subject: each side keeps the whole question
     leaning = sides("数据出境安全评估结果有效期原来按2022年的办法是多久？2024年新规改成了多久？")
     assert all("有效期" in s.question for s in leaning)
+
+
+def test_took_effect_asks_a_date():
+    from retrieval.query import analyse
+
+    assert analyse("Which took effect first, the PIPL or the DSL?").wants == {"date"}
