@@ -235,7 +235,6 @@ def test_a_law_that_is_silent_is_said_to_be_and_its_implementing_rules_answer(se
     # an assessment's validity is not a certificate's; the day a count starts from is no due date
     ("个人信息保护认证证书的有效期是几年？", "(validity)"),
     ("重要数据处理者的年度风险评估报告最晚在每年几月几日前报送？", "(day-of-year)"),
-    ("What is the maximum probation period for a three-year employment contract?", "(probation)"),
     # another court, another company, and a question whose terms no passage holds in either language
     ("How many cases did the Shanghai Internet Court hear on personal information disputes in 2024?",
      "never mention Shanghai"),
@@ -580,7 +579,10 @@ def test_deciding_whether_to_open_a_review_is_not_finishing_it(service):
 
 
 @pytest.mark.parametrize("question", ["What is the tallest mountain in Africa?", "红烧肉怎么做？",
-                                      "How many players are on a volleyball team?"])
+                                      "How many players are on a volleyball team?",
+                                      # employment law, not data protection: screened since the topic model learned
+                                      # everyday HR questions (session 12)
+                                      "What is the maximum probation period for a three-year employment contract?"])
 def test_everyday_questions_are_screened_off_topic_by_the_learned_model(service, question):
     answer = service.answer(question)
     assert answer.abstained and not answer.closest
