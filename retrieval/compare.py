@@ -123,19 +123,16 @@ def changed_sides(question: str) -> list[Side]:
     spans = [(a, b, doc_id) for a, b, doc_id in law_spans(question, manifest)
              if (entry := manifest.by_id(doc_id)) is not None and not entry.translation_of]
     named = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
-    replaced = [e for e in manifest.entries if named and e.partly_superseded_by == named[0]]
+    if len(named) != 1:
+        return []
     # of several texts it replaced in part, the one whose title shares most words with the question
-    earlier = closest_law(replaced, question) if len(replaced) > 1 else (replaced[0].id if replaced else "")
-    if len(named) != 1 or not earlier:
+    earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == named[0]], question)
+    if not earlier:
         return []
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
-    out = []
-    for law in (earlier, named[0]):
-        entry = manifest.by_id(law)
-        title = entry.title_zh if zh and entry.title_zh else entry.short or entry.title
-        out.append(Side(law, _rewritten(question, [(_dated_from(question, a), b, title) for a, b, _ in spans]),
-                        one_ask=True))
-    return out
+    return [Side(law, _rewritten(question, [(_dated_from(question, a), b, _title_in(manifest.by_id(law), zh))
+                                            for a, b, _ in spans]), one_ask=True)
+            for law in (earlier, named[0])]
 
 
 # "the March 2024 Provisions": the date goes with the name it dates, not with the text it replaced
@@ -164,10 +161,15 @@ def version_sides(question: str) -> list[Side]:
     out = []
     for version in (earlier_text, current):
         entry = manifest.by_id(version)
-        title = entry.title_zh if zh and entry.title_zh else entry.short or entry.title
+        title = _title_in(entry, zh)
         out.append(Side(version, _rewritten(question, [(start, end, title)] + [(a, b, " ") for a, b in marks]),
                         entry.short or entry.title, one_ask=True))
     return out
+
+
+def _title_in(entry, zh: bool) -> str:
+    """A law's name as a side's question writes it: its Chinese title in a Chinese question, else its short name."""
+    return entry.title_zh if zh and entry.title_zh else entry.short or entry.title
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

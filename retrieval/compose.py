@@ -690,10 +690,8 @@ def _follow_up(passages: list[Passage], analysis: QueryAnalysis, primary: Pick, 
 def _sanctions_the_article(pick: Pick, primary: Pick) -> bool:
     """"数安法哪一条禁止…？没批就给了，罚多少？": the sentence punishing the breach of the article the first ask
     found (违反本法第三十六条规定…) answers the second, whatever words it shares with it."""
-    article = primary.passage.article
-    same_law = (pick.passage.translation_of or pick.passage.doc_id) == \
-        (primary.passage.translation_of or primary.passage.doc_id)
-    return bool(article) and same_law and article in duty_articles(pick.span.text)
+    law, article = _article_key(primary.passage)
+    return bool(article) and _article_key(pick.passage)[0] == law and article in duty_articles(pick.span.text)
 
 
 def _dates_the_event_asked(pick: Pick, asked: QueryAnalysis) -> bool:
@@ -954,14 +952,19 @@ def _sanctions_of_duties_found(passages: list[Passage]) -> list[Passage]:
     breach (违反本法第四十三条至第四十五条规定…的，依照有关法律…处罚) does, however low it ranked. It takes the duty's
     place among the passages whose sentences compete (the duty's text still says what the breach is)."""
     pool = passages[:SENTENCE_POOL]
-    duties = {(p.doc_id, p.article) for p in pool
-              if p.article and not any(f.sanction for f in extract_figures(p.text)) and not SANCTION_WORDS.search(p.text)}
+    duties = {(p.doc_id, p.article) for p in pool if _is_duty(p)}
     citing = [p for p in passages[SENTENCE_POOL:] if p.article and duties
               and any((p.doc_id, n) in duties for n in duty_articles(p.text))]
     if not citing:
         return passages
     kept = [p for p in pool if (p.doc_id, p.article) not in duties]
     return kept + citing + [p for p in passages if p not in kept and p not in citing]
+
+
+def _is_duty(passage: Passage) -> bool:
+    """An article that states a duty and no sanction (no word of one, no fine or other sanction figure)."""
+    return bool(passage.article) and not SANCTION_WORDS.search(passage.text) \
+        and not any(f.sanction for f in extract_figures(passage.text))
 
 
 def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict[int, float]]:
@@ -1027,9 +1030,9 @@ def _duty_found(ask: _Ask, picks: list[Pick]) -> tuple[str, int] | None:
     if not enabled("duty_cited") or analysis.breached or not analysis.sanctions_answer or not ask.passages:
         return None
     top = ask.passages[0]
-    if not top.article or SANCTION_WORDS.search(top.text) or any(f.sanction for f in extract_figures(top.text)):
+    if not _is_duty(top):
         return None
-    duty = (top.translation_of or top.doc_id, top.article)
+    duty = _article_key(top)
     cited = any(_article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p) for p in picks)
     return duty if cited else None
 
@@ -1199,7 +1202,8 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """The chosen sentence must come from the kind of text asked: a draft, the version of the year named."""
     analysis = ask.analysis
     body = _body_text(primary.passage).lower()
-    if enabled("draft_text") and DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" and not DRAFT_CUE.search(body):
+    if enabled("draft_text") and DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" \
+            and not DRAFT_CUE.search(body):
         return ask.abstain("It holds no draft text of that kind.", "draft_text")
     if analysis.version_year and enabled("version_year") and _in_named_law(primary.passage, analysis) and \
             (entry := load_manifest().by_id(primary.passage.doc_id)) is not None and entry.promulgated and \
@@ -1241,8 +1245,8 @@ def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """A fixed sum asked where the law sets only a range or a ceiling; "the biggest fixed fine amount" asks the top
     of the scale, which a ceiling states."""
     question = ask.analysis.question
-    if enabled("fixed_figure") and FIXED_CUE.search(question) and not SUPERLATIVE_MAX.search(question) and (key := _wanted(primary.figures, ask.analysis)) and \
-            all(f.bound for f in key):
+    if enabled("fixed_figure") and FIXED_CUE.search(question) and not SUPERLATIVE_MAX.search(question) and \
+            (key := _wanted(primary.figures, ask.analysis)) and all(f.bound for f in key):
         return ask.abstain("It states no fixed figure for this; the closest passages set only limits or ranges.",
                            "fixed_figure")
     return None
@@ -1251,8 +1255,9 @@ def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
 def _elsewhere_checked(ask: _Ask, primary: Pick, elsewhere: str) -> Composition | None:
     """A guide talking about other rules, or another law, is no answer to a question about this law."""
     passage = primary.passage
-    if elsewhere and enabled("outside_named_law") and (passage.authority > STATUTE_AUTHORITY or not ask.named_silent and ask.implements is not None
-                      and (ask.analysis.law_itself or not ask.implements(passage, ask.analysis.laws))):
+    if elsewhere and enabled("outside_named_law") and (
+            passage.authority > STATUTE_AUTHORITY or not ask.named_silent and ask.implements is not None
+            and (ask.analysis.law_itself or not ask.implements(passage, ask.analysis.laws))):
         return ask.abstain(f"No passage of {elsewhere} states it; the closest passage "
                            f"({passage.short or passage.title}) is about other rules.", "outside_named_law")
     return None
