@@ -14,13 +14,18 @@ from evals.gold_check import load_gold
 
 GOLD_DIR = Path(__file__).with_name("gold")
 # kept out of all work: scored at the start and at the end of a session only (blind11 since session 6, blind13
-# since session 7, blind21 and blind23 since session 12); the others were scored once before any work on them,
-# then worked on
-HELD_OUT = ("blind11", "blind13", "blind21", "blind23")
+# since session 7, blind21 and blind23 since session 12, blind25 since session 13); the others were scored once
+# before any work on them, then worked on
+HELD_OUT = ("blind11", "blind13", "blind21", "blind23", "blind25")
 
 
 def blind_sets(folder: Path = GOLD_DIR) -> list[Path]:
     return sorted([*folder.glob("blind*.jsonl"), *folder.glob("holdout*.jsonl")])
+
+
+def worked_sets(folder: Path = GOLD_DIR) -> list[Path]:
+    """The gold and the blind sets worked on: what a model may be trained on (never the held-out ones)."""
+    return [folder / "gold.jsonl", *(p for p in blind_sets(folder) if p.stem not in HELD_OUT)]
 
 
 def summarise(entries: list[dict], system: str = "lexcite") -> dict:
