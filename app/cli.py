@@ -194,14 +194,11 @@ def cmd_train_confidence(args: argparse.Namespace) -> int:
 
 
 def cmd_train_off_topic(args: argparse.Namespace) -> int:
-    from evals.groups import GOLD_DIR
+    from evals.groups import worked_sets
     from evals.off_topic import train_off_topic
     from retrieval.service import AnswerService, Options
 
-    sets = [Path(p) for p in args.sets] or [GOLD_DIR / name for name in
-                                            ("gold.jsonl", "blind10.jsonl", "blind12.jsonl", "blind14.jsonl",
-                                             "blind15.jsonl", "blind16.jsonl", "blind17.jsonl", "blind18.jsonl",
-                                             "blind19.jsonl", "blind20.jsonl", "holdout9.jsonl")]
+    sets = [Path(p) for p in args.sets] or worked_sets()
     # the words the store uses are read off the store the model is trained beside (the reference corpus)
     service = AnswerService(_settings(args))
     service.ensure_ready()
@@ -438,8 +435,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Fit the topic model on the field's questions (gold-format sets) against general "
                                    "ones (evals/data/off_domain_questions.txt); write retrieval/data/topic_model.json.")
     p.add_argument("sets", nargs="*", metavar="JSONL",
-                   help="gold-format question sets (default: the gold, holdout 9 and the worked blind sets 10, 12, "
-                        "14 to 20)")
+                   help="gold-format question sets (default: the gold, holdout 9 and every blind set not held out, "
+                        "evals/groups.HELD_OUT)")
     p.add_argument("--max-false", type=float, default=0.0,
                    help="share of the field's questions (naming no law) the threshold may screen out on held-out folds")
     _add_store_options(p)
