@@ -36,6 +36,7 @@ from retrieval.figures import (
 from retrieval.glossary import expand_query, names_in
 from retrieval.internal import own_label, secondary_note
 from retrieval.laws import (
+    amends,
     article_refs,
     earlier_versions,
     law_names,
@@ -45,7 +46,7 @@ from retrieval.laws import (
     strip_law_names,
 )
 from retrieval.locate import quote_locator
-from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis
+from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis, not_who_spans
 from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
 from retrieval.roles import (
@@ -57,6 +58,7 @@ from retrieval.roles import (
     speaks_of,
 )
 from retrieval.rules.asks import CRIMINAL_SANCTION, asking_sentence, context_names, scene_names
+from retrieval.rules.choice import open_choice, speaks_to
 from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
@@ -902,7 +904,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
 
     The stages, each of which may abstain: candidates first (_candidates), sentences scored, figures of the kind
     asked for the breach described (_with_figures), the order of what answers (_reordered), what the chosen
-    sentence must name or be (_names_checked, _text_checked), and the answer built (_built)."""
+    sentence must name, settle or be (_names_checked, _choice_checked, _text_checked), and the answer built (_built)."""
     ask = _Ask(passages, analysis, k, threshold, tokenizer, idf, unknown_idf, named_silent, implements)
     if (early := _candidates(ask)) is not None:
         return early
@@ -912,7 +914,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         if isinstance(picks, Composition):
             return picks
     primary = picks[0]
-    for check in (_names_checked, _text_checked):
+    for check in (_names_checked, _choice_checked, _text_checked):
         if (refusal := check(ask, primary)) is not None:
             return refusal
     elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
@@ -1161,6 +1163,7 @@ def _setting_names(analysis: QueryAnalysis, passage: Passage) -> set[str]:
         return set()
     # a name the corpus never uses, told only in the scene, is no evidence either way; one it uses (CII) is
     scene = {a for a in scene_names(analysis.question) if a not in analysis.held_names}
+    scene |= {a for a in analysis.acronyms if any(a in said for said in not_who_spans(analysis.question))}
     if not analysis.laws or (passage.doc_id not in analysis.laws and passage.translation_of not in analysis.laws):
         return scene
     return scene | set(context_names(analysis.question))
@@ -1198,6 +1201,25 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     return None
 
 
+# an amending decision's item that adds a provision (七、增加一条，作为第六十三条：…)
+_ADDS = re.compile(r"^\s*[一二三四五六七八九十百]+、\s*(?:增加|增设|新增)")
+
+
+def _choice_checked(ask: _Ask, primary: Pick) -> Composition | None:
+    """A question offering two readings (rule open_choice) is settled only by a passage, or its translation,
+    that names one of them."""
+    choice = open_choice(ask.analysis.question) if enabled("open_choice") else None
+    if choice is None:
+        return None
+    article = primary.passage.article
+    texts = [_body_text(p) for p in ask.passages if p is primary.passage or article is not None and
+             p.article == article and primary.passage.doc_id in (p.doc_id, p.translation_of)]
+    if speaks_to(choice, " ".join(texts)):
+        return None
+    return ask.abstain(f"The closest passage does not say whether it is {choice.first} or {choice.second}: "
+                       f"“{_trim(primary.span.text, set())}”", "open_choice")
+
+
 def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """The chosen sentence must come from the kind of text asked: a draft, the version of the year named."""
     analysis = ask.analysis
@@ -1211,6 +1233,11 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
             not _year_of_another_law(analysis):
         return ask.abstain(f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
                            f"{analysis.version_year} one.", "version_year")
+    if analysis.earlier_text and enabled("added_later") and amends(primary.passage.doc_id) and \
+            _ADDS.match(primary.passage.text):
+        # "what did the 2016 CSL fine for…?": a provision the amendment added was not in the earlier text
+        return ask.abstain(f"The earlier text has no such provision: {citation_label(primary.passage)} added it: "
+                           f"“{_trim(primary.span.text, set())}”", "added_later")
     if analysis.which_article and (named := _figures_named(analysis.question)):
         held = extract_figures(_body_text(primary.passage))
         if not all(any(figures_match(f, g) for g in held) for f in named):

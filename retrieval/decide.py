@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain
+from retrieval.laws import with_versions
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.asks import domain_terms, off_topic, weakly_on_topic
@@ -130,8 +131,8 @@ def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]
         "figure_found": float(found),
         "key_figure": float(bool(comp.key_figure)),
         "statute": float(passage is not None and passage.authority <= STATUTE_AUTHORITY),
-        "in_named_law": float(passage is not None and bool(analysis.laws)
-                              and (passage.doc_id in analysis.laws or passage.translation_of in analysis.laws)),
+        "in_named_law": float(passage is not None and bool(named := with_versions(analysis.laws))
+                              and (passage.doc_id in named or passage.translation_of in named)),
         "names_law": float(bool(analysis.laws)),
         "domain_terms": min(len(domain_terms(analysis.question)), 6) / 6.0,
         "secondary_only": float(passage is not None and passage.authority > STATUTE_AUTHORITY),

@@ -99,8 +99,13 @@ def asks_list_count(analysis: QueryAnalysis) -> bool:
     return asks_count_by_lead(analysis) and bool(_ASKS_LIST_COUNT.search(analysis.question))
 
 
+# articles are a document's units, never a list's items
+_COUNTS_ARTICLES = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?articles\b|(?:多少|几)条(?![^，。？]{0,6}(?:信息|记录|数据))", re.I)
+
+
 def asks_count_by_lead(analysis: QueryAnalysis) -> bool:
-    return analysis.wants == {"count"} and not analysis.articles and bool(ASKS_LISTED.search(analysis.question))
+    return analysis.wants == {"count"} and not analysis.articles and bool(ASKS_LISTED.search(analysis.question)) \
+        and not _COUNTS_ARTICLES.search(analysis.question)
 
 
 def asks_count_by_lead_of(question: str) -> bool:
@@ -165,12 +170,15 @@ ASKS_UNITS = re.compile(r"\bhow many\s+(?:numbered\s+|separate\s+)?(?:amendment\
                         r"(?:(?:一共|总共|共)?有?(?:多少|几)(?:条|项(?:修改|修正|内容))|"
                         r"决定(?:一共|总共|共)?有?(?:多少|几)项)\s*[？?]?\s*$", re.I)
 _ITEM_LOCATOR = re.compile(r"^Item (\d+)$")
+# a part of the document (its annex, the template contract it attaches): the document's own numbering is not its count
+_PART_OF_DOCUMENT = re.compile(r"\b(?:annex(?:es|ed)?|appendix|appendices|attachments?|attached|template|model contract)\b|"
+                               r"附件|附录|范本|模板|示范文本", re.I)
 
 
 def asks_document_units(analysis: QueryAnalysis) -> bool:
     counted = bool(analysis.wants) and analysis.wants <= {"count", "quantity"}  # 多少项修改 reads as a quantity
     return counted and not analysis.articles and len(_originals(analysis.laws)) == 1 and \
-        bool(ASKS_UNITS.search(analysis.question))
+        bool(ASKS_UNITS.search(analysis.question)) and not _PART_OF_DOCUMENT.search(analysis.question)
 
 
 def _originals(laws: list[str]) -> list[str]:

@@ -586,18 +586,18 @@ _WANTS = [
     # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
     ("amount", re.compile(r"\bfines?\b|fined|how much(?! time)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
                           r"illegal gains|unlawful income|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
-                          r"capital|compensation|damages|budget)\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
-                          r"(?<!消)费|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
+                          r"capital|compensation|damages|budget|spend(?:ing|s)?|top-?ups?)\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
+                          r"(?<!消)费|消费(?:金额|限额|上限)|充值|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
     # a fine set as a multiple of the gains ("what multiple of the illegal income", 违法所得几倍)
     ("multiple", re.compile(r"\bmultiples?\b|how many times (?:the|of|their|its|our|his|her)\b|几倍|多少倍|倍数", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
                          # "what data volume triggers that?", "at what headcount": a scale asked
-                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|headcount|scale)\b|"
+                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|"
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
-                         r"几类|几种|几级|几项|多少件|几件|多少份|几份|人数|用户数|数量|条以上|万人", re.I)),
+                         r"几类|几种|几级|几项|多少(?:种|项|类|级|款)|多少件|几件|多少份|几份|人数|用户数|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
@@ -667,7 +667,7 @@ _INTERROGATIVES = [
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which) (?:fines?|penalt(?:y|ies)|"
                           r"amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
-                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|headcount|scale)\b|"
+                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|"
                          r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|类|种|级|项|名|家)", re.I)),
     ("date", re.compile(rf"{_WHEN}|what date|which date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
@@ -732,7 +732,12 @@ def yes_or_no(question: str) -> bool:
         and not any(pattern.search(question) for _, pattern in _INTERROGATIVES)
 
 
+# an aside that asks nothing: "第三十九条（处10万到100万元罚款那条）一共列了几种情形" names the article by its fine
+_ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b|\bwhich\b))[^（）()]{2,60}[）)]", re.I)
+
+
 def question_wants(question: str) -> set[str]:
+    question = _ASIDE.sub(" ", question)
     if _ASKS_WHO.search(question):
         return set()  # "who must approve extending the validity…" wants a name, not the validity period
     if _YES_NO.search(question) and not _ASKS_FIGURE.search(question):

@@ -87,8 +87,11 @@ def count_not_stated(comp, analysis: QueryAnalysis, passages: list[Passage] | No
     if comp.abstained or not comp.cited or not comp.quotes or comp.quotes[0] is None:
         return ""
     lead = comp.cited[0]
-    if not is_internal(lead) and not (lead.authority > LAW_AUTHORITY and passages
-                                      and _about_own_world(analysis.question, passages)):
+    # a guide in the question's language names what it counts in the question's words ("302 generative AI
+    # services" is no count of registered users)
+    secondary = lead.authority > LAW_AUTHORITY and (lead.language == analysis.language or bool(passages)
+                                                    and _about_own_world(analysis.question, passages))
+    if not is_internal(lead) and not secondary:
         return ""
     quote = comp.quotes[0].text.lower()
     asked = ASKED_COUNT.search(analysis.question)
@@ -98,6 +101,6 @@ def count_not_stated(comp, analysis: QueryAnalysis, passages: list[Passage] | No
         asked, words = zh, [zh.group(1)[-2:]]
     else:
         return ""
-    if not words or any(w in quote for w in words):
+    if not words or words[-1] in quote:  # the head noun: "registered" is no count of registered users
         return ""
     return f"The documents found state no number of {asked.group(1).strip()}."

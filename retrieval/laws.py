@@ -302,6 +302,33 @@ def earlier_versions(doc_ids: list[str], manifest: Manifest | None = None) -> li
     return list(dict.fromkeys(out))
 
 
+def with_versions(doc_ids: list[str], manifest: Manifest | None = None) -> set[str]:
+    """The laws with their other texts: the text each superseded and the text that superseded it (a question
+    about the 2016 CSL's Article 21 is answered by the consolidated text's Article 23, the same law)."""
+    manifest = manifest or load_manifest()
+    out = set(doc_ids)
+    for doc_id in doc_ids:
+        entry = manifest.by_id(doc_id)
+        amended = _AMENDS.search(entry.title_zh) if entry is not None else None
+        if amended:  # a decision amending a law is about that law's texts
+            out.update(resolve_laws(amended.group(1), manifest))
+    for doc_id in list(out):
+        entry = manifest.by_id(doc_id)
+        if entry is not None and entry.superseded_by:
+            out.add(entry.superseded_by)
+        out.update(e.id for e in manifest.entries if e.superseded_by == doc_id)
+    return out
+
+
+_AMENDS = re.compile(r"关于修改《([^》]+)》")
+
+
+def amends(doc_id: str, manifest: Manifest | None = None) -> bool:
+    """Whether the document is a decision amending a law (关于修改《…》的决定)."""
+    entry = (manifest or load_manifest()).by_id(doc_id)
+    return entry is not None and bool(_AMENDS.search(entry.title_zh))
+
+
 def background_laws(doc_ids: list[str], manifest: Manifest | None = None) -> set[str]:
     """Named laws that another named document is about: "the 2025 amendment of the Cybersecurity Law" names
     the amending decision (关于修改《中华人民共和国网络安全法》的决定) and the law it amends; the question is

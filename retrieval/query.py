@@ -113,6 +113,12 @@ def not_who(question: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def not_who_spans(question: str) -> list[str]:
+    """The words in which the question says what the asker is not ("We're not a CIIO"): the names in them set
+    the scene, and the answering passage need not repeat them."""
+    return [m.group(0) for m in _NOT_WHO.finditer(question)]
+
+
 # "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
 _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:(?:under|in|per|according to)\b[^,?]{0,40}?\s)?"
                          r"(?:how|what|when|which|within|by when|by how|is|are|does|do|can|must)\b)|"

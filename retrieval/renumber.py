@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, citation_label
-from retrieval.laws import earlier_versions
+from retrieval.laws import earlier_versions, resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
@@ -53,13 +53,11 @@ def renumbered_article(analysis: QueryAnalysis, chunks_of: Callable[[str], list[
     if not enabled(RULE) or len(analysis.articles) != 1 or not asks_renumbered(analysis.question):
         return None
     ref = analysis.articles[0]
-    manifest = load_manifest()
-    current = next((law for law in [ref.doc_id, *analysis.laws] if law and
-                    (entry := manifest.by_id(law)) is not None and not entry.superseded_by), None)
-    earlier = [law for law in earlier_versions([current], manifest) if law != current] if current else []
-    if not earlier:
+    pair = _texts_compared([ref.doc_id, *analysis.laws, *resolve_laws(analysis.question)])
+    if pair is None:
         return None
-    old, old_text = _articles(chunks_of(earlier[0])).get(ref.article, (None, ""))
+    earlier, current = pair
+    old, old_text = _articles(chunks_of(earlier)).get(ref.article, (None, ""))
     if old is None:
         return None
     old_words = _words(old_text)
@@ -69,6 +67,22 @@ def renumbered_article(analysis: QueryAnalysis, chunks_of: Callable[[str], list[
     if new is None or similarity < MIN_SIMILARITY:
         return None
     return _answer(old, new, similarity, analysis.language)
+
+
+def _texts_compared(named: list[str]) -> tuple[str, str] | None:
+    """The earlier text and the later one of the first law named that has both: a superseded text named ("the
+    2016 CSL") is compared with the text that superseded it, a current one with the text it superseded. The
+    amending decision names neither ("after the 2025 amendment"), so a law named beside it decides."""
+    manifest = load_manifest()
+    for law in dict.fromkeys(filter(None, named)):
+        entry = manifest.by_id(law)
+        if entry is None:
+            continue
+        if entry.superseded_by and entry.status == "amended":
+            return law, entry.superseded_by
+        if earlier := [e for e in earlier_versions([law], manifest) if e != law]:
+            return earlier[0], law
+    return None
 
 
 def _answer(old: Passage, new: Passage, similarity: float, language: str) -> Composition:

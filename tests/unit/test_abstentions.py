@@ -15,6 +15,12 @@ FINE = statute("第六十六条 违反本法规定处理个人信息……由履
 LEFT_OPEN = statute("第五十二条 处理个人信息达到国家网信部门规定数量的个人信息处理者应当指定个人信息保护负责人。", 52, score=2.0)
 KEPT = statute("第五十六条 个人信息保护影响评估报告和处理情况记录应当至少保存三年。", 56, score=2.0)
 NO_BODY = statute("第六十三条 履行个人信息保护职责的部门履行个人信息保护职责，可以采取下列措施。", 63, score=2.0)
+SERIOUS = statute("第六十六条 有前款规定的违法行为，情节严重的，由省级以上履行个人信息保护职责的部门责令改正，没收违法所得，"
+                  "并处五千万元以下或者上一年度营业额百分之五以下罚款。", 66, score=2.0)
+ADDED = statute("七、增加一条，作为第六十三条：“违反本法第二十五条规定，销售或者提供未经安全认证的网络关键设备的，"
+                "由有关主管部门责令停止销售，没收违法所得；没有违法所得的，并处二万元以上十万元以下罚款。”", 0,
+                "csl-2025-decision", short="CSL Amendment Decision 2025", title="关于修改《中华人民共和国网络安全法》的决定",
+                score=2.0)
 
 CASES = [
     ("foreign_regime", "What is the maximum financial penalty under Singapore's PDPA?", FINE),
@@ -25,6 +31,10 @@ CASES = [
     ("figure_left_open", "个保法第五十二条说'达到国家网信部门规定数量'的处理者要指定负责人，这个数量是多少？", LEFT_OPEN),
     ("no_figure_of_kind", "How many hours does a PIPL processor have to keep the impact assessment report?", KEPT),
     ("names_no_body", "Which ministry exactly enforces the PIPL's measures?", NO_BODY),
+    ("open_choice", "PIPL's 5% fine: is it calculated on the group's global turnover or only on the China entity's "
+                    "turnover?", SERIOUS),
+    ("added_later", "Under the original 2016 Cybersecurity Law, what fine could be imposed for selling critical network "
+                    "equipment that had not passed security certification?", ADDED),
 ]
 
 
@@ -49,6 +59,11 @@ def test_every_abstention_tested_here_is_a_registered_rule_with_this_example():
 def test_a_question_the_passage_answers_is_not_refused():
     assert _refused_by("个人信息保护法规定影响评估报告要保存多久？", KEPT) is None
     assert _refused_by("What is the maximum fine under the PIPL for refusing to correct?", FINE) is None
+    # a choice the passage speaks to is settled by it
+    assert _refused_by("Is the serious-case fine capped at CNY 50 million or at 5% of turnover?", SERIOUS) is None
+    # the fine the amendment added answers what the amended law sets
+    assert _refused_by("Under the amended Cybersecurity Law, what fine applies for selling critical network "
+                       "equipment that had not passed security certification?", ADDED) is None
     # "the biggest fixed fine amount" asks the top of the scale, which a ceiling states
     assert _refused_by("What is the biggest fixed fine amount under the PIPL for refusing to correct?", FINE) is None
 

@@ -82,4 +82,15 @@ def test_a_guides_count_does_not_answer_a_question_about_the_users_own_world():
     comp = Composition(text="…", cited=[guide], quotes=[Span(0, 14, "Takes 2 min.", 1)])
     question = analyse("How many parking spaces does the Chengdu data centre have?", "bigram")
     assert count_not_stated(comp, question, [guide, own])
-    assert not count_not_stated(comp, question, [guide])  # no document of the user's in play: the composer's call
+
+
+def test_a_guides_count_of_another_thing_does_not_answer_a_count_asked_in_its_language():
+    guide = _passage("guide", "guide", 5, 1.0, "A guide")
+    said = "302 generative AI services had been registered."
+    comp = Composition(text="…", cited=[guide], quotes=[Span(0, len(said), said, 1)])
+    users = analyse("How many registered users does a recommendation service need before it must file?", "bigram")
+    assert count_not_stated(comp, users, [guide])
+    services = analyse("How many generative AI services had been registered by the end of 2024?", "bigram")
+    assert not count_not_stated(comp, services, [guide])
+    # asked in Chinese, an English guide's words are not the question's: the composer's call
+    assert not count_not_stated(comp, analyse("推荐服务要有多少注册用户才需要备案？", "bigram"), [guide])

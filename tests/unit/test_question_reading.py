@@ -1,0 +1,57 @@
+"""How a question is read, store-free: the kinds of figure it asks, the asides that ask nothing, the names that
+only say what the asker is not, and a law's other texts."""
+
+from __future__ import annotations
+
+from retrieval.enumeration import asks_count_by_lead, asks_document_units
+from retrieval.figures import question_wants
+from retrieval.laws import with_versions
+from retrieval.query import analyse, not_who_spans
+from retrieval.rules.choice import open_choice, speaks_to
+
+
+def test_a_headcount_asks_a_count_wherever_it_stands():
+    assert "count" in question_wants("What's the exact headcount at which PIPL Article 40 applies?")
+    assert "count" in question_wants("At what headcount does the NDSMR apply?")
+
+
+def test_spending_asks_money():
+    assert "amount" in question_wants("What are the daily spending caps for a minor in online games?")
+    assert "amount" in question_wants("未成年人每月充值上限是多少？")
+
+
+def test_an_aside_that_describes_the_article_asks_nothing():
+    wants = question_wants("关基条例第三十九条（处10万到100万元罚款那条）一共列了多少种运营者违规情形？")
+    assert wants == {"count"}
+    # an aside that asks is still read
+    assert "count" in question_wants("What does the exemption require (how many people)?")
+
+
+def test_a_count_of_articles_is_no_list_count_and_a_part_of_a_document_is_not_the_document():
+    annex = analyse("《个人信息出境标准合同办法》附件里的标准合同范本一共有多少条？")
+    assert not asks_document_units(annex)
+    assert asks_document_units(analyse("个人信息保护法一共有多少条？"))
+    assert not asks_count_by_lead(analyse("How many articles does the standard contract contain?"))
+    assert asks_count_by_lead(analyse("How many categories of deep synthesis technology do the provisions list?"))
+
+
+def test_what_the_asker_is_not_is_said_in_words_that_name_it():
+    spans = not_who_spans("We're not a CIIO. Do we need a security assessment?")
+    assert any("CIIO" in span for span in spans)
+    assert not_who_spans("As a CIIO, do we need a security assessment?") == []
+
+
+def test_a_law_goes_with_its_other_texts_and_an_amending_decision_with_the_law_it_amends():
+    assert {"csl-2016", "csl-2025"} <= with_versions(["csl-2016"])
+    assert {"csl-2016", "csl-2025"} <= with_versions(["csl-2025-decision"])
+    assert with_versions(["pipl"]) == {"pipl"}
+
+
+def test_a_choice_is_settled_only_by_a_text_naming_one_reading():
+    choice = open_choice("Does 'turnover' mean our China entity's revenue or the global group's consolidated revenue?")
+    assert choice is not None
+    assert not speaks_to(choice, "上一年度营业额百分之五以下罚款 annual revenue")
+    assert speaks_to(choice, "the consolidated revenue of the group")
+    # figures and comparisons are answered by their figures
+    assert open_choice("Is the assessment result valid for two years or three?") is None
+    assert open_choice("Which is higher: the PIPL's maximum fine or the DSL's?") is None
