@@ -13,6 +13,7 @@ from retrieval.laws import SECONDARY_KINDS, closest_law, earlier_versions, law_n
 from retrieval.query import QueryAnalysis, analyse, split_asks
 from retrieval.records import TraceStep
 from retrieval.renumber import asks_renumbered
+from retrieval.roles import asks_extension
 from retrieval.rules.asks import (
     asks_comparison,
     asks_two_things,
@@ -77,7 +78,12 @@ def option_sides(question: str) -> list[Side]:
 
 
 def _options(question: str, m: re.Match[str], first: str, second: str, language: str) -> list[Side]:
-    asked = _SIDE_ASKS[language].get(comparison_direction(question), _SIDE_ASKS[language]["higher"])
+    direction = comparison_direction(question)
+    asked = _SIDE_ASKS[language].get(direction, _SIDE_ASKS[language]["higher"])
+    if direction in ("longer", "shorter") and asks_extension(question):
+        # "which can run longer once extended": each side's length with its extension, which only a clause
+        # extending by a stated time gives
+        asked = "If extended, how long can {} run at most?" if language == "en" else "{}延长后最长多久？"
     noun = m.groupdict().get("noun", "").strip()
     if noun and language == "en" and _NOUN_COMPARED.match(noun):
         # "which carries the bigger maximum fine: A or B?" asks each option's maximum fine, where the question is

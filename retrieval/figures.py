@@ -598,7 +598,7 @@ _WANTS = [
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
                          r"几类|几种|几级|几项|多少(?:种|项|类|级|款)|多少件|几件|多少份|几份|人数|用户数|数量|条以上|万人", re.I)),
-    ("duration", re.compile(r"how long|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
+    ("duration", re.compile(r"how long|\bdurations?\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"

@@ -421,6 +421,8 @@ _ASKS_EXTENSION = re.compile(
     r"\bhow (?:many|much|long)\b (?:is|are|can|could|may|will|would)\b[^?？]*\b(?:extension|extended)\b|"
     r"延长(?:多少|几|多久|多长)|"
     r"(?:if|once|when)\b[^?？]*\bextended\b[^?？]*\b(?:maximum|total|at most|longest)\b|"
+    # "which can run longer once extended": the lengths with their extensions compared
+    r"\b(?:longer|longest|run to)\b[^?？]{0,20}\b(?:once|when|if|after being) extended\b|"
     r"延长(?:的)?(?:话|后)[^，。？]{0,10}(?:最长|总共|一共|最多)", re.I)
 _PHRASE_END = re.compile(r"[，；;。！？!?]|,\s|\.(?:\s|$)")
 _EXTENDS = re.compile(r"延长|延期|\bextend\w*|\bextension|\bprolong\w*", re.I)
