@@ -134,7 +134,11 @@ _COMPARED = re.compile(r"(?:和|跟|与|同)([^，。？、]{1,20}?)(?:一样|�
                        r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})", re.I)
 _FINAL = re.compile(r"\bfinal(?:i[sz]ed)?\b|\bofficial (?:version|text)\b|正式(?:版|稿|发布|施行|文本)|最终", re.I)
 DRAFT_CUE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
-_ITSELF = re.compile(r"\b(?:itself|themselves)\b|本身|自身", re.I)
+# "the DSL itself", and a duty said to be the law's own ("how often does the DSL require…", 数安法要求…): the rules
+# made under it do not answer what the law itself requires
+_ITSELF = re.compile(r"\b(?:itself|themselves)\b|本身|自身|"
+                     r"\b(?:does|do|did)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,5}\s+(?:require|mandate)\b|"
+                     r"(?:法|条例)(?:明确)?要求(?!的)")
 
 
 def split_asks(question: str) -> tuple[str, str]:

@@ -55,3 +55,10 @@ def test_a_choice_is_settled_only_by_a_text_naming_one_reading():
     # figures and comparisons are answered by their figures
     assert open_choice("Is the assessment result valid for two years or three?") is None
     assert open_choice("Which is higher: the PIPL's maximum fine or the DSL's?") is None
+
+
+def test_a_duty_said_to_be_the_laws_own_is_asked_of_the_law_itself():
+    assert analyse("How often does the Data Security Law require important-data processors to report?").law_itself
+    assert analyse("数安法要求数据交易中介的交易记录保存几年？").law_itself
+    assert not analyse("Under the PIPL, within how many working days must the office check the filing?").law_itself
+    assert not analyse("按照个保法规定，影响评估报告要保存多久？").law_itself
