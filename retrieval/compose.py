@@ -1364,6 +1364,22 @@ def _add_second_ask(comp: Composition, parts: list[str], follow: Pick, second: s
     comp.claims.append(Claim(quote, (n,)))
 
 
+def joined(first: Composition, second: Composition) -> Composition:
+    """Two answers to the two asks of one question, the second's citations numbered after the first's."""
+    shift = len(first.cited)
+
+    def renumbered(text: str) -> str:
+        return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", text)
+
+    out = Composition(text=f"{first.text}\n\n{renumbered(second.text)}", cited=first.cited + second.cited,
+                      quotes=first.quotes + second.quotes, key_figure=f"{first.key_figure}; {second.key_figure}",
+                      support=min(first.support, second.support) if first.primary else second.support,
+                      trace=first.trace + second.trace, primary=first.primary or second.primary,
+                      stated=first.stated + second.stated)
+    out.claims = first.claims + [Claim(c.text, tuple(n + shift for n in c.cites)) for c in second.claims]
+    return out
+
+
 def _add_notes(comp: Composition, statute_first: list[Pick], elsewhere: str) -> None:
     if elsewhere:
         # "under the PIPL…" is often answered by the rules that implement it: say so rather than pretend

@@ -178,7 +178,8 @@ _PART_OF_DOCUMENT = re.compile(r"\b(?:annex(?:es|ed)?|appendix|appendices|attach
 def asks_document_units(analysis: QueryAnalysis) -> bool:
     counted = bool(analysis.wants) and analysis.wants <= {"count", "quantity"}  # 多少项修改 reads as a quantity
     return counted and not analysis.articles and len(_originals(analysis.laws)) == 1 and \
-        bool(ASKS_UNITS.search(analysis.question)) and not _PART_OF_DOCUMENT.search(analysis.question)
+        bool(ASKS_UNITS.search(analysis.first_ask or analysis.question)) and \
+        not _PART_OF_DOCUMENT.search(analysis.question)
 
 
 def _originals(laws: list[str]) -> list[str]:

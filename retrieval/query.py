@@ -120,7 +120,7 @@ def not_who_spans(question: str) -> list[str]:
 
 
 # "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
-_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus)\s+(?=(?:(?:under|in|per|according to)\b[^,?]{0,40}?\s)?"
+_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as against)\s+(?=(?:(?:under|in|per|according to)\b[^,?]{0,40}?\s)?"
                          r"(?:how|what|when|which|within|by when|by how|is|are|does|do|can|must)\b)|"
                          # "…, and if we later shut the service down, how long do we have to deregister?"
                          r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,?\s+(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))|"
@@ -148,9 +148,24 @@ def split_asks(question: str) -> tuple[str, str]:
     if not m:
         return question, ""
     first, second = question[:m.start()], question[m.end():]
+    second = _completed(first, second)
     # "…可以吗？多长时间内不行？" asks one figure: the yes-or-no half leads up to it
     both = all((question_wants(half) or asks_which_article(half)) and not yes_or_no(half) for half in (first, second))
     return (first, second) if both else (question, "")
+
+
+# "…多少条就构成“情节严重”？如果是姓名、电话这类普通信息呢？": a second ask that names only what it is about
+_ELLIPTICAL = re.compile(r"^\s*(?:那么?)?(?:如果|要是|假如|若|换成)?(?:是|对于|对)?(?P<subject>[^？?。]{2,30}?)(?:的话)?呢\s*[？?]?\s*$")
+_ASK_CLAUSE = re.compile(r"(?:多少|几|多久|多长|何时|什么时候|哪)[^？?]*")
+
+
+def _completed(first: str, second: str) -> str:
+    """An elliptical second ask asks what the first asked, of its own subject: the subject, then the first ask's
+    asking clause ("姓名、电话这类普通信息，多少条就构成…“情节严重”？")."""
+    ellipsis, clause = _ELLIPTICAL.match(second), _ASK_CLAUSE.search(asking_sentence(first))
+    if ellipsis is None or clause is None or question_wants(second):
+        return second
+    return f"{ellipsis.group('subject')}，{clause.group(0)}？"
 
 
 def without_exclusions(question: str) -> str:

@@ -14,7 +14,15 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.compare import join, one_source, sides
-from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, compose, own_words_fit, text_fit
+from retrieval.compose import (
+    STATUTE_AUTHORITY,
+    Composition,
+    abstain,
+    compose,
+    joined,
+    own_words_fit,
+    text_fit,
+)
 from retrieval.decide import decide, off_topic_chance, screen
 from retrieval.definitions import defined_term
 from retrieval.enumeration import asks_list_count, document_units, listed_bodies, listed_by_lead, listed_count
@@ -191,6 +199,28 @@ class AnswerService:
         passages = self.retrieve(side.question, options, analysis)
         return self._compose(side.question, analysis, passages, options), analysis, passages
 
+    def _ruled(self, passages: list[Passage], analysis: QueryAnalysis) -> Composition | None:
+        """An answer one of the counting or reading rules computes (a list's items, a document's units, a
+        definition, a renumbered article, the bodies of a mechanism), or None when none applies."""
+        if (listed := listed_count(passages, analysis)) is not None:
+            return listed
+        if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
+            return listed
+        for computed in (document_units(analysis, self._chunks_of), defined_term(analysis, self._chunks_of),
+                         renumbered_article(analysis, self._chunks_of)):
+            if computed is not None:
+                return computed
+        return listed_bodies(passages, analysis)
+
+    def _with_second_ask(self, ruled: Composition, analysis: QueryAnalysis, options: Options) -> Composition:
+        """A rule answers the first ask; "数安法一共有多少条？最后一条从哪天起施行？" asks a second, answered as a
+        question of its own (of the law the first names) and joined after it. Unanswered, the first stands."""
+        second = analysis.follow_up
+        if second is None or ruled.abstained:
+            return ruled
+        comp = self._compose(second.question, second, self.retrieve(second.question, options, second), options)
+        return ruled if comp.abstained or not comp.key_figure else joined(ruled, comp)
+
     def _compose(self, question: str, analysis: QueryAnalysis, passages: list[Passage], options: Options) -> Composition:
         """The extractive answer (or the LLM's, when asked for), searching the whole corpus when the law the question
         names is silent: "under the PIPL, how many…" may be answered by the rules that implement it."""
@@ -200,18 +230,8 @@ class AnswerService:
             from retrieval.llm import generate
 
             return generate(self._chat_model(), question, passages[:k], analysis)
-        if (listed := listed_count(passages, analysis)) is not None:
-            return listed
-        if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
-            return listed
-        if (units := document_units(analysis, self._chunks_of)) is not None:
-            return units
-        if (definition := defined_term(analysis, self._chunks_of)) is not None:
-            return definition
-        if (renumbered := renumbered_article(analysis, self._chunks_of)) is not None:
-            return renumbered
-        if (bodies := listed_bodies(passages, analysis)) is not None:
-            return bodies
+        if (ruled := self._ruled(passages, analysis)) is not None:
+            return self._with_second_ask(ruled, analysis, options)
         index = self.searcher.table().index
 
         def composed(some: list[Passage], asked: QueryAnalysis = analysis, silent: str = "") -> Composition:

@@ -193,3 +193,19 @@ def test_the_first_ask_s_own_words_choose_the_sentence_that_answers_first():
     analysis = analyse("办公室多少个工作日内决定要不要审？如果要审，初步审查一般多少个工作日内完成？", "bigram")
     assert "决定" in analysis.content_tokens and "初步" not in analysis.content_tokens
     assert "初步" in analysis.follow_up.content_tokens
+
+
+def test_two_answers_join_with_the_second_numbered_after_the_first():
+    from retrieval.compose import Composition, joined
+    from retrieval.verify import Claim
+    from tests.statutes import statute
+
+    units = statute("第五十五条 本法自2021年9月1日起施行。", 55, "dsl", short="DSL")
+    first = Composition(text="55条 [1].", cited=[units], key_figure="55条", claims=[Claim("55条", (1,))])
+    second = Composition(text="2021年9月1日 [1].\n\nDSL Art. 55: “…” [1]", cited=[units], key_figure="2021年9月1日",
+                         claims=[Claim("2021年9月1日", (1,))])
+    both = joined(first, second)
+    assert both.text == "55条 [1].\n\n2021年9月1日 [2].\n\nDSL Art. 55: “…” [2]"
+    assert both.key_figure == "55条; 2021年9月1日"
+    assert [c.cites for c in both.claims] == [(1,), (2,)]
+    assert len(both.cited) == 2

@@ -62,3 +62,18 @@ def test_a_duty_said_to_be_the_laws_own_is_asked_of_the_law_itself():
     assert analyse("数安法要求数据交易中介的交易记录保存几年？").law_itself
     assert not analyse("Under the PIPL, within how many working days must the office check the filing?").law_itself
     assert not analyse("按照个保法规定，影响评估报告要保存多久？").law_itself
+
+
+def test_an_elliptical_second_ask_asks_what_the_first_asked_of_its_own_subject():
+    analysis = analyse("倒卖了一批行踪轨迹信息，多少条就构成“情节严重”？如果是姓名、电话这类普通信息呢？")
+    assert analysis.follow_up is not None
+    assert analysis.follow_up.question.startswith("姓名、电话这类普通信息，多少条")
+    assert analysis.follow_up.wants == {"count"}
+    # a second ask of its own is left as written
+    own = analyse("数安法一共有多少条？最后一条从哪天起施行？")
+    assert own.follow_up is not None and own.follow_up.question.startswith("最后一条")
+
+
+def test_versus_joins_a_second_ask():
+    analysis = analyse("How many records of location data make it serious, versus how many records of ordinary PI?")
+    assert analysis.follow_up is not None and analysis.follow_up.wants == {"count"}
