@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, abstain, citation_label
-from retrieval.laws import SECONDARY_KINDS, closest_law, earlier_versions, law_names, law_spans, resolve_laws
+from retrieval.laws import (
+    SECONDARY_KINDS,
+    amended_laws,
+    closest_law,
+    earlier_versions,
+    law_names,
+    law_spans,
+    resolve_laws,
+)
 from retrieval.query import QueryAnalysis, analyse, split_asks
 from retrieval.records import TraceStep
 from retrieval.renumber import asks_renumbered
@@ -157,8 +165,10 @@ def version_sides(question: str) -> list[Side]:
     if not enabled("two_versions") or not asks_two_versions(question) or asks_renumbered(question):
         return []  # the later number of an earlier article is one answer (rule renumbered_article), not two
     manifest = load_manifest()
-    named = next(((start, end, doc_id, earlier[0]) for start, end, doc_id in law_spans(question, manifest)
-                  if (earlier := earlier_versions([doc_id], manifest)) != [doc_id]), None)
+    # "before vs after the 2025 CSL amendment" names the amending decision: the sides are the texts it amended
+    named = next(((start, end, law, earlier[0]) for start, end, doc_id in law_spans(question, manifest)
+                  for law in [doc_id, *amended_laws(doc_id, manifest)]
+                  if (earlier := earlier_versions([law], manifest)) != [law]), None)
     if named is None:
         return []
     start, end, current, earlier_text = named
@@ -283,7 +293,8 @@ def _verdict(names: list[str], values: list[float | None], question: str, langua
         word = ("later", "更晚") if direction in ("higher", "longer") else ("earlier", "更早")
     if not laws:  # two things named by what they are: "the initial review is shorter", not "the review's"
         return f"{names[pick]}{word[1]}。" if language == "zh" else f"{names[pick][:1].upper()}{names[pick][1:]} is {word[0]}."
-    return f"{names[pick]}的{word[1]}。" if language == "zh" else f"{names[pick]}'s is {word[0]}."
+    owner = f"{names[pick]}'" if names[pick].endswith("s") else f"{names[pick]}'s"
+    return f"{names[pick]}的{word[1]}。" if language == "zh" else f"{owner} is {word[0]}."
 
 
 def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], analysis: QueryAnalysis) -> Composition:

@@ -33,7 +33,7 @@ from retrieval.figures import (
     largest_fine,
     same_as_of,
 )
-from retrieval.glossary import expand_query, names_in
+from retrieval.glossary import expand_query, names_in, scheme_names
 from retrieval.internal import own_label, secondary_note
 from retrieval.laws import (
     amends,
@@ -68,7 +68,7 @@ SENTENCE_POOL = 6  # passages whose sentences compete to answer
 MAX_QUOTE = 260
 STATUTE_AUTHORITY = 3  # authority ranks up to this are statutes, regulations, rules, interpretations
 
-SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|biggest|greatest|upper limit|cap|up to how much|"
+SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|biggest|greatest|upper limit|ceiling|cap|up to how much|"
                              r"top (?:tier|fine|penalty|amount|level|band))\b|最高|最多|上限|"
                              r"最大", re.I)
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
@@ -391,12 +391,12 @@ def _outside_named_laws(passage: Passage, analysis: QueryAnalysis) -> str:
 def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
     """"What is the most…" asks for the top of the scale: within each passage, the sentence with the
     largest figure of the wanted kind is the answer (and the smallest for "at least / minimum")."""
+    if analysis.law_maximum:  # however the question words the top ("the cap", 上限)
+        _favour_highest_tier(picks, analysis)
     wants_max = bool(SUPERLATIVE_MAX.search(analysis.question))
     wants_min = bool(SUPERLATIVE_MIN.search(analysis.question)) and not wants_max
     if not (wants_max or wants_min) or not analysis.wants:
         return
-    if analysis.law_maximum:
-        _favour_highest_tier(picks, analysis)
     by_passage: dict[str, list[tuple[float, Pick]]] = {}
     for pick in picks:
         values = [f.value for f in pick.figures if f.kind in analysis.wants]
@@ -1192,6 +1192,8 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place
     # or the institution
     unnamed += [name for name in analysis.places + analysis.institutions if not names_in(name, _sentence_text(primary))]
+    # a scheme asked about by its short name (等保三级) is one the answering passage speaks of, in either language
+    unnamed += [short for short, full in scheme_names(analysis.question) if not names_in(full, f"{body_text} {duty_text}")]
     if unnamed and enabled("named_party"):
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
     unheld_laws = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]

@@ -675,7 +675,9 @@ _INTERROGATIVES = [
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),
     ("age", re.compile(r"how old|几岁|多少岁|多大", re.I)),
 ]
-_LONGER = re.compile(r"\bextend\w*|\bextension|\bprolong\w*|延长|延期", re.I)
+_LONGER = re.compile(r"\bextend\w*|\bextension|\bprolong\w*|延长|延期|"
+                     # "which is longer, and by how much": the difference of two times, not a sum of money
+                     r"\b(?:longer|shorter)\b[^?？]{0,40}\bby how much\b|长多少|短多少", re.I)
 _MONEY_WORDS = re.compile(r"\bfine|penalt|\bcny\b|\brmb\b|yuan|\bfee|罚|元|费", re.I)
 _SCENE_WHEN = re.compile(r"^\s*when\b[^?]*?,\s*(?:how|what|which|within|by)\b", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"

@@ -46,7 +46,7 @@ def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
 def abbreviations(path: Path | None = None) -> dict[str, str]:
     """Chinese short forms and the statutes' full terms they stand for (关基 -> 关键信息基础设施)."""
     path = Path(path or GLOSSARY_PATH)
-    table = _read(path).get("abbreviations", {})
+    table = _read(path).get("abbreviations", {}) | _read(path).get("paraphrases", {})
     bad = [short for short, full in table.items() if not isinstance(full, str) or not full or not _CJK.search(short)]
     if bad:
         raise GlossaryError(f"{path}: abbreviations {', '.join(bad)} need a Chinese short form and a full term")
@@ -132,3 +132,14 @@ def names_in(name: str, text: str) -> bool:
         return True
     lowered = text.lower()
     return any(t in text or t.isascii() and t in lowered for t in translations)
+
+
+def scheme_names(question: str) -> list[tuple[str, str]]:
+    """The short names of schemes the question asks about (等保三级), each with the words a passage about that
+    scheme uses (等级保护): a passage without them is about another duty."""
+    return [(short, full) for short, full in _scheme_table().items() if short in question]
+
+
+@lru_cache(maxsize=1)
+def _scheme_table() -> dict[str, str]:
+    return dict(_read(GLOSSARY_PATH).get("schemes", {}))

@@ -308,10 +308,7 @@ def with_versions(doc_ids: list[str], manifest: Manifest | None = None) -> set[s
     manifest = manifest or load_manifest()
     out = set(doc_ids)
     for doc_id in doc_ids:
-        entry = manifest.by_id(doc_id)
-        amended = _AMENDS.search(entry.title_zh) if entry is not None else None
-        if amended:  # a decision amending a law is about that law's texts
-            out.update(resolve_laws(amended.group(1), manifest))
+        out.update(amended_laws(doc_id, manifest))  # a decision amending a law is about that law's texts
     for doc_id in list(out):
         entry = manifest.by_id(doc_id)
         if entry is not None and entry.superseded_by:
@@ -325,8 +322,15 @@ _AMENDS = re.compile(r"关于修改《([^》]+)》")
 
 def amends(doc_id: str, manifest: Manifest | None = None) -> bool:
     """Whether the document is a decision amending a law (关于修改《…》的决定)."""
-    entry = (manifest or load_manifest()).by_id(doc_id)
-    return entry is not None and bool(_AMENDS.search(entry.title_zh))
+    return bool(amended_laws(doc_id, manifest))
+
+
+def amended_laws(doc_id: str, manifest: Manifest | None = None) -> list[str]:
+    """The law a decision amends (关于修改《中华人民共和国网络安全法》的决定: the CSL's texts); [] for any other document."""
+    manifest = manifest or load_manifest()
+    entry = manifest.by_id(doc_id)
+    amended = _AMENDS.search(entry.title_zh) if entry is not None else None
+    return [law for law in resolve_laws(amended.group(1), manifest) if law != doc_id] if amended else []
 
 
 def background_laws(doc_ids: list[str], manifest: Manifest | None = None) -> set[str]:

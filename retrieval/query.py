@@ -27,6 +27,7 @@ from retrieval.laws import (
     article_refs,
     background_laws,
     earlier_versions,
+    law_spans,
     law_titles,
     resolve_laws,
     strip_law_names,
@@ -123,7 +124,7 @@ def not_who_spans(question: str) -> list[str]:
 _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as against)\s+(?=(?:(?:under|in|per|according to)\b[^,?]{0,40}?\s)?"
                          r"(?:how|what|when|which|within|by when|by how|is|are|does|do|can|must)\b)|"
                          # "…, and if we later shut the service down, how long do we have to deregister?"
-                         r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,?\s+(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候))|"
+                         r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,?\s+(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有|又|那|而)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候|哪))|"
                          # "有效期多久？需要延长的，应在…多少个工作日内提出申请？": two questions in a row
                          r"[?？]\s*(?=\S)", re.I)
 
@@ -345,6 +346,23 @@ def _asked_laws(question: str, laws: list[str]) -> list[str]:
 
 
 
+_EN_ARTICLE_OWNER = re.compile(r"\b(?:which|what)\s+((?:[A-Z][\w'’-]*\s+){1,5})(?:article|provision|clause)s?\b|"
+                               r"\b(?:which|what)\s+(?:article|provision|clause)\s+(?:of|in)\s+(?:the\s+)?"
+                               r"((?:[A-Z][\w'’-]*\s*){1,6})", re.I)
+_ZH_WHICH_ARTICLE = re.compile(r"哪一?条|第几条")
+
+
+def _article_owner(question: str) -> set[str]:
+    """The law an article is asked of ("which DSL article", "which article of the PIPL", 数安法哪一条): the
+    other laws named set the scene."""
+    if m := _EN_ARTICLE_OWNER.search(question):
+        return set(resolve_laws(m.group(1) or m.group(2)))
+    if m := _ZH_WHICH_ARTICLE.search(question):
+        before = [question[start:end] for start, end, _ in law_spans(question) if 0 <= m.start() - end <= 8]
+        return set(resolve_laws(before[-1])) if before else set()
+    return set()
+
+
 def _laws_asked_of(question: str, wants: set[str]) -> list[str]:
     """The laws the question asks about: named, less those it only compares with, in the version it asks for."""
     laws = resolve_laws(question)
@@ -352,6 +370,8 @@ def _laws_asked_of(question: str, wants: set[str]) -> list[str]:
     if compared and any(law not in compared for law in laws):
         laws = [law for law in laws if law not in compared]  # "听说和个保法一样是5%？": the PIPL is not asked about
     laws = _asked_laws(question, laws)
+    if len(laws) > 1 and (owned := [law for law in laws if law in _article_owner(question)]):
+        laws = owned  # "which DSL article fines breaches of the outbound rules": the DSL is asked
     if asks_earlier_text(question):
         laws = earlier_versions(laws)
     if "date" in wants and (year := amended_in(question)):

@@ -237,7 +237,7 @@ def test_of_two_dates_the_smaller_is_said_to_be_the_earlier():
     names = ["Deep Synthesis Provisions", "GenAI Measures"]
     question = "Which took effect first, the Deep Synthesis Provisions or the GenAI Measures?"
     assert _verdict(names, [20230110.0, 20230815.0], question, "en", dates=True) == \
-        "Deep Synthesis Provisions's is earlier."
+        "Deep Synthesis Provisions' is earlier."
 
 
 def test_a_change_asked_of_a_law_that_replaces_another_in_part_asks_both_texts():

@@ -77,3 +77,33 @@ def test_an_elliptical_second_ask_asks_what_the_first_asked_of_its_own_subject()
 def test_versus_joins_a_second_ask():
     analysis = analyse("How many records of location data make it serious, versus how many records of ordinary PI?")
     assert analysis.follow_up is not None and analysis.follow_up.wants == {"count"}
+
+
+def test_the_law_an_article_is_asked_of_is_the_one_asked():
+    assert analyse("Which DSL article sets the penalties for sending important data abroad in breach of the outbound "
+                   "rules?").laws[0] == "dsl"
+
+
+def test_by_how_much_longer_asks_a_time():
+    assert question_wants("Which is longer, and by how much: the validity under the 2022 Measures or the 2024 "
+                          "Provisions?") == {"duration"}
+
+
+def test_a_second_ask_joined_by_you_is_split():
+    analysis = analyse("个保法是哪天通过的，又是哪天开始施行的？")
+    assert analysis.follow_up is not None and analysis.follow_up.wants == {"date"}
+
+
+def test_a_scheme_named_by_its_short_form_is_read():
+    from retrieval.glossary import scheme_names
+
+    assert scheme_names("等保三级系统多久测评一次？") == [("等保", "等级保护")]
+    assert scheme_names("关基运营者多久测评一次？") == []
+
+
+def test_the_amending_decision_answers_to_its_users_names():
+    from retrieval.laws import amended_laws, resolve_laws
+
+    assert resolve_laws("the NPCSC's decision revising the Cybersecurity Law")[0] == "csl-2025-decision"
+    assert resolve_laws("网安法这次修改是哪天通过的")[0] == "csl-2025-decision"
+    assert "csl-2025" in amended_laws("csl-2025-decision") and amended_laws("pipl") == []
