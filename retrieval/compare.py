@@ -72,6 +72,8 @@ def option_sides(question: str) -> list[Side]:
     """The two options of a comparison that names no two laws, each asked as a question of its own."""
     language = "zh" if re.search(r"[\u4e00-\u9fff]", question) else "en"
     m = (_ZH_OPTIONS if language == "zh" else _EN_OPTIONS).search(question)
+    if not m and language == "zh" and (m := _ZH_NUMBERED.search(question)):
+        return _numbered_options(question, m)
     if not m:
         return []
     first, second = m["a"], m["b"]
@@ -83,6 +85,19 @@ def option_sides(question: str) -> list[Side]:
     if any(_LEANING.match(option.strip()) for option in (first, second)):
         return []
     return _options(question, m, first, second, language)
+
+
+# "有两个情形比较一下罚款上限：一是A；二是B。哪个上限更高？": two situations told one by one
+_ZH_NUMBERED = re.compile(r"一是(?P<a>[^；;。？]{4,}?)[；;，,]\s*二是(?P<b>[^；;。？]{4,}?)[。；;？?]")
+_ZH_COMPARED_NOUN = re.compile(r"比较一下([^：:，,。]{1,8})|哪(?:个|一个|种)(?:的)?([^，,。？更]{1,6})更")
+
+
+def _numbered_options(question: str, m: re.Match[str]) -> list[Side]:
+    """Each situation asked with what the question compares (罚款上限) and the law its opening clause names."""
+    opening = re.split(r"[，,：:]", question[:m.start()])[0]
+    scene = f"{opening}，" if resolve_laws(opening) else ""
+    noun = next((g for n in _ZH_COMPARED_NOUN.finditer(question) for g in n.groups() if g), "罚款")
+    return [Side("", f"{scene}{option.strip()}，{noun}是多少？", option.strip()) for option in (m["a"], m["b"])]
 
 
 def _options(question: str, m: re.Match[str], first: str, second: str, language: str) -> list[Side]:

@@ -107,3 +107,12 @@ def test_the_amending_decision_answers_to_its_users_names():
     assert resolve_laws("the NPCSC's decision revising the Cybersecurity Law")[0] == "csl-2025-decision"
     assert resolve_laws("网安法这次修改是哪天通过的")[0] == "csl-2025-decision"
     assert "csl-2025" in amended_laws("csl-2025-decision") and amended_laws("pipl") == []
+
+
+def test_two_situations_told_one_by_one_are_the_sides_of_a_comparison():
+    from retrieval.compare import sides
+
+    found = sides("数安法下，有两个情形比较一下罚款上限：一是未经主管机关批准向外国执法机构提供数据；二是违反第三十一条向境外"
+                  "提供重要数据。哪个上限更高？")
+    assert [s.question for s in found] == ["数安法下，未经主管机关批准向外国执法机构提供数据，罚款上限是多少？",
+                                           "数安法下，违反第三十一条向境外提供重要数据，罚款上限是多少？"]
