@@ -1192,8 +1192,10 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place
     # or the institution
     unnamed += [name for name in analysis.places + analysis.institutions if not names_in(name, _sentence_text(primary))]
-    # a scheme asked about by its short name (等保三级) is one the answering passage speaks of, in either language
-    unnamed += [short for short, full in scheme_names(analysis.question) if not names_in(full, f"{body_text} {duty_text}")]
+    # a scheme asked about by its short name (等保三级), and by no law that sets it, is one the answering passage
+    # speaks of, in either language ("the CSL's MLPS duties" are the CSL's: its articles answer)
+    unnamed += [short for short, full in scheme_names(analysis.question)
+                if not analysis.laws and not names_in(full, f"{body_text} {duty_text}")]
     if unnamed and enabled("named_party"):
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
     unheld_laws = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]

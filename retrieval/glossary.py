@@ -137,7 +137,8 @@ def names_in(name: str, text: str) -> bool:
 def scheme_names(question: str) -> list[tuple[str, str]]:
     """The short names of schemes the question asks about (等保三级), each with the words a passage about that
     scheme uses (等级保护): a passage without them is about another duty."""
-    return [(short, full) for short, full in _scheme_table().items() if short in question]
+    lowered = question.lower()
+    return [(short, full) for short, full in _scheme_table().items() if short in lowered]
 
 
 @lru_cache(maxsize=1)

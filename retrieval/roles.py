@@ -435,9 +435,10 @@ def asks_extension(question: str) -> bool:
 
 def extends_by(text: str, start: int, end: int) -> bool:
     """Whether the period at text[start:end] is what a clause extends by (可以延长15个工作日, "extended by 30 days")."""
+    # the extending word comes first (延长15个工作日, "extended by 30 days"), or "extension" right after ("a
+    # 30-day extension"): a period before it (有效期届满前60个工作日内…申请延长) is when to apply, not the extension
     begin = max((m.end() for m in _PHRASE_END.finditer(text, 0, start)), default=0)
-    finish = _PHRASE_END.search(text, end)
-    return bool(_EXTENDS.search(text[begin:finish.start() if finish else len(text)]))
+    return bool(_EXTENDS.search(text[begin:start]) or re.match(r"[\s-]*extensions?\b", text[end:end + 14], re.I))
 
 
 def counted_from(text: str, start: int, end: int) -> bool:

@@ -116,3 +116,13 @@ def test_two_situations_told_one_by_one_are_the_sides_of_a_comparison():
                   "提供重要数据。哪个上限更高？")
     assert [s.question for s in found] == ["数安法下，未经主管机关批准向外国执法机构提供数据，罚款上限是多少？",
                                            "数安法下，违反第三十一条向境外提供重要数据，罚款上限是多少？"]
+
+
+def test_an_extension_is_what_a_clause_extends_by_not_when_to_apply_for_one():
+    from retrieval.roles import extends_by
+
+    by = "情况复杂的，可以延长15个工作日。"
+    assert extends_by(by, by.index("15"), by.index("15") + 6)
+    when = "在有效期届满前60个工作日内提出延长评估结果有效期申请。"
+    assert not extends_by(when, when.index("60"), when.index("60") + 6)
+    assert extends_by("a 30-day extension may be granted", 2, 8)
