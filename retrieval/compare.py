@@ -298,7 +298,11 @@ def _verdict(names: list[str], values: list[float | None], question: str, langua
              laws: bool = True, dates: bool = False) -> str:
     if None in values or values[0] == values[1]:
         same = values[0] is not None and values[0] == values[1]
-        return ("两者相同。" if language == "zh" else "Both are the same.") if same else ""
+        if not same:
+            return ""
+        if dates:  # "which took effect first?": neither, they share the day
+            return "两者是同一天。" if language == "zh" else "Both fall on the same day."
+        return "两者相同。" if language == "zh" else "Both are the same."
     direction = comparison_direction(question)
     larger = 0 if values[0] > values[1] else 1
     pick = larger if direction in ("higher", "longer") else 1 - larger

@@ -40,7 +40,13 @@ def list_lead(text: str) -> str:
     """The words that introduce the text's list: its sentence up to the first item (…，履行下列职责：)."""
     first = min((m.start() for pattern in (_ZH_ITEM, _ZH_INLINE_ITEM, _EN_ITEM) if (m := pattern.search(text))),
                 default=len(text))
-    return re.split(r"[。.;；]\s*(?=\S)", text[:first].strip())[-1]
+    sentences = re.split(r"[。.;；]\s*(?=\S)", text[:first].strip())
+    # a bare lead ("通知应当包括下列事项：") says what is listed through the sentence before it in its paragraph
+    # (发生个人信息泄露的…通知…): both are read when the lead is that short
+    last = sentences[-1]
+    if len(last) < 16 and len(sentences) > 1 and "\n" not in text[:first].strip().rsplit(last, 1)[0][-2:]:
+        return f"{sentences[-2]}。{last}"
+    return last
 
 
 def listed_items(text: str) -> int:
@@ -167,7 +173,7 @@ ASKS_UNITS = re.compile(r"\bhow many\s+(?:numbered\s+|separate\s+)?(?:amendment\
                         # "items of location data" are records; "articles of the PIPL" are its units
                         r"(?!\s+(?:of|under)\s+(?!the\b|this\b|that\b|its\b))|"
                         # a bare 几项 after another noun (职责一共有几项) counts a list's items, not the document's
-                        r"(?:(?:一共|总共|共)?有?(?:多少|几)(?:条|项(?:修改|修正|内容))|"
+                        r"(?:(?:一共|总共|共)?有?(?:多少|几)(?:条|项(?:修改|修正))|"
                         r"决定(?:一共|总共|共)?有?(?:多少|几)项)\s*[？?]?\s*$", re.I)
 _ITEM_LOCATOR = re.compile(r"^Item (\d+)$")
 # a part of the document (its annex, the template contract it attaches): the document's own numbering is not its count

@@ -126,3 +126,19 @@ def test_an_extension_is_what_a_clause_extends_by_not_when_to_apply_for_one():
     when = "在有效期届满前60个工作日内提出延长评估结果有效期申请。"
     assert not extends_by(when, when.index("60"), when.index("60") + 6)
     assert extends_by("a 30-day extension may be granted", 2, 8)
+
+
+def test_a_bare_lead_is_read_with_the_sentence_before_it():
+    from retrieval.enumeration import list_lead
+
+    text = "第五十七条 发生个人信息泄露的，应当通知有关部门和个人。通知应当包括下列事项：\n（一）原因；\n（二）措施；"
+    assert list_lead(text).startswith("第五十七条 发生个人信息泄露的")
+    assert list_lead("第五十六条 个人信息保护影响评估应当包括下列内容：\n（一）目的；\n（二）影响；") == \
+        "第五十六条 个人信息保护影响评估应当包括下列内容："
+
+
+def test_two_dates_on_one_day_are_said_to_fall_on_the_same_day():
+    from retrieval.compare import _verdict
+
+    assert _verdict(["DSL", "CII Regulations"], [20210901.0, 20210901.0], "Which took effect first?", "en",
+                    dates=True) == "Both fall on the same day."
