@@ -152,7 +152,18 @@ def split_asks(question: str) -> tuple[str, str]:
     second = _completed(first, second)
     # "…可以吗？多长时间内不行？" asks one figure: the yes-or-no half leads up to it
     both = all((question_wants(half) or asks_which_article(half)) and not yes_or_no(half) for half in (first, second))
+    if not both and _inherits_kind(first, second):
+        both = True  # "what fine can the company get, and what's the range for the managers?": a fine too
     return (first, second) if both else (question, "")
+
+
+# a second ask that names no kind of figure ("what's the range for…", "and what about…") asks the first's kind
+_BARE_ASK = re.compile(r"^\s*(?:what(?:'s| is| are)?|how much|and what|what about|how about)\b", re.I)
+
+
+def _inherits_kind(first: str, second: str) -> bool:
+    return bool(question_wants(first)) and not yes_or_no(first) and not question_wants(second) \
+        and bool(_BARE_ASK.match(second))
 
 
 # "…多少条就构成“情节严重”？如果是姓名、电话这类普通信息呢？": a second ask that names only what it is about
@@ -313,10 +324,13 @@ def _second_ask(first: str, second: str, tokenizer: str, laws: list[str]) -> Que
     regulator treats the case as serious. What can the company be fined, and what the managers?"): the tier the
     scene sets holds for both."""
     follow = _analyse(second, tokenizer)
+    inherited = question_wants(first) if _inherits_kind(first, second) else set()
     asking = asking_sentence(first).strip()
     at = first.rfind(asking) if asking else -1
-    if "amount" in follow.wants and at > 0 and first[:at].strip():
+    if "amount" in (inherited or follow.wants) and at > 0 and first[:at].strip():
         follow = _analyse(f"{first[:at].strip()} {second}", tokenizer)
+    if inherited:
+        follow = replace(follow, wants=inherited)
     return follow if follow.laws else replace(follow, laws=list(laws))
 
 

@@ -142,3 +142,10 @@ def test_two_dates_on_one_day_are_said_to_fall_on_the_same_day():
 
     assert _verdict(["DSL", "CII Regulations"], [20210901.0, 20210901.0], "Which took effect first?", "en",
                     dates=True) == "Both fall on the same day."
+
+
+def test_a_bare_second_ask_asks_the_first_ones_kind():
+    analysis = analyse("The regulator ordered us to fix it and we didn't. What fine can the company get under the "
+                       "PIPL, and what's the range for the people directly in charge?")
+    assert analysis.follow_up is not None
+    assert analysis.follow_up.wants == {"amount"} and analysis.follow_up.audience == "individuals"
