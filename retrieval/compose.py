@@ -280,7 +280,10 @@ def _set_aside(text: str, analysis: QueryAnalysis) -> float:
         return 0.0
     lowered = text.lower()
     if any(term in lowered for term in analysis.excluded_terms):
-        return 0.5
+        # a sentence that is the set-aside tier from its start ("有前款规定的违法行为，情节严重的，…") answers nothing
+        # asked; one that states the tier after another (…；情节严重的，处…) still holds the tier asked
+        first = min((f.start for f in extract_figures(text)), default=len(text))
+        return 1.0 if any(term in lowered[:first] for term in analysis.excluded_terms) else 0.5
     return -0.3 if RESIDUAL_CUE.search(text) else 0.0
 
 

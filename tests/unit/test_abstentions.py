@@ -107,3 +107,13 @@ def test_a_year_of_another_law_s_text_the_corpus_holds_is_no_version_asked_of_th
     assert _year_of_another_law(analyse("Which article of the amended CSL says operators must follow the PIPL, and what "
                                         "number did it have in the 2016 text?"))
     assert not _year_of_another_law(analyse("个人信息保护法2012年版规定的罚款是多少？"))
+
+
+def test_a_sentence_that_is_the_set_aside_tier_from_its_start_gives_way_to_the_tier_asked():
+    ordinary = statute("第六十六条 违反本法规定处理个人信息的，由履行个人信息保护职责的部门责令改正；拒不改正的，并处一百万元以下罚款。",
+                       66, score=2.0)
+    grave = statute("有前款规定的违法行为，情节严重的，由省级以上履行个人信息保护职责的部门责令改正，并处五千万元以下罚款。", 66,
+                    part=1, score=2.0)
+    question = "PIPL violation, not a 'grave' case. We refused to correct it. What fine can the company get?"
+    comp = compose([grave, ordinary], analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
+    assert comp.key_figure.startswith("Up to CNY 1 million")
