@@ -295,7 +295,7 @@ _DAYS = {"minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "working-day": 7 / 5, "
 
 
 def _verdict(names: list[str], values: list[float | None], question: str, language: str,
-             laws: bool = True, dates: bool = False) -> str:
+             laws: bool = True, dates: bool = False, periods: bool = False) -> str:
     if None in values or values[0] == values[1]:
         same = values[0] is not None and values[0] == values[1]
         if not same:
@@ -304,6 +304,8 @@ def _verdict(names: list[str], values: list[float | None], question: str, langua
             return "两者是同一天。" if language == "zh" else "Both fall on the same day."
         return "两者相同。" if language == "zh" else "Both are the same."
     direction = comparison_direction(question)
+    if periods and direction == "higher":  # "how do they differ?" of two periods: the longer one is said
+        direction = "longer"
     larger = 0 if values[0] > values[1] else 1
     pick = larger if direction in ("higher", "longer") else 1 - larger
     word = {"higher": ("higher", "更高"), "lower": ("lower", "更低"), "longer": ("longer", "更长"),
@@ -340,7 +342,8 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
         out.trace += comp.trace
     # two questions in one ask both figures, not which is higher
     verdict = _verdict(names, [_value(comp, a) for _, comp, a in parts], question, analysis.language,
-                       laws=all(side.law for side, _, _ in parts), dates=analysis.wants == {"date"}) \
+                       laws=all(side.law for side, _, _ in parts), dates=analysis.wants == {"date"},
+                       periods=analysis.wants == {"duration"}) \
         if asks_comparison(question) else ""
     out.key_figure = "; ".join(f"{name}: {comp.key_figure}" for name, (_, comp, _) in zip(names, parts, strict=True))
     out.text = "\n\n".join([*([verdict] if verdict else []), *lines])

@@ -684,7 +684,7 @@ _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么�
                           r"(?:what|which) date|(?:by )?(?:what|which) date[^,.?]{0,30}(?:each|every) year|annually by what",
                           re.I)
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
-_ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat (?:is|are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
+_ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
                             r"length|size|number|ceiling|quota)s?\b|最低|最高|上限|下限|多少|几", re.I)
 # the kinds a quantity of unnamed kind may be
 QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})

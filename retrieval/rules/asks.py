@@ -59,14 +59,18 @@ _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|
                          r"\bwhich (?:one |law |rule |of (?:the|these) \w+ )?(?:took|takes|came|comes|entered|enters|was|"
                          r"were|became|started|starts)\b[^?,]{0,30}?\bfirst\b|\bis (?:the )?.{3,80}?\b"
                          r"(?:higher|lower|longer|shorter|greater|larger|smaller|more|less|earlier|later|stricter)"
-                         r"\s+than\b|\bcompared? (?:to|with)\b|\bversus\b|\bvs\.?\b|\bbefore or after\b", re.I)
+                         r"\s+than\b|\bcompared? (?:to|with)\b|\bversus\b|\bvs\.?\b|\bbefore or after\b|"
+                         r"\bhow do(?:es)?\b[^?]{0,80}\bdiffer\b|"
+                         r"\bwhat(?:'s| is) the difference\b", re.I)
 _EN_CHOICE = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|earlier|later|"
-                        r"stricter|heavier|sooner|faster|first|before or after)\b", re.I)
+                        r"stricter|heavier|sooner|faster|first|before or after|differ|difference)\b", re.I)
 _ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?(?:更|比较|较)|哪(?:个|一个|部|项)(?:更)?先|"
                          r"(?:之前|以前)还是(?:之后|以后)|早于还是晚于|哪(?:个|一个|部|项|种|边)的?(?:高|低|长|短|多|少|"
                          r"早|晚|大|小|严)|(?:(?<!对)比(?!例|如|较|率|照)|相比|比较)"
                          r"[^，。？]{1,30}?(?:更|还)?(?:高|低|长|短|多|少|早|晚|大|小|严)|"
-                         r"谁(?:更|的.{0,6}更)")
+                         r"谁(?:更|的.{0,6}更)|"
+                         # "two texts differ how?": each one's figure, side by side
+                         r"有(?:什么|何)(?:不同|区别|差别|变化)|区别(?:在哪|是什么)")
 
 
 def asks_comparison(question: str) -> bool:

@@ -149,3 +149,14 @@ def test_a_bare_second_ask_asks_the_first_ones_kind():
                        "PIPL, and what's the range for the people directly in charge?")
     assert analysis.follow_up is not None
     assert analysis.follow_up.wants == {"amount"} and analysis.follow_up.audience == "individuals"
+
+
+def test_whats_the_cap_asks_a_quantity():
+    assert question_wants("What's the cap on a single in-game purchase for a 12-year-old?") == {"quantity"}
+
+
+def test_of_two_periods_compared_without_a_direction_the_longer_is_said():
+    from retrieval.compare import _verdict
+
+    assert _verdict(["Outbound Measures", "CBDT Provisions"], [730.0, 1095.0], "How do they differ?", "en",
+                    periods=True) == "CBDT Provisions' is longer."
