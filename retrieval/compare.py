@@ -13,10 +13,10 @@ from retrieval.laws import (
     SECONDARY_KINDS,
     amended_laws,
     closest_law,
-    earlier_versions,
     law_names,
     law_spans,
     resolve_laws,
+    text_pair,
 )
 from retrieval.query import QueryAnalysis, analyse, split_asks
 from retrieval.records import TraceStep
@@ -181,12 +181,13 @@ def version_sides(question: str) -> list[Side]:
         return []  # the later number of an earlier article is one answer (rule renumbered_article), not two
     manifest = load_manifest()
     # "before vs after the 2025 CSL amendment" names the amending decision: the sides are the texts it amended
-    named = next(((start, end, law, earlier[0]) for start, end, doc_id in law_spans(question, manifest)
+    # the span rewritten names the later text (or the decision that made it): the earlier one is its other side
+    named = next(((start, end, *pair) for start, end, doc_id in law_spans(question, manifest)
                   for law in [doc_id, *amended_laws(doc_id, manifest)]
-                  if (earlier := earlier_versions([law], manifest)) != [law]), None)
+                  if (pair := text_pair(law, manifest)) and pair[1] == law), None)
     if named is None:
         return []
-    start, end, current, earlier_text = named
+    start, end, earlier_text, current = named
     marks = _merged([span for group in version_marks(question) for span in group])
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
     out = []

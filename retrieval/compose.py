@@ -1208,10 +1208,6 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     return None
 
 
-# an amending decision's item that adds a provision (七、增加一条，作为第六十三条：…)
-_ADDS = re.compile(r"^\s*[一二三四五六七八九十百]+、\s*(?:增加|增设|新增)")
-
-
 def _choice_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """A question offering two readings (rule open_choice) is settled only by a passage, or its translation,
     that names one of them."""
@@ -1225,6 +1221,10 @@ def _choice_checked(ask: _Ask, primary: Pick) -> Composition | None:
         return None
     return ask.abstain(f"The closest passage does not say whether it is {choice.first} or {choice.second}: "
                        f"“{_trim(primary.span.text, set())}”", "open_choice")
+
+
+# an amending decision's item that adds a provision (七、增加一条，作为第六十三条：…)
+_ADDS = re.compile(r"^\s*[一二三四五六七八九十百]+、\s*(?:增加|增设|新增)")
 
 
 def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:

@@ -302,6 +302,19 @@ def earlier_versions(doc_ids: list[str], manifest: Manifest | None = None) -> li
     return list(dict.fromkeys(out))
 
 
+def text_pair(doc_id: str, manifest: Manifest | None = None) -> tuple[str, str] | None:
+    """The earlier and the later text of a law named by either: a superseded text ("the 2016 CSL") with the text
+    that superseded it, a current text with the one it superseded; None for a law with one text."""
+    manifest = manifest or load_manifest()
+    entry = manifest.by_id(doc_id)
+    if entry is None:
+        return None
+    if entry.superseded_by and entry.status == "amended":
+        return doc_id, entry.superseded_by
+    earlier = [e for e in earlier_versions([doc_id], manifest) if e != doc_id]
+    return (earlier[0], doc_id) if earlier else None
+
+
 def with_versions(doc_ids: list[str], manifest: Manifest | None = None) -> set[str]:
     """The laws with their other texts: the text each superseded and the text that superseded it (a question
     about the 2016 CSL's Article 21 is answered by the consolidated text's Article 23, the same law)."""

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, citation_label
-from retrieval.laws import earlier_versions, resolve_laws
+from retrieval.laws import resolve_laws, text_pair
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
@@ -74,15 +74,7 @@ def _texts_compared(named: list[str]) -> tuple[str, str] | None:
     2016 CSL") is compared with the text that superseded it, a current one with the text it superseded. The
     amending decision names neither ("after the 2025 amendment"), so a law named beside it decides."""
     manifest = load_manifest()
-    for law in dict.fromkeys(filter(None, named)):
-        entry = manifest.by_id(law)
-        if entry is None:
-            continue
-        if entry.superseded_by and entry.status == "amended":
-            return law, entry.superseded_by
-        if earlier := [e for e in earlier_versions([law], manifest) if e != law]:
-            return earlier[0], law
-    return None
+    return next(filter(None, (text_pair(law, manifest) for law in dict.fromkeys(filter(None, named)))), None)
 
 
 def _answer(old: Passage, new: Passage, similarity: float, language: str) -> Composition:

@@ -206,9 +206,8 @@ class AnswerService:
             return listed
         if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
             return listed
-        for computed in (document_units(analysis, self._chunks_of), defined_term(analysis, self._chunks_of),
-                         renumbered_article(analysis, self._chunks_of)):
-            if computed is not None:
+        for rule in (document_units, defined_term, renumbered_article):  # in turn: each reads the store
+            if (computed := rule(analysis, self._chunks_of)) is not None:
                 return computed
         return listed_bodies(passages, analysis)
 

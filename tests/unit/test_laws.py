@@ -183,3 +183,11 @@ def test_a_chinese_name_written_with_a_short_form_of_its_term_names_the_law(ques
 ])
 def test_a_rule_named_by_its_year_and_kind_alone(question, laws):
     assert [law for law in resolve_laws(question) if not law.endswith("-en")] == laws
+
+
+def test_a_law_named_by_either_text_pairs_its_earlier_and_later_texts():
+    from retrieval.laws import text_pair
+
+    assert text_pair("csl-2016") == ("csl-2016", "csl-2025")
+    assert text_pair("csl-2025") == ("csl-2016", "csl-2025")
+    assert text_pair("pipl") is None
