@@ -30,7 +30,7 @@ from retrieval.rules.asks import (
     comparison_direction,
     version_marks,
 )
-from retrieval.rules.registry import enabled
+from retrieval.rules.registry import cues, enabled
 from retrieval.verify import Claim
 
 _ARTICLE_AFTER = re.compile(r"['’]?s?\s*(?:Article|Art\.?)\s*\d+|\s*第[一二三四五六七八九十百零\d]+条", re.I)
@@ -47,6 +47,13 @@ class Side:
     @property
     def name(self) -> str:
         return self.label or law_names([self.law])[0]
+
+    def name_in(self, language: str) -> str:
+        """The name a sentence in ``language`` calls this side by: a law in Chinese by its own title, in 《》."""
+        entry = load_manifest().by_id(self.law) if language == "zh" and self.law and not self.label else None
+        if entry is None or not entry.title_zh:
+            return self.name
+        return entry.title_zh if entry.title_zh.startswith("《") else f"《{entry.title_zh}》"
 
 
 # "Which is longer: A or B?", "A和B哪个更长？": two options, each named by what it is rather than by a law's title
@@ -115,7 +122,13 @@ def _options(question: str, m: re.Match[str], first: str, second: str, language:
     return [Side("", asked.format(option.strip()), option.strip()) for option in (first, second)]
 
 
-_SET_BESIDE = re.compile(r"\bcompared (?:to|with)\b|\bversus\b|\bvs\.?(?=\s)|相比|相较|对比", re.I)
+def _beside_pattern() -> re.Pattern[str]:
+    """The words that set one figure of two named laws side by side (cues.toml, rules.comparison.beside)."""
+    words = cues()["rules"]["comparison"]["beside"]
+    return re.compile("|".join(rf"\b{re.escape(w)}(?=\W|$)" if w.isascii() else re.escape(w) for w in words), re.I)
+
+
+_SET_BESIDE = _beside_pattern()
 
 
 def one_source(parts: list[tuple[Side, Composition]]) -> bool:
@@ -244,6 +257,7 @@ def _law_sides(question: str) -> list[Side]:
         for start, end, doc_id in sorted(spans, reverse=True):
             if doc_id != law:
                 start, end = _whole_title(text, start, end)
+                start = _dated_from(text, start)  # "2024年的《规定》": the year dates the other side's name
                 # "the DSL Article 45 tier": the other side's article goes with its name
                 tail = _ARTICLE_AFTER.match(text[end:])
                 text = f"{text[:start]} {text[end + (tail.end() if tail else 0):]}"
@@ -342,7 +356,7 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
                      f"“{quote}” [{n}]")
         out.trace += comp.trace
     # two questions in one ask both figures, not which is higher
-    verdict = _verdict(names, [_value(comp, a) for _, comp, a in parts], question, analysis.language,
+    verdict = _verdict([side.name_in(analysis.language) for side, _, _ in parts], [_value(comp, a) for _, comp, a in parts], question, analysis.language,
                        laws=all(side.law for side, _, _ in parts), dates=analysis.wants == {"date"},
                        periods=analysis.wants == {"duration"}) \
         if asks_comparison(question) else ""

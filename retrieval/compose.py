@@ -38,12 +38,12 @@ from retrieval.internal import own_label, secondary_note
 from retrieval.laws import (
     amends,
     article_refs,
-    earlier_versions,
     law_names,
     law_titles,
     mentions_law,
     resolve_laws,
     strip_law_names,
+    with_versions,
 )
 from retrieval.locate import quote_locator
 from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis, not_who_spans
@@ -1260,7 +1260,7 @@ def _year_of_another_law(analysis: QueryAnalysis) -> bool:
     manifest = load_manifest()
     year = str(analysis.version_year)
     return any((entry := manifest.by_id(doc_id)) is not None and year in (entry.promulgated[:4], entry.effective[:4])
-               for doc_id in earlier_versions(analysis.laws, manifest) + analysis.laws)
+               for doc_id in with_versions(analysis.laws, manifest))  # a decision's law, and its other texts
 
 
 # what a which-article question names that no article states: its law's year, the 一条 of 哪一条, and articles

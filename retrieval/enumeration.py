@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ingest.manifest import load_manifest
 from ingest.numerals import chinese_to_int
 from retrieval.compose import Composition, citation_label
+from retrieval.laws import amended_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
@@ -183,7 +184,7 @@ _PART_OF_DOCUMENT = re.compile(r"\b(?:annex(?:es|ed)?|appendix|appendices|attach
 
 def asks_document_units(analysis: QueryAnalysis) -> bool:
     counted = bool(analysis.wants) and analysis.wants <= {"count", "quantity"}  # 多少项修改 reads as a quantity
-    return counted and not analysis.articles and len(_originals(analysis.laws)) == 1 and \
+    return counted and not analysis.articles and bool(_counted_document(analysis)) and \
         bool(ASKS_UNITS.search(analysis.first_ask or analysis.question)) and \
         not _PART_OF_DOCUMENT.search(analysis.question)
 
@@ -192,6 +193,22 @@ def _originals(laws: list[str]) -> list[str]:
     """The laws themselves, not their translations (resolve_laws adds a law's translations after it)."""
     manifest = load_manifest()
     return [law for law in laws if (entry := manifest.by_id(law)) is None or not entry.translation_of]
+
+
+# "how many items / amendments" counts the amending decision's items; "how many articles", the law's
+_ASKS_ITEMS = re.compile(r"\b(?:items|amendments)\b|项", re.I)
+
+
+def _counted_document(analysis: QueryAnalysis) -> str:
+    """The one document whose units are counted: "after the 2025 amendment, how many articles does the CSL have"
+    names the amending decision only to date the law's text, whose articles are counted ("" when not one)."""
+    named = _originals(analysis.laws)
+    if len(named) == 2:
+        decision = [law for law in named if amended_laws(law)]
+        if len(decision) == 1 and set(named) - set(decision) <= set(amended_laws(decision[0])):
+            asks_items = bool(_ASKS_ITEMS.search(analysis.first_ask or analysis.question))
+            named = decision if asks_items else [law for law in named if law not in decision]
+    return named[0] if len(named) == 1 else ""
 
 
 def asks_document_units_of(question: str) -> bool:
@@ -213,7 +230,7 @@ def document_units(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Pass
     """The count of the named document's units when they run 1…N with none missing; None otherwise."""
     if not enabled(DOCUMENT_RULE) or not asks_document_units(analysis):
         return None
-    chunks = chunks_of(_originals(analysis.laws)[0])
+    chunks = chunks_of(_counted_document(analysis))
     numbers = {unit_number(p) for p in chunks} - {0}
     if not numbers or numbers != set(range(1, max(numbers) + 1)):
         return None

@@ -597,7 +597,8 @@ _WANTS = [
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
-                         r"几类|几种|几级|几项|多少(?:种|项|类|级|款)|多少件|几件|多少份|几份|人数|用户数|数量|条以上|万人", re.I)),
+                         r"几类|几种|几级|几项|多少(?:种|项|类|级|款)|多少件|几件|多少份|几份|几名|多少名|几位|多少位|几家|多少家|"
+                         r"人数|用户数|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|\bdurations?\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"

@@ -327,6 +327,8 @@ def with_versions(doc_ids: list[str], manifest: Manifest | None = None) -> set[s
         if entry is not None and entry.superseded_by:
             out.add(entry.superseded_by)
         out.update(e.id for e in manifest.entries if e.superseded_by == doc_id)
+    # and the decisions amending them: "when does the amended CSL take effect" is answered by the decision
+    out.update(e.id for e in manifest.entries if any(law in out for law in amended_laws(e.id, manifest)))
     return out
 
 

@@ -126,6 +126,8 @@ _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as agains
                          # "…, and if we later shut the service down, how long do we have to deregister?"
                          r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,?\s+(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有|又|那|而)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候|哪))|"
                          # "有效期多久？需要延长的，应在…多少个工作日内提出申请？": two questions in a row
+                         # "个保法是哪天通过、哪天施行的？", "When was it adopted and when did it take effect?"
+                         r"[，,、]\s*(?=(?:哪(?:天|一天|年|日)|何时|什么时候)[^，、。？]{1,10}[的？?])|\s+and\s+(?=when\s+(?:did|was|is|does|will)\b)|"
                          r"[?？]\s*(?=\S)", re.I)
 
 

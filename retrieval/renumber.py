@@ -10,7 +10,7 @@ from collections.abc import Callable
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, citation_label
-from retrieval.laws import resolve_laws, text_pair
+from retrieval.laws import amended_laws, resolve_laws, text_pair
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
@@ -66,6 +66,34 @@ def renumbered_article(analysis: QueryAnalysis, chunks_of: Callable[[str], list[
     similarity, number, new = max(scored, key=lambda s: (s[0], -s[1]), default=(0.0, 0, None))
     if new is None or similarity < MIN_SIMILARITY:
         return None
+    return _answer(old, new, similarity, analysis.language)
+
+
+def renumbered_by_content(analysis: QueryAnalysis, passages: list[Passage],
+                          chunks_of: Callable[[str], list[Passage]], depth: int = 10) -> Composition | None:
+    """"The CIIO data-localisation rule got renumbered in the 2025 amendment: which article is it now, and which
+    was it in the 2016 text?" names no article but says what it provides: the best passage retrieved from either
+    text of the law is that article, and the other text's article most alike it is its other number."""
+    if not enabled(RULE) or analysis.articles or not asks_renumbered(analysis.question):
+        return None
+    named = [*analysis.laws, *resolve_laws(analysis.question)]
+    pair = _texts_compared([*named, *(law for doc_id in named for law in amended_laws(doc_id))])
+    if pair is None:
+        return None
+    earlier, current = pair
+    found = next((p for p in passages[:depth] if p.doc_id in pair and p.article), None)
+    if found is None:
+        return None
+    other = current if found.doc_id == earlier else earlier
+    own_text = _articles(chunks_of(found.doc_id)).get(found.article, (found, found.text))[1]
+    words = _words(own_text)
+    scored = [(_shared(words, _words(text)), number, passage)
+              for number, (passage, text) in _articles(chunks_of(other)).items()]
+    similarity, _, match = max(scored, key=lambda s: (s[0], -s[1]), default=(0.0, 0, None))
+    if match is None or similarity < MIN_SIMILARITY:
+        return None
+    found = _articles(chunks_of(found.doc_id))[found.article][0]  # the article's first part, quoted from its start
+    old, new = (found, match) if found.doc_id == earlier else (match, found)
     return _answer(old, new, similarity, analysis.language)
 
 

@@ -152,7 +152,10 @@ _COUNTED = {
     "items": re.compile(r"records?|pieces?|items?|entries|条|项|件", re.I),
     "times": re.compile(r"times|occasions|次", re.I),
     "entities": re.compile(r"companies|entities|enterprises|platforms|organi[sz]ations|家", re.I),
+    "kinds": re.compile(r"categories|types|kinds|classes|sorts|类|种", re.I),
 }
+# a list's items are its kinds: "几类" is answered by the count of a list's items (三项), "how many types" by 三种
+_ALIKE = frozenset({"items", "kinds"})
 _ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?[a-z-]+s)\b|(?:多少|几)个?([\u4e00-\u9fff]{1,3})", re.I)
 
 
@@ -172,7 +175,7 @@ def counts_differ(asked_noun: str, source_class: str) -> bool:
     asked = counted_class(asked_noun)
     if not asked and re.match(r"[\u4e00-\u9fff]", asked_noun):
         return False
-    return asked != source_class
+    return asked != source_class and not {asked, source_class} <= _ALIKE
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z-]+)")

@@ -13,6 +13,7 @@ from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
+from retrieval.amended import amended_in_force
 from retrieval.compare import join, one_source, sides
 from retrieval.compose import (
     STATUTE_AUTHORITY,
@@ -30,11 +31,12 @@ from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
+from retrieval.parties import party_provision
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
 from retrieval.register.build import build_register
 from retrieval.register.match import match_answer
-from retrieval.renumber import renumbered_article
+from retrieval.renumber import renumbered_article, renumbered_by_content
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
 from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
@@ -206,10 +208,11 @@ class AnswerService:
             return listed
         if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
             return listed
-        for rule in (document_units, defined_term, renumbered_article):  # in turn: each reads the store
+        for rule in (document_units, defined_term, renumbered_article, amended_in_force, party_provision):
+            # in turn: each reads the store
             if (computed := rule(analysis, self._chunks_of)) is not None:
                 return computed
-        return listed_bodies(passages, analysis)
+        return renumbered_by_content(analysis, passages, self._chunks_of) or listed_bodies(passages, analysis)
 
     def _with_second_ask(self, ruled: Composition, analysis: QueryAnalysis, options: Options) -> Composition:
         """A rule answers the first ask; "数安法一共有多少条？最后一条从哪天起施行？" asks a second, answered as a

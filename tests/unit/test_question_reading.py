@@ -160,3 +160,38 @@ def test_of_two_periods_compared_without_a_direction_the_longer_is_said():
 
     assert _verdict(["Outbound Measures", "CBDT Provisions"], [730.0, 1095.0], "How do they differ?", "en",
                     periods=True) == "CBDT Provisions' is longer."
+
+
+def test_the_amending_decision_dates_the_law_whose_articles_are_counted():
+    from retrieval.enumeration import _counted_document
+
+    after = analyse("After the 2025 amendment, how many articles does the Cybersecurity Law have?")
+    assert asks_document_units(after) and _counted_document(after) == "csl-2025"
+    items = analyse("How many numbered amendment items are in the 2025 decision amending the Cybersecurity Law?")
+    assert _counted_document(items) == "csl-2025-decision"
+
+
+def test_two_dates_asked_in_one_breath_are_two_asks():
+    for question in ("个保法是哪天通过、哪天施行的？", "When was the PIPL adopted and when did it take effect?"):
+        second = analyse(question).follow_up
+        assert second is not None and second.wants == {"date"}
+    # a list of things is not a second ask
+    assert analyse("收集姓名、电话需要同意吗？").follow_up is None
+
+
+def test_a_counted_noun_of_kinds_or_people_is_not_answered_by_another_kind_of_count():
+    from retrieval.roles import counts_differ
+
+    assert question_wants("外部独立监督机构至少要有几名外部成员？") == {"count"}
+    assert counts_differ("类重要", "people")  # 多少类 is not answered by 1000万人
+    assert not counts_differ("categories", "items")  # a list's items are its kinds
+    assert counts_differ("名外部", "items")
+
+
+def test_each_of_two_named_laws_asks_one_figure_of_each():
+    from retrieval.compare import sides
+
+    parts = sides("数据出境安全评估结果的有效期，2022年的《数据出境安全评估办法》和2024年的《促进和规范数据跨境流动规定》各是几年？")
+    assert [side.law for side in parts] == ["outbound-assessment", "cbdt-provisions"]
+    # the other side's year goes with its name: the first side names no 2024 text
+    assert "2024" not in parts[0].question and "2022" not in parts[1].question

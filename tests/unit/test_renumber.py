@@ -32,3 +32,19 @@ def test_only_a_question_asking_the_new_number_is_read_so():
     assert asks_renumbered("CSL Article 37 of the 2016 text: which article is it in the amended law?")
     assert not asks_renumbered("Which article of the amended CSL sets the fine for CII operators?")
     assert renumbered_article(analyse("网安法第三十七条规定了什么？"), lambda doc_id: STORE.get(doc_id, [])) is None
+
+
+def test_an_article_described_not_numbered_is_found_in_either_text_and_matched_in_the_other():
+    from retrieval.renumber import renumbered_by_content
+
+    question = ("The CIIO data-localisation rule got renumbered in the 2025 CSL amendment. Which article is it now, "
+                "and which was it in the 2016 text?")
+    retrieved = [STORE["csl-2025"][1], STORE["csl-2025"][0]]
+    comp = renumbered_by_content(analyse(question), retrieved, lambda doc_id: STORE.get(doc_id, []))
+    assert comp is not None and comp.key_figure == "CSL Art. 39"
+    assert "CSL 2016 Art. 37" in comp.text
+    # found in the earlier text, matched forward
+    comp = renumbered_by_content(analyse(question), [STORE["csl-2016"][0]], lambda doc_id: STORE.get(doc_id, []))
+    assert comp is not None and comp.key_figure == "CSL Art. 39"
+    # nothing of either text retrieved: no answer made up
+    assert renumbered_by_content(analyse(question), [], lambda doc_id: STORE.get(doc_id, [])) is None

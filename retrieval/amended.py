@@ -1,0 +1,79 @@
+"""Rule `amended_in_force`: "When does the amended Cybersecurity Law take effect?" asks when the amended text came
+into force. The consolidated text keeps the law's first commencement article (本法自2017年6月1日起施行); the
+amending decision states when the amendment applies (本决定自2026年1月1日起施行), and that is the answer."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ingest.manifest import load_manifest
+from retrieval.compose import Composition, citation_label
+from retrieval.figures import english_figure, read_figures
+from retrieval.laws import amended_laws
+from retrieval.query import QueryAnalysis
+from retrieval.records import Passage, TraceStep
+from retrieval.rules.asks import version_marks
+from retrieval.rules.registry import cues, enabled
+from retrieval.sentences import Span, sentence_spans
+from retrieval.verify import Claim
+
+RULE = "amended_in_force"
+# the decision's own commencement: 本决定自…起施行 ("This Decision shall come into force on…" in a translation)
+_COMMENCES = re.compile(r"本决定自[^。；]{4,20}?起施行|This Decision shall (?:come into force|take effect)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = cues()["rules"][RULE]
+    return tuple(re.compile("|".join(spec[kind]), re.I) for kind in ("in_force", "amended"))  # type: ignore[return-value]
+
+
+def asks_amended_in_force(question: str) -> bool:
+    """A commencement date asked of a law's amended text, and of no earlier text."""
+    in_force, amended = _words()
+    return bool(in_force.search(question) and amended.search(question)) and not version_marks(question)[0]
+
+
+def asks_amended_in_force_of(question: str) -> bool:
+    """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
+    from retrieval.query import analyse
+
+    analysis = analyse(question)
+    return analysis.wants == {"date"} and asks_amended_in_force(question) and bool(_decisions(analysis.laws))
+
+
+def _decisions(laws: list[str]) -> list[str]:
+    """The decisions in the store that amend a law the question names (or are named themselves)."""
+    manifest = load_manifest()
+    return [e.id for e in manifest.entries if amended_laws(e.id, manifest)
+            and (e.id in laws or any(law in laws for law in amended_laws(e.id, manifest)))]
+
+
+def amended_in_force(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
+    """The amending decision's commencement sentence, quoted, when the question asks it; None otherwise."""
+    if not enabled(RULE) or analysis.wants != {"date"} or not asks_amended_in_force(analysis.leading_ask):
+        return None
+    for decision in _decisions(analysis.laws):
+        for passage in chunks_of(decision):
+            for span in sentence_spans(passage.text):
+                dates = [f for f in read_figures(span.text) if f.kind == "date"]
+                if _COMMENCES.search(span.text) and len(dates) == 1:
+                    return _answer(passage, span, dates[0], analysis.language)
+    return None
+
+
+def _answer(passage: Passage, span: Span, date, language: str) -> Composition:
+    lead = date.text if language == "zh" else english_figure(date)
+    label = citation_label(passage, span)
+    quote = span.text.strip()
+    note = ("修改后的文本自修改决定施行之日起适用；合并文本保留的是法律最初的施行日期。" if language == "zh" else
+            "The amended text applies from the amending decision's commencement; the consolidated text keeps the "
+            "law's original commencement date.")
+    comp = Composition(text=f"{lead} [1].\n\n{label}: “{quote}” [1]\n\n{note}", cited=[passage], quotes=[span],
+                       key_figure=lead)
+    comp.claims = [Claim(lead, (1,)), Claim(quote, (1,))]
+    comp.notes.append(note)
+    comp.trace = [TraceStep(RULE, f"{label}: the amending decision's commencement", "answered")]
+    return comp
