@@ -286,6 +286,19 @@ def _en_dates(text: str) -> Iterator[Figure]:
                              m.end())
 
 
+_MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+# "since 1 January of this year": a day of every year (当年1月1日), not the count 1 (read after full dates)
+EN_MONTH_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAMES}\b|\b{_MONTH_NAMES}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
+
+
+def _en_month_days(text: str) -> Iterator[Figure]:
+    for m in EN_MONTH_DAY.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if 1 <= int(day) <= 31:
+            yield Figure("day-of-year", _MONTHS[month.lower()] * 100 + int(day), MONTH_DAY, m.group(), m.start(),
+                         m.end())
+
+
 def _zh_percents(text: str) -> Iterator[Figure]:
     for m in ZH_PERCENT.finditer(text):
         raw = m.group(1) or m.group(3)
@@ -434,7 +447,7 @@ _READERS = (
     _Reader(_zh_dates, False), _Reader(_zh_month_days, False),
     _Reader(_on_publication(ZH_ON_PUBLICATION), False), _Reader(_on_publication(EN_ON_PUBLICATION), True),
     _Reader(_timings(ZH_TIMING), False), _Reader(_timings(EN_TIMING), True),
-    _Reader(_zh_frequencies, False), _Reader(_en_frequencies, True), _Reader(_en_dates, True),
+    _Reader(_zh_frequencies, False), _Reader(_en_frequencies, True), _Reader(_en_dates, True), _Reader(_en_month_days, True),
     _Reader(_zh_percents, False), _Reader(_en_percents, True), _Reader(_halves, False),
     _Reader(_zh_multiples_and_ages, False), _Reader(_en_multiples_and_ages, True),
     _Reader(_zh_amounts, False), _Reader(_en_amounts_prefixed, True), _Reader(_en_amount_ranges, True),
@@ -603,7 +616,7 @@ _WANTS = [
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
-                            r"多少日|多少天|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
+                            r"多少日|多少天|多少年|多少个?月|多少周|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
     ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久[^，。？]{0,8}一次|多长时间[^，。？]{0,8}一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",

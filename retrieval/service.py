@@ -34,7 +34,7 @@ from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.parties import party_provision
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
-from retrieval.register.build import build_register
+from retrieval.register.build import build_register, store_units
 from retrieval.register.match import match_answer
 from retrieval.renumber import renumbered_article, renumbered_by_content
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
@@ -42,6 +42,7 @@ from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
 from retrieval.topic import load_topic_model, unseen_shares
+from retrieval.transfer_ask import transfer_route
 from retrieval.verify import unsupported
 
 
@@ -206,6 +207,8 @@ class AnswerService:
         definition, a renumbered article, the bodies of a mechanism), or None when none applies."""
         if (listed := listed_count(passages, analysis)) is not None:
             return listed
+        if (routed := transfer_route(analysis, lambda: store_units(self.store), self._chunks_of)) is not None:
+            return routed
         if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
             return listed
         for rule in (document_units, defined_term, renumbered_article, amended_in_force, party_provision):

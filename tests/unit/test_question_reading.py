@@ -195,3 +195,25 @@ def test_each_of_two_named_laws_asks_one_figure_of_each():
     assert [side.law for side in parts] == ["outbound-assessment", "cbdt-provisions"]
     # the other side's year goes with its name: the first side names no 2024 text
     assert "2024" not in parts[0].question and "2022" not in parts[1].question
+
+
+def test_a_transfer_described_is_read_with_what_it_says_it_is_not():
+    from retrieval.transfer_ask import described_transfer
+
+    t = described_transfer("We're a non-CIIO SaaS company. Since 1 January we have sent PI of about 80,000 people "
+                           "(no sensitive PI) to our US parent. Do we need a CAC security assessment, SCC or certification?")
+    assert t is not None and (t.individuals, t.sensitive, t.cii, t.important_data) == (80000, 0, False, False)
+    t = described_transfer("我们向境外提供了5000人的敏感个人信息，需要做安全评估吗？")
+    assert t is not None and (t.individuals, t.sensitive) == (0, 5000)
+    t = described_transfer("我们是关基运营者，要把2万名用户的个人信息传到境外总部，需要申报安全评估还是签标准合同？")
+    assert t is not None and t.cii
+    # a threshold asked, not a transfer described: no headcount of the asker's own
+    assert described_transfer("我们不是关基运营者。累计向境外提供多少人的个人信息就必须申报数据出境安全评估？") is None
+
+
+def test_a_day_of_every_year_written_in_english_is_no_count():
+    from retrieval.figures import figures_match, read_figures
+
+    (day,) = read_figures("since 1 January of this year")
+    assert day.kind == "day-of-year" and figures_match(day, read_figures("自当年1月1日起累计")[0])
+    assert read_figures("on January 1, 2026")[0].kind == "date"
