@@ -177,6 +177,20 @@ def changed_sides(question: str) -> list[Side]:
             for law in (earlier, named[0])]
 
 
+def changed_sides_of(question: str, doc_id: str) -> list[Side]:
+    """Rule what_changed for a question that names no law ("结果有效期以前是几年、现在是几年？"): the text its
+    answer came from, when it replaced another in part, and the text it replaced are the two sides, each asked the
+    question under its own title."""
+    if not enabled("what_changed") or not asks_what_changed(question):
+        return []
+    manifest = load_manifest()
+    earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == doc_id], question)
+    if not earlier or manifest.by_id(doc_id) is None:
+        return []
+    zh = bool(re.search(r"[\u4e00-\u9fff]", question))
+    return [Side(law, f"{question} ({_title_in(manifest.by_id(law), zh)})", one_ask=True) for law in (earlier, doc_id)]
+
+
 # "the March 2024 Provisions": the date goes with the name it dates, not with the text it replaced
 _DATE_BEFORE = re.compile(r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December)\s+)?(?:19|20)\d\d\s*年?(?:\d{1,2}月)?(?:的)?\s*$", re.I)

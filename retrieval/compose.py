@@ -51,6 +51,7 @@ from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
 from retrieval.roles import (
     aimed_at_individuals,
+    amended_in,
     counted_from,
     counts_differ,
     extends_by,
@@ -1240,6 +1241,9 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
             not _year_of_another_law(analysis):
         return ask.abstain(f"It holds the {entry.promulgated[:4]} text of {entry.short or entry.title}, not the "
                            f"{analysis.version_year} one.", "version_year")
+    if enabled("version_year") and (year := _amendment_not_held(analysis)):
+        # "数安法2025年修正后…": a law the corpus holds in one text, asked of an amendment it does not hold
+        return ask.abstain(f"It holds no {year} amendment of {', '.join(law_names(analysis.laws))}.", "version_year")
     if analysis.earlier_text and enabled("added_later") and amends(primary.passage.doc_id) and \
             _ADDS.match(primary.passage.text):
         # "what did the 2016 CSL fine for…?": a provision the amendment added was not in the earlier text
@@ -1252,6 +1256,18 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
             return ask.abstain(f"No article found states {', '.join(f.text for f in named)}; the closest is "
                                f"{citation_label(primary.passage, primary.span)}.", "which_article")
     return None
+
+
+def _amendment_not_held(analysis: QueryAnalysis) -> int:
+    """The year of an amendment the question asks of the laws it names, when none of their texts in the corpus
+    (nor a decision amending them) dates from it; 0 otherwise."""
+    year = amended_in(analysis.question)
+    if not year or not analysis.laws:
+        return 0
+    manifest = load_manifest()
+    held = {(entry.promulgated[:4], entry.effective[:4]) for doc_id in with_versions(analysis.laws, manifest)
+            if (entry := manifest.by_id(doc_id)) is not None}
+    return 0 if any(str(year) in dates for dates in held) else year
 
 
 def _year_of_another_law(analysis: QueryAnalysis) -> bool:

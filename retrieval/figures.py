@@ -402,6 +402,7 @@ def _en_word_counts(text: str) -> Iterator[Figure]:
 
 
 _SCALED = re.compile(r"[\d一二三四五六七八九十百千][万亿]")  # "100万用户", "五千万"
+_ANY_ONE = re.compile(r"(?:任何|其中|每|某|另|同)$")
 
 
 def _zh_counts(text: str) -> Iterator[Figure]:
@@ -417,6 +418,8 @@ def _zh_counts(text: str) -> Iterator[Figure]:
             continue
         if not (m.group(2) or m.group(3)) and token.isdigit() and len(token) == 4 and 1900 <= value <= 2100:
             continue  # a bare year belongs to a date, matched above or meaningless alone
+        if token == "一" and m.group(3) == "个" and not m.group(4) and _ANY_ONE.search(text[max(0, m.start() - 2):m.start()]):
+            continue  # 其中任何一个, 每一个: "any one", "each", not a count of one
         yield Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
                      _zh_bound(m.group(4), text, m.start()))
 

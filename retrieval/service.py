@@ -14,7 +14,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.amended import amended_in_force
-from retrieval.compare import join, one_source, sides
+from retrieval.compare import changed_sides_of, join, one_source, sides
 from retrieval.compose import (
     STATUTE_AUTHORITY,
     Composition,
@@ -135,18 +135,8 @@ class AnswerService:
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
         confidence, feats, ranked = 0.0, {}, []
         analysis, comp = self._screen(analysis)
-        answered = [(side, *self._one_side(side, options)) for side in sides(question)] if comp is None else []
-        if answered and not one_source([(side, side_comp) for side, side_comp, *_ in answered]):
-            comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
-            confidence = 1.0 if not comp.abstained else 0.0
-            # each side's best passages, alternating, are what the comparison was composed from
-            ranked = list(dict.fromkeys(p.chunk_id for pair in zip(*(found[:RANKED_DEPTH // 2] for *_, found
-                                                                              in answered), strict=False)
-                                        for p in pair))
-            if comp.abstained:
-                # a side unanswered: the question is answered as one (its own answer, or its own abstention),
-                # never refused only because it was read in two
-                comp, ranked = None, []
+        if comp is None and (joined_sides := self._answer_sides(question, sides(question), options, analysis)):
+            (comp, ranked), confidence = joined_sides, 1.0
         if comp is None:
             t = time.perf_counter()
             passages = self.retrieve(question, options, analysis)
@@ -158,6 +148,9 @@ class AnswerService:
                 settle_figure_type(comp.cited + ([comp.primary.passage] if comp.primary else []), analysis,
                                    self.settings.rerank.figure_type)
             comp, confidence, feats = decide(comp, analysis, passages) if options.use_rerank else (comp, 1.0, {})
+            if not analysis.laws and comp.primary is not None and not comp.abstained and (changed := self._answer_sides(
+                    question, changed_sides_of(question, comp.primary.passage.doc_id), options, analysis)):
+                (comp, ranked), confidence, feats = changed, 1.0, {}
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
         answer = self._finish(question, analysis, comp)
         self._honest_notes(answer, options)
@@ -169,6 +162,22 @@ class AnswerService:
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings = {name: round(value, 2) for name, value in timings.items()}
         return answer
+
+    def _answer_sides(self, question: str, parts: list, options: Options,
+                      analysis: QueryAnalysis) -> tuple[Composition, list[str]] | None:
+        """The two sides answered each on its own and joined, with the passages each was composed from; None when
+        there are no sides, both were answered from one sentence, or a side is unanswered (the question is then
+        answered as one, never refused only because it was read in two)."""
+        answered = [(side, *self._one_side(side, options)) for side in parts]
+        if not answered or one_source([(side, side_comp) for side, side_comp, *_ in answered]):
+            return None
+        comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
+        if comp.abstained:
+            return None
+        # each side's best passages, alternating, are what the comparison was composed from
+        ranked = list(dict.fromkeys(p.chunk_id for pair in zip(*(found[:RANKED_DEPTH // 2] for *_, found in answered),
+                                                                strict=False) for p in pair))
+        return comp, ranked
 
     def _read_against_store(self, analysis: QueryAnalysis) -> QueryAnalysis:
         """What the store knows of the question's words: its short names (CRM, CBDT) that the store uses somewhere,

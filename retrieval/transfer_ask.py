@@ -11,7 +11,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from retrieval.compose import Composition, citation_label
-from retrieval.figures import read_figures
+from retrieval.figures import question_wants, read_figures
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.register.read import Unit
@@ -72,16 +72,30 @@ def described_transfer(question: str) -> Transfer | None:
 
 
 def asks_transfer_route(question: str) -> bool:
-    return described_transfer(question) is not None
+    """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
+    from retrieval.query import analyse
+
+    return _asks_route(analyse(question))
+
+
+# a route is asked with at most a headcount ("…要签标准合同吗？门槛是多少人？"); "合同生效后多长时间内必须备案？" asks a period
+_ROUTE_ASKS = frozenset({"count", "quantity"})
+
+
+def _asks_route(analysis: QueryAnalysis) -> bool:
+    # each ask on its own: "…多长时间内必须备案？向哪个部门备案？" asks a period, though its last ask wants no figure
+    asks = [part for part in re.split(r"[?？]", analysis.question) if part.strip()]
+    return all(question_wants(part) <= _ROUTE_ASKS for part in asks) and \
+        described_transfer(analysis.question) is not None
 
 
 def transfer_route(analysis: QueryAnalysis, units: Callable[[], list[Unit]],
                    chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
     """The route of the transfer the question describes, each step quoted from the store; None when the question
     describes none, or when the store cannot give the route (the composer then answers as it can)."""
-    transfer = described_transfer(analysis.question) if enabled(RULE) else None
-    if transfer is None:
+    if not enabled(RULE) or not _asks_route(analysis):
         return None
+    transfer = described_transfer(analysis.question)
     try:
         data, steps = verified_table(units())
         name, chosen = decide(check(transfer), steps, data)

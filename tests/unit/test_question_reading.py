@@ -217,3 +217,28 @@ def test_a_day_of_every_year_written_in_english_is_no_count():
     (day,) = read_figures("since 1 January of this year")
     assert day.kind == "day-of-year" and figures_match(day, read_figures("自当年1月1日起累计")[0])
     assert read_figures("on January 1, 2026")[0].kind == "date"
+
+
+def test_an_amendment_the_corpus_does_not_hold_is_named_as_such():
+    from retrieval.compose import _amendment_not_held
+
+    assert _amendment_not_held(analyse("数安法2025年修正后，违法向境外提供重要数据的罚款上限提高了多少？")) == 2025
+    assert _amendment_not_held(analyse("网安法2025年修正后，关基运营者不履行保护义务最高罚多少？")) == 0
+    assert _amendment_not_held(analyse("What is the maximum fine under the PIPL?")) == 0
+
+
+def test_a_change_asked_of_no_named_law_is_asked_of_the_text_that_answered_and_the_one_it_replaced():
+    from retrieval.compare import changed_sides_of
+
+    question = "数据出境安全评估通过后，结果有效期以前是几年、现在是几年？"
+    assert [side.law for side in changed_sides_of(question, "cbdt-provisions")] == ["outbound-assessment",
+                                                                                   "cbdt-provisions"]
+    assert changed_sides_of(question, "pipl") == []  # a text that replaced none
+    assert changed_sides_of("数据出境安全评估结果有效期是几年？", "cbdt-provisions") == []
+
+
+def test_any_one_and_each_are_no_count_of_one():
+    from retrieval.figures import read_figures
+
+    assert read_figures("不影响个人向其中任何一个个人信息处理者要求行使权利") == ()
+    assert [f.value for f in read_figures("设立一个以上专门机构")] == [1.0]
