@@ -33,7 +33,7 @@ from retrieval.figures import (
     largest_fine,
     same_as_of,
 )
-from retrieval.glossary import expand_query, names_in, scheme_names
+from retrieval.glossary import expand_query, name_forms, names_in, scheme_names
 from retrieval.internal import own_label, secondary_note
 from retrieval.laws import (
     amends,
@@ -1114,12 +1114,40 @@ def _asked_article_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
     return [best, *[p for p in picks if p is not best]]
 
 
+# the tier a question says its case is in, and the words a sanction's condition states that tier with
+_TIERS = ((re.compile(r"\b(?:especially|particularly|extremely) (?:serious|grave)|情节特别严重", re.I), "特别严重"),
+          (re.compile(r"\bserious(?:ly)?\b|\bgrave(?:ly)?\b|\bsevere(?:ly)?\b|情节严重|严重(?:违反|违法|失职)", re.I),
+           "严重"))
+
+
+def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """"If we seriously fail our Art. 20 duties, what's the maximum fine?": of an article's sanction sentences, the
+    one whose condition states the tier the question describes (违反…规定，情节严重的，…) answers, not the first
+    tier beside it, when it scores near it."""
+    if not picks or not analysis.sanctions_answer or "严重" in " ".join(analysis.excluded_terms):
+        return picks
+    marker = next((word for pattern, word in _TIERS if pattern.search(analysis.question)), "")
+    top = picks[0]
+    if not marker or marker in _condition(top):
+        return picks
+    tiered = next((p for p in picks[1:6] if p.passage.chunk_id == top.passage.chunk_id and marker in _condition(p)
+                   and p.score >= SUPPORT_FRACTION * top.score), None)
+    return [tiered, *[p for p in picks if p is not tiered]] if tiered is not None else picks
+
+
+def _condition(pick: Pick) -> str:
+    """What a sanction sentence says must be true before its first figure (its breach and its tier)."""
+    first = min((f.start for f in pick.figures), default=len(pick.span.text))
+    return pick.span.text[:first]
+
+
 def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     """Which sentence answers first: a later rule over the one it restates, then the sentence naming the brand,
     the short name, the bank or the body the question names."""
     analysis = ask.analysis
     picks = _later_rule_first(picks, analysis)
     picks = _asked_article_first(picks, ask)
+    picks = _asked_tier_first(picks, analysis)
     if analysis.which_article and picks[0].passage.article is None:
         # "which article…" is answered by an article: a title or preamble, however close its words, names none
         picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)
@@ -1173,6 +1201,15 @@ def _setting_names(analysis: QueryAnalysis, passage: Passage) -> set[str]:
     return scene | set(context_names(analysis.question))
 
 
+def _body_of_document(name: str, passage: Passage, passages: list[Passage]) -> bool:
+    """A regulator's short name (CAC, MIIT) is the setting of a whole rule, not of each sentence: "how long do we
+    have to cancel a CAC algorithm filing" is answered by an article that says only 注销备案, in provisions whose
+    other articles name 网信部门."""
+    forms = name_forms(name)[1:]
+    return any(SPECIFIC_BODY.search(form) for form in forms) and \
+        any(p.doc_id == passage.doc_id and names_in(name, _body_text(p)) for p in passages)
+
+
 def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """The chosen sentence must be about what the question names: its foreign regime, its short names (a name
     the whole store and the glossary lack is positive evidence that the corpus does not answer), its places and
@@ -1190,7 +1227,8 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
     duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
     setting = _setting_names(analysis, primary.passage)
-    unnamed = [a for a in analysis.acronyms if a not in setting and not names_in(a, f"{body_text} {duty_text}")]
+    unnamed = [a for a in analysis.acronyms if a not in setting and not names_in(a, f"{body_text} {duty_text}")
+               and not _body_of_document(a, primary.passage, ask.passages)]
     if enabled("unknown_name") and (unheld := [a for a in unnamed if a not in analysis.held_names]):
         return ask.abstain(f"The corpus never mentions {', '.join(unheld)}.", "unknown_name")
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place

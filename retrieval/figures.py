@@ -668,6 +668,7 @@ def asked_units(question: str) -> set[str]:
 _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|department|departments|body|bodies|agency|"
                        r"agencies|regulator|regulators|organ))\b|由谁|哪个部门|哪些部门|什么部门|哪个机构|哪些机关", re.I)
 _ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion|fraction)|what\s*%|how many per ?cent|"
+                           r"\b(?:as|in) (?:a )?(?:percentage|percent|share|proportion)\b|"
                            r"how much of (?:the|a|an|its|their)\b|百分之几|百分之多少|多少百分比|百分比是多少|比例是多少",
                            re.I)
 _ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
