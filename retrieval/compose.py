@@ -1131,14 +1131,15 @@ def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     if not marker or marker in _condition(top):
         return picks
     tiered = next((p for p in picks[1:6] if p.passage.chunk_id == top.passage.chunk_id and marker in _condition(p)
-                   and p.score >= SUPPORT_FRACTION * top.score), None)
+                   and any(f.kind in analysis.wants for f in p.figures) and p.score >= SUPPORT_FRACTION * top.score),
+                  None)
     return [tiered, *[p for p in picks if p is not tiered]] if tiered is not None else picks
 
 
 def _condition(pick: Pick) -> str:
     """What a sanction sentence says must be true before its first figure (its breach and its tier)."""
     first = min((f.start for f in pick.figures), default=len(pick.span.text))
-    return pick.span.text[:first]
+    return f"{pick.chapeau.text if pick.chapeau else ''}{pick.span.text[:first]}"  # an item reads under its lead
 
 
 def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
@@ -1227,8 +1228,10 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
     duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
     setting = _setting_names(analysis, primary.passage)
+    # a regulator is the setting of the rule answering, not of another instrument answering for a law named
+    rule_named = not ask.named_silent and (not analysis.laws or _in_named_law(primary.passage, analysis))
     unnamed = [a for a in analysis.acronyms if a not in setting and not names_in(a, f"{body_text} {duty_text}")
-               and not _body_of_document(a, primary.passage, ask.passages)]
+               and not (rule_named and _body_of_document(a, primary.passage, ask.passages))]
     if enabled("unknown_name") and (unheld := [a for a in unnamed if a not in analysis.held_names]):
         return ask.abstain(f"The corpus never mentions {', '.join(unheld)}.", "unknown_name")
     # a guide's passage may name several courts or cases: the sentence that answers, or its heading, names the place

@@ -82,7 +82,9 @@ QUESTION_WORDS_TEXT = (
 QUESTION_WORDS = frozenset(tokenize(QUESTION_WORDS_TEXT))
 # "(not location, credit or property data)", "other than sensitive data", "不包括敏感个人信息": what the question
 # sets aside must not pull the answer towards the very provision it excludes
-_NEGATED = re.compile(r"[(（][^)）]{0,20}?(?:\bnot\b|excluding|except|other than|apart from|非|不是|并非|不属于|不包括|不涉及|"
+# (an example that says what was not done — "(e.g., not cutting off sellers…)" — describes the breach; it sets
+# nothing aside)
+_NEGATED = re.compile(r"[(（](?!\s*(?:e\.\s?g\.?|eg\b|for example|for instance|such as|例如|比如|譬如))[^)）]{0,20}?(?:\bnot\b|excluding|except|other than|apart from|非|不是|并非|不属于|不包括|不涉及|"
                       r"不含|不包含|除)[^)）]*[)）]|"
                       r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)",
                       re.I)

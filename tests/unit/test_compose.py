@@ -209,3 +209,22 @@ def test_two_answers_join_with_the_second_numbered_after_the_first():
     assert both.key_figure == "55条; 2021年9月1日"
     assert [c.cites for c in both.claims] == [(1,), (2,)]
     assert len(both.cited) == 2
+
+
+def test_the_tier_the_question_describes_answers_before_the_first_tier_of_its_article():
+    from retrieval.compose import Pick, _asked_tier_first
+    from retrieval.figures import read_figures
+    from retrieval.query import analyse
+    from retrieval.sentences import sentence_spans
+    from tests.statutes import statute
+
+    text = ("第五十四条 违反本条例第二十条第一款规定的，责令改正；拒不改正的，并处100万元以下罚款。\n\n"
+            "违反本条例第二十条第一款第五项规定，情节严重的，并处5000万元以下或者上一年度营业额百分之五以下罚款。")
+    passage = statute(text, 54, "minors", short="Minors Online Regulations")
+    first, serious = (Pick(passage, span, score, list(read_figures(span.text)))
+                      for span, score in zip(sentence_spans(text), (2.4, 2.0), strict=True))
+    asked = analyse("If we seriously fail our Art. 20 duties under the Minors Online Protection Regulations, "
+                    "what's the maximum fine?")
+    assert _asked_tier_first([first, serious], asked)[0] is serious
+    plain = analyse("If we fail our Art. 20 duties under the Minors Online Protection Regulations, what's the fine?")
+    assert _asked_tier_first([first, serious], plain)[0] is first

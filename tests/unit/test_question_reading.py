@@ -242,3 +242,15 @@ def test_any_one_and_each_are_no_count_of_one():
 
     assert read_figures("不影响个人向其中任何一个个人信息处理者要求行使权利") == ()
     assert [f.value for f in read_figures("设立一个以上专门机构")] == [1.0]
+
+
+def test_an_example_of_what_was_not_done_describes_the_breach_and_sets_nothing_aside():
+    example = analyse("If we seriously fail our Art. 20 duties (e.g., not cutting off sellers that harm minors), "
+                      "what's the maximum fine?")
+    assert example.excluded_terms == set()
+    assert "location" in analyse("How many records make it serious (not location or property data)?").excluded_terms
+
+
+def test_a_fine_asked_as_a_share_of_turnover_asks_a_percentage():
+    assert question_wants("Under the DSL, what's the maximum fine expressed as a percentage of annual turnover?") == \
+        {"percent"}
