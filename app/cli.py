@@ -177,10 +177,10 @@ def cmd_rules(args: argparse.Namespace) -> int:
 
 def cmd_train_confidence(args: argparse.Namespace) -> int:
     from evals.confidence import train
-    from evals.groups import GOLD_DIR
+    from evals.groups import GOLD_DIR, worked_sets
     from retrieval.service import AnswerService
 
-    calibration = [Path(p) for p in args.calibrate] or [GOLD_DIR / "blind10.jsonl"]
+    calibration = [Path(p) for p in args.calibrate] or [p for p in worked_sets() if p.stem != "gold"]
     if args.from_results:
         from evals.confidence import train_from_results
 
@@ -423,7 +423,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Fit the confidence model on the gold's dev split; choose the threshold on blind "
                                    "questions; write retrieval/data/confidence.json.")
     p.add_argument("--calibrate", action="append", default=[], metavar="JSONL",
-                   help="blind questions to choose the threshold on (default: evals/gold/blind10.jsonl)")
+                   help="blind questions to choose the threshold on (default: every blind set worked on, never a held-out one)")
     p.add_argument("--max-false-abstentions", type=float, default=0.0,
                    help="share of each calibration set's answerable questions the threshold may refuse")
     p.add_argument("--from-results", action="append", default=[], metavar="JSON",
