@@ -1136,6 +1136,21 @@ def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     return [tiered, *[p for p in picks if p is not tiered]] if tiered is not None else picks
 
 
+# a sentence that lifts a duty rather than imposes it (免予申报…, "is exempt from"): it shares every word of the duty
+_EXEMPTS = re.compile(r"免予|免于|无需|不需要|不必|\bexempt|\bneed not\b|\bnot required\b", re.I)
+
+
+def _duty_not_exemption_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """"从今年1月1日起累计提供多少人就必须申报安全评估？" asks when the duty applies: the sentence imposing it
+    (应当…申报…100万人以上) answers, not the one exempting from it (免予申报…不满10万人), which shares its words."""
+    if not picks or _EXEMPTS.search(analysis.question) or not _EXEMPTS.search(_read(picks[0].span, picks[0].chapeau)):
+        return picks
+    top = picks[0]
+    duty = next((p for p in picks[1:6] if not _EXEMPTS.search(_read(p.span, p.chapeau))
+                 and any(f.kind in analysis.wants for f in p.figures) and p.score >= SUPPORT_FRACTION * top.score), None)
+    return [duty, *[p for p in picks if p is not duty]] if duty is not None else picks
+
+
 def _condition(pick: Pick) -> str:
     """What a sanction sentence says must be true before its first figure (its breach and its tier)."""
     first = min((f.start for f in pick.figures), default=len(pick.span.text))
@@ -1149,6 +1164,7 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     picks = _later_rule_first(picks, analysis)
     picks = _asked_article_first(picks, ask)
     picks = _asked_tier_first(picks, analysis)
+    picks = _duty_not_exemption_first(picks, analysis)
     if analysis.which_article and picks[0].passage.article is None:
         # "which article…" is answered by an article: a title or preamble, however close its words, names none
         picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)

@@ -238,7 +238,8 @@ def asked_activities(question: str) -> frozenset[str]:
 
 # "after accepting the application", 受理后, 自受理之日起: where a time starts, not the act it is asked for
 _SINCE_ACCEPTED = re.compile(r"\b(?:after|since|from|upon|once)\s+(?:\w+\s+){0,2}?accept\w*(?:\s+(?:the|our|its)\s+\w+)?|"
-                             r"(?:自|从)?受理(?:通知书?)?(?:之日起|后|以后|之后)", re.I)
+                             # "受理数据出境安全评估申报后": the object accepted may stand between
+                             r"(?:自|从)?受理[^，。；？?]{0,14}?(?:之日起|后|以后|之后)", re.I)
 
 
 _RUNS_FROM = re.compile(r"自[^，。；,;]*?起|\b(?:from|after) (?:the )?(?:date|day) (?:of|on which) [^,;.]*", re.I)

@@ -228,3 +228,20 @@ def test_the_tier_the_question_describes_answers_before_the_first_tier_of_its_ar
     assert _asked_tier_first([first, serious], asked)[0] is serious
     plain = analyse("If we fail our Art. 20 duties under the Minors Online Protection Regulations, what's the fine?")
     assert _asked_tier_first([first, serious], plain)[0] is first
+
+
+def test_a_duty_asked_is_answered_by_the_sentence_imposing_it_not_the_one_exempting_from_it():
+    from retrieval.compose import Pick, _duty_not_exemption_first
+    from retrieval.figures import read_figures
+    from retrieval.query import analyse
+    from retrieval.sentences import sentence_spans
+    from tests.statutes import statute
+
+    exempt = statute("第五条 数据处理者累计向境外提供不满10万人个人信息的，免予申报数据出境安全评估。", 5, "cbdt-provisions")
+    duty = statute("第七条 数据处理者累计向境外提供100万人以上个人信息的，应当申报数据出境安全评估。", 7, "cbdt-provisions")
+    picks = [Pick(p, sentence_spans(p.text)[0], score, list(read_figures(p.text)))
+             for p, score in ((exempt, 2.7), (duty, 2.6))]
+    must = analyse("从今年1月1日起累计，向境外提供多少人的个人信息就必须申报数据出境安全评估？")
+    assert _duty_not_exemption_first(picks, must)[0].passage is duty
+    asked_exemption = analyse("向境外提供多少人以下的个人信息可以免予申报安全评估？")
+    assert _duty_not_exemption_first(picks, asked_exemption)[0].passage is exempt

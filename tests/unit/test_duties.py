@@ -224,3 +224,10 @@ def test_a_second_ask_for_a_fine_is_read_with_the_scene_set_before_the_first():
     deadline = analyse("We passed the assessment in April 2024. How long is the approval valid, and when can we "
                        "apply to extend it?")
     assert deadline.follow_up.question == "when can we apply to extend it?"
+
+
+def test_the_acceptance_a_period_runs_from_is_not_the_act_asked_even_with_its_object_between():
+    from retrieval.duties import asked_activities
+
+    assert "acceptance" not in asked_activities("国家网信办受理数据出境安全评估申报后，原则上要在多少个工作日内评完？")
+    assert "acceptance" in asked_activities("国家网信部门收到申报材料后，要在几个工作日内决定是否受理？")
