@@ -1117,7 +1117,9 @@ def _asked_article_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
 # the tier a question says its case is in, and the words a sanction's condition states that tier with
 _TIERS = ((re.compile(r"\b(?:especially|particularly|extremely) (?:serious|grave)|情节特别严重", re.I), "特别严重"),
           (re.compile(r"\bserious(?:ly)?\b|\bgrave(?:ly)?\b|\bsevere(?:ly)?\b|情节严重|严重(?:违反|违法|失职)", re.I),
-           "严重"))
+           "严重"),
+          (re.compile(r"拒不改正|拒不整改|不改正|\brefus\w* to (?:correct|rectify)|\bfail\w* to (?:correct|rectify)|"
+                      r"\bdoes(?:n't| not) (?:correct|rectify)", re.I), "拒不改正"))
 
 
 def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
@@ -1128,9 +1130,10 @@ def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
         return picks
     marker = next((word for pattern, word in _TIERS if pattern.search(analysis.question)), "")
     top = picks[0]
-    if not marker or marker in _condition(top):
-        return picks
-    tiered = next((p for p in picks[1:6] if p.passage.chunk_id == top.passage.chunk_id and marker in _condition(p)
+    if not marker or marker in _read(top.span, top.chapeau):
+        return picks  # the sentence states the tier (first, or after another: …；拒不改正的，处…)
+    tiered = next((p for p in picks[1:6] if _article_key(p.passage) == _article_key(top.passage)
+                   and marker in _read(p.span, p.chapeau)
                    and any(f.kind in analysis.wants for f in p.figures) and p.score >= SUPPORT_FRACTION * top.score),
                   None)
     return [tiered, *[p for p in picks if p is not tiered]] if tiered is not None else picks
@@ -1140,21 +1143,20 @@ def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
 _EXEMPTS = re.compile(r"免予|免于|无需|不需要|不必|\bexempt|\bneed not\b|\bnot required\b", re.I)
 
 
+# a question asking what may be done without the duty ("below how many can we send without an assessment?")
+_SPARED = re.compile(r"\bwithout\b|\bno need\b|\bdon'?t (?:need|have)\b|不用|不必|可以不|用不着", re.I)
+
+
 def _duty_not_exemption_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     """"从今年1月1日起累计提供多少人就必须申报安全评估？" asks when the duty applies: the sentence imposing it
     (应当…申报…100万人以上) answers, not the one exempting from it (免予申报…不满10万人), which shares its words."""
-    if not picks or _EXEMPTS.search(analysis.question) or not _EXEMPTS.search(_read(picks[0].span, picks[0].chapeau)):
+    if not picks or _EXEMPTS.search(analysis.question) or _SPARED.search(analysis.question) or \
+            not _EXEMPTS.search(_read(picks[0].span, picks[0].chapeau)):
         return picks
     top = picks[0]
     duty = next((p for p in picks[1:6] if not _EXEMPTS.search(_read(p.span, p.chapeau))
                  and any(f.kind in analysis.wants for f in p.figures) and p.score >= SUPPORT_FRACTION * top.score), None)
     return [duty, *[p for p in picks if p is not duty]] if duty is not None else picks
-
-
-def _condition(pick: Pick) -> str:
-    """What a sanction sentence says must be true before its first figure (its breach and its tier)."""
-    first = min((f.start for f in pick.figures), default=len(pick.span.text))
-    return f"{pick.chapeau.text if pick.chapeau else ''}{pick.span.text[:first]}"  # an item reads under its lead
 
 
 def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
