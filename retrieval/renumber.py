@@ -60,13 +60,19 @@ def renumbered_article(analysis: QueryAnalysis, chunks_of: Callable[[str], list[
     old, old_text = _articles(chunks_of(earlier)).get(ref.article, (None, ""))
     if old is None:
         return None
-    old_words = _words(old_text)
-    scored = [(_shared(old_words, _words(text)), number, new)
-              for number, (new, text) in _articles(chunks_of(current)).items()]
-    similarity, number, new = max(scored, key=lambda s: (s[0], -s[1]), default=(0.0, 0, None))
+    similarity, new = _most_alike(old_text, chunks_of(current))
     if new is None or similarity < MIN_SIMILARITY:
         return None
     return _answer(old, new, similarity, analysis.language)
+
+
+def _most_alike(text: str, chunks: list[Passage]) -> tuple[float, Passage | None]:
+    """The article of a text whose words are most alike ``text`` (the lower number of a tie), and their share."""
+    words = _words(text)
+    scored = [(_shared(words, _words(other)), number, passage)
+              for number, (passage, other) in _articles(chunks).items()]
+    similarity, _, passage = max(scored, key=lambda s: (s[0], -s[1]), default=(0.0, 0, None))
+    return similarity, passage
 
 
 def renumbered_by_content(analysis: QueryAnalysis, passages: list[Passage],
@@ -86,10 +92,7 @@ def renumbered_by_content(analysis: QueryAnalysis, passages: list[Passage],
         return None
     other = current if found.doc_id == earlier else earlier
     own_text = _articles(chunks_of(found.doc_id)).get(found.article, (found, found.text))[1]
-    words = _words(own_text)
-    scored = [(_shared(words, _words(text)), number, passage)
-              for number, (passage, text) in _articles(chunks_of(other)).items()]
-    similarity, _, match = max(scored, key=lambda s: (s[0], -s[1]), default=(0.0, 0, None))
+    similarity, match = _most_alike(own_text, chunks_of(other))
     if match is None or similarity < MIN_SIMILARITY:
         return None
     found = _articles(chunks_of(found.doc_id))[found.article][0]  # the article's first part, quoted from its start
