@@ -66,8 +66,9 @@ def _marks(option: str, other: str) -> tuple[str, ...]:
         pieces = {run[i:i + 2] for run in runs for i in range(len(run) - 1)}
         pieces -= {p for p in pieces if p in other or p in generic}
     else:
-        words = {w for w in _EN_WORD.findall(option.lower()) if w not in generic}
-        pieces = words - set(_EN_WORD.findall(other.lower()))
+        words = set(_EN_WORD.findall(option.lower())) - set(_EN_WORD.findall(other.lower()))
+        # a word that sets no reading apart elsewhere ("China") does here when it is all this reading has
+        pieces = (words - generic) or words
     translations = {t for term, t in glossary_pairs(option) if term not in other}
     return tuple(sorted(pieces | translations))
 
@@ -78,10 +79,16 @@ def open_choice(question: str) -> Choice | None:
     if asks_comparison(question):
         return None
     options = next(filter(None, map(_options, _asking_sentences(question))), None)
-    if options is None or any(_FIGURE.search(o) for o in options):
+    if options is None:
+        return None
+    # a figure the question named before offering the readings ("the PIPL 5% fine: is it 5% of the group's
+    # revenue or of the China entity's?") is what both readings are of, not what tells them apart
+    lead = question[:max(question.find(options[0]), 0)]
+    readings = [_FIGURE.sub(lambda m: " " if m.group() in lead else m.group(), o) for o in options]
+    if any(_FIGURE.search(r) for r in readings):
         return None
     first, second = (o.strip(" ,，“”\"'") for o in options)
-    marks = (_marks(first, second), _marks(second, first))
+    marks = (_marks(readings[0], readings[1]), _marks(readings[1], readings[0]))
     return Choice(first, second, marks) if all(marks) else None
 
 

@@ -254,3 +254,9 @@ def test_an_example_of_what_was_not_done_describes_the_breach_and_sets_nothing_a
 def test_a_fine_asked_as_a_share_of_turnover_asks_a_percentage():
     assert question_wants("Under the DSL, what's the maximum fine expressed as a percentage of annual turnover?") == \
         {"percent"}
+
+
+def test_a_figure_named_before_the_readings_is_what_both_are_of():
+    choice = open_choice("For the PIPL 5% turnover fine, is it 5% of global group revenue or only China revenue?")
+    assert choice is not None and choice.marks == (("global", "group"), ("china",))
+    assert open_choice("Is the fine 5% or 10% of turnover?") is None  # readings told apart by their figures
