@@ -260,3 +260,10 @@ def test_a_figure_named_before_the_readings_is_what_both_are_of():
     choice = open_choice("For the PIPL 5% turnover fine, is it 5% of global group revenue or only China revenue?")
     assert choice is not None and choice.marks == (("global", "group"), ("china",))
     assert open_choice("Is the fine 5% or 10% of turnover?") is None  # readings told apart by their figures
+
+
+def test_the_most_a_law_can_fine_is_asked_without_the_word_for_a_fine():
+    from retrieval.rules.asks import asks_law_maximum
+
+    assert asks_law_maximum("数安法最高罚多少？")
+    assert not asks_law_maximum("数安法第四十五条最高罚多少？")  # an article named is that article's fine
