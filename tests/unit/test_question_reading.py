@@ -267,3 +267,10 @@ def test_the_most_a_law_can_fine_is_asked_without_the_word_for_a_fine():
 
     assert asks_law_maximum("数安法最高罚多少？")
     assert not asks_law_maximum("数安法第四十五条最高罚多少？")  # an article named is that article's fine
+
+
+def test_a_breach_described_in_plain_chinese_makes_it_that_breach_s_fine():
+    from retrieval.rules.asks import asks_law_maximum
+
+    assert not asks_law_maximum("公司没向主管部门报处置方案，责令改正也没改。按网数条例，老板个人最多罚多少？")
+    assert asks_law_maximum("网数条例最多罚多少？")
