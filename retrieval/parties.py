@@ -94,8 +94,8 @@ def party_provision(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Pas
         label = citation_label(passage, span)
         reason = (f"{label}对{party.name_zh}另有规定，未规定罚款等此类数额：“{span.text.strip()}”"
                   if analysis.language == "zh" else
-                  f"{label} provides for a {party.name} apart and sets no figure of this kind for it: "
-                  f"“{span.text.strip()}”")
+                  f"{label} sanctions the breach described (a {party.name}'s, which the law treats apart) and states "
+                  f"no figure of the kind asked ({', '.join(sorted(analysis.wants))}) for it: “{span.text.strip()}”")
         comp = abstain([passage], reason, analysis, RULE)
         comp.trace = [TraceStep(RULE, f"{label}: the {party.name}'s own provision", "abstained")]
         return comp
