@@ -370,7 +370,8 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
                      f"“{quote}” [{n}]")
         out.trace += comp.trace
     # two questions in one ask both figures, not which is higher
-    verdict = _verdict([side.name_in(analysis.language) for side, _, _ in parts], [_value(comp, a) for _, comp, a in parts], question, analysis.language,
+    verdict = _verdict([side.name_in(analysis.language) for side, _, _ in parts],
+                       [_value(comp, a) for _, comp, a in parts], question, analysis.language,
                        laws=all(side.law for side, _, _ in parts), dates=analysis.wants == {"date"},
                        periods=analysis.wants == {"duration"}) \
         if asks_comparison(question) else ""

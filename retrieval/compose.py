@@ -1132,11 +1132,16 @@ def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     top = picks[0]
     if not marker or marker in _read(top.span, top.chapeau):
         return picks  # the sentence states the tier (first, or after another: …；拒不改正的，处…)
-    tiered = next((p for p in picks[1:6] if _article_key(p.passage) == _article_key(top.passage)
-                   and marker in _read(p.span, p.chapeau)
-                   and any(f.kind in analysis.wants for f in p.figures) and p.score >= SUPPORT_FRACTION * top.score),
-                  None)
-    return [tiered, *[p for p in picks if p is not tiered]] if tiered is not None else picks
+    return _near_first(picks, lambda p: _article_key(p.passage) == _article_key(top.passage)
+                       and marker in _read(p.span, p.chapeau), analysis)
+
+
+def _near_first(picks: list[Pick], fits: Callable[[Pick], bool], analysis: QueryAnalysis) -> list[Pick]:
+    """The picks with the first of the next five that fits, states a figure of the kind asked and scores near the
+    top one moved before it; the picks as they were when none does."""
+    near = next((p for p in picks[1:6] if fits(p) and any(f.kind in analysis.wants for f in p.figures)
+                 and p.score >= SUPPORT_FRACTION * picks[0].score), None)
+    return [near, *[p for p in picks if p is not near]] if near is not None else picks
 
 
 # a sentence that lifts a duty rather than imposes it (免予申报…, "is exempt from"): it shares every word of the duty
@@ -1153,10 +1158,7 @@ def _duty_not_exemption_first(picks: list[Pick], analysis: QueryAnalysis) -> lis
     if not picks or _EXEMPTS.search(analysis.question) or _SPARED.search(analysis.question) or \
             not _EXEMPTS.search(_read(picks[0].span, picks[0].chapeau)):
         return picks
-    top = picks[0]
-    duty = next((p for p in picks[1:6] if not _EXEMPTS.search(_read(p.span, p.chapeau))
-                 and any(f.kind in analysis.wants for f in p.figures) and p.score >= SUPPORT_FRACTION * top.score), None)
-    return [duty, *[p for p in picks if p is not duty]] if duty is not None else picks
+    return _near_first(picks, lambda p: not _EXEMPTS.search(_read(p.span, p.chapeau)), analysis)
 
 
 def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.manifest import load_manifest
 from ingest.numerals import chinese_to_int
 from retrieval.compose import Composition, citation_label
-from retrieval.laws import amended_laws
+from retrieval.laws import amended_laws, originals
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
@@ -189,12 +188,6 @@ def asks_document_units(analysis: QueryAnalysis) -> bool:
         not _PART_OF_DOCUMENT.search(analysis.question)
 
 
-def _originals(laws: list[str]) -> list[str]:
-    """The laws themselves, not their translations (resolve_laws adds a law's translations after it)."""
-    manifest = load_manifest()
-    return [law for law in laws if (entry := manifest.by_id(law)) is None or not entry.translation_of]
-
-
 # "how many items / amendments" counts the amending decision's items; "how many articles", the law's
 _ASKS_ITEMS = re.compile(r"\b(?:items|amendments)\b|项", re.I)
 
@@ -202,7 +195,7 @@ _ASKS_ITEMS = re.compile(r"\b(?:items|amendments)\b|项", re.I)
 def _counted_document(analysis: QueryAnalysis) -> str:
     """The one document whose units are counted: "after the 2025 amendment, how many articles does the CSL have"
     names the amending decision only to date the law's text, whose articles are counted ("" when not one)."""
-    named = _originals(analysis.laws)
+    named = originals(analysis.laws)
     if len(named) == 2:
         decision = [law for law in named if amended_laws(law)]
         if len(decision) == 1 and set(named) - set(decision) <= set(amended_laws(decision[0])):

@@ -335,6 +335,12 @@ def with_versions(doc_ids: list[str], manifest: Manifest | None = None) -> set[s
 _AMENDS = re.compile(r"关于修改《([^》]+)》")
 
 
+def originals(doc_ids: list[str], manifest: Manifest | None = None) -> list[str]:
+    """The documents themselves, not their translations (resolve_laws adds a law's translations after it)."""
+    manifest = manifest or load_manifest()
+    return [doc_id for doc_id in doc_ids if (entry := manifest.by_id(doc_id)) is None or not entry.translation_of]
+
+
 def amends(doc_id: str, manifest: Manifest | None = None) -> bool:
     """Whether the document is a decision amending a law (关于修改《…》的决定)."""
     return bool(amended_laws(doc_id, manifest))

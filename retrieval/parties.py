@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.manifest import load_manifest
 from retrieval.compose import Composition, abstain, citation_label
 from retrieval.figures import read_figures
+from retrieval.laws import originals
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
@@ -55,17 +55,11 @@ def asks_party_fine_of(question: str) -> bool:
     from retrieval.query import analyse
 
     analysis = analyse(question)
-    return _asks_fine(analysis) and party_asked(question) is not None and bool(_named(analysis))
+    return _asks_fine(analysis) and party_asked(question) is not None and bool(originals(analysis.laws))
 
 
 def _asks_fine(analysis: QueryAnalysis) -> bool:
     return bool(analysis.wants & _FINE_KINDS) and bool(_FINE_ASKED.search(analysis.question))
-
-
-def _named(analysis: QueryAnalysis) -> list[str]:
-    """The laws named, in their own texts (not translations)."""
-    manifest = load_manifest()
-    return [law for law in analysis.laws if (entry := manifest.by_id(law)) is not None and not entry.translation_of]
 
 
 def _provision(chunks: list[Passage], party: Party) -> tuple[Passage, Span] | None:
@@ -84,7 +78,7 @@ def party_provision(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Pas
     party = party_asked(analysis.question)
     if not enabled(RULE) or party is None or not _asks_fine(analysis):
         return None
-    for law in _named(analysis):
+    for law in originals(analysis.laws):
         found = _provision(chunks_of(law), party)
         if found is None:
             continue

@@ -73,29 +73,28 @@ def described_transfer(question: str) -> Transfer | None:
 
 def asks_transfer_route(question: str) -> bool:
     """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
-    from retrieval.query import analyse
-
-    return _asks_route(analyse(question))
+    return _route_asked(question) is not None
 
 
 # a route is asked with at most a headcount ("…要签标准合同吗？门槛是多少人？"); "合同生效后多长时间内必须备案？" asks a period
 _ROUTE_ASKS = frozenset({"count", "quantity"})
 
 
-def _asks_route(analysis: QueryAnalysis) -> bool:
+def _route_asked(question: str) -> Transfer | None:
+    """The transfer described, when the question asks its route and no other kind of figure."""
+    transfer = described_transfer(question)
     # each ask on its own: "…多长时间内必须备案？向哪个部门备案？" asks a period, though its last ask wants no figure
-    asks = [part for part in re.split(r"[?？]", analysis.question) if part.strip()]
-    return all(question_wants(part) <= _ROUTE_ASKS for part in asks) and \
-        described_transfer(analysis.question) is not None
+    asks = [part for part in re.split(r"[?？]", question) if part.strip()]
+    return transfer if transfer is not None and all(question_wants(part) <= _ROUTE_ASKS for part in asks) else None
 
 
 def transfer_route(analysis: QueryAnalysis, units: Callable[[], list[Unit]],
                    chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
     """The route of the transfer the question describes, each step quoted from the store; None when the question
     describes none, or when the store cannot give the route (the composer then answers as it can)."""
-    if not enabled(RULE) or not _asks_route(analysis):
+    transfer = _route_asked(analysis.question) if enabled(RULE) else None
+    if transfer is None:
         return None
-    transfer = described_transfer(analysis.question)
     try:
         data, steps = verified_table(units())
         name, chosen = decide(check(transfer), steps, data)
