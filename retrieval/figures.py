@@ -40,20 +40,20 @@ _EN_WORDNUM = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 # --- Chinese patterns (order matters: amounts and percents before bare counts)
 ZH_PERCENT = re.compile(rf"百分之({_ZH_NUM})(以下|以上)?|({_EN_NUMBER})\s*[%％](以下|以上)?")
 # fines set as a multiple of something else: 违法所得一倍以上十倍以下, "one to ten times the illegal gains"
-ZH_MULTIPLE = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})倍(以下|以上)?")
+ZH_MULTIPLE = re.compile(rf"(?<![第{NUMERAL_CHARS}0-9])({_ZH_NUM})倍(以下|以上)?")
 # ages: 不满十四周岁 (under 14), "under the age of 14", "14 years old"
-ZH_AGE = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})周岁(以上|以下)?")
+ZH_AGE = re.compile(rf"(?<![第{NUMERAL_CHARS}0-9])({_ZH_NUM})周岁(以上|以下)?")
 EN_AGE = re.compile(rf"\b(?:age of|aged)\s+({_EN_NUMBER}|{_EN_WORDNUM})\b|\b({_EN_NUMBER}|{_EN_WORDNUM})\s+years?(?:\s+|-)"
                     r"(?:of age|old)\b", re.I)
-ZH_AMOUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})\s*(万元|亿元|元)(以下|以上)?")
+ZH_AMOUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}0-9])({_ZH_NUM})\s*(万元|亿元|元)(以下|以上)?")
 ZH_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月"
                      r"(?:(\d{1,2}|[一二三四五六七八九十]{1,3})日)?")
 # "自上年1月1日起": a day of the calendar with no year, not a duration of one day
 ZH_MONTH_DAY = re.compile(r"(?<!\d)(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日")
 MONTH_DAY = "month-day"
-ZH_DURATION = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})(个工作日|工作日|个月|小时|分钟|日|天|周|年)"
+ZH_DURATION = re.compile(rf"(?<![第{NUMERAL_CHARS}0-9])({_ZH_NUM})(个工作日|工作日|个月|小时|分钟|日|天|周|年)"
                          r"(?!度)(以内|内|以上|以下)?")
-ZH_COUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}])({_ZH_NUM})(万|亿)?(人|条|户|次|个|名|件|家|项|位|组)?"
+ZH_COUNT = re.compile(rf"(?<![第{NUMERAL_CHARS}0-9])({_ZH_NUM})(万|亿)?(人|条|户|次|个|名|件|家|项|位|组)?"
                       r"(以上|以下|以内)?")
 
 # --- English patterns
@@ -642,9 +642,10 @@ _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:
 
 
 # the unit a duration question asks in: "how many hours" is not answered by "three years"
-# (calendar spans convert: "how many days" is fairly answered by "6 months"; hours are another scale)
+# (a month asked may be answered in weeks or days; hours are another scale; "at least how many years" is not
+# answered by "six months": a period the law sets in years it states in years)
 _UNIT_FAMILIES = {"second": {"second"}, "minute": {"minute", "second"}, "hour": {"hour", "minute"}, "day": {"day", "working-day", "week"},
-                  "month": {"month", "year", "week", "day", "working-day"}, "year": {"year", "month"}}
+                  "month": {"month", "year", "week", "day", "working-day"}, "year": {"year"}}
 _ASKED_UNIT = re.compile(r"how many (?:working |business |calendar )?(seconds?|minutes?|hours?|days?|weeks?|months?|"
                          r"years?)\b|(?:多少|几)个?(秒|分钟|小时|工作日|日|天|周|月(?![几份底初中])|年)", re.I)
 _ASKED_UNIT_NAMES = {"second": "second", "seconds": "second", "秒": "second", "minute": "minute",
@@ -703,7 +704,7 @@ _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么�
                           re.I)
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
 _ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
-                            r"length|size|number|ceiling|quota)s?\b|最低|最高|上限|下限|多少|几", re.I)
+                            r"length|size|number|ceiling|quota)s?\b|最低|最高(?![法检院人])|上限|下限|多少|几", re.I)  # 最高法: the court
 # the kinds a quantity of unnamed kind may be
 QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})
 

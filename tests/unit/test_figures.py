@@ -128,6 +128,18 @@ def test_bounds_ranges_spelled_counts_and_calendar_days(text, glosses):
     assert figure_glosses(text) == glosses
 
 
+def test_the_supreme_court_s_name_asks_no_maximum():
+    from retrieval.query import analyse
+
+    assert analyse("人脸识别民事案件的那个最高法司法解释，哪天施行的？", None).wants == {"date"}
+    assert figures.question_wants("个保法最高罚多少？") == {"amount"}
+
+
+def test_an_ordinal_s_digits_are_no_figure():
+    # 第1841次会议 is the meeting's number: no part of it counts anything
+    assert [f.kind for f in extract_figures("最高人民法院审判委员会第1841次会议通过")] == []
+
+
 def test_a_calendar_day_is_not_a_duration_or_an_effective_date():
     day = extract_figures("自上年1月1日起")[0]
     assert day.kind == "day-of-year"
@@ -138,6 +150,7 @@ def test_a_calendar_day_is_not_a_duration_or_an_effective_date():
     ("个人信息泄露后必须在多少小时内报告？", {"hour", "minute"}),
     ("Within how many working days must the office decide?", {"day", "working-day", "week"}),
     ("How long is the assessment valid?", set()),
+    ("停产后至少还要提供几年的安全维护？", {"year"}),  # six months of log retention is no number of years
 ])
 def test_the_unit_a_duration_question_asks_in(question, units):
     from retrieval.figures import asked_units
