@@ -153,8 +153,8 @@ def is_of_kind(subject: str, kind: str, law_names: str = "") -> bool:
 _ACTIVITIES = {
     # how long an assessment's result stays valid (评估结果有效期) is no act of assessing; issuing the result is
     "assessment": re.compile(r"(?<!复)评估(?!结果的?有效期)|(?<!re-)(?<!re)\bassess(?!ment results?(?: (?:is|are|remains?|"
-                             r"stays?))? valid)|\bevaluat", re.I),
-    "reassessment": re.compile(r"复评|重新评估|复核|\bre-?assess|\bre-?review|\bre-?examin", re.I),
+                             r"stays?))? valid)|(?<!re-)(?<!re)\bevaluat", re.I),
+    "reassessment": re.compile(r"复评|重新评估|复核|\bre-?assess|\bre-?review|\bre-?examin|\bre-?evaluat", re.I),
     "extension": re.compile(r"延长|延期|\bextend|\bextension|\bprolong", re.I),
     "testing": re.compile(r"检测|测评|测试|\btest", re.I),
     "audit": re.compile(r"审计|\baudit", re.I),
@@ -168,7 +168,10 @@ _ACTIVITIES = {
     # cancelling a filing when a service ends is not making it: 注销备案 has its own period (二十个工作日)
     "deregistration": re.compile(r"注销|\bderegist|\bde-regist|\bcancel\w*\s+(?:(?:the|its|our|a)\s+)?(?:\w+\s+)?"
                                  r"(?:filing|registration)", re.I),
-    "submission": re.compile(r"提交|报送|补交|补充材料|\bsubmi|\bsupplement", re.I),
+    "submission": re.compile(r"提交|报送|补交|递交|补充材料|\bsubmi|\bsupplement", re.I),
+    # applying (申报) for an assessment or a review is not the authority's doing it: the 45 working days to finish
+    # an assessment are not how soon after a change one must re-apply
+    "application": re.compile(r"申报|\b(?:re-?)?appl(?:y|ies|ied|ying) for\b|\bre-?apply", re.I),
     # updating a filing when its details change (办理变更手续) is neither making it nor answering anyone
     "change": re.compile(r"变更手续|办理变更|\b(?:update|amend|change)\w*\s+(?:(?:the|its|their|our)\s+)?"
                          r"(?:filing|registration|record)\b", re.I),
@@ -181,7 +184,7 @@ _ACTIVITIES = {
                             re.I),
     # deciding whether to take a filing up is not deciding it: 7 days to accept an application are not the days
     # to reach a (re-)assessment's conclusion
-    "acceptance": re.compile(r"(?<!不予)受理|确定是否需要|决定是否(?:受理|立案|开展|启动)|"
+    "acceptance": re.compile(r"(?<!不予)受理|确定(?:是否|要不要)需要|(?:决定|确定)(?:是否|要不要)(?:受理|立案|开展|启动|审)|"
                              r"\baccept(?:s|ed|ing|ance)?\b(?! (?:the|a|an) (?:result|conclusion))|"
                              r"\bwhether (?:a |the )?(?:review|assessment|filing|case)\b[^,.?]{0,20}?\b(?:needed|required|"
                              r"opened|accepted|started|launched)\b|\bwhether to (?:accept|open|start|launch)\b", re.I),
@@ -231,9 +234,15 @@ def asking_clause(question: str) -> str:
 def asked_activities(question: str) -> frozenset[str]:
     """The acts the question asks a time for, read in the clause that asks (“网络安全审查办公室要求…的，当事人应当在多少
     个工作日内提交…”: a submission, not the review the office's name speaks of); the whole question if that clause
-    names none."""
+    names none, bodies' names left out (the review office's name says who asks, not what is to be done)."""
     question = _SINCE_ACCEPTED.sub(" ", question)
-    return activities(asking_clause(question)) or activities(question)
+    return activities(asking_clause(question)) or activities(_BODY_NAME.sub(" ", question))
+
+
+# a body named by what it does: 网络安全审查办公室 asks for the materials, it is not the review asked about
+_BODY_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}(?:审查|评估|检测|认证|备案)(?:办公室|工作机制|机构|中心)|"
+                        r"\b(?:review|assessment|testing|certification|filing)\s+(?:office|bod(?:y|ies)|agenc(?:y|ies)|"
+                        r"institutions?|cent(?:re|er)s?)\b", re.I)
 
 
 # "after accepting the application", 受理后, 自受理之日起: where a time starts, not the act it is asked for

@@ -79,7 +79,7 @@ def _inflected(term: str) -> str:
             words.append(re.escape(word[:-1]) + "(?:e|es|ed|ing)")
         else:
             words.append(re.escape(word) + "(?:s|es|ed|ing)?")
-    return r"\s+".join(words)
+    return r"[\s\-]+".join(words)  # "core-data violation" names core data
 
 
 def glossary_pairs(text: str) -> list[tuple[str, str]]:

@@ -86,7 +86,10 @@ QUESTION_WORDS = frozenset(tokenize(QUESTION_WORDS_TEXT))
 # nothing aside)
 _NEGATED = re.compile(r"[(（](?!\s*(?:e\.\s?g\.?|eg\b|for example|for instance|such as|例如|比如|譬如))[^)）]{0,20}?(?:\bnot\b|excluding|except|other than|apart from|非|不是|并非|不属于|不包括|不涉及|"
                       r"不含|不包含|除)[^)）]*[)）]|"
-                      r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)",
+                      r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)|"
+                      # "a leak with no national-security or public-interest impact": the consequences it rules out
+                      r"\bno\s+[\w\s-]{0,40}?\b(?:impact|implications?|risks?|effects?|harm)\b|"
+                      r"不涉及[^，；。？]{1,20}?(?:的|，|。|？|$)",
                       re.I)
 # what the asker says it is not ("we are not a CII operator", （不是关键信息基础设施运营者）, 没有被认定为重要数据处理者):
 # a duty binding that kind of party is not theirs

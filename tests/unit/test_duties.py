@@ -231,3 +231,16 @@ def test_the_acceptance_a_period_runs_from_is_not_the_act_asked_even_with_its_ob
 
     assert "acceptance" not in asked_activities("国家网信办受理数据出境安全评估申报后，原则上要在多少个工作日内评完？")
     assert "acceptance" in asked_activities("国家网信部门收到申报材料后，要在几个工作日内决定是否受理？")
+
+
+def test_a_body_named_by_its_work_is_not_the_act_asked_and_a_re_evaluation_is_a_reassessment():
+    from retrieval.duties import activities, activities_at, asked_activities, lacks_decisive, others_only
+
+    assert asked_activities("网络安全审查办公室要求补充材料的，我们要在几个工作日内交上去？") == {"submission"}
+    assert others_only({"submission"}, activities_at("特别审查程序一般应当在90个工作日内完成", 10, 17))
+    asked = asked_activities("Within how many working days must the CAC deliver the re-evaluation result?")
+    assert asked == {"reassessment"}
+    assert lacks_decisive(asked, activities("应当自受理之日起45个工作日内完成数据出境安全评估"))
+    assert asked_activities("控制人变了，按规定要在变更后多少天内重新申报？") == {"application"}
+    assert asked_activities("已经提交了申报材料。办公室多少个工作日内决定要不要审？") == {"acceptance"}
+    assert "application" in activities("应当在有效期届满60个工作日前重新申报评估")

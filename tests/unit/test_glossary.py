@@ -26,6 +26,7 @@ def test_inflected_english_forms_find_their_entries():
     assert "refuse to correct" in found
     # an inflection must not reach into another word
     assert glossary_pairs("finesse") == []
+    assert "核心数据" in dict(glossary_pairs("a core-data violation")).values()  # words joined by a hyphen
 
 
 def test_every_glossary_entry_has_both_languages_and_bad_files_are_named(tmp_path):

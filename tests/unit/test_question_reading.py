@@ -251,6 +251,13 @@ def test_an_example_of_what_was_not_done_describes_the_breach_and_sets_nothing_a
     assert "location" in analyse("How many records make it serious (not location or property data)?").excluded_terms
 
 
+def test_the_consequences_a_question_rules_out_are_set_aside_but_a_missing_gain_is_a_tier():
+    leak = analyse("A leak with no national-security or public-interest impact: within how many hours do we report?")
+    assert {"national security", "国家安全"} <= leak.excluded_terms
+    assert "国家安全" in analyse("泄露不涉及国家安全的，多少小时内报告？").excluded_terms
+    assert analyse("The company had no illegal gains; what is the fine?").excluded_terms == set()
+
+
 def test_a_fine_asked_as_a_share_of_turnover_asks_a_percentage():
     assert question_wants("Under the DSL, what's the maximum fine expressed as a percentage of annual turnover?") == \
         {"percent"}
