@@ -231,22 +231,28 @@ def _breach_fit(picks: list[Pick], articles: dict[tuple[str, int], str], analysi
     those were retrieved as well (不履行本法第三十条规定的… reads as DSL Art. 30's duty to assess important data's
     risks). The words for sanctions and their tiers (罚款, 直接负责的主管人员, 情节严重) say what is asked of the
     breach, not which breach it is, and count for none."""
-    asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer))
-    sanction_terms = frozenset(tokenize(" ".join(t for t in analysis.expansion if SANCTION_WORDS.search(t)), tokenizer))
     fit: dict[int, float] = {}
     for pick in picks:
         breach = breach_of(pick.span, _read(pick.span, pick.chapeau), pick.passage.text, pick.lead)
         if not breach:
             continue
         duties = " ".join(articles.get((pick.passage.doc_id, n), "") for n in duty_articles(breach))
-        tokens = frozenset(tokenize(f"{breach} {duties}", tokenizer))
-        own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if _scoped(pick.passage, analysis)
-                           else (analysis.content_tokens, analysis.expansion_tokens))
-        translated = (translated - sanction_terms) | (analysis.neutral_tokens & asked)
-        fit[id(pick)] = max(_weighted_coverage(own & asked, tokens, idf or {}, unknown_idf),
-                            _weighted_coverage(translated, tokens, idf or {}, unknown_idf))
+        fit[id(pick)] = _fit_to_breach(f"{breach} {duties}", pick.passage, analysis, tokenizer, idf, unknown_idf)
     _chapeaus_follow_their_items(picks, fit)
     return fit
+
+
+def _fit_to_breach(text: str, passage: Passage, analysis: QueryAnalysis, tokenizer: str,
+                   idf: dict[str, float] | None, unknown_idf: float) -> float:
+    """How much of the breach the question describes a text speaks of, the words of sanctions left out."""
+    asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer))
+    sanction_terms = frozenset(tokenize(" ".join(t for t in analysis.expansion if SANCTION_WORDS.search(t)), tokenizer))
+    tokens = frozenset(tokenize(text, tokenizer))
+    own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if _scoped(passage, analysis)
+                       else (analysis.content_tokens, analysis.expansion_tokens))
+    translated = (translated - sanction_terms) | (analysis.neutral_tokens & asked)
+    return max(_weighted_coverage(own & asked, tokens, idf or {}, unknown_idf),
+               _weighted_coverage(translated, tokens, idf or {}, unknown_idf))
 
 
 def _chapeaus_follow_their_items(picks: list[Pick], fit: dict[int, float]) -> None:
@@ -439,7 +445,7 @@ def _favour_highest_tier(picks: list[Pick], analysis: QueryAnalysis) -> None:
             pick.score += LAW_MAXIMUM_BONUS
 
 
-FINE_ASKED = re.compile(r"\bfine[ds]?\b|\bpenalt(?:y|ies)\b|罚款|罚金|处罚", re.I)
+FINE_ASKED = re.compile(r"\bfine[ds]?\b|\bpenalt(?:y|ies)\b|罚款|罚金|处罚|罚则", re.I)
 
 
 def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) -> bool:
@@ -458,6 +464,8 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
         kinds |= QUANTITY_KINDS
     if figure.kind not in kinds or figure.sanction and not analysis.sanctions_answer:
         return False
+    if figure.kind == "multiple" and "multiple" not in analysis.wants and not figure.sanction:
+        return False  # "how much money is a major loss": a threshold's 十倍以上 is no sum of money
     if figure.kind == "count" and counts_differ(analysis.count_noun, figure.counts):
         return False  # a count of police officers does not say how many stars
     if figure.kind == "multiple" and "multiple" in analysis.wants and not figure.sanction and \
@@ -468,6 +476,13 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
 
 
 _TIMED = frozenset({"duration", "date", "day-of-year", "frequency", "timing"})
+# a date followed by what happened to a text on it (2022年7月7日公布的《…》, "promulgated on…")
+_LAW_EVENT_AFTER = re.compile(r"\s*(?:公布|发布|颁布|通过|印发|修正|修订|起?施行)|,?\s*(?:promulgated|published|adopted|issued)\b",
+                              re.I)
+
+
+def _a_law_s_own_date(text: str, end: int) -> bool:
+    return bool(_LAW_EVENT_AFTER.match(text, end))
 
 
 def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") -> bool:
@@ -500,6 +515,9 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             return False  # 60 working days before expiry is not how soon after a change one must re-apply
     if figure.kind == "duration" and (figure.value, figure.unit) in analysis.given_periods:
         return False  # "we applied within the 15 working days; how long does the office have?": not those 15
+    if figure.kind == "date" and _a_law_s_own_date(text, figure.end) and OBLIGATION_CUE.search(analysis.question) \
+            and not (EFFECTIVE_CUE.search(analysis.question) or ADOPTION_CUE.search(analysis.question)):
+        return False  # "by when must we apply": the day the Measures were published is no due date
     if figure.kind == "date" and analysis.amended_in and figure.value < analysis.amended_in * 10000:
         return False  # the consolidated text's 本法自2017年6月1日起施行 is not when the 2025 amendment took effect
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date
@@ -998,7 +1016,7 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     anchors, fit = _breach_anchors(ask, picks)
     # an article found to punish another breach in one language does so in the other (an English question
     # tells the translation's sentences apart better than the original's)
-    duty = _duty_found(ask, picks)
+    duty = _duty_found(ask, picks, fit)
     other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis) or _fines_another_duty(p, duty)]
     other_articles = {_article_key(p.passage) for p in other_breach}
     matched = [p for p in with_figure if p not in other_breach
@@ -1028,7 +1046,7 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     return matched + [p for p in picks if not _answers(p, analysis)]
 
 
-def _duty_found(ask: _Ask, picks: list[Pick]) -> tuple[str, int] | None:
+def _duty_found(ask: _Ask, picks: list[Pick], fit: dict[int, float]) -> tuple[str, int] | None:
     """Rule duty_cited: the question names no article, and the passage found first is a duty of the law (CSL
     Art. 39: CII data stays in China) that a sanction found cites by number (违反本法第三十九条规定，…在境外存储…):
     that duty is the one breached."""
@@ -1036,11 +1054,34 @@ def _duty_found(ask: _Ask, picks: list[Pick]) -> tuple[str, int] | None:
     if not enabled("duty_cited") or analysis.breached or not analysis.sanctions_answer or not ask.passages:
         return None
     top = ask.passages[0]
-    if not _is_duty(top):
+    if _is_duty(top):
+        duty = _article_key(top)
+        cited = any(_article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p) for p in picks)
+        return duty if cited else None
+    return _best_cited_duty(ask, picks, fit)
+
+
+def _best_cited_duty(ask: _Ask, picks: list[Pick], fit: dict[int, float]) -> tuple[str, int] | None:
+    """A sanction was found first: the duty article among the passages that a sanction found cites by number and
+    that speaks of the breach described better than any sanction's own words do (CSL Art. 39 for "关基运营者…把个人
+    信息存到境外", though the serious tier naming 关键信息基础设施 ranked first)."""
+    if not fit or "amount" not in ask.analysis.wants:
+        # no breach described ("the maximum fine under the DSL"): every sanction competes; and a fine is what a
+        # duty's number ties to its breach (a ban from a post follows the person's breach, not a duty found)
         return None
-    duty = _article_key(top)
-    cited = any(_article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p) for p in picks)
-    return duty if cited else None
+    cited = {(_article_key(p.passage)[0], n) for p in picks for n in _duties_breached(p)}
+    best: dict[tuple[str, int | None], float] = {}
+    for passage in ask.passages:
+        if _is_duty(passage) and (key := _article_key(passage)) in cited:
+            score = _fit_to_breach(passage.text, passage, ask.analysis, ask.tokenizer, ask.idf, ask.unknown_idf)
+            best[key] = max(best.get(key, 0.0), score)
+    ranked = sorted(best.items(), key=lambda item: -item[1])
+    if not ranked or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None  # no duty, or two fit alike: the question tells no one duty apart
+    duty, score = ranked[0]
+    others = [fit[id(p)] for p in picks if id(p) in fit and p.figures and _article_key(p.passage)[0] == duty[0]
+              and duty[1] not in _duties_breached(p)]
+    return duty if score > max(others, default=0.0) else None
 
 
 def _duties_breached(pick: Pick) -> frozenset[int]:
@@ -1161,6 +1202,23 @@ def _duty_not_exemption_first(picks: list[Pick], analysis: QueryAnalysis) -> lis
     return _near_first(picks, lambda p: not _EXEMPTS.search(_read(p.span, p.chapeau)), analysis)
 
 
+def _duty_or_its_sanction_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """"Which article…" of a duty and of its sanction: the penalty for breaching a duty restates it (违反本法第三十六条
+    规定，…的), so a question asking no fine is answered by the duty's own article, when it was retrieved; one asking
+    the penalty (罚则在第几条, "which article sets the penalties for…") by the sanction citing the duty found first."""
+    top = picks[0]
+    if not FINE_ASKED.search(analysis.question):
+        if len(duties := duty_articles(top.span.text)) == 1:
+            doc, (number,) = top.passage.doc_id, tuple(duties)
+            return _naming_first(picks, lambda p: p.passage.doc_id == doc and p.passage.article == number, analysis)
+        return picks
+    if not _is_duty(top.passage):
+        return picks
+    duty = _article_key(top.passage)
+    return _naming_first(picks, lambda p: _article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p),
+                         analysis)
+
+
 def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     """Which sentence answers first: a later rule over the one it restates, then the sentence naming the brand,
     the short name, the bank or the body the question names."""
@@ -1172,12 +1230,8 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     if analysis.which_article and picks[0].passage.article is None:
         # "which article…" is answered by an article: a title or preamble, however close its words, names none
         picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)
-    if analysis.which_article and not FINE_ASKED.search(analysis.question) and \
-            len(duties := duty_articles(picks[0].span.text)) == 1:
-        # the penalty for breaching a duty restates it (违反本法第三十六条规定，…的): the duty's own article is the
-        # provision asked for, when it was retrieved
-        doc, (number,) = picks[0].passage.doc_id, tuple(duties)
-        picks = _naming_first(picks, lambda p: p.passage.doc_id == doc and p.passage.article == number, analysis)
+    if analysis.which_article:
+        picks = _duty_or_its_sanction_first(picks, analysis)
     brands = [a for a in analysis.acronyms if not a.isupper()]
     if brands and not all(b in _body_text(picks[0].passage) for b in brands):
         # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names

@@ -499,7 +499,7 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
     manifest = manifest or load_manifest()
     out: list[str] = []
     for m in _EN_LAW_NAME.finditer(question):
-        name = m.group(0)
+        name = _with_subject(question, m)
         if not _LAW_WORD.search(name) or resolve_laws(name, manifest):
             continue
         words = _distinctive(name)
@@ -514,6 +514,20 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
             continue
         out.append(f"《{m.group(1)}》")
     return out
+
+
+# "the 2025 Measures on PI protection compliance audits": a title's subject written in lower case goes on after
+# "on"/"for"/"of" up to the first word that is no part of a title
+_SUBJECT_TAIL = re.compile(r"(?:\s+(?!(?:how|what|when|which|who|must|shall|should|is|are|was|were|does|do|did|can|may|"
+                           r"says?|require[sd]?|sets?|says|under|if|and|or|but|to)\b)[a-z][\w'’-]*){1,5}")
+
+
+def _with_subject(question: str, m: re.Match[str]) -> str:
+    name = m.group(0)
+    if not re.search(r"\b(?:on|for|of)(?:\s+[A-Z][\w'’-]*)*$", name) or not _LAW_WORD.search(name):
+        return name
+    tail = _SUBJECT_TAIL.match(question, m.end())
+    return f"{name}{tail.group(0)}" if tail else name
 
 
 def _names_held_law(title: str, manifest: Manifest) -> bool:

@@ -208,9 +208,17 @@ def source_count_class(figure_text: str, following: str) -> str:
 
 
 def asked_count_noun(question: str) -> str:
-    """What "how many …" / 多少… counts, as written ("stars", "employees", "人"); "" if the question names none."""
+    """What "how many …" / 多少… counts, as written ("stars", "employees", "人"); "people" for a headcount or a
+    user count asked ("at what headcount…": two processors deciding jointly are no headcount); "" if the
+    question names none."""
     m = _ASKED_COUNT.search(question)
-    return (m.group(1) or m.group(2) or "") if m else ""
+    if m:
+        return m.group(1) or m.group(2) or ""
+    return "people" if _HEADCOUNT.search(question) else ""
+
+
+_HEADCOUNT = re.compile(r"\bhead\s?-?counts?\b|\buser[\s-]?counts?\b|\bnumber of (?:people|persons|individuals|users|"
+                        r"data subjects)\b", re.I)
 
 
 # ICP, MIIT, SAMR: an acronym names one thing (a licence, a ministry), as a brand written DiDi or WeChat names one

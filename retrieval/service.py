@@ -259,8 +259,10 @@ class AnswerService:
                 and options.use_rerank and options.mode == "hybrid":
             broad = analysis.without_named_laws()
             wider = composed(self.retrieve(question, options, broad), broad, ", ".join(law_names(analysis.laws)))
+            # a rule made under the law answers for it only on the question's subject, and well supported: its
+            # passage must carry the question's terms, not only share a figure's kind
             if not wider.abstained and self._implements(wider.cited[0], analysis.laws) and \
-                    self._on_subject(wider.cited[0], analysis):
+                    self._on_subject(wider.cited[0], analysis) and wider.support >= self.settings.other_rule_support:
                 wider.trace.insert(0, TraceStep("named_law_silent", comp.reason, "read"))
                 comp = wider
         # the user's own documents beside the law, and no count they do not state: retrieval/internal.py

@@ -112,6 +112,10 @@ def test_a_which_article_question_about_a_duty_is_answered_by_the_duty_not_the_p
     assert compose([penalty, duty], analysis, 5, 0.0, "bigram").key_figure == "DSL Art. 36"
     fine = analyse("数安法里未经批准向外国执法机构提供数据的，罚款规定在第几条？", "bigram")
     assert compose([penalty, duty], fine, 5, 0.0, "bigram").key_figure == "DSL Art. 48"  # the fine's own article
+    # the duty found first, and the penalty provisions asked: the sanction citing the duty answers
+    penalty_asked = analyse("禁止向外国执法机构提供境内数据的规定，罚则在第几条？", "bigram")
+    assert compose([duty, penalty], penalty_asked, 5, 0.0, "bigram").key_figure == "DSL Art. 48"
+    assert compose([duty, penalty], analysis, 5, 0.0, "bigram").key_figure == "DSL Art. 36"
 
 
 def _statute(text: str, article: int):
@@ -245,3 +249,51 @@ def test_a_duty_asked_is_answered_by_the_sentence_imposing_it_not_the_one_exempt
     assert _duty_not_exemption_first(picks, must)[0].passage is duty
     asked_exemption = analyse("向境外提供多少人以下的个人信息可以免予申报安全评估？")
     assert _duty_not_exemption_first(picks, asked_exemption)[0].passage is exempt
+
+
+def test_a_multiple_that_is_no_fine_does_not_answer_how_much_money():
+    from retrieval.compose import _accepts
+    from retrieval.figures import extract_figures
+    from retrieval.query import analyse
+
+    threshold = extract_figures("数量或者数额达到前款第三项至第八项规定标准十倍以上的")[0]
+    fine = extract_figures("违法所得十万元以上的，并处违法所得一倍以上五倍以下罚款")[-1]
+    money = analyse("经济损失达到多少钱算情节特别严重？", None)
+    assert threshold.kind == fine.kind == "multiple"
+    assert not _accepts(threshold, money)
+    assert _accepts(threshold, analyse("达到标准的几倍算情节特别严重？", None))
+    assert _accepts(fine, analyse("违法所得二十万元，罚多少？", None))
+
+
+def test_the_day_a_text_was_published_is_no_due_date():
+    from retrieval.compose import _fits
+    from retrieval.figures import extract_figures
+    from retrieval.query import analyse
+
+    text = "2022年7月7日公布的《数据出境安全评估办法》等相关规定与本规定不一致的，适用本规定。"
+    published = extract_figures(text)[0]
+    assert not _fits(published, text, analyse("We want the approval extended. By when must we apply?", None))
+    assert _fits(published, text, analyse("When were the Outbound Assessment Measures published?", None))
+
+
+def test_a_duty_found_below_the_sanctions_still_says_which_breach_is_asked():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    def passage(text: str, article: int, score: float) -> Passage:
+        return Passage(chunk_id=f"c{article}", doc_id="csl-2025", text=text, start=0, end=len(text),
+                       locator=f"Art. {article}", title="网络安全法", source="", kind="statute", authority=1,
+                       status="in-force", language="zh", article=article, short="CSL", score=score, fused=score)
+
+    other = passage("第六十一条 关键信息基础设施的运营者不履行本法第三十五条、第三十六条规定的网络安全保护义务的，由有关主管部门"
+                    "责令改正，给予警告，可以处五万元以上十万元以下罚款。", 61, 2.0)
+    referred = passage("第七十一条 有下列行为之一的，依照有关法律、行政法规的规定处理、处罚：（一）违反本法第三十九条规定，"
+                       "关键信息基础设施的运营者在境外存储个人信息和重要数据的。", 71, 1.8)
+    duty = passage("第三十九条 关键信息基础设施的运营者在中华人民共和国境内运营中收集和产生的个人信息和重要数据应当在境内"
+                   "存储。", 39, 1.2)
+    duty35 = passage("第三十五条 关键信息基础设施的运营者应当履行下列安全保护义务：设置专门安全管理机构。", 35, 1.0)
+    abroad = analyse("关基运营者把个人信息和重要数据存到境外，网安法罚款多少？", "bigram")
+    assert compose([other, referred, duty, duty35], abroad, 5, 0.0, "bigram").abstained
+    unit = analyse("关基运营者没有设置专门安全管理机构，网安法罚款多少？", "bigram")
+    assert compose([other, referred, duty, duty35], unit, 5, 0.0, "bigram").key_figure.startswith("五万元")

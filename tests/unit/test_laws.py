@@ -61,6 +61,10 @@ def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
     assert unknown_law_names("Under the CAC's 2025 Measures for Reporting National Cybersecurity Incidents, "
                              "within how many hours…") == ["Measures for Reporting National Cybersecurity Incidents"]
     assert unknown_law_names("根据《反垄断法》，罚多少？") == ["《反垄断法》"]
+    # a title's subject in lower case is part of its name: held titles are still told apart by it
+    assert unknown_law_names("Under the final 2025 Measures on PI protection compliance audits, how often…") == \
+        ["Measures on PI protection compliance audits"]
+    assert unknown_law_names("Under the Measures on security assessment of outbound data, how long…") == []
     # its words are in the GenAI Measures' title, but a "Law" is no department's measures
     assert unknown_law_names("When does the PRC Artificial Intelligence Law take effect?") == \
         ["PRC Artificial Intelligence Law"]

@@ -134,3 +134,15 @@ def test_a_period_after_an_event_is_not_a_lead_time_before_another():
     assert not asks_after_event("How many days before expiry must we apply?")
     text = "有效期届满，需要继续开展数据出境活动的，数据处理者应当在有效期届满60个工作日前重新申报评估。"
     assert is_lead_time(text, text.index("60"), text.index("60") + 6)
+
+
+def test_a_headcount_asked_is_a_count_of_people_not_of_processors():
+    from retrieval.figures import extract_figures
+    from retrieval.roles import asked_count_noun, counts_differ
+
+    noun = asked_count_noun("At what headcount of personal information must a processor follow those rules?")
+    assert noun == "people"
+    joint = extract_figures("两个以上的网络数据处理者共同决定处理目的")[0]
+    assert counts_differ(noun, joint.counts)
+    assert not counts_differ(noun, extract_figures("处理1000万人以上个人信息")[0].counts)
+    assert asked_count_noun("What is the fine?") == ""
