@@ -1016,7 +1016,7 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     anchors, fit = _breach_anchors(ask, picks)
     # an article found to punish another breach in one language does so in the other (an English question
     # tells the translation's sentences apart better than the original's)
-    duty = _duty_found(ask, picks, fit)
+    duty = _duty_found(ask, picks)
     other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis) or _fines_another_duty(p, duty)]
     other_articles = {_article_key(p.passage) for p in other_breach}
     matched = [p for p in with_figure if p not in other_breach
@@ -1046,7 +1046,7 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     return matched + [p for p in picks if not _answers(p, analysis)]
 
 
-def _duty_found(ask: _Ask, picks: list[Pick], fit: dict[int, float]) -> tuple[str, int] | None:
+def _duty_found(ask: _Ask, picks: list[Pick]) -> tuple[str, int] | None:
     """Rule duty_cited: the question names no article, and the passage found first is a duty of the law (CSL
     Art. 39: CII data stays in China) that a sanction found cites by number (违反本法第三十九条规定，…在境外存储…):
     that duty is the one breached."""
@@ -1054,34 +1054,11 @@ def _duty_found(ask: _Ask, picks: list[Pick], fit: dict[int, float]) -> tuple[st
     if not enabled("duty_cited") or analysis.breached or not analysis.sanctions_answer or not ask.passages:
         return None
     top = ask.passages[0]
-    if _is_duty(top):
-        duty = _article_key(top)
-        cited = any(_article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p) for p in picks)
-        return duty if cited else None
-    return _best_cited_duty(ask, picks, fit)
-
-
-def _best_cited_duty(ask: _Ask, picks: list[Pick], fit: dict[int, float]) -> tuple[str, int] | None:
-    """A sanction was found first: the duty article among the passages that a sanction found cites by number and
-    that speaks of the breach described better than any sanction's own words do (CSL Art. 39 for "关基运营者…把个人
-    信息存到境外", though the serious tier naming 关键信息基础设施 ranked first)."""
-    if not fit or "amount" not in ask.analysis.wants:
-        # no breach described ("the maximum fine under the DSL"): every sanction competes; and a fine is what a
-        # duty's number ties to its breach (a ban from a post follows the person's breach, not a duty found)
+    if not _is_duty(top):
         return None
-    cited = {(_article_key(p.passage)[0], n) for p in picks for n in _duties_breached(p)}
-    best: dict[tuple[str, int | None], float] = {}
-    for passage in ask.passages:
-        if _is_duty(passage) and (key := _article_key(passage)) in cited:
-            score = _fit_to_breach(passage.text, passage, ask.analysis, ask.tokenizer, ask.idf, ask.unknown_idf)
-            best[key] = max(best.get(key, 0.0), score)
-    ranked = sorted(best.items(), key=lambda item: -item[1])
-    if not ranked or len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
-        return None  # no duty, or two fit alike: the question tells no one duty apart
-    duty, score = ranked[0]
-    others = [fit[id(p)] for p in picks if id(p) in fit and p.figures and _article_key(p.passage)[0] == duty[0]
-              and duty[1] not in _duties_breached(p)]
-    return duty if score > max(others, default=0.0) else None
+    duty = _article_key(top)
+    cited = any(_article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p) for p in picks)
+    return duty if cited else None
 
 
 def _duties_breached(pick: Pick) -> frozenset[int]:

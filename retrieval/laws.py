@@ -488,8 +488,11 @@ _KINDS_NAMED = {"law": {"statute", "judicial-interpretation"}, "act": {"statute"
 
 
 def _may_be(name: str, kind: str) -> bool:
-    last = name.lower().split()[-1] if name.split() else ""
-    return kind in _KINDS_NAMED.get(last, {kind})
+    """Whether a document of this kind may bear the name: its kind word is its last ("the Criminal Law") or, in a
+    title with its subject after it, its first ("the Law on the Protection of Minors" is no regulation)."""
+    words = name.lower().split()
+    named = next((w for w in (words[-1:] + words) if w in _KINDS_NAMED), "")
+    return kind in _KINDS_NAMED.get(named, {kind})
 
 
 def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[str]:
@@ -519,7 +522,9 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
 # "the 2025 Measures on PI protection compliance audits": a title's subject written in lower case goes on after
 # "on"/"for"/"of" up to the first word that is no part of a title
 _SUBJECT_TAIL = re.compile(r"(?:\s+(?!(?:how|what|when|which|who|must|shall|should|is|are|was|were|does|do|did|can|may|"
-                           r"says?|require[sd]?|sets?|says|under|if|and|or|but|to)\b)[a-z][\w'’-]*){1,5}")
+                           r"says?|require[sd]?|sets?|under|if|and|or|but|to|take[sn]?|took|come[s]?|came|enter(?:s|ed)?|appl(?:y|ies|ied)|"
+                           r"state[sd]?|provide[sd]?|impose[sd]?|allow[sd]?|mean[s]?|cover[s]?|bec[oa]me[s]?|start(?:s|ed)?|"
+                           r"beg[ia]ns?|go(?:es)?|went|fine[sd]?|ban(?:s|ned)?|give[sn]?|gave|let[s]?)\b)[a-z][\w'’-]*){1,5}")
 
 
 def _with_subject(question: str, m: re.Match[str]) -> str:

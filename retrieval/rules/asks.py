@@ -170,7 +170,7 @@ def asks_law_maximum(question: str) -> bool:
 
 
 _WHICH_ARTICLE = re.compile(r"\b(?:which|what)\s+(?:article|provision|clause)s?\b(?!\s+(?:\d|say|says))|"
-                            r"\bunder which article\b|\bin which article\b|哪一?条|哪个条款|第几条|什么条款", re.I)
+                            r"\bunder which article\b|\bin which article\b|哪一?条(?!路|途径|渠道|线|通道)|哪个条款|第几条|什么条款", re.I)
 
 
 # "which PIPL article gives…": a law's short name between the asking word and the article

@@ -275,25 +275,3 @@ def test_the_day_a_text_was_published_is_no_due_date():
     assert not _fits(published, text, analyse("We want the approval extended. By when must we apply?", None))
     assert _fits(published, text, analyse("When were the Outbound Assessment Measures published?", None))
 
-
-def test_a_duty_found_below_the_sanctions_still_says_which_breach_is_asked():
-    from retrieval.compose import compose
-    from retrieval.query import analyse
-    from retrieval.records import Passage
-
-    def passage(text: str, article: int, score: float) -> Passage:
-        return Passage(chunk_id=f"c{article}", doc_id="csl-2025", text=text, start=0, end=len(text),
-                       locator=f"Art. {article}", title="网络安全法", source="", kind="statute", authority=1,
-                       status="in-force", language="zh", article=article, short="CSL", score=score, fused=score)
-
-    other = passage("第六十一条 关键信息基础设施的运营者不履行本法第三十五条、第三十六条规定的网络安全保护义务的，由有关主管部门"
-                    "责令改正，给予警告，可以处五万元以上十万元以下罚款。", 61, 2.0)
-    referred = passage("第七十一条 有下列行为之一的，依照有关法律、行政法规的规定处理、处罚：（一）违反本法第三十九条规定，"
-                       "关键信息基础设施的运营者在境外存储个人信息和重要数据的。", 71, 1.8)
-    duty = passage("第三十九条 关键信息基础设施的运营者在中华人民共和国境内运营中收集和产生的个人信息和重要数据应当在境内"
-                   "存储。", 39, 1.2)
-    duty35 = passage("第三十五条 关键信息基础设施的运营者应当履行下列安全保护义务：设置专门安全管理机构。", 35, 1.0)
-    abroad = analyse("关基运营者把个人信息和重要数据存到境外，网安法罚款多少？", "bigram")
-    assert compose([other, referred, duty, duty35], abroad, 5, 0.0, "bigram").abstained
-    unit = analyse("关基运营者没有设置专门安全管理机构，网安法罚款多少？", "bigram")
-    assert compose([other, referred, duty, duty35], unit, 5, 0.0, "bigram").key_figure.startswith("五万元")

@@ -65,6 +65,9 @@ def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
     assert unknown_law_names("Under the final 2025 Measures on PI protection compliance audits, how often…") == \
         ["Measures on PI protection compliance audits"]
     assert unknown_law_names("Under the Measures on security assessment of outbound data, how long…") == []
+    # a Law on the protection of minors is not the Regulations on the Protection of Minors Online
+    assert unknown_law_names("When did the amended Law on the Protection of Minors take effect?") == \
+        ["Law on the Protection of Minors"]
     # its words are in the GenAI Measures' title, but a "Law" is no department's measures
     assert unknown_law_names("When does the PRC Artificial Intelligence Law take effect?") == \
         ["PRC Artificial Intelligence Law"]
