@@ -229,6 +229,9 @@ def test_one_figure_asked_of_two_laws_set_beside_each_other_is_asked_of_each():
     assert (later.law, earlier.law) == ("cbdt-provisions", "outbound-assessment")
     first, second = sides("数据出境安全评估通过后，结果有效期原来按2022年的办法是多久？2024年新规改成了多久？")
     assert "促进和规范数据跨境流动规定" in second.question  # its own title, not a year the other side told apart
+    # "compare X with Y" sets the two laws beside each other as "compared with" does
+    dsl, pipl = sides("Compare the maximum company fine under the DSL with the maximum under the PIPL.")
+    assert (dsl.law, pipl.law) == ("dsl", "pipl")
 
 
 def test_of_two_dates_the_smaller_is_said_to_be_the_earlier():
