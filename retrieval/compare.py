@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, abstain, citation_label
+from retrieval.figures import question_wants, yes_or_no
 from retrieval.laws import (
     SECONDARY_KINDS,
     amended_laws,
@@ -144,6 +145,8 @@ def sides(question: str) -> list[Side]:
     of two questions in one, each naming its own law ([] when it is none of these)."""
     if changed := changed_sides(question):
         return changed
+    if listed := listed_sides(question):
+        return listed
     if enabled("comparison") and asks_comparison(question):
         return _law_sides(question) or version_sides(question) or option_sides(question)
     if enabled("two_asks") and asks_two_things(question):
@@ -152,7 +155,50 @@ def sides(question: str) -> list[Side]:
         # "how long is it valid under the 2024 provisions, compared with the original 2022 Measures?": one figure
         # asked of two laws, each answered from its own text
         return _law_sides(question) or version_sides(question)
+    if enabled("comparison") and question_wants(question) and not yes_or_no(question) and _laws_joined(question):
+        # "What are the top fines under the PIPL and the DSL?": a figure asked of two laws named together is asked
+        # of each (answered as one when both sides come from one passage, or either is unanswered); a law named
+        # in the scene ("PIPL Art. 38 lets us transfer…; under the Provisions, how long…") is no side
+        return _law_sides(question)
     return version_sides(question)
+
+
+# what may stand between two laws named together: "the PIPL and the DSL", "PIPL's and DSL's", 个保法和数安法
+_JOINED = re.compile(r"^(?:['’]s)?\s*(?:,\s*)?(?:and|or|&|as well as|和|与|及|以及|跟|、|，|,)\s*(?:(?:under|in)\s+)?(?:the\s+)?$",
+                     re.I)
+
+
+def _laws_joined(question: str) -> bool:
+    spans = sorted({(a, b) for a, b, _ in law_spans(question, load_manifest())})
+    return len(spans) == 2 and bool(_JOINED.match(question[spans[0][1]:spans[1][0]]))
+
+
+# "材料交上去以后，省级网信部门完备性查验、国家网信部门决定是否受理、以及国家网信部门完成评估，各自的法定时限是多少？":
+# steps listed with the enumeration comma, then one figure asked of each
+_EACH = re.compile(r"[，,]?(?:分别|各自|各)(?:的)?(?P<ask>[^，,。？]{0,12}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]*)[？?]?\s*$")
+_CLAUSE_START = re.compile(r".*[，,：:。]")
+_ITEM_BREAK = re.compile(r"、(?:以及|和|及)?|以及")
+
+
+def listed_sides(question: str) -> list[Side]:
+    """Rule listed_asks: three or more steps or things listed with 、 and one figure asked of each (各自、分别); each
+    is asked as a question of its own, with the scene set before the list. (Two joined by 和 are answered as one
+    question, which names both.)"""
+    each = _EACH.search(question)
+    if not each or not enabled("listed_asks"):
+        return []
+    head = question[:each.start()]
+    opening = _CLAUSE_START.match(head)
+    scene, listed = (head[:opening.end()], head[opening.end():]) if opening else ("", head)
+    items = [item.strip() for item in _ITEM_BREAK.split(listed)]
+    if len(items) == 2 and (last := re.split(r"和|及|与", items[1], maxsplit=1)) and len(last) == 2:
+        items = [items[0], *last]  # "A、B和C": the last two joined by 和
+    if len(items) < 3 or any(len(item) < 2 for item in items) or resolve_laws(listed):
+        return []  # laws listed are sides of their own (rule comparison)
+    noun = ""
+    if "的" in items[-1] and len(tail := items[-1].rsplit("的", 1)[1]) <= 6:
+        items[-1], noun = items[-1].rsplit("的", 1)[0], tail  # "…和完成评估的期限": the noun is every item's
+    return [Side("", f"{scene}{item}的{noun}{each['ask'].strip()}？", item, one_ask=True) for item in items]
 
 
 def changed_sides(question: str) -> list[Side]:

@@ -638,7 +638,11 @@ _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:
                           r"\bby when\b|\bwithin how\b|\bup to what\b|\bwhat(?:'s| is) the (?:time )?window\b|多少|多久|多长|"
                           r"何时|什么时候|几[日天个年月次]|"
                           # "did X take effect before or after Y?" asks two dates, not yes or no
-                          r"\bbefore or after\b|\bearlier or later\b|(?:之前|以前)还是(?:之后|以后)|早于还是晚于", re.I)
+                          r"\bbefore or after\b|\bearlier or later\b|(?:之前|以前)还是(?:之后|以后)|早于还是晚于|"
+                          # "is the PIPL's top fine higher than the DSL's?" asks both figures and which is higher
+                          r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|stricter|heavier|"
+                          r"earlier|later)(?:\s+[\w'’-]+){0,8}?\s+than\b|\bboth (?:amounts|figures|dates|numbers|periods|fines)\b",
+                          re.I)
 
 
 # the unit a duration question asks in: "how many hours" is not answered by "three years"

@@ -60,6 +60,10 @@ _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|
                          r"were|became|started|starts)\b[^?,]{0,30}?\bfirst\b|\bis (?:the )?.{3,80}?\b"
                          r"(?:higher|lower|longer|shorter|greater|larger|smaller|more|less|earlier|later|stricter)"
                          r"\s+than\b|\bcompared? (?:to|with)\b|\bversus\b|\bvs\.?\b|\bbefore or after\b|"
+                         # "does the DSL allow a bigger fine for X than the PIPL does for Y?"
+                         r"^\s*(?:is|are|was|were|does|do|did|can|could|will|would)\b[^?]{0,80}?\b(?:higher|lower|longer|"
+                         r"shorter|greater|larger|bigger|smaller|more|less|earlier|later|stricter|heavier)"
+                         r"(?:\s+[\w'’-]+){0,8}?\s+than\b|"
                          r"\bhow do(?:es)?\b[^?]{0,80}\bdiffer\b|"
                          r"\bwhat(?:'s| is) the difference\b", re.I)
 _EN_CHOICE = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|earlier|later|"

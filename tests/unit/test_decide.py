@@ -232,6 +232,11 @@ def test_one_figure_asked_of_two_laws_set_beside_each_other_is_asked_of_each():
     # "compare X with Y" sets the two laws beside each other as "compared with" does
     dsl, pipl = sides("Compare the maximum company fine under the DSL with the maximum under the PIPL.")
     assert (dsl.law, pipl.law) == ("dsl", "pipl")
+    # a figure asked of two laws named together is asked of each; a law named in the scene is no side
+    assert [s.law for s in sides("What are the top fines under the PIPL and the DSL?")] == ["pipl", "dsl"]
+    assert [s.law for s in sides("个保法和数安法的最高罚款分别是多少？")] == ["pipl", "dsl"]
+    assert sides("PIPL Art. 38 lets us transfer after an assessment; under the 2024 cross-border Provisions, "
+                 "how long is the assessment result valid?") == []
 
 
 def test_of_two_dates_the_smaller_is_said_to_be_the_earlier():
@@ -295,3 +300,15 @@ def test_took_effect_asks_a_date():
     from retrieval.query import analyse
 
     assert analyse("Which took effect first, the PIPL or the DSL?").wants == {"date"}
+
+
+def test_steps_listed_with_the_enumeration_comma_are_asked_one_by_one():
+    from retrieval.compare import listed_sides
+
+    steps = listed_sides("材料交上去以后，省级网信部门完备性查验、国家网信部门决定是否受理、以及国家网信部门完成评估，"
+                         "各自的法定时限是多少？")
+    assert [s.label for s in steps] == ["省级网信部门完备性查验", "国家网信部门决定是否受理", "国家网信部门完成评估"]
+    assert steps[0].question == "材料交上去以后，省级网信部门完备性查验的法定时限是多少？"
+    last_joined = listed_sides("申报后，完备性查验、决定是否受理和完成评估的期限分别是多少？")
+    assert [s.question for s in last_joined][-1] == "申报后，完成评估的期限是多少？"
+    assert listed_sides("网数条例里的“大型网络平台”，注册用户和月活分别要达到多少？") == []

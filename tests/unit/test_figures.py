@@ -233,3 +233,9 @@ def test_the_year_a_count_is_given_for_and_not_a_law_named_by_its_year():
     assert count_year("2024年全年一共受理了多少件？") == 2024
     assert count_year("Under the 2024 provisions, how many people?") is None
     assert count_year("in 2024 provisions terms, how many?") is None
+
+
+def test_a_yes_or_no_comparison_asks_both_figures():
+    assert figures.question_wants("Is the PIPL's top fine higher than the DSL's top fine for core data?") == {"amount"}
+    assert not figures.yes_or_no("Is the PIPL's top fine higher than the DSL's?")
+    assert figures.yes_or_no("Is a PIPIA required before the transfer?")
