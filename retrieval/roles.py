@@ -59,6 +59,8 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "tax": (re.compile(r"\btax(?:es|ed|ation)?\b|\bvat\b|税", re.I), re.compile(r"\btax|\bvat\b|税", re.I)),
     "capital": (re.compile(r"\bcapital\b|资本", re.I), re.compile(r"\bcapital\b|资本", re.I)),
     "compensation": (re.compile(r"compensation|\bdamages\b|赔偿", re.I), re.compile(r"compensat|\bdamages\b|赔偿", re.I)),
+    # a loss a victim suffered (经济损失) is not the gains the offender made (违法所得)
+    "loss": (re.compile(r"损失|\blo(?:ss|sses)\b", re.I), re.compile(r"损失|\blo(?:ss|sses)\b", re.I)),
     "spending": (re.compile(r"\bbudget|\bspen[dt]\b|\binvest(?:s|ed|ing|ments?)?\b|投入|预算", re.I),
                  re.compile(r"\bbudget|\bspen[dt]|\binvest(?:s|ed|ing|ments?)?\b|投入|预算|经费", re.I)),
     "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
@@ -127,8 +129,9 @@ def _kept_name(words: list[str]) -> str:
 
 
 def money_roles(question: str) -> tuple[str, ...]:
-    """The kinds of money other than a fine the question asks about ("the registration fee", "income tax")."""
-    return _named(question, _MONEY)
+    """The kinds of money other than a fine the question asks about ("the registration fee", "income tax"); a loss
+    only when the clause that asks is about it ("经济损失达到多少钱…", not "造成损失的，罚多少")."""
+    return _named(question, _MONEY) + _named(asking_clause(question), ("loss",))
 
 
 def period_roles(question: str) -> tuple[str, ...]:

@@ -146,3 +146,12 @@ def test_a_headcount_asked_is_a_count_of_people_not_of_processors():
     assert counts_differ(noun, joint.counts)
     assert not counts_differ(noun, extract_figures("处理1000万人以上个人信息")[0].counts)
     assert asked_count_noun("What is the fine?") == ""
+
+
+def test_a_loss_asked_is_not_the_gains_made_and_a_loss_in_the_scene_asks_nothing():
+    from retrieval.roles import money_roles, speaks_of
+
+    asked = money_roles("侵犯公民个人信息案里，经济损失达到多少钱算重大经济损失？")
+    assert asked == ("loss",)
+    assert not speaks_of(asked, "违法所得五千元以上的")
+    assert money_roles("造成重大经济损失的，数安法罚多少？") == ()
