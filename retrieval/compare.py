@@ -5,6 +5,7 @@ joined with the comparison stated."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.manifest import load_manifest
@@ -181,11 +182,17 @@ _ITEM_BREAK = re.compile(r"、(?:以及|和|及)?|以及")
 
 
 def listed_sides(question: str) -> list[Side]:
-    """Rule listed_asks: three or more steps or things listed with 、 and one figure asked of each (各自、分别); each
-    is asked as a question of its own, with the scene set before the list. (Two joined by 和 are answered as one
-    question, which names both.)"""
+    """Rule listed_asks: three or more steps, things or laws listed (with 、 before 各自/分别, or after "each …:" in
+    English) and one figure asked of each; each is asked as a question of its own, with the scene set before the
+    list. (Two joined by 和 are answered as one question, which names both.)"""
+    if not enabled("listed_asks"):
+        return []
+    return _zh_listed(question) or _en_listed(question)
+
+
+def _zh_listed(question: str) -> list[Side]:
     each = _EACH.search(question)
-    if not each or not enabled("listed_asks"):
+    if not each:
         return []
     head = question[:each.start()]
     opening = _CLAUSE_START.match(head)
@@ -193,12 +200,35 @@ def listed_sides(question: str) -> list[Side]:
     items = [item.strip() for item in _ITEM_BREAK.split(listed)]
     if len(items) == 2 and (last := re.split(r"和|及|与", items[1], maxsplit=1)) and len(last) == 2:
         items = [items[0], *last]  # "A、B和C": the last two joined by 和
-    if len(items) < 3 or any(len(item) < 2 for item in items) or resolve_laws(listed):
-        return []  # laws listed are sides of their own (rule comparison)
     noun = ""
     if "的" in items[-1] and len(tail := items[-1].rsplit("的", 1)[1]) <= 6:
         items[-1], noun = items[-1].rsplit("的", 1)[0], tail  # "…和完成评估的期限": the noun is every item's
-    return [Side("", f"{scene}{item}的{noun}{each['ask'].strip()}？", item, one_ask=True) for item in items]
+    return _item_sides(items, lambda item: f"{scene}{item}的{noun}{each['ask'].strip()}？".replace("的的", "的"))
+
+
+# "How long does each stage of a cybersecurity review take — deciding whether to review, the initial review, …?"
+_EN_EACH = re.compile(r"^(?P<ask>[^—:–?]*\beach\b[^—:–?]*?)\s*[—:–]\s*(?P<items>[^?]+?)\s*\??\s*$", re.I)
+
+
+def _en_listed(question: str) -> list[Side]:
+    m = _EN_EACH.match(question)
+    if not m:
+        return []
+    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+", m["items"]) if i.strip()]
+    # the item takes the place of "each stage" in the ask, so that the clause that asks names it
+    return _item_sides(items, lambda item: re.sub(r"\beach\s+\w+", lambda _: item, m["ask"].strip(), count=1) + "?")
+
+
+def _item_sides(items: list[str], asked: Callable[[str], str]) -> list[Side]:
+    """A side per item, of the law it names when every item names one law of its own."""
+    if len(items) < 3 or any(len(item) < 2 for item in items):
+        return []
+    laws = [resolve_laws(item) for item in items]
+    if any(laws) and not all(len(found) == 1 for found in laws) or \
+            any(laws) and len({found[0] for found in laws}) != len(items):
+        return []  # laws mixed with other things, or one law twice: no list of sides
+    return [Side(found[0] if found else "", asked(item), "" if found else item, one_ask=True)
+            for item, found in zip(items, laws, strict=True)]
 
 
 def changed_sides(question: str) -> list[Side]:
@@ -254,10 +284,10 @@ def version_sides(question: str) -> list[Side]:
         return []  # the later number of an earlier article is one answer (rule renumbered_article), not two
     manifest = load_manifest()
     # "before vs after the 2025 CSL amendment" names the amending decision: the sides are the texts it amended
-    # the span rewritten names the later text (or the decision that made it): the earlier one is its other side
+    # the span rewritten names either text (or the decision that made the later): the other is its other side
     named = next(((start, end, *pair) for start, end, doc_id in law_spans(question, manifest)
                   for law in [doc_id, *amended_laws(doc_id, manifest)]
-                  if (pair := text_pair(law, manifest)) and pair[1] == law), None)
+                  if (pair := text_pair(law, manifest)) and law in pair), None)
     if named is None:
         return []
     start, end, earlier_text, current = named
@@ -309,7 +339,7 @@ def _law_sides(question: str) -> list[Side]:
     laws = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
     if len(laws) != 2:
         return []
-    if own := _own_asks(question, laws, spans):
+    if own := _own_asks(question, laws, spans) or _beside_halves(question, spans):
         return own
     out = []
     for law in laws:
@@ -328,6 +358,25 @@ def _law_sides(question: str) -> list[Side]:
                 text = f"{text[:start]}{title}{text[end:]}"
         out.append(Side(law, " ".join(text.split())))
     return out
+
+
+_HALF_ASKS = re.compile(r"\b(?:how|what|when|which)\b|多少|多久|多长|几|哪", re.I)
+
+
+def _beside_halves(question: str, spans: list[tuple[int, int, str]]) -> list[Side]:
+    """"How long must logs be kept under the CSL, compared with how long the NDSMR requires records to be kept?":
+    each half of a comparison asks its own figure of its own law; each is a side of its own."""
+    m = _SET_BESIDE.search(question)
+    if m is None:
+        return []
+    first, second = question[:m.start()], question[m.end():]
+    named = [{doc_id for a, _, doc_id in spans if (a < m.start()) == in_first} for in_first in (True, False)]
+    if [len(n) for n in named] != [1, 1] or named[0] == named[1] or \
+            not all(_HALF_ASKS.search(half) for half in (first, second)):
+        return []
+    second = second.strip(" ,，").rstrip("?？")
+    return [Side(next(iter(named[0])), f"{first.strip(' ,，')}?", one_ask=True),
+            Side(next(iter(named[1])), f"{second[0].upper()}{second[1:]}?", one_ask=True)]
 
 
 OWN_SUBJECT_TOKENS = 20  # the words (bigrams) a second ask needs to say what it asks of without the first

@@ -187,7 +187,8 @@ _ACTIVITIES = {
     "acceptance": re.compile(r"(?<!不予)受理|确定(?:是否|要不要)需要|(?:决定|确定)(?:是否|要不要)(?:受理|立案|开展|启动|审)|"
                              r"\baccept(?:s|ed|ing|ance)?\b(?! (?:the|a|an) (?:result|conclusion))|"
                              r"\bwhether (?:a |the )?(?:review|assessment|filing|case)\b[^,.?]{0,20}?\b(?:needed|required|"
-                             r"opened|accepted|started|launched)\b|\bwhether to (?:accept|open|start|launch)\b", re.I),
+                             r"opened|accepted|started|launched)\b|\bwhether to (?:accept|open|start|launch|review|assess|conduct)\b|"
+                             r"\bdecid\w* whether\b", re.I),
 }
 # kinds of assessment: a yearly risk assessment of important data is not a minors' impact assessment
 _ASSESSMENTS = {

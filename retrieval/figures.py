@@ -635,7 +635,7 @@ _YES_NO = re.compile(r"^\s*(?:is|are|can|may|must|does|do|should|could|will|was|
                      r"吗\s*[？?]?\s*$", re.I)
 _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:fine|amount|penalty|date|deadline|"
                           r"period|percentage|threshold|sum)|\bwhen (?:did|does|do|was|were|will|is|must|should)\b|"
-                          r"\bby when\b|\bwithin how\b|\bup to what\b|\bwhat(?:'s| is) the (?:time )?window\b|多少|多久|多长|"
+                          r"\bby when\b|\bwithin how\b|\bup to what\b|\bwhat(?:'s| is) the (?:time )?window\b|多少|多久|多长|几倍|"
                           r"何时|什么时候|几[日天个年月次]|"
                           # "did X take effect before or after Y?" asks two dates, not yes or no
                           r"\bbefore or after\b|\bearlier or later\b|(?:之前|以前)还是(?:之后|以后)|早于还是晚于|"

@@ -529,7 +529,9 @@ _SUBJECT_TAIL = re.compile(r"(?:\s+(?!(?:how|what|when|which|who|must|shall|shou
 
 def _with_subject(question: str, m: re.Match[str]) -> str:
     name = m.group(0)
-    if not re.search(r"\b(?:on|for|of)(?:\s+[A-Z][\w'’-]*)*$", name) or not _LAW_WORD.search(name):
+    # only a name cut off after its connector or an acronym ("Measures on PI …"): "the Regulations on the Online
+    # Protection of Minors match…" ends with its last capitalised word
+    if not re.search(r"\b(?:on|for|of)(?:\s+[A-Z]{2,})?$", name) or not _LAW_WORD.search(name):
         return name
     tail = _SUBJECT_TAIL.match(question, m.end())
     return f"{name}{tail.group(0)}" if tail else name

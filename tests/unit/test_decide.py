@@ -232,6 +232,10 @@ def test_one_figure_asked_of_two_laws_set_beside_each_other_is_asked_of_each():
     # "compare X with Y" sets the two laws beside each other as "compared with" does
     dsl, pipl = sides("Compare the maximum company fine under the DSL with the maximum under the PIPL.")
     assert (dsl.law, pipl.law) == ("dsl", "pipl")
+    # each half of a comparison asking its own figure of its own law is a side of its own
+    logs, records = sides("How long must network logs be kept under the Cybersecurity Law, compared with how long "
+                          "the NDSMR requires records of entrusted processing to be kept?")
+    assert (logs.law, records.law) == ("csl-2025", "ndsmr") and "records" not in logs.question
     # a figure asked of two laws named together is asked of each; a law named in the scene is no side
     assert [s.law for s in sides("What are the top fines under the PIPL and the DSL?")] == ["pipl", "dsl"]
     assert [s.law for s in sides("个保法和数安法的最高罚款分别是多少？")] == ["pipl", "dsl"]
@@ -312,3 +316,7 @@ def test_steps_listed_with_the_enumeration_comma_are_asked_one_by_one():
     last_joined = listed_sides("申报后，完备性查验、决定是否受理和完成评估的期限分别是多少？")
     assert [s.question for s in last_joined][-1] == "申报后，完成评估的期限是多少？"
     assert listed_sides("网数条例里的“大型网络平台”，注册用户和月活分别要达到多少？") == []
+    stages = listed_sides("How long does each stage of a review take — deciding whether to review, the initial review, "
+                          "and the special review procedure?")
+    assert [s.question for s in stages][0] == "How long does deciding whether to review of a review take?"
+    assert len(stages) == 3
