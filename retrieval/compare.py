@@ -197,6 +197,12 @@ def _zh_listed(question: str) -> list[Side]:
     head = question[:each.start()]
     opening = _CLAUSE_START.match(head)
     scene, listed = (head[:opening.end()], head[opening.end():]) if opening else ("", head)
+    if (joined := _JOINED_CLAUSE.match(listed)) and (before := _CLAUSE_START.match(scene[:-1])) is not None:
+        # "…审查的强制申报门槛，以及…条例里…的人数门槛，分别是多少": two clauses, each a thing asked
+        first = scene[before.end():-1]
+        scene = scene[:before.end()]
+        return _item_sides([first, listed[joined.end():]], lambda item: f"{scene}{item}{each['ask'].strip()}？",
+                           least=2)
     items = [item.strip() for item in _ITEM_BREAK.split(listed)]
     if len(items) == 2 and (last := re.split(r"和|及|与", items[1], maxsplit=1)) and len(last) == 2:
         items = [items[0], *last]  # "A、B和C": the last two joined by 和
@@ -219,14 +225,18 @@ def _en_listed(question: str) -> list[Side]:
     return _item_sides(items, lambda item: re.sub(r"\beach\s+\w+", lambda _: item, m["ask"].strip(), count=1) + "?")
 
 
-def _item_sides(items: list[str], asked: Callable[[str], str]) -> list[Side]:
+_JOINED_CLAUSE = re.compile(r"^(?:以及|还有|另外|同时)")
+
+
+def _item_sides(items: list[str], asked: Callable[[str], str], least: int = 3) -> list[Side]:
     """A side per item, of the law it names when every item names one law of its own."""
-    if len(items) < 3 or any(len(item) < 2 for item in items):
+    if len(items) < least or any(len(item) < 2 for item in items):
         return []
     laws = [resolve_laws(item) for item in items]
-    if any(laws) and not all(len(found) == 1 for found in laws) or \
-            any(laws) and len({found[0] for found in laws}) != len(items):
-        return []  # laws mixed with other things, or one law twice: no list of sides
+    if least > 2 and any(laws) and (not all(len(found) == 1 for found in laws)
+                                    or len({found[0] for found in laws}) != len(items)):
+        return []  # a list of laws mixed with other things, or one law twice: no list of sides
+    laws = [found if len(found) == 1 else [] for found in laws]  # a clause naming two laws is asked of neither
     return [Side(found[0] if found else "", asked(item), "" if found else item, one_ask=True)
             for item, found in zip(items, laws, strict=True)]
 

@@ -126,7 +126,7 @@ def not_who_spans(question: str) -> list[str]:
 
 
 # "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
-_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as against)\s+(?=(?:(?:under|in|per|according to)\b[^,?]{0,40}?\s)?"
+_SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as against)\s+(?=(?:(?:under|in|per|according to)\b[^,?]{0,40}?,?\s)?"
                          r"(?:how|what|when|which|within|by when|by how|is|are|does|do|can|must)\b)|"
                          # "…, and if we later shut the service down, how long do we have to deregister?"
                          r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,?\s+(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有|又|那|而)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候|哪))|"

@@ -320,3 +320,6 @@ def test_steps_listed_with_the_enumeration_comma_are_asked_one_by_one():
                           "and the special review procedure?")
     assert [s.question for s in stages][0] == "How long does deciding whether to review of a review take?"
     assert len(stages) == 3
+    joined = listed_sides("打算赴美上市。网络安全审查的强制申报门槛，以及《网络数据安全管理条例》里的人数门槛，分别是多少？")
+    assert [s.law for s in joined] == ["", "ndsmr"]
+    assert joined[0].question == "打算赴美上市。网络安全审查的强制申报门槛是多少？"

@@ -281,3 +281,11 @@ def test_a_breach_described_in_plain_chinese_makes_it_that_breach_s_fine():
 
     assert not asks_law_maximum("公司没向主管部门报处置方案，责令改正也没改。按网数条例，老板个人最多罚多少？")
     assert asks_law_maximum("网数条例最多罚多少？")
+
+
+def test_a_second_ask_may_name_its_law_before_a_comma():
+    from retrieval.query import split_asks
+
+    first, second = split_asks("Under the 2022 Measures, how far ahead of expiry must you re-apply, and under the 2024 "
+                               "Provisions, by how much can the validity be extended?")
+    assert first.endswith("re-apply") and second.startswith("under the 2024 Provisions")
