@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ingest.manifest import load_manifest
+from retrieval.clauses import asked_clauses, clause_question
 from retrieval.compose import Composition, abstain, citation_label
 from retrieval.figures import question_wants, yes_or_no
 from retrieval.laws import (
@@ -143,7 +144,28 @@ def one_source(parts: list[tuple[Side, Composition]]) -> bool:
 
 def sides(question: str) -> list[Side]:
     """The two sides of a comparison between two laws the question names, or between two options it names; or
-    of two questions in one, each naming its own law ([] when it is none of these)."""
+    of two questions in one, each naming its own law; failing these, each clause that asks a figure of its own
+    ([] when it is none of these)."""
+    return _told_sides(question) or clause_sides(question)
+
+
+def clause_sides(question: str) -> list[Side]:
+    """Rule several_asks (retrieval/clauses.py): three or more clauses each asking a figure, or two that the reading
+    of two asks in one (split_asks) does not part; each clause a side, of the law it names alone."""
+    if not enabled("several_asks"):
+        return []
+    scene, asks = asked_clauses(question)
+    if len(asks) < 3 and split_asks(question)[1]:
+        return []  # two asks the question's own reading already answers one after the other
+    out = []
+    for clause in asks:
+        found = resolve_laws(clause)
+        out.append(Side(found[0] if len(found) == 1 else "", clause_question(scene, clause),
+                        "" if len(found) == 1 else clause, one_ask=True))
+    return out
+
+
+def _told_sides(question: str) -> list[Side]:
     if changed := changed_sides(question):
         return changed
     if listed := listed_sides(question):

@@ -481,6 +481,17 @@ _LAW_EVENT_AFTER = re.compile(r"\s*(?:公布|发布|颁布|通过|印发|修正|
                               re.I)
 
 
+_AMENDMENT_WORDS = re.compile(r"修正|修改|修订|\bamend\w*|\brevis\w*|\bdecision\b|决定", re.I)
+
+
+def _amendment_for_the_law(doc_id: str, question: str) -> bool:
+    """An amending decision's passage, for a question asking when the law itself was adopted or passed."""
+    if not doc_id or not ASKS_ADOPTION.search(question) or _AMENDMENT_WORDS.search(question):
+        return False
+    entry = load_manifest().by_id(doc_id)
+    return entry is not None and "关于修改" in (entry.title_zh or "")
+
+
 def _a_law_s_own_date(text: str, end: int) -> bool:
     return bool(_LAW_EVENT_AFTER.match(text, end))
 
@@ -518,6 +529,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
     if figure.kind == "date" and _a_law_s_own_date(text, figure.end) and OBLIGATION_CUE.search(analysis.question) \
             and not (EFFECTIVE_CUE.search(analysis.question) or ADOPTION_CUE.search(analysis.question)):
         return False  # "by when must we apply": the day the Measures were published is no due date
+    if figure.kind == "date" and _amendment_for_the_law(doc_id, analysis.question):
+        return False  # "when was the CSL adopted": the day its 2025 amending decision was adopted is not that day
     if figure.kind == "date" and analysis.amended_in and figure.value < analysis.amended_in * 10000:
         return False  # the consolidated text's 本法自2017年6月1日起施行 is not when the 2025 amendment took effect
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date

@@ -609,7 +609,7 @@ _WANTS = [
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
                          # "what data volume triggers that?", "at what headcount": a scale asked
-                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|"
+                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
@@ -690,7 +690,7 @@ _INTERROGATIVES = [
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which) (?:fines?|penalt(?:y|ies)|"
                           r"amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
-                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|"
+                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
                          r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|类|种|级|项|名|家)", re.I)),
     ("date", re.compile(rf"{_WHEN}|what date|which date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),

@@ -397,7 +397,14 @@ def _laws_asked_of(question: str, wants: set[str]) -> list[str]:
         laws = earlier_versions(laws)
     if "date" in wants and (year := amended_in(question)):
         laws += amending_decisions(laws, year)
+    elif "date" in wants and _LAW_ADOPTED.search(question) and not _AMENDED.search(question):
+        # "when was the CSL adopted": the text first adopted says so (the consolidated text does not)
+        laws = list(dict.fromkeys(earlier_versions(laws) + laws))
     return laws
+
+
+_LAW_ADOPTED = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安全评估|检测)|\badopt(?:ed|ion)?\b|\bpassed\b|\benact\w*", re.I)
+_AMENDED = re.compile(r"修正|修改|修订|\bamend\w*|\brevis\w*", re.I)
 
 
 def _scoped(laws: list[str], topic: str, tokenizer: str) -> tuple[list[str], list[str]]:

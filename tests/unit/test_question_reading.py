@@ -289,3 +289,12 @@ def test_a_second_ask_may_name_its_law_before_a_comma():
     first, second = split_asks("Under the 2022 Measures, how far ahead of expiry must you re-apply, and under the 2024 "
                                "Provisions, by how much can the validity be extended?")
     assert first.endswith("re-apply") and second.startswith("under the 2024 Provisions")
+
+
+def test_a_law_s_adoption_is_asked_of_the_text_first_adopted_and_its_amendment_of_the_decision():
+    from retrieval.compose import _amendment_for_the_law
+
+    assert "csl-2016" in analyse("When did the NPC Standing Committee adopt the Cybersecurity Law?").laws
+    assert "csl-2016" not in analyse("When did the amended Cybersecurity Law take effect?").laws
+    assert _amendment_for_the_law("csl-2025-decision", "网络安全法是哪天通过的？")
+    assert not _amendment_for_the_law("csl-2025-decision", "网络安全法修改决定是哪天通过的？")
