@@ -198,7 +198,8 @@ def _laws_joined(question: str) -> bool:
 
 # "材料交上去以后，省级网信部门完备性查验、国家网信部门决定是否受理、以及国家网信部门完成评估，各自的法定时限是多少？":
 # steps listed with the enumeration comma, then one figure asked of each
-_EACH = re.compile(r"[，,]?(?:分别|各自|各)(?:的)?(?P<ask>[^，,。？]{0,12}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]*)[？?]?\s*$")
+_EACH = re.compile(r"[，,]?(?:分别|各自|各)(?:的)?(?P<ask>[^，,。？]{0,12}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]*)[？?]?\s*"
+                   r"(?:哪(?:个|一个|种|项)?[^，,。？]{0,8}[？?]?\s*)?$")
 _CLAUSE_START = re.compile(r".*[，,：:。]")
 _ITEM_BREAK = re.compile(r"、(?:以及|和|及)?|以及")
 
@@ -219,6 +220,8 @@ def _zh_listed(question: str) -> list[Side]:
     head = question[:each.start()]
     opening = _CLAUSE_START.match(head)
     scene, listed = (head[:opening.end()], head[opening.end():]) if opening else ("", head)
+    if (those := _THOSE.match(listed)) is not None:
+        return _those_listed(scene, listed[those.end():], each["ask"])
     if (joined := _JOINED_CLAUSE.match(listed)) and (before := _CLAUSE_START.match(scene[:-1])) is not None:
         # "…审查的强制申报门槛，以及…条例里…的人数门槛，分别是多少": two clauses, each a thing asked
         first = scene[before.end():-1]
@@ -248,6 +251,23 @@ def _en_listed(question: str) -> list[Side]:
 
 
 _JOINED_CLAUSE = re.compile(r"^(?:以及|还有|另外|同时)")
+# "…，和…，这两种情况对单位的罚款上限分别是多少": the cases told in the clauses before are the things asked of
+_THOSE = re.compile(r"^(?:这|上述|以上)?(?:两|二|三|几)(?:种|个|类|项)(?:情况|情形|行为|违法行为|做法)?下?|^(?:两者|二者|三者)")
+_CONJUNCTION = re.compile(r"^(?:和|与|跟|以及|及|还有|或者|或)")
+
+
+def _those_listed(scene: str, noun: str, ask: str) -> list[Side]:
+    """The clauses before "这两种情况…分别", back from the last, while each opens with a conjunction, and the one
+    before those: each a case; the clauses before them are the scene."""
+    clauses = [c for c in re.split(r"[，,；;]", scene) if c.strip()]
+    end = len(clauses)
+    start = end - 1
+    while start > 0 and _CONJUNCTION.match(clauses[start].strip()):
+        start -= 1
+    cases = [_CONJUNCTION.sub("", c.strip()) for c in clauses[start:end]]
+    setting = "，".join(clauses[:start])
+    return _item_sides(cases, lambda case: "，".join(filter(None, [setting, case, f"{noun.strip()}{ask.strip()}？"])),
+                       least=2)
 
 
 def _item_sides(items: list[str], asked: Callable[[str], str], least: int = 3) -> list[Side]:

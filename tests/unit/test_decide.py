@@ -323,3 +323,14 @@ def test_steps_listed_with_the_enumeration_comma_are_asked_one_by_one():
     joined = listed_sides("打算赴美上市。网络安全审查的强制申报门槛，以及《网络数据安全管理条例》里的人数门槛，分别是多少？")
     assert [s.law for s in joined] == ["", "ndsmr"]
     assert joined[0].question == "打算赴美上市。网络安全审查的强制申报门槛是多少？"
+
+
+def test_the_cases_told_before_these_two_are_the_sides():
+    from retrieval.compare import listed_sides
+
+    cases = listed_sides("数据交易中介机构没尽审核义务又没有违法所得，和企业拒不配合数据调取，这两种情况下对单位的罚款幅度各自"
+                         "是多少？")
+    assert [s.question for s in cases] == ["数据交易中介机构没尽审核义务又没有违法所得，对单位的罚款幅度是多少？",
+                                           "企业拒不配合数据调取，对单位的罚款幅度是多少？"]
+    told = listed_sides("按数据安全法，企业没尽到保护义务导致大量数据泄露，和违规出境重要数据，这两种情况罚款上限分别是多少？哪个更重？")
+    assert told[0].question.startswith("按数据安全法，企业没尽到保护义务") and len(told) == 2
