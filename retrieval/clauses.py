@@ -27,8 +27,12 @@ _SCENE_MARK = "\x00"
 MIN_CLAUSE_CHARS = 4  # a clause shorter than this asks nothing of its own ("多久？")
 
 
+def _chinese(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
 def _clauses(question: str) -> list[str]:
-    pattern = _ZH_BREAK if re.search(r"[\u4e00-\u9fff]", question) else _EN_BREAK
+    pattern = _ZH_BREAK if _chinese(question) else _EN_BREAK
     return [part.strip(" ,，、：:") for part in pattern.split(question) if part and part.strip(" ,，、：:")]
 
 
@@ -53,14 +57,13 @@ def asked_clauses(question: str) -> tuple[str, list[str]]:
             and _ASKING.search(part) and question_wants(part) and not yes_or_no(part)]
     if len(asks) < 2:
         return "", []
-    zh = bool(re.search(r"[\u4e00-\u9fff]", question))
-    scene = ("，" if zh else ", ").join(part.removeprefix(_SCENE_MARK) for part in parts[:first])
+    scene = ("，" if _chinese(question) else ", ").join(part.removeprefix(_SCENE_MARK) for part in parts[:first])
     return scene, asks
 
 
 def clause_question(scene: str, clause: str) -> str:
     """A clause asked on its own, after the scene ("我们申报了…评估，想知道：决定是否受理要多久？")."""
-    zh = bool(re.search(r"[\u4e00-\u9fff]", clause))
+    zh = _chinese(clause)
     if not scene:
         return f"{clause}{'？' if zh else '?'}"
     return f"{scene}，{clause}？" if zh else f"{scene}: {clause}?"

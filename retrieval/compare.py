@@ -157,12 +157,7 @@ def clause_sides(question: str) -> list[Side]:
     scene, asks = asked_clauses(question)
     if len(asks) < 3 and split_asks(question)[1]:
         return []  # two asks the question's own reading already answers one after the other
-    out = []
-    for clause in asks:
-        found = resolve_laws(clause)
-        out.append(Side(found[0] if len(found) == 1 else "", clause_question(scene, clause),
-                        "" if len(found) == 1 else clause, one_ask=True))
-    return out
+    return _item_sides(asks, lambda clause: clause_question(scene, clause), least=2)
 
 
 def _told_sides(question: str) -> list[Side]:

@@ -51,7 +51,6 @@ from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
 from retrieval.roles import (
     aimed_at_individuals,
-    amended_in,
     counted_from,
     counts_differ,
     extends_by,
@@ -1366,7 +1365,7 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
 def _amendment_not_held(analysis: QueryAnalysis) -> int:
     """The year of an amendment the question asks of the laws it names, when none of their texts in the corpus
     (nor a decision amending them) dates from it; 0 otherwise."""
-    year = amended_in(analysis.question)
+    year = analysis.amended_in
     if not year or not analysis.laws:
         return 0
     manifest = load_manifest()
