@@ -19,7 +19,7 @@ GOLD_DIR = Path(__file__).with_name("gold")
 # worked on
 HELD_OUT = ("blind11", "blind13", "blind21", "blind23", "blind25", "blind26", "blind28", "blind30", "blind32", "blind33",
             "blind34", "blind36", "blind38", "blind40", "blind41", "blind42", "blind43", "blind44", "blind46", "blind48",
-            "blind49", "blind50")
+            "blind49", "blind50", "blind55")
 
 
 def blind_sets(folder: Path = GOLD_DIR) -> list[Path]:

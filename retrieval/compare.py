@@ -279,25 +279,45 @@ def _item_sides(items: list[str], asked: Callable[[str], str], least: int = 3) -
 
 
 def changed_sides(question: str) -> list[Side]:
-    """Rule what_changed: "Did the 2024 Provisions change how long an assessment stays valid? From what to what?"
-    names one law that replaces another in part; the text it replaced and the law itself are the two sides, each
-    asked the question under its own title."""
-    if not enabled("what_changed") or not asks_what_changed(question):
+    """Rule what_changed: a law that replaced another in part, and the text it replaced, asked side by side, each
+    under its own title: "Did the 2024 Provisions change how long an assessment stays valid? From what to what?"
+    names the later; "how long is it valid now, and how long was it under the 2022 Measures?" names the earlier and
+    asks of now; "did it get longer or shorter when the 2024 Provisions replaced the 2022 Measures?" names both."""
+    if not enabled("what_changed"):
         return []
     manifest = load_manifest()
     spans = [(a, b, doc_id) for a, b, doc_id in law_spans(question, manifest)
              if (entry := manifest.by_id(doc_id)) is not None and not entry.translation_of]
-    named = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
-    if len(named) != 1:
-        return []
-    # of several texts it replaced in part, the one whose title shares most words with the question
-    earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == named[0]], question)
-    if not earlier:
+    pair = _replaced_pair(question, list(dict.fromkeys(doc_id for _, _, doc_id in spans)), manifest)
+    if not pair:
         return []
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
     return [Side(law, _rewritten(question, [(_dated_from(question, a), b, _title_in(manifest.by_id(law), zh))
                                             for a, b, _ in spans]), one_ask=True)
-            for law in (earlier, named[0])]
+            for law in pair]
+
+
+def _replaced_pair(question: str, named: list[str], manifest) -> tuple[str, str] | None:
+    """The text replaced in part and the law replacing it, when the question asks of both (see changed_sides)."""
+    if len(named) == 2:
+        for earlier, later in (named, named[::-1]):
+            if manifest.by_id(earlier).partly_superseded_by == later and \
+                    (asks_what_changed(question) or asks_comparison(question)):
+                return earlier, later
+        return None
+    if len(named) != 1:
+        return None
+    if asks_what_changed(question):
+        # of several texts it replaced in part, the one whose title shares most words with the question
+        earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == named[0]], question)
+        return (earlier, named[0]) if earlier else None
+    later = manifest.by_id(named[0]).partly_superseded_by
+    asks_both = asks_two_things(question) or asks_comparison(question)
+    return (named[0], later) if later and asks_both and _ASKS_NOW.search(question) else None
+
+
+# "how long is it valid now, …under the 2022 Measures?": the text in force now is asked beside the one named
+_ASKS_NOW = re.compile(r"\b(?:now|today|currently|these days|nowadays)\b|现在|目前|如今|现行", re.I)
 
 
 def changed_sides_of(question: str, doc_id: str) -> list[Side]:

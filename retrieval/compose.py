@@ -530,6 +530,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
         return False  # "by when must we apply": the day the Measures were published is no due date
     if figure.kind == "date" and _amendment_for_the_law(doc_id, analysis.question):
         return False  # "when was the CSL adopted": the day its 2025 amending decision was adopted is not that day
+    if figure.kind == "date" and _commences_only(text, figure) and _asks_adoption(analysis.leading_ask):
+        return False  # "哪一天…通过的": the day a text takes effect (本条例自…起施行) is not the day it was adopted
     if figure.kind == "date" and analysis.amended_in and figure.value < analysis.amended_in * 10000:
         return False  # the consolidated text's 本法自2017年6月1日起施行 is not when the 2025 amendment took effect
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date
@@ -823,6 +825,12 @@ def _asks_adoption(question: str) -> bool:
     if EFFECTIVE_CUE.search(asking) and not ASKS_ADOPTION.search(asking):
         return False
     return bool(ASKS_ADOPTION.search(question))
+
+
+def _commences_only(text: str, figure: Figure) -> bool:
+    """Whether the date is where the text takes effect (自…起施行, "shall enter into force on"), adoption unsaid."""
+    around = text[max(0, figure.start - 16):figure.end + 8]
+    return bool(EFFECTIVE_CUE.search(around)) and not ADOPTION_CUE.search(around)
 
 
 def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:

@@ -19,7 +19,11 @@ from retrieval.sentences import sentence_spans
 from retrieval.verify import Claim
 
 RULE = "defined_term"
-ASKS_DEFINITION = re.compile(r"\bdefin(?:e|es|ed|ing|ition)\b|\bmeaning of\b|定义|界定|含义", re.I)
+ASKS_DEFINITION = re.compile(r"\bdefin(?:e|es|ed|ing|ition)\b|\bmeaning of\b|定义|界定|含义|"
+                             # "what counts as a 'large network platform'", "when is a platform a 'large…'": what
+                             # makes a thing one is its definition
+                             r"\bwhat (?:counts|qualifies) as\b|\bwhen (?:is|are|does|do) (?:(?!(?:of|for|in|on|under|to)\b)[\w'’-]+ ){1,5}"
+                             r"(?:an? ['‘“\"]|counts? as|qualif(?:y|ies) as)|(?:什么样的?|怎样|哪些)[^，。？]{0,12}?才?算", re.I)
 _QUOTED = re.compile(r"['‘\"“「《]([^'’\"”」》]{2,40})['’\"”」》]")
 _ENGLISH_TERM = re.compile(r"\bdefines?\s+(?:the\s+term\s+)?([a-z][a-z -]{2,40}?)\s*[?？.]?\s*$", re.I)
 

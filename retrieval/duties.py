@@ -166,7 +166,7 @@ _ACTIVITIES = {
     "review": re.compile(r"审查|审核|(?<!re-)\breview", re.I),
     "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
     # cancelling a filing when a service ends is not making it: 注销备案 has its own period (二十个工作日)
-    "deregistration": re.compile(r"注销|\bderegist|\bde-regist|\bcancel\w*\s+(?:(?:the|its|our|a)\s+)?(?:\w+\s+)?"
+    "deregistration": re.compile(r"注销|\bderegist|\bde-regist|\bcancel\w*\s+(?:of\s+)?(?:(?:the|its|our|a)\s+)?(?:\w+\s+)?"
                                  r"(?:filing|registration)", re.I),
     "submission": re.compile(r"提交|报送|补交|递交|补充材料|\bsubmi|\bsupplement", re.I),
     # applying (申报) for an assessment or a review is not the authority's doing it: the 45 working days to finish

@@ -618,13 +618,13 @@ _WANTS = [
     ("duration", re.compile(r"how long|\bdurations?\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
-                            r"time limit|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
+                            r"time limit|时间要求|时间限制|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|多少年|多少个?月|多少周|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
     ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久[^，。？]{0,8}一次|多长时间[^，。？]{0,8}一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
-    ("date", re.compile(rf"{_WHEN}|what date|which date|effective|(?:take[sn]?|took|taking) effect|(?:came|come|comes) into force|"
+    ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|effective|(?:take[sn]?|took|taking) effect|(?:came|come|comes) into force|"
                         r"in force since|enter(?:ed)? into force|\bthe dates\b|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一?天|哪一?年|几月",
                         re.I)),
 ]
@@ -676,7 +676,7 @@ _ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion|fractio
                            r"\b(?:as|in) (?:a )?(?:percentage|percent|share|proportion)\b|"
                            r"how much of (?:the|a|an|its|their)\b|百分之几|百分之多少|多少百分比|百分比是多少|比例是多少",
                            re.I)
-_ASKS_DATE = re.compile(rf"{_WHEN}|what date|which date|by what date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
+_ASKS_DATE = re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
 
 
 _TIME_UNITS_EN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
@@ -687,12 +687,12 @@ _INTERROGATIVES = [
                             rf"{_TIME_UNITS_EN}\b|within how|多久(?![^，。？]{{0,8}}一次)|多长时间|几天|(?<!月)几日|多少天|多少日|多少个?"
                             r"工作日|几个?工作日|几个月|多少个月|几年|多少年|几个?小时|多少个?小时|几秒|多少秒|几分钟|多少分钟", re.I)),
     # "how many times the illegal gains" asks for a fine set as a multiple
-    ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which) (?:fines?|penalt(?:y|ies)|"
-                          r"amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
+    ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which)(?:'s| is| are| was| were| would be)?"
+                          r"(?: the)?(?: [a-z-]+){0,2}? (?:fines?|penalt(?:y|ies)|amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
                          r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
                          r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|类|种|级|项|名|家)", re.I)),
-    ("date", re.compile(rf"{_WHEN}|what date|which date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
+    ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),
@@ -702,9 +702,15 @@ _LONGER = re.compile(r"\bextend\w*|\bextension|\bprolong\w*|延长|延期|"
                      # "which is longer, and by how much": the difference of two times, not a sum of money
                      r"\b(?:longer|shorter)\b[^?？]{0,40}\bby how much\b|长多少|短多少", re.I)
 _MONEY_WORDS = re.compile(r"\bfine|penalt|\bcny\b|\brmb\b|yuan|\bfee|罚|元|费", re.I)
+_CONDITION_WHEN = re.compile(r"\bwhen (?:is|are|does|do|would|will) (?:an? |the |our |my )?[\w'’ -]{1,40}? (?:counts? as|"
+                             r"qualif(?:y|ies) as|(?:be )?(?:considered|deemed|treated as|regarded as|classified as|"
+                             r"designated as)|becomes?|falls? under)\b|"
+                             r"\bwhen (?:is|are) (?:an? |the )?[\w'’-]+(?: [\w'’-]+){0,3}? an? (?!(?:day|date|year|month|"
+                             r"week)s?\b)['‘“\"]?\w|什么时候(?:才)?(?:算|属于|构成|会被认定|被认定)", re.I)
 _SCENE_WHEN = re.compile(r"^\s*when\b[^?]*?,\s*(?:how|what|which|within|by)\b", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
-                          r"(?:what|which) date|(?:by )?(?:what|which) date[^,.?]{0,30}(?:each|every) year|annually by what",
+                          r"(?:what|which)(?: [a-z]+)? date|(?:by )?(?:what|which)(?: [a-z]+)? date[^,.?]{0,30}(?:each|every) year|"
+                          r"annually by what",
                           re.I)
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
 _ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
@@ -780,6 +786,10 @@ def question_wants(question: str) -> set[str]:
         # "what multiple of the gains can be fined", "how many times the gains" ask the multiple, not a sum or a count
         wants -= {"amount", "count"}
     asked = {kind for kind, pattern in _INTERROGATIVES if pattern.search(question)}
+    if _CONDITION_WHEN.search(question):
+        # "when is a platform a 'large network platform'?" asks what makes it one, not a date
+        wants.discard("date")
+        asked.discard("date")
     if _SCENE_WHEN.search(question):
         # "When the Measures took effect, how long did companies get…": the when-clause sets the scene
         wants.discard("date")

@@ -20,6 +20,12 @@ from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.roles import is_sanction
 
+# a text's clause saying when it takes effect (本法自2021年9月1日起施行, 本规定自公布之日起施行, "shall enter into force
+# on") or its record of adoption (2021年8月20日第十三届全国人民代表大会常务委员会第三十次会议通过, "adopted at the…")
+_COMMENCEMENT = re.compile(r"本(?:法|条例|办法|规定|决定|解释|标准)自[^。；]{2,24}?起(?:施行|生效)|"
+                           r"\b(?:shall|will) (?:enter|come) into (?:force|effect)\b|\bshall take effect\b|"
+                           r"\d{4}年\d{1,2}月\d{1,2}日[^。；\n]{0,40}?会议(?:审议)?通过|\badopted at the\b", re.I)
+
 MODES = ("hybrid", "dense", "bm25")
 
 
@@ -207,7 +213,8 @@ class HybridSearcher:
                 rankings.append(scoped)
             for naming in (self._naming_institutions(analysis, filters, table),
                            self._naming_names(analysis, filters, table),
-                           self._highest_fines(analysis, filters, table)):
+                           self._highest_fines(analysis, filters, table),
+                           self._commencement_clauses(analysis, filters, table)):
                 if naming:
                     rankings.append(naming)
         fused: dict[str, float] = {}
@@ -304,6 +311,17 @@ class HybridSearcher:
             if (fine := largest_fine(text)) > 0:
                 largest.append((fine, int(row)))
         return [table.index.ids[row] for _, row in sorted(largest, reverse=True)[:n]]
+
+    @staticmethod
+    def _commencement_clauses(analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int = 4) -> list[str]:
+        """A date asked of a law the question names, and no article: the law's own clause saying when it takes
+        effect ("本法自2021年9月1日起施行") is a candidate, whatever words the question shares with it ("数安法哪个先
+        生效" shares none)."""
+        if "date" not in analysis.wants or not analysis.laws or analysis.articles:
+            return []
+        rows = [row for row in table.rows_of_laws(analysis.laws)
+                if _COMMENCEMENT.search(table.index.texts[row]) and filters.allows(table.index.metadatas[row])]
+        return [table.index.ids[row] for row in rows[:n]]
 
     def _penalties_for_duties(self, fused: dict[str, float], filters: Filters, table: ChunkTable,
                               duties: int = 5) -> list[str]:

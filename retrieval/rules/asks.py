@@ -65,6 +65,9 @@ _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|
                          r"shorter|greater|larger|bigger|smaller|more|less|earlier|later|stricter|heavier)"
                          r"(?:\s+[\w'’-]+){0,8}?\s+than\b|"
                          r"\bhow do(?:es)?\b[^?]{0,80}\bdiffer\b|"
+                         # "did it get longer or shorter": the two directions offered ask which
+                         r"\b(?:longer|shorter|higher|lower|greater|smaller|earlier|later|stricter|looser)\s+or\s+"
+                         r"(?:longer|shorter|higher|lower|greater|smaller|earlier|later|stricter|looser)\b|"
                          r"\bwhat(?:'s| is) the difference\b", re.I)
 _EN_CHOICE = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|earlier|later|"
                         r"stricter|heavier|sooner|faster|steeper|tougher|harsher|severer|first|before or after|differ|"

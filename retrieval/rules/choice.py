@@ -88,8 +88,16 @@ def open_choice(question: str) -> Choice | None:
     if any(_FIGURE.search(r) for r in readings):
         return None
     first, second = (o.strip(" ,，“”\"'") for o in options)
-    marks = (_marks(readings[0], readings[1]), _marks(readings[1], readings[0]))
+    # what the question spoke of before offering the readings ("the 5%-of-turnover fine: is the turnover the
+    # group's or the China entity's?") is what both are readings of, not what sets one apart
+    marks = tuple(tuple(m for m in _marks(a, b) if not _said_in(m, lead)) for a, b in (readings, readings[::-1]))
     return Choice(first, second, marks) if all(marks) else None
+
+
+def _said_in(mark: str, lead: str) -> bool:
+    if mark.isascii():
+        return bool(re.search(rf"(?<![a-z]){re.escape(mark)}", lead.lower()))
+    return mark in lead or any(mark in translation for term, translation in glossary_pairs(lead))
 
 
 def asks_open_choice(question: str) -> bool:

@@ -275,3 +275,25 @@ def test_the_day_a_text_was_published_is_no_due_date():
     assert not _fits(published, text, analyse("We want the approval extended. By when must we apply?", None))
     assert _fits(published, text, analyse("When were the Outbound Assessment Measures published?", None))
 
+
+
+def test_the_day_a_text_takes_effect_is_not_the_day_it_was_adopted():
+    from retrieval.compose import _commences_only
+    from retrieval.figures import extract_figures
+
+    def dates(text: str):
+        return [f for f in extract_figures(text) if f.kind == "date"]
+
+    assert _commences_only("第六十四条 本条例自2025年1月1日起施行。", dates("第六十四条 本条例自2025年1月1日起施行。")[0])
+    decision = "已由第十四届全国人民代表大会常务委员会第十八次会议于2025年10月28日通过，现予公布，自2026年1月1日起施行。"
+    assert not any(_commences_only(decision, f) for f in dates(decision))  # adoption said beside both
+
+
+def test_a_law_s_commencement_or_adoption_record_is_found_in_either_language():
+    from retrieval.search import _COMMENCEMENT
+
+    assert _COMMENCEMENT.search("第五十五条 本法自2021年9月1日起施行。")
+    assert _COMMENCEMENT.search("第十四条 本规定自公布之日起施行。")
+    assert _COMMENCEMENT.search("Article 74: This Law shall enter into force on November 1, 2021.")
+    assert _COMMENCEMENT.search("（2021年8月20日第十三届全国人民代表大会常务委员会第三十次会议通过）")
+    assert not _COMMENCEMENT.search("本办法施行前已经开展的数据出境活动，应当自本办法施行之日起6个月内完成整改。")

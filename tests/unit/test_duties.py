@@ -147,6 +147,8 @@ def test_cancelling_a_filing_is_an_act_a_filing_does_not_stand_in_for():
     asked = asked_activities("服务下线了，算法备案的注销手续要在多长时间内办完？")
     assert asked == frozenset({"filing", "deregistration"})
     assert asked_activities("Within how many days must we cancel the algorithm filing?") >= {"deregistration"}
+    assert asked_activities("Within how many working days must it complete cancellation of its algorithm filing?") \
+        >= {"deregistration"}
     making = activities("应当在提供服务之日起十个工作日内通过备案系统填报信息，履行备案手续")
     assert lacks_decisive(asked, making)
     assert not lacks_decisive(asked, activities("终止服务的，应当在终止服务之日起二十个工作日内办理注销备案手续"))

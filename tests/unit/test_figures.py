@@ -97,6 +97,17 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("网信办一共通过了多少件数据出境安全评估申报？", {"count"}),
     ("Which lasts longer: an assessment approval or a certification?", {"duration"}),
     ("个保法是全国人大常委会哪天表决通过的", {"date"}),
+    # a word or a verb between the asking word and the kind: still the kind asked, the users only the scene
+    ("What specific fine do the Measures set for a platform with 1.5 million users that lists overseas?", {"amount"}),
+    ("Under the Measures, what is the fine for a platform with over 1 million users that lists abroad?", {"amount"}),
+    ("By what calendar date each year must the report be submitted?", {"day-of-year"}),
+    ("Which exact date did the Regulations take effect?", {"date"}),
+    # "is there a time requirement" asks for the time, not yes or no
+    ("注销备案有没有时间要求？", {"duration"}),
+    # "when is X a Y" asks what makes it one, not a date; "when is the report due" still asks a date
+    ("When is an online platform a 'large network platform' under the Regulations?", set()),
+    ("When does a processor count as a large network platform?", set()),
+    ("When is the annual report due?", {"date"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants
