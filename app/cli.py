@@ -437,7 +437,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sets", nargs="*", metavar="JSONL",
                    help="gold-format question sets (default: the gold, holdout 9 and every blind set not held out, "
                         "evals/groups.HELD_OUT)")
-    p.add_argument("--max-false", type=float, default=0.0,
+    p.add_argument("--max-false", type=float, default=0.005,
                    help="share of the field's questions (naming no law) the threshold may screen out on held-out folds")
     _add_store_options(p)
     p.set_defaults(func=cmd_train_off_topic)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ingest.manifest import load_manifest
 from retrieval.clauses import asked_clauses, clause_question
 from retrieval.compose import Composition, abstain, citation_label
-from retrieval.figures import question_wants, yes_or_no
+from retrieval.figures import ON_PUBLICATION, publication_day, question_wants, yes_or_no
 from retrieval.laws import (
     SECONDARY_KINDS,
     amended_laws,
@@ -70,6 +70,10 @@ _NOUN_COMPARED = re.compile(r"^(?!(?:on|in|at|than|once|when|for|to|of|under|aft
 _ASKING_WORD = re.compile(r"\b(?:which|what)\b.*$", re.I)
 _ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"
                          r"(?:哪(?:个|一个|项|种)|谁)")
+# two options, then what is asked of each, then the comparison: "A和B，法律分别要求至少保存多久？哪个更长？"
+_ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)(?:和|与|跟)(?P<b>[^，,。？：:、]{2,}?)[，,]"
+                            r"(?P<ask>[^，,。？]{2,30}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10})[？?]\s*(?:哪|谁)")
+_EACH_WORD = re.compile(r"分别|各自|各")
 # an option that starts with a preposition leans on the other's noun ("the fine for companies or for managers")
 _LEANING = re.compile(r"^(?:for|of|to|by|in|on|at|with|from|对|给|向)\b", re.I)
 _SIDE_ASKS = {"en": {"longer": "How long is {}?", "shorter": "How long is {}?", "higher": "What is {}?",
@@ -84,6 +88,10 @@ def option_sides(question: str) -> list[Side]:
     m = (_ZH_OPTIONS if language == "zh" else _EN_OPTIONS).search(question)
     if not m and language == "zh" and (m := _ZH_NUMBERED.search(question)):
         return _numbered_options(question, m)
+    if not m and language == "zh" and (m := _ZH_PAIR_ASKED.search(question)):
+        # "网络日志和影响评估报告，分别要求至少保存多久？哪个更长？": each option asked what the clause between asks
+        ask = _EACH_WORD.sub("", m["ask"])
+        return [Side("", f"{option.strip()}{ask}？", option.strip()) for option in (m["a"], m["b"])]
     if not m:
         return []
     first, second = m["a"], m["b"]
@@ -279,45 +287,25 @@ def _item_sides(items: list[str], asked: Callable[[str], str], least: int = 3) -
 
 
 def changed_sides(question: str) -> list[Side]:
-    """Rule what_changed: a law that replaced another in part, and the text it replaced, asked side by side, each
-    under its own title: "Did the 2024 Provisions change how long an assessment stays valid? From what to what?"
-    names the later; "how long is it valid now, and how long was it under the 2022 Measures?" names the earlier and
-    asks of now; "did it get longer or shorter when the 2024 Provisions replaced the 2022 Measures?" names both."""
-    if not enabled("what_changed"):
+    """Rule what_changed: "Did the 2024 Provisions change how long an assessment stays valid? From what to what?"
+    names one law that replaces another in part; the text it replaced and the law itself are the two sides, each
+    asked the question under its own title."""
+    if not enabled("what_changed") or not asks_what_changed(question):
         return []
     manifest = load_manifest()
     spans = [(a, b, doc_id) for a, b, doc_id in law_spans(question, manifest)
              if (entry := manifest.by_id(doc_id)) is not None and not entry.translation_of]
-    pair = _replaced_pair(question, list(dict.fromkeys(doc_id for _, _, doc_id in spans)), manifest)
-    if not pair:
+    named = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
+    if len(named) != 1:
+        return []
+    # of several texts it replaced in part, the one whose title shares most words with the question
+    earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == named[0]], question)
+    if not earlier:
         return []
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
     return [Side(law, _rewritten(question, [(_dated_from(question, a), b, _title_in(manifest.by_id(law), zh))
                                             for a, b, _ in spans]), one_ask=True)
-            for law in pair]
-
-
-def _replaced_pair(question: str, named: list[str], manifest) -> tuple[str, str] | None:
-    """The text replaced in part and the law replacing it, when the question asks of both (see changed_sides)."""
-    if len(named) == 2:
-        for earlier, later in (named, named[::-1]):
-            if manifest.by_id(earlier).partly_superseded_by == later and \
-                    (asks_what_changed(question) or asks_comparison(question)):
-                return earlier, later
-        return None
-    if len(named) != 1:
-        return None
-    if asks_what_changed(question):
-        # of several texts it replaced in part, the one whose title shares most words with the question
-        earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == named[0]], question)
-        return (earlier, named[0]) if earlier else None
-    later = manifest.by_id(named[0]).partly_superseded_by
-    asks_both = asks_two_things(question) or asks_comparison(question)
-    return (named[0], later) if later and asks_both and _ASKS_NOW.search(question) else None
-
-
-# "how long is it valid now, …under the 2022 Measures?": the text in force now is asked beside the one named
-_ASKS_NOW = re.compile(r"\b(?:now|today|currently|these days|nowadays)\b|现在|目前|如今|现行", re.I)
+            for law in (earlier, named[0])]
 
 
 def changed_sides_of(question: str, doc_id: str) -> list[Side]:
@@ -475,8 +463,11 @@ def _value(comp: Composition, analysis: QueryAnalysis) -> float | None:
     primary = comp.primary
     if primary is None:
         return None
-    values = [f.value * _DAYS.get(f.unit, 1.0) if f.kind == "duration" else f.value
+    # "自公布之日起施行" is dated by the text's record, not earlier than every date
+    values = [f.value * _DAYS.get(f.unit, 1.0) if f.kind == "duration" else
+              (publication_day(f, primary.passage.effective) or None) if f.unit == ON_PUBLICATION else f.value
               for f in primary.figures if f.kind in analysis.wants]
+    values = [v for v in values if v is not None]
     return max(values) if values else None
 
 
@@ -516,7 +507,7 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
         names = ", ".join(side.name for side in missing)
         reasons = " ".join(comp.reason for _, comp, _ in parts if comp.abstained)
         return abstain([p for _, comp, _ in parts for p in comp.cited][:3],
-                       f"It states no figure of the kind asked for {names}. {reasons}".strip(), analysis,
+                       f"No figure of the kind asked was found for {names}. {reasons}".strip(), analysis,
                        "comparison")
     out = Composition(support=min(comp.support for _, comp, _ in parts), primary=parts[0][1].primary)
     names = [side.name for side, _, _ in parts]

@@ -22,15 +22,18 @@ from retrieval.duties import (
     routes,
 )
 from retrieval.figures import (
+    ON_PUBLICATION,
     QUANTITY_KINDS,
     Figure,
     as_of_day,
     asked_unit,
     count_year,
+    dated_publication,
     extract_figures,
     figures_match,
     glossed_figures,
     largest_fine,
+    publication_day,
     same_as_of,
 )
 from retrieval.glossary import expand_query, name_forms, names_in, scheme_names
@@ -753,6 +756,16 @@ def _the_count_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryA
     return named or glosses
 
 
+def _with_publication_day(gloss: tuple[str, str, tuple[Figure, ...]],
+                           passage: Passage) -> tuple[str, str, tuple[Figure, ...]]:
+    """"自公布之日起施行" says when by an event: the day of it, from the text's own record, is what was asked."""
+    surface, english, figures = gloss
+    if not figures or publication_day(figures[-1], passage.effective) is None:
+        return gloss
+    return (f"{surface}（{dated_publication(passage.effective, 'zh')}）",
+            f"{english} ({dated_publication(passage.effective, 'en')})", figures)
+
+
 def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
     wanted = _wanted(pick.figures, analysis)
     if not wanted:
@@ -776,6 +789,7 @@ def _lead(pick: Pick, analysis: QueryAnalysis) -> str:
         own = [g for g in accepted if aimed_at_individuals(pick.span.text, g[2][0].start) == (whom == "individuals")]
         accepted = own or accepted
     text = pick.span.text
+    accepted = [_with_publication_day(gloss, pick.passage) for gloss in accepted]
     glosses = [(surface, english + _base_of(figures[-1], text)) for surface, english, figures in accepted]
     if not glosses:
         return ""
@@ -1454,13 +1468,21 @@ def _built(ask: _Ask, primary: Pick, picks: list[Pick], support: float, elsewher
     return comp
 
 
+def _stated_by_text(lead: str) -> list[str]:
+    """The figures a lead states that its quotes hold: the day in brackets after "on the date of publication" is
+    the text's record's (shown in its citation), not a figure of the sentence."""
+    figures = extract_figures(lead)
+    return [f.text for n, f in enumerate(figures)
+            if not (n and figures[n - 1].unit == ON_PUBLICATION and f.start - figures[n - 1].end <= 3)]
+
+
 def _lead_and_quotes(comp: Composition, statute_first: list[Pick], lead: str, analysis: QueryAnalysis) -> list[str]:
     parts: list[str] = []
     if lead:
         comp.key_figure = lead
         parts.append(f"{lead} [1].")
         comp.claims.append(Claim(lead, (1,)))
-        comp.stated = [f.text for f in extract_figures(lead)]
+        comp.stated = _stated_by_text(lead)
     elif analysis.which_article and statute_first[0].passage.article is not None:
         # "which article provides…" is answered by the article, named before its words
         comp.key_figure = citation_label(statute_first[0].passage)

@@ -80,6 +80,8 @@ def defined_term(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passag
             if passage.article is not None and any(_defines(span.text, form) for form in forms):
                 return _defining(passage, span, term)
     used = any(form in p.text.lower() for found in chunks.values() for p in found for form in forms)
+    if not used and all(form.isascii() for form in forms):
+        return None  # an English term the glossary cannot carry into the Chinese text: its absence says nothing
     names = ", ".join(dict.fromkeys(law_names(analysis.laws)))
     if analysis.language == "zh":
         reason = f"{names}没有条文定义“{term}”：{'条文使用了这个术语但没有定义' if used else '条文没有使用这个术语'}；其他规定可能作出定义。"

@@ -508,6 +508,23 @@ def _plain(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def publication_day(fig: Figure, effective: str) -> int | None:
+    """The day a text that takes effect on publication (自公布之日起施行) took effect, as yyyymmdd, read off its
+    record's date (the manifest's, shown in every citation of it); None for any other figure."""
+    if fig.unit != ON_PUBLICATION or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", effective or ""):
+        return None
+    year, month, day = (int(part) for part in effective.split("-"))
+    return year * 10000 + month * 100 + day
+
+
+def dated_publication(effective: str, language: str) -> str:
+    """"2024年3月22日" / "22 March 2024" for a record's yyyy-mm-dd date."""
+    year, month, day = (int(part) for part in effective.split("-"))
+    if language == "zh":
+        return f"{year}年{month}月{day}日"
+    return f"{day} {list(_MONTHS)[month - 1].capitalize()} {year}"
+
+
 def english_figure(fig: Figure) -> str:
     if fig.kind == "amount":
         return f"{fig.unit} {_plain(fig.value)}"

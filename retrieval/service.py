@@ -27,6 +27,7 @@ from retrieval.compose import (
 from retrieval.decide import decide, off_topic_chance, screen
 from retrieval.definitions import defined_term
 from retrieval.enumeration import asks_list_count, document_units, listed_bodies, listed_by_lead, listed_count
+from retrieval.figures import EN_ON_PUBLICATION, ZH_ON_PUBLICATION, dated_publication
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
@@ -38,6 +39,7 @@ from retrieval.register.build import build_register, store_units
 from retrieval.register.match import match_answer
 from retrieval.renumber import renumbered_article, renumbered_by_content
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
+from retrieval.rules.asks import asks_comparison
 from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
@@ -166,13 +168,20 @@ class AnswerService:
     def _answer_sides(self, question: str, parts: list, options: Options,
                       analysis: QueryAnalysis) -> tuple[Composition, list[str]] | None:
         """The two sides answered each on its own and joined, with the passages each was composed from; None when
-        there are no sides, both were answered from one sentence, or a side is unanswered (the question is then
-        answered as one, never refused only because it was read in two)."""
+        there are no sides, both were answered from one sentence, or a side is unanswered for want of reading (the
+        question is then answered as one). Rule side_without_figure: a comparison, or a figure asked of each law
+        named, whose side has no figure where it was looked for is refused: the other side's figure alone is the
+        careless answer ("the deep synthesis and algorithm provisions' maximum fines" when the first sets none)."""
         answered = [(side, *self._one_side(side, options)) for side in parts]
         if not answered or one_source([(side, side_comp) for side, side_comp, *_ in answered]):
             return None
         comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
         if comp.abstained:
+            silent = [side for side, side_comp, *_ in answered if _law_silent(side_comp)]
+            asks_each = all(side.law for side, *_ in answered) or asks_comparison(question)
+            if silent and asks_each and enabled("side_without_figure"):
+                comp.trace.append(TraceStep("side_without_figure", ", ".join(s.name for s in silent), "abstained"))
+                return comp, []
             return None
         # each side's best passages, alternating, are what the comparison was composed from
         ranked = list(dict.fromkeys(p.chunk_id for pair in zip(*(found[:RANKED_DEPTH // 2] for *_, found in answered),
@@ -341,7 +350,8 @@ class AnswerService:
                           language=analysis.language, closest=closest, trace=list(comp.trace), confident=False)
         citations = [self._citation(n, p, comp.quotes[n - 1] if n - 1 < len(comp.quotes) else None)
                      for n, p in enumerate(comp.cited, start=1)]
-        cited_texts = {c.n: c.text for c in citations}
+        # a text in force on publication is dated by its record, which every citation of it shows
+        cited_texts = {c.n: _with_record_day(c.text, p) for c, p in zip(citations, comp.cited, strict=False)}
         missing = unsupported(comp.claims, cited_texts)
         warnings = list(comp.notes)
         if missing:
@@ -457,6 +467,22 @@ def store_stats(store: ChunkStore, settings: Settings, embedder: LexCiteEmbeddin
         "collection": settings.collection,
         "document_list": sorted(docs.values(), key=lambda d: d["doc_id"]),
     }
+
+
+def _with_record_day(text: str, passage: Passage) -> str:
+    if passage.effective and (ZH_ON_PUBLICATION.search(text) or EN_ON_PUBLICATION.search(text)):
+        return f"{text} ({dated_publication(passage.effective, 'zh')}; {dated_publication(passage.effective, 'en')})"
+    return text
+
+
+# a side refused because what it asks has no figure where it was looked for: its own search found none of the kind,
+# its sanction sets none, its text leaves it open, or the corpus holds no text of its law
+_SILENT_RULES = frozenset({"no_figure_of_kind", "breach_without_figure", "figure_left_open", "unknown_law",
+                           "foreign_regime"})
+
+
+def _law_silent(comp: Composition) -> bool:
+    return comp.abstained and any(step.rule in _SILENT_RULES for step in comp.trace if step.effect == "abstained")
 
 
 @lru_cache(maxsize=4)

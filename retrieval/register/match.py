@@ -47,9 +47,11 @@ def _reads(record: RegisterRecord, figure: Figure) -> bool:
 
 def _stated(answer: Answer) -> list[tuple[str, Figure]]:
     """Each number the answer states, with its reading (an answer's figure may be English or Chinese). A
-    timing in words ("immediately", "on the date of publication") is no number for the register to hold."""
-    return [(surface, fig) for surface in answer.figures for fig in extract_figures(surface)
-            if fig.kind != "timing" and fig.unit != ON_PUBLICATION]
+    timing in words ("immediately", "on the date of publication", with the day the text's record gives) is no
+    number for the register to hold."""
+    readings = [(surface, extract_figures(surface)) for surface in answer.figures]
+    return [(surface, fig) for surface, figures in readings if not any(f.unit == ON_PUBLICATION for f in figures)
+            for fig in figures if fig.kind != "timing"]
 
 
 def _cover(held: list[RegisterRecord], stated: list[tuple[str, Figure]]) -> list[RegisterRecord]:

@@ -594,3 +594,20 @@ def test_everyday_questions_are_screened_off_topic_by_the_learned_model(service,
 def test_the_field_asked_in_everyday_words_is_not_screened(service, question):
     answer = service.answer(question)
     assert not any(step.rule == "off_topic" for step in answer.trace), answer.trace
+
+
+def test_a_comparison_whose_side_has_no_figure_is_refused_and_says_which(service):
+    # the deep synthesis provisions set no fine: the algorithm provisions' fine alone is no answer to "each"
+    answer = service.answer("深度合成管理规定和算法推荐管理规定，对违规服务提供者的罚款上限各是多少？")
+    assert answer.abstained and "side_without_figure" in [step.rule for step in answer.trace]
+    assert "Deep Synthesis" in answer.text
+    # both sides have a figure: answered side by side, with the comparison
+    both = service.answer("Which is higher, the PIPL's maximum fine or the DSL's?")
+    assert not both.abstained and "side_without_figure" not in [step.rule for step in both.trace]
+
+
+def test_a_date_asked_of_a_law_finds_its_commencement_whatever_words_it_uses(service):
+    answer = service.answer("数安法和个保法哪个先生效？")
+    assert "2021年9月1日" in answer.text and "2021年11月1日" in answer.text
+    # adoption asked, and only a commencement held: no date is the answer
+    assert service.answer("《网络数据安全管理条例》是哪一天经国务院常务会议通过的？").abstained

@@ -297,3 +297,11 @@ def test_a_law_s_commencement_or_adoption_record_is_found_in_either_language():
     assert _COMMENCEMENT.search("Article 74: This Law shall enter into force on November 1, 2021.")
     assert _COMMENCEMENT.search("（2021年8月20日第十三届全国人民代表大会常务委员会第三十次会议通过）")
     assert not _COMMENCEMENT.search("本办法施行前已经开展的数据出境活动，应当自本办法施行之日起6个月内完成整改。")
+
+
+def test_the_record_day_beside_on_publication_is_not_a_figure_of_the_sentence():
+    from retrieval.compose import _stated_by_text
+
+    assert _stated_by_text("自公布之日起施行（2024年3月22日）") == ["自公布之日起施行"]
+    assert _stated_by_text("On the date of publication (22 March 2024)") == ["On the date of publication"]
+    assert _stated_by_text("2021年9月1日") == ["2021年9月1日"]

@@ -250,3 +250,15 @@ def test_a_yes_or_no_comparison_asks_both_figures():
     assert figures.question_wants("Is the PIPL's top fine higher than the DSL's top fine for core data?") == {"amount"}
     assert not figures.yes_or_no("Is the PIPL's top fine higher than the DSL's?")
     assert figures.yes_or_no("Is a PIPIA required before the transfer?")
+
+
+def test_a_text_in_force_on_publication_is_dated_by_its_record():
+    from retrieval.figures import dated_publication, extract_figures, publication_day
+
+    on_publication = next(f for f in extract_figures("第十四条 本规定自公布之日起施行。") if f.kind == "date")
+    assert publication_day(on_publication, "2024-03-22") == 20240322
+    assert publication_day(on_publication, "") is None  # no record day: none made up
+    dated = next(f for f in extract_figures("本法自2021年9月1日起施行。") if f.kind == "date")
+    assert publication_day(dated, "2021-09-01") is None  # a stated day needs no record
+    assert dated_publication("2024-03-22", "zh") == "2024年3月22日"
+    assert dated_publication("2024-03-22", "en") == "22 March 2024"

@@ -237,23 +237,6 @@ def test_a_change_asked_of_no_named_law_is_asked_of_the_text_that_answered_and_t
     assert changed_sides_of("数据出境安全评估结果有效期是几年？", "cbdt-provisions") == []
 
 
-def test_a_text_replaced_in_part_and_its_replacement_are_asked_side_by_side():
-    from retrieval.compare import changed_sides
-
-    # the earlier text named, and "now" asked of: the text in force now is the other side
-    now = ("How long is the result valid now, and how long was it under the 2022 Outbound Data Transfer Security "
-           "Assessment Measures?")
-    assert [side.law for side in changed_sides(now)] == ["outbound-assessment", "cbdt-provisions"]
-    # both named, and the directions offered ("longer or shorter") ask which
-    both = ("Did the validity get longer or shorter when the 2024 cross-border Provisions replaced the 2022 "
-            "Outbound Data Transfer Security Assessment Measures?")
-    assert [side.law for side in changed_sides(both)] == ["outbound-assessment", "cbdt-provisions"]
-    # one text named, nothing asked of another: one answer
-    assert changed_sides("How long is a security assessment result valid under the 2022 Outbound Data Transfer "
-                         "Security Assessment Measures?") == []
-    assert changed_sides("How long is the result valid now under the PIPL?") == []  # replaced nothing
-
-
 def test_any_one_and_each_are_no_count_of_one():
     from retrieval.figures import read_figures
 
@@ -315,3 +298,10 @@ def test_a_law_s_adoption_is_asked_of_the_text_first_adopted_and_its_amendment_o
     assert "csl-2016" not in analyse("When did the amended Cybersecurity Law take effect?").laws
     assert _amendment_for_the_law("csl-2025-decision", "网络安全法是哪天通过的？")
     assert not _amendment_for_the_law("csl-2025-decision", "网络安全法修改决定是哪天通过的？")
+
+
+def test_two_things_joined_then_asked_of_each_then_compared_are_two_sides():
+    from retrieval.compare import sides
+
+    found = sides("网络日志和个人信息保护影响评估报告，法律分别要求至少保存多久？哪个更长？")
+    assert [side.question for side in found] == ["网络日志法律要求至少保存多久？", "个人信息保护影响评估报告法律要求至少保存多久？"]

@@ -155,3 +155,13 @@ def test_a_loss_asked_is_not_the_gains_made_and_a_loss_in_the_scene_asks_nothing
     assert asked == ("loss",)
     assert not speaks_of(asked, "违法所得五千元以上的")
     assert money_roles("造成重大经济损失的，数安法罚多少？") == ()
+
+
+def test_what_is_kept_when_the_law_or_a_rule_requires_it():
+    from retrieval.roles import retained_thing
+
+    # "法律要求", "按规定", "依法": who requires the keeping, not what is kept
+    assert retained_thing("个人信息保护影响评估报告要求至少保存多久？") == "报告"
+    assert retained_thing("网络日志法律要求至少保存多久？") == "日志"
+    assert retained_thing("处理记录按规定要保存几年？") == "记录"
+    assert retained_thing("网络日志按法律要求最少得保留多长时间？") == "日志"
