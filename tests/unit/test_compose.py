@@ -305,3 +305,10 @@ def test_the_record_day_beside_on_publication_is_not_a_figure_of_the_sentence():
     assert _stated_by_text("自公布之日起施行（2024年3月22日）") == ["自公布之日起施行"]
     assert _stated_by_text("On the date of publication (22 March 2024)") == ["On the date of publication"]
     assert _stated_by_text("2021年9月1日") == ["2021年9月1日"]
+
+
+def test_a_brand_must_be_named_by_the_answer_and_a_short_name_need_not():
+    from retrieval.compose import must_be_named
+
+    assert must_be_named("DiDi")
+    assert not must_be_named("CIIO") and not must_be_named("SCC")
