@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
@@ -39,6 +40,7 @@ from retrieval.figures import (
 from retrieval.glossary import expand_query, name_forms, names_in, scheme_names
 from retrieval.internal import own_label, secondary_note
 from retrieval.laws import (
+    amended_laws,
     amends,
     article_refs,
     law_names,
@@ -626,6 +628,20 @@ def _read(span: Span, chapeau: Span | None) -> str:
     return span.text if chapeau is None else f"{chapeau.text} {span.text}"
 
 
+def _same_provision(first: Passage, other: Passage) -> bool:
+    """Whether two passages may state one provision: a text and its translation, or an amending decision and the
+    law it amends (修改决定 item 5 rewrites CSL Art. 61; the law as amended states it as in force)."""
+    if first.translation_of == other.doc_id or other.translation_of == first.doc_id:
+        return True
+    laws = {first.translation_of or first.doc_id, other.translation_of or other.doc_id}
+    return any(law in laws for doc in laws for law in _amended(doc))
+
+
+@lru_cache(maxsize=256)
+def _amended(doc_id: str) -> tuple[str, ...]:
+    return tuple(amended_laws(doc_id))
+
+
 def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit: int) -> list[Pick]:
     """Other passages stating the same key figure (or, with no figure asked, nearly as good a sentence)."""
     key = _wanted(primary.figures, analysis)
@@ -636,8 +652,7 @@ def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit
             break
         if pick.passage.chunk_id in seen:
             continue
-        same_text = primary.passage.translation_of == pick.passage.doc_id or \
-            pick.passage.translation_of == primary.passage.doc_id
+        same_text = _same_provision(primary.passage, pick.passage)
         close = pick.score >= SUPPORT_FRACTION * primary.score
         if key:
             # the same provision states every key figure: a translation/original, or a guide restating it

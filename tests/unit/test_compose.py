@@ -312,3 +312,17 @@ def test_a_brand_must_be_named_by_the_answer_and_a_short_name_need_not():
 
     assert must_be_named("DiDi")
     assert not must_be_named("CIIO") and not must_be_named("SCC")
+
+
+def test_an_amending_decision_and_the_law_it_amends_state_one_provision():
+    from retrieval.compose import _same_provision
+    from retrieval.records import Passage
+
+    def passage(doc_id: str, translation_of: str = "") -> Passage:
+        return Passage(chunk_id=doc_id, doc_id=doc_id, text="", start=0, end=0, locator="", title="", source="",
+                       kind="statute", authority=1, status="in-force", language="zh", translation_of=translation_of)
+
+    assert _same_provision(passage("csl-2025-decision"), passage("csl-2025"))
+    assert _same_provision(passage("csl-2025"), passage("csl-2025-decision"))
+    assert _same_provision(passage("pipl"), passage("pipl-en", translation_of="pipl"))
+    assert not _same_provision(passage("csl-2025-decision"), passage("pipl"))
