@@ -465,7 +465,7 @@ def _value(comp: Composition, analysis: QueryAnalysis) -> float | None:
         return None
     # "自公布之日起施行" is dated by the text's record, not earlier than every date
     values = [f.value * _DAYS.get(f.unit, 1.0) if f.kind == "duration" else
-              (publication_day(f, primary.passage.effective) or None) if f.unit == ON_PUBLICATION else f.value
+              publication_day(f, primary.passage.effective) if f.unit == ON_PUBLICATION else f.value
               for f in primary.figures if f.kind in analysis.wants]
     values = [v for v in values if v is not None]
     return max(values) if values else None

@@ -492,8 +492,7 @@ def _amendment_for_the_law(doc_id: str, question: str) -> bool:
     """An amending decision's passage, for a question asking when the law itself was adopted or passed."""
     if not doc_id or not ASKS_ADOPTION.search(question) or _AMENDMENT_WORDS.search(question):
         return False
-    entry = load_manifest().by_id(doc_id)
-    return entry is not None and "关于修改" in (entry.title_zh or "")
+    return bool(_amended(doc_id))
 
 
 def _a_law_s_own_date(text: str, end: int) -> bool:
@@ -860,8 +859,14 @@ def _asks_adoption(question: str) -> bool:
 
 def _commences_only(text: str, figure: Figure) -> bool:
     """Whether the date is where the text takes effect (自…起施行, "shall enter into force on"), adoption unsaid."""
-    around = text[max(0, figure.start - 16):figure.end + 8]
+    around = _around(text, figure.start, figure.end)
     return bool(EFFECTIVE_CUE.search(around)) and not ADOPTION_CUE.search(around)
+
+
+def _around(text: str, start: int, end: int) -> str:
+    """Where the words saying what happened on a date stand: just before it or just after (…于2025年10月28日通过,
+    自2026年1月1日起施行)."""
+    return text[max(0, start - 16):end + 8]
 
 
 def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:
@@ -871,7 +876,7 @@ def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAn
         return glosses
     cue = ADOPTION_CUE if _asks_adoption(analysis.leading_ask) else EFFECTIVE_CUE
     near = [(surface, english) for surface, english in glosses
-            if (at := text.find(surface)) >= 0 and cue.search(text[max(0, at - 16):at + len(surface) + 8])]
+            if (at := text.find(surface)) >= 0 and cue.search(_around(text, at, at + len(surface)))]
     return near[:1] or glosses
 
 

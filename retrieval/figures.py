@@ -508,21 +508,27 @@ def _plain(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
+def _record_day(effective: str) -> tuple[int, int, int] | None:
+    """A record's yyyy-mm-dd date as (year, month, day); None for anything else (a user's record may give a year)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", effective or "")
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
 def publication_day(fig: Figure, effective: str) -> int | None:
     """The day a text that takes effect on publication (自公布之日起施行) took effect, as yyyymmdd, read off its
     record's date (the manifest's, shown in every citation of it); None for any other figure."""
-    if fig.unit != ON_PUBLICATION or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", effective or ""):
-        return None
-    year, month, day = (int(part) for part in effective.split("-"))
-    return year * 10000 + month * 100 + day
+    day = _record_day(effective) if fig.unit == ON_PUBLICATION else None
+    return day[0] * 10000 + day[1] * 100 + day[2] if day else None
 
 
 def dated_publication(effective: str, language: str) -> str:
-    """"2024年3月22日" / "22 March 2024" for a record's yyyy-mm-dd date."""
-    year, month, day = (int(part) for part in effective.split("-"))
+    """"2024年3月22日" / "22 March 2024" for a record's yyyy-mm-dd date; "" when the record gives no such date."""
+    if (day := _record_day(effective)) is None:
+        return ""
+    year, month, date = day
     if language == "zh":
-        return f"{year}年{month}月{day}日"
-    return f"{day} {list(_MONTHS)[month - 1].capitalize()} {year}"
+        return f"{year}年{month}月{date}日"
+    return f"{date} {list(_MONTHS)[month - 1].capitalize()} {year}"
 
 
 def english_figure(fig: Figure) -> str:

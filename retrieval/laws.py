@@ -64,7 +64,6 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
     return sorted(((n, d, c) for (n, c), d in names.items()), key=lambda t: -len(t[0]))
 
 
-_AMENDS = re.compile(r"关于修改《([^》]+)》的决定")
 _DECISION_SUFFIXES_ZH = ("修改决定", "的修改决定", "修正决定", "修改的决定")
 _DECISION_FORMS_EN = ("{} amendment decision", "decision amending the {}", "decision on amending the {}",
                       "{} amending decision")

@@ -470,8 +470,9 @@ def store_stats(store: ChunkStore, settings: Settings, embedder: LexCiteEmbeddin
 
 
 def _with_record_day(text: str, passage: Passage) -> str:
-    if passage.effective and (ZH_ON_PUBLICATION.search(text) or EN_ON_PUBLICATION.search(text)):
-        return f"{text} ({dated_publication(passage.effective, 'zh')}; {dated_publication(passage.effective, 'en')})"
+    zh, en = (dated_publication(passage.effective, language) for language in ("zh", "en"))
+    if zh and (ZH_ON_PUBLICATION.search(text) or EN_ON_PUBLICATION.search(text)):
+        return f"{text} ({zh}; {en})"
     return text
 
 

@@ -262,3 +262,4 @@ def test_a_text_in_force_on_publication_is_dated_by_its_record():
     assert publication_day(dated, "2021-09-01") is None  # a stated day needs no record
     assert dated_publication("2024-03-22", "zh") == "2024年3月22日"
     assert dated_publication("2024-03-22", "en") == "22 March 2024"
+    assert dated_publication("2024", "en") == "" and publication_day(on_publication, "2024") is None  # no full day
