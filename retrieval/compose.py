@@ -67,7 +67,7 @@ from retrieval.rules.choice import open_choice, speaks_to
 from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
-from retrieval.violations import SANCTION_WORDS, breach_of, duty_articles
+from retrieval.violations import SANCTION_WORDS, SanctionMap, breach_of, duty_articles
 
 SENTENCE_POOL = 6  # passages whose sentences compete to answer
 MAX_QUOTE = 260
@@ -523,6 +523,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
                 return False
         if analysis.extension and figure.kind == "duration" and not extends_by(text, figure.start, figure.end):
             return False  # the 90 days a review takes are not how long it may be extended by
+        if analysis.extended_periods and figure.kind == "duration" and not _states_period(text, analysis):
+            return False  # the initial review's 15 more days are not how long the 90-day review may run over
         if analysis.lead_time and figure.kind == "duration" and not is_lead_time(text, figure.start, figure.end):
             return False  # ten days after the filing arrives is not how long before listing it must be made
         if analysis.after_event and figure.kind == "duration" and is_lead_time(text, figure.start, figure.end):
@@ -540,6 +542,10 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
         return False  # the consolidated text's 本法自2017年6月1日起施行 is not when the 2025 amendment took effect
     return not (figure.kind in ("date", "day-of-year") and analysis.by_date
                 and counted_from(text, figure.start, figure.end))
+
+
+def _states_period(text: str, analysis: QueryAnalysis) -> bool:
+    return any(f.kind == "duration" and f.value in analysis.extended_periods for f in extract_figures(text))
 
 
 def _wanted(figures: list[Figure], analysis: QueryAnalysis) -> list[Figure]:
@@ -967,6 +973,7 @@ class _Ask:
     unknown_idf: float
     named_silent: str
     implements: Callable[[Passage, list[str]], bool] | None
+    sanctions: Callable[[str], SanctionMap] | None = None
 
     def abstain(self, reason: str, rule: str, first: Passage | None = None) -> Composition:
         passages = self.passages if first is None else [first, *[p for p in self.passages if p is not first]]
@@ -975,15 +982,17 @@ class _Ask:
 
 def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str,
             idf: dict[str, float] | None = None, unknown_idf: float = 8.0, named_silent: str = "",
-            implements: Callable[[Passage, list[str]], bool] | None = None) -> Composition:
+            implements: Callable[[Passage, list[str]], bool] | None = None,
+            sanctions: Callable[[str], SanctionMap] | None = None) -> Composition:
     """``named_silent``: the laws the question named, when their own text was searched and is silent (the
     passages come from a search of the whole corpus); the answer then says so. ``implements(passage, laws)``:
     whether the passage's text is made under those laws (only such rules may answer for a silent law).
+    ``sanctions(doc_id)``: which duties the document's sanctions punish by number (rule duty_unsanctioned).
 
     The stages, each of which may abstain: candidates first (_candidates), sentences scored, figures of the kind
     asked for the breach described (_with_figures), the order of what answers (_reordered), what the chosen
     sentence must name, settle or be (_names_checked, _choice_checked, _text_checked), and the answer built (_built)."""
-    ask = _Ask(passages, analysis, k, threshold, tokenizer, idf, unknown_idf, named_silent, implements)
+    ask = _Ask(passages, analysis, k, threshold, tokenizer, idf, unknown_idf, named_silent, implements, sanctions)
     if (early := _candidates(ask)) is not None:
         return early
     picks = _score_sentences(ask.passages, analysis, tokenizer, idf, unknown_idf)
@@ -1072,7 +1081,8 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     anchors, fit = _breach_anchors(ask, picks)
     # an article found to punish another breach in one language does so in the other (an English question
     # tells the translation's sentences apart better than the original's)
-    duty = _duty_found(ask, picks)
+    unsanctioned = None if (duty := _duty_found(ask, picks)) else _duty_unsanctioned(ask)
+    duty = duty or unsanctioned
     other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis) or _fines_another_duty(p, duty)]
     other_articles = {_article_key(p.passage) for p in other_breach}
     matched = [p for p in with_figure if p not in other_breach
@@ -1084,6 +1094,11 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         matched = []
     if with_figure and not matched and not enabled("breach_without_figure"):
         matched = with_figure
+    if with_figure and not matched and unsanctioned is not None:
+        top = ask.passages[0]
+        return ask.abstain(f"{citation_label(top)} states the duty, and no sanction of "
+                           f"{(law_names([top.doc_id]) or [top.title])[0]} names it: its sanctions that set a figure each "
+                           f"name the articles they punish.", "duty_unsanctioned", top)
     if with_figure and not matched:
         candidates = [a for a in anchors.values() if not named or _in_named_law(a.passage, analysis)]
         anchor = max(candidates or anchors.values(), key=lambda a: fit[id(a)])
@@ -1115,6 +1130,21 @@ def _duty_found(ask: _Ask, picks: list[Pick]) -> tuple[str, int] | None:
     duty = _article_key(top)
     cited = any(_article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p) for p in picks)
     return duty if cited else None
+
+
+def _duty_unsanctioned(ask: _Ask) -> tuple[str, int] | None:
+    """Rule duty_unsanctioned: the question names no article, and the passage found first is a duty of a law
+    (NDSMR Art. 44: a large platform's yearly social-responsibility report) that none of the law's sanctions
+    names, where every sanction of that law that sets a figure names the articles it punishes: the law sets no
+    figure for that breach, and the fine for the duties it lists is the careless answer."""
+    analysis = ask.analysis
+    if not enabled("duty_unsanctioned") or ask.sanctions is None or analysis.breached \
+            or not analysis.sanctions_answer or not ask.passages:
+        return None
+    top = ask.passages[0]
+    if not _is_duty(top) or top.translation_of:
+        return None
+    return _article_key(top) if ask.sanctions(top.doc_id).leaves_unsanctioned(top.article) else None
 
 
 def _duties_breached(pick: Pick) -> frozenset[int]:

@@ -827,6 +827,9 @@ def question_wants(question: str) -> set[str]:
     if "date" in wants and _ANNUAL_DATE.search(question):
         # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted
         wants = (wants - {"date"}) | {"day-of-year"}
+    if not wants and _LONGER.search(question) and _ASKS_QUANTITY.search(question) and not _MONEY_WORDS.search(question):
+        # "what's the maximum extension allowed?" asks for more time
+        wants.add("duration")
     if not wants and _ASKS_QUANTITY.search(question):
         wants.add("quantity")
     return wants

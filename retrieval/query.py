@@ -270,6 +270,8 @@ class QueryAnalysis:
     as_of: float | None = None  # the day it asks a count or total for ("as of 30 June 2024")
     # the periods its scene already states ("已经在15个工作日内申请了复评"): the answer is another period
     given_periods: tuple[tuple[float, str], ...] = ()
+    # the periods an extension ask says are extended ("by how many days can the 90-day review be extended?")
+    extended_periods: tuple[float, ...] = ()
     earlier_text: bool = False  # it asks what an earlier text said: the later one that amends it does not answer
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
     first_ask: str = ""  # when there is a second ask, the words of the first ("on what date was it adopted")
@@ -350,6 +352,19 @@ def given_periods(question: str) -> tuple[tuple[float, str], ...]:
     clause = asking_clause(question)
     scene = question.replace(clause, " ") if clause and clause != question else ""
     return tuple((f.value, f.unit) for f in extract_figures(scene) if f.kind == "duration")
+
+
+def extended_periods(question: str) -> tuple[float, ...]:
+    """Rule extended_period: the lengths of the periods an extension ask names ("by how many working days can the
+    90-day period be extended?"). Only a sentence stating such a period says how long that period may be extended:
+    the 15 days an initial 30-day review may run over are the careless answer. A yes-or-no ask names none."""
+    if not enabled("extended_period") or yes_or_no(question) or not asks_extension(question):
+        return ()
+    return tuple(sorted({f.value for f in extract_figures(question) if f.kind == "duration"}))
+
+
+def extends_stated_period(question: str) -> bool:
+    return bool(extended_periods(question))
 
 
 def _asked_laws(question: str, laws: list[str]) -> list[str]:
@@ -491,6 +506,7 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
         lead_time=asks_lead_time(asked),
         after_event=asks_after_event(asked),
         extension=asks_extension(asked),
+        extended_periods=extended_periods(question) if "duration" in wants else (),
         amended_in=amended_in(asked),
         version_year=version_year(asked),
         audience=audience(asked),

@@ -19,6 +19,7 @@ from retrieval.laws import resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.roles import is_sanction
+from retrieval.violations import SanctionMap, sanction_map
 
 # a text's clause saying when it takes effect (本法自2021年9月1日起施行, 本规定自公布之日起施行, "shall enter into force
 # on") or its record of adoption (2021年8月20日第十三届全国人民代表大会常务委员会第三十次会议通过, "adopted at the…")
@@ -87,6 +88,7 @@ class ChunkTable:
         self._joined: tuple[str, str, np.ndarray, np.ndarray] | None = None
         self._claiming: dict[str, list[str]] | None = None
         self._translating: dict[str, list[int]] | None = None
+        self._sanctions: dict[str, SanctionMap] = {}
         self.rows_of_doc: dict[str, list[int]] = {}
         for row, meta in enumerate(index.metadatas):
             self.rows_of_doc.setdefault(meta.get("doc_id", ""), []).append(row)
@@ -101,6 +103,12 @@ class ChunkTable:
                     for named in resolve_laws(self.index.metadatas[rows[0]].get("title", ""), manifest):
                         self._claiming.setdefault(named, []).append(doc_id)
         return self._claiming.get(law, [])
+
+    def sanctions_of(self, doc_id: str) -> SanctionMap:
+        """Which duties the document's sanctions punish by number (read once per table and document)."""
+        if doc_id not in self._sanctions:
+            self._sanctions[doc_id] = sanction_map([self.index.texts[row] for row in self.rows_of_doc.get(doc_id, [])])
+        return self._sanctions[doc_id]
 
     def rows_of_laws(self, laws, translations: bool = True) -> list[int]:
         """The rows of the laws' chunks (and of their translations'), in row order."""

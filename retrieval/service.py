@@ -260,7 +260,8 @@ class AnswerService:
         def composed(some: list[Passage], asked: QueryAnalysis = analysis, silent: str = "") -> Composition:
             return compose(some, asked, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
                            index.idf, index.max_idf, named_silent=silent,
-                           implements=None if silent else self._implements)
+                           implements=None if silent else self._implements,
+                           sanctions=self.searcher.table().sanctions_of)
 
         comp = composed(passages)
         # a sanction is the law's own: another rule's fine is never what the law it names imposes

@@ -5,8 +5,10 @@ describes the breach is answered by the sanction for that breach, not by the nea
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from retrieval.duties import breached_articles
+from retrieval.figures import extract_figures
 from retrieval.roles import is_sanction
 from retrieval.sentences import Span, sentence_spans
 
@@ -73,3 +75,34 @@ def duty_articles(condition: str) -> frozenset[int]:
     for m in re.finditer(r"(?:不履行|未履行|违反)本(?:法|条例|办法|规定)([^，。；]{0,40}?)规定", condition):
         cited |= breached_articles(f"违反{m.group(1)}")
     return frozenset(cited)
+
+
+@dataclass(frozen=True)
+class SanctionMap:
+    """Which duties a law's sanctions punish by number: the articles its sanction sentences say were breached,
+    and whether every such sentence that sets a figure names its breach by article (one that describes its act in
+    words, or punishes any breach of the law, may reach a duty no number names)."""
+
+    cited: frozenset[int]
+    by_number_only: bool
+
+    def leaves_unsanctioned(self, article: int) -> bool:
+        return self.by_number_only and bool(self.cited) and article not in self.cited
+
+
+def sanction_map(texts: list[str]) -> SanctionMap:
+    """The sanction map of a law from its articles' texts (Chinese: the breach lists are read from 违反本条例第…条)."""
+    cited: set[int] = set()
+    by_number_only = True
+    for text in texts:
+        for span in sentence_spans(text):
+            sentence = span.text
+            if not is_sanction(sentence) or continues_previous(sentence):
+                continue
+            condition = condition_of(sentence)
+            numbers = duty_articles(condition) if condition else frozenset()
+            if numbers:
+                cited |= numbers
+            elif condition and any(f.sanction for f in extract_figures(sentence)):
+                by_number_only = False  # a fine for an act described in words
+    return SanctionMap(frozenset(cited), by_number_only)

@@ -326,3 +326,31 @@ def test_an_amending_decision_and_the_law_it_amends_state_one_provision():
     assert _same_provision(passage("csl-2025"), passage("csl-2025-decision"))
     assert _same_provision(passage("pipl"), passage("pipl-en", translation_of="pipl"))
     assert not _same_provision(passage("csl-2025-decision"), passage("pipl"))
+
+
+def test_a_fine_asked_for_a_duty_no_sanction_of_its_law_names_is_refused_not_answered_with_the_listed_duties_fine():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+    from retrieval.violations import sanction_map
+
+    def passage(text: str, article: int, score: float) -> Passage:
+        return Passage(chunk_id=f"a{article}", doc_id="ndsmr", text=text, start=0, end=len(text),
+                       locator=f"Art. {article}", title="网络数据安全管理条例", source="", kind="regulation",
+                       authority=2, status="in-force", language="zh", article=article, short="NDSMR", score=score,
+                       fused=score)
+
+    duty = passage("第四十四条 大型网络平台服务提供者应当每年度发布个人信息保护社会责任报告。", 44, 2.5)
+    fine = passage("第五十五条 违反本条例第十二条、第四十二条规定的，由网信等主管部门责令改正，给予警告；拒不改正或者情节严重的，"
+                   "处100万元以下罚款。", 55, 2.0)
+    question = analyse("网络数据安全管理条例里，大型平台没有每年度发布个人信息保护社会责任报告，罚款多少？", "bigram")
+    law = sanction_map([duty.text, fine.text])
+    refused = compose([duty, fine], question, 5, 0.0, "bigram", sanctions=lambda doc_id: law)
+    assert refused.abstained and refused.trace[-1].rule == "duty_unsanctioned"
+    assert "NDSMR Art. 44" in refused.reason
+    # the same duty listed by the fine is answered by it
+    listing = passage("第五十五条 违反本条例第十二条、第四十四条规定的，由网信等主管部门责令改正，给予警告；拒不改正或者情节严重的，"
+                      "处100万元以下罚款。", 55, 2.0)
+    law = sanction_map([duty.text, listing.text])
+    answered = compose([duty, listing], question, 5, 0.0, "bigram", sanctions=lambda doc_id: law)
+    assert not answered.abstained and "100万" in answered.text

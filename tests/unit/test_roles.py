@@ -165,3 +165,13 @@ def test_what_is_kept_when_the_law_or_a_rule_requires_it():
     assert retained_thing("网络日志法律要求至少保存多久？") == "日志"
     assert retained_thing("处理记录按规定要保存几年？") == "记录"
     assert retained_thing("网络日志按法律要求最少得保留多长时间？") == "日志"
+
+
+def test_an_extension_ask_names_the_period_it_extends_and_only_a_sentence_stating_it_answers():
+    from retrieval.query import extended_periods
+
+    assert extended_periods("Special procedure: by how many working days can the 90-day period be extended?") == (90.0,)
+    assert extended_periods("The CAC has 45 working days to finish an assessment but can extend it. What's the maximum "
+                            "extension allowed?") == (45.0,)
+    assert extended_periods("By how many working days can the initial review be extended?") == ()
+    assert extended_periods("Can the 45-working-day assessment be extended?") == ()  # yes or no

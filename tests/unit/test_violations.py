@@ -36,3 +36,19 @@ def test_a_listed_sanction_punishes_each_item_and_a_referral_to_other_laws_is_a_
     breach = breach_of(item, f"{chapeau.text} {item.text}", article, "")
     assert breach.startswith("第七十一条 有下列行为之一") and "在境外存储个人信息" in breach
     assert "禁止发布" not in breach  # the other items are other breaches
+
+
+def test_a_law_s_sanction_map_names_the_duties_its_fines_punish_by_number():
+    from retrieval.violations import sanction_map
+
+    listed = ("第五十五条 违反本条例第十二条、第十六条至第二十条规定的，由主管部门责令改正，给予警告；拒不改正的，"
+              "处100万元以下罚款。")
+    referral = "第六十条 国家机关不履行本条例规定的网络数据安全保护义务的，对直接负责的主管人员依法给予处分。"
+    law = sanction_map([listed, referral])
+    assert law.cited == frozenset({12, 16, 17, 18, 19, 20})
+    assert law.by_number_only  # the referral sets no figure
+    assert law.leaves_unsanctioned(44) and not law.leaves_unsanctioned(18)
+    # a fine for an act described in words may reach a duty no number names
+    described = "第四十五条 违反国家核心数据管理制度，危害国家主权、安全和发展利益的，由有关主管部门处二百万元以上一千万元以下罚款。"
+    assert not sanction_map([listed, described]).leaves_unsanctioned(44)
+    assert not sanction_map([referral]).leaves_unsanctioned(44)  # no sanction names any article
