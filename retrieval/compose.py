@@ -393,11 +393,13 @@ def _nothing_shared(passage: Passage, body_text: str, analysis: QueryAnalysis) -
 
 def _outside_named_laws(passage: Passage, analysis: QueryAnalysis) -> str:
     """The laws a question asks about, by name, when the passage chosen to answer is neither one of them nor
-    speaks of them: "how many hours does the PIPL give…" is not answered by another regulation's 24 hours."""
+    speaks of them (nor, when it asks what the law itself says, even then): "how many hours does the PIPL give…"
+    is not answered by another regulation's 24 hours."""
     if not analysis.laws or passage.doc_id in analysis.laws or passage.translation_of in analysis.laws:
         return ""
     spoken = resolve_laws(passage.full_text)
-    if any(doc_id in analysis.laws for doc_id in spoken):
+    # "does the PIPL itself require…": a guide or a regulation speaking of the law is not the law's own text
+    if any(doc_id in analysis.laws for doc_id in spoken) and not analysis.law_itself:
         return ""
     return ", ".join(law_names(analysis.laws)) or ", ".join(analysis.laws)
 

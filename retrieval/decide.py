@@ -96,20 +96,23 @@ def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composit
 
 def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicModel | None) -> Composition | None:
     """Abstain on two pieces of evidence together: the topic model doubts the question (below its screen's
-    threshold, over the answer check's) and the passage composed from speaks to little of what the question is
-    about. "What's the fine for returning a library book late?" passes the screen on its field words and finds a
-    fine, in a passage that says nothing of libraries or books."""
+    threshold, over the answer check's) and either the passage composed from speaks to little of what the question
+    is about, or the question has no word of the field at all. "What's the fine for returning a library book late?"
+    passes the screen on its field words and finds a fine, in a passage that says nothing of libraries or books;
+    "How long does a Chinese passport renewal take?" finds the sixty working days to apply to renew an assessment
+    through the glossary's "renewal", with no word of the field."""
     if topic is None or comp.abstained or not enabled("off_topic_answer"):
         return None
     chance, least_support = topic.answer_check
-    if analysis.off_topic_chance < chance or comp.support >= least_support:
+    field_words = domain_terms(analysis.question)
+    if analysis.off_topic_chance < chance or (comp.support >= least_support and field_words):
         return None
     doubt = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic_answer")
     doubt.text = doubt.reason
-    doubt.trace = comp.trace + [TraceStep("off_topic_answer",
-                                          f"off-topic probability {analysis.off_topic_chance:.2f} >= {chance:.2f} "
-                                          f"and the passage speaks to {comp.support:.0%} of the question "
-                                          f"(< {least_support:.0%})", "abstained")]
+    second = (f"the passage speaks to {comp.support:.0%} of the question (< {least_support:.0%})"
+              if comp.support < least_support else "the question has no word of the field")
+    doubt.trace = comp.trace + [TraceStep("off_topic_answer", f"off-topic probability {analysis.off_topic_chance:.2f} "
+                                          f">= {chance:.2f} and {second}", "abstained")]
     return doubt
 
 

@@ -354,3 +354,20 @@ def test_a_fine_asked_for_a_duty_no_sanction_of_its_law_names_is_refused_not_ans
     law = sanction_map([duty.text, listing.text])
     answered = compose([duty, listing], question, 5, 0.0, "bigram", sanctions=lambda doc_id: law)
     assert not answered.abstained and "100万" in answered.text
+
+
+def test_a_guide_speaking_of_the_law_answers_for_it_unless_the_question_asks_what_the_law_itself_says():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    text = ("Under the PIPL, the Draft Measures require businesses that process the personal information of more "
+            "than one million individuals to conduct a compliance audit at least once a year.")
+    guide = Passage(chunk_id="g1", doc_id="zhonglun-dpp-2025", text=text, start=0, end=len(text),
+                    locator="Compliance audits", title="Zhong Lun/GLO Practice Guide 2025", source="", kind="guide",
+                    authority=5, status="in-force", language="en", score=2.0, fused=2.0)
+    itself = compose([guide], analyse("How often does the PIPL itself require a compliance audit?"), 5, 0.0, "bigram")
+    assert itself.abstained and itself.trace[-1].rule == "outside_named_law"
+    described = compose([guide], analyse("How often must a compliance audit be done under the PIPL?"), 5, 0.0,
+                        "bigram")
+    assert not described.abstained and "once a year" in described.text

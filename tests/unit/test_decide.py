@@ -166,6 +166,23 @@ def test_a_doubted_question_answered_from_a_passage_that_speaks_to_little_of_it_
         assert "not about data-protection" in doubt.text
 
 
+def test_a_doubted_question_with_no_word_of_the_field_abstains_however_much_the_passage_shares():
+    from dataclasses import replace
+
+    from retrieval.compose import Composition
+    from retrieval.decide import off_topic_answer
+    from retrieval.rules.asks import domain_terms
+
+    question = "How long does a Chinese passport renewal take?"
+    assert not domain_terms(question)
+    comp = Composition(text="Within 60 working days", support=0.38)
+    doubted = off_topic_answer(comp, replace(analyse(question), off_topic_chance=0.92), _doubting_model(0.8, 0.2))
+    assert doubted is not None and "no word of the field" in doubted.trace[-1].detail
+    assert off_topic_answer(comp, replace(analyse(question), off_topic_chance=0.5), _doubting_model(0.8, 0.2)) is None
+    field = "How long does a security assessment renewal take?"
+    assert off_topic_answer(comp, replace(analyse(field), off_topic_chance=0.92), _doubting_model(0.8, 0.2)) is None
+
+
 def test_the_answer_check_is_off_without_a_chosen_pair():
     from dataclasses import replace
 
