@@ -674,7 +674,9 @@ def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit
 
 # a quantity the text leaves open, or to another body to set
 UNQUANTIFIED = re.compile(r"一定期限|一定数量|一定比例|一定规模|规定(?:的)?数量|规定(?:的)?期限|规定(?:的)?(?:特定种类、)?规模|a certain (?:period|number|amount|time)|"
-                          r"(?:number|period|threshold|amount) (?:specified|prescribed|set) by", re.I)
+                          r"(?:number|period|threshold|amount) (?:specified|prescribed|set) by|"
+                          # a time given as "at once" (立即, 及时, promptly) is no number of hours or days
+                          r"立即|及时|\bimmediately\b|\bpromptly\b|\bwithout delay\b|\bin a timely (?:manner|fashion)\b", re.I)
 
 
 # left to another body to set ("国家网信部门规定数量"), not to discretion ("一定期限")
@@ -712,7 +714,7 @@ def _cites_named_article(pick: Pick, analysis: QueryAnalysis) -> bool:
 
 # what a quantity left open measures: a period (一定期限), a number (规定数量), a share (一定比例), an amount
 _OPEN_KINDS = {"period": {"duration"}, "number": {"count", "quantity"}, "share": {"percent"}, "amount": {"amount"}}
-_OPEN_WORDS = {"period": re.compile(r"期限|period|time", re.I), "number": re.compile(r"数量|规模|number|threshold", re.I),
+_OPEN_WORDS = {"period": re.compile(r"期限|period|time|立即|及时|immediately|promptly|delay", re.I), "number": re.compile(r"数量|规模|number|threshold", re.I),
                "share": re.compile(r"比例"), "amount": re.compile(r"amount", re.I)}
 
 
@@ -1116,7 +1118,20 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         matched = []
     if not matched:
         return _no_figure(ask, named_open or _unquantified(picks, analysis)) or picks
+    if (own_open := _named_law_leaves_open(picks, matched, analysis)) is not None:
+        return _no_figure(ask, own_open)
     return matched + [p for p in picks if not _answers(p, analysis)]
+
+
+def _named_law_leaves_open(picks: list[Pick], matched: list[Pick], analysis: QueryAnalysis) -> Pick | None:
+    """Rule figure_left_open, where only another text states a figure: "根据数据安全法，发生数据安全事件后几个小时内
+    必须报告？" The DSL speaks to it and sets no number (立即…及时…报告); a regulation's 24 hours for a narrower case
+    is not what the DSL requires. A number the law leaves to another body to set (规定数量) is not left open: the
+    rules that body made may state it."""
+    if not analysis.laws or any(_in_named_law(p.passage, analysis) for p in matched):
+        return None
+    vague = _unquantified(picks, analysis)
+    return vague if vague is not None and not DELEGATED.search(vague.span.text) else None
 
 
 def _duty_found(ask: _Ask, picks: list[Pick]) -> tuple[str, int] | None:

@@ -371,3 +371,24 @@ def test_a_guide_speaking_of_the_law_answers_for_it_unless_the_question_asks_wha
     described = compose([guide], analyse("How often must a compliance audit be done under the PIPL?"), 5, 0.0,
                         "bigram")
     assert not described.abstained and "once a year" in described.text
+
+
+def test_a_named_law_that_says_promptly_is_not_answered_with_another_text_s_number_of_hours():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    def passage(doc_id: str, short: str, text: str, article: int, score: float) -> Passage:
+        return Passage(chunk_id=f"{doc_id}{article}", doc_id=doc_id, text=text, start=0, end=len(text),
+                       locator=f"Art. {article}", title=short, source="", kind="statute", authority=1,
+                       status="in-force", language="zh", article=article, short=short, score=score, fused=score)
+
+    dsl = passage("dsl", "DSL", "第二十九条 开展数据处理活动应当加强风险监测，发生数据安全事件时，应当立即采取处置措施，"
+                                "按照规定及时告知用户并向有关主管部门报告。", 29, 2.0)
+    ndsmr = passage("ndsmr", "NDSMR", "第十条 发生数据安全事件，涉及危害国家安全、公共利益的，网络数据处理者应当在24小时内"
+                                      "向有关主管部门报告。", 10, 1.9)
+    asked = analyse("根据数据安全法，发生数据安全事件后几个小时内必须向主管部门报告？", "bigram")
+    left_open = compose([dsl, ndsmr], asked, 5, 0.0, "bigram")
+    assert left_open.abstained and left_open.trace[-1].rule == "figure_left_open" and "DSL Art. 29" in left_open.reason
+    regulation = analyse("根据网络数据安全管理条例，发生数据安全事件后几个小时内必须向主管部门报告？", "bigram")
+    assert "24小时" in compose([dsl, ndsmr], regulation, 5, 0.0, "bigram").text
