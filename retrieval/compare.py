@@ -63,9 +63,10 @@ class Side:
 _EN_OPTIONS = re.compile(r"^(?P<lead>.*?)\b(?:longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|"
                          r"stricter|heavier|sooner)\b(?P<noun>[^:,—–]*)(?:[:,]|\s[—–])\s*(?P<a>.+?),?\s+or\s+"
                          r"(?P<b>[^?？,]+?)\s*(?:,[^?？]*)?(?:[?？](?:\s+[^?？]{0,40}[.?？]?)?)?\s*$", re.I)
-# what a comparative qualifies ("the bigger maximum fine"): a few words, no clause ("longer on paper once…")
+# what a comparative qualifies ("the bigger maximum fine", "the higher top fine for the company in the worst tier"):
+# a few words, no clause ("longer on paper once…")
 _NOUN_COMPARED = re.compile(r"^(?!(?:on|in|at|than|once|when|for|to|of|under|after|before|if|by|with)\b)"
-                            r"[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,2}$", re.I)
+                            r"[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,9}$", re.I)
 # what comes before the asking word ("Under the DSL, which carries the bigger…") is where each option is asked
 _ASKING_WORD = re.compile(r"\b(?:which|what)\b.*$", re.I)
 _ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"

@@ -601,8 +601,8 @@ def _weak_anchor(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float]) ->
 def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float], analysis: QueryAnalysis) -> bool:
     """Whether the sentence's fines follow another breach than the one the question describes, which another
     sanction of the same law matches far better (selling uncertified equipment is not using unreviewed products)."""
-    if id(pick) not in fit or _weak_anchor(pick, anchors, fit):
-        return False
+    if id(pick) not in fit or _weak_anchor(pick, anchors, fit) or analysis.breached & _duties_breached(pick):
+        return False  # the sanction citing the article said to be breached follows that breach, whatever its words
     anchor = anchors[pick.passage.doc_id]
     return fit[id(pick)] < BREACH_SHARE * fit[id(anchor)] and all(f.sanction for f in _wanted(pick.figures, analysis))
 

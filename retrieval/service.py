@@ -46,6 +46,7 @@ from retrieval.side_by_side import both_sides
 from retrieval.topic import load_topic_model, unseen_shares
 from retrieval.transfer_ask import transfer_route
 from retrieval.verify import unsupported
+from retrieval.violations import duties_named
 
 
 class QuestionError(ValueError):
@@ -190,10 +191,11 @@ class AnswerService:
 
     def _read_against_store(self, analysis: QueryAnalysis) -> QueryAnalysis:
         """What the store knows of the question's words: its short names (CRM, CBDT) that the store uses somewhere,
-        as written or through the glossary, and the share of its words no passage uses."""
+        as written or through the glossary, the share of its words no passage uses, and the duties it names by
+        article that its law's sanctions punish (rule duty_named)."""
         table = self.searcher.table()
         unseen = unseen_shares(analysis.topic_tokens, table.index.idf, analysis.glossary_tokens)
-        return replace(analysis, unseen=unseen,
+        return replace(analysis, unseen=unseen, breached=analysis.breached | duties_named(analysis, table.sanctions_of),
                        held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
 
     def _screen(self, analysis: QueryAnalysis) -> tuple[QueryAnalysis, Composition | None]:

@@ -5,12 +5,18 @@ describes the breach is answered by the sanction for that breach, not by the nea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from retrieval.duties import breached_articles
 from retrieval.figures import extract_figures
 from retrieval.roles import is_sanction
+from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, sentence_spans
+
+if TYPE_CHECKING:
+    from retrieval.query import QueryAnalysis
 
 # where a sanction's condition ends and the sanction begins: "…的，由有关主管部门…", "…的，处…"; in English a
 # condition opens the sentence ("Where …, the departments … are to order correction")
@@ -106,3 +112,17 @@ def sanction_map(texts: list[str]) -> SanctionMap:
             elif condition and any(f.sanction for f in extract_figures(sentence)):
                 by_number_only = False  # a fine for an act described in words
     return SanctionMap(frozenset(cited), by_number_only)
+
+
+def duties_named(analysis: QueryAnalysis, sanctions_of: Callable[[str], SanctionMap]) -> frozenset[int]:
+    """Rule duty_named: a fine asked for an article the question names ("ignoring the national security review
+    requirement (Art 13)") asks the fine for breaching that duty, when a sanction of its law cites the article as
+    breached; an article no sanction cites (the sanction's own, "what does Art. 56 fine?") is no breach."""
+    if not enabled("duty_named") or analysis.breached or not analysis.sanctions_answer:
+        return frozenset()
+    named = set()
+    for ref in analysis.articles:
+        law = ref.doc_id or (analysis.laws[0] if analysis.laws else None)
+        if law and ref.article in sanctions_of(law).cited:
+            named.add(ref.article)
+    return frozenset(named)

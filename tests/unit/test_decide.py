@@ -221,6 +221,14 @@ def test_options_part_at_the_comma_before_or_and_each_is_asked_with_the_noun_com
     assert right.question == "How long is the reporting period in the vulnerability rules?"
 
 
+def test_a_long_noun_compared_with_whom_it_concerns_is_asked_of_each_option():
+    left, right = sides("Under the DSL, which has the higher top fine for the company in the worst tier: illegally "
+                        "exporting important data, or handing data to a foreign law-enforcement body without approval?")
+    assert left.question == ("Under the DSL, what is the top fine for the company in the worst tier for illegally "
+                             "exporting important data?")
+    assert right.label == "handing data to a foreign law-enforcement body without approval"
+
+
 def test_a_law_in_force_from_a_year_and_its_amended_version_are_the_later_text():
     earlier, later = sides("网络运营者拒不改正的：2016年版网安法和2026年起施行的修正版，对单位的罚款上限分别是多少？哪个更高？")
     assert (earlier.law, later.law) == ("csl-2016", "csl-2025")

@@ -52,3 +52,15 @@ def test_a_law_s_sanction_map_names_the_duties_its_fines_punish_by_number():
     described = "第四十五条 违反国家核心数据管理制度，危害国家主权、安全和发展利益的，由有关主管部门处二百万元以上一千万元以下罚款。"
     assert not sanction_map([listed, described]).leaves_unsanctioned(44)
     assert not sanction_map([referral]).leaves_unsanctioned(44)  # no sanction names any article
+
+
+def test_an_article_named_in_a_fine_question_is_the_duty_breached_when_a_sanction_of_its_law_cites_it():
+    from retrieval.query import analyse
+    from retrieval.violations import SanctionMap, duties_named
+
+    law = SanctionMap(frozenset({12, 13, 42}), True)
+    duty = analyse("NDSMR: what is the maximum fine for a company for ignoring the national security review "
+                   "requirement (Art 13)?")
+    assert duties_named(duty, lambda doc_id: law) == frozenset({13})
+    assert duties_named(analyse("What fine does NDSMR Art. 56 set?"), lambda doc_id: law) == frozenset()
+    assert duties_named(analyse("What does NDSMR Art. 13 require?"), lambda doc_id: law) == frozenset()  # no fine
