@@ -284,11 +284,17 @@ def _sentence_coverage(tokens: frozenset[str], analysis: QueryAnalysis, scoped: 
 RESIDUAL_CUE = re.compile(r"以外|之外|\bother than\b|\bexcept\b|\bexcluding\b", re.I)
 
 
+# an item of a list that covers what its other items do not ("第三项、第四项规定以外的公民个人信息")
+RESIDUAL_ITEM = re.compile(r"(?:项|款)(?:规定)?(?:以外|之外)的|\bother than (?:those|the (?:information|data|items)) "
+                           r"(?:in|under|listed|referred)", re.I)
+
+
 def _set_aside(text: str, analysis: QueryAnalysis) -> float:
     """"(not location, credit or property data)": the item about those is not the one asked for, and the
     residual item ("第三项、第四项规定以外的…") is."""
     if not analysis.excluded_terms:
-        return 0.0
+        # "普通个人信息多少条": the list's residual item (第三项、第四项规定以外的…) is the one asked for
+        return -0.3 if analysis.ordinary and RESIDUAL_ITEM.search(text) else 0.0
     lowered = text.lower()
     if any(term in lowered for term in analysis.excluded_terms):
         # a sentence that is the set-aside tier from its start ("有前款规定的违法行为，情节严重的，…") answers nothing

@@ -234,6 +234,7 @@ class QueryAnalysis:
     # tokens every language writes alike (2022, PIPL, CAC): they match across languages without a glossary
     neutral_tokens: set[str] = field(default_factory=set)
     excluded_terms: set[str] = field(default_factory=set)  # what the question sets aside, in both languages
+    ordinary: bool = False  # it asks of ordinary information ("普通个人信息"): a list's residual item answers
     duration_units: set[str] = field(default_factory=set)  # the units a duration may be in ("how many hours")
     sanctions_answer: bool = True  # whether a fine's or a detention's figure can answer it
     money_roles: tuple[str, ...] = ()  # money other than a fine it asks about ("fee", "tax"): the answer must name it
@@ -354,6 +355,21 @@ def given_periods(question: str) -> tuple[tuple[float, str], ...]:
     return tuple((f.value, f.unit) for f in extract_figures(scene) if f.kind == "duration")
 
 
+# "普通个人信息", "ordinary personal information": what a list's residual item covers ("第三项、第四项规定以外的…")
+_ORDINARY = re.compile(r"(?:普通|一般|其他|其它)(?:的)?(?:公民)?个人信息|\b(?:ordinary|general|other|regular|normal|"
+                       r"everyday|plain)\s+(?:personal\s+(?:information|data)|PI)\b", re.I)
+
+
+def asks_ordinary(question: str) -> bool:
+    """Rule residual_item: the question asks of ordinary information, which an enumerated list's residual item
+    (…规定以外的公民个人信息五千条以上) covers, not the items it names."""
+    return enabled("residual_item") and bool(_ORDINARY.search(question)) and not _SET_AGAINST.search(question)
+
+
+# a comparison sets ordinary information beside a named kind: each side is asked on its own
+_SET_AGAINST = re.compile(r"\bversus\b|\bvs\.?|\bcompared (?:with|to)\b|\bagainst\b|相比|比较|对比|分别|各自|、", re.I)
+
+
 def extended_periods(question: str) -> tuple[float, ...]:
     """Rule extended_period: the lengths of the periods an extension ask names ("by how many working days can the
     90-day period be extended?"). Only a sentence stating such a period says how long that period may be extended:
@@ -470,6 +486,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         scoped_expansion=set(scoped_extra),
         background_laws=background_laws(laws),
         excluded_terms=excluded,
+        ordinary=asks_ordinary(question),
         unknown_laws=unknown_law_names(question),
         law_itself=bool(laws) and bool(_ITSELF.search(question)),
         earlier_text=asks_earlier_text(question),

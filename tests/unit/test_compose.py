@@ -392,3 +392,22 @@ def test_a_named_law_that_says_promptly_is_not_answered_with_another_text_s_numb
     assert left_open.abstained and left_open.trace[-1].rule == "figure_left_open" and "DSL Art. 29" in left_open.reason
     regulation = analyse("根据网络数据安全管理条例，发生数据安全事件后几个小时内必须向主管部门报告？", "bigram")
     assert "24小时" in compose([dsl, ndsmr], regulation, 5, 0.0, "bigram").text
+
+
+def test_ordinary_information_is_the_list_s_residual_item_not_its_first():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    text = ("第五条 非法获取、出售或者提供公民个人信息，具有下列情形之一的，应当认定为“情节严重”：\n\n"
+            "（三）非法获取、出售或者提供行踪轨迹信息、通信内容、征信信息、财产信息五十条以上的；\n\n"
+            "（五）非法获取、出售或者提供第三项、第四项规定以外的公民个人信息五千条以上的；")
+    article = Passage(chunk_id="a5", doc_id="pi-crimes", text=text, start=0, end=len(text), locator="Art. 5",
+                      title="解释", source="", kind="judicial-interpretation", authority=1, status="in-force",
+                      language="zh", article=5, short="PI Crimes Interpretation", score=2.0, fused=2.0)
+    ordinary = compose([article], analyse("侵犯公民个人信息罪里，普通个人信息达到多少条算情节严重？", "bigram"), 5, 0.0,
+                       "bigram")
+    assert "五千条" in ordinary.key_figure
+    tracking = compose([article], analyse("侵犯公民个人信息罪里，行踪轨迹信息达到多少条算情节严重？", "bigram"), 5, 0.0,
+                       "bigram")
+    assert "五十条" in tracking.key_figure
