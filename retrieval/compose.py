@@ -64,7 +64,7 @@ from retrieval.roles import (
 )
 from retrieval.rules.asks import CRIMINAL_SANCTION, asking_sentence, context_names, scene_names
 from retrieval.rules.choice import open_choice, speaks_to
-from retrieval.rules.registry import enabled
+from retrieval.rules.registry import cues, enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
 from retrieval.violations import SANCTION_WORDS, SanctionMap, breach_of, duty_articles
@@ -1022,7 +1022,31 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         comp = ask.abstain("The closest passages do not state it.", "low_support")
         comp.support = support
         return comp
+    if (silent := _silent_lead(ask, primary, support)) is not None:
+        return silent
     return _built(ask, primary, picks, support, elsewhere)
+
+
+def _silent_lead(ask: _Ask, primary: Pick, support: float) -> Composition | None:
+    """Rule silent_lead: "境外处理者指定了代表，要在多少日内把代表信息报给网信部门？" PIPL Art. 53, found first, speaks
+    to it and sets no time; a standard contract's ten-day filing, found lower, speaks to far less of it. When the
+    first passage speaks to more of the question than the answering one by the margin in cues.toml (chosen on the
+    worked blind sets: no right answer there refused) and states no figure of the kind asked, the provision on
+    point is silent, and another provision's figure is the careless answer. A fine is asked of the sanction, never
+    of the duty found first (the duty sets none), and is not read so."""
+    analysis = ask.analysis
+    lead = ask.passages[0]
+    if not enabled("silent_lead") or not analysis.wants or analysis.sanctions_answer or lead is primary.passage \
+            or _same_provision(lead, primary.passage) or lead.authority > STATUTE_AUTHORITY \
+            or any(f.kind in analysis.wants for f in extract_figures(lead.text)):
+        return None
+    lead_support = topical_support(lead, analysis, ask.tokenizer, ask.idf or {}, ask.unknown_idf)
+    if lead_support - support < cues()["rules"]["silent_lead"]["margin"]:
+        return None
+    return ask.abstain(f"{citation_label(lead)} speaks most to the question ({lead_support:.0%} of it) and states no "
+                       f"figure of the kind asked ({_kinds_asked(analysis)}); "
+                       f"{citation_label(primary.passage, primary.span)} states one but speaks to {support:.0%}.",
+                       "silent_lead", lead)
 
 
 def _candidates(ask: _Ask) -> Composition | None:

@@ -411,3 +411,26 @@ def test_ordinary_information_is_the_list_s_residual_item_not_its_first():
     tracking = compose([article], analyse("侵犯公民个人信息罪里，行踪轨迹信息达到多少条算情节严重？", "bigram"), 5, 0.0,
                        "bigram")
     assert "五十条" in tracking.key_figure
+
+
+def test_a_figure_from_a_passage_speaking_to_far_less_than_the_silent_one_found_first_is_refused():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    def passage(doc_id: str, short: str, text: str, article: int, score: float) -> Passage:
+        return Passage(chunk_id=f"{doc_id}{article}", doc_id=doc_id, text=text, start=0, end=len(text),
+                       locator=f"Art. {article}", title=short, source="", kind="statute", authority=1,
+                       status="in-force", language="zh", article=article, short=short, score=score, fused=score)
+
+    duty = passage("pipl", "PIPL", "第五十三条 境外的个人信息处理者，应当在中华人民共和国境内设立专门机构或者指定代表，并将有关机构"
+                                   "的名称或者代表的姓名、联系方式等报送履行个人信息保护职责的部门。", 53, 2.0)
+    filing = passage("scc-measures", "Standard Contract Measures",
+                     "第七条 个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。", 7, 1.6)
+    asked = analyse("境外个人信息处理者在境内指定了代表，要在多少日内把代表的姓名和联系方式报给网信部门？", "bigram")
+    # the words every passage of the field uses weigh little, as in the corpus
+    common = {"个人": 0.2, "人信": 0.2, "信息": 0.2, "处理": 0.2, "理者": 0.2, "网信": 0.5, "信部": 0.5, "部门": 0.5}
+    refused = compose([duty, filing], asked, 5, 0.0, "bigram", common)
+    assert refused.abstained and refused.trace[-1].rule == "silent_lead" and "PIPL Art. 53" in refused.reason
+    on_point = analyse("标准合同生效后多少个工作日内要向省级网信部门备案？", "bigram")
+    assert "10个工作日" in compose([filing, duty], on_point, 5, 0.0, "bigram", common).text
