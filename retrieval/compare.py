@@ -86,6 +86,8 @@ _SIDE_ASKS = {"en": {"longer": "How long is {}?", "shorter": "How long is {}?", 
 def option_sides(question: str) -> list[Side]:
     """The two options of a comparison that names no two laws, each asked as a question of its own."""
     language = "zh" if re.search(r"[\u4e00-\u9fff]", question) else "en"
+    if language == "en" and (versus := _versus_sides(question)):
+        return versus
     m = (_ZH_OPTIONS if language == "zh" else _EN_OPTIONS).search(question)
     if not m and language == "zh" and (m := _ZH_NUMBERED.search(question)):
         return _numbered_options(question, m)
@@ -104,6 +106,25 @@ def option_sides(question: str) -> list[Side]:
     if any(_LEANING.match(option.strip()) for option in (first, second)):
         return []
     return _options(question, m, first, second, language)
+
+
+# "A versus B: what are the top-tier fines, and which is steeper?": two options set against each other, then the ask
+_EN_VERSUS = re.compile(r"^(?P<lead>(?:under|in|per|according to)\b[^,:]{2,60},\s*)?(?P<a>[^:?]{6,}?)\s+(?:versus|vs\.?)\s+"
+                        r"(?P<b>[^:?]{6,}?)\s*[:—–]\s*(?P<ask>[^?]{6,}?)(?:,?\s+and\s+which\b[^?]*)?\?", re.I)
+
+
+def _versus_sides(question: str) -> list[Side]:
+    """Each option asked what the question asks after the colon, with the law named before the options; "each" in
+    the ask stands for the option ("up to what multiple can each be fined")."""
+    m = _EN_VERSUS.search(question)
+    if not m:
+        return []
+    lead, ask = (m["lead"] or "").strip(), m["ask"].strip()
+    asked = []
+    for option in (m["a"].strip(), m["b"].strip()):
+        text = re.sub(r"\beach\b", option, ask, count=1) if re.search(r"\beach\b", ask) else f"{ask} for {option}"
+        asked.append(Side("", f"{lead} {text}?".strip(), option))
+    return asked
 
 
 # "有两个情形比较一下罚款上限：一是A；二是B。哪个上限更高？": two situations told one by one
@@ -180,8 +201,8 @@ def _told_sides(question: str) -> list[Side]:
         return _law_sides(question) or version_sides(question)
     if enabled("comparison") and _SET_BESIDE.search(question):
         # "how long is it valid under the 2024 provisions, compared with the original 2022 Measures?": one figure
-        # asked of two laws, each answered from its own text
-        return _law_sides(question) or version_sides(question)
+        # asked of two laws, each answered from its own text; "A versus B: what can each be fined?", of two options
+        return _law_sides(question) or version_sides(question) or _versus_sides(question)
     if enabled("comparison") and question_wants(question) and not yes_or_no(question) and _laws_joined(question):
         # "What are the top fines under the PIPL and the DSL?": a figure asked of two laws named together is asked
         # of each (answered as one when both sides come from one passage, or either is unanswered); a law named

@@ -335,10 +335,7 @@ def test_a_fine_asked_for_a_duty_no_sanction_of_its_law_names_is_refused_not_ans
     from retrieval.violations import sanction_map
 
     def passage(text: str, article: int, score: float) -> Passage:
-        return Passage(chunk_id=f"a{article}", doc_id="ndsmr", text=text, start=0, end=len(text),
-                       locator=f"Art. {article}", title="网络数据安全管理条例", source="", kind="regulation",
-                       authority=2, status="in-force", language="zh", article=article, short="NDSMR", score=score,
-                       fused=score)
+        return _article_of("ndsmr", "NDSMR", text, article, score, kind="regulation", authority=2)
 
     duty = passage("第四十四条 大型网络平台服务提供者应当每年度发布个人信息保护社会责任报告。", 44, 2.5)
     fine = passage("第五十五条 违反本条例第十二条、第四十二条规定的，由网信等主管部门责令改正，给予警告；拒不改正或者情节严重的，"
@@ -376,12 +373,8 @@ def test_a_guide_speaking_of_the_law_answers_for_it_unless_the_question_asks_wha
 def test_a_named_law_that_says_promptly_is_not_answered_with_another_text_s_number_of_hours():
     from retrieval.compose import compose
     from retrieval.query import analyse
-    from retrieval.records import Passage
 
-    def passage(doc_id: str, short: str, text: str, article: int, score: float) -> Passage:
-        return Passage(chunk_id=f"{doc_id}{article}", doc_id=doc_id, text=text, start=0, end=len(text),
-                       locator=f"Art. {article}", title=short, source="", kind="statute", authority=1,
-                       status="in-force", language="zh", article=article, short=short, score=score, fused=score)
+    passage = _article_of
 
     dsl = passage("dsl", "DSL", "第二十九条 开展数据处理活动应当加强风险监测，发生数据安全事件时，应当立即采取处置措施，"
                                 "按照规定及时告知用户并向有关主管部门报告。", 29, 2.0)
@@ -416,12 +409,8 @@ def test_ordinary_information_is_the_list_s_residual_item_not_its_first():
 def test_a_figure_from_a_passage_speaking_to_far_less_than_the_silent_one_found_first_is_refused():
     from retrieval.compose import compose
     from retrieval.query import analyse
-    from retrieval.records import Passage
 
-    def passage(doc_id: str, short: str, text: str, article: int, score: float) -> Passage:
-        return Passage(chunk_id=f"{doc_id}{article}", doc_id=doc_id, text=text, start=0, end=len(text),
-                       locator=f"Art. {article}", title=short, source="", kind="statute", authority=1,
-                       status="in-force", language="zh", article=article, short=short, score=score, fused=score)
+    passage = _article_of
 
     duty = passage("pipl", "PIPL", "第五十三条 境外的个人信息处理者，应当在中华人民共和国境内设立专门机构或者指定代表，并将有关机构"
                                    "的名称或者代表的姓名、联系方式等报送履行个人信息保护职责的部门。", 53, 2.0)
@@ -434,3 +423,12 @@ def test_a_figure_from_a_passage_speaking_to_far_less_than_the_silent_one_found_
     assert refused.abstained and refused.trace[-1].rule == "silent_lead" and "PIPL Art. 53" in refused.reason
     on_point = analyse("标准合同生效后多少个工作日内要向省级网信部门备案？", "bigram")
     assert "10个工作日" in compose([filing, duty], on_point, 5, 0.0, "bigram", common).text
+
+
+def _article_of(doc_id: str, short: str, text: str, article: int, score: float, kind: str = "statute",
+                authority: int = 1):
+    from retrieval.records import Passage
+
+    return Passage(chunk_id=f"{doc_id}{article}", doc_id=doc_id, text=text, start=0, end=len(text),
+                   locator=f"Art. {article}", title=short, source="", kind=kind, authority=authority,
+                   status="in-force", language="zh", article=article, short=short, score=score, fused=score)

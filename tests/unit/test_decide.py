@@ -229,6 +229,18 @@ def test_a_long_noun_compared_with_whom_it_concerns_is_asked_of_each_option():
     assert right.label == "handing data to a foreign law-enforcement body without approval"
 
 
+def test_two_options_set_one_versus_the_other_are_each_asked_what_follows_the_colon():
+    left, right = sides("Under the Data Security Law, handing data to a foreign law-enforcement body without approval "
+                        "versus illegally exporting important data: what are the top-tier company fines, and which "
+                        "is steeper?")
+    assert left.question == ("Under the Data Security Law, what are the top-tier company fines for handing data to a "
+                             "foreign law-enforcement body without approval?")
+    assert right.label == "illegally exporting important data"
+    each = sides("Selling uncertified equipment versus using unreviewed products: under the amended CSL, up to what "
+                 "multiple can each be fined?")
+    assert each[1].question == "under the amended CSL, up to what multiple can using unreviewed products be fined?"
+
+
 def test_a_law_in_force_from_a_year_and_its_amended_version_are_the_later_text():
     earlier, later = sides("网络运营者拒不改正的：2016年版网安法和2026年起施行的修正版，对单位的罚款上限分别是多少？哪个更高？")
     assert (earlier.law, later.law) == ("csl-2016", "csl-2025")
