@@ -689,13 +689,23 @@ UNQUANTIFIED = re.compile(r"一定期限|一定数量|一定比例|一定规模|
 DELEGATED = re.compile(r"规定(?:的)?(?:数量|期限|标准|(?:特定种类、)?规模)|(?:specified|prescribed|set) by", re.I)
 
 
-def _open_clause(text: str) -> str:
-    """The clause that leaves the quantity open ("…并可以决定禁止其在一定期限内担任…"), not the whole article."""
-    m = UNQUANTIFIED.search(text)
-    start = max(text.rfind(mark, 0, m.start()) for mark in "，；,;。") + 1
-    ends = [i for i in (text.find(mark, m.end()) for mark in "，；,;。") if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
+def _open_clause(text: str, question: str = "") -> str:
+    """The clause that leaves the quantity open ("…并可以决定禁止其在一定期限内担任…"), not the whole article; of
+    several (立即采取处置措施，…及时告知用户并向有关主管部门报告), the one sharing most with the question."""
+    clauses = []
+    for m in UNQUANTIFIED.finditer(text):
+        start = max(text.rfind(mark, 0, m.start()) for mark in "，；,;。") + 1
+        ends = [i for i in (text.find(mark, m.end()) for mark in "，；,;。") if i >= 0]
+        clauses.append((start, min(ends) + 1 if ends else len(text)))
+    start, end = max(clauses, key=lambda c: (_shared(text[c[0]:c[1]], question), -c[0]))
     return f"{'…' if start > 0 else ''}{text[start:end].strip()}{'…' if end < len(text) else ''}"
+
+
+def _shared(clause: str, question: str) -> int:
+    """How many of the question's character pairs (and English words) a clause holds."""
+    pairs = {question[i:i + 2] for i in range(len(question) - 1)} | set(re.findall(r"[a-z]{3,}", question.lower()))
+    lowered = clause.lower()
+    return sum(1 for pair in pairs if pair in lowered)
 
 
 def _is_named_article(passage: Passage, analysis: QueryAnalysis) -> bool:
@@ -1231,7 +1241,7 @@ def _no_figure(ask: _Ask, vague: Pick | None) -> Composition | None:
     delegated = bool(DELEGATED.search(vague.span.text))
     comp = ask.abstain(f"{citation_label(vague.passage, vague.span)} "
                        f"{'leaves the figure to be set elsewhere' if delegated else 'sets no figure for this'}: "
-                       f"“{_open_clause(vague.span.text)}”", "figure_left_open", vague.passage)
+                       f"“{_open_clause(vague.span.text, analysis.question)}”", "figure_left_open", vague.passage)
     comp.named_law_silent = delegated
     return comp
 
