@@ -1040,8 +1040,8 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
 def _silent_lead(ask: _Ask, primary: Pick, support: float) -> Composition | None:
     """Rule silent_lead: "境外处理者指定了代表，要在多少日内把代表信息报给网信部门？" PIPL Art. 53, found first, speaks
     to it and sets no time; a standard contract's ten-day filing, found lower, speaks to far less of it. When the
-    first passage speaks to more of the question than the answering one by the margin in cues.toml (chosen on the
-    worked blind sets: no right answer there refused) and states no figure of the kind asked, the provision on
+    first passage speaks to more of the question than the answering one by the margin in cues.toml (the lowest
+    that refuses no right answer on the worked blind sets) and states no figure of the kind asked, the provision on
     point is silent, and another provision's figure is the careless answer. A fine is asked of the sanction, never
     of the duty found first (the duty sets none), and is not read so."""
     analysis = ask.analysis
