@@ -679,10 +679,10 @@ def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit
 
 
 # a quantity the text leaves open, or to another body to set
+# a time given as "at once" (立即, 及时, promptly) is no number of hours or days
+_AT_ONCE = r"立即|及时|\bimmediately\b|\bpromptly\b|\bwithout delay\b|\bin a timely (?:manner|fashion)\b"
 UNQUANTIFIED = re.compile(r"一定期限|一定数量|一定比例|一定规模|规定(?:的)?数量|规定(?:的)?期限|规定(?:的)?(?:特定种类、)?规模|a certain (?:period|number|amount|time)|"
-                          r"(?:number|period|threshold|amount) (?:specified|prescribed|set) by|"
-                          # a time given as "at once" (立即, 及时, promptly) is no number of hours or days
-                          r"立即|及时|\bimmediately\b|\bpromptly\b|\bwithout delay\b|\bin a timely (?:manner|fashion)\b", re.I)
+                          r"(?:number|period|threshold|amount) (?:specified|prescribed|set) by|" + _AT_ONCE, re.I)
 
 
 # left to another body to set ("国家网信部门规定数量"), not to discretion ("一定期限")
@@ -730,7 +730,7 @@ def _cites_named_article(pick: Pick, analysis: QueryAnalysis) -> bool:
 
 # what a quantity left open measures: a period (一定期限), a number (规定数量), a share (一定比例), an amount
 _OPEN_KINDS = {"period": {"duration"}, "number": {"count", "quantity"}, "share": {"percent"}, "amount": {"amount"}}
-_OPEN_WORDS = {"period": re.compile(r"期限|period|time|立即|及时|immediately|promptly|delay", re.I), "number": re.compile(r"数量|规模|number|threshold", re.I),
+_OPEN_WORDS = {"period": re.compile(r"期限|period|time|" + _AT_ONCE, re.I), "number": re.compile(r"数量|规模|number|threshold", re.I),
                "share": re.compile(r"比例"), "amount": re.compile(r"amount", re.I)}
 
 

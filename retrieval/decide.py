@@ -104,8 +104,7 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
     if topic is None or comp.abstained or not enabled("off_topic_answer"):
         return None
     chance, least_support = topic.answer_check
-    field_words = domain_terms(analysis.question)
-    if analysis.off_topic_chance < chance or (comp.support >= least_support and field_words):
+    if analysis.off_topic_chance < chance or (comp.support >= least_support and domain_terms(analysis.question)):
         return None
     doubt = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic_answer")
     doubt.text = doubt.reason

@@ -821,15 +821,13 @@ def question_wants(question: str) -> set[str]:
         # what the question word asks decides: "after a public-security penalty, how long are they barred…"
         # asks how long, and the penalty only sets the scene
         wants &= asked
-    if "amount" in wants and _LONGER.search(question) and not _MONEY_WORDS.search(question):
-        # "by how much can the review be extended" asks for more time, not money
+    if _LONGER.search(question) and not _MONEY_WORDS.search(question) \
+            and ("amount" in wants or not wants and _ASKS_QUANTITY.search(question)):
+        # "by how much can the review be extended", "what's the maximum extension allowed?" ask for more time
         wants = (wants - {"amount"}) | {"duration"}
     if "date" in wants and _ANNUAL_DATE.search(question):
         # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted
         wants = (wants - {"date"}) | {"day-of-year"}
-    if not wants and _LONGER.search(question) and _ASKS_QUANTITY.search(question) and not _MONEY_WORDS.search(question):
-        # "what's the maximum extension allowed?" asks for more time
-        wants.add("duration")
     if not wants and _ASKS_QUANTITY.search(question):
         wants.add("quantity")
     return wants

@@ -257,13 +257,12 @@ class AnswerService:
             return generate(self._chat_model(), question, passages[:k], analysis)
         if (ruled := self._ruled(passages, analysis)) is not None:
             return self._with_second_ask(ruled, analysis, options)
-        index = self.searcher.table().index
+        table = self.searcher.table()
 
         def composed(some: list[Passage], asked: QueryAnalysis = analysis, silent: str = "") -> Composition:
             return compose(some, asked, k, self.settings.abstain_threshold, self.settings.lexical_tokenizer,
-                           index.idf, index.max_idf, named_silent=silent,
-                           implements=None if silent else self._implements,
-                           sanctions=self.searcher.table().sanctions_of)
+                           table.index.idf, table.index.max_idf, named_silent=silent,
+                           implements=None if silent else self._implements, sanctions=table.sanctions_of)
 
         comp = composed(passages)
         # a sanction is the law's own: another rule's fine is never what the law it names imposes
