@@ -1032,9 +1032,39 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         comp = ask.abstain("The closest passages do not state it.", "low_support")
         comp.support = support
         return comp
-    if (silent := _silent_lead(ask, primary, support)) is not None:
+    if (silent := _silent_lead(ask, primary, support) or _unsanctioned_duty_on_point(ask, primary, support)) is not None:
         return silent
     return _built(ask, primary, picks, support, elsewhere)
+
+
+def _unsanctioned_duty_on_point(ask: _Ask, primary: Pick, support: float) -> Composition | None:
+    """Rule unsanctioned_duty_on_point: "按算法推荐管理规定，平台用算法搞大数据杀熟，最高罚多少？" Art. 21 (no unfair price
+    discrimination) speaks to the question far more than Art. 31, whose fine punishes the articles it lists, Art. 21
+    not among them. When a duty of the answering law that none of its sanctions names by number speaks to more of the
+    question, by the margin in cues.toml, than the answer and every sanction or cited duty of that law found beside
+    it, the law sets no figure for that breach."""
+    analysis = ask.analysis
+    if not enabled("unsanctioned_duty_on_point") or ask.sanctions is None or not analysis.sanctions_answer \
+            or analysis.breached:
+        return None
+    rule = cues()["rules"]["unsanctioned_duty_on_point"]
+    law = primary.passage.translation_of or primary.passage.doc_id
+    cited = ask.sanctions(law).cited
+    near = [p for p in ask.passages[:rule["depth"]] if p.doc_id == law]
+    if not cited or not near:
+        return None
+    fit = {id(p): topical_support(p, analysis, ask.tokenizer, ask.idf or {}, ask.unknown_idf) for p in near}
+    duties = [p for p in near if _is_duty(p) and p.article not in cited]
+    if not duties:
+        return None
+    duty = max(duties, key=lambda p: fit[id(p)])
+    rivals = [fit[id(p)] for p in near if p not in duties] + [support]
+    if fit[id(duty)] - max(rivals) < rule["margin"]:
+        return None
+    return ask.abstain(f"{citation_label(duty)} speaks most to the question ({fit[id(duty)]:.0%} of it), and no sanction "
+                       f"of {(law_names([law]) or [duty.title])[0]} names it among the articles it punishes; "
+                       f"{citation_label(primary.passage, primary.span)} fines other breaches.",
+                       "unsanctioned_duty_on_point", duty)
 
 
 def _silent_lead(ask: _Ask, primary: Pick, support: float) -> Composition | None:

@@ -432,3 +432,28 @@ def _article_of(doc_id: str, short: str, text: str, article: int, score: float, 
     return Passage(chunk_id=f"{doc_id}{article}", doc_id=doc_id, text=text, start=0, end=len(text),
                    locator=f"Art. {article}", title=short, source="", kind=kind, authority=authority,
                    status="in-force", language="zh", article=article, short=short, score=score, fused=score)
+
+
+def test_a_fine_asked_for_a_duty_on_point_that_no_sanction_names_is_refused_though_a_fine_was_found_first():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.violations import sanction_map
+
+    def passage(text: str, article: int, score: float):
+        return _article_of("algorithm-recommendation", "Algorithm Provisions", text, article, score,
+                           kind="regulation", authority=2)
+
+    fine = passage("第三十一条 算法推荐服务提供者违反本规定第七条、第八条、第十条规定的，由网信部门给予警告、通报批评，"
+                   "责令限期改正；拒不改正或者情节严重的，责令暂停信息更新，并处一万元以上十万元以下罚款。", 31, 2.5)
+    pricing = passage("第二十一条 算法推荐服务提供者向消费者销售商品或者提供服务的，应当保护消费者公平交易的权利，不得根据"
+                      "消费者的偏好、交易习惯等特征，利用算法在交易价格等交易条件上实施不合理的差别待遇。", 21, 2.0)
+    law = sanction_map([fine.text, pricing.text])
+    asked = analyse("算法推荐服务提供者利用算法根据消费者的交易习惯在交易价格上实施差别待遇，罚款多少？", "bigram")
+    refused = compose([fine, pricing], asked, 5, 0.0, "bigram", sanctions=lambda doc_id: law)
+    assert refused.abstained and refused.trace[-1].rule == "unsanctioned_duty_on_point"
+    assert "Algorithm Provisions Art. 21" in refused.reason
+    # the same duty named by the fine is answered by it
+    listing = passage(fine.text.replace("第十条", "第二十一条"), 31, 2.5)
+    law = sanction_map([listing.text, pricing.text])
+    answered = compose([listing, pricing], asked, 5, 0.0, "bigram", sanctions=lambda doc_id: law)
+    assert not answered.abstained and "一万元以上十万元以下" in answered.text
