@@ -187,7 +187,26 @@ def clause_sides(question: str) -> list[Side]:
     scene, asks = asked_clauses(question)
     if len(asks) < 3 and split_asks(question)[1]:
         return []  # two asks the question's own reading already answers one after the other
-    return _item_sides(asks, lambda clause: clause_question(scene, clause), least=2)
+    return _of_the_one_law(_item_sides(asks, lambda clause: clause_question(scene, clause), least=2))
+
+
+def _of_the_one_law(sides_: list[Side]) -> list[Side]:
+    """"When was the amendment to the CSL adopted, when does it take effect, and when did the original law take
+    effect?": the one law a clause names is the law the clauses naming none ask about."""
+    named = {side.law for side in sides_ if side.law}
+    if len(named) != 1:
+        return sides_
+    law = named.pop()
+    entry = load_manifest().by_id(law)
+    if entry is None:
+        return sides_
+    return [side if side.law else Side(law, _under(side.question, entry), side.label, one_ask=True) for side in sides_]
+
+
+def _under(question: str, entry) -> str:
+    if re.search(r"[\u4e00-\u9fff]", question) and entry.title_zh:
+        return f"《{entry.title_zh}》：{question}"
+    return f"Under the {entry.short or entry.title}: {question}"
 
 
 def _told_sides(question: str) -> list[Side]:
@@ -369,6 +388,11 @@ def version_sides(question: str) -> list[Side]:
         return []
     start, end, earlier_text, current = named
     marks = _merged([span for group in version_marks(question) for span in group])
+    # "the 2016 Cybersecurity Law": a version's words within or across the law's name go with the name the side
+    # writes in their place
+    within = [(a, b) for a, b in marks if a < end and b > start]
+    start, end = min([start, *(a for a, _ in within)]), max([end, *(b for _, b in within)])
+    marks = [span for span in marks if span not in within]
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
     out = []
     for version in (earlier_text, current):

@@ -483,10 +483,15 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
     if figure.kind == "multiple" and "multiple" in analysis.wants and not figure.sanction and \
             FINE_ASKED.search(analysis.question):
         return False  # "what multiple of the gains is the fine": a threshold's 十倍以上 is no fine
+    if figure.kind == "date" and figure.unit == "date" and figure.value and figure.value % 10000 == 0 \
+            and not ASKS_YEAR.search(analysis.question):
+        return False  # "when was the amendment adopted" asks a day: the year in a title （2025年修正） is not it
     units = analysis.duration_units
     return not (figure.kind == "duration" and units and figure.unit not in units)
 
 
+# a question content with a year for its date ("which year", 哪一年)
+ASKS_YEAR = re.compile(r"\b(?:which|what) year\b|\bin what year\b|\byear\b|哪一?年|几几年|多少年|年份", re.I)
 _TIMED = frozenset({"duration", "date", "day-of-year", "frequency", "timing"})
 # a date followed by what happened to a text on it (2022年7月7日公布的《…》, "promulgated on…")
 _LAW_EVENT_AFTER = re.compile(r"\s*(?:公布|发布|颁布|通过|印发|修正|修订|起?施行)|,?\s*(?:promulgated|published|adopted|issued)\b",
@@ -930,7 +935,9 @@ def _asks_when_to_act(question: str) -> bool:
     return bool(OBLIGATION_CUE.search(question) or WHEN_TO_ACT.search(question))
 
 
-EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective", re.I)
+EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective|"
+                           r"\bkick(?:s|ed)? in\b|\b(?:start|begin)s? to apply\b|\bappl(?:y|ies) from\b|"
+                           r"\bgo(?:es)? live\b", re.I)
 ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
 # "哪一天通过的" asks when a law was adopted; "我们没通过" (we did not pass the assessment) does not
 ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安全评估|检测)|公布|\badopt(?:ed)?\b|promulgat|\bpassed\b|issued",

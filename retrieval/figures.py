@@ -383,6 +383,10 @@ def _zh_durations(text: str) -> Iterator[Figure]:
             value = _zh_number(m.group(1))
         except ValueError:
             continue
+        if m.group(2) == "年" and re.fullmatch(r"(?:19|20)\d\d", m.group(1)):
+            # "（2025年修正）": a calendar year, not two thousand years
+            yield Figure("date", value * 10000, "date", m.group(), m.start(), m.end())
+            continue
         yield Figure("duration", value, _ZH_DURATION[m.group(2)], m.group(), m.start(), m.end(),
                      _zh_bound(m.group(3), text, m.start()))
 
@@ -491,8 +495,10 @@ def figures_match(a: Figure, b: Figure) -> bool:
         if ON_PUBLICATION in (a.unit, b.unit):
             return a.unit == b.unit
         return a.unit == b.unit or a.kind == "count" or not a.unit or not b.unit
-    # a bare number in a range ("1 to 10 times", "between 10,000 and 100,000 yuan") takes the unit after it
-    return {a.kind, b.kind} in ({"count", "amount"}, {"count", "multiple"})
+    # a bare number in a range ("1 to 10 times", "between 10,000 and 100,000 yuan") takes the unit after it;
+    # "children under 14" is an age without its unit
+    return {a.kind, b.kind} in ({"count", "amount"}, {"count", "multiple"}) or \
+        ({a.kind, b.kind} == {"count", "age"} and not (a.unit if a.kind == "count" else b.unit))
 
 
 def unsupported_figures(answer_text: str, support_texts: list[str]) -> list[Figure]:

@@ -101,6 +101,10 @@ _ANY_ACTOR = re.compile(r"^(?:运营者|处理者|提供者|经营者|平台|企
 _ORDINARY_OPERATOR = re.compile(r"(?:一般|普通)的?网络运营者|\b(?:ordinary|general|regular|normal)\s+network\s+operators?\b",
                                 re.I)
 
+# "a network operator that refuses to fix…", no word of critical infrastructure: the plain operator too
+_PLAIN_OPERATOR = re.compile(r"网络运营者|\bnetwork operators?\b", re.I)
+_CII_WORD = re.compile(r"关键信息基础设施|关基|\bCIIOs?\b|\bCII\b|critical information infrastructure", re.I)
+
 
 def not_who(question: str) -> frozenset[str]:
     """The kinds of party the question says the asker is not, in the statutes' words without 的
@@ -114,7 +118,7 @@ def not_who(question: str) -> frozenset[str]:
         else:
             found.update(t.replace("的", "") for _, t in glossary_pairs(m.group(1) or m.group(2))
                          if re.search(r"[\u4e00-\u9fff]{4,}", t) and not _ANY_ACTOR.match(t))
-    if _ORDINARY_OPERATOR.search(question):
+    if _ORDINARY_OPERATOR.search(question) or (_PLAIN_OPERATOR.search(question) and not _CII_WORD.search(question)):
         found.add("关键信息基础设施")
     return frozenset(found)
 

@@ -98,6 +98,8 @@ def _named(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
 _ZH_RETAINED = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,16}?)(?:(?:按照?|依照?|根据)?(?:法律|法规|规定)(?:的)?|依法|要求|至少|最少|最短|应当|应该|应|还要|要|需要|需|必须|须|还得|得)*"
                           r"(?:保存|留存|保留)"
                           r"(?:多久|多长|几|多少|期限)")
+# "报告做完之后要留存多久": the time the keeping starts from is not what is kept
+_ZH_AFTER_DONE = re.compile(r"(?:做完|做好|完成|写完|出具|形成|结束|提交)?(?:之后|以后|后)$")
 _EN_RETAINED = re.compile(r"\b(?:keep|retain|store|preserve)\s+(?:the\s+|their\s+|its\s+|our\s+|such\s+)?"
                           r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+for\b|\bhow long (?:must|should|do|does|shall|are|is)\s+"
                           r"(?:the\s+|their\s+|its\s+|our\s+)?((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:be\s+)?"
@@ -116,7 +118,7 @@ def retained_thing(question: str) -> str:
     """What a retention question asks to be kept (报告, "log", "real-name"), or "": the head noun; when that says
     nothing ("information"), the word before it that the glossary knows ("real-name identity information")."""
     if m := _ZH_RETAINED.search(question):
-        return m.group(1)[-2:]
+        return (_ZH_AFTER_DONE.sub("", m.group(1)) or m.group(1))[-2:]
     if m := _EN_RETAINED.search(question) or _EN_KEEPER_FIRST.search(question):
         return _kept_name((m.group(1) or m.group(2) or "").lower().split())
     return ""
@@ -390,7 +392,7 @@ def is_lead_time(text: str, start: int, end: int) -> bool:
 # "网络安全法2025年10月修改后", "the 2025 amendment", "as amended in 2025": a date before that year is not when
 # the amendment was made or took effect (the consolidated text still says 本法自2017年6月1日起施行)
 _AMENDED_IN = re.compile(r"(20\d\d)\s*年?[^，。？?]{0,6}?(?:修改|修正|修订)|(?:修改|修正|修订)[^，。？?]{0,4}?(20\d\d)|"
-                         r"\b(20\d\d)\s+(?:amendments?|revision|revised)\b|\b(?:amended|revised)\s+(?:in\s+)?(20\d\d)\b|"
+                         r"\b(20\d\d)\s+(?:amendments?|revisions?|revised|changes|amending)\b|\b(?:amended|revised)\s+(?:in\s+)?(20\d\d)\b|"
                          # "amended the Cybersecurity Law in October 2025"
                          r"\b(?:amended|revised)\b[^.?!;,]{0,40}?\bin\s+(?:[A-Z][a-z]+\s+)?(20\d\d)\b", re.I)
 _ORIGINAL = re.compile(r"原(?:来|先)?(?:的)?(?:版本|文本|规定)|\boriginal\b|\bfirst (?:enacted|adopted)\b|\b2016\b", re.I)

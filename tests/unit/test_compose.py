@@ -457,3 +457,22 @@ def test_a_fine_asked_for_a_duty_on_point_that_no_sanction_names_is_refused_thou
     law = sanction_map([listing.text, pricing.text])
     answered = compose([listing, pricing], asked, 5, 0.0, "bigram", sanctions=lambda doc_id: law)
     assert not answered.abstained and "一万元以上十万元以下" in answered.text
+
+
+def test_kick_in_asks_when_a_text_takes_effect():
+    from retrieval.compose import EFFECTIVE_CUE
+
+    assert EFFECTIVE_CUE.search("when do the 2025 changes actually kick in?")
+    assert not EFFECTIVE_CUE.search("how many days does the CAC have to decide?")
+
+
+def test_a_year_alone_answers_which_year_not_when():
+    from retrieval.compose import _accepts
+    from retrieval.figures import extract_figures
+    from retrieval.query import analyse
+
+    (year,) = extract_figures("中华人民共和国网络安全法（2025年修正）")
+    assert not _accepts(year, analyse("When was the amendment to the Cybersecurity Law adopted?"))
+    assert _accepts(year, analyse("In which year was the Cybersecurity Law amended?"))
+    (published,) = extract_figures("本规定自公布之日起施行")
+    assert _accepts(published, analyse("When did the Provisions take effect?"))

@@ -136,6 +136,21 @@ def test_a_law_before_and_after_its_amendment_is_two_sides_each_named_by_its_own
     old, new = version_sides("Compare the Cybersecurity Law before and after the 2025 amendment: the maximum fine?")
     assert "after" not in old.question and "before" not in new.question
     assert version_sides("Under the Cybersecurity Law as amended in 2025, what is the fine?") == []
+    # a version's year inside the law's name goes with the name the side writes
+    old, new = version_sides("What is the maximum fine under the 2016 Cybersecurity Law, and what is it after the 2025 "
+                             "amendment?")
+    assert "CSL 2016" in old.question and "2016" not in new.question
+    old, new = version_sides("拒不改正的，2016年原版网安法和2025年修正后的网安法罚款上限分别是多少？")
+    assert "原版" not in new.question and "2016" not in new.question
+
+
+def test_clauses_naming_no_law_ask_of_the_one_law_a_clause_names():
+    from retrieval.compare import clause_sides
+
+    adopted, effect, original = clause_sides("When was the amendment to the Cybersecurity Law adopted, when does it "
+                                             "take effect, and when did the original law take effect?")
+    assert adopted.law == effect.law == original.law == "csl-2025"
+    assert effect.question.startswith("Under the CSL") and original.label == "when did the original law take effect"
 
 
 def _doubting_model(chance: float, support: float):

@@ -11,7 +11,7 @@ from retrieval.figures import extract_figures, figure_glosses, figures_match, un
 @pytest.mark.parametrize(("a", "b"), [("CNY50 million", "五千万元"), ("RMB 50,000,000", "5000万元"),
                                       ("50 million yuan", "五千万元以下"), ("5%", "百分之五"),
                                       ("100,000", "十万人"), ("1 November 2021", "2021年11月1日"),
-                                      ("15 working days", "十五个工作日")])
+                                      ("15 working days", "十五个工作日"), ("children under 14", "不满十四周岁")])
 def test_figures_normalise_across_languages(a, b):
     fa, fb = extract_figures(a), extract_figures(b)
     assert fa and fb and figures_match(fa[0], fb[0])
@@ -263,3 +263,10 @@ def test_a_text_in_force_on_publication_is_dated_by_its_record():
     assert dated_publication("2024-03-22", "zh") == "2024年3月22日"
     assert dated_publication("2024-03-22", "en") == "22 March 2024"
     assert dated_publication("2024", "en") == "" and publication_day(on_publication, "2024") is None  # no full day
+
+
+def test_a_four_digit_year_is_a_calendar_year_not_a_duration():
+    (year,) = extract_figures("中华人民共和国网络安全法（2025年修正）")
+    assert year.kind == "date" and year.value == 20250000
+    (term,) = extract_figures("应当至少保存3年")
+    assert term.kind == "duration" and term.value == 3

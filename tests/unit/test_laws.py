@@ -153,7 +153,10 @@ def test_an_ordinary_network_operator_is_not_a_cii_operator():
 
     assert not_who("一般网络运营者拒不改正的，罚多少？") == {"关键信息基础设施"}
     assert not_who("an ordinary network operator refuses to rectify") == {"关键信息基础设施"}
-    assert not_who("网络运营者拒不改正的，罚多少？") == frozenset()
+    # a plain network operator, no word of critical infrastructure: not the CII operator either
+    assert not_who("网络运营者拒不改正的，罚多少？") == {"关键信息基础设施"}
+    assert not_who("关键信息基础设施的网络运营者拒不改正的，罚多少？") == frozenset()
+    assert not_who("A CIIO is a network operator too: what is its fine?") == frozenset()
 
 
 def test_a_title_in_book_marks_that_only_holds_a_held_laws_alias_is_another_rule():

@@ -305,3 +305,11 @@ def test_two_things_joined_then_asked_of_each_then_compared_are_two_sides():
 
     found = sides("网络日志和个人信息保护影响评估报告，法律分别要求至少保存多久？哪个更长？")
     assert [side.question for side in found] == ["网络日志法律要求至少保存多久？", "个人信息保护影响评估报告法律要求至少保存多久？"]
+
+
+def test_what_a_retention_question_keeps_is_the_thing_not_the_time_it_is_kept_from():
+    from retrieval.roles import retained_thing
+
+    assert retained_thing("个人信息保护影响评估报告做完之后要留存多久？") == "报告"
+    assert retained_thing("风险评估报告出具以后要保存几年？") == "报告"
+    assert retained_thing("网络日志要留存多久？") == "日志"

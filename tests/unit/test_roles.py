@@ -124,6 +124,7 @@ def test_the_year_of_an_amendment_told_a_few_words_after_it():
     assert amended_in("The NPC Standing Committee amended the Cybersecurity Law in October 2025. When in force?") == 2025
     assert amended_in("The 2016 CSL text, before it was amended in 2025") == 0  # asks the original text
     assert amended_in("What was amended in the contract?") == 0
+    assert amended_in("when do the 2025 changes to the Cybersecurity Law actually kick in?") == 2025
 
 
 def test_a_period_after_an_event_is_not_a_lead_time_before_another():
