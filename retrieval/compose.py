@@ -897,7 +897,9 @@ def _commences_only(text: str, figure: Figure) -> bool:
 def _around(text: str, start: int, end: int) -> str:
     """Where the words saying what happened on a date stand: just before it or just after (…于2025年10月28日通过,
     自2026年1月1日起施行)."""
-    return text[max(0, start - 16):end + 8]
+    # English spends two or three times the letters on the same words ("came into effect on")
+    latin = not re.search(r"[\u4e00-\u9fff]", text[max(0, start - 16):start])
+    return text[max(0, start - (32 if latin else 16)):end + (16 if latin else 8)]
 
 
 def _the_date_asked(glosses: list[tuple[str, str]], text: str, analysis: QueryAnalysis) -> list[tuple[str, str]]:

@@ -101,8 +101,10 @@ _EVERY_N_YEARS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "two": 2, "t
 
 # what is never a figure: article/paragraph/item references, markers, list numbering, section numbers
 _NOT_MONTH = r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
-# article, paragraph and item numbers in Chinese (第五条, 第（三）项, （二）)
-_NOT_FIGURE_ZH_SOURCE = rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]"
+# article, paragraph and item numbers in Chinese (第五条, 第（三）项, （二）), and 一 meaning "same", "unified",
+# "sole", "any" (同一人民法院, 统一, 唯一): no count of one
+_NOT_FIGURE_ZH_SOURCE = rf"第{_ZH_NUM}[条款项章节编目]|第[（(][{NUMERAL_CHARS}\d]+[)）]项|[（(][{NUMERAL_CHARS}\d]+[)）]|" \
+    r"[同统唯某任逐单]一"
 NOT_FIGURE = re.compile(
     # a web address's digits (…/2023-07/13/…) are no date or count
     r"https?://\S+|www\.\S+|"

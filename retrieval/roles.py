@@ -436,6 +436,7 @@ def amended_in(question: str) -> int:
 _ASKS_EXTENSION = re.compile(
     r"\bby how (?:many|much|long)\b[^?？]*\bextend|\bextend\w*\b[^?？]{0,40}\bby how (?:many|much|long)\b|"
     r"\bhow (?:many|much|long)\b (?:is|are|can|could|may|will|would)\b[^?？]*\b(?:extension|extended)\b|"
+    r"\bhow long (?:can|could|may|will|would|does|do)\b[^?？]{0,40}\bextend\b|"
     r"延长(?:多少|几|多久|多长)|\b(?:maximum|longest|max)\s+extension\b|\bextension (?:period|allowed)\b|"
     r"\bhow long (?:is|of) (?:an?|the) extension\b|延期(?:多少|几|多久|多长)|"
     r"(?:if|once|when)\b[^?？]*\bextended\b[^?？]*\b(?:maximum|total|at most|longest)\b|"

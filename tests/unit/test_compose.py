@@ -476,3 +476,12 @@ def test_a_year_alone_answers_which_year_not_when():
     assert _accepts(year, analyse("In which year was the Cybersecurity Law amended?"))
     (published,) = extract_figures("本规定自公布之日起施行")
     assert _accepts(published, analyse("When did the Provisions take effect?"))
+
+
+def test_an_english_date_is_read_with_the_words_around_it():
+    from retrieval.compose import _commences_only
+    from retrieval.figures import extract_figures
+
+    text = "the Regulations were finally released in September 2024, and came into effect on 1 January 2025."
+    day = next(f for f in extract_figures(text) if f.value == 20250101)
+    assert _commences_only(text, day)

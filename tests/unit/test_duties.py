@@ -87,6 +87,7 @@ def test_with_an_office_s_approval_the_one_who_acts_is_the_one_who_asked():
     assert duty_at(text, text.index("3年"))[0] == "party"
     assert not asks_extension("How long does the national CAC have to approve or refuse the extension?")
     assert asks_extension("How long can the validity be extended?")
+    assert asks_extension("How long can CAC extend the assessment when the case is complicated?")
     assert asks_lead_time("How far ahead of expiry can we apply to extend it?")
 
 

@@ -270,3 +270,10 @@ def test_a_four_digit_year_is_a_calendar_year_not_a_duration():
     assert year.kind == "date" and year.value == 20250000
     (term,) = extract_figures("应当至少保存3年")
     assert term.kind == "duration" and term.value == 3
+
+
+def test_one_meaning_same_or_sole_is_no_count():
+    assert extract_figures("多个受害人分别向同一人民法院起诉的") == []
+    assert extract_figures("唯一一人") == []
+    (one,) = extract_figures("处理一人的个人信息")
+    assert one.kind == "count" and one.value == 1
