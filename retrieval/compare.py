@@ -69,7 +69,7 @@ _NOUN_COMPARED = re.compile(r"^(?!(?:on|in|at|than|once|when|for|to|of|under|aft
                             r"[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,9}$", re.I)
 # what comes before the asking word ("Under the DSL, which carries the bigger…") is where each option is asked
 _ASKING_WORD = re.compile(r"\b(?:which|what)\b.*$", re.I)
-_ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"
+_ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)[，,]?(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"
                          r"(?:哪(?:个|一个|项|种)|谁)")
 # two options, then what is asked of each, then the comparison: "A和B，法律分别要求至少保存多久？哪个更长？"
 _ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)(?:和|与|跟)(?P<b>[^，,。？：:、]{2,}?)[，,]"
@@ -105,6 +105,10 @@ def option_sides(question: str) -> list[Side]:
             first, _, second = options.rpartition(", or ")
     if any(_LEANING.match(option.strip()) for option in (first, second)):
         return []
+    if language == "zh" and comparison_direction(question) in ("higher", "lower") and \
+            resolve_laws(re.split(r"[，,：:]", question[:m.start()])[0]):
+        # "按数据安全法，A的，和B的，哪个罚款上限更高？": each situation's fine under the law the opening names
+        return _situations(question, m, first, second)
     return _options(question, m, first, second, language)
 
 
@@ -134,10 +138,14 @@ _ZH_COMPARED_NOUN = re.compile(r"比较一下([^：:，,。]{1,8})|哪(?:个|一
 
 def _numbered_options(question: str, m: re.Match[str]) -> list[Side]:
     """Each situation asked with what the question compares (罚款上限) and the law its opening clause names."""
+    return _situations(question, m, m["a"], m["b"])
+
+
+def _situations(question: str, m: re.Match[str], first: str, second: str) -> list[Side]:
     opening = re.split(r"[，,：:]", question[:m.start()])[0]
     scene = f"{opening}，" if resolve_laws(opening) else ""
     noun = next((g for n in _ZH_COMPARED_NOUN.finditer(question) for g in n.groups() if g), "罚款")
-    return [Side("", f"{scene}{option.strip()}，{noun}是多少？", option.strip()) for option in (m["a"], m["b"])]
+    return [Side("", f"{scene}{option.strip()}，{noun}是多少？", option.strip()) for option in (first, second)]
 
 
 def _options(question: str, m: re.Match[str], first: str, second: str, language: str) -> list[Side]:

@@ -65,6 +65,9 @@ _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|
                          r"shorter|greater|larger|bigger|smaller|more|less|earlier|later|stricter|heavier)"
                          r"(?:\s+[\w'’-]+){0,8}?\s+than\b|"
                          r"\bhow do(?:es)?\b[^?]{0,80}\bdiffer\b|"
+                         # "is it valid for longer under the 2022 Measures or under the 2024 Provisions?"
+                         r"^\s*(?:is|are|was|were|does|do|did|can|could|will|would)\b[^?]{0,80}?\b(?:higher|lower|longer|"
+                         r"shorter|greater|larger|bigger|smaller|earlier|later|stricter|heavier)\b[^?]{0,80}?\bor\b|"
                          # "did it get longer or shorter": the two directions offered ask which
                          r"\b(?:longer|shorter|higher|lower|greater|smaller|earlier|later|stricter|looser)\s+or\s+"
                          r"(?:longer|shorter|higher|lower|greater|smaller|earlier|later|stricter|looser)\b|"

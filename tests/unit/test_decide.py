@@ -386,3 +386,24 @@ def test_the_cases_told_before_these_two_are_the_sides():
                                            "企业拒不配合数据调取，对单位的罚款幅度是多少？"]
     told = listed_sides("按数据安全法，企业没尽到保护义务导致大量数据泄露，和违规出境重要数据，这两种情况罚款上限分别是多少？哪个更重？")
     assert told[0].question.startswith("按数据安全法，企业没尽到保护义务") and len(told) == 2
+
+
+def test_a_choice_between_two_figures_is_a_comparison_not_yes_or_no():
+    from retrieval.compare import sides
+    from retrieval.figures import question_wants, yes_or_no
+    from retrieval.rules.asks import asks_comparison
+
+    question = ("Is a passed outbound security assessment valid for longer under the 2022 assessment measures or "
+                "under the 2024 cross-border data flow provisions?")
+    assert asks_comparison(question) and not yes_or_no(question) and "duration" in question_wants(question)
+    assert [side.law for side in sides(question)] == ["outbound-assessment", "cbdt-provisions"]
+    assert not asks_comparison("Is the assessment still valid?")
+
+
+def test_two_situations_under_the_law_the_opening_names_are_each_asked_the_compared_figure():
+    from retrieval.compare import sides
+
+    first, second = sides("按数据安全法，违规向境外提供重要数据情节严重的，和未经批准向外国执法机构提供数据造成严重后果的，"
+                          "哪个罚款上限更高？")
+    assert first.question == "按数据安全法，违规向境外提供重要数据情节严重的，罚款上限是多少？"
+    assert second.label == "未经批准向外国执法机构提供数据造成严重后果的"
