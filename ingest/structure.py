@@ -123,7 +123,20 @@ def _zh_items(text: str) -> list[Section]:
         last = number
     if len(starts) < 3:
         return []
-    return _cut(text, starts, [], lambda n: f"Item {n}", numbered=False)
+    return _with_closing(text, _cut(text, starts, [], lambda n: f"Item {n}", numbered=False))
+
+
+# a decision's own closing provision after its last item (本决定自2026年1月1日起施行。): not part of that item
+_CLOSING = re.compile(r"^[ \t\u3000]*本决定", re.M)
+
+
+def _with_closing(text: str, sections: list[Section]) -> list[Section]:
+    last = sections[-1]
+    m = _CLOSING.search(text, last.start, last.end)
+    if m is None or m.start() == last.start:
+        return sections
+    item = Section(last.start, _rstrip(text, last.start, m.start()), last.locator, last.heading_path, last.article)
+    return [*sections[:-1], item, Section(m.start(), last.end, "Closing")]
 
 
 def _cut(text, starts, headings, locate, numbered: bool = True) -> list[Section]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ingest.lexical import tokenize
@@ -937,6 +937,9 @@ def _asks_when_to_act(question: str) -> bool:
     return bool(OBLIGATION_CUE.search(question) or WHEN_TO_ACT.search(question))
 
 
+OWN_COMMENCEMENT = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]+条\s*)?本(?:法|决定|办法|规定|条例|解释|措施|细则)自|"
+                              r"^\s*(?:Article \d+\s*[:：.]?\s*)?(?:This|These) (?:Law|Decision|Measures|Provisions|"
+                              r"Regulations|Interpretation) (?:shall )?(?:take|enter|come)", re.I)
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective|"
                            r"\bkick(?:s|ed)? in\b|\b(?:start|begin)s? to apply\b|\bappl(?:y|ies) from\b|"
                            r"\bgo(?:es)? live\b", re.I)
@@ -1029,6 +1032,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         picks = stage(ask, picks)
         if isinstance(picks, Composition):
             return picks
+    picks = _own_commencement(picks, analysis)
     primary = picks[0]
     for check in (_names_checked, _choice_checked, _text_checked):
         if (refusal := check(ask, primary)) is not None:
@@ -1044,6 +1048,25 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     if (silent := _silent_lead(ask, primary, support) or _unsanctioned_duty_on_point(ask, primary, support)) is not None:
         return silent
     return _built(ask, primary, picks, support, elsewhere)
+
+
+def _own_commencement(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """The day a text takes effect is cited from its own commencement clause (本决定自2026年1月1日起施行) when a
+    sentence of the same text states it there too: an order promulgating it (…现予公布，自…起施行) only repeats it.
+    The answer stays the same date."""
+    first = picks[0]
+    if analysis.wants != {"date"} or _asks_adoption(analysis.leading_ask) or OWN_COMMENCEMENT.search(first.span.text):
+        return picks
+    text = first.span.text
+    # the day the answer gives: the one said to take effect, not the day of adoption beside it
+    days = {f.value for f in first.figures if f.kind == "date" and EFFECTIVE_CUE.search(_around(text, f.start, f.end))}
+    own = next((p for p in picks[1:] if days and p.passage.doc_id == first.passage.doc_id
+                and OWN_COMMENCEMENT.search(p.span.text) and days & {f.value for f in p.figures if f.kind == "date"}),
+               None)
+    if own is None:
+        return picks
+    # it takes the repeating sentence's place, score and all, so that it is also cited first
+    return [replace(own, score=max(own.score, first.score)), *(p for p in picks if p is not own)]
 
 
 def _unsanctioned_duty_on_point(ask: _Ask, primary: Pick, support: float) -> Composition | None:

@@ -485,3 +485,28 @@ def test_an_english_date_is_read_with_the_words_around_it():
     text = "the Regulations were finally released in September 2024, and came into effect on 1 January 2025."
     day = next(f for f in extract_figures(text) if f.value == 20250101)
     assert _commences_only(text, day)
+
+
+def test_a_text_s_own_commencement_clause_is_told_from_an_order_repeating_it():
+    from retrieval.compose import OWN_COMMENCEMENT
+
+    assert OWN_COMMENCEMENT.search("本决定自2026年1月1日起施行。")
+    assert OWN_COMMENCEMENT.search("第七十四条 本法自2021年11月1日起施行。")
+    assert OWN_COMMENCEMENT.search("Article 74: This Law shall take effect on 1 November 2021.")
+    assert not OWN_COMMENCEMENT.search("《决定》已由…于2025年10月28日通过，现予公布，自2026年1月1日起施行。")
+
+
+def test_the_day_a_text_takes_effect_is_cited_from_its_own_commencement_clause():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    def part(text: str, locator: str, score: float) -> Passage:
+        return Passage(chunk_id=locator, doc_id="csl-2025-decision", text=text, start=0, end=len(text),
+                       locator=locator, title="Decision", source="", kind="statute", authority=1,
+                       status="in-force", language="zh", short="CSL Decision", score=score, fused=score)
+
+    order = part("《关于修改<网络安全法>的决定》已于2025年10月28日通过，现予公布，自2026年1月1日起施行。", "Preamble", 2.0)
+    closing = part("本决定自2026年1月1日起施行。", "Closing", 1.5)
+    answer = compose([order, closing], analyse("网络安全法2025年的修改决定从哪天起施行？", "bigram"), 5, 0.0, "bigram")
+    assert "2026年1月1日" in answer.key_figure and answer.cited[0].locator == "Closing"

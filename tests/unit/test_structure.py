@@ -62,6 +62,10 @@ def test_amendment_decision_is_split_into_items(corpus_mirror):
     structure = find_structure(loaded.text)
     assert structure.kind == "zh-items"
     assert [s.locator for s in structure.sections if s.locator.startswith("Item")][:3] == ["Item 1", "Item 2", "Item 3"]
+    # the decision's own commencement clause after its last item is a unit of its own, not part of that item
+    *_, last_item, closing = structure.sections
+    assert closing.locator == "Closing" and loaded.text[closing.start:].startswith("本决定自2026年1月1日起施行")
+    assert "本决定" not in loaded.text[last_item.start:last_item.end]
 
 
 def test_guides_are_cut_at_their_headings(corpus_mirror):
