@@ -73,19 +73,20 @@ def off_topic_chance(analysis: QueryAnalysis, vector: np.ndarray, topic: TopicMo
 def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composition | None:
     """Abstain before any search on positive evidence that the question is outside the corpus' field: the
     learned topic model's probability (``analysis.off_topic_chance``, when the model applies to the encoder) at or
-    over its threshold; without the model, no word of the field at all. A question naming a law or an article is
-    always inside it."""
+    over its threshold, or no word of the field at all (the model or not: on the worked sets no answerable
+    question lacks one). A question naming a law or an article is always inside it."""
     if not enabled("off_topic") or not weakly_on_topic(analysis.question):
         return None
-    if topic is not None:
+    if off_topic(analysis.question):
+        # no word of the field at all, whatever the model's doubt: nothing of the question is the corpus' subject
+        detail = "no word of the field, no law, no article"
+    elif topic is not None:
         chance, unseen = analysis.off_topic_chance, analysis.unseen
         if chance < topic.threshold:
             return None
         detail = (f"off-topic probability {chance:.2f} >= {topic.threshold:.2f} "
                   f"({len(domain_terms(analysis.question))} word(s) of the field; nowhere in the store: "
                   f"{unseen[0]:.0%} of its words, {unseen[1]:.0%} of its characters)")
-    elif off_topic(analysis.question):
-        detail = "no word of the field, no law, no article"
     else:
         return None
     comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic")

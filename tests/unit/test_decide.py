@@ -46,6 +46,15 @@ def test_a_law_question_passes_the_screen():
     assert screen(analyse("What is the maximum fine under the PIPL?")) is None
 
 
+def test_a_question_with_no_word_of_the_field_is_screened_out_however_little_the_model_doubts_it():
+    from dataclasses import replace
+
+    trusting = _doubting_model(0.8, 0.2)  # screen threshold 0.97: a chance of 0.06 passes it
+    refused = screen(replace(analyse("专利保护期是多少年？"), off_topic_chance=0.06), trusting)
+    assert refused is not None and refused.trace[0].rule == "off_topic"
+    assert screen(replace(analyse("网络日志要保存多久？"), off_topic_chance=0.06), trusting) is None
+
+
 def test_a_comparison_of_two_laws_is_asked_once_per_law_without_the_other_name():
     left, right = sides("Which is higher, the PIPL's maximum fine or the DSL's maximum fine?")
     assert (left.law, right.law) == ("pipl", "dsl")
