@@ -106,7 +106,7 @@ def option_sides(question: str) -> list[Side]:
     if any(_LEANING.match(option.strip()) for option in (first, second)):
         return []
     if language == "zh" and comparison_direction(question) in ("higher", "lower") and \
-            resolve_laws(re.split(r"[，,：:]", question[:m.start()])[0]):
+            resolve_laws(_opening(question, m)):
         # "按数据安全法，A的，和B的，哪个罚款上限更高？": each situation's fine under the law the opening names
         return _situations(question, m, first, second)
     return _options(question, m, first, second, language)
@@ -141,8 +141,13 @@ def _numbered_options(question: str, m: re.Match[str]) -> list[Side]:
     return _situations(question, m, m["a"], m["b"])
 
 
+def _opening(question: str, m: re.Match[str]) -> str:
+    """The clause before the options: "按数据安全法，A的，和B的，哪个…" opens with the law they are asked under."""
+    return re.split(r"[，,：:]", question[:m.start()])[0]
+
+
 def _situations(question: str, m: re.Match[str], first: str, second: str) -> list[Side]:
-    opening = re.split(r"[，,：:]", question[:m.start()])[0]
+    opening = _opening(question, m)
     scene = f"{opening}，" if resolve_laws(opening) else ""
     noun = next((g for n in _ZH_COMPARED_NOUN.finditer(question) for g in n.groups() if g), "罚款")
     return [Side("", f"{scene}{option.strip()}，{noun}是多少？", option.strip()) for option in (first, second)]
