@@ -77,16 +77,14 @@ def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composit
     question lacks one). A question naming a law or an article is always inside it."""
     if not enabled("off_topic") or not weakly_on_topic(analysis.question):
         return None
-    if off_topic(analysis.question):
-        # no word of the field at all, whatever the model's doubt: nothing of the question is the corpus' subject
-        detail = "no word of the field, no law, no article"
-    elif topic is not None:
-        chance, unseen = analysis.off_topic_chance, analysis.unseen
-        if chance < topic.threshold:
-            return None
+    chance, unseen = analysis.off_topic_chance, analysis.unseen
+    if topic is not None and chance >= topic.threshold:
         detail = (f"off-topic probability {chance:.2f} >= {topic.threshold:.2f} "
                   f"({len(domain_terms(analysis.question))} word(s) of the field; nowhere in the store: "
                   f"{unseen[0]:.0%} of its words, {unseen[1]:.0%} of its characters)")
+    elif off_topic(analysis.question):
+        # no word of the field at all, however little the model doubts it: nothing asked is the corpus' subject
+        detail = "no word of the field, no law, no article"
     else:
         return None
     comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic")
