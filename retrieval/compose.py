@@ -490,7 +490,7 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
     return not (figure.kind == "duration" and units and figure.unit not in units)
 
 
-# a question content with a year for its date ("which year", 哪一年)
+# a question a year alone answers ("which year", 哪一年)
 ASKS_YEAR = re.compile(r"\b(?:which|what) year\b|\bin what year\b|\byear\b|哪一?年|几几年|多少年|年份", re.I)
 _TIMED = frozenset({"duration", "date", "day-of-year", "frequency", "timing"})
 # a date followed by what happened to a text on it (2022年7月7日公布的《…》, "promulgated on…")
