@@ -716,8 +716,8 @@ def _shared(clause: str, question: str) -> int:
 def _is_named_article(passage: Passage, analysis: QueryAnalysis) -> bool:
     """Whether the passage is an article the question names (个保法第五十二条, "PIPL Art. 52")."""
     return passage.article is not None and any(
-        ref.article == passage.article and (ref.doc_id or (analysis.laws[0] if analysis.laws else None))
-        in (passage.doc_id, passage.translation_of) for ref in analysis.articles)
+        ref.article == passage.article and analysis.law_of(ref) in (passage.doc_id, passage.translation_of)
+        for ref in analysis.articles)
 
 
 def _named_article_open(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
@@ -1007,6 +1007,10 @@ class _Ask:
     implements: Callable[[Passage, list[str]], bool] | None
     sanctions: Callable[[str], SanctionMap] | None = None
 
+    def support_of(self, passage: Passage) -> float:
+        """How much of the question the passage speaks to (topical_support with this composition's tables)."""
+        return topical_support(passage, self.analysis, self.tokenizer, self.idf or {}, self.unknown_idf)
+
     def abstain(self, reason: str, rule: str, first: Passage | None = None) -> Composition:
         passages = self.passages if first is None else [first, *[p for p in self.passages if p is not first]]
         return abstain(passages, reason, self.analysis, rule)
@@ -1040,7 +1044,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
     elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
     if (refusal := _elsewhere_checked(ask, primary, elsewhere) or _fixed_checked(ask, primary)) is not None:
         return refusal
-    support = topical_support(primary.passage, analysis, tokenizer, idf or {}, unknown_idf)
+    support = ask.support_of(primary.passage)
     if support < threshold and enabled("low_support"):
         comp = ask.abstain("The closest passages do not state it.", "low_support")
         comp.support = support
@@ -1085,7 +1089,7 @@ def _unsanctioned_duty_on_point(ask: _Ask, primary: Pick, support: float) -> Com
     near = [p for p in ask.passages[:rule["depth"]] if p.doc_id == law]
     if not cited or not near:
         return None
-    fit = {id(p): topical_support(p, analysis, ask.tokenizer, ask.idf or {}, ask.unknown_idf) for p in near}
+    fit = {id(p): ask.support_of(p) for p in near}
     duties = [p for p in near if _is_duty(p) and p.article not in cited]
     if not duties:
         return None
@@ -1094,7 +1098,7 @@ def _unsanctioned_duty_on_point(ask: _Ask, primary: Pick, support: float) -> Com
     if fit[id(duty)] - max(rivals) < rule["margin"]:
         return None
     return ask.abstain(f"{citation_label(duty)} speaks most to the question ({fit[id(duty)]:.0%} of it), and no sanction "
-                       f"of {(law_names([law]) or [duty.title])[0]} names it among the articles it punishes; "
+                       f"of {_law_name(law, duty.title)} names it among the articles it punishes; "
                        f"{citation_label(primary.passage, primary.span)} fines other breaches.",
                        "unsanctioned_duty_on_point", duty)
 
@@ -1112,7 +1116,7 @@ def _silent_lead(ask: _Ask, primary: Pick, support: float) -> Composition | None
             or _same_provision(lead, primary.passage) or lead.authority > STATUTE_AUTHORITY \
             or any(f.kind in analysis.wants for f in extract_figures(lead.text)):
         return None
-    lead_support = topical_support(lead, analysis, ask.tokenizer, ask.idf or {}, ask.unknown_idf)
+    lead_support = ask.support_of(lead)
     if lead_support - support < cues()["rules"]["silent_lead"]["margin"]:
         return None
     return ask.abstain(f"{citation_label(lead)} speaks most to the question ({lead_support:.0%} of it) and states no "
@@ -1203,7 +1207,7 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     if with_figure and not matched and unsanctioned is not None:
         top = ask.passages[0]
         return ask.abstain(f"{citation_label(top)} states the duty, and no sanction of "
-                           f"{(law_names([top.doc_id]) or [top.title])[0]} names it: its sanctions that set a figure each "
+                           f"{_law_name(top.doc_id, top.title)} names it: its sanctions that set a figure each "
                            f"name the articles they punish.", "duty_unsanctioned", top)
     if with_figure and not matched:
         candidates = [a for a in anchors.values() if not named or _in_named_law(a.passage, analysis)]
@@ -1264,6 +1268,10 @@ def _duty_unsanctioned(ask: _Ask) -> tuple[str, int] | None:
     if not _is_duty(top) or top.translation_of:
         return None
     return _article_key(top) if ask.sanctions(top.doc_id).leaves_unsanctioned(top.article) else None
+
+
+def _law_name(doc_id: str, title: str) -> str:
+    return (law_names([doc_id]) or [title])[0]
 
 
 def _duties_breached(pick: Pick) -> frozenset[int]:

@@ -99,7 +99,9 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
     is about, or the question has no word of the field at all. "What's the fine for returning a library book late?"
     passes the screen on its field words and finds a fine, in a passage that says nothing of libraries or books;
     "How long does a Chinese passport renewal take?" finds the sixty working days to apply to renew an assessment
-    through the glossary's "renewal", with no word of the field."""
+    through the glossary's "renewal", with no word of the field. (The screen now refuses a question with no word of
+    the field before any search; that reading here matters only when the screen is switched off, `--without
+    off_topic`.)"""
     if topic is None or comp.abstained or not enabled("off_topic_answer"):
         return None
     chance, least_support = topic.answer_check

@@ -789,14 +789,14 @@ def same_as_of(asked: float, stated: float) -> bool:
 
 
 # "is it valid for longer under A or under B?": a choice between two figures, not yes or no
-_CHOICE_OF_TWO = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|earlier|later|stricter|"
+CHOICE_OF_TWO = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|earlier|later|stricter|"
                             r"heavier)\b[^?]{0,80}?\bor\b", re.I)
 
 
 def yes_or_no(question: str) -> bool:
     """Whether a question asks only yes or no ("…，可以吗", "Can a fine exceed…?"), no figure."""
     return bool(_YES_NO.search(question)) and not _ASKS_FIGURE.search(question) \
-        and not _CHOICE_OF_TWO.search(question) and not any(pattern.search(question) for _, pattern in _INTERROGATIVES)
+        and not CHOICE_OF_TWO.search(question) and not any(pattern.search(question) for _, pattern in _INTERROGATIVES)
 
 
 # an aside that asks nothing: "第三十九条（处10万到100万元罚款那条）一共列了几种情形" names the article by its fine
@@ -807,7 +807,7 @@ def question_wants(question: str) -> set[str]:
     question = _ASIDE.sub(" ", question)
     if _ASKS_WHO.search(question):
         return set()  # "who must approve extending the validity…" wants a name, not the validity period
-    if _YES_NO.search(question) and not _ASKS_FIGURE.search(question) and not _CHOICE_OF_TWO.search(question):
+    if _YES_NO.search(question) and not _ASKS_FIGURE.search(question) and not CHOICE_OF_TWO.search(question):
         # a yes/no question about a stated figure ("Can a fine exceed 5% of turnover?") still needs that kind
         return {f.kind for f in extract_figures(question)}
     wants = {kind for kind, pattern in _WANTS if pattern.search(question)}

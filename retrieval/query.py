@@ -286,6 +286,10 @@ class QueryAnalysis:
         """The words of the ask that leads: the first of two asks, else the whole question."""
         return self.first_ask or self.question
 
+    def law_of(self, ref: ArticleRef) -> str | None:
+        """The law an article the question names belongs to: its own, or else the first law the question names."""
+        return ref.doc_id or (self.laws[0] if self.laws else None)
+
     def without_named_laws(self) -> QueryAnalysis:
         """The same question searched across the whole corpus, as if it named no law."""
         return replace(self, laws=[], articles=[], scoped_tokens=[], scoped_content=set(), scoped_expansion=set(),
@@ -384,6 +388,7 @@ def extended_periods(question: str) -> tuple[float, ...]:
 
 
 def extends_stated_period(question: str) -> bool:
+    """The predicate of rule extended_period (cues.toml `fires`): its examples name a period to be extended."""
     return bool(extended_periods(question))
 
 

@@ -122,7 +122,7 @@ def duties_named(analysis: QueryAnalysis, sanctions_of: Callable[[str], Sanction
         return frozenset()
     named = set()
     for ref in analysis.articles:
-        law = ref.doc_id or (analysis.laws[0] if analysis.laws else None)
+        law = analysis.law_of(ref)
         if law and ref.article in sanctions_of(law).cited:
             named.add(ref.article)
     return frozenset(named)

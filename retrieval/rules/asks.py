@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from retrieval.duties import asking_clause
+from retrieval.figures import CHOICE_OF_TWO
 from retrieval.glossary import load_glossary
 from retrieval.laws import article_refs, resolve_laws, unknown_law_names
 from retrieval.roles import acronyms
@@ -66,8 +67,7 @@ _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|
                          r"(?:\s+[\w'’-]+){0,8}?\s+than\b|"
                          r"\bhow do(?:es)?\b[^?]{0,80}\bdiffer\b|"
                          # "is it valid for longer under the 2022 Measures or under the 2024 Provisions?"
-                         r"^\s*(?:is|are|was|were|does|do|did|can|could|will|would)\b[^?]{0,80}?\b(?:higher|lower|longer|"
-                         r"shorter|greater|larger|bigger|smaller|earlier|later|stricter|heavier)\b[^?]{0,80}?\bor\b|"
+                         r"^\s*(?:is|are|was|were|does|do|did|can|could|will|would)\b[^?]{0,80}?" + CHOICE_OF_TWO.pattern + "|"
                          # "did it get longer or shorter": the two directions offered ask which
                          r"\b(?:longer|shorter|higher|lower|greater|smaller|earlier|later|stricter|looser)\s+or\s+"
                          r"(?:longer|shorter|higher|lower|greater|smaller|earlier|later|stricter|looser)\b|"
