@@ -462,6 +462,8 @@ def _law_sides(question: str) -> list[Side]:
             if doc_id != law:
                 start, end = _whole_title(text, start, end)
                 start = _dated_from(text, start)  # "2024年的《规定》": the year dates the other side's name
+                # "the original 2016 Cybersecurity Law": the version's word goes with the name it dates
+                start, end = _with_marks(text, start, end, marks)
                 # "the DSL Article 45 tier": the other side's article goes with its name
                 tail = _ARTICLE_AFTER.match(text[end:])
                 text = f"{text[:start]} {text[end + (tail.end() if tail else 0):]}"
@@ -472,6 +474,16 @@ def _law_sides(question: str) -> list[Side]:
                 text = f"{text[:start]}{title}{text[end:]}"
         out.append(Side(law, " ".join(text.split())))
     return out
+
+
+def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[int, int]:
+    """A name's span with the version marks that touch it (only spaces between)."""
+    for a, b in sorted(marks):
+        if b <= start and not text[b:start].strip():
+            start = a
+        elif a >= end and not text[end:a].strip():
+            end = b
+    return start, end
 
 
 _HALF_ASKS = re.compile(r"\b(?:how|what|when|which)\b|多少|多久|多长|几|哪", re.I)

@@ -951,8 +951,10 @@ ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安�
 FIXED_CUE = re.compile(r"\b(?:fixed|flat)(?:[- ]rate)?\s+(?:fines?|penalt(?:y|ies)|amounts?|sums?|fees?)\b|固定(?:的)?(?:罚款|金额|数额)",
                        re.I)
 # asks how long something stays valid, not a deadline counted from its expiry (有效期届满前多少个工作日)
-VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|validity(?: period)?\b[^?]*\bhow long|"
-                          r"有效期[^？?。；]{0,40}?(?:多[久长]|几年)", re.I)
+VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|valid(?:ity)?(?: period)?\b[^?]*\b(?:how long|longer|shorter)|"
+                          r"\b(?:longer|shorter)\b[^?]*\bvalid|"
+                          # "which text's validity is longer": each side's validity, compared
+                          r"有效期[^？?。；]{0,40}?(?:多[久长]|几年|更[长短]|较[长短])", re.I)
 VALIDITY_TERM = re.compile(r"有效期(?:为|是|限为)?\s*$|valid(?:ity)?(?: period)?(?: is| of| for)?\s*$|remains? valid for\s*$",
                            re.I)
 PEOPLE_CUE = re.compile(r"\b(?:people|persons|individuals|users|subscribers|minors|employees)\b|多少人|人数|用户", re.I)
@@ -1117,7 +1119,12 @@ def _silent_lead(ask: _Ask, primary: Pick, support: float) -> Composition | None
             or any(f.kind in analysis.wants for f in extract_figures(lead.text)):
         return None
     lead_support = ask.support_of(lead)
-    if lead_support - support < cues()["rules"]["silent_lead"]["margin"]:
+    rule = cues()["rules"]["silent_lead"]
+    # a guide's figure stands on a statute only where the statute states one: the margin it must lose by is
+    # smaller, unless the question asks what that guide says
+    secondary = primary.passage.authority > STATUTE_AUTHORITY and primary.passage.doc_id not in analysis.laws
+    margin = rule["secondary_margin"] if secondary else rule["margin"]
+    if lead_support - support < margin:
         return None
     return ask.abstain(f"{citation_label(lead)} speaks most to the question ({lead_support:.0%} of it) and states no "
                        f"figure of the kind asked ({_kinds_asked(analysis)}); "

@@ -636,7 +636,10 @@ _WANTS = [
                           r"capital|compensation|damages|budget|spend(?:ing|s)?|top-?ups?)\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
                           r"(?<!消)费|消费(?:金额|限额|上限)|充值|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
     # a fine set as a multiple of the gains ("what multiple of the illegal income", 违法所得几倍)
-    ("multiple", re.compile(r"\bmultiples?\b|how many times (?:the|of|their|its|our|his|her)\b|几倍|多少倍|倍数", re.I)),
+    # a fine "relative to the illegal gains" is one set as a multiple of them (Chinese law sets no other)
+    ("multiple", re.compile(r"\bmultiples?\b|how many times (?:the|of|their|its|our|his|her)\b|几倍|多少倍|倍数|"
+                            r"\b(?:relative|in proportion|proportionate|proportional)\s+to\s+(?:the\s+|their\s+|its\s+)?"
+                            r"(?:illegal|unlawful|criminal)\s+(?:gains|income|proceeds)\b", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
                          # "what data volume triggers that?", "at what headcount": a scale asked

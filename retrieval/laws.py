@@ -494,6 +494,9 @@ def _may_be(name: str, kind: str) -> bool:
     return kind in _KINDS_NAMED.get(named, {kind})
 
 
+_LATIN_TITLE = re.compile(r"[A-Za-z][\w&'’,:.\- ]{7,}")
+
+
 def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[str]:
     """Laws the question names that no document in the corpus is, by title or alias ("the Anti-Monopoly Law",
     "《反垄断法》"). A name whose telling words all occur in some document's title is taken as that document
@@ -510,9 +513,12 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
             continue
         out.append(_bare_name(name))
     titles = [t for e in manifest.entries for t in (e.title_zh, *e.aliases) if t and re.search(r"[\u4e00-\u9fff]", t)]
+    # 《Data Protection & Privacy 2025》: a guide's own title, in the marks a Chinese question puts around any title
+    latin_titles = [e.title.lower() for e in manifest.entries]
     for m in _ZH_LAW_NAME.finditer(question):
         name = m.group(1).removeprefix("中华人民共和国")
-        if _names_held_law(name, manifest) or any(name in t for t in titles):
+        if _names_held_law(name, manifest) or any(name in t for t in titles) \
+                or (_LATIN_TITLE.fullmatch(name) and any(name.lower() in t for t in latin_titles)):
             continue
         out.append(f"《{m.group(1)}》")
     return out

@@ -510,3 +510,34 @@ def test_the_day_a_text_takes_effect_is_cited_from_its_own_commencement_clause()
     closing = part("本决定自2026年1月1日起施行。", "Closing", 1.5)
     answer = compose([order, closing], analyse("网络安全法2025年的修改决定从哪天起施行？", "bigram"), 5, 0.0, "bigram")
     assert "2026年1月1日" in answer.key_figure and answer.cited[0].locator == "Closing"
+
+
+def test_a_guide_s_figure_loses_to_the_silent_statute_by_less_unless_the_question_asks_what_the_guide_says():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+
+    statute = _article_of("cii", "CII Regulations", "第十八条 关键信息基础设施发生重大网络安全事件时，运营者应当按照有关规定向"
+                                                   "保护工作部门、公安机关报告。", 18, 2.0, kind="regulation", authority=2)
+    guide = _article_of("zhonglun-dpp-2025", "Zhong Lun guide", "关键信息基础设施发生重大网络安全事件的，运营者应当在24小时内报告。",
+                        0, 1.8, kind="guide", authority=4)
+    guide.article = None
+    common = {"关键": 0.3, "信息": 0.2, "基础": 0.3, "设施": 0.3, "运营": 0.3, "营者": 0.3, "报告": 0.3}
+    asked = analyse("关键信息基础设施发生重大网络安全事件，运营者要在几个小时内向保护工作部门、公安机关报告？", "bigram")
+    refused = compose([statute, guide], asked, 5, 0.0, "bigram", common)
+    assert refused.abstained and refused.trace[-1].rule == "silent_lead"
+    # asked what the guide says, the guide answers
+    of_guide = analyse("中伦的实务指南说，关键信息基础设施发生重大网络安全事件，运营者要在几个小时内向保护工作部门、公安机关报告？",
+                       "bigram")
+    assert "24小时" in compose([statute, guide], of_guide, 5, 0.0, "bigram", common).text
+
+
+@pytest.mark.parametrize("question, validity", [
+    ("数据出境安全评估结果的有效期，2022年的办法和2024年的规定哪个更长？", True),
+    ("Is an assessment result valid longer under the 2024 Provisions than under the 2022 Measures?", True),
+    ("Which lasts longer, the validity under the 2022 Measures or under the 2024 Provisions?", True),
+    ("有效期届满前多少个工作日内申请延长？", False),
+])
+def test_a_comparison_of_validity_asks_how_long_each_stays_valid(question, validity):
+    from retrieval.compose import VALIDITY_CUE
+
+    assert bool(VALIDITY_CUE.search(question)) is validity

@@ -70,6 +70,15 @@ def test_the_other_sides_article_goes_with_its_name():
     assert "四十五" not in left.question and "六十六" not in right.question
 
 
+def test_the_other_side_s_version_word_goes_with_its_name():
+    """"the original 2016 Cybersecurity Law … the amended CSL": left behind, "original" would turn the amended
+    side back to the 2016 text, and "amended" the 2016 side to the amended one."""
+    old, new = sides("How does the top fine under the original 2016 Cybersecurity Law compare with the amended CSL "
+                     "in force from 2026?")
+    assert (old.law, new.law) == ("csl-2016", "csl-2025")
+    assert "amended" not in old.question and "original" not in new.question
+
+
 def test_a_question_naming_one_law_is_no_comparison():
     assert sides("Which is higher under the PIPL, the fine for companies or for managers?") == []
 

@@ -277,3 +277,14 @@ def test_one_meaning_same_or_sole_is_no_count():
     assert extract_figures("唯一一人") == []
     (one,) = extract_figures("处理一人的个人信息")
     assert one.kind == "count" and one.value == 1
+
+
+@pytest.mark.parametrize("question, wants", [
+    ("How is the criminal fine normally sized relative to the illegal gains?", {"multiple"}),
+    ("What fine, in proportion to the unlawful income, can the court impose?", {"multiple"}),
+    ("What is the fine for a serious PIPL violation relative to turnover?", {"amount"}),
+])
+def test_a_fine_relative_to_the_gains_asks_a_multiple(question, wants):
+    from retrieval.figures import question_wants
+
+    assert question_wants(question) == wants

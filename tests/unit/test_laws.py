@@ -61,6 +61,9 @@ def test_laws_the_corpus_does_not_hold_are_told_from_aliases_of_those_it_does():
     assert unknown_law_names("Under the CAC's 2025 Measures for Reporting National Cybersecurity Incidents, "
                              "within how many hours…") == ["Measures for Reporting National Cybersecurity Incidents"]
     assert unknown_law_names("根据《反垄断法》，罚多少？") == ["《反垄断法》"]
+    # a guide's own title in the marks a Chinese question puts around it is the guide
+    assert unknown_law_names("中伦那份《Data Protection & Privacy 2025》指南里写的罚款金额是多少？") == []
+    assert "《Personal Data Protection Act 2012》" in unknown_law_names("《Personal Data Protection Act 2012》里罚多少？")
     # a title's subject in lower case is part of its name: held titles are still told apart by it
     assert unknown_law_names("Under the final 2025 Measures on PI protection compliance audits, how often…") == \
         ["Measures on PI protection compliance audits"]
