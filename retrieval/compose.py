@@ -590,6 +590,9 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
         return False  # how many cases "in 2023" does not say how many there were in 2024
     if "retention" in analysis.period_roles and analysis.retained and not names_in(analysis.retained, read.lower()):
         return False  # keeping processing records three years says nothing of how long reports are kept
+    if "validity" in analysis.period_roles and analysis.validated and _HAN.search(read) \
+            and not all(word in read for word in analysis.validated):
+        return False  # an outbound assessment's three years says nothing of how long a CII identification holds
     return speaks_of(analysis.money_roles + analysis.period_roles, read) \
         and not others_only(analysis.assessments, assessment_kinds(read)) \
         and (fines_only or _on_route(pick, read, analysis))
@@ -957,6 +960,7 @@ VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|vali
                           r"有效期[^？?。；]{0,40}?(?:多[久长]|几年|更[长短]|较[长短])", re.I)
 VALIDITY_TERM = re.compile(r"有效期(?:为|是|限为)?\s*$|valid(?:ity)?(?: period)?(?: is| of| for)?\s*$|remains? valid for\s*$",
                            re.I)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 PEOPLE_CUE = re.compile(r"\b(?:people|persons|individuals|users|subscribers|minors|employees)\b|多少人|人数|用户", re.I)
 ITEMS_CUE = re.compile(r"\b(?:pieces|items|records|entries)\b|多少条", re.I)
 

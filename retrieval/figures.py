@@ -647,7 +647,7 @@ _WANTS = [
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
-                         r"几类|几种|几级|几项|多少(?:种|项|类|级|款)|多少件|几件|多少份|几份|几名|多少名|几位|多少位|几家|多少家|"
+                         r"几大?类|几大?种|几级|几大?项|几大方面|几个方面|多少大?(?:种|项|类|级|款)|多少件|几件|多少份|几份|几名|多少名|几位|多少位|几家|多少家|"
                          r"人数|用户数|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|\bdurations?\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
@@ -725,7 +725,7 @@ _INTERROGATIVES = [
                           r"(?: the)?(?: [a-z-]+){0,2}? (?:fines?|penalt(?:y|ies)|amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
                          r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
-                         r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|类|种|级|项|名|家)", re.I)),
+                         r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家)", re.I)),
     ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"

@@ -49,6 +49,7 @@ from retrieval.roles import (
     period_roles,
     retained_thing,
     sanctions_answer,
+    validated_thing,
     version_year,
 )
 from retrieval.rules.asks import asking_sentence, asks_criminal_fine, asks_law_maximum, asks_which_article
@@ -246,6 +247,7 @@ class QueryAnalysis:
     unknown_laws: list[str] = field(default_factory=list)  # laws it names that the corpus does not hold
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     retained: str = ""  # of a retention period, what is kept (报告, "log"): the answer must keep the same thing
+    validated: tuple[str, ...] = ()  # of a validity, what stays valid (认定, 结果): the answer must be about it
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
     held_names: frozenset[str] = frozenset()  # of those, the ones the store uses somewhere (set by the searcher)
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
@@ -323,6 +325,7 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         analysis = replace(analysis, wants=asked.wants, question_type=asked.question_type,
                            duration_units=asked.duration_units, count_noun=asked.count_noun,
                            money_roles=asked.money_roles, period_roles=asked.period_roles, retained=asked.retained,
+                           validated=asked.validated,
                            bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
                            by_date=asked.by_date, lead_time=asked.lead_time, after_event=asked.after_event,
                            extension=asked.extension,
@@ -520,6 +523,7 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
         period_roles=period_roles(asked) if "duration" in wants else (),
         given_periods=given_periods(question) if "duration" in wants else (),
         retained=retained_thing(asked),
+        validated=validated_thing(asked),
         criminal=enabled("criminal_fine") and asks_criminal_fine(question),
         law_maximum=enabled("law_maximum") and "amount" in wants and asks_law_maximum(question),
         which_article=enabled("which_article") and asks_which_article(question),

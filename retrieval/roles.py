@@ -124,6 +124,25 @@ def retained_thing(question: str) -> str:
     return ""
 
 
+# what a validity question asks to stay valid (认定结果的有效期, 评估结果有效期): a sentence about another thing's validity
+# (数据出境安全评估的结果有效期为3年 for a CII identification) does not say
+_ZH_VALIDATED = re.compile(r"([\u4e00-\u9fff]{2,8})有效期")
+_ZH_VALID_HEAD = re.compile(r"(?:结果|证书|许可证?|合同|认证|认定|评估|备案|批准|决定|执照|资格|授权|同意)$")
+
+
+def validated_thing(question: str) -> tuple[str, ...]:
+    """The words a sentence must hold to be about the validity asked (认定, 结果 for 认定结果的有效期), or (): what
+    is valid, named by the head noun and the word that says whose it is. Only a head the corpus uses for things
+    that stay valid counts; "它的有效期" or "the validity" names nothing."""
+    m = _ZH_VALIDATED.search(question)
+    if not m:
+        return ()
+    thing = re.split(r"[的之]", m.group(1).rstrip("的之"))[-1]
+    if len(thing) < 4 or not _ZH_VALID_HEAD.search(thing):
+        return ()
+    return tuple(dict.fromkeys((thing[-4:-2], thing[-2:])))
+
+
 def _kept_name(words: list[str]) -> str:
     head = words[-1] if words else ""
     if head not in _GENERIC_KEPT:

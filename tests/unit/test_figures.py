@@ -288,3 +288,10 @@ def test_a_fine_relative_to_the_gains_asks_a_multiple(question, wants):
     from retrieval.figures import question_wants
 
     assert question_wants(question) == wants
+
+
+@pytest.mark.parametrize("question", ["数安法下的重要数据目录一共分几大类？", "个保法规定的敏感个人信息有几大项？"])
+def test_how_many_broad_classes_asks_a_count(question):
+    from retrieval.figures import question_wants
+
+    assert question_wants(question) == {"count"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_which_questions_a_sanction_or_another_count_can_answer():
     from retrieval.roles import counts_differ, money_roles, sanctions_answer
@@ -176,3 +178,16 @@ def test_an_extension_ask_names_the_period_it_extends_and_only_a_sentence_statin
                             "extension allowed?") == (45.0,)
     assert extended_periods("By how many working days can the initial review be extended?") == ()
     assert extended_periods("Can the 45-working-day assessment be extended?") == ()  # yes or no
+
+
+@pytest.mark.parametrize("question, thing", [
+    ("关键信息基础设施的认定结果有效期是几年？", ("认定", "结果")),
+    ("数据出境安全评估结果的有效期是多久？", ("评估", "结果")),
+    ("个人信息保护认证证书有效期多长？", ("认证", "证书")),
+    ("它的有效期是多久？", ()),
+    ("有效期是多久？", ()),
+])
+def test_a_validity_question_names_what_stays_valid(question, thing):
+    from retrieval.roles import validated_thing
+
+    assert validated_thing(question) == thing
