@@ -618,7 +618,20 @@ def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float],
     if id(pick) not in fit or _weak_anchor(pick, anchors, fit) or analysis.breached & _duties_breached(pick):
         return False  # the sanction citing the article said to be breached follows that breach, whatever its words
     anchor = anchors[pick.passage.doc_id]
-    return fit[id(pick)] < BREACH_SHARE * fit[id(anchor)] and all(f.sanction for f in _wanted(pick.figures, analysis))
+    share = cues()["rules"]["breach_without_figure"]["referral_share"] if _refers_elsewhere(anchor) else BREACH_SHARE
+    return fit[id(pick)] < share * fit[id(anchor)] and all(f.sanction for f in _wanted(pick.figures, analysis))
+
+
+# a sanction that sends the breach to other laws (依照有关法律、行政法规的规定处罚): it sets no figure of its own
+REFERRAL = re.compile(r"依照(?:有关|其他有关)?法律、(?:行政)?法规的规定(?:处理、)?处(?:罚|理)|依法追究法律责任|"
+                      r"in accordance with (?:the )?(?:provisions of )?(?:the )?(?:relevant|other) laws and "
+                      r"(?:administrative )?regulations", re.I)
+
+
+def _refers_elsewhere(anchor: Pick) -> bool:
+    """Whether the best-fitting sanction refers its breach to other laws and states no sanction figure: another
+    sanction of the law then answers only when it fits the breach nearly as well."""
+    return bool(REFERRAL.search(_read(anchor.span, anchor.chapeau))) and not any(f.sanction for f in anchor.figures)
 
 
 def _punishes_another_breach(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
@@ -1223,8 +1236,9 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     if with_figure and not matched:
         candidates = [a for a in anchors.values() if not named or _in_named_law(a.passage, analysis)]
         anchor = max(candidates or anchors.values(), key=lambda a: fit[id(a)])
-        return ask.abstain(f"{citation_label(anchor.passage, anchor.span)} sanctions the breach described and "
-                           f"states no figure of the kind asked ({_kinds_asked(analysis)}) for it: "
+        how = "refers the breach described to other laws and sets no figure of its own" if _refers_elsewhere(anchor) \
+            else f"sanctions the breach described and states no figure of the kind asked ({_kinds_asked(analysis)}) for it"
+        return ask.abstain(f"{citation_label(anchor.passage, anchor.span)} {how}: "
                            f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”",
                            "breach_without_figure", anchor.passage)
     named_open = _named_article_open(picks, analysis)

@@ -96,8 +96,14 @@ def test_a_duty_found_first_is_the_breach_and_a_fine_for_other_articles_is_not_i
     passages = [duty, others, referral]
     comp = compose(passages, analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
     assert comp.abstained and comp.trace[-1].rule == "breach_without_figure" and "Art. 71" in comp.reason
+    # without the duty, the referral that fits the breach best still refuses: it sends the breach to other laws
     with disabled({"duty_cited"}):
         comp = compose(passages, analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
+    assert comp.abstained and "Art. 71 refers the breach described to other laws" in comp.reason
+    # and a sanction that only fined by number, fitting as well, would have been answered
+    plain = csl(referral.text.replace("依照有关法律、行政法规的规定处理、处罚", "由有关主管部门责令改正"), 71, 2.2)
+    with disabled({"duty_cited"}):
+        comp = compose([duty, others, plain], analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
     assert not comp.abstained and comp.primary.passage.article == 61
 
 

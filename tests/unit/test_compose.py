@@ -541,3 +541,22 @@ def test_a_comparison_of_validity_asks_how_long_each_stays_valid(question, valid
     from retrieval.compose import VALIDITY_CUE
 
     assert bool(VALIDITY_CUE.search(question)) is validity
+
+
+def test_a_sanction_referring_the_breach_to_other_laws_is_not_answered_with_another_breach_s_fine():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+
+    def passage(text: str, article: int, score: float):
+        return _article_of("dsl", "DSL", text, article, score)
+
+    general = passage("第四十五条 开展数据处理活动的组织、个人不履行本法第二十七条、第二十九条、第三十条规定的数据安全保护义务的，"
+                      "由有关主管部门责令改正，给予警告，可以并处五万元以上五十万元以下罚款。", 45, 2.5)
+    referral = passage("第五十一条 窃取或者以其他非法方式获取数据，开展数据处理活动排除、限制竞争，或者损害个人、组织合法权益的，"
+                       "依照有关法律、行政法规的规定处罚。", 51, 2.0)
+    asked = analyse("数据安全法下，窃取别人的数据的，罚款是多少？", "bigram")
+    refused = compose([general, referral], asked, 5, 0.0, "bigram")
+    assert refused.abstained and refused.trace[-1].rule == "breach_without_figure"
+    assert "DSL Art. 51 refers the breach described to other laws" in refused.reason
+    on_point = analyse("数据安全法规定，开展数据处理活动的组织不履行数据安全保护义务的，罚款是多少？", "bigram")
+    assert "五万元以上五十万元以下" in compose([general, referral], on_point, 5, 0.0, "bigram").text
