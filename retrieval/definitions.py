@@ -28,10 +28,30 @@ _QUOTED = re.compile(r"['‘\"“「《]([^'’\"”」》]{2,40})['’\"”」�
 _ENGLISH_TERM = re.compile(r"\bdefines?\s+(?:the\s+term\s+)?([a-z][a-z -]{2,40}?)\s*[?？.]?\s*$", re.I)
 
 
+# "What is personal information under the PIPL?", 什么是敏感个人信息: a term of the field asked about as such is asked
+# for its meaning; the glossary says which phrases are terms ("the maximum fine" is none)
+_WHAT_IS = re.compile(r"^\s*what\s+(?:is|are|does)\s+(?:an?\s+|the\s+)?['‘“\"]?(?P<term>[a-z][a-z' -]{2,40}?)['’”\"]?"
+                      r"(?:\s+mean)?\s*(?:\b(?:under|in|according to|for the purposes? of)\b.*)?[?？.]?\s*$", re.I)
+_ZH_WHAT_IS = re.compile(r"^\s*(?:(?:什么|啥)(?:是|叫|叫做)|何为|何谓)(?P<term>[\u4e00-\u9fff]{2,12}?)[？?]?\s*$|"
+                         r"(?P<term2>[\u4e00-\u9fff]{2,12}?)(?:是指什么|指的是什么|是什么意思|指什么)")
+
+
+def meaning_asked(question: str) -> str:
+    """A term of the glossary that a 'what is X' question asks about, or "" (rule defined_term answers it only
+    where the law defines it)."""
+    question = re.sub(r"^.*?(?:里|中|下|规定的|所称的?)(?=(?:什么|啥)是)", "", question)
+    m = _WHAT_IS.search(question) or _ZH_WHAT_IS.search(question)
+    if not m:
+        return ""
+    term = (m.groupdict().get("term") or m.groupdict().get("term2") or "").strip().lower()
+    known = {t.lower() for entry in load_glossary() for t in (*entry.en, *entry.zh)}
+    return term if term in known else ""
+
+
 def asked_term(question: str) -> str:
     """The term whose definition the question asks for ('important data', “大型网络平台”), or ""."""
     if not ASKS_DEFINITION.search(question):
-        return ""
+        return meaning_asked(question)
     quoted = [m.group(1).strip() for m in _QUOTED.finditer(question)]
     # a quoted law title (《网络数据安全管理条例》) is where to look, not the term
     quoted = [q for q in quoted if not re.search(r"(?:法|条例|办法|规定|measures|law|regulations)$", q, re.I)]
@@ -79,6 +99,8 @@ def defined_term(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passag
         for span in sentence_spans(passage.text):
             if passage.article is not None and any(_defines(span.text, form) for form in forms):
                 return _defining(passage, span, term)
+    if not ASKS_DEFINITION.search(analysis.question):
+        return None  # "what is X": a law that defines it answers; one that does not is read as any question
     used = any(form in p.text.lower() for found in chunks.values() for p in found for form in forms)
     if not used and all(form.isascii() for form in forms):
         return None  # an English term the glossary cannot carry into the Chinese text: its absence says nothing

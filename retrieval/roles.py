@@ -181,7 +181,8 @@ _COUNTED = {
 }
 # a list's items are its kinds: "几类" is answered by the count of a list's items (三项), "how many types" by 三种
 _ALIKE = frozenset({"items", "kinds"})
-_ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?[a-z-]+s)\b|(?:多少|几)个?([\u4e00-\u9fff]{1,3})", re.I)
+# "几大类": the broad classes are classes
+_ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?[a-z-]+s)\b|(?:多少|几)个?大?([\u4e00-\u9fff]{1,3})", re.I)
 
 
 def counted_class(noun: str) -> str:

@@ -48,3 +48,21 @@ def test_the_defining_article_answers_wherever_it_ranks(question, store, answer)
 def test_a_figure_asked_or_no_law_named_is_left_to_the_composer():
     assert defined_term(analyse("深度合成管理规定在界定“深度合成技术”时，列举了几类技术？"), lambda d: []) is None
     assert defined_term(analyse("What does 'important data' mean?"), lambda d: DSL["dsl"]) is None
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("What is sensitive personal information under the PIPL?", "sensitive personal information"),
+    ("个人信息保护法里什么是敏感个人信息？", "敏感个人信息"),
+    ("敏感个人信息是指什么？", "敏感个人信息"),
+    # a phrase the glossary holds no term for asks no meaning
+    ("What is the maximum fine under the PIPL?", ""),
+    ("What is the PIPL?", ""),
+])
+def test_what_is_a_term_of_the_field_asks_its_meaning(question, term):
+    assert asked_term(question) == term
+
+
+def test_what_is_a_term_is_answered_by_its_definition_and_left_to_the_composer_where_the_law_has_none():
+    comp = defined_term(analyse("What is sensitive personal information under the PIPL?"), lambda d: PIPL.get(d, []))
+    assert comp is not None and not comp.abstained and comp.key_figure == "PIPL Art. 28"
+    assert defined_term(analyse("What are important data under the DSL?"), lambda d: DSL.get(d, [])) is None

@@ -55,3 +55,9 @@ def test_an_abbreviation_without_a_chinese_short_form_is_named(tmp_path):
     bad.write_text('[abbreviations]\n"CII" = "关键信息基础设施"\n', encoding="utf-8")
     with pytest.raises(GlossaryError, match="abbreviations CII"):
         abbreviations(bad)
+
+
+def test_who_enforces_a_law_is_searched_as_its_supervision():
+    from retrieval.glossary import glossary_pairs
+
+    assert ("enforces", "监督管理") in {(found.lower(), zh) for found, zh in glossary_pairs("Who enforces the PIPL?")}
