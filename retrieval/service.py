@@ -14,6 +14,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.amended import amended_in_force
+from retrieval.companions import with_amending_item
 from retrieval.compare import changed_sides_of, join, one_source, sides
 from retrieval.compose import (
     STATUTE_AUTHORITY,
@@ -155,7 +156,7 @@ class AnswerService:
                     question, changed_sides_of(question, comp.primary.passage.doc_id), options, analysis)):
                 (comp, ranked), confidence, feats = changed, 1.0, {}
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
-        answer = self._finish(question, analysis, comp)
+        answer = self._finish(question, analysis, with_amending_item(comp, self._chunks_of, analysis.language))
         self._honest_notes(answer, options)
         self._match_register(answer)
         answer.confidence = round(confidence, 4)

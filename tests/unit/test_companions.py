@@ -1,0 +1,42 @@
+"""retrieval/companions.py: the amending decision's item and the consolidated article it wrote cite each other.
+Pure: no store, no model (the manifest says which decision amends which law)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from retrieval.companions import other_text, with_amending_item
+from retrieval.compose import Composition
+from retrieval.records import Passage
+from tests.statutes import statute
+
+ARTICLE = ("第六十一条 网络运营者不履行本法第二十三条、第二十七条规定的网络安全保护义务的，由有关主管部门责令改正，给予警告，"
+           "可以处一万元以上五万元以下罚款；拒不改正或者导致危害网络安全等后果的，处五万元以上五十万元以下罚款。")
+CONSOLIDATED = statute(ARTICLE, 61, "csl-2025", short="CSL", title="网络安全法")
+ITEM = replace(statute(f"五、将第五十九条改为第六十一条，修改为：“{ARTICLE.removeprefix('第六十一条 ')}”", 0,
+                       "csl-2025-decision", short="CSL Amendment Decision 2025", title="修改决定"),
+               article=None, locator="Item 5", chunk_id="decision-5")
+RENUMBERED = replace(statute("六、将第六十条改为第六十二条。", 0, "csl-2025-decision"), article=None,
+                     locator="Item 6", chunk_id="decision-6")
+OTHER = statute("第六十二条 违反本法第二十四条规定的，由有关主管部门责令改正。", 62, "csl-2025", short="CSL")
+
+
+def _chunks(doc_id: str) -> list[Passage]:
+    return {"csl-2025": [CONSOLIDATED, OTHER], "csl-2025-decision": [RENUMBERED, ITEM]}.get(doc_id, [])
+
+
+def test_the_item_that_wrote_an_article_and_the_article_it_wrote_are_each_other_s_other_text():
+    assert other_text(CONSOLIDATED, _chunks) is ITEM
+    assert other_text(ITEM, _chunks) is CONSOLIDATED
+    # an article no item wrote, and a law no decision amended, have none
+    assert other_text(OTHER, _chunks) is None
+    assert other_text(statute("第六十六条 …处五千万元以下罚款。", 66), _chunks) is None
+
+
+def test_the_other_text_is_cited_after_the_answer_s_and_said_to_be_the_same_provision():
+    comp = Composition(text="五万元以上五十万元以下 [1].", cited=[CONSOLIDATED])
+    comp = with_amending_item(comp, _chunks, "en")
+    assert [p.chunk_id for p in comp.cited] == [CONSOLIDATED.chunk_id, ITEM.chunk_id]
+    assert comp.text.endswith("As written by CSL Amendment Decision 2025 Item 5 [2].")
+    answered_from_item = with_amending_item(Composition(text="… [1].", cited=[ITEM]), _chunks, "zh")
+    assert answered_from_item.text.endswith("现行条文为CSL Art. 61 [2]。")
