@@ -639,7 +639,8 @@ def _punishes_another_breach(pick: Pick, read: str, analysis: QueryAnalysis) -> 
     breached (违反本条例第二十条… where it asks about 第二十四条)."""
     if not analysis.breached or not {pick.passage.doc_id, pick.passage.translation_of} & set(analysis.laws):
         return False
-    cited = breached_articles(read)
+    # "单位有前款行为的…" punishes the breach its paragraph before names
+    cited = breached_articles(read) or _duties_breached(pick)
     return bool(cited) and not cited & analysis.breached
 
 

@@ -327,4 +327,17 @@ def breached_articles(text: str) -> frozenset[int]:
                 numbers.update(range(low, high + 1))
     for m in _EN_BREACH.finditer(text):
         numbers.update(int(n) for n in re.findall(r"\d+", m.group(1) + (m.group(2) or "")))
+    if not numbers and _BREACH_THIS.search(text):
+        # "新增的第二十条…违反这一条的罚款": the one article the text names is the one said to be breached
+        named = {n for number in _ZH_ARTICLE_NO.findall(text) if (n := _article_number(number)) is not None}
+        named |= {int(n) for n in _EN_ARTICLE_NO.findall(text)}
+        if len(named) == 1:
+            numbers = named
     return frozenset(numbers)
+
+
+# a breach of the article named before ("违反这一条", "breaching that article")
+_BREACH_THIS = re.compile(r"违反(?:了)?(?:这一?条|该条|此条|本条|这条规定|该条规定)|"
+                          r"\b(?:violat\w*|breach\w*|contraven\w*)\s+(?:of\s+)?(?:this|that|the said)\s+(?:article|provision)\b",
+                          re.I)
+_EN_ARTICLE_NO = re.compile(r"\b(?:Article|Art\.)\s*(\d+)", re.I)

@@ -560,3 +560,17 @@ def test_a_sanction_referring_the_breach_to_other_laws_is_not_answered_with_anot
     assert "DSL Art. 51 refers the breach described to other laws" in refused.reason
     on_point = analyse("数据安全法规定，开展数据处理活动的组织不履行数据安全保护义务的，罚款是多少？", "bigram")
     assert "五万元以上五十万元以下" in compose([general, referral], on_point, 5, 0.0, "bigram").text
+
+
+def test_a_fine_for_the_paragraph_before_s_breach_is_not_the_fine_for_the_article_said_to_be_breached():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+
+    article = _article_of("csl-2025", "CSL", "第六十六条 违反本法第二十九条规定，从事危害网络安全的活动，尚不构成犯罪的，由公安机关"
+                                             "处五日以下拘留，可以并处五万元以上五十万元以下罚款。\n\n"
+                                             "单位有前款行为的，由公安机关没收违法所得，处十万元以上一百万元以下罚款。", 66, 2.5)
+    asked = analyse("新网络安全法新增的第二十条是人工智能条款，违反这一条的罚款是多少？", "bigram")
+    assert compose([article], asked, 5, 0.0, "bigram").abstained
+    # the article said to be breached answers
+    breached = analyse("网络安全法第二十九条禁止危害网络安全的活动，违反这一条的罚款是多少？", "bigram")
+    assert not compose([article], breached, 5, 0.0, "bigram").abstained

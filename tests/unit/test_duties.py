@@ -247,3 +247,13 @@ def test_a_body_named_by_its_work_is_not_the_act_asked_and_a_re_evaluation_is_a_
     assert asked_activities("控制人变了，按规定要在变更后多少天内重新申报？") == {"application"}
     assert asked_activities("已经提交了申报材料。办公室多少个工作日内决定要不要审？") == {"acceptance"}
     assert "application" in activities("应当在有效期届满60个工作日前重新申报评估")
+
+
+def test_breaching_this_article_breaches_the_one_article_named_before():
+    from retrieval.duties import breached_articles
+
+    assert breached_articles("新网络安全法新增的第二十条是人工智能条款，违反这一条的罚款是多少？") == {20}
+    assert breached_articles("Article 20 of the amended CSL is the AI clause. What is the fine for breaching that article?") == {20}
+    # two articles named: which one "this" is, is not said
+    assert breached_articles("第二十条和第三十条，违反这一条罚多少？") == frozenset()
+    assert breached_articles("第二十条规定了什么？") == frozenset()
