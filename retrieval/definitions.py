@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from retrieval.compose import Composition, abstain, citation_label
+from ingest.manifest import load_manifest
+from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, citation_label
 from retrieval.glossary import glossary_pairs, load_glossary
 from retrieval.laws import law_names
 from retrieval.query import QueryAnalysis
@@ -89,9 +90,11 @@ def defined_term(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passag
     or an abstention saying the law defines it nowhere (and whether it uses it at all); None when nothing was
     asked of a named law the store holds."""
     term = asked_term(analysis.question)
-    if not enabled(RULE) or not term or not analysis.laws or analysis.wants:
+    if not enabled(RULE) or not term or analysis.wants:
         return None
     forms = _forms(term)
+    if not analysis.laws:
+        return _defined_anywhere(term, forms, chunks_of)
     chunks = {doc_id: chunks_of(doc_id) for doc_id in analysis.laws}
     if not any(chunks.values()):
         return None  # the store holds no text of it: another rule says so
@@ -114,6 +117,20 @@ def defined_term(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passag
     comp.trace = [TraceStep(RULE, f"searched every passage of {names} for a definition of {', '.join(sorted(forms))}",
                             "abstained")]
     return comp
+
+
+def _defined_anywhere(term: str, forms: set[str], chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
+    """"What is sensitive personal information?" names no law: the defining sentence of the highest-ranking text
+    that defines the term answers (a law before a regulation, a regulation before a department's rules); None
+    when no text defines it."""
+    texts = sorted((e for e in load_manifest().entries if e.authority <= STATUTE_AUTHORITY and not e.translation_of
+                    and e.status != "amended"), key=lambda e: e.authority)
+    for entry in texts:
+        for passage in chunks_of(entry.id):
+            for span in sentence_spans(passage.text):
+                if passage.article is not None and any(_defines(span.text, form) for form in forms):
+                    return _defining(passage, span, term)
+    return None
 
 
 def _defining(passage: Passage, span, term: str) -> Composition:

@@ -13,6 +13,7 @@ from ingest.pipeline import IngestReport, ingest_paths, open_store
 from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
+from retrieval.about_law import about_law
 from retrieval.amended import amended_in_force
 from retrieval.companions import with_amending_item
 from retrieval.compare import changed_sides_of, join, one_source, sides
@@ -232,7 +233,7 @@ class AnswerService:
             return routed
         if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
             return listed
-        for rule in (document_units, defined_term, renumbered_article, amended_in_force, party_provision):
+        for rule in (document_units, about_law, defined_term, renumbered_article, amended_in_force, party_provision):
             # in turn: each reads the store
             if (computed := rule(analysis, self._chunks_of)) is not None:
                 return computed

@@ -66,3 +66,10 @@ def test_what_is_a_term_is_answered_by_its_definition_and_left_to_the_composer_w
     comp = defined_term(analyse("What is sensitive personal information under the PIPL?"), lambda d: PIPL.get(d, []))
     assert comp is not None and not comp.abstained and comp.key_figure == "PIPL Art. 28"
     assert defined_term(analyse("What are important data under the DSL?"), lambda d: DSL.get(d, [])) is None
+
+
+def test_a_term_asked_of_no_law_is_defined_by_the_highest_text_that_defines_it():
+    store = {**PIPL, **NDSMR}
+    comp = defined_term(analyse("What is sensitive personal information?"), lambda d: store.get(d, []))
+    assert comp is not None and comp.key_figure == "PIPL Art. 28"
+    assert defined_term(analyse("What is personal information?"), lambda d: store.get(d, [])) is None
