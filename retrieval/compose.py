@@ -76,6 +76,10 @@ STATUTE_AUTHORITY = 3  # authority ranks up to this are statutes, regulations, r
 SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|biggest|greatest|upper limit|ceiling|cap|up to how much|"
                              r"top (?:tier|fine|penalty|amount|level|band))\b|最高|最多|上限|"
                              r"最大", re.I)
+MONEY_KINDS = frozenset({"amount", "percent", "multiple"})
+_PERSONS_FINED = re.compile(r"直接负责的主管人员|直接责任人员|主管人员|负责人|\b(?:persons?|individuals?|managers?|executives?|officers?)"
+                            r"\b[^?？]{0,30}\b(?:in charge|responsible|personally)\b|\bpersonally\b|\bdirectly (?:in charge|responsible)\b",
+                            re.I)
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
 BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
@@ -1635,10 +1639,22 @@ def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """A fixed sum asked where the law sets only a range or a ceiling; "the biggest fixed fine amount" asks the top
     of the scale, which a ceiling states."""
     question = ask.analysis.question
-    if enabled("fixed_figure") and FIXED_CUE.search(question) and not SUPERLATIVE_MAX.search(question) and \
-            (key := _wanted(primary.figures, ask.analysis)) and all(f.bound for f in key):
+    if not enabled("fixed_figure") or SUPERLATIVE_MAX.search(question):
+        return None
+    key = _wanted(primary.figures, ask.analysis)
+    if FIXED_CUE.search(question) and key and all(f.bound for f in key):
         return ask.abstain("It states no fixed figure for this; the closest passages set only limits or ranges.",
                            "fixed_figure")
+    # the fines of the party asked: the managers' come after their name (对直接负责的主管人员…), the unit's before
+    persons = _PERSONS_FINED.search(primary.span.text)
+    of_persons = bool(_PERSONS_FINED.search(question))
+    fines = [f for f in primary.figures if f.kind in MONEY_KINDS and f.sanction
+             and (persons is None or (f.start >= persons.start()) == of_persons)]
+    if SUPERLATIVE_MIN.search(question) and ask.analysis.sanctions_answer and fines \
+            and all(f.bound == "max" for f in fines):
+        # "what is the lowest fine the regulator must impose?": 五千万元以下 sets a ceiling and no floor
+        return ask.abstain(f"{citation_label(primary.passage, primary.span)} sets only a ceiling for this, no "
+                           f"minimum: “{_trim(primary.span.text, ask.analysis.wants)}”", "fixed_figure")
     return None
 
 

@@ -574,3 +574,18 @@ def test_a_fine_for_the_paragraph_before_s_breach_is_not_the_fine_for_the_articl
     # the article said to be breached answers
     breached = analyse("网络安全法第二十九条禁止危害网络安全的活动，违反这一条的罚款是多少？", "bigram")
     assert not compose([article], breached, 5, 0.0, "bigram").abstained
+
+
+def test_a_ceiling_alone_sets_no_minimum_fine_for_the_party_asked():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+
+    grave = _article_of("pipl", "PIPL", "有前款规定的违法行为，情节严重的，由省级以上履行个人信息保护职责的部门责令改正，并处五千万元以下"
+                                        "罚款，对直接负责的主管人员和其他直接责任人员处十万元以上一百万元以下罚款。", 66, 2.0)
+    refused = compose([grave], analyse("个保法情节严重的最低罚款是多少？", "bigram"), 5, 0.0, "bigram")
+    assert refused.abstained and refused.trace[-1].rule == "fixed_figure" and "no minimum" in refused.reason
+    # the managers' fine has a floor
+    managers = compose([grave], analyse("个保法情节严重的，对直接负责的主管人员最低罚多少？", "bigram"), 5, 0.0, "bigram")
+    assert not managers.abstained and "十万元以上" in managers.text
+    # the top is asked: the ceiling answers
+    assert not compose([grave], analyse("个保法情节严重的最高罚款是多少？", "bigram"), 5, 0.0, "bigram").abstained
