@@ -41,7 +41,8 @@ def asks_about_law(question: str) -> str:
 def about_law(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
     """The law's first article and its commencement clause, quoted; None when the question asks something else
     or the store holds no first article of the law."""
-    doc_id = asks_about_law(analysis.question) if enabled(RULE) else ""
+    # a question naming no law asks about none: its names need not be looked for again
+    doc_id = asks_about_law(analysis.question) if enabled(RULE) and analysis.laws else ""
     if not doc_id:
         return None
     chunks = sorted((p for p in chunks_of(doc_id) if p.article is not None), key=lambda p: (p.article, p.part))

@@ -77,9 +77,6 @@ SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|biggest|grea
                              r"top (?:tier|fine|penalty|amount|level|band))\b|最高|最多|上限|"
                              r"最大", re.I)
 MONEY_KINDS = frozenset({"amount", "percent", "multiple"})
-_PERSONS_FINED = re.compile(r"直接负责的主管人员|直接责任人员|主管人员|负责人|\b(?:persons?|individuals?|managers?|executives?|officers?)"
-                            r"\b[^?？]{0,30}\b(?:in charge|responsible|personally)\b|\bpersonally\b|\bdirectly (?:in charge|responsible)\b",
-                            re.I)
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
 BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
@@ -1645,11 +1642,10 @@ def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
     if FIXED_CUE.search(question) and key and all(f.bound for f in key):
         return ask.abstain("It states no fixed figure for this; the closest passages set only limits or ranges.",
                            "fixed_figure")
-    # the fines of the party asked: the managers' come after their name (对直接负责的主管人员…), the unit's before
-    persons = _PERSONS_FINED.search(primary.span.text)
-    of_persons = bool(_PERSONS_FINED.search(question))
+    # the fines of the party asked: the managers' (对直接负责的主管人员…处…) or the unit's
+    of_persons = ask.analysis.audience == "individuals"
     fines = [f for f in primary.figures if f.kind in MONEY_KINDS and f.sanction
-             and (persons is None or (f.start >= persons.start()) == of_persons)]
+             and aimed_at_individuals(primary.span.text, f.start) == of_persons]
     if SUPERLATIVE_MIN.search(question) and ask.analysis.sanctions_answer and fines \
             and all(f.bound == "max" for f in fines):
         # "what is the lowest fine the regulator must impose?": 五千万元以下 sets a ceiling and no floor

@@ -7,7 +7,7 @@ that is the answer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from ingest.manifest import load_manifest
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, citation_label
@@ -98,10 +98,8 @@ def defined_term(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passag
     chunks = {doc_id: chunks_of(doc_id) for doc_id in analysis.laws}
     if not any(chunks.values()):
         return None  # the store holds no text of it: another rule says so
-    for passage in (p for doc_id in analysis.laws for p in chunks[doc_id]):
-        for span in sentence_spans(passage.text):
-            if passage.article is not None and any(_defines(span.text, form) for form in forms):
-                return _defining(passage, span, term)
+    if (found := _first_definition((p for doc_id in analysis.laws for p in chunks[doc_id]), term, forms)) is not None:
+        return found
     if not ASKS_DEFINITION.search(analysis.question):
         return None  # "what is X": a law that defines it answers; one that does not is read as any question
     used = any(form in p.text.lower() for found in chunks.values() for p in found for form in forms)
@@ -125,11 +123,15 @@ def _defined_anywhere(term: str, forms: set[str], chunks_of: Callable[[str], lis
     when no text defines it."""
     texts = sorted((e for e in load_manifest().entries if e.authority <= STATUTE_AUTHORITY and not e.translation_of
                     and e.status != "amended"), key=lambda e: e.authority)
-    for entry in texts:
-        for passage in chunks_of(entry.id):
-            for span in sentence_spans(passage.text):
-                if passage.article is not None and any(_defines(span.text, form) for form in forms):
-                    return _defining(passage, span, term)
+    return _first_definition((p for entry in texts for p in chunks_of(entry.id)), term, forms)
+
+
+def _first_definition(passages: Iterable[Passage], term: str, forms: set[str]) -> Composition | None:
+    """The first article sentence, in the order given, that defines the term in one of its forms."""
+    for passage in passages:
+        for span in sentence_spans(passage.text):
+            if passage.article is not None and any(_defines(span.text, form) for form in forms):
+                return _defining(passage, span, term)
     return None
 
 
