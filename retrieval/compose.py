@@ -230,46 +230,49 @@ def _article_texts(passages: list[Passage]) -> dict[tuple[str, int], str]:
 
 
 def _breach_fit(picks: list[Pick], articles: dict[tuple[str, int], str], analysis: QueryAnalysis, tokenizer: str,
-                idf: dict[str, float] | None, unknown_idf: float) -> dict[int, float]:
+                idf: dict[str, float] | None, unknown_idf: float, words: dict[int, frozenset[str]]) -> dict[int, float]:
     """How much of the breach the question describes each sanction sentence follows (by id of the pick): read
     from its condition (see violations.breach_of), with the text of the duty articles it says were breached when
     those were retrieved as well (不履行本法第三十条规定的… reads as DSL Art. 30's duty to assess important data's
     risks). The words for sanctions and their tiers (罚款, 直接负责的主管人员, 情节严重) say what is asked of the
-    breach, not which breach it is, and count for none."""
+    breach, not which breach it is, and count for none. `words` receives each breach's words."""
     fit: dict[int, float] = {}
     for pick in picks:
         breach = breach_of(pick.span, _read(pick.span, pick.chapeau), pick.passage.text, pick.lead)
         if not breach:
             continue
         duties = " ".join(articles.get((pick.passage.doc_id, n), "") for n in duty_articles(breach))
-        fit[id(pick)] = _fit_to_breach(f"{breach} {duties}", pick.passage, analysis, tokenizer, idf, unknown_idf)
-    _chapeaus_follow_their_items(picks, fit)
+        tokens = frozenset(tokenize(f"{breach} {duties}", tokenizer))
+        fit[id(pick)] = _fit_to_breach(tokens, pick.passage, analysis, tokenizer, idf, unknown_idf)
+        words[id(pick)] = tokens
+    _chapeaus_follow_their_items(picks, fit, words)
     return fit
 
 
-def _fit_to_breach(text: str, passage: Passage, analysis: QueryAnalysis, tokenizer: str,
-                   idf: dict[str, float] | None, unknown_idf: float) -> float:
-    """How much of the breach the question describes a text speaks of, the words of sanctions left out."""
-    asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer))
+def _fit_to_breach(tokens: frozenset[str], passage: Passage, analysis: QueryAnalysis, tokenizer: str,
+                   idf: dict[str, float] | None, unknown_idf: float, left_out: frozenset[str] = frozenset()) -> float:
+    """How much of the breach the question describes a text's words speak of, the words of sanctions (and any
+    words `left_out`) not counted."""
+    asked = frozenset(tokenize(SANCTION_WORDS.sub(" ", analysis.question), tokenizer)) - left_out
     sanction_terms = frozenset(tokenize(" ".join(t for t in analysis.expansion if SANCTION_WORDS.search(t)), tokenizer))
-    tokens = frozenset(tokenize(text, tokenizer))
     own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if _scoped(passage, analysis)
                        else (analysis.content_tokens, analysis.expansion_tokens))
-    translated = (translated - sanction_terms) | (analysis.neutral_tokens & asked)
+    translated = (translated - sanction_terms - left_out) | (analysis.neutral_tokens & asked)
     return max(_weighted_coverage(own & asked, tokens, idf or {}, unknown_idf),
                _weighted_coverage(translated, tokens, idf or {}, unknown_idf))
 
 
-def _chapeaus_follow_their_items(picks: list[Pick], fit: dict[int, float]) -> None:
+def _chapeaus_follow_their_items(picks: list[Pick], fit: dict[int, float], words: dict[int, frozenset[str]]) -> None:
     """"运营者有下列情形之一的，…处10万元以上100万元以下罚款：（八）未…每年至少进行一次…检测评估" fines each item's
-    breach: the sentence stating the fine follows the breach as well as its best-fitting item does."""
+    breach: the sentence stating the fine follows the breach as well as its best-fitting item does, in its words."""
     heads = {(p.passage.chunk_id, p.span.start): p for p in picks if p.chapeau is None}
     for item in picks:
         if item.chapeau is None or id(item) not in fit:
             continue
         head = heads.get((item.passage.chunk_id, item.chapeau.start))
-        if head is not None and id(head) in fit:
-            fit[id(head)] = max(fit[id(head)], fit[id(item)])
+        if head is not None and id(head) in fit and fit[id(item)] > fit[id(head)]:
+            fit[id(head)] = fit[id(item)]
+            words[id(head)] = words[id(head)] | words[id(item)]
 
 
 def _sentence_coverage(tokens: frozenset[str], analysis: QueryAnalysis, scoped: bool,
@@ -613,14 +616,29 @@ def _weak_anchor(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float]) ->
     return anchor is None or fit[id(anchor)] < BREACH_FLOOR
 
 
-def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float], analysis: QueryAnalysis) -> bool:
+def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float],
+                    contrast: dict[int, tuple[float, float]], analysis: QueryAnalysis) -> bool:
     """Whether the sentence's fines follow another breach than the one the question describes, which another
     sanction of the same law matches far better (selling uncertified equipment is not using unreviewed products)."""
     if id(pick) not in fit or _weak_anchor(pick, anchors, fit) or analysis.breached & _duties_breached(pick):
         return False  # the sanction citing the article said to be breached follows that breach, whatever its words
     anchor = anchors[pick.passage.doc_id]
-    share = cues()["rules"]["breach_without_figure"]["referral_share"] if _refers_elsewhere(anchor) else BREACH_SHARE
-    return fit[id(pick)] < share * fit[id(anchor)] and all(f.sanction for f in _wanted(pick.figures, analysis))
+    if not _refers_elsewhere(anchor):
+        farther = fit[id(pick)] < BREACH_SHARE * fit[id(anchor)]
+    else:
+        farther = _farther_than_referral(pick, anchor, fit, contrast)
+    return farther and all(f.sanction for f in _wanted(pick.figures, analysis))
+
+
+def _farther_than_referral(pick: Pick, anchor: Pick, fit: dict[int, float], contrast: dict[int, tuple[float, float]]) -> bool:
+    """A sanction with a figure loses to one referring the breach to other laws when it fits the breach a fair
+    way less, or, in another article, when the words only one of the two holds point to the referral: "关基运营者
+    把个人信息存到境外" shares the CII operator with Art. 61's duties, and only Art. 71's item holds 个人信息 and 境外."""
+    share = cues()["rules"]["breach_without_figure"]["referral_share"]
+    if fit[id(pick)] < share * fit[id(anchor)]:
+        return True
+    own, anchors_own = contrast.get(id(pick), (0.0, 0.0))
+    return _article_key(pick.passage) != _article_key(anchor.passage) and own < share * anchors_own
 
 
 # a sanction that sends the breach to other laws (依照有关法律、行政法规的规定处罚): it sets no figure of its own
@@ -1192,19 +1210,34 @@ def _is_duty(passage: Passage) -> bool:
         and not any(f.sanction for f in extract_figures(passage.text))
 
 
-def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict[int, float]]:
+def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict[int, float], dict[int, tuple[float, float]]]:
     """The sanction of each law whose breach is the question's, compared within the law (its sentences are in
-    one language and one drafting style), and how well each sanction sentence fits the breach described."""
+    one language and one drafting style); how well each sanction sentence fits the breach described; and, for
+    each rival of an anchor referring its breach to other laws, its fit and the anchor's over the words only one
+    of the two holds."""
     analysis = ask.analysis
+    words: dict[int, frozenset[str]] = {}
     # "the maximum fine under the DSL" describes no breach: every tier of the law competes on its amount
-    fit = _breach_fit(picks, _article_texts(ask.passages), analysis, ask.tokenizer, ask.idf, ask.unknown_idf) \
+    fit = _breach_fit(picks, _article_texts(ask.passages), analysis, ask.tokenizer, ask.idf, ask.unknown_idf, words) \
         if analysis.sanctions_answer and not analysis.law_maximum else {}
     anchors: dict[str, Pick] = {}
     for pick in picks:
         best = anchors.get(pick.passage.doc_id)
         if id(pick) in fit and (best is None or fit[id(pick)] > fit[id(best)]):
             anchors[pick.passage.doc_id] = pick
-    return anchors, fit
+    # only a referral's rivals are read again: a sanction stating a figure competes with the anchor on its own
+    contrast = {id(pick): _contrast(pick, anchor, words, ask) for pick in picks
+                if id(pick) in words and (anchor := anchors[pick.passage.doc_id]) is not pick and _refers_elsewhere(anchor)}
+    return anchors, fit, contrast
+
+
+def _contrast(pick: Pick, anchor: Pick, words: dict[int, frozenset[str]], ask: _Ask) -> tuple[float, float]:
+    """The fit of a sanction's breach and of its anchor's over the question's words that only one of them holds:
+    the words both share (the party fined, 关键信息基础设施的运营者, spelt in ten bigrams) cannot tell the
+    two breaches apart, however much of the question they make up."""
+    shared = words[id(pick)] & words[id(anchor)]
+    return tuple(_fit_to_breach(words[id(p)], p.passage, ask.analysis, ask.tokenizer, ask.idf, ask.unknown_idf, shared)
+                 for p in (pick, anchor))  # type: ignore[return-value]
 
 
 def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
@@ -1214,12 +1247,12 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     if not analysis.wants:
         return picks
     with_figure = [p for p in picks if _answers(p, analysis)]
-    anchors, fit = _breach_anchors(ask, picks)
+    anchors, fit, contrast = _breach_anchors(ask, picks)
     # an article found to punish another breach in one language does so in the other (an English question
     # tells the translation's sentences apart better than the original's)
     unsanctioned = None if (duty := _duty_found(ask, picks)) else _duty_unsanctioned(ask)
     duty = duty or unsanctioned
-    other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, analysis) or _fines_another_duty(p, duty)]
+    other_breach = [p for p in with_figure if _another_breach(p, anchors, fit, contrast, analysis) or _fines_another_duty(p, duty)]
     other_articles = {_article_key(p.passage) for p in other_breach}
     matched = [p for p in with_figure if p not in other_breach
                and not (_article_key(p.passage) in other_articles and _weak_anchor(p, anchors, fit))]

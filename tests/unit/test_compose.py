@@ -562,6 +562,30 @@ def test_a_sanction_referring_the_breach_to_other_laws_is_not_answered_with_anot
     assert "五万元以上五十万元以下" in compose([general, referral], on_point, 5, 0.0, "bigram").text
 
 
+def test_the_words_a_referral_shares_with_another_sanction_do_not_tell_the_breaches_apart():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+
+    def passage(text: str, article: int, score: float):
+        return _article_of("csl-2025", "CSL", text, article, score)
+
+    # Art. 61's second paragraph fines the CII operator for four duties; those duties, retrieved, spell the operator
+    # out again and again, so the party alone makes it fit nearly as well as the referral does
+    duties = passage("第四十条 关键信息基础设施的运营者应当自行或者委托网络安全服务机构对其网络的安全性和可能存在的风险每年至少"
+                     "进行一次检测评估，并将检测评估情况和改进措施报送相关负责关键信息基础设施安全保护工作的部门。", 40, 1.5)
+    fine = passage("第六十一条 关键信息基础设施的运营者不履行本法第三十五条、第三十六条、第三十八条、第四十条规定的网络安全保护义务"
+                   "的，由有关主管部门责令改正，给予警告，可以处五万元以上十万元以下罚款。", 61, 2.5)
+    referral = passage("第七十一条 有下列行为之一的，依照有关法律、行政法规的规定处理、处罚：\n\n（三）违反本法第三十九条规定，"
+                       "关键信息基础设施的运营者在境外存储个人信息和重要数据的。", 71, 2.0)
+    asked = analyse("按修正后的网络安全法，关键信息基础设施运营者把个人信息存到境外，罚款是多少？", "bigram")
+    refused = compose([fine, referral, duties], asked, 5, 0.0, "bigram")
+    assert refused.abstained and refused.trace[-1].rule == "breach_without_figure"
+    assert "refers the breach described to other laws" in refused.reason
+    # the duty to test the network yearly is Art. 61's: its fine answers
+    tested = analyse("按修正后的网络安全法，关键信息基础设施运营者没有每年进行检测评估，罚款是多少？", "bigram")
+    assert "五万元以上十万元以下" in compose([fine, referral, duties], tested, 5, 0.0, "bigram").text
+
+
 def test_a_fine_for_the_paragraph_before_s_breach_is_not_the_fine_for_the_article_said_to_be_breached():
     from retrieval.compose import compose
     from retrieval.query import analyse
