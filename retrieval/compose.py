@@ -1225,10 +1225,30 @@ def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict
         best = anchors.get(pick.passage.doc_id)
         if id(pick) in fit and (best is None or fit[id(pick)] > fit[id(best)]):
             anchors[pick.passage.doc_id] = pick
+    for doc_id, anchor in anchors.items():
+        anchors[doc_id] = _referral_on_point(anchor, picks, fit, words, ask) or anchor
     # only a referral's rivals are read again: a sanction stating a figure competes with the anchor on its own
     contrast = {id(pick): _contrast(pick, anchor, words, ask) for pick in picks
                 if id(pick) in words and (anchor := anchors[pick.passage.doc_id]) is not pick and _refers_elsewhere(anchor)}
     return anchors, fit, contrast
+
+
+def _referral_on_point(anchor: Pick, picks: list[Pick], fit: dict[int, float], words: dict[int, frozenset[str]],
+                       ask: _Ask) -> Pick | None:
+    """A sanction of another article referring its breach to other laws that fits nearly as well as the best
+    fitting one, and better in the words only one of the two holds: "关基运营者把个人信息存在境外" fits CSL Art. 61's
+    CII duties as well as Art. 71's item on data stored abroad through the operator alone."""
+    if _refers_elsewhere(anchor):
+        return None
+    share = cues()["rules"]["breach_without_figure"]["referral_share"]
+    rivals = [p for p in picks if id(p) in words and p.passage.doc_id == anchor.passage.doc_id
+              and _article_key(p.passage) != _article_key(anchor.passage) and _refers_elsewhere(p)
+              and fit[id(p)] >= share * fit[id(anchor)]]
+    for rival in sorted(rivals, key=lambda p: -fit[id(p)]):
+        anchors_own, own = _contrast(anchor, rival, words, ask)
+        if anchors_own < share * own:
+            return rival
+    return None
 
 
 def _contrast(pick: Pick, anchor: Pick, words: dict[int, frozenset[str]], ask: _Ask) -> tuple[float, float]:

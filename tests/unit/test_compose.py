@@ -581,6 +581,11 @@ def test_the_words_a_referral_shares_with_another_sanction_do_not_tell_the_breac
     refused = compose([fine, referral, duties], asked, 5, 0.0, "bigram")
     assert refused.abstained and refused.trace[-1].rule == "breach_without_figure"
     assert "refers the breach described to other laws" in refused.reason
+    # "关基" is read through the glossary; with the operator's words weighing most, both fit as well through the
+    # operator alone, and the referral, better in the words only it holds, is the sanction on point
+    short = analyse("新网安法对关基运营者把个人信息存在境外的行为，罚款数额是多少？", "bigram")
+    operator = dict.fromkeys(["关键", "键信", "息基", "基础", "础设", "设施", "运营", "营者"], 3.0)
+    assert compose([fine, referral, duties], short, 5, 0.0, "bigram", operator, 1.0).trace[-1].rule == "breach_without_figure"
     # the duty to test the network yearly is Art. 61's: its fine answers
     tested = analyse("按修正后的网络安全法，关键信息基础设施运营者没有每年进行检测评估，罚款是多少？", "bigram")
     assert "五万元以上十万元以下" in compose([fine, referral, duties], tested, 5, 0.0, "bigram").text
