@@ -10,7 +10,7 @@ from ingest.numerals import chinese_to_int
 from retrieval.sentences import SENTENCE_END, clause_start
 
 _ACTORS = {
-    "authority": re.compile(r"成员单位|部门|机关|办公室|网信办|委员会|人民政府|法院|检察院|公安|\boffices?\b|administrations?\b|"
+    "authority": re.compile(r"成员单位|部门|机关|办公室|网信办|网信委|委员会|人民政府|法院|检察院|公安|\boffices?\b|administrations?\b|"
                             r"authorit(?:y|ies)|regulators?\b|departments?\b|ministry|bureau|\bCAC\b|government|"
                             r"agenc(?:y|ies)|\bcourts?\b|procuratorate|police|commission", re.I),
     "party": re.compile(r"处理者|运营者|提供者|当事人|企业|单位|平台|公司|经营者|接收方|备案人|申报人|我们|我司|我方|\bcompan(?:y|ies)\b|"
@@ -25,8 +25,12 @@ _ACTORS = {
 _EN_DUTY = re.compile(r"\b(?:must|should|shall|may|can|has to|have to|needs? to|(?:is|are) (?:required|obliged|allowed|"
                       r"permitted) to)\b", re.I)
 _ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|(?<=内|久)要|可(?=在|于|自)")
-_ZH_OFFICE_ACTS = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:网信办|网信部门|主管部门|办公室|机关))(?:审查|审核|核查|查验|受理|作出|答复|"
-                             r"办结|完成)")
+_ZH_OFFICE_ACTS = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:网信办|网信委|网信部门|主管部门|监管部门|办公室|机关))(?:要|会|需要|需|得)?"
+                             r"(?:在[^，。？?]{0,12}?内)?(?:审查|审核|核查|查验|受理|作出|答复|办结|完成|批准|回复|出具|给出?)")
+# "how many days does the provincial CAC take to review…": the office's own time, with no modal to say so
+_EN_OFFICE_ACTS = re.compile(r"\b(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\w-]+\s+){0,3}?(?:CAC|offices?|authorit(?:y|ies)|"
+                             r"regulators?|departments?|administrations?|bureaus?|ministry|agenc(?:y|ies)|commissions?))"
+                             r"\s+(?:take|need|have|get|spend)\b", re.I)
 _INVERTED = re.compile(r"\s+(?:(we|our|you|us)|(it|they|he|she)|the|a|an|its|their|[A-Z]{2,})\b")
 _NOUN_PHRASE_END = re.compile(r"\b(?:to|with|for|from|by|in|on|at|within|before|after|if|when|under|of)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:does|do|did)\b", re.I)
@@ -70,6 +74,8 @@ def asked_duty(question: str) -> tuple[str, str]:
     """Who the question says must act ("must the office finish", "does a company have to", "当事人应在"), and the
     words naming them: ("authority" | "party" | "individual", phrase), or ("", "") when it names no one
     (“must incidents be reported”)."""
+    if (acts := _EN_OFFICE_ACTS.search(question)) and (named := _actors(acts.group(1))):
+        return named[0][1], acts.group(1)
     m = _EN_DUTY.search(question)
     if m:
         word = m.group(0).lower()

@@ -114,6 +114,20 @@ def test_who_must_act_in_a_spoken_chinese_question():
     assert asked_duty("国家网信办多长时间内要给出复评结果？")[0] == "authority"
     assert asked_duty("省网信办多久要出结果？")[0] == "authority"
     assert asked_duty("除了及时告知用户，我们最晚多长时间内要向主管部门报告？")[0] == "party"
+    # an office doing what offices do, with no modal: its own time
+    assert asked_duty("数据出境安全评估结果，多少个工作日内网信办要给延期申请答复？")[0] == "authority"
+    assert asked_duty("自贸区的负面清单，省级网信委要在多少个工作日内批准？")[0] == "authority"
+
+
+def test_an_office_taking_time_is_the_office_s_deadline():
+    from retrieval.duties import asked_duty
+
+    assert asked_duty("How many working days does the provincial CAC take to finish reviewing our SCC filing?")[0] \
+        == "authority"
+    assert asked_duty("How long does the review office need to complete the initial review?")[0] == "authority"
+    # a party taking time is not an office's
+    assert asked_duty("How many days does a company have to respond to an individual's request?")[0] == "party"
+    assert asked_duty("How long does it take to get the result?")[0] == ""
 
 
 def test_answering_a_request_is_an_act_of_its_own():
