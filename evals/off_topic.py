@@ -89,34 +89,35 @@ CHECK_MAX_FIELD = 0.1  # share of the field's answered questions in the doubted 
 
 
 def choose_answer_check(chances: np.ndarray, rows: list[Labelled], threshold: float,
-                        support_of: Callable[[str], float | None]) -> dict:
+                        support_of: Callable[[str], tuple[float, bool] | None]) -> dict:
     """The answer check (rule off_topic_answer) for the questions the screen lets through with some doubt (a
     held-out probability from the lowest candidate up to the screen's threshold): answered (``support_of`` gives
-    the topical support of the passage the answer is composed from, None when it abstains anyway), which pair
-    of thresholds refuses the most general questions while refusing at most CHECK_MAX_FIELD of the field's
-    answerable ones? Ties go to the higher probability, then the lower support: the check that fires least."""
+    the topical support of the passage the answer is composed from and whether the answer states a figure, None
+    when it abstains anyway), which pair of thresholds refuses the most general questions while refusing at most
+    CHECK_MAX_FIELD of the field's answerable ones, together with the probability from which an answer stating a
+    figure is refused on doubt alone? Ties go to the higher probabilities, then the lower support: the check that
+    fires least."""
     screenable = [weakly_on_topic(r.question) for r in rows]
     band = [(r, float(p)) for r, p, s in zip(rows, chances, screenable, strict=True)
             if s and CHECK_CHANCES[0] <= p < threshold and (r.off_topic or r.answerable)]
-    answered = [(r, p, sup) for r, p in band if (sup := support_of(r.question)) is not None]
-    field = [(p, sup) for r, p, sup in answered if not r.off_topic]
-    general = [(p, sup) for r, p, sup in answered if r.off_topic]
+    answered = [(r, p, *read) for r, p in band if (read := support_of(r.question)) is not None]
+    field = [(p, sup, fig) for r, p, sup, fig in answered if not r.off_topic]
+    general = [(p, sup, fig) for r, p, sup, fig in answered if r.off_topic]
     allowed = int(CHECK_MAX_FIELD * len(field))
+    def caught(rows_: list[tuple[float, float, bool]], chance: float, support: float, figure: float = 1.1) -> int:
+        return sum(1 for p, sup, fig in rows_ if (p >= chance and sup < support) or (fig and p >= figure))
 
-    def caught(pairs: list[tuple[float, float]], chance: float, support: float) -> int:
-        return sum(1 for p, sup in pairs if p >= chance and sup < support)
-
-    best = max(((caught(general, ch, su), ch, -su) for ch in CHECK_CHANCES for su in CHECK_SUPPORTS
-                if caught(field, ch, su) <= allowed), default=(0, 1.1, 0.0))
-    chance, support = best[1], -best[2]
-    return {"chance": chance, "support": support,
-            "held_out_folds": {"general_refused": f"{best[0]}/{len(general)}",
-                               "field_refused": f"{caught(field, chance, support)}/{len(field)}"}}
+    best = max(((caught(general, ch, su, fc), ch, -su, fc) for ch in CHECK_CHANCES for su in CHECK_SUPPORTS
+                for fc in (*CHECK_CHANCES, 1.1) if caught(field, ch, su, fc) <= allowed), default=(0, 1.1, 0.0, 1.1))
+    chance, support, figure = best[1], -best[2], best[3]
+    return {"chance": chance, "support": support, "figure_chance": figure,
+            "held_out_folds": {"general_refused": f"{caught(general, chance, support, figure)}/{len(general)}",
+                               "field_refused": f"{caught(field, chance, support, figure)}/{len(field)}"}}
 
 
 def train_off_topic(embedder: LexCiteEmbeddings, sets: list[Path], vocabulary: Mapping[str, float],
                     out: Path = TOPIC_MODEL_PATH, max_false: float = 0.0, c: float = 0.1,
-                    support_of: Callable[[str], float | None] | None = None) -> dict:
+                    support_of: Callable[[str], tuple[float, bool] | None] | None = None) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline

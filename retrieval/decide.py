@@ -101,18 +101,23 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
     "How long does a Chinese passport renewal take?" finds the sixty working days to apply to renew an assessment
     through the glossary's "renewal", with no word of the field. (The screen now refuses a question with no word of
     the field before any search; that reading here matters only when the screen is switched off, `--without
-    off_topic`.)"""
+    off_topic`.) An answer stating a figure is refused on the model's doubt alone from a lower probability
+    (`figure_chance`): the field's figure questions are the ones the model doubts least."""
     if topic is None or comp.abstained or not enabled("off_topic_answer"):
         return None
     chance, least_support = topic.answer_check
-    if analysis.off_topic_chance < chance or (comp.support >= least_support and domain_terms(analysis.question)):
+    doubted = analysis.off_topic_chance
+    if comp.key_figure and doubted >= topic.figure_chance:
+        why = f"off-topic probability {doubted:.2f} >= {topic.figure_chance:.2f} for an answer stating a figure"
+    elif doubted < chance or (comp.support >= least_support and domain_terms(analysis.question)):
         return None
+    else:
+        second = (f"the passage speaks to {comp.support:.0%} of the question (< {least_support:.0%})"
+                  if comp.support < least_support else "the question has no word of the field")
+        why = f"off-topic probability {doubted:.2f} >= {chance:.2f} and {second}"
     doubt = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic_answer")
     doubt.text = doubt.reason
-    second = (f"the passage speaks to {comp.support:.0%} of the question (< {least_support:.0%})"
-              if comp.support < least_support else "the question has no word of the field")
-    doubt.trace = comp.trace + [TraceStep("off_topic_answer", f"off-topic probability {analysis.off_topic_chance:.2f} "
-                                          f">= {chance:.2f} and {second}", "abstained")]
+    doubt.trace = comp.trace + [TraceStep("off_topic_answer", why, "abstained")]
     return doubt
 
 

@@ -41,6 +41,9 @@ class TopicModel:
     # answered from a passage that speaks to less of it than the second (topical support) is about nothing the
     # corpus holds; chosen on held-out folds by `lexcite train-off-topic`. By default it never fires.
     answer_check: tuple[float, float] = (1.1, 0.0)
+    # and a figure given for a question the model doubts at least this much (the field's figure questions are
+    # the ones it doubts least: "how long is a trademark registration valid" answered with an assessment's 3 years)
+    figure_chance: float = 1.1
 
     def applies_to(self, model_id: str) -> bool:
         return bool(self.space) and model_id.startswith(self.space)
@@ -63,7 +66,8 @@ def load_topic_model(path: Path = TOPIC_MODEL_PATH) -> TopicModel | None:
                           term_weight=float(data["term_weight"]), bias=float(data["bias"]),
                           threshold=float(data["threshold"]), trained_on=data.get("trained_on", ""),
                           unseen_weights=tuple(float(w) for w in data.get("unseen_weights", (0.0, 0.0))),
-                          answer_check=_answer_check(data.get("answer_check")))
+                          answer_check=_answer_check(data.get("answer_check")),
+                          figure_chance=float((data.get("answer_check") or {}).get("figure_chance", 1.1)))
     except (KeyError, TypeError, ValueError) as exc:
         raise TopicModelError(f"{path}: not a topic model ({exc}); refit it with `lexcite train-off-topic`") from exc
 

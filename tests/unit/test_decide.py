@@ -236,11 +236,50 @@ def test_the_answer_check_is_chosen_to_refuse_the_most_general_questions_within_
     rows = [Labelled(f"general question {i}", True) for i in range(4)] + \
         [Labelled(f"field question {i} about data", False, True) for i in range(10)]
     chances = np.array([0.9, 0.8, 0.75, 0.35] + [0.9] + [0.5] * 9)
-    supports = dict(zip([r.question for r in rows], [0.02, 0.05, 0.3, 0.01] + [0.04] + [0.4] * 9, strict=True))
+    supports = dict(zip([r.question for r in rows], [(s, False) for s in [0.02, 0.05, 0.3, 0.01] + [0.04] + [0.4] * 9],
+                        strict=True))
     check = choose_answer_check(chances, rows, 0.97, supports.get)
     # one field question in ten may be refused: (0.3, 0.08) catches three general ones and the one field one
     assert (check["chance"], check["support"]) == (0.3, 0.08)
     assert check["held_out_folds"] == {"general_refused": "3/4", "field_refused": "1/10"}
+    assert check["figure_chance"] == 1.1  # no answer states a figure: the figure check stays off
+
+
+def test_a_figure_answered_for_a_doubted_question_is_refused_from_the_probability_chosen_for_figures():
+    import numpy as np
+
+    from evals.off_topic import Labelled, choose_answer_check
+
+    rows = [Labelled(f"general question {i}", True) for i in range(3)] + \
+        [Labelled(f"field question {i} about data", False, True) for i in range(10)]
+    chances = np.array([0.75, 0.65, 0.45] + [0.55] + [0.35] * 9)
+    # every answer states a figure, and every passage speaks to the question: only the figure check can refuse
+    supports = dict(zip([r.question for r in rows], [(0.4, True)] * 13, strict=True))
+    check = choose_answer_check(chances, rows, 0.97, supports.get)
+    # one field question in ten may be refused: from 0.4 the two doubted most and the field's one at 0.55 go
+    assert check["figure_chance"] == 0.4
+    assert check["held_out_folds"] == {"general_refused": "3/3", "field_refused": "1/10"}
+
+
+def test_a_figure_answer_is_refused_on_doubt_alone_from_the_figure_probability():
+    from dataclasses import replace
+
+    import numpy as np
+
+    from retrieval.compose import Composition
+    from retrieval.decide import off_topic_answer
+    from retrieval.topic import TopicModel
+
+    model = TopicModel(space="intfloat/multilingual-e5-small", weights=np.zeros(2, dtype=np.float32), term_weight=0.0,
+                       bias=0.0, threshold=0.97, answer_check=(0.8, 0.2), figure_chance=0.5)
+    question = analyse("商标注册有效期是几年？")
+    figure = Composition(text="3年", key_figure="3年", support=0.3)
+    refused = off_topic_answer(figure, replace(question, off_topic_chance=0.54), model)
+    assert refused is not None and "for an answer stating a figure" in refused.trace[-1].detail
+    assert off_topic_answer(figure, replace(question, off_topic_chance=0.3), model) is None
+    # without a figure, the pair decides: doubted less than 0.8, it stands
+    quote = Composition(text="第九条 …", support=0.3)
+    assert off_topic_answer(quote, replace(question, off_topic_chance=0.54), model) is None
 
 
 def test_options_part_at_the_comma_before_or_and_each_is_asked_with_the_noun_compared():
