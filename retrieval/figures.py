@@ -707,6 +707,7 @@ def asked_units(question: str) -> set[str]:
 _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|department|departments|body|bodies|agency|"
                        r"agencies|regulator|regulators|organ))\b|由谁|哪个部门|哪些部门|什么部门|哪个机构|哪些机关", re.I)
 _ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion|fraction)|what\s*%|how many per ?cent|"
+                           r"\b(?:percentage|proportion) of (?:the |its |their |a |an )?(?:[\w']+ ){0,3}?(?:turnover|revenue|sales)\b|"
                            r"\b(?:as|in) (?:a )?(?:percentage|percent|share|proportion)\b|"
                            r"how much of (?:the|a|an|its|their)\b|百分之几|百分之多少|多少百分比|百分比是多少|比例是多少",
                            re.I)
@@ -803,7 +804,10 @@ def yes_or_no(question: str) -> bool:
 
 
 # an aside that asks nothing: "第三十九条（处10万到100万元罚款那条）一共列了几种情形" names the article by its fine
-_ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b|\bwhich\b))[^（）()]{2,60}[）)]", re.I)
+# an aside, unless it asks, or glosses the ask with the kind of figure wanted and no figure ("the cap (percentage
+# of turnover)")
+_ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b|\bwhich\b))"
+                    r"(?![^）)\d]*(?:\bpercentage\b|百分比|比例)[^）)\d]*[）)])[^（）()]{2,60}[）)]", re.I)
 
 
 def question_wants(question: str) -> set[str]:

@@ -420,7 +420,10 @@ _ORIGINAL = re.compile(r"原(?:来|先)?(?:的)?(?:版本|文本|规定)|\borigi
 
 # "the old (pre-2026) CSL", "as originally issued", 修改前的网络安全法: the earlier text, which a later one amends or
 # partly overrides; the later text does not answer for it
-_EARLIER_TEXT = re.compile(r"\b(?:old|older|original(?:ly)?|previous|prior|former|pre-?(?:19|20)\d\d)\b|"
+# "the previous year's turnover" and "a 15-year-old" speak of time, not of a text
+_EARLIER_TEXT = re.compile(r"\b(?:(?<!year )(?<!years )(?<!year-)(?:old|older)|original(?:ly)?|"
+                           r"(?:previous|prior|former)(?!\s+(?:(?:fiscal|financial|calendar)\s+)?(?:year|month|quarter)s?\b)|"
+                           r"pre-?(?:19|20)\d\d)\b|"
                            r"\bfirst (?:enacted|adopted|issued)\b|\bbefore (?:the |it was )?(?:20\d\d )?(?:amend|revis)\w*|"
                            r"旧版|原版|原来的|原先的|修改前|修正前|修订前", re.I)
 

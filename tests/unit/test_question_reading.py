@@ -313,3 +313,22 @@ def test_what_a_retention_question_keeps_is_the_thing_not_the_time_it_is_kept_fr
     assert retained_thing("个人信息保护影响评估报告做完之后要留存多久？") == "报告"
     assert retained_thing("风险评估报告出具以后要保存几年？") == "报告"
     assert retained_thing("网络日志要留存多久？") == "日志"
+
+
+def test_the_previous_year_and_a_child_s_age_do_not_ask_for_an_earlier_text():
+    from retrieval.roles import asks_earlier_text
+
+    assert not asks_earlier_text("the fine cap as a percentage of the previous year's revenue")
+    assert not asks_earlier_text("my 15 year old plays games until 2am")
+    assert not asks_earlier_text("based on the prior fiscal year's turnover")
+    assert asks_earlier_text("under the old CSL")
+    assert asks_earlier_text("under the previous version of the Measures")
+    amended = analyse("Under the amended Cybersecurity Law, what is the fine cap as a share of the previous year's revenue?")
+    assert amended.laws == ["csl-2025"]
+
+
+def test_a_gloss_naming_the_kind_of_figure_is_part_of_the_ask():
+    # "(percentage of …)" says which figure the cap is asked as; "(up to 5% of turnover)" is an aside
+    assert question_wants("What is the turnover-based fine cap (percentage of the previous year's revenue)?") == {"percent"}
+    assert question_wants("What fine applies (up to 5% of turnover) under the PIPL?") == {"amount"}
+    assert question_wants("What is the fine for a CII operator (not a processor) that fails to report?") == {"amount"}
