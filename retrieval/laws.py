@@ -96,7 +96,7 @@ def _extra_aliases(entry, manifest: Manifest) -> list[str]:
 
 # "the GenAI interim measures", 生成式AI暂行办法: a rule's short name with the word that says it is provisional, and
 # any word for its kind
-_EN_KINDS = "measures|provisions|regulations|rules"
+_EN_KINDS = "measures|provisions|regulations|regs|rules"  # "the CII regs" are the CII Regulations
 _EN_KIND_WORD = re.compile(rf"(\\ )({_EN_KINDS})$")
 _ZH_KIND_WORD = re.compile(r"(?<!暂行)(办法|规定|条例)$")
 
@@ -140,7 +140,7 @@ def _find_named(question: str, manifest: Manifest) -> list[tuple[int, int, str]]
 _DATED_NAME = re.compile(rf"((?:19|20)\d\d)\s*(?:年的?)?\s*(新规定?|办法|规定|条例|{_EN_KINDS})(?![a-z])", re.I)
 _KIND_WORDS = {"办法": ("办法", "measures"), "规定": ("规定", "provisions"), "条例": ("条例", "regulations"),
                "measures": ("办法", "measures"), "provisions": ("规定", "provisions"),
-               "regulations": ("条例", "regulations"), "rules": ("办法", "规定", "measures", "provisions", "rules")}
+               "regulations": ("条例", "regulations"), "regs": ("条例", "regulations"), "rules": ("办法", "规定", "measures", "provisions", "rules")}
 
 
 def _dated_names(question: str, manifest: Manifest, named: set[str]) -> list[tuple[int, int, str]]:

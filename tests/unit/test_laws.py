@@ -174,6 +174,7 @@ def test_a_title_in_book_marks_that_only_holds_a_held_laws_alias_is_another_rule
     ("Under the 2024 CBDT rules, below what headcount are we exempt?", "cbdt-provisions"),
     ("What do the standard contract rules require us to file?", "scc-measures"),
     ("Which body runs reviews under the cybersecurity review regulations?", "cybersecurity-review"),
+    ("CII regs: what % of last year's turnover can a CIIO be fined?", "cii"),
 ])
 def test_a_rule_is_named_by_its_short_name_with_any_word_for_its_kind(question, law):
     assert law in resolve_laws(question)
