@@ -185,8 +185,9 @@ _ACTIVITIES = {
     "response": re.compile(r"答复|回复|响应|反馈|\brespond|\breply|\breplies|\bresponse", re.I),
     # telling the people affected is not reporting to the authorities: the 24 hours to report a national-security
     # risk to the regulator are not the time to notify users of a breach
-    "informing": re.compile(r"(?:通知|告知)[^，。；？]{0,6}(?:用户|个人|权利人|受影响)|\b(?:notify|notif\w+|inform\w*|tell)\b"
-                            r"[^,.;?]{0,20}\b(?:users?|individuals?|data subjects|customers|persons|people|consumers)\b",
+    "informing": re.compile(r"(?:通知|告知)[^，。；？]{0,6}(?:用户|个人|权利人|受影响|利害关系人|相关方)|"
+                            r"\b(?:notify|notif\w+|inform\w*|tell)\b[^,.;?]{0,20}\b(?:users?|individuals?|data subjects|"
+                            r"customers|persons|people|consumers|(?:interested|affected|concerned) parties|stakeholders)\b",
                             re.I),
     # deciding whether to take a filing up is not deciding it: 7 days to accept an application are not the days
     # to reach a (re-)assessment's conclusion

@@ -106,6 +106,9 @@ def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_
     text = "应当及时告知用户并向有关主管部门报告；涉及危害国家安全的，还应当在24小时内向有关主管部门报告。"
     assert activities_at(text, text.index("24"), text.index("24") + 4) == frozenset({"report"})
     assert asked_activities("数据泄露后需要在多少小时内通知受影响的用户？") == frozenset({"informing"})
+    # the interested parties are told, the authorities reported to
+    assert asked_activities("数据安全事件危害个人权益的，要在多少小时内通知利害关系人？") == frozenset({"informing"})
+    assert asked_activities("Within how many hours must we notify affected parties?") == frozenset({"informing"})
 
 
 def test_who_must_act_in_a_spoken_chinese_question():
