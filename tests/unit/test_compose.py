@@ -563,12 +563,12 @@ def test_a_sanction_referring_the_breach_to_other_laws_is_not_answered_with_anot
 
 
 def test_the_words_a_referral_shares_with_another_sanction_do_not_tell_the_breaches_apart():
+    from functools import partial
+
     from retrieval.compose import compose
     from retrieval.query import analyse
 
-    def passage(text: str, article: int, score: float):
-        return _article_of("csl-2025", "CSL", text, article, score)
-
+    passage = partial(_article_of, "csl-2025", "CSL")
     # Art. 61's second paragraph fines the CII operator for four duties; those duties, retrieved, spell the operator
     # out again and again, so the party alone makes it fit nearly as well as the referral does
     duties = passage("第四十条 关键信息基础设施的运营者应当自行或者委托网络安全服务机构对其网络的安全性和可能存在的风险每年至少"
