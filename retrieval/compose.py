@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
+from retrieval.classes import states_class
 from retrieval.duties import (
     activities_at,
     assessment_kinds,
@@ -594,6 +595,8 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
         return False  # how many cases "in 2023" does not say how many there were in 2024
     if "retention" in analysis.period_roles and analysis.retained and not names_in(analysis.retained, read.lower()):
         return False  # keeping processing records three years says nothing of how long reports are kept
+    if analysis.classified and not states_class(read, analysis.classified):
+        return False  # rule class_by_definition: ten million people under a duty do not make data important
     if "validity" in analysis.period_roles and analysis.validated and _HAN.search(read) \
             and not all(word in read for word in analysis.validated):
         return False  # an outbound assessment's three years says nothing of how long a CII identification holds

@@ -10,8 +10,9 @@ import re
 from collections.abc import Callable, Iterable
 
 from ingest.manifest import load_manifest
+from retrieval.classes import defines, term_forms
 from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain, citation_label
-from retrieval.glossary import glossary_pairs, load_glossary
+from retrieval.glossary import load_glossary
 from retrieval.laws import law_names
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
@@ -71,20 +72,6 @@ def asks_defined_term_of(question: str) -> bool:
     return bool(asked_term(question))
 
 
-def _forms(term: str) -> set[str]:
-    """The term as written and as the glossary translates it (important data -> 重要数据)."""
-    return {term.lower(), *(translation.lower() for found, translation in glossary_pairs(term)
-                            if len(found) >= len(term) - 1)}
-
-
-def _defines(text: str, form: str) -> bool:
-    escaped = re.escape(form)
-    # 重要数据，是指…; 本法所称重要数据; a sentence that opens on the term: 敏感个人信息是一旦泄露…的个人信息
-    return bool(re.search(rf"{escaped}[”\"']?\s*[，,]?\s*(?:是指|指的是|，指)|所称{escaped}|"
-                          rf"^\s*(?:第[一二三四五六七八九十百零]+条\s*)?{escaped}是(?!否)|"
-                          rf"[“\"']?{escaped}[”\"']?\s*(?:means|refers to|shall mean)\b", text, re.I))
-
-
 def defined_term(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
     """The article of a law the question names that defines the term it asks about (the law's whole text read),
     or an abstention saying the law defines it nowhere (and whether it uses it at all); None when nothing was
@@ -92,7 +79,7 @@ def defined_term(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passag
     term = asked_term(analysis.question)
     if not enabled(RULE) or not term or analysis.wants:
         return None
-    forms = _forms(term)
+    forms = term_forms(term)
     if not analysis.laws:
         return _defined_anywhere(term, forms, chunks_of)
     chunks = {doc_id: chunks_of(doc_id) for doc_id in analysis.laws}
@@ -130,7 +117,7 @@ def _first_definition(passages: Iterable[Passage], term: str, forms: set[str]) -
     """The first article sentence, in the order given, that defines the term in one of its forms."""
     for passage in passages:
         for span in sentence_spans(passage.text):
-            if passage.article is not None and any(_defines(span.text, form) for form in forms):
+            if passage.article is not None and any(defines(span.text, form) for form in forms):
                 return _defining(passage, span, term)
     return None
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, replace
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
 from ingest.normalise import detect_language
+from retrieval.classes import RULE as CLASS_RULE
+from retrieval.classes import classified_term
 from retrieval.duties import (
     asked_activities,
     asked_duty,
@@ -248,6 +250,7 @@ class QueryAnalysis:
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     retained: str = ""  # of a retention period, what is kept (报告, "log"): the answer must keep the same thing
     validated: tuple[str, ...] = ()  # of a validity, what stays valid (认定, 结果): the answer must be about it
+    classified: str = ""  # the defined class a threshold is asked to make something (重要数据): answered by a definition
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
     held_names: frozenset[str] = frozenset()  # of those, the ones the store uses somewhere (set by the searcher)
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
@@ -325,7 +328,7 @@ def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
         analysis = replace(analysis, wants=asked.wants, question_type=asked.question_type,
                            duration_units=asked.duration_units, count_noun=asked.count_noun,
                            money_roles=asked.money_roles, period_roles=asked.period_roles, retained=asked.retained,
-                           validated=asked.validated,
+                           validated=asked.validated, classified=asked.classified,
                            bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
                            by_date=asked.by_date, lead_time=asked.lead_time, after_event=asked.after_event,
                            extension=asked.extension,
@@ -524,6 +527,7 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
         given_periods=given_periods(question) if "duration" in wants else (),
         retained=retained_thing(asked),
         validated=validated_thing(asked),
+        classified=classified_term(asked) if wants and enabled(CLASS_RULE) else "",
         criminal=enabled("criminal_fine") and asks_criminal_fine(question),
         law_maximum=enabled("law_maximum") and "amount" in wants and asks_law_maximum(question),
         which_article=enabled("which_article") and asks_which_article(question),
