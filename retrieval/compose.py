@@ -1387,8 +1387,12 @@ def _no_figure(ask: _Ask, vague: Pick | None) -> Composition | None:
         kinds = _kinds_asked(analysis)
         if analysis.duration_units:
             kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
-        comp = ask.abstain(f"No retrieved passage states a figure of the kind asked for ({kinds}).",
+        of_class = f" that defines or classifies {analysis.classified}" if analysis.classified else ""
+        comp = ask.abstain(f"No retrieved passage{of_class} states a figure of the kind asked for ({kinds}).",
                            "no_figure_of_kind")
+        if analysis.classified:  # the trace says which rule set the figures found aside
+            comp.trace.insert(0, TraceStep("class_by_definition", f"asked what makes something {analysis.classified}: "
+                                           "only a sentence defining or classifying it answers", "read"))
         comp.named_law_silent = True
         return comp
     delegated = bool(DELEGATED.search(vague.span.text))

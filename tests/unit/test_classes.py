@@ -52,7 +52,8 @@ def test_a_sentence_that_does_not_classify_answers_no_class_threshold():
 
     refused = compose([article(DUTY, 28, 2.0)], analyse("网数条例里，涉及多少人以上的个人信息就会被认定为重要数据？", "bigram"),
                       5, 0.0, "bigram")
-    assert refused.abstained
+    assert refused.abstained and [step.rule for step in refused.trace] == ["class_by_definition", "no_figure_of_kind"]
+    assert "defines or classifies 重要数据" in refused.reason
     # the same sentence answers the duty's own threshold
     duty = analyse("网数条例里，处理多少人以上个人信息的处理者还要遵守重要数据处理者的规定？", "bigram")
     assert "1000万人以上" in compose([article(DUTY, 28, 2.0)], duty, 5, 0.0, "bigram").text
