@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
@@ -620,7 +620,7 @@ def _weak_anchor(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float]) ->
 
 
 def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float],
-                    contrast: dict[int, tuple[float, float]], analysis: QueryAnalysis) -> bool:
+                    contrast: Callable[[Pick, Pick], tuple[float, float]], analysis: QueryAnalysis) -> bool:
     """Whether the sentence's fines follow another breach than the one the question describes, which another
     sanction of the same law matches far better (selling uncertified equipment is not using unreviewed products)."""
     if id(pick) not in fit or _weak_anchor(pick, anchors, fit) or analysis.breached & _duties_breached(pick):
@@ -633,15 +633,18 @@ def _another_breach(pick: Pick, anchors: dict[str, Pick], fit: dict[int, float],
     return farther and all(f.sanction for f in _wanted(pick.figures, analysis))
 
 
-def _farther_than_referral(pick: Pick, anchor: Pick, fit: dict[int, float], contrast: dict[int, tuple[float, float]]) -> bool:
+def _farther_than_referral(pick: Pick, anchor: Pick, fit: dict[int, float],
+                           contrast: Callable[[Pick, Pick], tuple[float, float]]) -> bool:
     """A sanction with a figure loses to one referring the breach to other laws when it fits the breach a fair
     way less, or, in another article, when the words only one of the two holds point to the referral: "关基运营者
     把个人信息存到境外" shares the CII operator with Art. 61's duties, and only Art. 71's item holds 个人信息 and 境外."""
     share = cues()["rules"]["breach_without_figure"]["referral_share"]
     if fit[id(pick)] < share * fit[id(anchor)]:
         return True
-    own, anchors_own = contrast.get(id(pick), (0.0, 0.0))
-    return _article_key(pick.passage) != _article_key(anchor.passage) and own < share * anchors_own
+    if _article_key(pick.passage) == _article_key(anchor.passage):
+        return False
+    own, anchors_own = contrast(pick, anchor)
+    return own < share * anchors_own
 
 
 # a sanction that sends the breach to other laws (依照有关法律、行政法规的规定处罚): it sets no figure of its own
@@ -1213,11 +1216,11 @@ def _is_duty(passage: Passage) -> bool:
         and not any(f.sanction for f in extract_figures(passage.text))
 
 
-def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict[int, float], dict[int, tuple[float, float]]]:
+def _breach_anchors(ask: _Ask, picks: list[Pick]) \
+        -> tuple[dict[str, Pick], dict[int, float], Callable[[Pick, Pick], tuple[float, float]]]:
     """The sanction of each law whose breach is the question's, compared within the law (its sentences are in
-    one language and one drafting style); how well each sanction sentence fits the breach described; and, for
-    each rival of an anchor referring its breach to other laws, its fit and the anchor's over the words only one
-    of the two holds."""
+    one language and one drafting style); how well each sanction sentence fits the breach described; and how a
+    sanction and its anchor fit over the words only one of the two holds (read only for a referral's rivals)."""
     analysis = ask.analysis
     words: dict[int, frozenset[str]] = {}
     # "the maximum fine under the DSL" describes no breach: every tier of the law competes on its amount
@@ -1230,10 +1233,7 @@ def _breach_anchors(ask: _Ask, picks: list[Pick]) -> tuple[dict[str, Pick], dict
             anchors[pick.passage.doc_id] = pick
     for doc_id, anchor in anchors.items():
         anchors[doc_id] = _referral_on_point(anchor, picks, fit, words, ask) or anchor
-    # only a referral's rivals are read again: a sanction stating a figure competes with the anchor on its own
-    contrast = {id(pick): _contrast(pick, anchor, words, ask) for pick in picks
-                if id(pick) in words and (anchor := anchors[pick.passage.doc_id]) is not pick and _refers_elsewhere(anchor)}
-    return anchors, fit, contrast
+    return anchors, fit, partial(_contrast, words=words, ask=ask)
 
 
 def _referral_on_point(anchor: Pick, picks: list[Pick], fit: dict[int, float], words: dict[int, frozenset[str]],
