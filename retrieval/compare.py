@@ -352,14 +352,16 @@ def changed_sides(question: str) -> list[Side]:
     named = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
     if len(named) != 1:
         return []
-    # of several texts it replaced in part, the one whose title shares most words with the question
+    # of several texts it replaced in part, the one whose title shares most words with the question; or, when the
+    # law named is the earlier text ("has the 2022 Measures' validity changed?"), the text that replaced it
     earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == named[0]], question)
-    if not earlier:
+    pair = (earlier, named[0]) if earlier else (named[0], manifest.by_id(named[0]).partly_superseded_by)
+    if not all(pair) or manifest.by_id(pair[1]) is None:
         return []
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
     return [Side(law, _rewritten(question, [(_dated_from(question, a), b, _title_in(manifest.by_id(law), zh))
                                             for a, b, _ in spans]), one_ask=True)
-            for law in (earlier, named[0])]
+            for law in pair]
 
 
 def changed_sides_of(question: str, doc_id: str) -> list[Side]:
@@ -486,6 +488,9 @@ def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int]]) -
     return start, end
 
 
+_CLOSING_COMPARISON = re.compile(r"(?<=[?？.。])\s*(?:which|what|who)\b[^?？.。]*\b(?:longer|shorter|higher|lower|greater|"
+                                 r"larger|bigger|smaller|earlier|later|stricter|heavier|sooner)\b[^?？.。]*[?？.。]?\s*$"
+                                 r"|(?<=[?？。])\s*哪(?:个|一个|项|种)?[^?？。]*更[^?？。]*[?？。]?\s*$", re.I)
 _HALF_ASKS = re.compile(r"\b(?:how|what|when|which)\b|多少|多久|多长|几|哪", re.I)
 
 
@@ -497,8 +502,9 @@ def _beside_halves(question: str, spans: list[tuple[int, int, str]]) -> list[Sid
         return []
     first, second = question[:m.start()], question[m.end():]
     named = [{doc_id for a, _, doc_id in spans if (a < m.start()) == in_first} for in_first in (True, False)]
+    # "… under A versus B? Which is longer?": the closing comparison is no ask of the second half's own
     if [len(n) for n in named] != [1, 1] or named[0] == named[1] or \
-            not all(_HALF_ASKS.search(half) for half in (first, second)):
+            not all(_HALF_ASKS.search(half) for half in (first, _CLOSING_COMPARISON.sub("", second))):
         return []
     second = second.strip(" ,，").rstrip("?？")
     return [Side(next(iter(named[0])), f"{first.strip(' ,，')}?", one_ask=True),

@@ -308,6 +308,9 @@ def others_only(asked: frozenset[str], named: frozenset[str]) -> bool:
 _ZH_BREACH = re.compile(r"违反(?:了)?([^，。；？]{0,60})")
 _EN_BREACH = re.compile(r"\b(?:violat\w*|breach\w*|contraven\w*)\s+(?:of\s+)?(?:the\s+provisions\s+of\s+)?"
                         r"(?:Article|Art\.)\s*(\d+)((?:\s*(?:,|and|or)\s*(?:Article\s*)?\d+)*)", re.I)
+# "in breach of export control (Art. 25)": the breach told in words, its article in brackets after them
+_EN_BREACH_ASIDE = re.compile(r"\b(?:violat\w*|breach\w*|contraven\w*)\s+(?:of\s+)?[^.;?()]{2,60}?"
+                              r"\(\s*(?:Article|Art\.?)\s*(\d+)\s*\)", re.I)
 _ZH_ARTICLE_NO = re.compile(r"第([零一二三四五六七八九十百\d]+)条")
 
 
@@ -334,6 +337,7 @@ def breached_articles(text: str) -> frozenset[int]:
                 numbers.update(range(low, high + 1))
     for m in _EN_BREACH.finditer(text):
         numbers.update(int(n) for n in re.findall(r"\d+", m.group(1) + (m.group(2) or "")))
+    numbers.update(int(m.group(1)) for m in _EN_BREACH_ASIDE.finditer(text))
     if not numbers and _BREACH_THIS.search(text):
         # "新增的第二十条…违反这一条的罚款": the one article the text names is the one said to be breached
         named = {n for number in _ZH_ARTICLE_NO.findall(text) if (n := _article_number(number)) is not None}

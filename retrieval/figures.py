@@ -92,7 +92,8 @@ ZH_TIMING = re.compile(r"(立即|立刻|第一时间)|(及时)")
 EN_TIMING = re.compile(r"\b(immediately|without delay|forthwith)\b|\b(promptly|in a timely manner|timely)\b", re.I)
 TIMING_WORDS = {0: "immediately", 1: "promptly"}
 # How often: times per year (每年度 = annually = 1, 每季度 = quarterly = 4, 每两年 = every two years = 0.5)
-ZH_FREQUENCY = re.compile(r"每(?:(两|二|三|四|五)年|(年度?)|(半年)|(季度?)|(月))")
+# with the count it sets when one follows ("每年至少进行一次" is the figure, not "每年")
+ZH_FREQUENCY = re.compile(r"每(?:(两|二|三|四|五)年|(年度?)|(半年)|(季度?)|(月))(?:至少(?:进行|开展|组织)?[一1]次)?")
 EN_FREQUENCY = re.compile(r"\b(?:(annually|yearly|once a year|every year|each year)|(twice a year|semi-annually|"
                           r"every six months|every 6 months)|(quarterly|every quarter|every three months|"
                           r"every 3 months)|(monthly|every month)|every (two|three|four|five|2|3|4|5) years)\b", re.I)
@@ -631,7 +632,7 @@ _WANTS = [
     ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\bhow much of (?:the|a|an|its|their)\b|\brate\b|百分之|营业额|比例|税率|费率",
                            re.I)),
     # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
-    ("amount", re.compile(r"\bfines?\b|fined|how much(?! time)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
+    ("amount", re.compile(r"\bfines?\b|fined|how much(?! time|(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
                           r"illegal gains|unlawful income|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
                           r"capital|compensation|damages|budget|spend(?:ing|s)?|top-?ups?)\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
                           r"(?<!消)费|消费(?:金额|限额|上限)|充值|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
@@ -641,7 +642,9 @@ _WANTS = [
                             r"\b(?:relative|in proportion|proportionate|proportional)\s+to\s+(?:the\s+|their\s+|its\s+)?"
                             r"(?:illegal|unlawful|criminal)\s+(?:gains|income|proceeds)\b", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
+    # "how much personal information triggers an assessment" asks how many people's, the only scale the law sets
     ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
+                         r"how much(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b|"
                          # "what data volume triggers that?", "at what headcount": a scale asked
                          r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
@@ -656,7 +659,7 @@ _WANTS = [
                             r"多少日|多少天|多少年|多少个?月|多少周|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
     ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
-                             r"多久[^，。？]{0,8}一次|多长时间[^，。？]{0,8}一次|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
+                             r"多久[^，。？]{0,16}一次(?!性)|多长时间[^，。？]{0,16}一次(?!性)|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
     ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|effective|(?:take[sn]?|took|taking) effect|(?:came|come|comes) into force|"
                         r"in force since|enter(?:ed)? into force|\bthe dates\b|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一?天|哪一?年|几月",

@@ -136,8 +136,10 @@ def _find_named(question: str, manifest: Manifest) -> list[tuple[int, int, str]]
     return sorted(found)
 
 
-# a rule named by its year and its kind alone: "the original 2022 Measures", 2024年新规, 按2022年的办法
-_DATED_NAME = re.compile(rf"((?:19|20)\d\d)\s*(?:年的?)?\s*(新规定?|办法|规定|条例|{_EN_KINDS})(?![a-z])", re.I)
+# a rule named by its year and its kind alone: "the original 2022 Measures", 2024年新规, 按2022年的办法; or with the
+# end of its Chinese title before the kind (2022年的评估办法: the title must end so)
+_DATED_NAME = re.compile(rf"((?:19|20)\d\d)\s*(?:年的?)?\s*(?P<part>[\u4e00-\u9fff]{{0,6}}?)"
+                         rf"(新规定?|办法|规定|条例|{_EN_KINDS})(?![a-z])", re.I)
 _KIND_WORDS = {"办法": ("办法", "measures"), "规定": ("规定", "provisions"), "条例": ("条例", "regulations"),
                "measures": ("办法", "measures"), "provisions": ("规定", "provisions"),
                "regulations": ("条例", "regulations"), "regs": ("条例", "regulations"), "rules": ("办法", "规定", "measures", "provisions", "rules")}
@@ -171,10 +173,13 @@ def closest_law(candidates: list, question: str) -> str:
 
 
 def _dated_candidates(m: re.Match[str], manifest: Manifest) -> list:
-    year, words = m.group(1), _KIND_WORDS.get(m.group(2).lower(), ())
+    year, kind = m.group(1), m.group(3)
+    words = _KIND_WORDS.get(kind.lower(), ())
+    end = f"{m['part']}{kind}" if m["part"] else ""
     return [e for e in manifest.entries if not e.translation_of and e.kind not in SECONDARY_KINDS
             and year in (e.promulgated[:4], e.effective[:4])
-            and (not words or any(w in f"{e.title_zh} {e.title}".lower() for w in words))]
+            and (not words or any(w in f"{e.title_zh} {e.title}".lower() for w in words))
+            and (not end or _base_title_zh(e.title_zh).replace("暂行", "").endswith(end))]
 
 
 def _shared_words(entry, question: str) -> int:

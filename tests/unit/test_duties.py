@@ -56,6 +56,9 @@ def test_a_penalty_for_breaching_other_articles_and_a_noun_s_head_are_read():
     assert breached_articles("违反本条例第二十条第一款第一项和第五项规定，情节严重的") == {20}  # 款 and 项 are not articles
     assert breached_articles("Whoever violates Article 20 or 21 of this Law") == {20, 21}
     assert breached_articles("违反本法规定处理个人信息") == frozenset()
+    # the breach told in words with its article in brackets after them
+    assert breached_articles("What fine applies to exports in breach of export control (Art. 25)?") == {25}
+    assert breached_articles("a breach of the DSL. What fine does Art. 46 set?") == frozenset()
     assert _zh_noun_class("个人信息处理者") == "entities" and _zh_noun_class("个人") == "people"
     # the scene names the company; the clause that asks is about its managers
     question = "A company broke the core data rules of the DSL. What fine can its managers personally receive?"

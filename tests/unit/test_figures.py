@@ -75,6 +75,11 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("Which duties apply when processing data of more than 1 million users?", {"count"}),
     ("What minimum age requires parental consent?", {"age"}),
     ("重要数据的处理者多久开展一次风险评估？", {"frequency"}),
+    ("关基运营者至少多久要对关键信息基础设施做一次网络安全检测和风险评估？", {"frequency"}),
+    ("整改完成后多久要一次性提交材料？", {"duration"}),  # 一次性 is at once, not how often
+    # how much personal information is how many people's: the only scale the law sets
+    ("How much personal information exported in a year triggers a CAC security assessment?", {"count"}),
+    ("How much is the fine for leaking personal information?", {"amount"}),
     ("个人信息处理者违反个人信息保护法，情节严重的，最高可以罚多少？", {"amount"}),
     ("大型网络平台的注册用户数是多少？", {"count"}),
     # who approves wants a name, not the validity period the question mentions
@@ -295,3 +300,9 @@ def test_how_many_broad_classes_asks_a_count(question):
     from retrieval.figures import question_wants
 
     assert question_wants(question) == {"count"}
+
+
+def test_a_yearly_frequency_keeps_the_count_it_sets():
+    found = [f for f in extract_figures("运营者应当每年至少进行一次检测评估") if f.kind == "frequency"]
+    assert [(f.text, f.value) for f in found] == [("每年至少进行一次", 1.0)]
+    assert [f.text for f in extract_figures("每年报送") if f.kind == "frequency"] == ["每年"]

@@ -194,6 +194,10 @@ def test_a_chinese_name_written_with_a_short_form_of_its_term_names_the_law(ques
     ("How long is a security assessment approval valid under the original 2022 Measures?", ["outbound-assessment"]),
     # a year and a kind that no one instrument is: nothing
     ("Under the 2023 measures, how long?", []),
+    # a year with the end of a Chinese title: the one instrument of that year whose title ends so
+    ("2022年的评估办法规定的有效期是多久？", ["outbound-assessment"]),
+    ("2022年的审查办法什么时候施行？", ["cybersecurity-review"]),
+    ("2022年的保护办法是什么？", []),  # no 2022 measures' title ends in 保护办法
 ])
 def test_a_rule_named_by_its_year_and_kind_alone(question, laws):
     assert [law for law in resolve_laws(question) if not law.endswith("-en")] == laws

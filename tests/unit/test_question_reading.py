@@ -332,3 +332,24 @@ def test_a_gloss_naming_the_kind_of_figure_is_part_of_the_ask():
     assert question_wants("What is the turnover-based fine cap (percentage of the previous year's revenue)?") == {"percent"}
     assert question_wants("What fine applies (up to 5% of turnover) under the PIPL?") == {"amount"}
     assert question_wants("What is the fine for a CII operator (not a processor) that fails to report?") == {"amount"}
+
+
+def test_a_closing_which_is_longer_is_no_second_ask_of_its_own():
+    from retrieval.compare import sides
+
+    found = sides("How long is a passed outbound data security assessment valid under the 2022 Outbound Assessment "
+                  "Measures versus the 2024 cross-border data flow Provisions? Which is longer?")
+    assert [side.law for side in found] == ["outbound-assessment", "cbdt-provisions"]
+    assert all("valid" in side.question for side in found)  # each side keeps what is asked
+    # two halves each asking their own figure still part at "compared with"
+    halves = sides("How long must logs be kept under the CSL, compared with how long the NDSMR requires records to "
+                   "be kept? Which is longer?")
+    assert [side.question for side in halves][0] == "How long must logs be kept under the CSL?"
+
+
+def test_what_changed_asked_of_the_earlier_text_pairs_it_with_the_text_that_replaced_it():
+    from retrieval.compare import sides
+
+    found = sides("2022年的评估办法规定的评估结果有效期后来改了吗？以前是几年、现在是几年？")
+    assert [side.law for side in found] == ["outbound-assessment", "cbdt-provisions"]
+
