@@ -118,8 +118,8 @@ def merge_small_sections(text: str, sections: list[Section], count_tokens: Calla
             merged.append(section)
             continue
         size = count_tokens(text[section.start:section.end])
-        if run and tokens + size > target:
-            flush()
+        if run and (tokens + size > target or section.after_unstored):
+            flush()  # full, or text that is not stored (an author's biography) lies between the two
         run.append(section)
         tokens += size
     flush()

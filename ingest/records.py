@@ -59,6 +59,7 @@ class Section:
     heading_path: tuple[str, ...] = ()
     article: int | None = None
     page: int | None = None
+    after_unstored: bool = False  # text that is not stored (an author's biography) lies just before it
 
 
 @dataclass

@@ -63,7 +63,7 @@ def _with_pages(sections: list[Section], pages: list[PageSpan]) -> list[Section]
     for s in sections:
         page = page_at(pages, s.start)
         locator = f"{s.locator} (p. {page})" if s.locator and page else (f"p. {page}" if page else s.locator)
-        out.append(Section(s.start, s.end, locator, s.heading_path, s.article, page))
+        out.append(Section(s.start, s.end, locator, s.heading_path, s.article, page, s.after_unstored))
     return out
 
 
@@ -227,16 +227,42 @@ def _headed_sections(text: str, heads: list[tuple[int, int, str]] | None = None,
         sections.append(Section(0, _rstrip(text, 0, heads[0][0]), "Introduction"))
     path: dict[int, str] = {}
     for idx, (offset, level, heading) in enumerate(heads):
-        path = {lv: h for lv, h in path.items() if lv < level}
-        path[level] = heading
         end = heads[idx + 1][0] if idx + 1 < len(heads) else len(text)
         end = _rstrip(text, offset, end)
+        if AUTHOR_BOX.match(heading):
+            # a guide's author box: the firm's biography under it is not the guide's subject and is not stored; the
+            # chapter text after it goes on under the headings before the box
+            sections += _after_author_box(text, offset, end, path, numbered)
+            continue
+        path = {lv: h for lv, h in path.items() if lv < level}
+        path[level] = heading
         body = text[offset:end]
         if body.strip() == line_of(body):  # a heading with no body of its own joins the next section
             continue
         heading_path = tuple(path[lv] for lv in sorted(path))
         sections.append(Section(offset, end, section_locator(heading_path, numbered), heading_path))
     return sections
+
+
+AUTHOR_BOX = re.compile(r"^(?:about the )?authors?(?: business card)?$", re.I)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+def _after_author_box(text: str, offset: int, end: int, path: dict[int, str], numbered: bool) -> list[Section]:
+    """The text after an author box's heading line and the paragraph under it (the biography), as a section of
+    the headings before the box (none: the document's introduction)."""
+    body_start = text.find("\n", offset, end)
+    first = re.search(r"\S", text[body_start:end]) if body_start >= 0 else None
+    if first is None:
+        return []
+    paragraph_end = _PARAGRAPH_END.search(text, body_start + first.start(), end)
+    rest = re.search(r"\S", text[paragraph_end.end():end]) if paragraph_end else None
+    if rest is None:
+        return []
+    start = paragraph_end.end() + rest.start()
+    heading_path = tuple(path[lv] for lv in sorted(path))
+    return [Section(start, end, section_locator(heading_path, numbered) if heading_path else "Introduction",
+                    heading_path, after_unstored=True)]
 
 
 def line_of(body: str) -> str:

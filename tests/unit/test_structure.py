@@ -75,3 +75,20 @@ def test_guides_are_cut_at_their_headings(corpus_mirror):
     assert structure.kind == "headings"
     assert any("Calculation of Administrative Fines" in loc for loc in locators)
     assert len(structure.sections) > 10
+
+
+def test_a_guide_s_author_box_is_no_section_and_its_biography_is_not_stored():
+    from ingest.chunker import merge_small_sections
+
+    long = " It applies to every processor of personal information in the People's Republic of China."
+    text = (f"Data Protection Guide\n\nLaw and Practice\n\nKey Rules\n\nThe PIPL sets fines of up to CNY 50 million.{long}"
+            f"\n\nAuthors\n\nExample Law Firm was founded in 1979 and has over 400 partners in twenty cities of China.\n\n"
+            f"The DSL took effect on 1 September 2021.{long}\n\nFines\n\nThe DSL sets fines of up to CNY 10 million.{long}\n")
+    sections = find_structure(text).sections
+    stored = [text[s.start:s.end] for s in sections]
+    assert not any("Example Law Firm" in body or body.startswith("Authors") for body in stored)
+    # the chapter text after the biography goes on under the heading before the box
+    after = next(s for s in sections if text[s.start:s.end].startswith("The DSL took effect"))
+    assert after.locator == "Key Rules"
+    merged = merge_small_sections(text, sections, lambda t: len(t.split()), 400)
+    assert not any("Example Law Firm" in text[s.start:s.end] for s in merged)  # no merge spans the biography
