@@ -52,11 +52,13 @@ from retrieval.laws import (
     with_versions,
 )
 from retrieval.locate import quote_locator
+from retrieval.occasions import other_occasion
 from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis, not_who_spans
 from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
 from retrieval.roles import (
     aimed_at_individuals,
+    count_heads_differ,
     counted_from,
     counts_differ,
     extends_by,
@@ -483,8 +485,9 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
         return False
     if figure.kind == "multiple" and "multiple" not in analysis.wants and not figure.sanction:
         return False  # "how much money is a major loss": a threshold's 十倍以上 is no sum of money
-    if figure.kind == "count" and counts_differ(analysis.count_noun, figure.counts):
-        return False  # a count of police officers does not say how many stars
+    if figure.kind == "count" and (counts_differ(analysis.count_noun, figure.counts)
+                                   or count_heads_differ(analysis.count_noun, figure.text, figure.counts)):
+        return False  # a count of police officers does not say how many stars, nor three laws how many levels
     if figure.kind == "multiple" and "multiple" in analysis.wants and not figure.sanction and \
             FINE_ASKED.search(analysis.question):
         return False  # "what multiple of the gains is the fine": a threshold's 十倍以上 is no fine
@@ -597,6 +600,8 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
         return False  # keeping processing records three years says nothing of how long reports are kept
     if analysis.classified and not states_class(read, analysis.classified):
         return False  # rule class_by_definition: ten million people under a duty do not make data important
+    if other_occasion(analysis.occasion, read):
+        return False  # rule first_or_repeat: three months to re-identify CII say nothing of the first identification
     if "validity" in analysis.period_roles and analysis.validated and _HAN.search(read) \
             and not all(word in read for word in analysis.validated):
         return False  # an outbound assessment's three years says nothing of how long a CII identification holds
@@ -1387,12 +1392,16 @@ def _no_figure(ask: _Ask, vague: Pick | None) -> Composition | None:
         kinds = _kinds_asked(analysis)
         if analysis.duration_units:
             kinds = kinds.replace("duration", f"duration in {asked_unit(analysis.question)}s")
-        of_class = f" that defines or classifies {analysis.classified}" if analysis.classified else ""
+        of_class = f" that defines or classifies {analysis.classified}" if analysis.classified else \
+            f" for the {analysis.occasion} occasion asked" if analysis.occasion else ""
         comp = ask.abstain(f"No retrieved passage{of_class} states a figure of the kind asked for ({kinds}).",
                            "no_figure_of_kind")
         if analysis.classified:  # the trace says which rule set the figures found aside
             comp.trace.insert(0, TraceStep("class_by_definition", f"asked what makes something {analysis.classified}: "
                                            "only a sentence defining or classifying it answers", "read"))
+        if analysis.occasion:
+            comp.trace.insert(0, TraceStep("first_or_repeat", f"asked about the {analysis.occasion} occasion: a "
+                                           "figure for the other one does not answer", "read"))
         comp.named_law_silent = True
         return comp
     delegated = bool(DELEGATED.search(vague.span.text))

@@ -35,6 +35,8 @@ from retrieval.laws import (
     strip_law_names,
     unknown_law_names,
 )
+from retrieval.occasions import RULE as OCCASION_RULE
+from retrieval.occasions import occasion
 from retrieval.roles import (
     acronyms,
     amended_in,
@@ -275,6 +277,7 @@ class QueryAnalysis:
     after_event: bool = False  # it asks how long after an event ("变更后多少天内"), not how long before one
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
+    occasion: str = ""  # the occasion of the act it asks about: "first" (首次认定) or "repeat" (重新认定), or ""
     breached: frozenset[int] = frozenset()  # the articles it says were breached (违反了…第二十四条)
     not_who: frozenset[str] = frozenset()  # the kinds of party it says the asker is not (关键信息基础设施运营者)
     as_of: float | None = None  # the day it asks a count or total for ("as of 30 June 2024")
@@ -548,4 +551,5 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
         not_who=not_who(question),
         as_of=as_of_day(asked),
         final_text=bool(_FINAL.search(asked)) and not DRAFT_CUE.search(asked),
+        occasion=occasion(asked) if wants and enabled(OCCASION_RULE) else "",
     )

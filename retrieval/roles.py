@@ -52,7 +52,8 @@ def sanctions_answer(question: str) -> bool:
 # than a fine (an amount in a sentence about a fund's value is not the fee asked for), and periods named by what
 # they are (a six-month grace period to remediate is not how long a contract may run)
 _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
-    "fee": (re.compile(r"\bfees?\b|\bcosts?\b|\bprices?\b|(?<!消)费", re.I),
+    # price discrimination is an act, not money asked for
+    "fee": (re.compile(r"\bfees?\b|\bcosts?\b|\bprices?\b(?![\s-]+(?:discriminat|gouging|fixing))|(?<!消)费", re.I),
             re.compile(r"\bfees?\b|\bcharg|\bcosts?\b|\bprices?\b|(?<!消)费|价格", re.I)),
     "salary": (re.compile(r"salar(?:y|ies)|\bwages?\b|\bpayroll\b|remuneration|工资|薪", re.I),
                re.compile(r"salar(?:y|ies)|\bwages?\b|\bpayroll\b|remuneration|工资|薪|报酬", re.I)),
@@ -182,7 +183,8 @@ _COUNTED = {
 # a list's items are its kinds: "几类" is answered by the count of a list's items (三项), "how many types" by 三种
 _ALIKE = frozenset({"items", "kinds"})
 # "几大类": the broad classes are classes
-_ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?[a-z-]+s)\b|(?:多少|几)个?大?([\u4e00-\u9fff]{1,3})", re.I)
+# the counted word is a plural, not an acronym ending in S ("how many MLPS protection levels": levels)
+_ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?(?-i:(?![A-Z]{2,}\b))[a-z-]+s)\b|(?:多少|几)个?大?([\u4e00-\u9fff]{1,3})", re.I)
 
 
 def counted_class(noun: str) -> str:
@@ -202,6 +204,27 @@ def counts_differ(asked_noun: str, source_class: str) -> bool:
     if not asked and re.match(r"[\u4e00-\u9fff]", asked_noun):
         return False
     return asked != source_class and not {asked, source_class} <= _ALIKE
+
+
+_NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                          r"hundreds?|thousands?|millions?|billions?|at|least|more|than|over|under|up|to|about|and|"
+                          r"or|fewer|less|some|around|nearly|almost)$", re.I)
+
+
+def _head_noun(phrase: str) -> str:
+    """The word a noun phrase counts, singular: "levels of protection" -> "level", "key regulations" -> "regulation"."""
+    words = phrase.lower().split(" of ")[0].split()
+    word = words[-1] if words else ""
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def count_heads_differ(asked_noun: str, figure_text: str, source_class: str) -> bool:
+    """Whether an English count names another thing than the one asked, when neither is a class the counts know
+    (people, entities, days…): "Three Fundamental Laws" does not say how many protection levels there are."""
+    if source_class or not asked_noun.isascii() or counted_class(asked_noun):
+        return False
+    counted = [w for w in re.findall(r"[A-Za-z]+", figure_text) if not _NUMBER_WORD.match(w)]
+    return bool(counted) and _head_noun(asked_noun) != _head_noun(" ".join(counted))
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z-]+)")

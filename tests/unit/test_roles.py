@@ -15,6 +15,7 @@ def test_which_questions_a_sanction_or_another_count_can_answer():
     assert not sanctions_answer("How much compensation do courts award for a data breach?")
     assert money_roles("What is the registration fee for filing a standard contract?") == ("fee",)
     assert money_roles("消费者权益保护法规定的罚款") == ()  # 消费 is no fee
+    assert money_roles("What is the fine for price discrimination against consumers?") == ()  # an act, not a price
     assert money_roles("Under a PIPL investigation, what can the company be fined?") == ()  # an investigation is no investment
     assert money_roles("How much must we invest in security each year?") == ("spending",)
     assert counts_differ("stars", "people") and not counts_differ("users", "people")
@@ -191,3 +192,23 @@ def test_a_validity_question_names_what_stays_valid(question, thing):
     from retrieval.roles import validated_thing
 
     assert validated_thing(question) == thing
+
+
+def test_an_english_count_of_another_unclassed_thing_is_not_the_count_asked():
+    from retrieval.roles import count_heads_differ
+
+    assert count_heads_differ("protection levels", "Three Fundamental Laws", "")
+    assert not count_heads_differ("protection levels", "five protection levels", "")
+    assert not count_heads_differ("levels of protection", "five levels", "")
+    assert not count_heads_differ("categories", "three categories", "")
+    assert not count_heads_differ("articles", "74", "")  # a bare number names nothing else
+    # a class the counts know decides instead (counts_differ): individuals are people
+    assert not count_heads_differ("people", "1 million individuals", "people")
+
+
+def test_the_counted_word_is_a_plural_not_an_acronym_ending_in_s():
+    from retrieval.roles import asked_count_noun, count_heads_differ
+
+    assert asked_count_noun("How many MLPS protection levels are there?") == "MLPS protection levels"
+    assert asked_count_noun("How many CIIOs are there in the energy sector?") == "CIIOs"
+    assert not count_heads_differ("MLPS protection levels", "five protection levels", "")
