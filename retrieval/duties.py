@@ -189,6 +189,11 @@ _ACTIVITIES = {
                             r"\b(?:notify|notif\w+|inform\w*|tell)\b[^,.;?]{0,20}\b(?:users?|individuals?|data subjects|"
                             r"customers|persons|people|consumers|(?:interested|affected|concerned) parties|stakeholders)\b",
                             re.I),
+    # putting a breach right by a deadline (限期整改) is not filing or reporting
+    "rectification": re.compile(r"整改|\brectif|\bremediat", re.I),
+    # moving a person's information to another service at their request (转移到, portability)
+    "portability": re.compile(r"转移(?:到|至|给)|可携|\bportab|\bport(?:ed|ing)?\s+(?:their|his|her|its|the|my|our)\b",
+                              re.I),
     # deciding whether to take a filing up is not deciding it: 7 days to accept an application are not the days
     # to reach a (re-)assessment's conclusion
     "acceptance": re.compile(r"(?<!不予)受理|确定(?:是否|要不要)需要|(?:决定|确定)(?:是否|要不要)(?:受理|立案|开展|启动|审)|"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_who_must_act_is_read_from_the_question_and_from_the_source():
     from retrieval.duties import asked_duty, duty_at
@@ -277,3 +279,15 @@ def test_breaching_this_article_breaches_the_one_article_named_before():
     # two articles named: which one "this" is, is not said
     assert breached_articles("第二十条和第三十条，违反这一条罚多少？") == frozenset()
     assert breached_articles("第二十条规定了什么？") == frozenset()
+
+
+@pytest.mark.parametrize(("text", "acts"), [
+    ("网信部门要求限期整改，这个期限是多少天？", {"rectification"}),
+    ("用户申请把个人信息转移到别的平台，要在多少天内完成？", {"portability"}),
+    ("How soon must we port the user's data to the new provider?", {"portability"}),
+])
+def test_rectifying_and_moving_data_are_acts_of_their_own(text, acts):
+    from retrieval.duties import activities
+
+    assert activities(text) >= acts
+    assert not activities("个人信息出境标准合同备案") & {"rectification", "portability"}
