@@ -285,6 +285,9 @@ def test_breaching_this_article_breaches_the_one_article_named_before():
     ("网信部门要求限期整改，这个期限是多少天？", {"rectification"}),
     ("用户申请把个人信息转移到别的平台，要在多少天内完成？", {"portability"}),
     ("How soon must we port the user's data to the new provider?", {"portability"}),
+    # notifying an authority is reporting to it; telling the users is informing them
+    ("How long do we have to notify the CAC after a data breach?", {"report"}),
+    ("发生泄露后多久内要通知网信部门？", {"report"}),
 ])
 def test_rectifying_and_moving_data_are_acts_of_their_own(text, acts):
     from retrieval.duties import activities
