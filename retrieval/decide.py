@@ -101,14 +101,17 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
     "How long does a Chinese passport renewal take?" finds the sixty working days to apply to renew an assessment
     through the glossary's "renewal", with no word of the field. (The screen now refuses a question with no word of
     the field before any search; that reading here matters only when the screen is switched off, `--without
-    off_topic`.) An answer stating a figure is refused on the model's doubt alone from a lower probability
-    (`figure_chance`): the field's figure questions are the ones the model doubts least."""
+    off_topic`.) An answer stating a figure is refused from a lower probability (`figure_chance`), from a passage
+    speaking to less of the question than `figure_support`: the field's figure questions are the ones the model
+    doubts least."""
     if topic is None or comp.abstained or not enabled("off_topic_answer"):
         return None
     chance, least_support = topic.answer_check
     doubted = analysis.off_topic_chance
-    if comp.key_figure and doubted >= topic.figure_chance:
-        why = f"off-topic probability {doubted:.2f} >= {topic.figure_chance:.2f} for an answer stating a figure"
+    if comp.key_figure and doubted >= topic.figure_chance and comp.support < topic.figure_support:
+        why = f"off-topic probability {doubted:.2f} >= {topic.figure_chance:.2f} for an answer stating a figure" + \
+            (f" from a passage speaking to {comp.support:.0%} of the question (< {topic.figure_support:.0%})"
+             if topic.figure_support <= 1.0 else "")
     elif doubted < chance or (comp.support >= least_support and domain_terms(analysis.question)):
         return None
     else:

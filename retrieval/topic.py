@@ -42,8 +42,10 @@ class TopicModel:
     # corpus holds; chosen on held-out folds by `lexcite train-off-topic`. By default it never fires.
     answer_check: tuple[float, float] = (1.1, 0.0)
     # and a figure given for a question the model doubts at least this much (the field's figure questions are
-    # the ones it doubts least: "how long is a trademark registration valid" answered with an assessment's 3 years)
+    # the ones it doubts least: "how long is a trademark registration valid" answered with an assessment's 3 years),
+    # from a passage speaking to less of the question than figure_support (1.1: however much it speaks to)
     figure_chance: float = 1.1
+    figure_support: float = 1.1
 
     def applies_to(self, model_id: str) -> bool:
         return bool(self.space) and model_id.startswith(self.space)
@@ -66,14 +68,18 @@ def load_topic_model(path: Path = TOPIC_MODEL_PATH) -> TopicModel | None:
                           term_weight=float(data["term_weight"]), bias=float(data["bias"]),
                           threshold=float(data["threshold"]), trained_on=data.get("trained_on", ""),
                           unseen_weights=tuple(float(w) for w in data.get("unseen_weights", (0.0, 0.0))),
-                          answer_check=_answer_check(data.get("answer_check")),
-                          figure_chance=float((data.get("answer_check") or {}).get("figure_chance", 1.1)))
+                          **_answer_check(data.get("answer_check")))
     except (KeyError, TypeError, ValueError) as exc:
         raise TopicModelError(f"{path}: not a topic model ({exc}); refit it with `lexcite train-off-topic`") from exc
 
 
-def _answer_check(spec: dict | None) -> tuple[float, float]:
-    return (float(spec["chance"]), float(spec["support"])) if spec else (1.1, 0.0)
+def _answer_check(spec: dict | None) -> dict:
+    """The answer check's fields of TopicModel, from the file's "answer_check" table (none: it never fires)."""
+    if not spec:
+        return {}
+    return {"answer_check": (float(spec["chance"]), float(spec["support"])),
+            "figure_chance": float(spec.get("figure_chance", 1.1)),
+            "figure_support": float(spec.get("figure_support", 1.1))}
 
 
 def _is_cjk(text: str) -> bool:

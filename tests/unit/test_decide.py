@@ -282,6 +282,40 @@ def test_a_figure_answer_is_refused_on_doubt_alone_from_the_figure_probability()
     assert off_topic_answer(quote, replace(question, off_topic_chance=0.54), model) is None
 
 
+def test_a_figure_from_a_passage_that_speaks_to_the_question_stands_under_the_figure_support():
+    from dataclasses import replace
+
+    import numpy as np
+
+    from retrieval.compose import Composition
+    from retrieval.decide import off_topic_answer
+    from retrieval.topic import TopicModel
+
+    model = TopicModel(space="intfloat/multilingual-e5-small", weights=np.zeros(2, dtype=np.float32), term_weight=0.0,
+                       bias=0.0, threshold=0.97, answer_check=(0.8, 0.05), figure_chance=0.5, figure_support=0.3)
+    question = replace(analyse("商标注册有效期是几年？"), off_topic_chance=0.6)
+    refused = off_topic_answer(Composition(text="3年", key_figure="3年", support=0.13), question, model)
+    assert refused is not None and "speaking to 13% of the question" in refused.trace[-1].detail
+    assert off_topic_answer(Composition(text="3年", key_figure="3年", support=0.65), question, model) is None
+
+
+def test_the_figure_support_is_chosen_with_the_figure_probability():
+    import numpy as np
+
+    from evals.off_topic import Labelled, choose_answer_check
+
+    rows = [Labelled(f"general question {i}", True) for i in range(3)] + \
+        [Labelled(f"field question {i} about data", False, True) for i in range(10)]
+    chances = np.array([0.75, 0.65, 0.6] + [0.6, 0.6] + [0.35] * 8)
+    # the general answers come from passages that say little of the question; the field's doubted two from ones
+    # that speak to most of it: only a figure check bounded by support refuses all three and no field question
+    supports = dict(zip([r.question for r in rows], [(0.1, True)] * 3 + [(0.65, True)] * 2 + [(0.4, True)] * 8,
+                        strict=True))
+    check = choose_answer_check(chances, rows, 0.97, supports.get)
+    assert check["held_out_folds"] == {"general_refused": "3/3", "field_refused": "0/10"}
+    assert check["figure_chance"] <= 0.6 and 0.1 < check["figure_support"] <= 0.65
+
+
 def test_options_part_at_the_comma_before_or_and_each_is_asked_with_the_noun_compared():
     left, right = sides("Under the DSL, which carries the bigger maximum fine: exporting important data (serious case) "
                         "or handing data to a foreign court without approval (serious consequences)?")
