@@ -279,15 +279,25 @@ def _zh_listed(question: str) -> list[Side]:
     scene, listed = (head[:opening.end()], head[opening.end():]) if opening else ("", head)
     if (those := _THOSE.match(listed)) is not None:
         return _those_listed(scene, listed[those.end():], each["ask"])
+    if (step := _EACH_STEP.match(listed)) is not None and (steps := _FROM_TO.search(scene)) is not None:
+        # "从A、B、C，到D，每一步的时限分别是多少": each step from the first to the last, asked what every one is
+        setting = scene[:steps.start()]
+        items = [item.strip() for item in _ITEM_BREAK.split(steps["items"])] + [steps["last"].strip()]
+        return _item_sides(items, lambda item: f"{setting}{item}的{step['noun']}{each['ask'].strip()}？".replace("的的", "的"))
     if (joined := _JOINED_CLAUSE.match(listed)) and (before := _CLAUSE_START.match(scene[:-1])) is not None:
         # "…审查的强制申报门槛，以及…条例里…的人数门槛，分别是多少": two clauses, each a thing asked
         first = scene[before.end():-1]
         scene = scene[:before.end()]
         return _item_sides([first, listed[joined.end():]], lambda item: f"{scene}{item}{each['ask'].strip()}？",
                            least=2)
+    rules = _THESE_RULES.search(listed)
+    if rules:
+        listed = listed[:rules.start()]
     items = [item.strip() for item in _ITEM_BREAK.split(listed)]
     if len(items) == 2 and (last := re.split(r"和|及|与", items[1], maxsplit=1)) and len(last) == 2:
         items = [items[0], *last]  # "A、B和C": the last two joined by 和
+    if rules:
+        items = [_named_rule(item, rules["kind"]) for item in items]
     noun = ""
     if "的" in items[-1] and len(tail := items[-1].rsplit("的", 1)[1]) <= 6:
         items[-1], noun = items[-1].rsplit("的", 1)[0], tail  # "…和完成评估的期限": the noun is every item's
@@ -298,13 +308,31 @@ def _zh_listed(question: str) -> list[Side]:
 _EN_EACH = re.compile(r"^(?P<ask>[^—:–?]*\beach\b[^—:–?]*?)\s*[—:–]\s*(?P<items>[^?]+?)\s*\??\s*$", re.I)
 
 
+# "…: how long does each stage take, from deciding whether to review, through the preliminary review and the
+# replies, to a special review?": the stages from the first to the last, after the ask
+_EN_EACH_FROM = re.compile(r"^(?P<scene>(?:[^?]*[:;]\s*)?)(?P<ask>[^:;?]*\beach\s+\w+[^,?]*?),\s*from\s+(?P<items>[^?]+?)"
+                           r"\s*\?\s*$", re.I)
+# "how many records make a case 'serious' for (a) whereabouts…, (b) accommodation…, and (c) other…?"
+_EN_LETTERED = re.compile(r"^(?P<ask>[^?]+?)\s*\(a\)\s*(?P<items>[^?]+?\(b\)[^?]+?)\s*\?\s*$", re.I)
+
+
 def _en_listed(question: str) -> list[Side]:
-    m = _EN_EACH.match(question)
-    if not m:
-        return []
-    items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+", m["items"]) if i.strip()]
-    # the item takes the place of "each stage" in the ask, so that the clause that asks names it
-    return _item_sides(items, lambda item: re.sub(r"\beach\s+\w+", lambda _: item, m["ask"].strip(), count=1) + "?")
+    if m := _EN_EACH.match(question):
+        items = [i.strip() for i in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+", m["items"]) if i.strip()]
+        # the item takes the place of "each stage" in the ask, so that the clause that asks names it
+        return _item_sides(items, lambda item: _in_place_of_each(m["ask"], item))
+    if m := _EN_EACH_FROM.match(question):
+        # "whether to review" is one stage: only a comma before "through" or "to" parts two
+        items = [i.strip() for i in re.split(r",\s*(?:through|to|then|and)\s+|\s+and\s+|,\s*", m["items"]) if i.strip()]
+        return _item_sides(items, lambda item: f"{m['scene']}{_in_place_of_each(m['ask'], item)}".strip())
+    if m := _EN_LETTERED.match(question):
+        items = [re.sub(r",?\s*(?:and|or)?\s*$", "", i).strip() for i in re.split(r"\([b-h]\)", m["items"])]
+        return _item_sides([i for i in items if i], lambda item: f"{m['ask'].strip()} {item}?", least=2)
+    return []
+
+
+def _in_place_of_each(ask: str, item: str) -> str:
+    return re.sub(r"\beach\s+\w+", lambda _: item, ask.strip(), count=1) + "?"
 
 
 _JOINED_CLAUSE = re.compile(r"^(?:以及|还有|另外|同时)")
@@ -327,11 +355,33 @@ def _those_listed(scene: str, noun: str, ask: str) -> list[Side]:
                        least=2)
 
 
+# "每一步的时限", "各个环节的期限": what is asked of every step the clause before lists "从A、B，到C"
+_EACH_STEP = re.compile(r"^(?:每一?(?:步|个环节|个阶段|个步骤|个程序)|各(?:个)?(?:环节|阶段|步骤|程序))的?(?P<noun>[^，,。？]{0,6})$")
+_FROM_TO = re.compile(r"从(?P<items>[^。？]+?)[，,]?(?:再)?到(?P<last>[^，,。？]+)[，,]?$")
+# "算法推荐、深度合成、生成式AI这三部规定各自…": the items are rules, each named by its subject alone
+_THESE_RULES = re.compile(r"(?:这|上述|以上)?[两二三四五六七八九几]部(?P<kind>规定|办法|条例|法规|法律|规章)?$")
+
+
+def _named_rule(item: str, kind: str | None) -> str:
+    """The item with the word for a rule's kind that makes it name one law (深度合成 -> 深度合成规定), else as it is."""
+    if _one_law(resolve_laws(item)):
+        return item
+    return next((f"{item}{word}" for word in dict.fromkeys([kind or "规定", "规定", "办法", "条例"])
+                 if _one_law(resolve_laws(f"{item}{word}"))), item)
+
+
+def _one_law(found: list[str]) -> list[str]:
+    """The laws named, translations folded into their originals ([] for none, two or more for several)."""
+    manifest = load_manifest()
+    return [d for d in found if (entry := manifest.by_id(d)) is None or not entry.translation_of or
+            entry.translation_of not in found]
+
+
 def _item_sides(items: list[str], asked: Callable[[str], str], least: int = 3) -> list[Side]:
     """A side per item, of the law it names when every item names one law of its own."""
     if len(items) < least or any(len(item) < 2 for item in items):
         return []
-    laws = [resolve_laws(item) for item in items]
+    laws = [_one_law(resolve_laws(item)) for item in items]
     if least > 2 and any(laws) and (not all(len(found) == 1 for found in laws)
                                     or len({found[0] for found in laws}) != len(items)):
         return []  # a list of laws mixed with other things, or one law twice: no list of sides

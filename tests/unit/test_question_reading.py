@@ -353,3 +353,37 @@ def test_what_changed_asked_of_the_earlier_text_pairs_it_with_the_text_that_repl
     found = sides("2022年的评估办法规定的评估结果有效期后来改了吗？以前是几年、现在是几年？")
     assert [side.law for side in found] == ["outbound-assessment", "cbdt-provisions"]
 
+
+
+def test_rules_listed_by_subject_then_named_together_are_each_a_side_of_its_own_law():
+    from retrieval.compare import sides
+
+    found = sides("算法推荐、深度合成、生成式AI这三部规定各自什么时候开始施行？哪一部最早？")
+    assert [side.law for side in found] == ["algorithm-recommendation", "deep-synthesis", "genai"]
+
+
+def test_each_step_from_the_first_to_the_last_is_asked_what_every_one_is():
+    from retrieval.compare import sides
+
+    found = sides("申报数据出境安全评估，从省级网信部门查验材料、国家网信部门决定是否受理、完成评估，到不服结果申请复评，"
+                  "每一步的时限分别是多少？")
+    assert [side.question for side in found] == [
+        "申报数据出境安全评估，省级网信部门查验材料的时限是多少？", "申报数据出境安全评估，国家网信部门决定是否受理的时限是多少？",
+        "申报数据出境安全评估，完成评估的时限是多少？", "申报数据出境安全评估，不服结果申请复评的时限是多少？"]
+    stages = sides("Walk me through the clock in a cybersecurity review: how long does each stage take, from deciding "
+                   "whether to review, through the preliminary review and the member units' replies, to a special review?")
+    assert [side.label for side in stages] == ["deciding whether to review", "the preliminary review",
+                                               "the member units' replies", "a special review"]
+    assert all(side.question.startswith("Walk me through the clock in a cybersecurity review: how long does")
+               for side in stages)
+
+
+def test_lettered_items_are_each_asked_what_the_question_asks_before_them():
+    from retrieval.compare import sides
+
+    found = sides("For the crime of infringing citizens' personal information, how many records make a case "
+                  "'serious' for (a) whereabouts or credit information, (b) health or transaction data, and (c) other "
+                  "personal information?")
+    assert [side.label for side in found] == ["whereabouts or credit information", "health or transaction data",
+                                              "other personal information"]
+    assert found[0].question.endswith("make a case 'serious' for whereabouts or credit information?")
