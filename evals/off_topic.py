@@ -87,7 +87,7 @@ CHECK_CHANCES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 CHECK_SUPPORTS = (0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
 CHECK_MAX_FIELD = 0.1  # share of the field's answered questions in the doubted band the check may refuse
 # the support under which an answer stating a figure is refused on the lower probability (1.1: any support)
-CHECK_FIGURE_SUPPORTS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 1.1)
+CHECK_FIGURE_SUPPORTS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1)
 
 
 def choose_answer_check(chances: np.ndarray, rows: list[Labelled], threshold: float,

@@ -154,12 +154,14 @@ def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]
 
 
 def decide(comp: Composition, analysis: QueryAnalysis, passages: list[Passage],
-           model: ConfidenceModel | None = None) -> tuple[Composition, float, dict[str, float]]:
+           model: ConfidenceModel | None = None, scoped: bool = False) -> tuple[Composition, float, dict[str, float]]:
     """The composition to give (the same, or an abstention when confidence falls short), its confidence and the
-    features that decided."""
+    features that decided. ``scoped``: the user named the documents to search, which says what the question is
+    about; the topic model's doubt then refuses no answer found in them (the screen before the search still
+    refuses a question the model is sure is about something else)."""
     if comp.abstained:
         return comp, 0.0, {}
-    if (doubt := off_topic_answer(comp, analysis, load_topic_model())) is not None:
+    if not scoped and (doubt := off_topic_answer(comp, analysis, load_topic_model())) is not None:
         return doubt, 0.0, {}
     model = model or load_model()
     feats = features(comp, analysis, passages)

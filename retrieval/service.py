@@ -152,7 +152,8 @@ class AnswerService:
             if options.use_rerank:
                 settle_figure_type(comp.cited + ([comp.primary.passage] if comp.primary else []), analysis,
                                    self.settings.rerank.figure_type)
-            comp, confidence, feats = decide(comp, analysis, passages) if options.use_rerank else (comp, 1.0, {})
+            comp, confidence, feats = decide(comp, analysis, passages, scoped=bool(options.doc_ids)) \
+                if options.use_rerank else (comp, 1.0, {})
             if not analysis.laws and comp.primary is not None and not comp.abstained and (changed := self._answer_sides(
                     question, changed_sides_of(question, comp.primary.passage.doc_id), options, analysis)):
                 (comp, ranked), confidence, feats = changed, 1.0, {}
