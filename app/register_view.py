@@ -35,7 +35,8 @@ def table_rows(records: list[RegisterRecord]) -> list[dict[str, object]]:
     out = []
     for record in records:
         cells: dict[str, object] = row(record, TABLE_COLUMNS)
-        cells["low"], cells["high"] = record.low, record.high
+        # numbers stay numbers; float noise from the readings (100000.00000000001) is not shown
+        cells["low"], cells["high"] = (round(v, 4) if isinstance(v, float) else v for v in (record.low, record.high))
         out.append(cells)
     return out
 

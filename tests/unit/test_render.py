@@ -151,3 +151,19 @@ def test_the_register_line_speaks_the_answer_s_language():
     assert render.register_lines(zh) == ["登记册：DSL 第45条第2款 — 罚款，单位，一般情形：二百万元以上一千万元以下"]
     assert render.register_lines(en) == ["Register: DSL Art. 45 ¶2 — fine, organisation, first: CNY 2 million to 10 million"]
     assert RegisterRecord.from_dict(record.to_dict()) == record
+
+
+def test_the_register_table_keeps_numbers_without_float_noise():
+    from dataclasses import replace
+
+    from app.register_view import table_rows
+    from retrieval.register.records import RegisterRecord
+
+    record = RegisterRecord(law="CBDT", doc_id="cbdt-provisions", title="", locator="Art. 5 ¶1 (4)", article=5,
+                            paragraph=1, item="(4)", kind="threshold", low=None, high=100000.00000000001,
+                            unit="people", low_strict=False, high_strict=True, figure="10万人", english="100,000",
+                            party="", party_words="", condition="", duty_articles=(), tier="", status="in force",
+                            effective="", quote="", quote_start=0, quote_end=0)
+    row = table_rows([record, replace(record, kind="date", low=20220301, high=20220301)])
+    assert (row[0]["low"], row[0]["high"]) == (None, 100000.0)
+    assert (row[1]["low"], row[1]["high"]) == (20220301, 20220301)  # a date stays a whole number
