@@ -60,8 +60,9 @@ class Side:
 
 
 # "Which is longer: A or B?", "A和B哪个更长？": two options, each named by what it is rather than by a law's title
-_EN_OPTIONS = re.compile(r"^(?P<lead>.*?)\b(?:longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|"
-                         r"stricter|heavier|sooner)\b(?P<noun>[^:,—–]*)(?:[:,]|\s[—–])\s*(?P<a>.+?),?\s+or\s+"
+# the comparatives an option question or a closing comparison asks with
+_COMPARATIVE = r"longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|stricter|heavier|sooner"
+_EN_OPTIONS = re.compile(rf"^(?P<lead>.*?)\b(?:{_COMPARATIVE})\b(?P<noun>[^:,—–]*)(?:[:,]|\s[—–])\s*(?P<a>.+?),?\s+or\s+"
                          r"(?P<b>[^?？,]+?)\s*(?:,[^?？]*)?(?:[?？](?:\s+[^?？]{0,40}[.?？]?)?)?\s*$", re.I)
 # what a comparative qualifies ("the bigger maximum fine", "the higher top fine for the company in the worst tier"):
 # a few words, no clause ("longer on paper once…")
@@ -538,8 +539,7 @@ def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int]]) -
     return start, end
 
 
-_CLOSING_COMPARISON = re.compile(r"(?<=[?？.。])\s*(?:which|what|who)\b[^?？.。]*\b(?:longer|shorter|higher|lower|greater|"
-                                 r"larger|bigger|smaller|earlier|later|stricter|heavier|sooner)\b[^?？.。]*[?？.。]?\s*$"
+_CLOSING_COMPARISON = re.compile(rf"(?<=[?？.。])\s*(?:which|what|who)\b[^?？.。]*\b(?:{_COMPARATIVE})\b[^?？.。]*[?？.。]?\s*$"
                                  r"|(?<=[?？。])\s*哪(?:个|一个|项|种)?[^?？。]*更[^?？。]*[?？。]?\s*$", re.I)
 _HALF_ASKS = re.compile(r"\b(?:how|what|when|which)\b|多少|多久|多长|几|哪", re.I)
 
