@@ -1,4 +1,4 @@
-"""Chinese numerals to integers: 六十六 -> 66, 二百五十三 -> 253, 一千万 -> 10000000, 1,000 -> 1000."""
+"""Numerals to numbers: Chinese (六十六 -> 66, 一千万 -> 10000000, 1,000 -> 1000) and the English number words."""
 
 from __future__ import annotations
 
@@ -12,6 +12,10 @@ LARGE_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_
 NUMERAL_CHARS = "".join(DIGITS) + "".join(SMALL_UNITS) + "".join(LARGE_UNITS)
 CHINESE_NUMERAL = re.compile(f"[{NUMERAL_CHARS}]+")
 _ARABIC = re.compile(r"^\d+(?:\.\d+)?$")
+ENGLISH_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
+                        "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "hundred": 100}
+ENGLISH_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mn": 1e6, "m": 1e6, "bn": 1e9, "k": 1e3}
 
 
 def chinese_to_number(text: str) -> float:

@@ -18,6 +18,7 @@ from retrieval.laws import (
     closest_law,
     law_names,
     law_spans,
+    originals,
     resolve_laws,
     text_pair,
 )
@@ -373,9 +374,7 @@ def _named_rule(item: str, kind: str | None) -> str:
 
 def _one_law(found: list[str]) -> list[str]:
     """The laws named, translations folded into their originals ([] for none, two or more for several)."""
-    manifest = load_manifest()
-    return [d for d in found if (entry := manifest.by_id(d)) is None or not entry.translation_of or
-            entry.translation_of not in found]
+    return originals(found, keep_lone=True)
 
 
 def _item_sides(items: list[str], asked: Callable[[str], str], least: int = 3) -> list[Side]:

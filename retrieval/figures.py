@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ingest.numerals import NUMERAL_CHARS, chinese_to_number
+from ingest.numerals import ENGLISH_NUMBER_WORDS, ENGLISH_SCALE, NUMERAL_CHARS, chinese_to_number
 from retrieval.roles import in_sanction, source_count_class
 
 _ZH_NUM = f"[{NUMERAL_CHARS}0-9.,]+"
@@ -20,10 +20,8 @@ _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
 _MONTH_ABBR = {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30,
-                 "forty": 40, "forty-five": 45, "fifty": 50, "sixty": 60, "hundred": 100}
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "mn": 1e6, "m": 1e6, "bn": 1e9, "k": 1e3}
+_WORD_NUMBERS = ENGLISH_NUMBER_WORDS
+_SCALE = ENGLISH_SCALE
 _CURRENCY = {"cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "¥": "CNY", "usd": "USD", "us$": "USD",
              "$": "USD", "dollars": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
              "gbp": "GBP", "£": "GBP", "hkd": "HKD"}

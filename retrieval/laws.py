@@ -339,10 +339,12 @@ def with_versions(doc_ids: list[str], manifest: Manifest | None = None) -> set[s
 _AMENDS = re.compile(r"关于修改《([^》]+)》")
 
 
-def originals(doc_ids: list[str], manifest: Manifest | None = None) -> list[str]:
-    """The documents themselves, not their translations (resolve_laws adds a law's translations after it)."""
+def originals(doc_ids: list[str], manifest: Manifest | None = None, *, keep_lone: bool = False) -> list[str]:
+    """The documents themselves, not their translations (resolve_laws adds a law's translations after it). With
+    keep_lone, a translation named without its original stays, as the text that was named."""
     manifest = manifest or load_manifest()
-    return [doc_id for doc_id in doc_ids if (entry := manifest.by_id(doc_id)) is None or not entry.translation_of]
+    return [doc_id for doc_id in doc_ids if (entry := manifest.by_id(doc_id)) is None or not entry.translation_of
+            or (keep_lone and entry.translation_of not in doc_ids)]
 
 
 def amends(doc_id: str, manifest: Manifest | None = None) -> bool:

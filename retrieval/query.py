@@ -321,26 +321,24 @@ def classify(question: str, wants: set[str]) -> str:
     return "procedure"
 
 
+# What the first of two asks decides for the whole question: which figure answers first ("how long is it valid"
+# wants years even when the second asks in working days), and the words that choose the sentence answering first
+# (the second ask's "初步审查…完成" would choose its own sentence for both).
+_FIRST_ASK_DECIDES = (
+    "wants", "question_type", "duration_units", "count_noun", "money_roles", "period_roles", "retained", "validated",
+    "classified", "bearer", "bearer_level", "activities", "by_date", "lead_time", "after_event", "extension",
+    "audience", "which_article", "law_maximum", "occasion", "content_tokens", "expansion_tokens",
+)
+
+
 def analyse(question: str, tokenizer: str = "bigram") -> QueryAnalysis:
     analysis = _analyse(question, tokenizer)
     first, second = split_asks(question)
     if second:
-        # the whole question is searched; its first ask says which figure answers first ("how long is it valid"
-        # wants years even when the second asks in working days)
+        # the whole question is searched; its first ask decides what answers first
         asked = _analyse(first, tokenizer)
-        analysis = replace(analysis, wants=asked.wants, question_type=asked.question_type,
-                           duration_units=asked.duration_units, count_noun=asked.count_noun,
-                           money_roles=asked.money_roles, period_roles=asked.period_roles, retained=asked.retained,
-                           validated=asked.validated, classified=asked.classified,
-                           bearer=asked.bearer, bearer_level=asked.bearer_level, activities=asked.activities,
-                           by_date=asked.by_date, lead_time=asked.lead_time, after_event=asked.after_event,
-                           extension=asked.extension,
-                           audience=asked.audience, first_ask=first, which_article=asked.which_article,
-                           law_maximum=asked.law_maximum,
-                           # the first ask chooses the sentence that answers first: the second ask's words
-                           # ("初步审查…完成") would choose its own sentence for both
-                           content_tokens=asked.content_tokens,
-                           expansion_tokens=asked.expansion_tokens,
+        first_readings = {name: getattr(asked, name) for name in _FIRST_ASK_DECIDES}
+        analysis = replace(analysis, **first_readings, first_ask=first,
                            follow_up=_second_ask(first, second, tokenizer, analysis.laws))
     return analysis
 

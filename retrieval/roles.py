@@ -9,6 +9,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.numerals import ENGLISH_NUMBER_WORDS, ENGLISH_SCALE
 from retrieval.duties import asking_clause
 from retrieval.glossary import name_forms
 from retrieval.sentences import CLAUSE_END, clause_start
@@ -206,9 +207,16 @@ def counts_differ(asked_noun: str, source_class: str) -> bool:
     return asked != source_class and not {asked, source_class} <= _ALIKE
 
 
-_NUMBER_WORD = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
-                          r"hundreds?|thousands?|millions?|billions?|at|least|more|than|over|under|up|to|about|and|"
-                          r"or|fewer|less|some|around|nearly|almost)$", re.I)
+# Words of a figure that say how many, not what is counted ("at least fifteen thousand").
+_QUANTIFIERS = frozenset({"at", "least", "more", "than", "over", "under", "up", "to", "about", "and", "or", "fewer",
+                          "less", "some", "around", "nearly", "almost"})
+
+
+def _is_number_word(word: str) -> bool:
+    word = word.lower()
+    singular = word[:-1] if word.endswith("s") else word
+    return (word in _QUANTIFIERS or word in ENGLISH_NUMBER_WORDS
+            or singular in ENGLISH_NUMBER_WORDS or singular in ENGLISH_SCALE)
 
 
 def _head_noun(phrase: str) -> str:
@@ -223,7 +231,7 @@ def count_heads_differ(asked_noun: str, figure_text: str, source_class: str) -> 
     (people, entities, days…): "Three Fundamental Laws" does not say how many protection levels there are."""
     if source_class or not asked_noun.isascii() or counted_class(asked_noun):
         return False
-    counted = [w for w in re.findall(r"[A-Za-z]+", figure_text) if not _NUMBER_WORD.match(w)]
+    counted = [w for w in re.findall(r"[A-Za-z]+", figure_text) if not _is_number_word(w)]
     return bool(counted) and _head_noun(asked_noun) != _head_noun(" ".join(counted))
 
 

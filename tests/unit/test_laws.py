@@ -209,3 +209,12 @@ def test_a_law_named_by_either_text_pairs_its_earlier_and_later_texts():
     assert text_pair("csl-2016") == ("csl-2016", "csl-2025")
     assert text_pair("csl-2025") == ("csl-2016", "csl-2025")
     assert text_pair("pipl") is None
+
+
+def test_translations_fold_into_their_originals_and_a_lone_translation_stays_when_asked():
+    from retrieval.laws import originals
+
+    assert originals(["pipl", "pipl-en", "dsl"]) == ["pipl", "dsl"]
+    assert originals(["pipl-en"]) == []
+    assert originals(["pipl-en"], keep_lone=True) == ["pipl-en"]
+    assert originals(["pipl", "pipl-en"], keep_lone=True) == ["pipl"]

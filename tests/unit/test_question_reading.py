@@ -387,3 +387,10 @@ def test_lettered_items_are_each_asked_what_the_question_asks_before_them():
     assert [side.label for side in found] == ["whereabouts or credit information", "health or transaction data",
                                               "other personal information"]
     assert found[0].question.endswith("make a case 'serious' for whereabouts or credit information?")
+
+
+def test_the_first_of_two_asks_decides_the_occasion_it_asks_about():
+    # the whole question says both occasions; the first ask, which answers first, says one
+    reading = analyse("首次认定的结果多久通知运营者？另外，重新认定需要多少个工作日？")
+    assert reading.occasion == "first"
+    assert reading.follow_up is not None and reading.follow_up.occasion == "repeat"

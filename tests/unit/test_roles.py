@@ -202,6 +202,10 @@ def test_an_english_count_of_another_unclassed_thing_is_not_the_count_asked():
     assert not count_heads_differ("levels of protection", "five levels", "")
     assert not count_heads_differ("categories", "three categories", "")
     assert not count_heads_differ("articles", "74", "")  # a bare number names nothing else
+    # every spelled number the figure reader knows is a number, not a thing counted
+    assert not count_heads_differ("articles", "sixty", "")
+    assert not count_heads_differ("articles", "forty-five", "")
+    assert not count_heads_differ("measures", "some fifteen hundreds", "")
     # a class the counts know decides instead (counts_differ): individuals are people
     assert not count_heads_differ("people", "1 million individuals", "people")
 
