@@ -1,8 +1,14 @@
-"""Rule `amending_item`: a provision an amending decision rewrote has two texts that say the same: the article of
+"""Companion citations: a second text of the same provision, cited beside the one that answered. Nothing is
+answered from a companion: the figures stay checked against the passage quoted.
+
+Rule `amending_item`: a provision an amending decision rewrote has two texts that say the same: the article of
 the law as amended (CSL Art. 61, in force) and the decision's item that wrote it (修改决定 五、将第五十九条改为第六十一条，
 修改为：“…”). Whichever answered, the other is cited beside it, so that a reader who works from the consolidated text
-and one who works from the amending instrument both find the provision they know. Nothing is answered from it: the
-figures stay checked against the passage quoted."""
+and one who works from the amending instrument both find the provision they know.
+
+Rule `original_text`: an answer quoted from an unofficial translation (PIPL (EN)) cites the authoritative text of
+the same article beside it (个人信息保护法 第六十六条), the paragraph whose figures the translation's paragraph
+states, so that a lawyer can rely on the text that binds."""
 
 from __future__ import annotations
 
@@ -11,11 +17,14 @@ from collections.abc import Callable
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, citation_label
+from retrieval.figures import extract_figures
 from retrieval.laws import amended_laws
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import cues, enabled
+from retrieval.sentences import Span, paragraphs
 
 RULE = "amending_item"
+ORIGINAL = "original_text"
 
 
 def _words(text: str) -> set[str]:
@@ -63,4 +72,57 @@ def with_amending_item(comp: Composition, chunks_of: Callable[[str], list[Passag
     comp.text = f"{comp.text}\n\n{line}"
     comp.trace = [*comp.trace, TraceStep(RULE, f"{citation_label(other)} states the same provision as "
                                                f"{citation_label(first)}", "cited")]
+    return comp
+
+
+def _figures_of(text: str) -> set[tuple]:
+    return {f.key() for f in extract_figures(text)}
+
+
+def _paragraph_spans(passage: Passage) -> list[Span]:
+    return [Span(start, end, passage.text[start:end], n)
+            for n, (start, end) in enumerate(paragraphs(passage.text), start=1)]
+
+
+def original_of(translated: Passage, paragraph: int, chunks_of: Callable[[str], list[Passage]]
+                ) -> tuple[Passage, Span | None] | None:
+    """The authoritative text's passage of the article a translation's passage renders, and the paragraph of it that
+    states what the translation's paragraph states (its figures, else its place when the two have as many
+    paragraphs); None when the original holds no such article or no part of it states the translation's figures."""
+    if not translated.translation_of or translated.article is None:
+        return None
+    mine = _paragraph_spans(translated)
+    said = mine[paragraph - 1] if 0 < paragraph <= len(mine) else None
+    wanted = _figures_of(said.text if said else translated.text)
+    for other in (p for p in chunks_of(translated.translation_of) if p.article == translated.article):
+        theirs = _paragraph_spans(other)
+        if said is not None and len(theirs) == len(mine) and _figures_of(theirs[paragraph - 1].text) >= wanted:
+            return other, theirs[paragraph - 1]
+        if _figures_of(other.text) >= wanted:
+            return other, next((span for span in theirs if wanted and _figures_of(span.text) >= wanted), None)
+    return None
+
+
+def with_original_text(comp: Composition, chunks_of: Callable[[str], list[Passage]], language: str,
+                       allowed: Callable[[str], bool] = lambda doc_id: True) -> Composition:
+    """The composition with the authoritative text of its first cited passage cited after the rest, when that
+    passage is a translation and the original is neither cited already nor outside the documents allowed."""
+    if not enabled(ORIGINAL) or comp.abstained or not comp.cited:
+        return comp
+    first = comp.cited[0]
+    if not first.translation_of or not allowed(first.translation_of) or \
+            any(p.doc_id == first.translation_of for p in comp.cited):
+        return comp
+    paragraph = comp.primary.span.paragraph if comp.primary and comp.primary.passage.chunk_id == first.chunk_id else 0
+    found = original_of(first, paragraph, chunks_of)
+    if found is None:
+        return comp
+    other, span = found
+    if span is not None and len(comp.quotes) == len(comp.cited):
+        comp.quotes = [*comp.quotes, span]  # the source list shows the paragraph, not the article's opening
+    comp.cited = [*comp.cited, other]
+    n, label = len(comp.cited), citation_label(other, span)
+    line = f"原文（权威文本）：{label} [{n}]。" if language == "zh" else f"Authoritative Chinese text: {label} [{n}]."
+    comp.text = f"{comp.text}\n\n{line}"
+    comp.trace = [*comp.trace, TraceStep(ORIGINAL, f"{label} is the text {citation_label(first)} translates", "cited")]
     return comp

@@ -35,6 +35,8 @@ _INVERTED = re.compile(r"\s+(?:(we|our|you|us)|(it|they|he|she)|the|a|an|its|the
 _NOUN_PHRASE_END = re.compile(r"\b(?:to|with|for|from|by|in|on|at|within|before|after|if|when|under|of)\b", re.I)
 _AUXILIARY = re.compile(r"\b(?:does|do|did)\b", re.I)
 _PIECE_BREAK = re.compile(r"[，,：:]")
+_FIRST_PERSON = re.compile(r"我们|我司|我方|\bwe\b|\bour\b", re.I)
+_THIRD_PERSON = re.compile(r"他们|她们|对方|\bthey\b", re.I)
 _ARTICLE_LABEL = re.compile(r"^第[一二三四五六七八九十百零\d]+条\s*")
 
 
@@ -57,12 +59,14 @@ def _subject(text: str, at: int) -> tuple[str, str]:
         end = m.start()
     pieces.append((start, end))
     conditions: list[str] = []
+    # “我们报告…以后，他们要…”: "they" are someone the asker named, not the asker
+    others = bool(_THIRD_PERSON.search(text[pieces[0][0]:pieces[0][1]]))
     for n, (a, b) in enumerate(pieces):
         piece = text[a:b]
         if n and piece.rstrip().endswith("的"):
             conditions.append(piece)  # a condition names whom it is about, not who must act …
             continue
-        actors = _actors(piece)
+        actors = [(at, name) for at, name in _actors(piece) if not (n and others and _FIRST_PERSON.match(piece, at))]
         if actors:
             return (actors[-1][1] if n == 0 else actors[0][1]), piece
     # … unless nothing else names anyone: “审查办公室认为需要开展审查的，应当…” binds the office

@@ -707,7 +707,8 @@ def asked_units(question: str) -> set[str]:
 
 _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|department|departments|body|bodies|agency|"
                        r"agencies|regulator|regulators|organ))\b|由谁|哪个部门|哪些部门|什么部门|哪个机构|哪些机关", re.I)
-_ASKS_PERCENT = re.compile(r"what (?:percentage|percent|share|proportion|fraction)|what\s*%|how many per ?cent|"
+_ASKS_PERCENT = re.compile(r"what (?:[\w-]+ ){0,2}?(?:percentage|percent|share|proportion|fraction)\b|what\s*%|"
+                           r"how many per ?cent|\bpercentage[- ]based\b|"
                            r"\b(?:percentage|proportion) of (?:the |its |their |a |an )?(?:[\w']+ ){0,3}?(?:turnover|revenue|sales)\b|"
                            r"\b(?:as|in) (?:a )?(?:percentage|percent|share|proportion)\b|"
                            r"how much of (?:the|a|an|its|their)\b|百分之几|百分之多少|多少百分比|百分比是多少|比例是多少",

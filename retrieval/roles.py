@@ -97,7 +97,8 @@ def _named(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
 
 # what a retention question asks to be kept (将年度风险评估报告至少保存几年, "how long must access logs be kept"): a
 # sentence keeping other things (处理情况记录…保存3年) does not say
-_ZH_RETAINED = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,16}?)(?:(?:按照?|依照?|根据)?(?:法律|法规|规定)(?:的)?|依法|要求|至少|最少|最短|应当|应该|应|还要|要|需要|需|必须|须|还得|得)*"
+_ZH_RETAINED = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,16}?)(?:(?:按照?|依照?|根据)?(?:法律|法规|规定)(?:的)?|依法|"
+                          r"(?:按照?|依照?|根据)《?[\u4e00-\u9fff]{0,14}?(?:法|条例|办法|规定)》?(?:的?规定)?|要求|至少|最少|最短|应当|应该|应|还要|要|需要|需|必须|须|还得|得)*"
                           r"(?:保存|留存|保留)"
                           r"(?:多久|多长|几|多少|期限)")
 # "报告做完之后要留存多久": the time the keeping starts from is not what is kept

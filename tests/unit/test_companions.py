@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retrieval.companions import other_text, with_amending_item
+from retrieval.companions import original_of, other_text, with_amending_item, with_original_text
 from retrieval.compose import Composition
 from retrieval.records import Passage
 from tests.statutes import statute
@@ -40,3 +40,39 @@ def test_the_other_text_is_cited_after_the_answer_s_and_said_to_be_the_same_prov
     assert comp.text.endswith("As written by CSL Amendment Decision 2025 Item 5 [2].")
     answered_from_item = with_amending_item(Composition(text="… [1].", cited=[ITEM]), _chunks, "zh")
     assert answered_from_item.text.endswith("现行条文为CSL Art. 61 [2]。")
+
+
+ORIGINAL = statute("第六十六条 违反本法规定处理个人信息的，拒不改正的，并处一百万元以下罚款。\n\n"
+                   "有前款规定的违法行为，情节严重的，并处五千万元以下或者上一年度营业额百分之五以下罚款。", 66)
+TRANSLATION = replace(statute("Article 66: Where correction is refused, a fine of not more than 1 million Yuan is imposed.\n\n"
+                              "Where the circumstances are grave, a fine of not more than 50 million Yuan, or 5% of "
+                              "annual revenue.", 66, "pipl-en", short="PIPL (EN)", translation_of="pipl"),
+                      language="en")
+
+
+def _texts(doc_id: str) -> list[Passage]:
+    return {"pipl": [statute("第六十五条 任何组织、个人有权投诉、举报。", 65), ORIGINAL], "pipl-en": [TRANSLATION]}.get(doc_id, [])
+
+
+def test_a_translation_s_paragraph_has_its_original_in_the_paragraph_stating_the_same_figures():
+    found = original_of(TRANSLATION, 2, _texts)
+    assert found is not None and found[0] is ORIGINAL and found[1] is not None and found[1].paragraph == 2
+    # the whole article, when the answer's paragraph is not known
+    assert original_of(TRANSLATION, 0, _texts)[0] is ORIGINAL
+    # an original is no translation; an original holding no such article, or other figures, is none
+    assert original_of(ORIGINAL, 2, _texts) is None
+    assert original_of(replace(TRANSLATION, article=67), 2, _texts) is None
+    assert original_of(replace(TRANSLATION, text="a fine of not more than 80 million Yuan."), 1, _texts) is None
+
+
+def test_an_answer_quoted_from_a_translation_cites_the_authoritative_text_after_the_rest():
+    comp = with_original_text(Composition(text="Up to CNY 50 million [1].", cited=[TRANSLATION]), _texts, "en")
+    assert [p.chunk_id for p in comp.cited] == [TRANSLATION.chunk_id, ORIGINAL.chunk_id]
+    assert comp.text.endswith("Authoritative Chinese text: PIPL Art. 66 [2].")
+    assert comp.trace[-1].rule == "original_text"
+    # cited already, or outside the documents the user allowed: nothing added
+    both = Composition(text="… [1] [2].", cited=[TRANSLATION, ORIGINAL])
+    assert len(with_original_text(both, _texts, "en").cited) == 2
+    kept_out = with_original_text(Composition(text="… [1].", cited=[TRANSLATION]), _texts, "en",
+                                  lambda doc_id: doc_id == "pipl-en")
+    assert len(kept_out.cited) == 1

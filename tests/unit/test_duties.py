@@ -125,6 +125,10 @@ def test_who_must_act_in_a_spoken_chinese_question():
     # an office doing what offices do, with no modal: its own time
     assert asked_duty("数据出境安全评估结果，多少个工作日内网信办要给延期申请答复？")[0] == "authority"
     assert asked_duty("自贸区的负面清单，省级网信委要在多少个工作日内批准？")[0] == "authority"
+    # "they", after the asker's own act: the office the asker reported to, not the asker
+    question = "我们报告保护工作部门以后，他们要在多长时间内完成重新认定？"
+    assert asked_duty(question)[0] == "authority"
+    assert asked_duty(question.replace("他们", "我们"))[0] == "party"
 
 
 def test_an_office_taking_time_is_the_office_s_deadline():

@@ -69,6 +69,7 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("When does the Regulation take effect?", {"date"}),
     ("Under the SCC Measures, how soon after the contract takes effect must it be filed?", {"duration"}),
     ("What percentage of turnover can the fine reach?", {"percent"}),
+    ("What turnover-based percentage fine can the CSL impose?", {"percent"}),
     ("关键信息基础设施运营者应当每年至少进行几次网络安全检测评估？", {"frequency"}),
     # "notify individuals" asks for no count; "more than 1 million users" does
     ("When must a personal information processor notify individuals after a data breach?", {"date"}),

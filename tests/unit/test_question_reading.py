@@ -313,6 +313,9 @@ def test_what_a_retention_question_keeps_is_the_thing_not_the_time_it_is_kept_fr
     assert retained_thing("个人信息保护影响评估报告做完之后要留存多久？") == "报告"
     assert retained_thing("风险评估报告出具以后要保存几年？") == "报告"
     assert retained_thing("网络日志要留存多久？") == "日志"
+    # nor the law it is kept under
+    assert retained_thing("网络运营者的网络日志按网络安全法至少要留存多久？") == "日志"
+    assert retained_thing("处理情况记录依照《个人信息保护法》的规定要保存几年？") == "记录"
 
 
 def test_the_previous_year_and_a_child_s_age_do_not_ask_for_an_earlier_text():
