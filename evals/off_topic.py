@@ -85,45 +85,47 @@ def choose_threshold(chances: np.ndarray, rows: list[Labelled], max_false: float
 # the answer check's candidate thresholds: the topic model's probability, the passage's topical support
 CHECK_CHANCES = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 CHECK_SUPPORTS = (0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
-CHECK_MAX_FIELD = 0.1  # share of the field's answered questions in the doubted band the check may refuse
+CHECK_MAX_FIELD = 0.15  # share of the field's answered questions in the doubted band the check may refuse
 # the support under which an answer stating a figure is refused on the lower probability (1.1: any support)
 CHECK_FIGURE_SUPPORTS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1)
 
 
 def choose_answer_check(chances: np.ndarray, rows: list[Labelled], threshold: float,
-                        support_of: Callable[[str], tuple[float, bool] | None]) -> dict:
+                        support_of: Callable[[str, float], tuple[float, bool] | None]) -> dict:
     """The answer check (rule off_topic_answer) for the questions the screen lets through with some doubt (a
-    held-out probability from the lowest candidate up to the screen's threshold): answered (``support_of`` gives
-    the topical support of the passage the answer is composed from and whether the answer states a figure, None
-    when it abstains anyway), which pair of thresholds refuses the most general questions while refusing at most
+    held-out probability from the lowest candidate up to the screen's threshold): answered (``support_of`` gives,
+    for the question read with its held-out probability, the topical support of the passage the answer is composed
+    from and whether the answer states a figure, None when it abstains anyway), which pair of thresholds refuses the most general questions while refusing at most
     CHECK_MAX_FIELD of the field's answerable ones, together with the probability from which, and the support
-    under which, an answer stating a figure is refused? Ties go to the higher probabilities, then the lower supports:
-    the check that fires least."""
+    under which, an answer stating a figure is refused, and the probability from which an answer stating no figure
+    (a quote only) is? Ties go to the higher probabilities, then the lower supports: the check that fires least."""
     screenable = [weakly_on_topic(r.question) for r in rows]
     band = [(r, float(p)) for r, p, s in zip(rows, chances, screenable, strict=True)
             if s and CHECK_CHANCES[0] <= p < threshold and (r.off_topic or r.answerable)]
-    answered = [(r, p, *read) for r, p in band if (read := support_of(r.question)) is not None]
+    answered = [(r, p, *read) for r, p in band if (read := support_of(r.question, p)) is not None]
     field = [(p, sup, fig) for r, p, sup, fig in answered if not r.off_topic]
     general = [(p, sup, fig) for r, p, sup, fig in answered if r.off_topic]
     allowed = int(CHECK_MAX_FIELD * len(field))
     def caught(rows_: list[tuple[float, float, bool]], chance: float, support: float, figure: float = 1.1,
-               figure_support: float = 1.1) -> int:
+               figure_support: float = 1.1, quote: float = 1.1) -> int:
         return sum(1 for p, sup, fig in rows_
-                   if (p >= chance and sup < support) or (fig and p >= figure and sup < figure_support))
+                   if (p >= chance and sup < support) or (fig and p >= figure and sup < figure_support)
+                   or (not fig and p >= quote))
 
-    best = max(((caught(general, ch, su, fc, fs), ch, -su, fc, -fs) for ch in CHECK_CHANCES for su in CHECK_SUPPORTS
-                for fc in (*CHECK_CHANCES, 1.1) for fs in CHECK_FIGURE_SUPPORTS
-                if caught(field, ch, su, fc, fs) <= allowed), default=(0, 1.1, 0.0, 1.1, -1.1))
-    chance, support, figure, figure_support = best[1], -best[2], best[3], -best[4]
+    best = max(((caught(general, ch, su, fc, fs, qc), ch, -su, fc, -fs, qc) for ch in CHECK_CHANCES
+                for su in CHECK_SUPPORTS for fc in (*CHECK_CHANCES, 1.1) for fs in CHECK_FIGURE_SUPPORTS
+                for qc in (*CHECK_CHANCES, 1.1) if caught(field, ch, su, fc, fs, qc) <= allowed),
+               default=(0, 1.1, 0.0, 1.1, -1.1, 1.1))
+    chance, support, figure, figure_support, quote = best[1], -best[2], best[3], -best[4], best[5]
     return {"chance": chance, "support": support, "figure_chance": figure, "figure_support": figure_support,
-            "held_out_folds": {
-                "general_refused": f"{caught(general, chance, support, figure, figure_support)}/{len(general)}",
-                "field_refused": f"{caught(field, chance, support, figure, figure_support)}/{len(field)}"}}
+            "quote_chance": quote, "held_out_folds": {
+                "general_refused": f"{caught(general, chance, support, figure, figure_support, quote)}/{len(general)}",
+                "field_refused": f"{caught(field, chance, support, figure, figure_support, quote)}/{len(field)}"}}
 
 
 def train_off_topic(embedder: LexCiteEmbeddings, sets: list[Path], vocabulary: Mapping[str, float],
                     out: Path = TOPIC_MODEL_PATH, max_false: float = 0.0, c: float = 0.1,
-                    support_of: Callable[[str], tuple[float, bool] | None] | None = None) -> dict:
+                    support_of: Callable[[str, float], tuple[float, bool] | None] | None = None) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     from sklearn.pipeline import make_pipeline

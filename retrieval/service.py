@@ -70,6 +70,9 @@ class Options:
     use_rerank: bool = True
     use_llm: bool | None = None  # None: as settings say
     without: tuple[str, ...] = ()  # named rules switched off (`--without`), to measure what each is worth
+    # the topic model's probability to read the question with, instead of the shipped model's: training a new
+    # model reads each answer as the new model would doubt it
+    off_topic_chance: float | None = None
 
 
 RANKED_DEPTH = 10  # ranked chunk ids an Answer keeps (Answer.ranked)
@@ -139,7 +142,7 @@ class AnswerService:
         analysis = self._read_against_store(analyse(question, self.settings.lexical_tokenizer))
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
         confidence, feats, ranked = 0.0, {}, []
-        analysis, comp = self._screen(analysis)
+        analysis, comp = self._screen(analysis, options.off_topic_chance)
         if comp is None and (joined_sides := self._answer_sides(question, sides(question), options, analysis)):
             (comp, ranked), confidence = joined_sides, 1.0
         if comp is None:
@@ -204,14 +207,15 @@ class AnswerService:
         return replace(analysis, unseen=unseen, breached=analysis.breached | duties_named(analysis, table.sanctions_of),
                        held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
 
-    def _screen(self, analysis: QueryAnalysis) -> tuple[QueryAnalysis, Composition | None]:
+    def _screen(self, analysis: QueryAnalysis, given: float | None = None) -> tuple[QueryAnalysis, Composition | None]:
         """The off-topic screen, through the learned topic model when it was learned in this encoder's space
         (the question's vector is the one the search then uses); the analysis comes back with the model's
-        probability, which the confidence reads too."""
+        probability (or the one given), which the confidence reads too."""
         topic = load_topic_model()
         if topic is None or not topic.applies_to(self.embedder.model_id):
             return analysis, screen(analysis)
-        chance = off_topic_chance(analysis, self.searcher.query_vector(analysis.question), topic)
+        chance = given if given is not None else \
+            off_topic_chance(analysis, self.searcher.query_vector(analysis.question), topic)
         analysis = replace(analysis, off_topic_chance=chance)
         return analysis, screen(analysis, topic)
 

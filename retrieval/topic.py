@@ -46,6 +46,9 @@ class TopicModel:
     # from a passage speaking to less of the question than figure_support (1.1: however much it speaks to)
     figure_chance: float = 1.1
     figure_support: float = 1.1
+    # and an answer stating no figure (a quote only: the weakest evidence it answers) for a question the model
+    # doubts at least this much, however much the passage speaks to
+    quote_chance: float = 1.1
 
     def applies_to(self, model_id: str) -> bool:
         return bool(self.space) and model_id.startswith(self.space)
@@ -79,7 +82,8 @@ def _answer_check(spec: dict | None) -> dict:
         return {}
     return {"answer_check": (float(spec["chance"]), float(spec["support"])),
             "figure_chance": float(spec.get("figure_chance", 1.1)),
-            "figure_support": float(spec.get("figure_support", 1.1))}
+            "figure_support": float(spec.get("figure_support", 1.1)),
+            "quote_chance": float(spec.get("quote_chance", 1.1))}
 
 
 def _is_cjk(text: str) -> bool:

@@ -238,11 +238,17 @@ def test_the_answer_check_is_chosen_to_refuse_the_most_general_questions_within_
     chances = np.array([0.9, 0.8, 0.75, 0.35] + [0.9] + [0.5] * 9)
     supports = dict(zip([r.question for r in rows], [(s, False) for s in [0.02, 0.05, 0.3, 0.01] + [0.04] + [0.4] * 9],
                         strict=True))
-    check = choose_answer_check(chances, rows, 0.97, supports.get)
-    # one field question in ten may be refused: (0.3, 0.08) catches three general ones and the one field one
-    assert (check["chance"], check["support"]) == (0.3, 0.08)
-    assert check["held_out_folds"] == {"general_refused": "3/4", "field_refused": "1/10"}
+    check = choose_answer_check(chances, rows, 0.97, lambda question, chance: supports[question])
+    # one field question in ten may be refused. No answer states a figure: from 0.7 the quotes of the three general
+    # questions doubted most go, with the field's one; (0.3, 0.05) takes the last, whose passage says nothing of it
+    assert check["quote_chance"] == 0.7
+    assert (check["chance"], check["support"]) == (0.3, 0.05)
+    assert check["held_out_folds"] == {"general_refused": "4/4", "field_refused": "1/10"}
     assert check["figure_chance"] == 1.1  # no answer states a figure: the figure check stays off
+    # answers that state figures leave the quote check off: the pair alone catches three, as before it existed
+    figures = {question: (support, True) for question, (support, _) in supports.items()}
+    check = choose_answer_check(chances, rows, 0.97, lambda question, chance: figures[question])
+    assert check["quote_chance"] == 1.1
 
 
 def test_a_figure_answered_for_a_doubted_question_is_refused_from_the_probability_chosen_for_figures():
@@ -255,7 +261,7 @@ def test_a_figure_answered_for_a_doubted_question_is_refused_from_the_probabilit
     chances = np.array([0.75, 0.65, 0.45] + [0.55] + [0.35] * 9)
     # every answer states a figure, and every passage speaks to the question: only the figure check can refuse
     supports = dict(zip([r.question for r in rows], [(0.4, True)] * 13, strict=True))
-    check = choose_answer_check(chances, rows, 0.97, supports.get)
+    check = choose_answer_check(chances, rows, 0.97, lambda question, chance: supports[question])
     # one field question in ten may be refused: from 0.4 the two doubted most and the field's one at 0.55 go
     assert check["figure_chance"] == 0.4
     assert check["held_out_folds"] == {"general_refused": "3/3", "field_refused": "1/10"}
@@ -311,7 +317,7 @@ def test_the_figure_support_is_chosen_with_the_figure_probability():
     # that speak to most of it: only a figure check bounded by support refuses all three and no field question
     supports = dict(zip([r.question for r in rows], [(0.1, True)] * 3 + [(0.65, True)] * 2 + [(0.4, True)] * 8,
                         strict=True))
-    check = choose_answer_check(chances, rows, 0.97, supports.get)
+    check = choose_answer_check(chances, rows, 0.97, lambda question, chance: supports[question])
     assert check["held_out_folds"] == {"general_refused": "3/3", "field_refused": "0/10"}
     assert check["figure_chance"] <= 0.6 and 0.1 < check["figure_support"] <= 0.65
 
@@ -498,3 +504,24 @@ def test_two_situations_under_the_law_the_opening_names_are_each_asked_the_compa
                           "哪个罚款上限更高？")
     assert first.question == "按数据安全法，违规向境外提供重要数据情节严重的，罚款上限是多少？"
     assert second.label == "未经批准向外国执法机构提供数据造成严重后果的"
+
+
+def test_an_answer_stating_no_figure_is_refused_on_doubt_alone_from_the_quote_probability():
+    from dataclasses import replace
+
+    import numpy as np
+
+    from retrieval.compose import Composition
+    from retrieval.decide import off_topic_answer
+    from retrieval.topic import TopicModel
+
+    model = TopicModel(space="intfloat/multilingual-e5-small", weights=np.zeros(2, dtype=np.float32), term_weight=0.0,
+                       bias=0.0, threshold=0.97, answer_check=(0.8, 0.05), quote_chance=0.5)
+    question = analyse("Is a contract valid without the company chop if the legal representative signs it?")
+    quote = Composition(text="第十一条 …格式条款…", support=0.6)
+    refused = off_topic_answer(quote, replace(question, off_topic_chance=0.61), model)
+    assert refused is not None and "for an answer stating no figure" in refused.trace[-1].detail
+    assert off_topic_answer(quote, replace(question, off_topic_chance=0.3), model) is None
+    # a figure is not a quote only: the pair decides it
+    figure = Composition(text="3年", key_figure="3年", support=0.6)
+    assert off_topic_answer(figure, replace(question, off_topic_chance=0.61), model) is None
