@@ -6,6 +6,9 @@ the law as amended (CSL Art. 61, in force) and the decision's item that wrote it
 修改为：“…”). Whichever answered, the other is cited beside it, so that a reader who works from the consolidated text
 and one who works from the amending instrument both find the provision they know.
 
+Rule `other_version`: a provision the later text of a law kept word for word (CSL 2016 Art. 21 is CSL Art. 23 since
+1 January 2026) is cited in the other text beside it: a contract or a manual cites the number it was written under.
+
 Rule `original_text`: an answer quoted from an unofficial translation (PIPL (EN)) cites the authoritative text of
 the same article beside it (个人信息保护法 第六十六条), the paragraph whose figures the translation's paragraph
 states, so that a lawyer can rely on the text that binds."""
@@ -18,13 +21,15 @@ from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
 from retrieval.compose import Composition, citation_label
 from retrieval.figures import extract_figures
-from retrieval.laws import amended_laws
+from retrieval.laws import amended_laws, text_pair
 from retrieval.records import Passage, TraceStep
+from retrieval.renumber import most_alike
 from retrieval.rules.registry import cues, enabled
 from retrieval.sentences import Span, paragraphs
 
 RULE = "amending_item"
 ORIGINAL = "original_text"
+VERSION = "other_version"
 
 
 def _words(text: str) -> set[str]:
@@ -125,4 +130,50 @@ def with_original_text(comp: Composition, chunks_of: Callable[[str], list[Passag
     line = f"原文（权威文本）：{label} [{n}]。" if language == "zh" else f"Authoritative Chinese text: {label} [{n}]."
     comp.text = f"{comp.text}\n\n{line}"
     comp.trace = [*comp.trace, TraceStep(ORIGINAL, f"{label} is the text {citation_label(first)} translates", "cited")]
+    return comp
+
+
+def other_version(passage: Passage, chunks_of: Callable[[str], list[Passage]]) -> Passage | None:
+    """The passage of the law's other text (the one it superseded, or the one superseding it) whose article says
+    what the passage's article says, nearly word for word and with every figure of the passage; None when the
+    law has one text, or its other text rewrote the provision."""
+    pair = text_pair(passage.doc_id)
+    if pair is None or passage.article is None:
+        return None
+    other_id = pair[0] if pair[1] == passage.doc_id else pair[1]
+    whole = " ".join(p.text for p in sorted(chunks_of(passage.doc_id), key=lambda p: p.part)
+                     if p.article == passage.article) or passage.text
+    similarity, first = most_alike(whole, chunks_of(other_id))
+    if first is None or similarity < cues()["rules"][VERSION]["least_alike"]:
+        return None
+    words = _words(passage.text)
+    best = max((p for p in chunks_of(other_id) if p.article == first.article),
+               key=lambda p: _alike(words, _words(p.text)))
+    return best if _figures_of(best.text) >= _figures_of(passage.text) else None
+
+
+def with_other_version(comp: Composition, chunks_of: Callable[[str], list[Passage]], language: str,
+                       allowed: Callable[[str], bool] = lambda doc_id: True) -> Composition:
+    """The composition with its first cited provision cited in the law's other text after the rest, when that
+    text says the same and neither it is cited already nor outside the documents allowed."""
+    if not enabled(VERSION) or comp.abstained or not comp.cited:
+        return comp
+    first = comp.cited[0]
+    other = other_version(first, chunks_of)
+    if other is None or not allowed(other.doc_id) or any(p.doc_id == other.doc_id for p in comp.cited):
+        return comp
+    mine, theirs = _paragraph_spans(first), _paragraph_spans(other)
+    paragraph = comp.primary.span.paragraph if comp.primary and comp.primary.passage.chunk_id == first.chunk_id else 0
+    span = theirs[paragraph - 1] if paragraph and len(mine) == len(theirs) >= paragraph else None
+    if span is not None and len(comp.quotes) == len(comp.cited):
+        comp.quotes = [*comp.quotes, span]
+    comp.cited = [*comp.cited, other]
+    n, label = len(comp.cited), citation_label(other, span)
+    # no day in the line: a date beside the answer would read as part of it (and be checked as its figure)
+    if other.status == "amended":
+        line = f"修改前的文本为{label} [{n}]。" if language == "zh" else f"Same provision in the earlier text: {label} [{n}]."
+    else:
+        line = f"现行文本为{label} [{n}]。" if language == "zh" else f"Same provision in the text now in force: {label} [{n}]."
+    comp.text = f"{comp.text}\n\n{line}"
+    comp.trace = [*comp.trace, TraceStep(VERSION, f"{label} says what {citation_label(first)} says", "cited")]
     return comp

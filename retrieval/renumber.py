@@ -60,13 +60,13 @@ def renumbered_article(analysis: QueryAnalysis, chunks_of: Callable[[str], list[
     old, old_text = _articles(chunks_of(earlier)).get(ref.article, (None, ""))
     if old is None:
         return None
-    similarity, new = _most_alike(old_text, chunks_of(current))
+    similarity, new = most_alike(old_text, chunks_of(current))
     if new is None or similarity < MIN_SIMILARITY:
         return None
     return _answer(old, new, similarity, analysis.language)
 
 
-def _most_alike(text: str, chunks: list[Passage]) -> tuple[float, Passage | None]:
+def most_alike(text: str, chunks: list[Passage]) -> tuple[float, Passage | None]:
     """The article of a text whose words are most alike ``text`` (the lower number of a tie), and their share."""
     words = _words(text)
     scored = [(_shared(words, _words(other)), number, passage)
@@ -92,7 +92,7 @@ def renumbered_by_content(analysis: QueryAnalysis, passages: list[Passage],
         return None
     other = current if found.doc_id == earlier else earlier
     own_text = _articles(chunks_of(found.doc_id)).get(found.article, (found, found.text))[1]
-    similarity, match = _most_alike(own_text, chunks_of(other))
+    similarity, match = most_alike(own_text, chunks_of(other))
     if match is None or similarity < MIN_SIMILARITY:
         return None
     found = _articles(chunks_of(found.doc_id))[found.article][0]  # the article's first part, quoted from its start

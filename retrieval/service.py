@@ -15,7 +15,7 @@ from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.about_law import about_law
 from retrieval.amended import amended_in_force
-from retrieval.companions import with_amending_item, with_original_text
+from retrieval.companions import with_amending_item, with_original_text, with_other_version
 from retrieval.compare import changed_sides_of, join, one_source, sides
 from retrieval.compose import (
     STATUTE_AUTHORITY,
@@ -162,8 +162,9 @@ class AnswerService:
                 (comp, ranked), confidence, feats = changed, 1.0, {}
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
         comp = with_amending_item(comp, self._chunks_of, analysis.language)
-        comp = with_original_text(comp, self._chunks_of, analysis.language,
-                                  lambda doc_id: not options.doc_ids or doc_id in options.doc_ids)
+        allowed = lambda doc_id: not options.doc_ids or doc_id in options.doc_ids  # noqa: E731
+        comp = with_other_version(comp, self._chunks_of, analysis.language, allowed)
+        comp = with_original_text(comp, self._chunks_of, analysis.language, allowed)
         answer = self._finish(question, analysis, comp)
         self._honest_notes(answer, options)
         self._match_register(answer)

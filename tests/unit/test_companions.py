@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from retrieval.companions import original_of, other_text, with_amending_item, with_original_text
+from retrieval.companions import (
+    original_of,
+    other_text,
+    other_version,
+    with_amending_item,
+    with_original_text,
+    with_other_version,
+)
 from retrieval.compose import Composition
 from retrieval.records import Passage
 from tests.statutes import statute
@@ -76,3 +83,34 @@ def test_an_answer_quoted_from_a_translation_cites_the_authoritative_text_after_
     kept_out = with_original_text(Composition(text="… [1].", cited=[TRANSLATION]), _texts, "en",
                                   lambda doc_id: doc_id == "pipl-en")
     assert len(kept_out.cited) == 1
+
+
+LOGS = "第{n}条 网络运营者应当按照网络安全等级保护制度的要求，履行下列安全保护义务：\n\n（三）采取监测、记录网络运行状态、网络安全事件的技术措施，并按照规定留存相关的网络日志不少于六个月；"
+CURRENT = statute(LOGS.format(n="二十三"), 23, "csl-2025", short="CSL", title="网络安全法")
+EARLIER = replace(statute(LOGS.format(n="二十一"), 21, "csl-2016", short="CSL 2016", title="网络安全法（2016年）"),
+                  status="amended")
+REWRITTEN = replace(statute("第五十九条 网络运营者不履行本法第二十一条规定的网络安全保护义务的，处一万元以上十万元以下罚款。", 59, "csl-2016",
+                            short="CSL 2016"), status="amended")
+
+
+def _versions(doc_id: str) -> list[Passage]:
+    return {"csl-2025": [CURRENT, CONSOLIDATED], "csl-2016": [EARLIER, REWRITTEN]}.get(doc_id, [])
+
+
+def test_a_provision_kept_word_for_word_is_found_in_the_law_s_other_text_and_a_rewritten_one_is_not():
+    assert other_version(CURRENT, _versions) is EARLIER
+    assert other_version(EARLIER, _versions) is CURRENT
+    # the 2025 text rewrote the fine of CSL 2016 Art. 59 (now Art. 61): no other text says the same
+    assert other_version(CONSOLIDATED, _versions) is None
+    assert other_version(statute("第六十六条 …处五千万元以下罚款。", 66), _versions) is None  # a law with one text
+
+
+def test_the_other_text_is_cited_and_said_to_be_the_same_provision_with_no_day_to_mistake_for_the_answer():
+    comp = with_other_version(Composition(text="At least 6 months [1].", cited=[CURRENT]), _versions, "en")
+    assert [p.chunk_id for p in comp.cited] == [CURRENT.chunk_id, EARLIER.chunk_id]
+    assert comp.text.endswith("Same provision in the earlier text: CSL 2016 Art. 21 [2].")
+    assert comp.trace[-1].rule == "other_version"
+    older = with_other_version(Composition(text="六个月 [1].", cited=[EARLIER]), _versions, "zh")
+    assert older.text.endswith("现行文本为CSL Art. 23 [2]。")
+    both = Composition(text="… [1] [2].", cited=[CURRENT, EARLIER])
+    assert len(with_other_version(both, _versions, "en").cited) == 2
