@@ -147,6 +147,9 @@ class Composition:
     trace: list[TraceStep] = field(default_factory=list)  # the named rules that decided, in order
     primary: Pick | None = None  # the sentence chosen to answer (its features feed the confidence)
     stated: list[str] = field(default_factory=list)  # the figures the answer's lead states (each verified)
+    # computed by a rule from a glossary term or a law the question names (its definition, the law itself, its
+    # articles): the question is about the field by that name, whatever a topic model doubts
+    of_named_subject: bool = False
 
 
 def citation_label(passage: Passage, span: Span | None = None) -> str:

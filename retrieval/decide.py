@@ -103,8 +103,10 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
     the field before any search; that reading here matters only when the screen is switched off, `--without
     off_topic`.) An answer stating a figure is refused from a lower probability (`figure_chance`), from a passage
     speaking to less of the question than `figure_support`: the field's figure questions are the ones the model
-    doubts least. An answer stating no figure, only a quote, is refused from `quote_chance`, whatever it speaks to."""
-    if topic is None or comp.abstained or not enabled("off_topic_answer"):
+    doubts least. An answer stating no figure, only a quote, is refused from `quote_chance`, whatever it speaks to.
+    An answer a rule computed from a law or a glossary term the question names (its definition, "what does CII
+    stand for") is about the field by that name, and is not doubted."""
+    if topic is None or comp.abstained or comp.of_named_subject or not enabled("off_topic_answer"):
         return None
     chance, least_support = topic.answer_check
     doubted = analysis.off_topic_chance

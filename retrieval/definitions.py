@@ -34,6 +34,13 @@ _ENGLISH_TERM = re.compile(r"\bdefines?\s+(?:the\s+term\s+)?([a-z][a-z -]{2,40}?
 # for its meaning; the glossary says which phrases are terms ("the maximum fine" is none)
 _WHAT_IS = re.compile(r"^\s*what\s+(?:is|are|does)\s+(?:an?\s+|the\s+)?['‘“\"]?(?P<term>[a-z][a-z' -]{2,40}?)['’”\"]?"
                       r"(?:\s+mean)?\s*(?:\b(?:under|in|according to|for the purposes? of)\b.*)?[?？.]?\s*$", re.I)
+# "what counts as X", "what is considered X", "what does CII stand for": the same ask in other words
+_EN_COUNTS_AS = re.compile(r"^\s*what\s+(?:counts|qualifies|is\s+(?:considered|regarded|treated)|are\s+(?:considered|regarded|"
+                           r"treated))\s+(?:as\s+)?(?:to\s+be\s+)?(?:an?\s+|the\s+)?['‘“\"]?(?P<term>[a-z][a-z' -]{2,40}?)['’”\"]?"
+                           r"\s*(?:\b(?:under|in|according to|for the purposes? of)\b.*)?[?？.]?\s*$|"
+                           r"^\s*what\s+does\s+(?:an?\s+|the\s+)?['‘“\"]?(?P<term2>[a-z][a-z' -]{1,40}?)['’”\"]?\s+stand\s+for\b", re.I)
+_ZH_COUNTS_AS = re.compile(r"^\s*(?:什么|哪些)(?:信息|数据)?(?:算|属于|算是)(?P<term>[\u4e00-\u9fff]{2,12}?)[？?]?\s*$|"
+                           r"^\s*(?P<term2>[\u4e00-\u9fff]{2,12}?)(?:包括哪些|包含哪些|指哪些)[^，。]{0,6}[？?]?\s*$")
 _ZH_WHAT_IS = re.compile(r"^\s*(?:(?:什么|啥)(?:是|叫|叫做)|何为|何谓)(?P<term>[\u4e00-\u9fff]{2,12}?)[？?]?\s*$|"
                          r"(?P<term2>[\u4e00-\u9fff]{2,12}?)(?:是指什么|指的是什么|是什么意思|指什么)")
 
@@ -42,12 +49,13 @@ def meaning_asked(question: str) -> str:
     """A term of the glossary that a 'what is X' question asks about, or "" (rule defined_term answers it only
     where the law defines it)."""
     question = re.sub(r"^.*?(?:里|中|下|规定的|所称的?)(?=(?:什么|啥)是)", "", question)
-    m = _WHAT_IS.search(question) or _ZH_WHAT_IS.search(question)
-    if not m:
-        return ""
-    term = (m.groupdict().get("term") or m.groupdict().get("term2") or "").strip().lower()
     known = {t.lower() for entry in load_glossary() for t in (*entry.en, *entry.zh)}
-    return term if term in known else ""
+    for pattern in (_WHAT_IS, _ZH_WHAT_IS, _EN_COUNTS_AS, _ZH_COUNTS_AS):
+        if m := pattern.search(question):
+            term = (m.groupdict().get("term") or m.groupdict().get("term2") or "").strip().lower()
+            if term in known:
+                return term
+    return ""
 
 
 def asked_term(question: str) -> str:
@@ -64,7 +72,7 @@ def asked_term(question: str) -> str:
     # 个人信息的定义, 如何界定重要数据: the longest term of the glossary next to the word for a definition
     terms = [t for entry in load_glossary() for t in entry.zh
              if re.search(rf"{re.escape(t)}(?:的)?(?:定义|含义)|(?:界定|定义)(?:了)?{re.escape(t)}", question)]
-    return max(terms, key=len, default="")
+    return max(terms, key=len, default="") or meaning_asked(question)
 
 
 def asks_defined_term_of(question: str) -> bool:

@@ -76,6 +76,8 @@ class Options:
 
 
 RANKED_DEPTH = 10  # ranked chunk ids an Answer keeps (Answer.ranked)
+# the rules that answer only of a law or a glossary term the question names
+_OF_NAMED_SUBJECT = (document_units, about_law, defined_term, renumbered_article, amended_in_force)
 
 STATUS_LABELS = {"draft": "draft, not in force", "amended": "superseded by a later amended text",
                  "repealed": "repealed"}
@@ -245,6 +247,7 @@ class AnswerService:
         for rule in (document_units, about_law, defined_term, renumbered_article, amended_in_force, party_provision):
             # in turn: each reads the store
             if (computed := rule(analysis, self._chunks_of)) is not None:
+                computed.of_named_subject = rule in _OF_NAMED_SUBJECT
                 return computed
         return renumbered_by_content(analysis, passages, self._chunks_of) or listed_bodies(passages, analysis)
 

@@ -525,3 +525,17 @@ def test_an_answer_stating_no_figure_is_refused_on_doubt_alone_from_the_quote_pr
     # a figure is not a quote only: the pair decides it
     figure = Composition(text="3年", key_figure="3年", support=0.6)
     assert off_topic_answer(figure, replace(question, off_topic_chance=0.61), model) is None
+
+
+def test_an_answer_computed_from_a_term_the_question_names_is_not_doubted():
+    from dataclasses import replace
+
+    from retrieval.compose import Composition
+    from retrieval.decide import off_topic_answer
+
+    model = _doubting_model(0.4, 0.08)
+    question = replace(analyse("What does CII stand for?"), off_topic_chance=0.78)
+    definition = Composition(text="CII Regulations Art. 2 [1].", key_figure="CII Regulations Art. 2", support=0.0)
+    assert off_topic_answer(definition, question, model) is not None  # composed from ranked sentences: doubted
+    definition.of_named_subject = True
+    assert off_topic_answer(definition, question, model) is None
