@@ -123,8 +123,11 @@ NOT_FIGURE = re.compile(
     r"^\s*\d+\.\s", re.M)
 
 # inclusive bounds (以下 includes the figure itself) and strict ones (不满 does not): a lawyer needs to know which
-_MAX_WORDS = re.compile(r"以下|以内|not more than|no more than|not exceeding|up to|at most|maximum of", re.I)
-_MIN_WORDS = re.compile(r"以上|not less than|no less than|at least|minimum of", re.I)
+# a negated strict bound is the inclusive other one: "may not be more than CNY 1 million" is at most, "shall not
+# exceed" too, "not to be less than" at least
+_MAX_WORDS = re.compile(r"以下|以内|\b(?:not|no)\s+(?:(?:to\s+)?be\s+)?(?:more|greater|higher)\s+than|not\s+(?:to\s+)?exceed\w*|"
+                        r"up to|at most|maximum of", re.I)
+_MIN_WORDS = re.compile(r"以上|\b(?:not|no)\s+(?:(?:to\s+)?be\s+)?(?:less|fewer|lower)\s+than|at least|minimum of", re.I)
 _BELOW_WORDS = re.compile(r"less than|fewer than|below|under", re.I)
 _ABOVE_WORDS = re.compile(r"more than|over|exceed(?:ing|s)?", re.I)
 _ZH_BELOW = ("不满", "不足", "少于", "低于")

@@ -134,6 +134,10 @@ def test_the_figure_a_question_wants(question, wants):
     # 不少于 is "not less than": the negation turns a strict upper bound into an inclusive lower one
     ("留存相关的网络日志不少于六个月", [("六个月", "at least 6 months")]),
     ("不超过三十日", [("三十日", "within 30 days")]),
+    # and in English: "may not be more than" is at most, never "more than"
+    ("if there are no illegal earnings, the fine may not be more than CNY1 million.",
+     [("CNY1 million", "up to CNY 1 million")]),
+    ("the fine shall not exceed CNY 500,000", [("CNY 500,000", "up to CNY 500,000")]),
     ("处采购金额一倍以上十倍以下罚款", [("一倍以上十倍以下", "1 to 10 times")]),
     ("应当立即采取补救措施，并按照规定及时告知用户", [("立即", "immediately"), ("及时", "promptly")]),
     ("not required under conditions in items 2 through 7 above", []),
