@@ -156,7 +156,9 @@ def with_other_version(comp: Composition, chunks_of: Callable[[str], list[Passag
                        allowed: Callable[[str], bool] = lambda doc_id: True) -> Composition:
     """The composition with its first cited provision cited in the law's other text after the rest, when that
     text says the same and neither it is cited already nor outside the documents allowed."""
-    if not enabled(VERSION) or comp.abstained or not comp.cited:
+    if not enabled(VERSION) or comp.abstained or not comp.cited or comp.of_named_subject:
+        # an answer about a law's own structure (its articles counted, an article renumbered) speaks of each text
+        # by itself: the other text's article beside it would read as another count or number
         return comp
     first = comp.cited[0]
     other = other_version(first, chunks_of)

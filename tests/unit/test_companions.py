@@ -114,3 +114,6 @@ def test_the_other_text_is_cited_and_said_to_be_the_same_provision_with_no_day_t
     assert older.text.endswith("现行文本为CSL Art. 23 [2]。")
     both = Composition(text="… [1] [2].", cited=[CURRENT, EARLIER])
     assert len(with_other_version(both, _versions, "en").cited) == 2
+    # "how many articles has the CSL?" is answered of one text: CSL 2016 Art. 79 beside it would read as a count
+    counted = Composition(text="81 articles [1].", cited=[CURRENT], of_named_subject=True)
+    assert len(with_other_version(counted, _versions, "en").cited) == 1
