@@ -89,6 +89,25 @@ def _paragraph_spans(passage: Passage) -> list[Span]:
             for n, (start, end) in enumerate(paragraphs(passage.text), start=1)]
 
 
+def _answered_paragraph(comp: Composition) -> int:
+    """The paragraph (1-based) of its first cited passage the answer quotes, or 0 when it quotes none of it."""
+    first = comp.cited[0]
+    return comp.primary.span.paragraph if comp.primary and comp.primary.passage.chunk_id == first.chunk_id else 0
+
+
+def _cited_beside(comp: Composition, other: Passage, span: Span | None, rule: str,
+                  line: Callable[[str, int], str], detail: Callable[[str], str]) -> Composition:
+    """The composition with ``other`` cited after the rest (its paragraph ``span`` shown in the source list when
+    known), the line saying what it is appended to the answer, and the rule traced."""
+    if span is not None and len(comp.quotes) == len(comp.cited):
+        comp.quotes = [*comp.quotes, span]  # the source list shows the paragraph, not the article's opening
+    comp.cited = [*comp.cited, other]
+    label = citation_label(other, span)
+    comp.text = f"{comp.text}\n\n{line(label, len(comp.cited))}"
+    comp.trace = [*comp.trace, TraceStep(rule, detail(label), "cited")]
+    return comp
+
+
 def original_of(translated: Passage, paragraph: int, chunks_of: Callable[[str], list[Passage]]
                 ) -> tuple[Passage, Span | None] | None:
     """The authoritative text's passage of the article a translation's passage renders, and the paragraph of it that
@@ -118,19 +137,13 @@ def with_original_text(comp: Composition, chunks_of: Callable[[str], list[Passag
     if not first.translation_of or not allowed(first.translation_of) or \
             any(p.doc_id == first.translation_of for p in comp.cited):
         return comp
-    paragraph = comp.primary.span.paragraph if comp.primary and comp.primary.passage.chunk_id == first.chunk_id else 0
-    found = original_of(first, paragraph, chunks_of)
+    found = original_of(first, _answered_paragraph(comp), chunks_of)
     if found is None:
         return comp
     other, span = found
-    if span is not None and len(comp.quotes) == len(comp.cited):
-        comp.quotes = [*comp.quotes, span]  # the source list shows the paragraph, not the article's opening
-    comp.cited = [*comp.cited, other]
-    n, label = len(comp.cited), citation_label(other, span)
-    line = f"原文（权威文本）：{label} [{n}]。" if language == "zh" else f"Authoritative Chinese text: {label} [{n}]."
-    comp.text = f"{comp.text}\n\n{line}"
-    comp.trace = [*comp.trace, TraceStep(ORIGINAL, f"{label} is the text {citation_label(first)} translates", "cited")]
-    return comp
+    return _cited_beside(comp, other, span, ORIGINAL, lambda label, n: f"原文（权威文本）：{label} [{n}]。" if language == "zh"
+                         else f"Authoritative Chinese text: {label} [{n}].",
+                         lambda label: f"{label} is the text {citation_label(first)} translates")
 
 
 def other_version(passage: Passage, chunks_of: Callable[[str], list[Passage]]) -> Passage | None:
@@ -143,11 +156,12 @@ def other_version(passage: Passage, chunks_of: Callable[[str], list[Passage]]) -
     other_id = pair[0] if pair[1] == passage.doc_id else pair[1]
     whole = " ".join(p.text for p in sorted(chunks_of(passage.doc_id), key=lambda p: p.part)
                      if p.article == passage.article) or passage.text
-    similarity, first = most_alike(whole, chunks_of(other_id))
+    others = chunks_of(other_id)
+    similarity, first = most_alike(whole, others)
     if first is None or similarity < cues()["rules"][VERSION]["least_alike"]:
         return None
     words = _words(passage.text)
-    best = max((p for p in chunks_of(other_id) if p.article == first.article),
+    best = max((p for p in others if p.article == first.article),
                key=lambda p: _alike(words, _words(p.text)))
     return best if _figures_of(best.text) >= _figures_of(passage.text) else None
 
@@ -165,17 +179,13 @@ def with_other_version(comp: Composition, chunks_of: Callable[[str], list[Passag
     if other is None or not allowed(other.doc_id) or any(p.doc_id == other.doc_id for p in comp.cited):
         return comp
     mine, theirs = _paragraph_spans(first), _paragraph_spans(other)
-    paragraph = comp.primary.span.paragraph if comp.primary and comp.primary.passage.chunk_id == first.chunk_id else 0
+    paragraph = _answered_paragraph(comp)
     span = theirs[paragraph - 1] if paragraph and len(mine) == len(theirs) >= paragraph else None
-    if span is not None and len(comp.quotes) == len(comp.cited):
-        comp.quotes = [*comp.quotes, span]
-    comp.cited = [*comp.cited, other]
-    n, label = len(comp.cited), citation_label(other, span)
+
     # no day in the line: a date beside the answer would read as part of it (and be checked as its figure)
-    if other.status == "amended":
-        line = f"修改前的文本为{label} [{n}]。" if language == "zh" else f"Same provision in the earlier text: {label} [{n}]."
-    else:
-        line = f"现行文本为{label} [{n}]。" if language == "zh" else f"Same provision in the text now in force: {label} [{n}]."
-    comp.text = f"{comp.text}\n\n{line}"
-    comp.trace = [*comp.trace, TraceStep(VERSION, f"{label} says what {citation_label(first)} says", "cited")]
-    return comp
+    def line(label: str, n: int) -> str:
+        if other.status == "amended":
+            return f"修改前的文本为{label} [{n}]。" if language == "zh" else f"Same provision in the earlier text: {label} [{n}]."
+        return f"现行文本为{label} [{n}]。" if language == "zh" else f"Same provision in the text now in force: {label} [{n}]."
+
+    return _cited_beside(comp, other, span, VERSION, line, lambda label: f"{label} says what {citation_label(first)} says")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from ingest.manifest import load_manifest
 from retrieval.classes import defines, term_forms
@@ -49,13 +50,19 @@ def meaning_asked(question: str) -> str:
     """A term of the glossary that a 'what is X' question asks about, or "" (rule defined_term answers it only
     where the law defines it)."""
     question = re.sub(r"^.*?(?:里|中|下|规定的|所称的?)(?=(?:什么|啥)是)", "", question)
-    known = {t.lower() for entry in load_glossary() for t in (*entry.en, *entry.zh)}
     for pattern in (_WHAT_IS, _ZH_WHAT_IS, _EN_COUNTS_AS, _ZH_COUNTS_AS):
         if m := pattern.search(question):
             term = (m.groupdict().get("term") or m.groupdict().get("term2") or "").strip().lower()
-            if term in known:
+            if term in _glossary_terms():
                 return term
     return ""
+
+
+@lru_cache(maxsize=1)
+def _glossary_terms() -> frozenset[str]:
+    """Every term of the glossary, lower case: read once, where each question built the set anew (now up to four
+    times, once per way of asking a meaning)."""
+    return frozenset(t.lower() for entry in load_glossary() for t in (*entry.en, *entry.zh))
 
 
 def asked_term(question: str) -> str:

@@ -20,8 +20,6 @@ _MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december"], start=1)}
 _MONTH_ABBR = {name[:3]: number for name, number in _MONTHS.items()} | {"sept": 9}
-_WORD_NUMBERS = ENGLISH_NUMBER_WORDS
-_SCALE = ENGLISH_SCALE
 _CURRENCY = {"cny": "CNY", "rmb": "CNY", "yuan": "CNY", "元": "CNY", "¥": "CNY", "usd": "USD", "us$": "USD",
              "$": "USD", "dollars": "USD", "eur": "EUR", "€": "EUR", "euro": "EUR", "euros": "EUR",
              "gbp": "GBP", "£": "GBP", "hkd": "HKD"}
@@ -33,7 +31,7 @@ _ZH_DURATION = {"个工作日": "working-day", "工作日": "working-day", "日"
                 "个月": "month", "月": "month", "年": "year", "周": "week", "分钟": "minute"}
 
 _EN_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_EN_WORDNUM = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_EN_WORDNUM = "|".join(sorted(ENGLISH_NUMBER_WORDS, key=len, reverse=True))
 
 # --- Chinese patterns (order matters: amounts and percents before bare counts)
 ZH_PERCENT = re.compile(rf"百分之({_ZH_NUM})(以下|以上)?|({_EN_NUMBER})\s*[%％](以下|以上)?")
@@ -75,7 +73,7 @@ EN_DURATION = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})(?:\s*\(\d+\))?[\s-]+(
 EN_COUNT = re.compile(rf"(?<![\w.])({_EN_NUMBER})\s*(thousand|million|billion)?\b", re.I)
 EN_WORD_SCALE = re.compile(rf"\b({_EN_WORDNUM})\s+(thousand|million|billion)\b", re.I)
 # "five protection levels", "three categories": a spelled-out number counting a plural noun ("one of" is no count)
-_EN_COUNT_WORDS = "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("one", "hundred")), key=len, reverse=True))
+_EN_COUNT_WORDS = "|".join(sorted((w for w in ENGLISH_NUMBER_WORDS if w not in ("one", "hundred")), key=len, reverse=True))
 EN_WORD_COUNT = re.compile(rf"\b({_EN_COUNT_WORDS})\s+((?:[a-z]+[- ])?[a-z]{{3,}}s)\b", re.I)
 EN_YEAR = re.compile(r"\b(?:in|since|from|by|before|after|of|year|effective|enacted|adopted|promulgated|"
                      r"amended|revised)\s+((?:19|20)\d{2})\b", re.I)
@@ -159,8 +157,8 @@ SANCTION_KINDS = frozenset({"amount", "percent", "multiple", "duration"})
 
 def _en_number(token: str) -> float:
     token = token.lower()
-    if token in _WORD_NUMBERS:
-        return float(_WORD_NUMBERS[token])
+    if token in ENGLISH_NUMBER_WORDS:
+        return float(ENGLISH_NUMBER_WORDS[token])
     return float(token.replace(",", ""))
 
 
@@ -359,7 +357,7 @@ def _zh_amounts(text: str) -> Iterator[Figure]:
 
 def _en_amounts_prefixed(text: str) -> Iterator[Figure]:
     for m in EN_AMOUNT_PREFIX.finditer(text):
-        scale = _SCALE.get((m.group(3) or "").lower(), 1)
+        scale = ENGLISH_SCALE.get((m.group(3) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(1).lower(), m.group(1).upper())
         yield Figure("amount", _en_number(m.group(2)) * scale, currency, m.group().rstrip(), m.start(),
                      m.start() + len(m.group().rstrip()), _en_bound(text, m.start()))
@@ -367,7 +365,7 @@ def _en_amounts_prefixed(text: str) -> Iterator[Figure]:
 
 def _en_amount_ranges(text: str) -> Iterator[Figure]:
     for m in EN_AMOUNT_RANGE.finditer(text):
-        scale = _SCALE.get((m.group(2) or "").lower(), 1)
+        scale = ENGLISH_SCALE.get((m.group(2) or "").lower(), 1)
         end = m.end(2) if m.group(2) else m.end(1)  # the first number of the range, with its scale word
         yield Figure("amount", _en_number(m.group(1)) * scale, "CNY", text[m.start():end], m.start(), end,
                      _en_bound(text, m.start()))
@@ -375,7 +373,7 @@ def _en_amount_ranges(text: str) -> Iterator[Figure]:
 
 def _en_amounts_suffixed(text: str) -> Iterator[Figure]:
     for m in EN_AMOUNT_SUFFIX.finditer(text):
-        scale = _SCALE.get((m.group(2) or "").lower(), 1)
+        scale = ENGLISH_SCALE.get((m.group(2) or "").lower(), 1)
         currency = _CURRENCY.get(m.group(3).lower(), "CNY")
         yield Figure("amount", _en_number(m.group(1)) * scale, currency, m.group(), m.start(), m.end(),
                      _en_bound(text, m.start()))
@@ -403,7 +401,7 @@ def _en_durations(text: str) -> Iterator[Figure]:
 
 def _en_word_counts(text: str) -> Iterator[Figure]:
     for m in EN_WORD_SCALE.finditer(text):
-        yield Figure("count", _en_number(m.group(1)) * _SCALE[m.group(2).lower()], "", m.group(), m.start(),
+        yield Figure("count", _en_number(m.group(1)) * ENGLISH_SCALE[m.group(2).lower()], "", m.group(), m.start(),
                      m.end(), _en_bound(text, m.start()))
     for m in EN_WORD_COUNT.finditer(text):
         yield Figure("count", _en_number(m.group(1)), "", m.group(), m.start(), m.end(), _en_bound(text, m.start()))
@@ -440,7 +438,7 @@ def _en_years(text: str) -> Iterator[Figure]:
 def _en_counts(text: str) -> Iterator[Figure]:
     for m in EN_COUNT.finditer(text):
         token = m.group(1)
-        value = _en_number(token) * _SCALE.get((m.group(2) or "").lower(), 1)
+        value = _en_number(token) * ENGLISH_SCALE.get((m.group(2) or "").lower(), 1)
         if not m.group(2) and "," not in token and "." not in token and 1900 <= value <= 2100 and len(token) == 4:
             continue
         yield Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),

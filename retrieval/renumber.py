@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
@@ -39,11 +40,14 @@ def _articles(chunks: list[Passage]) -> dict[int, tuple[Passage, str]]:
     return {number: (found[0], " ".join(p.text for p in found)) for number, found in parts.items()}
 
 
-def _words(text: str) -> set[str]:
-    return set(tokenize(_ARTICLE_HEAD.sub("", text), "bigram"))
+@lru_cache(maxsize=4096)
+def _words(text: str) -> frozenset[str]:
+    # remembered by text: every answer quoting a CSL article compares it with the other text's articles
+    # (rule other_version), which are the same strings each time
+    return frozenset(tokenize(_ARTICLE_HEAD.sub("", text), "bigram"))
 
 
-def _shared(a: set[str], b: set[str]) -> float:
+def _shared(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / (len(a | b) or 1)
 
 

@@ -74,6 +74,10 @@ class Options:
     # model reads each answer as the new model would doubt it
     off_topic_chance: float | None = None
 
+    def searches(self, doc_id: str) -> bool:
+        """Whether the document is among those searched (all, unless the user named some)."""
+        return not self.doc_ids or doc_id in self.doc_ids
+
 
 RANKED_DEPTH = 10  # ranked chunk ids an Answer keeps (Answer.ranked)
 # the rules that answer only of a law or a glossary term the question names
@@ -164,9 +168,8 @@ class AnswerService:
                 (comp, ranked), confidence, feats = changed, 1.0, {}
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
         comp = with_amending_item(comp, self._chunks_of, analysis.language)
-        allowed = lambda doc_id: not options.doc_ids or doc_id in options.doc_ids  # noqa: E731
-        comp = with_other_version(comp, self._chunks_of, analysis.language, allowed)
-        comp = with_original_text(comp, self._chunks_of, analysis.language, allowed)
+        comp = with_other_version(comp, self._chunks_of, analysis.language, options.searches)
+        comp = with_original_text(comp, self._chunks_of, analysis.language, options.searches)
         answer = self._finish(question, analysis, comp)
         self._honest_notes(answer, options)
         self._match_register(answer)
