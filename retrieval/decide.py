@@ -73,8 +73,10 @@ def off_topic_chance(analysis: QueryAnalysis, vector: np.ndarray, topic: TopicMo
 def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composition | None:
     """Abstain before any search on positive evidence that the question is outside the corpus' field: the
     learned topic model's probability (``analysis.off_topic_chance``, when the model applies to the encoder) at or
-    over its threshold, or no word of the field at all (the model or not: on the worked sets no answerable
-    question lacks one). A question naming a law or an article is always inside it."""
+    over its threshold, or no word of the field at all while the model doubts it too (a plain question of the
+    field, "Do AI-generated images need a watermark?", uses none of the listed words, and the model, reading its
+    meaning, is sure it is the field's; no off-topic question of the sets lacks a word of the field with so little
+    doubt). A question naming a law or an article is always inside it."""
     if not enabled("off_topic") or not weakly_on_topic(analysis.question):
         return None
     chance, unseen = analysis.off_topic_chance, analysis.unseen
@@ -82,9 +84,9 @@ def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composit
         detail = (f"off-topic probability {chance:.2f} >= {topic.threshold:.2f} "
                   f"({len(domain_terms(analysis.question))} word(s) of the field; nowhere in the store: "
                   f"{unseen[0]:.0%} of its words, {unseen[1]:.0%} of its characters)")
-    elif off_topic(analysis.question):
-        # no word of the field at all, however little the model doubts it: nothing asked is the corpus' subject
-        detail = "no word of the field, no law, no article"
+    elif off_topic(analysis.question) and (topic is None or topic.doubts(chance)):
+        detail = "no word of the field, no law, no article" + \
+            (f" (off-topic probability {chance:.2f} >= {topic.answer_check[0]:.2f})" if topic else "")
     else:
         return None
     comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic")

@@ -50,6 +50,11 @@ class TopicModel:
     # doubts at least this much, however much the passage speaks to
     quote_chance: float = 1.1
 
+    def doubts(self, chance: float) -> bool:
+        """Whether a question the model gives this off-topic probability is one it doubts: at or over the answer
+        check's probability (a model without an answer check doubts every question)."""
+        return self.answer_check[0] > 1.0 or chance >= self.answer_check[0]
+
     def applies_to(self, model_id: str) -> bool:
         return bool(self.space) and model_id.startswith(self.space)
 
