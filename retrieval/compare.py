@@ -119,12 +119,30 @@ _EN_VERSUS = re.compile(r"^(?P<lead>(?:under|in|per|according to)\b[^,:]{2,60},\
                         r"(?P<b>[^:?]{6,}?)\s*[:—–]\s*(?P<ask>[^?]{6,}?)(?:,?\s+and\s+which\b[^?]*)?\?", re.I)
 
 
+# "Standard deadline: A vs B, which is longer?": what is compared named first (or not), then the options, then
+# only which one is asked
+_EN_VERSUS_WHICH = re.compile(r"^(?:(?P<topic>[^:?]{3,40}?)\s*:\s*)?(?P<a>[^:?,]{4,}?)\s+(?:versus|vs\.?)\s+"
+                              r"(?P<b>[^:?,]{4,}?)\s*[,:—–]\s*which\b[^?]*\?\s*$", re.I)
+
+
+def _versus_which_sides(question: str) -> list[Side]:
+    """Each option asked for what the question compares: its period when it asks which is longer or shorter."""
+    m = _EN_VERSUS_WHICH.search(question)
+    if not m:
+        return []
+    how = "How long is" if comparison_direction(question) in ("longer", "shorter") else "What is"
+    topic = (m["topic"] or "").strip()
+    topic = topic[:1].lower() + topic[1:] if topic[1:2].islower() else topic
+    return [Side("", f"{how} the {topic} of {option}?" if topic else f"{how} {option}?", option)
+            for option in (m["a"].strip(), m["b"].strip())]
+
+
 def _versus_sides(question: str) -> list[Side]:
     """Each option asked what the question asks after the colon, with the law named before the options; "each" in
     the ask stands for the option ("up to what multiple can each be fined")."""
     m = _EN_VERSUS.search(question)
     if not m:
-        return []
+        return _versus_which_sides(question)
     lead, ask = (m["lead"] or "").strip(), m["ask"].strip()
     asked = []
     for option in (m["a"].strip(), m["b"].strip()):

@@ -37,6 +37,7 @@ from retrieval.figures import (
     largest_fine,
     publication_day,
     same_as_of,
+    stated_months,
 )
 from retrieval.glossary import expand_query, name_forms, names_in, scheme_names
 from retrieval.internal import own_label, secondary_note
@@ -63,6 +64,7 @@ from retrieval.roles import (
     counts_differ,
     extends_by,
     is_lead_time,
+    keeps_for,
     speaks_of,
 )
 from retrieval.rules.asks import CRIMINAL_SANCTION, asking_sentence, context_names, scene_names
@@ -505,7 +507,7 @@ def _accepts(figure: Figure, analysis: QueryAnalysis, companions: bool = False) 
 ASKS_YEAR = re.compile(r"\b(?:which|what) year\b|\bin what year\b|\byear\b|哪一?年|几几年|多少年|年份", re.I)
 _TIMED = frozenset({"duration", "date", "day-of-year", "frequency", "timing"})
 # a date followed by what happened to a text on it (2022年7月7日公布的《…》, "promulgated on…")
-_LAW_EVENT_AFTER = re.compile(r"\s*(?:公布|发布|颁布|通过|印发|修正|修订|起?施行)|,?\s*(?:promulgated|published|adopted|issued)\b",
+_LAW_EVENT_AFTER = re.compile(r"\s*(?:第[^，。；]{2,30}?会议)?\s*(?:公布|发布|颁布|通过|印发|修正|修订|起?施行)|,?\s*(?:promulgated|published|adopted|issued)\b",
                               re.I)
 
 
@@ -517,6 +519,12 @@ def _amendment_for_the_law(doc_id: str, question: str) -> bool:
     if not doc_id or not ASKS_ADOPTION.search(question) or _AMENDMENT_WORDS.search(question):
         return False
     return bool(_amended(doc_id))
+
+
+def _a_stated_date(figure: Figure, text: str, given: frozenset[int]) -> bool:
+    """A date in a month the question states, in a sentence that states a date of another month: the question
+    told the one and asks the other."""
+    return bool(given) and figure.value // 100 in given and bool(stated_months(text) - given)
 
 
 def _a_law_s_own_date(text: str, end: int) -> bool:
@@ -549,15 +557,20 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             return False  # the 90 days a review takes are not how long it may be extended by
         if analysis.extended_periods and figure.kind == "duration" and not _states_period(text, analysis):
             return False  # the initial review's 15 more days are not how long the 90-day review may run over
+        if figure.kind == "duration" and _asks_time_to_act(analysis) and keeps_for(text, figure.start):
+            return False  # "多久内要做等保备案": six months of keeping logs are no time to file in
         if analysis.lead_time and figure.kind == "duration" and not is_lead_time(text, figure.start, figure.end):
             return False  # ten days after the filing arrives is not how long before listing it must be made
         if analysis.after_event and figure.kind == "duration" and is_lead_time(text, figure.start, figure.end):
             return False  # 60 working days before expiry is not how soon after a change one must re-apply
     if figure.kind == "duration" and (figure.value, figure.unit) in analysis.given_periods:
         return False  # "we applied within the 15 working days; how long does the office have?": not those 15
-    if figure.kind == "date" and _a_law_s_own_date(text, figure.end) and OBLIGATION_CUE.search(analysis.question) \
+    if figure.kind == "date" and _a_law_s_own_date(text, figure.end) \
+            and (OBLIGATION_CUE.search(analysis.question) or analysis.activities) \
             and not (EFFECTIVE_CUE.search(analysis.question) or ADOPTION_CUE.search(analysis.question)):
-        return False  # "by when must we apply": the day the Measures were published is no due date
+        return False  # "by when must we apply", "年度报告什么时候交": the day a law was published is no due date
+    if figure.kind == "date" and _a_stated_date(figure, text, analysis.given_months):
+        return False  # "the decision adopted in October 2025: when does it take effect?": not the day it was adopted
     if figure.kind == "date" and _amendment_for_the_law(doc_id, analysis.question):
         return False  # "when was the CSL adopted": the day its 2025 amending decision was adopted is not that day
     if figure.kind == "date" and _commences_only(text, figure) and _asks_adoption(analysis.leading_ask):
@@ -982,6 +995,17 @@ WHEN_TO_ACT = re.compile(r"\bwhen (?:can|may|could|should|do|does|shall) (?:we|I
                          r"何时(?:可以|能|要|应)", re.I)
 
 
+# the time an act must be done in: "多久内要做", "within how many days", "by when must we", "when do we have to"
+_TIME_TO_ACT = re.compile(r"\bwithin\b|\bdeadline\b|\bby when\b|\bdue\b|(?:多久|多长时间|几天|几个?月|(?:多少|几)个?工作日)(?:以|之)?内",
+                          re.I)
+
+
+def _asks_time_to_act(analysis: QueryAnalysis) -> bool:
+    """An act asked a time to be done in, not how long anything is kept (the question names no period's kind)."""
+    return bool(analysis.activities) and not (analysis.period_roles or analysis.retained) and \
+        bool(_TIME_TO_ACT.search(analysis.question) or WHEN_TO_ACT.search(analysis.question))
+
+
 def _asks_when_to_act(question: str) -> bool:
     """Whether it asks when a duty falls due or when one may act ("must we", "when can we apply")."""
     return bool(OBLIGATION_CUE.search(question) or WHEN_TO_ACT.search(question))
@@ -993,7 +1017,7 @@ OWN_COMMENCEMENT = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective|"
                            r"\bkick(?:s|ed)? in\b|\b(?:start|begin)s? to apply\b|\bappl(?:y|ies) from\b|"
                            r"\bgo(?:es)? live\b", re.I)
-ADOPTION_CUE = re.compile(r"通过|公布|adopted|promulgat|passed|issued", re.I)
+ADOPTION_CUE = re.compile(r"通过|公布|发布|颁布|印发|adopted|promulgat|passed|issued|published|released|enacted", re.I)
 # "哪一天通过的" asks when a law was adopted; "我们没通过" (we did not pass the assessment) does not
 ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安全评估|检测)|公布|\badopt(?:ed)?\b|promulgat|\bpassed\b|issued",
                            re.I)
@@ -1500,12 +1524,38 @@ def _duty_or_its_sanction_first(picks: list[Pick], analysis: QueryAnalysis) -> l
         if len(duties := duty_articles(top.span.text)) == 1:
             doc, (number,) = top.passage.doc_id, tuple(duties)
             return _naming_first(picks, lambda p: p.passage.doc_id == doc and p.passage.article == number, analysis)
-        return picks
+        return _duty_near_its_sanction_first(picks)
     if not _is_duty(top.passage):
         return picks
     duty = _article_key(top.passage)
     return _naming_first(picks, lambda p: _article_key(p.passage)[0] == duty[0] and duty[1] in _duties_breached(p),
                          analysis)
+
+
+# the stages of a review procedure: a question naming one asks that stage's time ("a security assessment" is the
+# setting of most transfer questions, and the sentence answering them need not repeat it)
+_STAGES = frozenset({"preliminary review", "special review"})
+
+
+def _asked_stage_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """"How long does a special cybersecurity review take?": of the sentences answering, one naming the stage of
+    the review asked (特别审查程序…90个工作日) before one naming none (the member units' 15 days to reply)."""
+    stages = analysis.assessments & _STAGES
+    if not stages or stages & assessment_kinds(_read(picks[0].span, picks[0].chapeau)):
+        return picks
+    return _naming_first(picks, lambda p: bool(stages & assessment_kinds(_read(p.span, p.chapeau))), analysis)
+
+
+def _duty_near_its_sanction_first(picks: list[Pick]) -> list[Pick]:
+    """"Which PIPL article says we need a DPO?": a sanction (a sentence stating a penalty) naming the duty's words in
+    passing (禁止其…担任…个人信息保护负责人) is no article that provides it; a duty article of the same law scoring near
+    it is."""
+    top = picks[0]
+    if _is_duty(top.passage) or not any(f.sanction for f in top.figures):
+        return picks  # a sentence that states no penalty ("…to be responsible for…") is no sanction
+    duty = next((p for p in picks[1:6] if _is_duty(p.passage) and p.passage.doc_id == top.passage.doc_id
+                 and p.score >= SUPPORT_FRACTION * top.score), None)
+    return [duty, *[p for p in picks if p is not duty]] if duty is not None else picks
 
 
 def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
@@ -1516,6 +1566,7 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     picks = _asked_article_first(picks, ask)
     picks = _asked_tier_first(picks, analysis)
     picks = _duty_not_exemption_first(picks, analysis)
+    picks = _asked_stage_first(picks, analysis)
     if analysis.which_article and picks[0].passage.article is None:
         # "which article…" is answered by an article: a title or preamble, however close its words, names none
         picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)

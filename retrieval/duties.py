@@ -25,8 +25,9 @@ _ACTORS = {
 _EN_DUTY = re.compile(r"\b(?:must|should|shall|may|can|has to|have to|needs? to|(?:is|are) (?:required|obliged|allowed|"
                       r"permitted) to)\b", re.I)
 _ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|(?<=内|久)要|可(?=在|于|自)")
-_ZH_OFFICE_ACTS = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:网信办|网信委|网信部门|主管部门|监管部门|办公室|机关))(?:要|会|需要|需|得)?"
-                             r"(?:在[^，。？?]{0,12}?内)?(?:审查|审核|核查|查验|受理|作出|答复|办结|完成|批准|回复|出具|给出?)")
+_ZH_OFFICE_ACTS = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:网信办|网信委|网信部门|主管部门|监管部门|办公室|机关))(?:要|会|需要|需|得)?"
+                             r"(?:在?[^，。？?]{0,12}?内)?(?:审查|审核|审完|审结|审批|核查|查验|受理|作出|答复|办结|完成|批准|回复|"
+                             r"出具|给出?)")
 # "how many days does the provincial CAC take to review…": the office's own time, with no modal to say so
 _EN_OFFICE_ACTS = re.compile(r"\b(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\w-]+\s+){0,3}?(?:CAC|offices?|authorit(?:y|ies)|"
                              r"regulators?|departments?|administrations?|bureaus?|ministry|agenc(?:y|ies)|commissions?))"
@@ -181,7 +182,7 @@ _ACTIVITIES = {
     # cancelling a filing when a service ends is not making it: 注销备案 has its own period (二十个工作日)
     "deregistration": re.compile(r"注销|\bderegist|\bde-regist|\bcancel\w*\s+(?:of\s+)?(?:(?:the|its|our|a)\s+)?(?:\w+\s+)?"
                                  r"(?:filing|registration)", re.I),
-    "submission": re.compile(r"提交|报送|补交|递交|补充材料|\bsubmi|\bsupplement", re.I),
+    "submission": re.compile(r"提交|报送|报给|交给|补交|递交|补充材料|\bsubmi|\bsupplement", re.I),
     # applying (申报) for an assessment or a review is not the authority's doing it: the 45 working days to finish
     # an assessment are not how soon after a change one must re-apply
     "application": re.compile(r"申报|\b(?:re-?)?appl(?:y|ies|ied|ying) for\b|\bre-?apply", re.I),
@@ -189,7 +190,9 @@ _ACTIVITIES = {
     "change": re.compile(r"变更手续|办理变更|\b(?:update|amend|change)\w*\s+(?:(?:the|its|their|our)\s+)?"
                          r"(?:filing|registration|record)\b", re.I),
     # answering a person's request (to delete, to access, to correct) is not filing or reporting
-    "response": re.compile(r"答复|回复|响应|反馈|\brespond|\breply|\breplies|\bresponse", re.I),
+    "response": re.compile(r"答复|回复|响应|反馈|处理[^，。；？]{0,12}?(?:请求|申请|投诉)|\brespond|\breply|\breplies|\bresponse|"
+                           r"\b(?:answer|handl|process|deal\w* with|action)\w*\s+(?:(?:an?|the|their|his|her|our|a user['’]s)\s+)?"
+                           r"(?:[\w'’-]+\s+){0,3}?(?:requests?|complaints?|quer(?:y|ies)|enquir\w+|inquir\w+)\b", re.I),
     # telling the people affected is not reporting to the authorities: the 24 hours to report a national-security
     # risk to the regulator are not the time to notify users of a breach
     "informing": re.compile(r"(?:通知|告知)[^，。；？]{0,6}(?:用户|个人|权利人|受影响|利害关系人|相关方)|"
@@ -216,8 +219,8 @@ _ASSESSMENTS = {
     "security": re.compile(r"安全评估|security assessment", re.I),
     "self": re.compile(r"自评估|自行评估|self-assess", re.I),
     # and of review: the preliminary review's fifteen extra days are not the special review procedure's
-    "preliminary review": re.compile(r"初步审查|(?:preliminary|initial) review", re.I),
-    "special review": re.compile(r"特别审查|special review", re.I),
+    "preliminary review": re.compile(r"初步审查|(?:preliminary|initial) (?:cybersecurity |security )?review", re.I),
+    "special review": re.compile(r"特别审查|special (?:cybersecurity |security )?review", re.I),
 }
 # the routes for sending personal information abroad: one route's figures do not answer another's
 _ROUTES = {

@@ -174,7 +174,8 @@ ASKS_UNITS = re.compile(r"\bhow many\s+(?:numbered\s+|separate\s+)?(?:amendment\
                         r"(?!\s+(?:of|under)\s+(?!the\b|this\b|that\b|its\b))|"
                         # a bare 几项 after another noun (职责一共有几项) counts a list's items, not the document's
                         r"(?:(?:一共|总共|共)?有?(?:多少|几)(?:条|项(?:修改|修正))|"
-                        r"决定(?:一共|总共|共)?有?(?:多少|几)项)\s*[？?]?\s*$", re.I)
+                        # the decision's items however it is said to have them (一共有, 一共改了, 里共作了)
+                        r"决定[^，,。？?\d]{0,6}?(?:多少|几)项)\s*[？?]?\s*$", re.I)
 _ITEM_LOCATOR = re.compile(r"^Item (\d+)$")
 # a part of the document (its annex, the template contract it attaches): the document's own numbering is not its count
 _PART_OF_DOCUMENT = re.compile(r"\b(?:annex(?:es|ed)?|appendix|appendices|attachments?|attached|template|model contract)\b|"

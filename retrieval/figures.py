@@ -293,6 +293,20 @@ _MONTH_NAMES = r"(January|February|March|April|May|June|July|August|September|Oc
 EN_MONTH_DAY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH_NAMES}\b|\b{_MONTH_NAMES}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
 
 
+_EN_MONTH_YEAR = re.compile(rf"\b{_MONTH_NAMES}\s+(\d{{4}})\b", re.I)
+
+
+# the words that ask which date, not whether a date holds ("Did it take effect in January 2026?")
+ASKS_WHICH_DATE = re.compile(r"\bwhen\b|\b(?:what|which) (?:date|day)\b|何时|什么时候|哪一?天|哪一?日|几月几[日号]|几号", re.I)
+
+
+def stated_months(text: str) -> frozenset[int]:
+    """The months (yyyymm) of the dates a text states to the month or the day: "adopted in October 2025",
+    2025年10月28日. A year alone ("the 2021 law") names no month."""
+    months = {f.value // 100 for f in extract_figures(text) if f.kind == "date" and f.value % 10000 >= 100}
+    return frozenset(months | {int(year) * 100 + _MONTHS[month.lower()] for month, year in _EN_MONTH_YEAR.findall(text)})
+
+
 def _en_month_days(text: str) -> Iterator[Figure]:
     for m in EN_MONTH_DAY.finditer(text):
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
@@ -744,7 +758,10 @@ _CONDITION_WHEN = re.compile(r"\bwhen (?:is|are|does|do|would|will) (?:an? |the 
                              r"qualif(?:y|ies) as|(?:be )?(?:considered|deemed|treated as|regarded as|classified as|"
                              r"designated as)|becomes?|falls? under)\b|"
                              r"\bwhen (?:is|are) (?:an? |the )?[\w'’-]+(?: [\w'’-]+){0,3}? an? (?!(?:day|date|year|month|"
-                             r"week)s?\b)['‘“\"]?\w|什么时候(?:才)?(?:算|属于|构成|会被认定|被认定)", re.I)
+                             r"week)s?\b)['‘“\"]?\w|什么时候(?:才)?(?:算|属于|构成|会被认定|被认定)|"
+                             # "when is a review triggered / required?": the circumstances that bring a duty
+                             r"\bwhen (?:is|are|would|will) (?:an? |the |our |my )?[\w'’ -]{1,40}? (?:be )?(?:triggered|"
+                             r"required|needed|necessary|mandatory|compulsory)\b", re.I)
 _SCENE_WHEN = re.compile(r"^\s*when\b[^?]*?,\s*(?:how|what|which|within|by)\b", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
                           r"(?:what|which)(?: [a-z]+)? date|(?:by )?(?:what|which)(?: [a-z]+)? date[^,.?]{0,30}(?:each|every) year|"

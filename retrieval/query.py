@@ -20,7 +20,15 @@ from retrieval.duties import (
     breached_articles,
     routes,
 )
-from retrieval.figures import as_of_day, asked_units, extract_figures, question_wants, yes_or_no
+from retrieval.figures import (
+    ASKS_WHICH_DATE,
+    as_of_day,
+    asked_units,
+    extract_figures,
+    question_wants,
+    stated_months,
+    yes_or_no,
+)
 from retrieval.glossary import glossary_pairs
 from retrieval.laws import (
     SECONDARY_KINDS,
@@ -283,6 +291,9 @@ class QueryAnalysis:
     as_of: float | None = None  # the day it asks a count or total for ("as of 30 June 2024")
     # the periods its scene already states ("已经在15个工作日内申请了复评"): the answer is another period
     given_periods: tuple[tuple[float, str], ...] = ()
+    # the months of the dates it states ("the decision adopted in October 2025: when does it take effect?"), which
+    # a sentence stating another date does not answer with
+    given_months: frozenset[int] = frozenset()
     # the periods an extension ask says are extended ("by how many days can the 90-day review be extended?")
     extended_periods: tuple[float, ...] = ()
     earlier_text: bool = False  # it asks what an earlier text said: the later one that amends it does not answer
@@ -526,6 +537,7 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
         count_noun=asked_count_noun(asked) if "count" in wants else "",
         period_roles=period_roles(asked) if "duration" in wants else (),
         given_periods=given_periods(question) if "duration" in wants else (),
+        given_months=stated_months(question) if "date" in wants and ASKS_WHICH_DATE.search(question) else frozenset(),
         retained=retained_thing(asked),
         validated=validated_thing(asked),
         classified=classified_term(asked) if wants and enabled(CLASS_RULE) else "",

@@ -68,9 +68,9 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
                  re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效|届满", re.I)),
     # "keep transferring" is going on, not keeping something
-    "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b(?!\s+\w+ing\b)|\bkept\b|\bstored? for\b|保存|留存|保留",
-                             re.I),
-                  re.compile(r"\bretain\w*|\bretention\b|\bkeep|\bkept\b|\bstor\w+|保存|留存|保留|存储", re.I)),
+    "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b(?!\s+\w+ing\b)|\bkept\b|\bstored? for\b|"
+                             r"\bpreserv(?:e|ed|ing)\b|保存|留存|保留", re.I),
+                  re.compile(r"\bretain\w*|\bretention\b|\bkeep|\bkept\b|\bstor\w+|\bpreserv\w+|保存|留存|保留|存储", re.I)),
     "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|\bsentenced\b|有期徒刑|徒刑|刑期|坐牢|判(?:处|刑)?(?:几|多少)年",
                                 re.I),
                      re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
@@ -164,6 +164,17 @@ def period_roles(question: str) -> tuple[str, ...]:
     clause that asks, when it names one ("…got an administrative detention… How long is he barred…?" asks the
     ban, not the detention of its scene)."""
     return _named(asking_clause(question), _PERIODS) or _named(question, _PERIODS)
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;。:：]")
+
+
+def keeps_for(text: str, start: int) -> bool:
+    """Whether the period starting at ``start`` is how long something is kept: its clause says keeping before it
+    (留存相关的网络日志不少于六个月, "retain the logs for at least six months")."""
+    before = text[max(0, start - 40):start]
+    clause = _CLAUSE_BREAK.split(before)[-1]
+    return bool(_NAMED_ROLES["retention"][1].search(clause))
 
 
 def speaks_of(roles: tuple[str, ...], text: str) -> bool:

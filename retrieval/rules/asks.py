@@ -136,9 +136,9 @@ def asks_two_versions(question: str) -> bool:
 
 
 # a fine a court imposes on a conviction (罚金), not an authority's administrative fine (罚款)
-_CRIMINAL = re.compile(r"\bcriminal\b|\bprosecut\w*|\bconvict\w*|\bcourt['’]?s? fine|\bsentenc\w*|罚金|刑事|判处|判刑|"
+_CRIMINAL = re.compile(r"\bcriminal\b|\bcrimes?\b|(?<!犯)罪|\bprosecut\w*|\bconvict\w*|\bcourt['’]?s? fine|\bsentenc\w*|罚金|刑事|判处|判刑|"
                        r"定罪|坐牢", re.I)
-_NOT_CRIME = re.compile(r"(?:尚?不构成|未构成|不够)犯罪|(?:没有|没|未|不)(?:被)?(?:判刑|定罪|判处)|\bnot (?:a )?crim\w*|"
+_NOT_CRIME = re.compile(r"(?:尚?不构成|未构成|不够|没到|未到|不到|够不上)犯罪|\bno crimes?\b|\bnon-?criminal\b|(?:没有|没|未|不)(?:被)?(?:判刑|定罪|判处)|\bnot (?:a )?crim\w*|"
                         r"\bshort of a crime\b|\bnot (?:been )?(?:convicted|prosecuted|sentenced)\b|"
                         # a question setting the court's fine beside an authority's asks both
                         r"\badministrative\b|行政处罚|治安处罚", re.I)
@@ -182,12 +182,15 @@ def asks_law_maximum(question: str) -> bool:
                 and not article_refs(question) and not _BREACH.search(question))
 
 
-_WHICH_ARTICLE = re.compile(r"\b(?:which|what)\s+(?:article|provision|clause)s?\b(?!\s+(?:\d|say|says))|"
+# "what provisions say about consent" asks what they say; "which article says we need a DPO" asks which
+_WHICH_ARTICLE = re.compile(r"\bwhich\s+(?:article|provision|clause)s?\b(?!\s+\d)|"
+                            r"\bwhat\s+(?:article|provision|clause)s?\b(?!\s+(?:\d|say|says))|"
                             r"\bunder which article\b|\bin which article\b|哪一?条(?!路|途径|渠道|线|通道)|哪个条款|第几条|什么条款", re.I)
 
 
 # "which PIPL article gives…": a law's short name between the asking word and the article
-_WHICH_NAMED_ARTICLE = re.compile(r"\b[Ww](?:hich|hat)\s+[A-Z]{2,}\s+(?:[Aa]rticle|[Pp]rovision|[Cc]lause)s?\b"
+_WHICH_NAMED_ARTICLE = re.compile(r"\b[Ww]hich\s+[A-Z]{2,}\s+(?:[Aa]rticle|[Pp]rovision|[Cc]lause)s?\b(?!\s+\d)|"
+                                  r"\b[Ww]hat\s+[A-Z]{2,}\s+(?:[Aa]rticle|[Pp]rovision|[Cc]lause)s?\b"
                                   r"(?!\s+(?:\d|say|says))")
 
 

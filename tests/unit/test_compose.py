@@ -118,6 +118,42 @@ def test_a_which_article_question_about_a_duty_is_answered_by_the_duty_not_the_p
     assert compose([duty, penalty], analysis, 5, 0.0, "bigram").key_figure == "DSL Art. 36"
 
 
+def test_a_which_article_question_is_answered_by_the_duty_not_a_sanction_naming_its_words_in_passing():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from tests.statutes import statute
+
+    ban = statute("有前款规定的违法行为，情节严重的，由省级以上履行个人信息保护职责的部门责令改正，并处五千万元以下罚款；并可以决定"
+                  "禁止其在一定期限内担任相关企业的董事、监事、高级管理人员和个人信息保护负责人。", 66, score=2.0)
+    duty = statute("第五十二条 处理个人信息达到国家网信部门规定数量的个人信息处理者应当指定个人信息保护负责人。", 52, score=1.9)
+    asked = analyse("Which PIPL article says we need a DPO?")
+    assert asked.which_article
+    assert compose([ban, duty], asked, 5, 0.0, "bigram").key_figure == "PIPL Art. 52"
+    # a duty of another law is no article of the law the sanction is in
+    other = statute("第五十二条 处理个人信息达到国家网信部门规定数量的个人信息处理者应当指定个人信息保护负责人。", 52,
+                    doc_id="other", short="Other", score=1.9)
+    assert compose([ban, other], asked, 5, 0.0, "bigram").key_figure == "PIPL Art. 66"
+
+
+def test_a_sentence_naming_the_stage_of_review_asked_answers_before_one_naming_none():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from tests.statutes import statute
+
+    def measures(text: str, article: int, score: float):
+        return statute(text, article, doc_id="cybersecurity-review", short="Cybersecurity Review Measures",
+                       title="网络安全审查办法", score=score)
+
+    replies = measures("第十二条 网络安全审查工作机制成员单位和相关部门应当自收到审查结论建议之日起15个工作日内书面回复意见。", 12, 2.0)
+    special = measures("第十四条 特别审查程序一般应当在90个工作日内完成，情况复杂的可以延长。", 14, 1.5)
+    asked = analyse("How long does a special cybersecurity review take?")
+    assert asked.assessments == {"special review"}
+    assert "90" in compose([replies, special], asked, 5, 0.0, "bigram").key_figure
+    # a question naming no kind keeps the order the scorer chose
+    plain = analyse("网络安全审查工作机制成员单位多少个工作日内书面回复意见？")
+    assert "15" in compose([replies, special], plain, 5, 0.0, "bigram").key_figure
+
+
 def _statute(text: str, article: int):
     from tests.statutes import statute
 
@@ -274,6 +310,11 @@ def test_the_day_a_text_was_published_is_no_due_date():
     published = extract_figures(text)[0]
     assert not _fits(published, text, analyse("We want the approval extended. By when must we apply?", None))
     assert _fits(published, text, analyse("When were the Outbound Assessment Measures published?", None))
+    # a law adopted at a named session, and a question asking when an act (a report) is due
+    adopted = "2021年6月10日 第十三届全国人民代表大会常务委员会第二十九次会议通过"
+    day = extract_figures(adopted)[0]
+    assert not _fits(day, adopted, analyse("年度数据安全报告什么时候交？", None))
+    assert _fits(day, adopted, analyse("数据安全法什么时候通过的？", None))
 
 
 
@@ -416,7 +457,7 @@ def test_a_figure_from_a_passage_speaking_to_far_less_than_the_silent_one_found_
                                    "的名称或者代表的姓名、联系方式等报送履行个人信息保护职责的部门。", 53, 2.0)
     filing = passage("scc-measures", "Standard Contract Measures",
                      "第七条 个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。", 7, 1.6)
-    asked = analyse("境外个人信息处理者在境内指定了代表，要在多少日内把代表的姓名和联系方式报给网信部门？", "bigram")
+    asked = analyse("境外个人信息处理者在境内指定了代表，要在多少日内把代表的姓名和联系方式给到网信部门？", "bigram")
     # the words every passage of the field uses weigh little, as in the corpus
     common = {"个人": 0.2, "人信": 0.2, "信息": 0.2, "处理": 0.2, "理者": 0.2, "网信": 0.5, "信部": 0.5, "部门": 0.5}
     refused = compose([duty, filing], asked, 5, 0.0, "bigram", common)

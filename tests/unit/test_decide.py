@@ -46,13 +46,19 @@ def test_a_law_question_passes_the_screen():
     assert screen(analyse("What is the maximum fine under the PIPL?")) is None
 
 
-def test_a_question_with_no_word_of_the_field_is_screened_out_however_little_the_model_doubts_it():
+def test_a_question_with_no_word_of_the_field_is_screened_out_only_when_the_model_doubts_it_too():
     from dataclasses import replace
 
-    trusting = _doubting_model(0.8, 0.2)  # screen threshold 0.97: a chance of 0.06 passes it
-    refused = screen(replace(analyse("专利保护期是多少年？"), off_topic_chance=0.06), trusting)
+    model = _doubting_model(0.8, 0.2)  # screen threshold 0.97; it doubts a question from 0.8
+    refused = screen(replace(analyse("专利保护期是多少年？"), off_topic_chance=0.85), model)
     assert refused is not None and refused.trace[0].rule == "off_topic"
-    assert screen(replace(analyse("网络日志要保存多久？"), off_topic_chance=0.06), trusting) is None
+    assert "0.85 >= 0.80" in refused.trace[0].detail
+    # a plain question of the field using none of the listed words: the model is sure it is the field's
+    assert screen(replace(analyse("Do AI-generated images need a watermark?"), off_topic_chance=0.06), model) is None
+    assert screen(replace(analyse("专利保护期是多少年？"), off_topic_chance=0.06), model) is None
+    assert screen(replace(analyse("网络日志要保存多久？"), off_topic_chance=0.06), model) is None
+    # without a model, no word of the field is enough
+    assert screen(analyse("专利保护期是多少年？")) is not None
 
 
 def test_a_comparison_of_two_laws_is_asked_once_per_law_without_the_other_name():
@@ -351,6 +357,18 @@ def test_two_options_set_one_versus_the_other_are_each_asked_what_follows_the_co
     each = sides("Selling uncertified equipment versus using unreviewed products: under the amended CSL, up to what "
                  "multiple can each be fined?")
     assert each[1].question == "under the amended CSL, up to what multiple can using unreviewed products be fined?"
+
+
+def test_two_options_set_one_versus_the_other_then_only_which_are_each_asked_for_what_is_compared():
+    left, right = sides("Standard deadline: CAC export assessment vs initial cybersecurity review, which is longer?")
+    assert left.question == "How long is the standard deadline of CAC export assessment?"
+    assert right.label == "initial cybersecurity review"
+    assert sides("Log retention vs PIA report retention, which is longer?")[1].question == \
+        "How long is PIA report retention?"
+    assert sides("Fine for a company vs fine for its manager, which is higher?")[0].question == \
+        "What is Fine for a company?"
+    # two laws set against each other are the laws' sides, not options
+    assert [side.law for side in sides("PIPL vs DSL, which has the higher maximum fine?")] == ["pipl", "dsl"]
 
 
 def test_a_law_in_force_from_a_year_and_its_amended_version_are_the_later_text():

@@ -114,6 +114,9 @@ def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_
     # the interested parties are told, the authorities reported to
     assert asked_activities("数据安全事件危害个人权益的，要在多少小时内通知利害关系人？") == frozenset({"informing"})
     assert asked_activities("Within how many hours must we notify affected parties?") == frozenset({"informing"})
+    # answering a person's request, however it is said to be dealt with
+    assert asked_activities("How many days do we have to answer a user's access request?") == frozenset({"response"})
+    assert asked_activities("用户提出删除请求，我们多久内要处理完请求？") == frozenset({"response"})
 
 
 def test_who_must_act_in_a_spoken_chinese_question():
@@ -125,6 +128,9 @@ def test_who_must_act_in_a_spoken_chinese_question():
     # an office doing what offices do, with no modal: its own time
     assert asked_duty("数据出境安全评估结果，多少个工作日内网信办要给延期申请答复？")[0] == "authority"
     assert asked_duty("自贸区的负面清单，省级网信委要在多少个工作日内批准？")[0] == "authority"
+    # the office right after a comma, its time told before the act (多少个工作日内审完), with no 在
+    assert asked_duty("标准合同备案，网信办多少个工作日内审完？")[0] == "authority"
+    assert asked_duty("合同备案，我们多少个工作日内要交？")[0] == "party"
     # "they", after the asker's own act: the office the asker reported to, not the asker
     question = "我们报告保护工作部门以后，他们要在多长时间内完成重新认定？"
     assert asked_duty(question)[0] == "authority"

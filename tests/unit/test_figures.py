@@ -114,6 +114,10 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("When is an online platform a 'large network platform' under the Regulations?", set()),
     ("When does a processor count as a large network platform?", set()),
     ("When is the annual report due?", {"date"}),
+    # "when is a review required / triggered" asks the circumstances that bring it, not a date
+    ("When is a security assessment required for exporting data?", set()),
+    ("When is a cybersecurity review triggered?", set()),
+    ("When was the review required to be completed?", {"date"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants

@@ -102,6 +102,48 @@ def test_a_period_the_scene_already_states_is_not_the_one_asked():
     assert given_periods("How many working days does the office have to review?") == ()
 
 
+def test_a_date_the_question_states_is_not_the_one_asked_when_the_sentence_states_another():
+    from retrieval.compose import _a_stated_date
+    from retrieval.figures import extract_figures, stated_months
+    from retrieval.query import analyse
+
+    told = analyse("When does the NPCSC decision amending the Cybersecurity Law, adopted in October 2025, come into force?")
+    assert told.given_months == {202510}
+    sentence = "…于2025年10月28日通过，现予公布，自2026年1月1日起施行。"
+    adopted, effective = extract_figures(sentence)
+    assert _a_stated_date(adopted, sentence, told.given_months)
+    assert not _a_stated_date(effective, sentence, told.given_months)
+    # the only date of its sentence is kept: "what day in November 2021" asks the day of that month
+    only = "本法自2021年11月1日起施行。"
+    asked = analyse("On what day in November 2021 did the PIPL take effect?")
+    assert not _a_stated_date(extract_figures(only)[0], only, asked.given_months)
+    assert stated_months("the 2021 law") == frozenset()  # a year names no month
+    assert analyse("Did it take effect in January 2026?").given_months == frozenset()  # yes or no: it asks that one
+
+
+def test_a_period_of_keeping_is_told_by_its_clause():
+    from retrieval.roles import keeps_for
+
+    logs = "（三）采取监测、记录网络运行状态、网络安全事件的技术措施，并按照规定留存相关的网络日志不少于六个月；"
+    assert keeps_for(logs, logs.index("六个月"))
+    english = "Network operators shall retain relevant web logs for at least six months."
+    assert keeps_for(english, english.index("six"))
+    filing = "个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。"
+    assert not keeps_for(filing, filing.index("10"))
+    # an act asked a time to be done in is not answered by a period of keeping; a question about keeping is
+    from retrieval.compose import _fits
+    from retrieval.figures import extract_figures
+    from retrieval.query import analyse
+
+    six_months = next(f for f in extract_figures(logs) if f.kind == "duration")
+    assert not _fits(six_months, logs, analyse("新系统上线多久内要做备案？"))
+    assert _fits(six_months, logs, analyse("网络日志至少要留多久？"))
+    assert _fits(six_months, logs, analyse("How long do we need to hang on to our logs?"))
+    # keeping told in an earlier clause says nothing of the period after the break
+    after = "日志应当保存，并在收到通知之日起15个工作日内提交。"
+    assert not keeps_for(after, after.index("15"))
+
+
 def test_what_is_kept_when_the_keeper_is_named_first():
     from retrieval.roles import retained_thing
 
