@@ -725,7 +725,7 @@ _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|departme
 _ASKS_PERCENT = re.compile(r"what (?:[\w-]+ ){0,2}?(?:percentage|percent|share|proportion|fraction)\b|what\s*%|"
                            r"how many per ?cent|\bpercentage[- ]based\b|"
                            r"\b(?:percentage|proportion) of (?:the |its |their |a |an )?(?:[\w']+ ){0,3}?(?:turnover|revenue|sales)\b|"
-                           r"\b(?:as|in) (?:a )?(?:percentage|percent|share|proportion)\b|"
+                           r"\b(?:as|in) (?:a )?(?:(?:percentage|percent|share|proportion)\b|%)|"
                            r"how much of (?:the|a|an|its|their)\b|百分之几|百分之多少|多少百分比|百分比是多少|比例是多少",
                            re.I)
 _ASKS_DATE = re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
@@ -827,7 +827,7 @@ def yes_or_no(question: str) -> bool:
 # an aside, unless it asks, or glosses the ask with the kind of figure wanted and no figure ("the cap (percentage
 # of turnover)")
 _ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b|\bwhich\b))"
-                    r"(?![^）)\d]*(?:\bpercentage\b|百分比|比例)[^）)\d]*[）)])[^（）()]{2,60}[）)]", re.I)
+                    r"(?![^）)\d]*(?:\bpercentage\b|%|百分比|比例)[^）)\d]*[）)])[^（）()]{2,60}[）)]", re.I)
 
 
 def question_wants(question: str) -> set[str]:

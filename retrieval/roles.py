@@ -76,7 +76,10 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                      re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
     "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
     # how long someone is barred from a post or a licence: not the detention in the same article
-    "ban": (re.compile(r"\bbar(?:s|red|ring)?\b(?!\s+(?:association|council|exam))|\bban(?:s|ned|ning)?\b|prohibited from|disqualif\w*|不得从事|不得担任|禁止", re.I),
+    # "how long before we may apply for the licence again": the time one is barred from re-applying
+    "ban": (re.compile(r"\bbar(?:s|red|ring)?\b(?!\s+(?:association|council|exam))|\bban(?:s|ned|ning)?\b|prohibited from|disqualif\w*|"
+                       r"\b(?:allowed|permitted|able|eligible) to (?:re-?apply|apply (?:[\w'’]+ ){0,4}?again)\b|"
+                       r"不得从事|不得担任|禁止|(?:多久|几年|多少年)[^，。？]{0,6}(?:才能|可以|能)重新申请", re.I),
             re.compile(r"\bbarred\b|\bban(?:s|ned|ning)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
     # an employee's trial period, and the time limit to sue: a remediation period or a review period is neither
     "probation": (re.compile(r"probation\w*|trial period|试用期", re.I), re.compile(r"probation\w*|trial period|试用期", re.I)),
@@ -426,8 +429,10 @@ _LEAD = re.compile(r"提前|(?<![目之])前(?![款项述条两三])|\bbefore\b|
 
 
 # "how long before we can reapply": a wait until something is allowed again, not a lead time before an event
-_ASKS_WAIT = re.compile(r"\bhow long (?:before|until)\s+(?:[\w'-]+\s+){0,3}?(?:can|may|could|is allowed|are allowed|"
-                        r"be allowed)\b", re.I)
+_ASKS_WAIT = re.compile(r"\bhow long (?:before|until)\s+(?:[\w'’-]+\s+){0,3}?(?:can|may|could|(?:is|are|be) "
+                        r"(?:allowed|permitted|able|eligible))\b|"
+                        r"\bhow long (?:before|until)\s+(?:[\w-]+\s+){0,3}?\w+['’](?:re|s) (?:allowed|permitted|able|eligible)\b",
+                        re.I)
 
 
 def asks_lead_time(question: str) -> bool:

@@ -118,6 +118,9 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("When is a security assessment required for exporting data?", set()),
     ("When is a cybersecurity review triggered?", set()),
     ("When was the review required to be completed?", {"date"}),
+    # a percentage asked with the sign, in an aside or not
+    ("What is the fine cap as a % of turnover under the PIPL?", {"percent"}),
+    ("What fine cap (as a % of prior-year revenue) does the DSL set?", {"percent"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants

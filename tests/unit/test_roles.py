@@ -66,6 +66,7 @@ def test_a_wait_until_something_is_allowed_again_is_no_lead_time():
     from retrieval.roles import asks_lead_time
 
     assert not asks_lead_time("After our permit was revoked, how long before we can apply again?")
+    assert not asks_lead_time("Our licence got revoked. How long before we're allowed to apply for it again?")
     assert not asks_lead_time("How long until a barred manager may take the post again?")
     assert asks_lead_time("How long before the listing must we file the review application?")
 
@@ -89,6 +90,9 @@ def test_a_prison_term_is_asked_in_the_words_people_use():
     assert period_roles("情节特别严重的，最高刑期是多少？") == ("imprisonment",)
     assert period_roles("How many years can someone be sentenced to for selling data?") == ("imprisonment",)
     assert period_roles("How long is the assessment valid?") == ("validity",)
+    # how long until one may apply again is how long one is barred from applying
+    assert period_roles("How long before we're allowed to apply for the licence again?") == ("ban",)
+    assert period_roles("吊销许可证后几年才能重新申请？") == ("ban",)
 
 
 def test_a_period_the_scene_already_states_is_not_the_one_asked():
