@@ -135,8 +135,8 @@ def with_original_text(comp: Composition, chunks_of: Callable[[str], list[Passag
         return comp
     first = comp.cited[0]
     if not first.translation_of or not allowed(first.translation_of) or \
-            any(p.doc_id == first.translation_of for p in comp.cited):
-        return comp
+            any(p.doc_id == first.translation_of and p.article == first.article for p in comp.cited):
+        return comp  # its article is cited in the original already (another article of it is no original)
     found = original_of(first, _answered_paragraph(comp), chunks_of)
     if found is None:
         return comp

@@ -86,6 +86,11 @@ SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least ho
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
 BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
 BREACH_SHARE = 0.6  # a sanction answers only for a breach matching the question this close to the best match
+# which-article asks: a sentence scoring this near the first whose article speaks to this many times more of the
+# question (and at least the floor) names the article asked
+ASKED_NEAR = 0.95
+ARTICLE_SUPPORT_LEAD = 3.0
+ARTICLE_SUPPORT_FLOOR = 0.3
 SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close to the answer's
 FOLLOW_UP_COVERAGE = 0.2  # how much of a second ask the sentence answering it must speak to
 
@@ -160,6 +165,13 @@ def citation_label(passage: Passage, span: Span | None = None) -> str:
     if span is not None and passage.article is not None and passage.part == 0 and len(paragraphs(passage.text)) > 1:
         locator = f"{locator} ¶{span.paragraph}"
     return f"{name} {locator}".strip() if locator else name
+
+
+def _article_label(passage: Passage) -> str:
+    """The article a passage belongs to, named in the authoritative text's name ("PIPL Art. 53" for the English
+    translation's Art. 53): the article asked for is the law's, whichever text was quoted."""
+    original = load_manifest().by_id(passage.translation_of) if passage.translation_of else None
+    return citation_label(replace(passage, short=original.short) if original and original.short else passage)
 
 
 def _trim(text: str, wanted: set[str]) -> str:
@@ -1546,6 +1558,20 @@ def _asked_stage_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]
     return _naming_first(picks, lambda p: bool(stages & assessment_kinds(_read(p.span, p.chapeau))), analysis)
 
 
+def _article_speaking_most_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
+    """"Which PIPL article requires an overseas company … to appoint a representative?": a sentence of another
+    article can score as high on shared words (境外, 名称, 联系方式 in Art. 39); of the sentences scoring near the
+    first, the one whose article speaks to clearly most of the question (Art. 53, 46% against 6%) names it."""
+    top = picks[0]
+    near = [p for p in picks[1:6] if p.score >= ASKED_NEAR * top.score and p.passage.article is not None]
+    if not near:
+        return picks
+    best = max(near, key=lambda p: ask.support_of(p.passage))
+    if ask.support_of(best.passage) < max(ARTICLE_SUPPORT_LEAD * ask.support_of(top.passage), ARTICLE_SUPPORT_FLOOR):
+        return picks
+    return [best, *[p for p in picks if p is not best]]
+
+
 def _duty_near_its_sanction_first(picks: list[Pick]) -> list[Pick]:
     """"Which PIPL article says we need a DPO?": a sanction (a sentence stating a penalty) naming the duty's words in
     passing (禁止其…担任…个人信息保护负责人) is no article that provides it; a duty article of the same law scoring near
@@ -1572,6 +1598,7 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)
     if analysis.which_article:
         picks = _duty_or_its_sanction_first(picks, analysis)
+        picks = _article_speaking_most_first(picks, ask)
     brands = [a for a in analysis.acronyms if not a.isupper()]
     if brands and not all(b in _body_text(picks[0].passage) for b in brands):
         # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names
@@ -1795,9 +1822,11 @@ def _built(ask: _Ask, primary: Pick, picks: list[Pick], support: float, elsewher
     supporting = _supporting(primary, picks[1:], analysis, max(0, ask.k - 1))
     if not analysis.wants and WHICH_BODY.search(analysis.question):
         supporting = [p for p in supporting if SPECIFIC_BODY.search(p.span.text)]  # none that names no body leads
+    # a which-article answer names the chosen sentence's article, and quotes it first whatever its language
     statute_first = sorted([primary, *supporting], key=lambda p: (p.passage.authority > STATUTE_AUTHORITY,
-                                                                  p.passage.authority, bool(p.passage.translation_of),
-                                                                  -p.score))
+                                                                  p.passage.authority,
+                                                                  analysis.which_article and p is not primary,
+                                                                  bool(p.passage.translation_of), -p.score))
     comp = Composition(support=support, primary=primary)
     comp.trace.append(TraceStep("sentence_scorer", f"{citation_label(primary.passage, primary.span)}: score "
                                 f"{primary.score:.2f}, coverage {primary.coverage:.2f}, support {support:.2f}", "kept"))
@@ -1834,7 +1863,7 @@ def _lead_and_quotes(comp: Composition, statute_first: list[Pick], lead: str, an
         comp.stated = _stated_by_text(lead)
     elif analysis.which_article and statute_first[0].passage.article is not None:
         # "which article provides…" is answered by the article, named before its words
-        comp.key_figure = citation_label(statute_first[0].passage)
+        comp.key_figure = _article_label(statute_first[0].passage)
         parts.append(f"{comp.key_figure} [1].")
         comp.trace.append(TraceStep("which_article", comp.key_figure, "kept"))
     for n, pick in enumerate(statute_first[:2], start=1):

@@ -80,6 +80,10 @@ def test_an_answer_quoted_from_a_translation_cites_the_authoritative_text_after_
     # cited already, or outside the documents the user allowed: nothing added
     both = Composition(text="… [1] [2].", cited=[TRANSLATION, ORIGINAL])
     assert len(with_original_text(both, _texts, "en").cited) == 2
+    # another article of the original cited beside it is not the translation's original
+    neighbour = statute("第六十五条 任何组织、个人有权投诉、举报。", 65)
+    beside = with_original_text(Composition(text="… [1] [2].", cited=[TRANSLATION, neighbour]), _texts, "en")
+    assert [p.article for p in beside.cited] == [66, 65, 66]
     kept_out = with_original_text(Composition(text="… [1].", cited=[TRANSLATION]), _texts, "en",
                                   lambda doc_id: doc_id == "pipl-en")
     assert len(kept_out.cited) == 1

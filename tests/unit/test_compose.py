@@ -154,6 +154,32 @@ def test_a_sentence_naming_the_stage_of_review_asked_answers_before_one_naming_n
     assert "15" in compose([replies, special], plain, 5, 0.0, "bigram").key_figure
 
 
+def test_a_which_article_answer_names_the_article_speaking_most_to_the_question_among_sentences_scoring_alike():
+    from dataclasses import replace
+
+    from retrieval import compose as c
+    from retrieval.query import analyse
+    from tests.statutes import statute
+
+    notify = statute("第三十九条 个人信息处理者向中华人民共和国境外提供个人信息的，应当向个人告知境外接收方的名称或者姓名、联系方式。", 39)
+    representative = statute(
+        "Article 53: Personal information handlers outside the borders of the People's Republic of China shall "
+        "establish a dedicated entity or appoint a representative within the borders of the People's Republic of "
+        "China.", 53, doc_id="pipl-en", short="PIPL (EN)", translation_of="pipl")
+    asked = analyse("Which PIPL article requires an overseas company to set up a dedicated entity or appoint a "
+                    "representative in China?")
+    ask = c._Ask([notify, representative], asked, 5, 0.0, "bigram", {}, 8.0, "", None, None)
+    by_article = {p.passage.article: p for p in c._score_sentences(ask.passages, asked, "bigram", {}, 8.0)}
+    alike = [replace(by_article[39], score=2.22), replace(by_article[53], score=2.16)]
+    assert c._article_speaking_most_first(alike, ask)[0].passage.article == 53
+    # a sentence scoring well below the first is not chosen for what its article speaks to
+    apart = [replace(by_article[39], score=2.22), replace(by_article[53], score=1.5)]
+    assert c._article_speaking_most_first(apart, ask)[0].passage.article == 39
+    # the article is the law's, named in the authoritative text's name whichever text was quoted
+    assert c._article_label(representative) == "PIPL Art. 53"
+    assert c._article_label(notify) == "PIPL Art. 39"
+
+
 def _statute(text: str, article: int):
     from tests.statutes import statute
 
