@@ -86,11 +86,6 @@ SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least ho
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
 BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
 BREACH_SHARE = 0.6  # a sanction answers only for a breach matching the question this close to the best match
-# which-article asks: a sentence scoring this near the first whose article speaks to this many times more of the
-# question (and at least the floor) names the article asked
-ASKED_NEAR = 0.95
-ARTICLE_SUPPORT_LEAD = 3.0
-ARTICLE_SUPPORT_FLOOR = 0.3
 SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close to the answer's
 FOLLOW_UP_COVERAGE = 0.2  # how much of a second ask the sentence answering it must speak to
 
@@ -1562,12 +1557,12 @@ def _article_speaking_most_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
     """"Which PIPL article requires an overseas company … to appoint a representative?": a sentence of another
     article can score as high on shared words (境外, 名称, 联系方式 in Art. 39); of the sentences scoring near the
     first, the one whose article speaks to clearly most of the question (Art. 53, 46% against 6%) names it."""
-    top = picks[0]
-    near = [p for p in picks[1:6] if p.score >= ASKED_NEAR * top.score and p.passage.article is not None]
+    spec, top = cues()["rules"]["which_article"], picks[0]
+    near = [p for p in picks[1:6] if p.score >= spec["near"] * top.score and p.passage.article is not None]
     if not near:
         return picks
     best = max(near, key=lambda p: ask.support_of(p.passage))
-    if ask.support_of(best.passage) < max(ARTICLE_SUPPORT_LEAD * ask.support_of(top.passage), ARTICLE_SUPPORT_FLOOR):
+    if ask.support_of(best.passage) < max(spec["support_lead"] * ask.support_of(top.passage), spec["support_floor"]):
         return picks
     return [best, *[p for p in picks if p is not best]]
 
