@@ -1871,7 +1871,9 @@ def _lead_and_quotes(comp: Composition, statute_first: list[Pick], lead: str, an
         comp.claims.append(Claim(quote, (n,)))
     if len(statute_first) > 2:
         also = ", ".join(f"{citation_label(p.passage, p.span)} [{n}]" for n, p in enumerate(statute_first[2:], start=3))
-        parts.append(f"Also stated in {also}." if analysis.language != "zh" else f"另见 {also}。")
+        # the same figure stated elsewhere; without a figure, only passages found beside it ("see also")
+        said = "Also stated in" if lead else "See also"
+        parts.append(f"{said} {also}." if analysis.language != "zh" else f"另见 {also}。")
     return parts
 
 

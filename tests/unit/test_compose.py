@@ -180,6 +180,22 @@ def test_a_which_article_answer_names_the_article_speaking_most_to_the_question_
     assert c._article_label(notify) == "PIPL Art. 39"
 
 
+def test_other_passages_stating_the_figure_are_also_stated_in_and_without_a_figure_only_see_also():
+    from retrieval import compose as c
+    from retrieval.query import analyse
+    from tests.statutes import statute
+
+    same = [statute(f"第六十{n}条 违反本法规定处理个人信息的，处一百万元以下罚款。", 66 + i, score=2.0 - i / 10)
+            for i, n in enumerate("六七八")]
+    fine = c.compose(same, analyse("Under the PIPL, what is the maximum fine for handling personal information "
+                                   "unlawfully?"), 5, 0.0, "bigram")
+    assert fine.text.endswith("Also stated in PIPL Art. 68 [3].")
+    asked = analyse("Which PIPL article requires a personal information protection officer?")
+    picks = c._score_sentences(same, asked, "bigram", {}, 8.0)[:3]
+    parts = c._lead_and_quotes(c.Composition(), picks, "", asked)
+    assert parts[-1].startswith("See also ")
+
+
 def _statute(text: str, article: int):
     from tests.statutes import statute
 
