@@ -367,7 +367,7 @@ def _later_rule_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     for pick in picks[1:]:
         if pick.passage.doc_id == entry.partly_superseded_by and _restates(primary.span.text, pick.span.text) and \
                 (not analysis.wants or _wanted(pick.figures, analysis)):
-            return [pick] + [p for p in picks if p is not pick]
+            return _first(picks, pick)
     return picks
 
 
@@ -393,7 +393,17 @@ def _body_text(passage: Passage) -> str:
 def _naming_first(picks: list[Pick], names_it: Callable[[Pick], bool], analysis: QueryAnalysis) -> list[Pick]:
     """The picks with the best one that names what must be named (and answers, when a figure is asked) first."""
     naming = next((p for p in picks if names_it(p) and (not analysis.wants or _answers(p, analysis))), None)
-    return [naming, *[p for p in picks if p is not naming]] if naming else picks
+    return _first(picks, naming)
+
+
+def _first(picks: list[Pick], pick: Pick | None) -> list[Pick]:
+    """The picks with ``pick`` moved before the rest; as they were when it is None."""
+    return [pick, *(p for p in picks if p is not pick)] if pick is not None else picks
+
+
+def _scoring_near(picks: list[Pick], fits: Callable[[Pick], bool]) -> Pick | None:
+    """The first of the five picks after the top one that fits and scores near it, or None."""
+    return next((p for p in picks[1:6] if fits(p) and p.score >= SUPPORT_FRACTION * picks[0].score), None)
 
 
 def _sentence_text(pick: Pick) -> str:
@@ -1472,7 +1482,7 @@ def _asked_article_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
     best = max((p for p in picks[:ASKED_DEPTH] if p.passage.article is not None), key=fit, default=None)
     if best is None or best is picks[0] or fit(best) < fit(picks[0]) + ASKED_MARGIN:
         return picks
-    return [best, *[p for p in picks if p is not best]]
+    return _first(picks, best)
 
 
 # the tier a question says its case is in, and the words a sanction's condition states that tier with
@@ -1500,9 +1510,7 @@ def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
 def _near_first(picks: list[Pick], fits: Callable[[Pick], bool], analysis: QueryAnalysis) -> list[Pick]:
     """The picks with the first of the next five that fits, states a figure of the kind asked and scores near the
     top one moved before it; the picks as they were when none does."""
-    near = next((p for p in picks[1:6] if fits(p) and any(f.kind in analysis.wants for f in p.figures)
-                 and p.score >= SUPPORT_FRACTION * picks[0].score), None)
-    return [near, *[p for p in picks if p is not near]] if near is not None else picks
+    return _first(picks, _scoring_near(picks, lambda p: fits(p) and any(f.kind in analysis.wants for f in p.figures)))
 
 
 # a sentence that lifts a duty rather than imposes it (免予申报…, "is exempt from"): it shares every word of the duty
@@ -1561,10 +1569,11 @@ def _article_speaking_most_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
     near = [p for p in picks[1:6] if p.score >= spec["near"] * top.score and p.passage.article is not None]
     if not near:
         return picks
-    best = max(near, key=lambda p: ask.support_of(p.passage))
-    if ask.support_of(best.passage) < max(spec["support_lead"] * ask.support_of(top.passage), spec["support_floor"]):
+    support = {id(p): ask.support_of(p.passage) for p in [top, *near]}  # each reads the whole article: once
+    best = max(near, key=lambda p: support[id(p)])
+    if support[id(best)] < max(spec["support_lead"] * support[id(top)], spec["support_floor"]):
         return picks
-    return [best, *[p for p in picks if p is not best]]
+    return _first(picks, best)
 
 
 def _duty_near_its_sanction_first(picks: list[Pick]) -> list[Pick]:
@@ -1574,9 +1583,7 @@ def _duty_near_its_sanction_first(picks: list[Pick]) -> list[Pick]:
     top = picks[0]
     if _is_duty(top.passage) or not any(f.sanction for f in top.figures):
         return picks  # a sentence that states no penalty ("…to be responsible for…") is no sanction
-    duty = next((p for p in picks[1:6] if _is_duty(p.passage) and p.passage.doc_id == top.passage.doc_id
-                 and p.score >= SUPPORT_FRACTION * top.score), None)
-    return [duty, *[p for p in picks if p is not duty]] if duty is not None else picks
+    return _first(picks, _scoring_near(picks, lambda p: _is_duty(p.passage) and p.passage.doc_id == top.passage.doc_id))
 
 
 def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
@@ -1615,7 +1622,7 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         naming = next((p for p in picks[1:] if SPECIFIC_BODY.search(p.span.text)
                        and p.score >= SUPPORT_FRACTION * picks[0].score), None)
         if naming is not None:
-            return [naming, *[p for p in picks if p is not naming]]
+            return _first(picks, naming)
         if enabled("names_no_body"):
             comp = ask.abstain(f"The closest passage names no particular body: "
                                f"“{_trim(picks[0].span.text, set())}”", "names_no_body")
