@@ -434,16 +434,21 @@ def changed_sides(question: str) -> list[Side]:
 
 def changed_sides_of(question: str, doc_id: str) -> list[Side]:
     """Rule what_changed for a question that names no law ("结果有效期以前是几年、现在是几年？"): the text its
-    answer came from, when it replaced another in part, and the text it replaced are the two sides, each asked the
-    question under its own title."""
+    answer came from and the text it replaced in part, or the text that replaced it in part ("valid longer under
+    the 2022 or the 2024 rules?" answered from the 2022 Measures), are the two sides, each asked the question under
+    its own title."""
     if not enabled("what_changed") or not asks_what_changed(question):
         return []
     manifest = load_manifest()
-    earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == doc_id], question)
-    if not earlier or manifest.by_id(doc_id) is None:
+    entry = manifest.by_id(doc_id)
+    if entry is None:
+        return []
+    earlier, later = (doc_id, entry.partly_superseded_by) if entry.partly_superseded_by else \
+        (closest_law([e for e in manifest.entries if e.partly_superseded_by == doc_id], question), doc_id)
+    if not earlier or manifest.by_id(later) is None:
         return []
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
-    return [Side(law, f"{question} ({_title_in(manifest.by_id(law), zh)})", one_ask=True) for law in (earlier, doc_id)]
+    return [Side(law, f"{question} ({_title_in(manifest.by_id(law), zh)})", one_ask=True) for law in (earlier, later)]
 
 
 # "the March 2024 Provisions": the date goes with the name it dates, not with the text it replaced

@@ -814,7 +814,11 @@ def same_as_of(asked: float, stated: float) -> bool:
 
 # "is it valid for longer under A or under B?": a choice between two figures, not yes or no
 CHOICE_OF_TWO = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|earlier|later|stricter|"
-                            r"heavier)\b[^?]{0,80}?\bor\b", re.I)
+                            r"heavier)\b[^?]{0,80}?\bor\b|"
+                            # "was it lengthened or shortened, from what to what?": a change asked, with both figures
+                            r"\b(?:lengthened|extended|shortened|raised|increased|lowered|reduced|cut)\s+or\s+"
+                            r"(?:lengthened|extended|shortened|raised|increased|lowered|reduced|cut)\b|\bfrom what to what\b",
+                            re.I)
 
 
 def yes_or_no(question: str) -> bool:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from ingest.manifest import Manifest, load_manifest
 from ingest.numerals import NUMERAL_CHARS, chinese_to_int
 from retrieval.glossary import abbreviations, glossary_pairs
+from retrieval.rules.registry import cues
 
 # English names users type that the manifest's aliases do not spell out
 EXTRA_ALIASES = {
@@ -528,7 +529,29 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
                 or (_LATIN_TITLE.fullmatch(name) and any(name.lower() in t for t in latin_titles)):
             continue
         out.append(f"《{m.group(1)}》")
-    return out
+    return out + [f"《{name}》" for name in _bare_zh_law_names(question)
+                  if not (law_mentions(name, manifest) or resolve_laws(name, manifest) or any(name in t for t in titles))]
+
+
+@lru_cache(maxsize=1)
+def _bare_zh_reading() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+    spec = cues()["rules"]["unknown_law"]
+    return (re.compile(r"(?<=[\u4e00-\u9fff])法(?=" + "|".join(spec["bare_zh_after"]) + ")"),
+            re.compile("|".join(spec["bare_zh_before"])), tuple(spec["not_law_endings"]))
+
+
+def _bare_zh_law_names(question: str) -> list[str]:
+    """The Chinese law names the question writes without title marks (人工智能法哪天开始施行), held or not: the
+    characters before a 法 that ends a name, from the last word before which a name starts (按照电子商务法 ->
+    电子商务法); at least three characters, none of the words that only end in 法 (推荐算法, 最高法)."""
+    law_end, before, not_law = _bare_zh_reading()
+    names = []
+    for m in law_end.finditer(question):
+        head = re.search(r"[\u4e00-\u9fff]+$", question[:m.end()]).group(0).removeprefix("中华人民共和国")
+        name = before.split(head)[-1]
+        if len(name) >= 3 and not name.endswith(not_law) and name not in names:
+            names.append(name)
+    return names
 
 
 # "the 2025 Measures on PI protection compliance audits": a title's subject written in lower case goes on after

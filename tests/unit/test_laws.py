@@ -218,3 +218,26 @@ def test_translations_fold_into_their_originals_and_a_lone_translation_stays_whe
     assert originals(["pipl-en"]) == []
     assert originals(["pipl-en"], keep_lone=True) == ["pipl-en"]
     assert originals(["pipl", "pipl-en"], keep_lone=True) == ["pipl"]
+
+
+@pytest.mark.parametrize("question, names", [
+    ("人工智能法哪天开始施行？", ["《人工智能法》"]),
+    ("按照电子商务法，平台要保存交易信息几年？", ["《电子商务法》"]),
+    ("违反反电信网络诈骗法会怎样？", ["《反电信网络诈骗法》"]),
+    ("《人工智能法》规定的罚款是多少？", ["《人工智能法》"]),
+])
+def test_a_chinese_law_named_without_title_marks_that_the_corpus_lacks_is_unknown(question, names):
+    from retrieval.laws import unknown_law_names
+
+    assert unknown_law_names(question) == names
+
+
+@pytest.mark.parametrize("question", [
+    "数安法哪天开始施行？", "数据安全法规定的罚款是多少？", "最高法关于人脸识别的司法解释哪天施行？", "推荐算法要备案吗？",
+    "修法前后罚款分别是多少？", "未成年人在法定节假日每天最多能玩几个小时？", "刑法规定的罚金是多少？",
+    "中华人民共和国个人信息保护法第六十六条", "依法应当如何处理？",
+])
+def test_a_held_law_or_a_word_that_only_ends_in_fa_is_no_unknown_law(question):
+    from retrieval.laws import unknown_law_names
+
+    assert unknown_law_names(question) == []
