@@ -362,13 +362,22 @@ def _later_rule_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     provisions) and the later text restates the same provision (有效期为2年 -> 有效期为3年), the later one answers."""
     primary = picks[0]
     entry = load_manifest().by_id(primary.passage.doc_id)
-    if entry is None or not entry.partly_superseded_by or analysis.earlier_text:
+    if entry is None or not entry.partly_superseded_by or analysis.earlier_text or not enabled("later_text_governs"):
         return picks  # "as originally issued": the earlier text's own figure answers
     for pick in picks[1:]:
-        if pick.passage.doc_id == entry.partly_superseded_by and _restates(primary.span.text, pick.span.text) and \
+        if pick.passage.doc_id == entry.partly_superseded_by and _restated_by(primary, pick) and \
                 (not analysis.wants or _wanted(pick.figures, analysis)):
             return _first(picks, pick)
     return picks
+
+
+def _restated_by(earlier: Pick, later: Pick) -> bool:
+    """Whether the later sentence restates the earlier: alike but for figures and article numbers, by themselves or,
+    for two list items, each under its chapeau (申报数据出境安全评估 under either text's list of conditions)."""
+    spec = cues()["rules"]["later_text_governs"]
+    return _restates(earlier.span.text, later.span.text, spec["sentence_overlap"]) or (
+        earlier.chapeau is not None and later.chapeau is not None
+        and _restates(_read(earlier.span, earlier.chapeau), _read(later.span, later.chapeau), spec["item_overlap"]))
 
 
 _LABELS_AND_FIGURES = re.compile(r"第[一二三四五六七八九十百零\d]+条|[\d一二三四五六七八九十百千万亿.,]+")

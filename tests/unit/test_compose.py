@@ -701,3 +701,29 @@ def test_a_ceiling_alone_sets_no_minimum_fine_for_the_party_asked():
     assert not managers.abstained and "十万元以上" in managers.text
     # the top is asked: the ceiling answers
     assert not compose([grave], analyse("个保法情节严重的最高罚款是多少？", "bigram"), 5, 0.0, "bigram").abstained
+
+
+def test_the_later_text_s_list_item_restating_an_earlier_one_answers_before_it():
+    from retrieval.compose import Pick, _later_rule_first
+    from retrieval.figures import read_figures
+    from retrieval.query import analyse
+    from retrieval.sentences import Span
+    from tests.statutes import statute
+
+    def item(doc_id: str, article: int, chapeau: str, text: str) -> Pick:
+        passage = statute(chapeau + text, article, doc_id)
+        return Pick(passage, Span(len(chapeau), len(chapeau) + len(text), text, 1), 2.0, list(read_figures(text)),
+                    chapeau=Span(0, len(chapeau), chapeau, 1))
+
+    earlier = item("outbound-assessment", 4, "第四条 数据处理者向境外提供数据，有下列情形之一的，应当通过所在地省级网信部门向"
+                   "国家网信部门申报数据出境安全评估：", "（三）自上年1月1日起累计向境外提供10万人个人信息或者1万人敏感个人信息的数据处理者向境外提供个人信息；")
+    later = item("cbdt-provisions", 7, "第七条 数据处理者向境外提供数据，符合下列条件之一的，应当通过所在地省级网信部门向"
+                 "国家网信部门申报数据出境安全评估：", "（二）关键信息基础设施运营者以外的数据处理者向境外提供重要数据，或者自当年1月1日起"
+                 "累计向境外提供100万人以上个人信息（不含敏感个人信息）或者1万人以上敏感个人信息。")
+    other = item("cbdt-provisions", 5, "第五条 数据处理者向境外提供个人信息，符合下列条件之一的，免予申报数据出境安全评估、"
+                 "订立个人信息出境标准合同、通过个人信息保护认证：", "（三）紧急情况下为保护自然人的生命健康和财产安全，确需向境外提供个人信息的；")
+    asked = analyse("非关基的数据处理者累计向境外提供多少人的个人信息就得申报数据出境安全评估？")
+    assert _later_rule_first([earlier, other, later], asked)[0] is later
+    assert _later_rule_first([earlier, other], asked)[0] is earlier
+    as_issued = analyse("原来的数据出境安全评估办法规定累计向境外提供多少人的个人信息就得申报安全评估？")
+    assert _later_rule_first([earlier, later], as_issued)[0] is earlier
