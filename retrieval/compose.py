@@ -1539,6 +1539,18 @@ def _duty_not_exemption_first(picks: list[Pick], analysis: QueryAnalysis) -> lis
     return _near_first(picks, lambda p: not _EXEMPTS.search(_read(p.span, p.chapeau)), analysis)
 
 
+def _exemption_asked_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """"多少人以内可以不用走安全评估、标准合同或认证？" asks up to where the duty is lifted: the sentence exempting
+    from it (免予申报…不满10万人) answers, not the next tier's duty (10万人以上…应当订立标准合同), which states the
+    same bound. Only a count asked: a fine for acting without a duty is the sanction's."""
+    if not picks or not enabled("exemption_asked") or analysis.sanctions_answer \
+            or not analysis.wants & {"count", "quantity"} \
+            or not (_EXEMPTS.search(analysis.question) or _SPARED.search(analysis.question)) \
+            or _EXEMPTS.search(_read(picks[0].span, picks[0].chapeau)):
+        return picks
+    return _near_first(picks, lambda p: bool(_EXEMPTS.search(_read(p.span, p.chapeau))), analysis)
+
+
 def _duty_or_its_sanction_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     """"Which article…" of a duty and of its sanction: the penalty for breaching a duty restates it (违反本法第三十六条
     规定，…的), so a question asking no fine is answered by the duty's own article, when it was retrieved; one asking
@@ -1603,6 +1615,7 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     picks = _asked_article_first(picks, ask)
     picks = _asked_tier_first(picks, analysis)
     picks = _duty_not_exemption_first(picks, analysis)
+    picks = _exemption_asked_first(picks, analysis)
     picks = _asked_stage_first(picks, analysis)
     if analysis.which_article and picks[0].passage.article is None:
         # "which article…" is answered by an article: a title or preamble, however close its words, names none
@@ -1833,11 +1846,13 @@ def _built(ask: _Ask, primary: Pick, picks: list[Pick], support: float, elsewher
     supporting = _supporting(primary, picks[1:], analysis, max(0, ask.k - 1))
     if not analysis.wants and WHICH_BODY.search(analysis.question):
         supporting = [p for p in supporting if SPECIFIC_BODY.search(p.span.text)]  # none that names no body leads
-    # a which-article answer names the chosen sentence's article, and quotes it first whatever its language
+    # a which-article answer names the chosen sentence's article, and quotes it first whatever its language; of
+    # texts alike, the chosen sentence leads however the others scored (a rule chose it over them)
     statute_first = sorted([primary, *supporting], key=lambda p: (p.passage.authority > STATUTE_AUTHORITY,
                                                                   p.passage.authority,
                                                                   analysis.which_article and p is not primary,
-                                                                  bool(p.passage.translation_of), -p.score))
+                                                                  bool(p.passage.translation_of), p is not primary,
+                                                                  -p.score))
     comp = Composition(support=support, primary=primary)
     comp.trace.append(TraceStep("sentence_scorer", f"{citation_label(primary.passage, primary.span)}: score "
                                 f"{primary.score:.2f}, coverage {primary.coverage:.2f}, support {support:.2f}", "kept"))
