@@ -727,3 +727,26 @@ def test_the_later_text_s_list_item_restating_an_earlier_one_answers_before_it()
     assert _later_rule_first([earlier, other], asked)[0] is earlier
     as_issued = analyse("原来的数据出境安全评估办法规定累计向境外提供多少人的个人信息就得申报安全评估？")
     assert _later_rule_first([earlier, later], as_issued)[0] is earlier
+
+
+def test_a_count_asked_of_what_may_be_done_without_a_duty_is_answered_by_the_exemption():
+    from retrieval.compose import Pick, _exemption_asked_first
+    from retrieval.figures import read_figures
+    from retrieval.query import analyse
+    from retrieval.sentences import Span
+    from tests.statutes import statute
+
+    duty_text = ("第八条 关键信息基础设施运营者以外的数据处理者自当年1月1日起累计向境外提供10万人以上、不满100万人个人信息"
+                 "（不含敏感个人信息）的，应当依法与境外接收方订立个人信息出境标准合同或者通过个人信息保护认证。")
+    duty = Pick(statute(duty_text, 8, "cbdt-provisions"), Span(0, len(duty_text), duty_text, 1), 2.51,
+                list(read_figures(duty_text)))
+    chapeau = "第五条 数据处理者向境外提供个人信息，符合下列条件之一的，免予申报数据出境安全评估、订立个人信息出境标准合同、通过个人信息保护认证："
+    item = "（四）关键信息基础设施运营者以外的数据处理者自当年1月1日起累计向境外提供不满10万人个人信息（不含敏感个人信息）的。"
+    exemption = Pick(statute(chapeau + item, 5, "cbdt-provisions"), Span(len(chapeau), len(chapeau) + len(item), item, 1),
+                     2.50, list(read_figures(item)), chapeau=Span(0, len(chapeau), chapeau, 1))
+    spared = analyse("我们不是关基，多少人以内可以不用走安全评估、标准合同或认证？")
+    assert _exemption_asked_first([duty, exemption], spared)[0] is exemption
+    required = analyse("我们不是关基，累计向境外提供多少人的个人信息就要订立标准合同？")
+    assert _exemption_asked_first([duty, exemption], required)[0] is duty
+    fined = analyse("What's the fine for sending data abroad without a security assessment?")
+    assert _exemption_asked_first([duty, exemption], fined)[0] is duty
