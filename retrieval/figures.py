@@ -633,9 +633,20 @@ def glossed_figures(text: str) -> list[tuple[str, str, tuple[Figure, ...]]]:
             out.append((text[fig.start:nxt.end], f"{lo} to {hi}", (fig, nxt)))
             i += 2
             continue
-        out.append((fig.text, _gloss(fig), (fig,)))
+        out.append((_with_zh_bound_word(fig, text), _gloss(fig), (fig,)))
         i += 1
     return out
+
+
+_ZH_BOUND_BEFORE = re.compile("(?:" + "|".join(sorted(_ZH_BELOW + _ZH_ABOVE + _ZH_AT_LEAST + _ZH_AT_MOST, key=len,
+                                                       reverse=True)) + ")$")
+
+
+def _with_zh_bound_word(fig: Figure, text: str) -> str:
+    """A Chinese figure as written with the word before it that bounds it: 不满10万人 is fewer than 100,000, and
+    "10万人" alone reads as the figure itself."""
+    m = _ZH_BOUND_BEFORE.search(text[max(0, fig.start - 3):fig.start]) if fig.bound else None
+    return f"{m.group(0)}{fig.text}" if m and not fig.text.startswith(m.group(0)) else fig.text
 
 
 # "when" that asks ("When did…", "since when has…", "when must…"), not "applies when processing…"

@@ -130,8 +130,8 @@ def test_the_figure_a_question_wants(question, wants):
 
 @pytest.mark.parametrize("text, glosses", [
     ("累计向境外提供10万人以上、不满100万人个人信息", [("10万人以上", "100,000 individuals or more"),
-                                                      ("100万人", "less than 1 million individuals")]),
-    ("没有违法所得或者违法所得不足十万元的", [("十万元", "less than CNY 100,000")]),
+                                                      ("不满100万人", "less than 1 million individuals")]),
+    ("没有违法所得或者违法所得不足十万元的", [("不足十万元", "less than CNY 100,000")]),
     ("并处五千万元以下罚款", [("五千万元以下", "up to CNY 50 million")]),
     ("are to be fined between 100,000 and 1 million Yuan", [("100,000", "CNY 100,000"),
                                                             ("1 million Yuan", "CNY 1 million")]),
@@ -139,8 +139,8 @@ def test_the_figure_a_question_wants(question, wants):
                                                                     "5 protection levels")]),
     ("自上年1月1日起累计", [("1月1日", "1 January")]),
     # 不少于 is "not less than": the negation turns a strict upper bound into an inclusive lower one
-    ("留存相关的网络日志不少于六个月", [("六个月", "at least 6 months")]),
-    ("不超过三十日", [("三十日", "within 30 days")]),
+    ("留存相关的网络日志不少于六个月", [("不少于六个月", "at least 6 months")]),
+    ("不超过三十日", [("不超过三十日", "within 30 days")]),
     # and in English: "may not be more than" is at most, never "more than"
     ("if there are no illegal earnings, the fine may not be more than CNY1 million.",
      [("CNY1 million", "up to CNY 1 million")]),
@@ -148,7 +148,7 @@ def test_the_figure_a_question_wants(question, wants):
     ("处采购金额一倍以上十倍以下罚款", [("一倍以上十倍以下", "1 to 10 times")]),
     ("应当立即采取补救措施，并按照规定及时告知用户", [("立即", "immediately"), ("及时", "promptly")]),
     ("not required under conditions in items 2 through 7 above", []),
-    ("处理不满十四周岁未成年人个人信息的", [("十四周岁", "less than 14 years of age")]),
+    ("处理不满十四周岁未成年人个人信息的", [("不满十四周岁", "less than 14 years of age")]),
     ("one of the following; Specification V2.0", []),
 ])
 def test_bounds_ranges_spelled_counts_and_calendar_days(text, glosses):
