@@ -1527,7 +1527,8 @@ _EXEMPTS = re.compile(r"免予|免于|无需|不需要|不必|\bexempt|\bneed no
 
 
 # a question asking what may be done without the duty ("below how many can we send without an assessment?")
-_SPARED = re.compile(r"\bwithout\b|\bno need\b|\bdon'?t (?:need|have)\b|不用|不必|可以不|用不着", re.I)
+_SPARED = re.compile(r"\bwithout\b|\bno need\b|\bdon'?t (?:need|have)\b|不用|不必|可以不|用不着|"
+                     r"(?:可以|能|可)免(?:予|于|除)?(?:申报|办理|评估|备案|签|走|做)", re.I)
 
 
 def _duty_not_exemption_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:

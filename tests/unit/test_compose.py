@@ -746,6 +746,8 @@ def test_a_count_asked_of_what_may_be_done_without_a_duty_is_answered_by_the_exe
                      2.50, list(read_figures(item)), chapeau=Span(0, len(chapeau), chapeau, 1))
     spared = analyse("我们不是关基，多少人以内可以不用走安全评估、标准合同或认证？")
     assert _exemption_asked_first([duty, exemption], spared)[0] is exemption
+    waived = analyse("多少人以下的个人信息出境可以免申报？")
+    assert _exemption_asked_first([duty, exemption], waived)[0] is exemption
     required = analyse("我们不是关基，累计向境外提供多少人的个人信息就要订立标准合同？")
     assert _exemption_asked_first([duty, exemption], required)[0] is duty
     fined = analyse("What's the fine for sending data abroad without a security assessment?")
