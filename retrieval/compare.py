@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ingest.manifest import load_manifest
+from ingest.manifest import Manifest, load_manifest
 from retrieval.clauses import asked_clauses, clause_question
 from retrieval.compose import Composition, abstain, citation_label
 from retrieval.figures import ON_PUBLICATION, publication_day, question_wants, yes_or_no
@@ -420,11 +420,8 @@ def changed_sides(question: str) -> list[Side]:
     named = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
     if len(named) != 1:
         return []
-    # of several texts it replaced in part, the one whose title shares most words with the question; or, when the
-    # law named is the earlier text ("has the 2022 Measures' validity changed?"), the text that replaced it
-    earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == named[0]], question)
-    pair = (earlier, named[0]) if earlier else (named[0], manifest.by_id(named[0]).partly_superseded_by)
-    if not all(pair) or manifest.by_id(pair[1]) is None:
+    pair = _changed_pair(named[0], question, manifest)
+    if pair is None:
         return []
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
     return [Side(law, _rewritten(question, [(_dated_from(question, a), b, _title_in(manifest.by_id(law), zh))
@@ -440,15 +437,21 @@ def changed_sides_of(question: str, doc_id: str) -> list[Side]:
     if not enabled("what_changed") or not asks_what_changed(question):
         return []
     manifest = load_manifest()
-    entry = manifest.by_id(doc_id)
-    if entry is None:
-        return []
-    earlier, later = (doc_id, entry.partly_superseded_by) if entry.partly_superseded_by else \
-        (closest_law([e for e in manifest.entries if e.partly_superseded_by == doc_id], question), doc_id)
-    if not earlier or manifest.by_id(later) is None:
+    pair = _changed_pair(doc_id, question, manifest)
+    if pair is None:
         return []
     zh = bool(re.search(r"[\u4e00-\u9fff]", question))
-    return [Side(law, f"{question} ({_title_in(manifest.by_id(law), zh)})", one_ask=True) for law in (earlier, later)]
+    return [Side(law, f"{question} ({_title_in(manifest.by_id(law), zh)})", one_ask=True) for law in pair]
+
+
+def _changed_pair(doc_id: str, question: str, manifest: Manifest) -> tuple[str, str] | None:
+    """The earlier and the later text of a change around one text: of several texts it replaced in part, the one
+    whose title shares most words with the question; or, when it is the earlier text ("has the 2022 Measures'
+    validity changed?"), the text that replaced it in part. None when neither is held."""
+    earlier = closest_law([e for e in manifest.entries if e.partly_superseded_by == doc_id], question)
+    entry = manifest.by_id(doc_id)
+    pair = (earlier, doc_id) if earlier else (doc_id, entry.partly_superseded_by if entry else "")
+    return pair if all(pair) and manifest.by_id(pair[1]) is not None else None
 
 
 # "the March 2024 Provisions": the date goes with the name it dates, not with the text it replaced

@@ -1531,13 +1531,22 @@ _SPARED = re.compile(r"\bwithout\b|\bno need\b|\bdon'?t (?:need|have)\b|不用|�
                      r"(?:可以|能|可)免(?:予|于|除)?(?:申报|办理|评估|备案|签|走|做)", re.I)
 
 
+def _lifts_duty(pick: Pick) -> bool:
+    """Whether the sentence, read under its chapeau, exempts from a duty (免予申报…) rather than imposes it."""
+    return bool(_EXEMPTS.search(_read(pick.span, pick.chapeau)))
+
+
+def _asks_spared(question: str) -> bool:
+    """Whether the question asks about being spared a duty (exempt, without, 不用, 可以免申报)."""
+    return bool(_EXEMPTS.search(question) or _SPARED.search(question))
+
+
 def _duty_not_exemption_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
     """"从今年1月1日起累计提供多少人就必须申报安全评估？" asks when the duty applies: the sentence imposing it
     (应当…申报…100万人以上) answers, not the one exempting from it (免予申报…不满10万人), which shares its words."""
-    if not picks or _EXEMPTS.search(analysis.question) or _SPARED.search(analysis.question) or \
-            not _EXEMPTS.search(_read(picks[0].span, picks[0].chapeau)):
+    if not picks or _asks_spared(analysis.question) or not _lifts_duty(picks[0]):
         return picks
-    return _near_first(picks, lambda p: not _EXEMPTS.search(_read(p.span, p.chapeau)), analysis)
+    return _near_first(picks, lambda p: not _lifts_duty(p), analysis)
 
 
 def _exemption_asked_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
@@ -1545,11 +1554,10 @@ def _exemption_asked_first(picks: list[Pick], analysis: QueryAnalysis) -> list[P
     from it (免予申报…不满10万人) answers, not the next tier's duty (10万人以上…应当订立标准合同), which states the
     same bound. Only a count asked: a fine for acting without a duty is the sanction's."""
     if not picks or not enabled("exemption_asked") or analysis.sanctions_answer \
-            or not analysis.wants & {"count", "quantity"} \
-            or not (_EXEMPTS.search(analysis.question) or _SPARED.search(analysis.question)) \
-            or _EXEMPTS.search(_read(picks[0].span, picks[0].chapeau)):
+            or not analysis.wants & {"count", "quantity"} or not _asks_spared(analysis.question) \
+            or _lifts_duty(picks[0]):
         return picks
-    return _near_first(picks, lambda p: bool(_EXEMPTS.search(_read(p.span, p.chapeau))), analysis)
+    return _near_first(picks, _lifts_duty, analysis)
 
 
 def _duty_or_its_sanction_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
