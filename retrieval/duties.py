@@ -25,9 +25,11 @@ _ACTORS = {
 _EN_DUTY = re.compile(r"\b(?:must|should|shall|may|can|has to|have to|needs? to|(?:is|are) (?:required|obliged|allowed|"
                       r"permitted) to)\b", re.I)
 _ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|(?<=内|久)要|可(?=在|于|自)")
+# the office's time, said with 内 or without it (网信办几个工作日给结果)
 _ZH_OFFICE_ACTS = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:网信办|网信委|网信部门|主管部门|监管部门|办公室|机关))(?:要|会|需要|需|得)?"
-                             r"(?:在?[^，。？?]{0,12}?内)?(?:审查|审核|审完|审结|审批|核查|查验|受理|作出|答复|办结|完成|批准|回复|"
-                             r"出具|给出?)")
+                             r"(?:在?[^，。？?]{0,12}?(?:内|日|天|月))?(?:要|会|能|可以)?"
+                             r"(?:审查|审核|审完|审结|审批|核查|查验|受理|作出|答复|办结|完成|批准|回复|"
+                             r"出具|给出?|批)")
 # "how many days does the provincial CAC take to review…": the office's own time, with no modal to say so
 _EN_OFFICE_ACTS = re.compile(r"\b(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\w-]+\s+){0,3}?(?:CAC|offices?|authorit(?:y|ies)|"
                              r"regulators?|departments?|administrations?|bureaus?|ministry|agenc(?:y|ies)|commissions?))"
@@ -176,6 +178,9 @@ _ACTIVITIES = {
     "training": re.compile(r"培训|\btrain", re.I),
     "drill": re.compile(r"演练|\bdrills?\b", re.I),
     "inspection": re.compile(r"检查|巡查|\binspect", re.I),
+    # checking that an application's materials are complete (完备性查验) is a step of assessing or reviewing it
+    # (_PART_OF), not re-assessing it, answering a request or deciding an extension
+    "completeness": re.compile(r"完备性|查验|\bcompleteness\b", re.I),
     "backup": re.compile(r"备份|\bback ?up", re.I),
     "review": re.compile(r"审查|审核|(?<!re-)\breview", re.I),
     "filing": re.compile(r"备案|\bfil(?:e|es|ed|ing)\b|\bregist", re.I),
@@ -307,6 +312,15 @@ def assessment_kinds(text: str) -> frozenset[str]:
 _DECISIVE = frozenset({"acceptance", "deregistration", "reassessment"})
 
 
+# a step that is part of a larger act: the check of an application's completeness answers a question about the
+# assessment, review or filing it belongs to
+_PART_OF = {"completeness": frozenset({"assessment", "review", "filing", "application", "submission", "inspection"})}
+
+
+def _with_wholes(named: frozenset[str]) -> frozenset[str]:
+    return named.union(*(_PART_OF.get(act, frozenset()) for act in named))
+
+
 def lacks_decisive(asked: frozenset[str], named: frozenset[str]) -> bool:
     """Whether a source that names acts leaves out a decisive one the question asks about."""
     needed = asked & _DECISIVE
@@ -314,8 +328,9 @@ def lacks_decisive(asked: frozenset[str], named: frozenset[str]) -> bool:
 
 
 def others_only(asked: frozenset[str], named: frozenset[str]) -> bool:
-    """Whether a source names only other members of a set than those asked (a report where a test was asked)."""
-    return bool(asked) and bool(named) and not asked & named
+    """Whether a source names only other acts than those asked (a report where a test was asked), a step
+    standing for the act it is part of."""
+    return bool(asked) and bool(named) and not asked & _with_wholes(named)
 
 
 # a penalty names the articles whose breach it punishes (违反本条例第二十条…规定): it does not answer a question about

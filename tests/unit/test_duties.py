@@ -119,6 +119,20 @@ def test_scene_words_are_not_places_and_what_the_question_asks_is_read_from_its_
     assert asked_activities("用户提出删除请求，我们多久内要处理完请求？") == frozenset({"response"})
 
 
+def test_a_completeness_check_is_an_inspection_and_no_decision():
+    from retrieval.duties import activities_at, lacks_decisive, others_only
+
+    text = "省级网信部门应当自收到申报材料之日起5个工作日内完成完备性查验。"
+    checked = activities_at(text, text.index("5个"), text.index("5个") + 6)
+    assert checked == frozenset({"completeness"})
+    # a re-assessment's conclusion or an answer to an extension is not the check of the materials
+    assert lacks_decisive(frozenset({"reassessment"}), checked)
+    assert others_only(frozenset({"extension", "response"}), checked)
+    # the check is a step of the assessment it belongs to
+    assert not others_only(frozenset({"assessment"}), checked)
+    assert not others_only(frozenset({"completeness"}), checked)
+
+
 def test_who_must_act_in_a_spoken_chinese_question():
     from retrieval.duties import asked_duty
 
@@ -131,6 +145,10 @@ def test_who_must_act_in_a_spoken_chinese_question():
     # the office right after a comma, its time told before the act (多少个工作日内审完), with no 在
     assert asked_duty("标准合同备案，网信办多少个工作日内审完？")[0] == "authority"
     assert asked_duty("合同备案，我们多少个工作日内要交？")[0] == "party"
+    # and its time told with no 内 at all (几个工作日给结果, 多少天能批)
+    assert asked_duty("材料交上去以后，省网信办几个工作日给结果？")[0] == "authority"
+    assert asked_duty("评估申报了，国家网信部门多少天能批？")[0] == "authority"
+    assert asked_duty("材料交上去以后，我们几个工作日要补正？")[0] != "authority"
     # "they", after the asker's own act: the office the asker reported to, not the asker
     question = "我们报告保护工作部门以后，他们要在多长时间内完成重新认定？"
     assert asked_duty(question)[0] == "authority"
