@@ -239,12 +239,21 @@ def test_a_law_that_is_silent_is_said_to_be_and_its_implementing_rules_answer(se
     ("How many cases did the Shanghai Internet Court hear on personal information disputes in 2024?",
      "never mention Shanghai"),
     ("How much were the executives of DiDi personally fined?", "never mention DiDi"),
-    ("Within how many days must a new website display its cookie notice?", "share none of the question's terms"),
 ])
 def test_near_misses_abstain_and_say_why(service, question, reason):
     answer = service.answer(question)
     assert answer.abstained and not answer.citations and answer.closest
     assert any(reason in w for w in answer.warnings)
+
+
+def test_a_question_whose_terms_no_passage_holds_abstains_whether_screened_or_not(service):
+    """The topic model may screen it out before any search; with the screen off (`--without off_topic`), rule
+    nothing_shared still refuses the passages found by their vectors alone."""
+    question = "Within how many days must a new website display its cookie notice?"
+    assert service.answer(question).abstained
+    answer = service.answer(question, Options(without=("off_topic", "off_topic_answer")))
+    assert answer.abstained and not answer.citations and answer.closest
+    assert any("share none of the question's terms" in w for w in answer.warnings)
 
 
 def test_the_later_rule_answers_where_it_restates_an_earlier_one_with_another_figure(service):
