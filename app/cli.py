@@ -530,6 +530,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from evals.gold_check import GoldError
     from ingest.manifest import ManifestError
     from ingest.store import StoreError
 
@@ -537,6 +538,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except (StoreError, ManifestError) as exc:
         return _refuse(args, exc, EXIT_FAIL)
+    except GoldError as exc:  # a question set that is not one names its file, line and field
+        return _refuse(args, exc, EXIT_USAGE)
     except KeyboardInterrupt:
         print("lexcite: interrupted; run the same command again to continue", file=sys.stderr)
         return 130

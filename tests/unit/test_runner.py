@@ -19,3 +19,14 @@ def test_a_bench_without_a_corpus_is_refused_naming_it(tmp_path, capsys):
     assert bench.run(bench.BenchJob(out=tmp_path / "bench", quick=True), settings) == 1
     assert f"corpus {tmp_path / 'missing'} not found" in capsys.readouterr().err
     assert not (tmp_path / "bench").exists()
+
+
+def test_a_question_set_that_is_not_one_is_refused_naming_its_file_and_line(tmp_path, capsys, monkeypatch):
+    from app.cli import main
+
+    monkeypatch.setenv("LEXCITE_STORE", str(tmp_path / "store"))
+    bad = tmp_path / "set.jsonl"
+    bad.write_text('{"id": "q1", "question": "How long are logs kept?"}\n', encoding="utf-8")
+    assert main(["eval", "--gold", str(bad), "--out", str(tmp_path / "out")]) == 2
+    assert f"{bad}:1: missing field(s) language" in capsys.readouterr().err
+    assert not (tmp_path / "store").exists()
