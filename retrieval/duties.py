@@ -328,8 +328,8 @@ def lacks_decisive(asked: frozenset[str], named: frozenset[str]) -> bool:
 
 
 def others_only(asked: frozenset[str], named: frozenset[str]) -> bool:
-    """Whether a source names only other acts than those asked (a report where a test was asked), a step
-    standing for the act it is part of."""
+    """Whether a source names only other members of a set than those asked (a report where a test was asked); an
+    act that is a step of another (_PART_OF) stands for it too."""
     return bool(asked) and bool(named) and not asked & _with_wholes(named)
 
 
