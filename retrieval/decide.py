@@ -112,7 +112,9 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
         return None
     chance, least_support = topic.answer_check
     doubted = analysis.off_topic_chance
-    if comp.key_figure and doubted >= topic.figure_chance and comp.support < topic.figure_support:
+    if _shares_nothing(comp, analysis):
+        why = "the question has no word of the field and the sentence answering shares none of its words"
+    elif comp.key_figure and doubted >= topic.figure_chance and comp.support < topic.figure_support:
         why = f"off-topic probability {doubted:.2f} >= {topic.figure_chance:.2f} for an answer stating a figure" + \
             (f" from a passage speaking to {comp.support:.0%} of the question (< {topic.figure_support:.0%})"
              if topic.figure_support <= 1.0 else "")
@@ -128,6 +130,13 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
     doubt.text = doubt.reason
     doubt.trace = comp.trace + [TraceStep("off_topic_answer", why, "abstained")]
     return doubt
+
+
+def _shares_nothing(comp: Composition, analysis: QueryAnalysis) -> bool:
+    """Positive evidence that the question is about nothing the corpus holds, whatever the topic model's doubt: it
+    uses no word of the field, and the sentence the answer quotes holds none of its words in either language ("What
+    year did Tim Berners-Lee write his proposal for the World Wide Web?" answered with a guide's 2025)."""
+    return comp.primary is not None and comp.primary.coverage == 0.0 and not domain_terms(analysis.question)
 
 
 def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]) -> dict[str, float]:

@@ -222,6 +222,34 @@ def test_a_doubted_question_with_no_word_of_the_field_abstains_however_much_the_
     assert off_topic_answer(comp, replace(analyse(field), off_topic_chance=0.92), _doubting_model(0.8, 0.2)) is None
 
 
+@pytest.mark.parametrize(("question", "coverage", "refused"), [
+    # no word of the field, and the sentence quoted holds none of the question's words: about nothing held
+    ("What year did Tim Berners-Lee write his proposal for the World Wide Web?", 0.0, True),
+    # the sentence shares some of its words: the topic model decides, as before
+    ("What year did Tim Berners-Lee write his proposal for the World Wide Web?", 0.2, False),
+    # a question of the field is never refused for a sentence that words it otherwise
+    ("How long must network logs be kept?", 0.0, False),
+])
+def test_a_question_of_no_field_answered_by_a_sentence_sharing_none_of_its_words_abstains(question, coverage,
+                                                                                          refused):
+    from dataclasses import replace
+
+    from retrieval.compose import Composition, Pick
+    from retrieval.decide import off_topic_answer
+    from retrieval.records import Passage
+    from retrieval.sentences import sentence_spans
+
+    text = "What to expect in 2025: legal developments on data security will continue in 2025."
+    guide = Passage(chunk_id="g", doc_id="zhonglun-dpp-2025", text=text, start=0, end=len(text), locator="",
+                    title="", source="", kind="guide", authority=5, status="in-force", language="en")
+    pick = Pick(guide, sentence_spans(text)[0], 1.0, [], coverage=coverage)
+    comp = Composition(text="2025", support=0.3, primary=pick, key_figure="2025")
+    doubt = off_topic_answer(comp, replace(analyse(question), off_topic_chance=0.1), _doubting_model(0.8, 0.2))
+    assert (doubt is not None) == refused
+    if refused:
+        assert "shares none of its words" in doubt.trace[-1].detail
+
+
 def test_the_answer_check_is_off_without_a_chosen_pair():
     from dataclasses import replace
 
