@@ -25,15 +25,16 @@ _COMMENCES = re.compile(r"本决定自[^。；]{4,20}?起施行|This Decision sh
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     spec = cues()["rules"][RULE]
-    return tuple(re.compile("|".join(spec[kind]), re.I) for kind in ("in_force", "amended"))  # type: ignore[return-value]
+    return tuple(re.compile("|".join(spec[kind]), re.I) for kind in ("in_force", "amended", "adopted"))  # type: ignore[return-value]
 
 
 def asks_amended_in_force(question: str) -> bool:
-    """A commencement date asked of a law's amended text, and of no earlier text."""
-    in_force, amended = _words()
-    return bool(in_force.search(question) and amended.search(question)) and not version_marks(question)[0]
+    """A commencement date asked of a law's amended text, and of no earlier text, nor its adoption as well."""
+    in_force, amended, adopted = _words()
+    return bool(in_force.search(question) and amended.search(question)) and not version_marks(question)[0] \
+        and not adopted.search(question)
 
 
 def asks_amended_in_force_of(question: str) -> bool:

@@ -71,8 +71,15 @@ _NOUN_COMPARED = re.compile(r"^(?!(?:on|in|at|than|once|when|for|to|of|under|aft
                             r"[A-Za-z'’-]+(?:\s+[A-Za-z'’-]+){0,9}$", re.I)
 # what comes before the asking word ("Under the DSL, which carries the bigger…") is where each option is asked
 _ASKING_WORD = re.compile(r"\b(?:which|what)\b.*$", re.I)
+# "Cybersecurity review: initial review or special procedure, which takes longer?": the options first, then the ask;
+# a topic before a colon is what both options are of
+_EN_OPTIONS_FIRST = re.compile(rf"^(?:(?P<topic>[^:?]{{3,60}}?)\s*:\s*)?(?P<a>[^:?,—–]{{3,}}?),?\s+or\s+(?P<b>[^:?,—–]{{3,}}?)"
+                               rf"\s*(?:,|—|–|\s-)\s*which\b[^?]*?\b(?:{_COMPARATIVE})\b[^?]*\?\s*$", re.I)
 _ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)[，,]?(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"
                          r"(?:哪(?:个|一个|项|种)|谁)")
+# "算法备案的变更和注销，哪个期限更长？": a short second option leans on the first's noun (算法备案的注销)
+_ZH_SHORT_SECOND = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{2,}的)(?P<a2>[^，,。？：:的]{2,4}?)(?:和|与|跟|还是)"
+                              r"(?P<b>[^，,。？：:的]{2,3}?)[，,]?(?:哪(?:个|一个|项|种)|谁)")
 # two options, then what is asked of each, then the comparison: "A和B，法律分别要求至少保存多久？哪个更长？"
 _ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)(?:和|与|跟)(?P<b>[^，,。？：:、]{2,}?)[，,]"
                             r"(?P<ask>[^，,。？]{2,30}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10})[？?]\s*(?:哪|谁)")
@@ -91,6 +98,11 @@ def option_sides(question: str) -> list[Side]:
     if language == "en" and (versus := _versus_sides(question)):
         return versus
     m = (_ZH_OPTIONS if language == "zh" else _EN_OPTIONS).search(question)
+    if not m and language == "en" and (first_m := _EN_OPTIONS_FIRST.search(question)):
+        topic = (first_m["topic"] or "").strip()
+        return _options(question, first_m, *(f"{topic} {first_m[g].strip()}".strip() for g in ("a", "b")), language)
+    if not m and language == "zh" and (short := _ZH_SHORT_SECOND.search(question)):
+        return _options(question, short, short["a"] + short["a2"], short["a"] + short["b"], language)
     if not m and language == "zh" and (m := _ZH_NUMBERED.search(question)):
         return _numbered_options(question, m)
     if not m and language == "zh" and (m := _ZH_PAIR_ASKED.search(question)):

@@ -378,7 +378,18 @@ def given_periods(question: str) -> tuple[tuple[float, str], ...]:
         return ()
     clause = asking_clause(question)
     scene = question.replace(clause, " ") if clause and clause != question else ""
-    return tuple((f.value, f.unit) for f in extract_figures(scene) if f.kind == "duration")
+    return tuple((f.value, f.unit) for f in extract_figures(scene)
+                 if f.kind == "duration" and not _offered(scene, f.start, f.end))
+
+
+# a period offered as one of the answers ("到底是2年还是3年", "2 years as in the 2022 Measures, or longer now?"):
+# asked about, not stated
+_OPTION_AFTER = re.compile(r"[^。？?；;]{0,30}?(?:还是|或是|\bor\b)", re.I)
+_OPTION_BEFORE = re.compile(r"(?:还是|或是|\bor\b)\s*$", re.I)
+
+
+def _offered(text: str, start: int, end: int) -> bool:
+    return bool(_OPTION_AFTER.match(text, end) or _OPTION_BEFORE.search(text[max(0, start - 6):start]))
 
 
 # "普通个人信息", "ordinary personal information": what a list's residual item covers ("第三项、第四项规定以外的…")

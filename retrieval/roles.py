@@ -199,8 +199,10 @@ _COUNTED = {
 # a list's items are its kinds: "几类" is answered by the count of a list's items (三项), "how many types" by 三种
 _ALIKE = frozenset({"items", "kinds"})
 # "几大类": the broad classes are classes
-# the counted word is a plural, not an acronym ending in S ("how many MLPS protection levels": levels)
-_ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?(?-i:(?![A-Z]{2,}\b))[a-z-]+s)\b|(?:多少|几)个?大?([\u4e00-\u9fff]{1,3})", re.I)
+# the counted word is a plural, not an acronym ending in S ("how many MLPS protection levels": levels), or a plural
+# without an s ("how many people triggers…": people, not "people triggers")
+_ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?(?:(?:people|children|staff|personnel)\b(?!['’]s)|"
+                          r"(?-i:(?![A-Z]{2,}\b))[a-z-]+s\b))|(?:多少|几)个?大?([\u4e00-\u9fff]{1,3})", re.I)
 
 
 def counted_class(noun: str) -> str:

@@ -118,6 +118,26 @@ def test_two_situations_told_one_by_one_are_the_sides_of_a_comparison():
                                            "数安法下，违反第三十一条向境外提供重要数据，罚款上限是多少？"]
 
 
+def test_options_named_before_the_comparison_are_the_sides():
+    from retrieval.compare import sides
+
+    found = sides("Cybersecurity review: initial review or special procedure, which takes longer?")
+    assert [s.label for s in found] == ["Cybersecurity review initial review", "Cybersecurity review special procedure"]
+    # a short second option leans on the first's noun
+    found = sides("算法备案的变更和注销，哪个期限更长？")
+    assert [s.label for s in found] == ["算法备案的变更", "算法备案的注销"]
+    assert sides("Is the review longer than thirty days?") == []
+
+
+def test_a_dated_text_set_against_now_asks_both_texts():
+    from retrieval.compare import sides
+
+    found = sides("How long is the result valid now, and how long was it under the 2022 Outbound Data Transfer Security "
+                  "Assessment Measures?")
+    assert [s.law for s in found] == ["outbound-assessment", "cbdt-provisions"]
+    assert sides("How long is an outbound assessment result valid under the 2022 Measures?") == []
+
+
 def test_an_extension_is_what_a_clause_extends_by_not_when_to_apply_for_one():
     from retrieval.roles import extends_by
 

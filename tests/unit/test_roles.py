@@ -106,6 +106,13 @@ def test_a_period_the_scene_already_states_is_not_the_one_asked():
     assert given_periods("How many working days does the office have to review?") == ()
 
 
+def test_a_period_offered_as_one_of_the_answers_is_asked_not_stated():
+    from retrieval.query import given_periods
+
+    assert given_periods("结果有效期到底是2年还是3年？我看两个文件写得不一样，现在按哪个？") == ()
+    assert given_periods("Which rule prevails now? Is it valid for 2 years, or longer under the new rules?") == ()
+
+
 def test_a_date_the_question_states_is_not_the_one_asked_when_the_sentence_states_another():
     from retrieval.compose import _a_stated_date
     from retrieval.figures import extract_figures, stated_months
@@ -196,6 +203,17 @@ def test_a_headcount_asked_is_a_count_of_people_not_of_processors():
     assert counts_differ(noun, joint.counts)
     assert not counts_differ(noun, extract_figures("处理1000万人以上个人信息")[0].counts)
     assert asked_count_noun("What is the fine?") == ""
+
+
+def test_a_plural_without_an_s_is_the_counted_noun_not_the_verb_after_it():
+    from retrieval.figures import extract_figures
+    from retrieval.roles import asked_count_noun, counts_differ
+
+    noun = asked_count_noun("Under the 2024 rules, how many people triggers an assessment?")
+    assert noun == "people"
+    assert not counts_differ(noun, extract_figures("累计向境外提供100万人以上个人信息")[0].counts)
+    assert asked_count_noun("How many children under fourteen use the app?") == "children"
+    assert asked_count_noun("How many data processors are there?") == "data processors"
 
 
 def test_a_loss_asked_is_not_the_gains_made_and_a_loss_in_the_scene_asks_nothing():
