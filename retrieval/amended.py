@@ -25,16 +25,20 @@ _COMMENCES = re.compile(r"本决定自[^。；]{4,20}?起施行|This Decision sh
 
 
 @lru_cache(maxsize=1)
-def _words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _words() -> tuple[re.Pattern[str], ...]:
     spec = cues()["rules"][RULE]
-    return tuple(re.compile("|".join(spec[kind]), re.I) for kind in ("in_force", "amended", "adopted"))  # type: ignore[return-value]
+    return tuple(re.compile("|".join(spec[kind]), re.I) for kind in ("in_force", "amended", "adopted", "asks_date"))
+
+
+_CLAUSES = re.compile(r"[,，;；:：?？。]|\band\b|以及|并且")
 
 
 def asks_amended_in_force(question: str) -> bool:
     """A commencement date asked of a law's amended text, and of no earlier text, nor its adoption as well."""
-    in_force, amended, adopted = _words()
+    in_force, amended, adopted, asks_date = _words()
+    adoption_asked = any(adopted.search(clause) and asks_date.search(clause) for clause in _CLAUSES.split(question))
     return bool(in_force.search(question) and amended.search(question)) and not version_marks(question)[0] \
-        and not adopted.search(question)
+        and not adoption_asked
 
 
 def asks_amended_in_force_of(question: str) -> bool:

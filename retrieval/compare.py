@@ -562,8 +562,12 @@ def _law_sides(question: str) -> list[Side]:
                 entry = manifest.by_id(law)
                 title = entry.title_zh if re.search(r"[\u4e00-\u9fff]", question) and entry.title_zh else entry.short
                 text = f"{text[:start]}{title}{text[end:]}"
-        out.append(Side(law, " ".join(text.split())))
+        out.append(Side(law, _WHICH_FIRST.sub("什么时候", " ".join(text.split()))))
     return out
+
+
+# "数据安全法和个保法，哪个先生效？": each side asks its own date ("…什么时候生效"), not which of one is first
+_WHICH_FIRST = re.compile(r"哪(?:个|一个|部|一部)?(?:更)?(?:先|早)(?=生效|施行|实施|通过|出台|发布|公布)")
 
 
 def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[int, int]:

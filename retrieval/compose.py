@@ -72,7 +72,7 @@ from retrieval.rules.choice import open_choice, speaks_to
 from retrieval.rules.registry import cues, enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
 from retrieval.verify import Claim
-from retrieval.violations import SANCTION_WORDS, SanctionMap, breach_of, duty_articles
+from retrieval.violations import SANCTION_WORDS, SanctionMap, breach_of, duty_articles, without_consequences
 
 SENTENCE_POOL = 6  # passages whose sentences compete to answer
 MAX_QUOTE = 260
@@ -631,7 +631,7 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     if analysis.criminal and not (any(f.sanction for f in wanted) and CRIMINAL_SANCTION.search(read)):
         return False  # an authority's administrative fine, or the gains that make a crime, is no court's fine
     if fines_only and analysis.not_who and (breach := breach_of(pick.span, read, pick.passage.text, pick.lead)) \
-            and any(is_of_kind(breach, kind) for kind in analysis.not_who):
+            and any(is_of_kind(without_consequences(breach), kind) for kind in analysis.not_who):
         return False  # "(non-CII) operator": the CII operator's fine is not ours
     if analysis.as_of and (stated_day := as_of_day(read)) and not same_as_of(analysis.as_of, stated_day):
         return False  # a count "as of 31 December 2024" does not say how many there were on 30 June

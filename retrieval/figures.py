@@ -670,12 +670,12 @@ _WANTS = [
     ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
                          r"how much(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b|"
                          # "what data volume triggers that?", "at what headcount": a scale asked
-                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
+                         r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
                          r"几大?类|几大?种|几级|几大?项|几大方面|几个方面|多少大?(?:种|项|类|级|款)|多少件|几件|多少份|几份|几名|多少名|几位|多少位|几家|多少家|"
-                         r"人数|用户数|数量|条以上|万人", re.I)),
+                         r"人数|用户数|数据量|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|\bdurations?\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
@@ -753,7 +753,7 @@ _INTERROGATIVES = [
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which)(?:'s| is| are| was| were| would be)?"
                           r"(?: the)?(?: [a-z-]+){0,2}? (?:fines?|penalt(?:y|ies)|amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
-                         r"\b(?:what|which)\s+(?:data\s+)?(?:volume|scale)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
+                         r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
                          r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家)", re.I)),
     ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
@@ -773,13 +773,16 @@ _CONDITION_WHEN = re.compile(r"\bwhen (?:is|are|does|do|would|will) (?:an? |the 
                              # "when is a review triggered / required?": the circumstances that bring a duty
                              r"\bwhen (?:is|are|would|will) (?:an? |the |our |my )?[\w'’ -]{1,40}? (?:be )?(?:triggered|"
                              r"required|needed|necessary|mandatory|compulsory)\b", re.I)
+# "which year's turnover is the 5% of?", 按哪一年的营业额: the year a sum is of (上一年度), not a date
+_YEAR_OF = re.compile(r"\bwhich year['’]s\b|\b(?:which|what) year(?:'s)? (?:turnover|revenue|sales|income)\b|"
+                      r"哪一?年(?:度)?的(?:营业额|收入|销售额|营收)", re.I)
 _SCENE_WHEN = re.compile(r"^\s*when\b[^?]*?,\s*(?:how|what|which|within|by)\b", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
                           r"(?:what|which)(?: [a-z]+)? date|(?:by )?(?:what|which)(?: [a-z]+)? date[^,.?]{0,30}(?:each|every) year|"
                           r"annually by what",
                           re.I)
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
-_ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
+_ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|min|max|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
                             r"length|size|number|ceiling|quota)s?\b|最低|最高(?![法检院人])|上限|下限|多少|几", re.I)  # 最高法: the court
 # the kinds a quantity of unnamed kind may be
 QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})
@@ -866,6 +869,9 @@ def question_wants(question: str) -> set[str]:
     asked = {kind for kind, pattern in _INTERROGATIVES if pattern.search(question)}
     if _CONDITION_WHEN.search(question):
         # "when is a platform a 'large network platform'?" asks what makes it one, not a date
+        wants.discard("date")
+        asked.discard("date")
+    if _YEAR_OF.search(question):
         wants.discard("date")
         asked.discard("date")
     if _SCENE_WHEN.search(question):

@@ -87,8 +87,8 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                               re.I),
                    re.compile(r"limitation period|statute of limitations?|诉讼时效|时效", re.I)),
     # years of experience a post requires: not how long records are kept
-    "experience": (re.compile(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)", re.I),
-                   re.compile(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)", re.I)),
+    "experience": (re.compile(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)|工作经历", re.I),
+                   re.compile(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)|工作经历", re.I)),
 }
 _MONEY = ("fee", "salary", "tax", "capital", "compensation", "spending")
 _PERIODS = ("validity", "retention", "imprisonment", "detention", "ban", "probation", "limitation", "experience")

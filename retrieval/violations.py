@@ -70,6 +70,16 @@ def breach_of(span: Span, read: str, passage_text: str, lead: str) -> str:
     return breach
 
 
+# what a breach caused (造成大量数据泄露、关键信息基础设施丧失局部功能等…后果): harm to others, not who breached
+_CAUSED = re.compile(r"(?:造成|导致|致使)[^，,；;。]*")
+
+
+def without_consequences(breach: str) -> str:
+    """A breach's words with what it caused taken out: "有前两款行为，造成…关键信息基础设施丧失局部功能…后果的" is
+    breached by the operators of the paragraphs before it, whatever infrastructure it harmed."""
+    return _CAUSED.sub("", breach)
+
+
 def continues_previous(sentence: str) -> bool:
     """Whether a sanction sentence punishes the breach of the paragraph before it, at a higher tier."""
     return bool(_CONTINUES.search(sentence))

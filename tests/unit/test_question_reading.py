@@ -13,6 +13,14 @@ from retrieval.rules.choice import open_choice, speaks_to
 def test_a_headcount_asks_a_count_wherever_it_stands():
     assert "count" in question_wants("What's the exact headcount at which PIPL Article 40 applies?")
     assert "count" in question_wants("At what headcount does the NDSMR apply?")
+    assert "count" in question_wants("At what volumes does a processor need a security assessment?")
+    assert "count" in question_wants("数据量达到多少要申报评估？")
+
+
+def test_max_and_min_ask_a_quantity():
+    assert question_wants("What's the max single top-up a minor can make?") - {"quantity"} <= {"amount"}
+    assert question_wants("What's the max single top-up a minor can make?")
+    assert question_wants("What payment methods are allowed?") == set()
 
 
 def test_spending_asks_money():
@@ -417,3 +425,18 @@ def test_the_first_of_two_asks_decides_the_occasion_it_asks_about():
     reading = analyse("首次认定的结果多久通知运营者？另外，重新认定需要多少个工作日？")
     assert reading.occasion == "first"
     assert reading.follow_up is not None and reading.follow_up.occasion == "repeat"
+
+
+def test_the_year_a_sum_is_of_is_no_date_asked():
+    assert "date" not in question_wants("Which year's turnover is the 5% fine calculated on?")
+    assert "date" not in question_wants("百分之五的罚款按哪一年的营业额计算？")
+    assert "date" in question_wants("Which year did the PIPL take effect?")
+
+
+def test_each_law_of_a_which_first_comparison_is_asked_its_own_date():
+    from retrieval.compare import sides
+
+    found = sides("数据安全法和个保法，哪个先生效？")
+    assert [s.law for s in found] == ["dsl", "pipl"]
+    assert all("什么时候生效" in s.question and "哪个" not in s.question for s in found)
+    assert all("哪个罚款更高" in s.question for s in sides("数据安全法和个保法，哪个罚款更高？"))

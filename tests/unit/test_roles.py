@@ -93,6 +93,7 @@ def test_a_prison_term_is_asked_in_the_words_people_use():
     # how long until one may apply again is how long one is barred from applying
     assert period_roles("How long before we're allowed to apply for the licence again?") == ("ban",)
     assert period_roles("吊销许可证后几年才能重新申请？") == ("ban",)
+    assert period_roles("数据安全负责人至少要有几年管理工作经历？") == ("experience",)
 
 
 def test_a_period_the_scene_already_states_is_not_the_one_asked():

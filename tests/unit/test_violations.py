@@ -64,3 +64,14 @@ def test_an_article_named_in_a_fine_question_is_the_duty_breached_when_a_sanctio
     assert duties_named(duty, lambda doc_id: law) == frozenset({13})
     assert duties_named(analyse("What fine does NDSMR Art. 56 set?"), lambda doc_id: law) == frozenset()
     assert duties_named(analyse("What does NDSMR Art. 13 require?"), lambda doc_id: law) == frozenset()  # no fine
+
+
+def test_what_a_breach_caused_is_not_who_breached():
+    from retrieval.duties import is_of_kind
+    from retrieval.violations import without_consequences
+
+    caused = "有前两款行为，造成大量数据泄露、关键信息基础设施丧失局部功能等严重危害网络安全后果的"
+    assert is_of_kind(caused, "关键信息基础设施")
+    assert not is_of_kind(without_consequences(caused), "关键信息基础设施")
+    breached = "关键信息基础设施的运营者不履行本法第三十五条规定的网络安全保护义务，导致危害网络安全等后果的"
+    assert is_of_kind(without_consequences(breached), "关键信息基础设施")
