@@ -16,6 +16,7 @@ from pathlib import Path
 from ingest.manifest import load_manifest
 from ingest.normalise import detect_language
 from retrieval.laws import law_mentions, unknown_law_names
+from retrieval.rules.asks import version_marks
 
 FOLLOWUP_PATH = Path(__file__).with_name("data") / "followup.toml"
 FOLLOW_UP_RULE = "follow_up"  # the trace step of an answer read with its conversation
@@ -257,10 +258,26 @@ def _read(question: str, prior: Reading | None, vocab: Vocabulary) -> Reading:
         return Reading(question, text, describe(text), tuple(inherited), base_language)
     if not parts.leans:
         return fresh
+    if not parts.asks and not parts.laws and _only_a_version(parts.residue):
+        # "And under the 2016 text?", "那修改前呢？": the same question, of the law's other text
+        text = _append(prior.text, f"in the {parts.residue}", f"{parts.residue}，", base_language)
+        inherited = ("subject",) + (("law",) if prior_laws else ()) + (("party",) if prior_party else ())
+        return Reading(question, text, describe(text), inherited, base_language)
     if not parts.asks and not parts.laws and (modified := _modify(prior.text, parts, base_language, vocab)):
         inherited = ("subject",) + (("law",) if prior_laws else ()) + (("party",) if prior_party else ())
         return Reading(question, modified, describe(modified), inherited, base_language)
     return _own_subject(question, parts, prior, prior_laws, prior_party, vocab) or fresh
+
+
+def _only_a_version(residue: str) -> bool:
+    """Whether what is left of a follow-up names only a text of a law ("the 2016 text", "修改前", "the old
+    version"): the version words cover all but a word or two of it."""
+    spans = [span for group in version_marks(residue) for span in group]
+    if not residue or not spans:
+        return False
+    covered = {i for start, end in spans for i in range(start, end)}
+    left = "".join(c for i, c in enumerate(residue) if i not in covered)
+    return len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", left)) <= 2
 
 
 def _own_subject(question: str, parts: _Parts, prior: Reading, prior_laws, prior_party,

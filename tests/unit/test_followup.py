@@ -77,3 +77,17 @@ def test_a_law_the_corpus_does_not_hold_is_still_the_law_asked(follow_up):
 def test_an_acronym_that_names_a_party_is_not_taken_for_a_law():
     reading = read_in_context("And for CII operators?", ["How long must network logs be kept under the CSL?"])
     assert "critical information infrastructure operator" in reading.text and "CSL" in reading.text
+
+
+def test_a_version_alone_asks_the_same_question_of_the_law_s_other_text():
+    from retrieval.rules.asks import asks_two_versions, version_marks
+
+    reading = read_in_context("And under the 2016 text?", ["How long must network logs be kept under the CSL?"])
+    assert reading.inherited == ("subject", "law")
+    assert reading.text.startswith("How long must network logs be kept under the CSL")
+    assert version_marks(reading.text)[0] and not asks_two_versions(reading.text)
+    zh = read_in_context("那修改前呢？", ["网安法规定网络日志要保存多久？"])
+    assert zh.text == "修改前，网安法规定网络日志要保存多久？"
+    # a subject of its own is no version: it keeps only the law
+    assert read_in_context("And how long must logs be kept?", ["What is the maximum fine under the CSL?"]).inherited \
+        == ("law",)
