@@ -13,7 +13,10 @@ from retrieval.register.export import row
 from retrieval.register.records import RegisterRecord
 from retrieval.transfer import Route, Transfer, check, route_in_store
 
-TABLE_COLUMNS = ("law", "locator", "kind", "low", "high", "unit", "party", "tier", "status", "figure", "english")
+# the clause beside the locator: two figures of one paragraph (a filing's ten days, a change's ten days) are told
+# apart by it before any column scrolls out of view
+TABLE_COLUMNS = ("law", "locator", "kind", "clause", "low", "high", "unit", "party", "tier", "status", "figure",
+                 "english")
 
 
 def store():

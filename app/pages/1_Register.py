@@ -44,7 +44,8 @@ if not records:
 st.caption(f"{len(records)} figures. Click a column to sort; select a row to open its article.")
 # dates are numbers too (20210901): shown as written ("%g"; "plain" prints 101 as 100.99999999999999 in the
 # browser) and wide enough to read whole, not 20,210,901 cut to "20,2…"
-figures = {name: st.column_config.NumberColumn(name, format="%g", width="medium") for name in ("low", "high")}
+figures = {name: st.column_config.NumberColumn(name, format="%g", width="small") for name in ("low", "high")}
+figures["clause"] = st.column_config.TextColumn("clause", width="large")
 picked = st.dataframe(table_rows(records), width="stretch", hide_index=True, on_select="rerun",
                       selection_mode="single-row", key="register", column_config=figures)
 rows = picked.selection.rows if picked is not None and hasattr(picked, "selection") else []

@@ -11,7 +11,7 @@ from retrieval.register.records import RegisterRecord
 
 FORMATS = ("table", "csv", "json", "md", "xlsx")
 COLUMNS = ("law", "doc_id", "locator", "kind", "low", "high", "unit", "party", "tier", "duty_articles", "status",
-           "figure", "english", "condition", "quote", "translation")
+           "figure", "english", "clause", "condition", "quote", "translation")
 # what the terminal table and the memo show (the rest is in csv, json and xlsx)
 SHORT_COLUMNS = ("law", "locator", "kind", "low", "high", "unit", "party", "tier", "status", "figure")
 

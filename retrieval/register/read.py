@@ -242,4 +242,22 @@ def _record(unit: Unit, span: Span, head: Span | None, firsts: dict[int, Span], 
         duty_articles=tuple(sorted(duty_articles(condition))), tier=tier, status=status_as_of(entry, as_of),
         effective=meta.get("effective", ""), quote=span.text, quote_start=unit.start + span.start,
         quote_end=unit.start + span.end, translation=_paragraph_text(translated, span.paragraph) if translated else "",
-        sanction=fig.sanction, counts=fig.counts)
+        sanction=fig.sanction, counts=fig.counts, clause=clause_of(span.text, fig.start, end))
+
+
+# where a clause of a sentence ends: a semicolon or a full stop (a comma joins the condition to what it requires)
+_CLAUSE_END = re.compile(r"[；;。]")
+CLAUSE_WIDTH = 60  # characters of a long clause kept, the figure among them
+
+
+def clause_of(text: str, start: int, end: int) -> str:
+    """The clause of a sentence a figure stands in, from the semicolon or full stop before it to the next one;
+    a long clause is cut to CLAUSE_WIDTH characters around the figure, with an ellipsis where cut."""
+    before = [m.end() for m in _CLAUSE_END.finditer(text, 0, start)]
+    after = _CLAUSE_END.search(text, end)
+    left, right = (before[-1] if before else 0), (after.start() if after else len(text))
+    if right - left > CLAUSE_WIDTH:
+        half = (CLAUSE_WIDTH - (end - start)) // 2
+        cut_left, cut_right = max(left, start - half), min(right, end + half)
+        return ("…" if cut_left > left else "") + text[cut_left:cut_right].strip() + ("…" if cut_right < right else "")
+    return text[left:right].strip()

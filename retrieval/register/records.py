@@ -39,6 +39,9 @@ class RegisterRecord:
     translation: str = ""  # the same paragraph in the linked translation, where there is one
     sanction: bool = False
     counts: str = ""  # what a count counts: people | items | times | entities
+    # the clause the figure stands in (材料不齐全的，…并应当在三十个工作日内通知备案人): what the figure is for,
+    # which tells two figures of one paragraph apart
+    clause: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)

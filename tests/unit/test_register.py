@@ -157,3 +157,18 @@ def test_export_formats_of_records():
     assert json.loads(render(records, "json"))[n]["duty_articles"] == [27, 29, 30]
     assert render(records, "md").count("\n") == len(records) + 2
     assert "五万元以上五十万元以下" in render(records, "table")
+
+
+def test_two_figures_of_one_paragraph_are_told_apart_by_their_clauses():
+    import re
+
+    from retrieval.register.read import clause_of
+
+    text = ("网信部门收到备案人提交的备案材料后，材料齐全的，应当在三十个工作日内予以备案；"
+            "材料不齐全的，不予备案，并应当在三十个工作日内通知备案人并说明理由。")
+    first, second = re.finditer("三十个工作日", text)
+    assert clause_of(text, first.start(), first.end()).endswith("应当在三十个工作日内予以备案")
+    assert clause_of(text, second.start(), second.end()).startswith("材料不齐全的")
+    long = "甲" * 80 + "十个工作日" + "乙" * 80
+    cut = clause_of(long, 80, 85)
+    assert cut.startswith("…") and cut.endswith("…") and "十个工作日" in cut and len(cut) <= 62
