@@ -225,7 +225,7 @@ _ASSESSMENTS = {
     "self": re.compile(r"自评估|自行评估|self-assess", re.I),
     # and of review: the preliminary review's fifteen extra days are not the special review procedure's
     "preliminary review": re.compile(r"初步审查|(?:preliminary|initial) (?:cybersecurity |security )?review", re.I),
-    "special review": re.compile(r"特别审查|special (?:cybersecurity |security )?review", re.I),
+    "special review": re.compile(r"特别审查|special (?:cybersecurity |security )?review|special (?:review )?procedure", re.I),
 }
 # the routes for sending personal information abroad: one route's figures do not answer another's
 _ROUTES = {

@@ -47,6 +47,9 @@ def test_the_act_a_time_is_asked_for_is_read_in_the_asking_clause():
     assert not others_only(frozenset(), frozenset({"report"}))
     assert assessment_kinds("未成年人网络保护影响评估") == {"impact"}
     assert assessment_kinds("businesses processing important data must conduct risk assessments annually") == {"risk"}
+    # a cybersecurity review's two stages, however the question names the second
+    assert assessment_kinds("How long may the special procedure be extended?") == {"special review"}
+    assert assessment_kinds("初步审查完成后") == {"preliminary review"}
 
 
 def test_a_penalty_for_breaching_other_articles_and_a_noun_s_head_are_read():

@@ -21,6 +21,7 @@ def test_max_and_min_ask_a_quantity():
     assert question_wants("What's the max single top-up a minor can make?") - {"quantity"} <= {"amount"}
     assert question_wants("What's the max single top-up a minor can make?")
     assert question_wants("What payment methods are allowed?") == set()
+    assert question_wants("What's the max single in-game payment a minor can make?") == {"amount"}
 
 
 def test_spending_asks_money():
