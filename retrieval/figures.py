@@ -652,6 +652,8 @@ def _with_zh_bound_word(fig: Figure, text: str) -> str:
 # "when" that asks ("When did…", "since when has…", "when must…"), not "applies when processing…"
 _WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|does|do|was|were|will|would|is|are|"
          r"must|should|shall|can|could|may|has|have|had)\b")
+# "what data volume triggers that?", "at what headcount": a scale asked (read by _WANTS and _INTERROGATIVES alike)
+_SCALE_ASKED = r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
 _WANTS = [
     ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\bhow much of (?:the|a|an|its|their)\b|\brate\b|百分之|营业额|比例|税率|费率",
                            re.I)),
@@ -669,8 +671,7 @@ _WANTS = [
     # "how much personal information triggers an assessment" asks how many people's, the only scale the law sets
     ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
                          r"how much(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b|"
-                         # "what data volume triggers that?", "at what headcount": a scale asked
-                         r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
+                         + _SCALE_ASKED +
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
@@ -752,8 +753,7 @@ _INTERROGATIVES = [
     # "how many times the illegal gains" asks for a fine set as a multiple
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which)(?:'s| is| are| was| were| would be)?"
                           r"(?: the)?(?: [a-z-]+){0,2}? (?:fines?|penalt(?:y|ies)|amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
-    ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|"
-                         r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
+    ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
                          r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家)", re.I)),
     ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),

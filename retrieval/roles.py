@@ -49,6 +49,12 @@ def sanctions_answer(question: str) -> bool:
     return not money_roles(question) or bool(re.search(r"\bfine|penalt|罚|sanction|punish", question, re.I))
 
 
+def _alike(words: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A role a question names and a sentence speaks of in the same words."""
+    pattern = re.compile(words, re.I)
+    return pattern, pattern
+
+
 # what a question may name a figure as, and the words a sentence must use to be about the same thing: money other
 # than a fine (an amount in a sentence about a fund's value is not the fee asked for), and periods named by what
 # they are (a six-month grace period to remediate is not how long a contract may run)
@@ -74,7 +80,7 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "imprisonment": (re.compile(r"\bprison\b|imprison\w*|\bjail\b|\bsentenced\b|有期徒刑|徒刑|刑期|坐牢|判(?:处|刑)?(?:几|多少)年",
                                 re.I),
                      re.compile(r"\bprison\b|imprison\w*|有期徒刑|拘役", re.I)),
-    "detention": (re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I), re.compile(r"\bdetention\b|\bdetain\w*|拘留", re.I)),
+    "detention": _alike(r"\bdetention\b|\bdetain\w*|拘留"),
     # how long someone is barred from a post or a licence: not the detention in the same article
     # "how long before we may apply for the licence again": the time one is barred from re-applying
     "ban": (re.compile(r"\bbar(?:s|red|ring)?\b(?!\s+(?:association|council|exam))|\bban(?:s|ned|ning)?\b|prohibited from|disqualif\w*|"
@@ -82,13 +88,12 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                        r"不得从事|不得担任|禁止|(?:多久|几年|多少年)[^，。？]{0,6}(?:才能|可以|能)重新申请", re.I),
             re.compile(r"\bbarred\b|\bban(?:s|ned|ning)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
     # an employee's trial period, and the time limit to sue: a remediation period or a review period is neither
-    "probation": (re.compile(r"probation\w*|trial period|试用期", re.I), re.compile(r"probation\w*|trial period|试用期", re.I)),
+    "probation": _alike(r"probation\w*|trial period|试用期"),
     "limitation": (re.compile(r"limitation period|statute of limitations?|time limit (?:to|for) (?:sue|su(?:ing)|claim)|诉讼时效",
                               re.I),
                    re.compile(r"limitation period|statute of limitations?|诉讼时效|时效", re.I)),
     # years of experience a post requires: not how long records are kept
-    "experience": (re.compile(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)|工作经历", re.I),
-                   re.compile(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)|工作经历", re.I)),
+    "experience": _alike(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)|工作经历"),
 }
 _MONEY = ("fee", "salary", "tax", "capital", "compensation", "spending")
 _PERIODS = ("validity", "retention", "imprisonment", "detention", "ban", "probation", "limitation", "experience")
