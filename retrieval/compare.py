@@ -81,7 +81,7 @@ _ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)[，,]?(
 _ZH_SHORT_SECOND = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{2,}的)(?P<a2>[^，,。？：:的]{2,4}?)(?:和|与|跟|还是)"
                               r"(?P<b>[^，,。？：:的]{2,3}?)[，,]?(?:哪(?:个|一个|项|种)|谁)")
 # two options, then what is asked of each, then the comparison: "A和B，法律分别要求至少保存多久？哪个更长？"
-_ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)(?:和|与|跟)(?P<b>[^，,。？：:、]{2,}?)[，,]"
+_ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)(?:和|与|跟)(?P<b>[^，,。？：:、]{2,}?)(?:[，,]|(?=分别|各自))"
                             r"(?P<ask>[^，,。？]{2,30}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10})[？?]\s*(?:哪|谁)")
 _EACH_WORD = re.compile(r"分别|各自|各")
 # an option that starts with a preposition leans on the other's noun ("the fine for companies or for managers")
@@ -90,6 +90,16 @@ _SIDE_ASKS = {"en": {"longer": "How long is {}?", "shorter": "How long is {}?", 
                      "lower": "What is {}?", "earlier": "When is {}?", "later": "When is {}?"},
               "zh": {"longer": "{}是多久？", "shorter": "{}是多久？", "higher": "{}是多少？", "lower": "{}是多少？",
                      "earlier": "{}是什么时候？", "later": "{}是什么时候？"}}
+
+
+# "How did the CAC's fine on DiDi compare in size with the fine it imposed on CNKI?": each side asked what it is
+_EN_COMPARED_WITH = re.compile(r"^\s*how\s+(?:did|does|do|is|was|were|are)\s+(?P<a>[^?]{4,}?)\s+compare(?:\s+in\s+\w+)?\s+"
+                               r"(?:with|to|against)\s+(?P<b>[^?]{4,}?)\s*\?", re.I)
+
+
+def _compared_with_sides(question: str) -> list[Side]:
+    compared = _EN_COMPARED_WITH.search(question)
+    return [Side("", f"What was {compared[g].strip()}?", compared[g].strip()) for g in ("a", "b")] if compared else []
 
 
 def option_sides(question: str) -> list[Side]:
@@ -266,7 +276,8 @@ def _told_sides(question: str) -> list[Side]:
     if enabled("comparison") and _SET_BESIDE.search(question):
         # "how long is it valid under the 2024 provisions, compared with the original 2022 Measures?": one figure
         # asked of two laws, each answered from its own text; "A versus B: what can each be fined?", of two options
-        return _law_sides(question) or version_sides(question) or _versus_sides(question)
+        return _law_sides(question) or version_sides(question) or _versus_sides(question) or \
+            _compared_with_sides(question)
     if enabled("comparison") and question_wants(question) and not yes_or_no(question) and _laws_joined(question):
         # "What are the top fines under the PIPL and the DSL?": a figure asked of two laws named together is asked
         # of each (answered as one when both sides come from one passage, or either is unanswered); a law named
@@ -562,12 +573,25 @@ def _law_sides(question: str) -> list[Side]:
                 entry = manifest.by_id(law)
                 title = entry.title_zh if re.search(r"[\u4e00-\u9fff]", question) and entry.title_zh else entry.short
                 text = f"{text[:start]}{title}{text[end:]}"
-        out.append(Side(law, _WHICH_FIRST.sub("什么时候", " ".join(text.split()))))
+        out.append(Side(law, _asks_own_date(" ".join(text.split()))))
     return out
 
 
 # "数据安全法和个保法，哪个先生效？": each side asks its own date ("…什么时候生效"), not which of one is first
 _WHICH_FIRST = re.compile(r"哪(?:个|一个|部|一部)?(?:更)?(?:先|早)(?=生效|施行|实施|通过|出台|发布|公布)")
+# "Which came first: the deep synthesis rules or the genAI measures?": each side asks when it took effect (or, for
+# "was adopted first", when it was adopted)
+_EN_WHICH_FIRST = re.compile(r"\bwhich(?: one| law| text| of (?:the|these|them)(?: two)?)?\s+(?P<verb>came(?: out| into "
+                             r"(?:force|effect))?|took effect|went into effect|was (?:adopted|passed|issued|published|"
+                             r"promulgated|enacted))\s+(?:first|earlier|sooner)\b", re.I)
+
+
+def _asks_own_date(side: str) -> str:
+    """A side of "which came first" asking its own date: 哪个先生效 → 什么时候生效, "which came first" → "when did it
+    take effect", "which was adopted first" → "when was adopted" (the law's name follows)."""
+    side = _WHICH_FIRST.sub("什么时候", side)
+    return _EN_WHICH_FIRST.sub(lambda m: f"when {m['verb']}" if m["verb"].startswith("was ")
+                               else "when did it take effect", side)
 
 
 def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[int, int]:
@@ -693,7 +717,8 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
     # two questions in one ask both figures, not which is higher
     verdict = _verdict([side.name_in(analysis.language) for side, _, _ in parts],
                        [_value(comp, a) for _, comp, a in parts], question, analysis.language,
-                       laws=all(side.law for side, _, _ in parts), dates=analysis.wants == {"date"},
+                       laws=all(side.law for side, _, _ in parts),
+                       dates=all(a.wants == {"date"} for _, _, a in parts) or analysis.wants == {"date"},
                        periods=analysis.wants == {"duration"}) \
         if asks_comparison(question) else ""
     out.key_figure = "; ".join(f"{name}: {comp.key_figure}" for name, (_, comp, _) in zip(names, parts, strict=True))

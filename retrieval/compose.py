@@ -52,12 +52,14 @@ from retrieval.laws import (
     strip_law_names,
     with_versions,
 )
+from retrieval.lists import listed_items
 from retrieval.locate import quote_locator
 from retrieval.occasions import other_occasion
 from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis, not_who_spans
 from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
 from retrieval.roles import (
+    KEPT_DOCUMENT,
     aimed_at_individuals,
     count_heads_differ,
     counted_from,
@@ -553,8 +555,14 @@ def _a_stated_date(figure: Figure, text: str, given: frozenset[int]) -> bool:
     return bool(given) and figure.value // 100 in given and bool(stated_months(text) - given)
 
 
-def _a_law_s_own_date(text: str, end: int) -> bool:
-    return bool(_LAW_EVENT_AFTER.match(text, end))
+# "the Measures … came into effect on 1 June 2023": English says what happened on the day before it
+_LAW_EVENT_BEFORE = re.compile(r"(?:(?:came|come|comes|entered|enters|went|goes) into (?:effect|force)|took effect|"
+                               r"(?:became|becomes|effective)(?: effective)?|(?:were|was) (?:promulgated|published|"
+                               r"adopted|issued|released))(?: on| from| as of)?\s*$", re.I)
+
+
+def _a_law_s_own_date(text: str, start: int, end: int) -> bool:
+    return bool(_LAW_EVENT_AFTER.match(text, end) or _LAW_EVENT_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") -> bool:
@@ -589,9 +597,14 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             return False  # ten days after the filing arrives is not how long before listing it must be made
         if analysis.after_event and figure.kind == "duration" and is_lead_time(text, figure.start, figure.end):
             return False  # 60 working days before expiry is not how soon after a change one must re-apply
+    if figure.kind == "duration" and analysis.processing_time and (
+            VALIDITY_TERM.search(text[max(0, figure.start - 12):figure.start])
+            or is_lead_time(text, figure.start, figure.end)):
+        return False  # "how long does the CAC take to approve an extension?": not the 3 years it extends by, nor
+        # the 60 working days before expiry the applicant must apply in
     if figure.kind == "duration" and (figure.value, figure.unit) in analysis.given_periods:
         return False  # "we applied within the 15 working days; how long does the office have?": not those 15
-    if figure.kind == "date" and _a_law_s_own_date(text, figure.end) \
+    if figure.kind == "date" and _a_law_s_own_date(text, figure.start, figure.end) \
             and (OBLIGATION_CUE.search(analysis.question) or analysis.activities) \
             and not (EFFECTIVE_CUE.search(analysis.question) or ADOPTION_CUE.search(analysis.question)):
         return False  # "by when must we apply", "年度报告什么时候交": the day a law was published is no due date
@@ -640,6 +653,8 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
         return False  # how many cases "in 2023" does not say how many there were in 2024
     if "retention" in analysis.period_roles and analysis.retained and not names_in(analysis.retained, read.lower()):
         return False  # keeping processing records three years says nothing of how long reports are kept
+    if "retention" in analysis.period_roles and analysis.retains_data and KEPT_DOCUMENT.search(read):
+        return False  # an impact assessment report's three years are not how long the personal data may be kept
     if analysis.classified and not states_class(read, analysis.classified):
         return False  # rule class_by_definition: ten million people under a duty do not make data important
     if other_occasion(analysis.occasion, read):
@@ -1606,6 +1621,20 @@ def _article_speaking_most_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
     return _first(picks, best)
 
 
+# "which PIPL article lists the ways to send PI abroad?", 哪一条列举了…: the article asked enumerates them
+_ASKS_LIST = re.compile(r"\b(?:lists?|enumerat\w*|sets? out)\b|列(?:举|明|出)", re.I)
+
+
+def _listing_article_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """"Which article lists …": of a top sentence whose article lists nothing and one of its law scoring near it
+    whose article has a list (Art. 38's 应当具备下列条件之一：（一）…), the listing article is the one asked."""
+    top = picks[0]
+    if not _ASKS_LIST.search(analysis.question) or listed_items(top.passage.text):
+        return picks
+    return _first(picks, _scoring_near(picks, lambda p: p.passage.doc_id == top.passage.doc_id
+                                       and p.passage.article is not None and listed_items(p.passage.text) > 0))
+
+
 def _duty_near_its_sanction_first(picks: list[Pick]) -> list[Pick]:
     """"Which PIPL article says we need a DPO?": a sanction (a sentence stating a penalty) naming the duty's words in
     passing (禁止其…担任…个人信息保护负责人) is no article that provides it; a duty article of the same law scoring near
@@ -1632,6 +1661,7 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     if analysis.which_article:
         picks = _duty_or_its_sanction_first(picks, analysis)
         picks = _article_speaking_most_first(picks, ask)
+        picks = _listing_article_first(picks, analysis)
     brands = [a for a in analysis.acronyms if not a.isupper()]
     if brands and not all(b in _body_text(picks[0].passage) for b in brands):
         # "the CAC's 2022 fine on DiDi under the CSL, DSL and PIPL": the statutes come first, the guide that names

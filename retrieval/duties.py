@@ -165,8 +165,8 @@ def is_of_kind(subject: str, kind: str, law_names: str = "") -> bool:
 # what is done at an interval or by a deadline: kinds of act one cannot stand in for another
 _ACTIVITIES = {
     # how long an assessment's result stays valid (评估结果有效期) is no act of assessing; issuing the result is
-    "assessment": re.compile(r"(?<!复)评估(?!结果的?有效期)|(?<!re-)(?<!re)\bassess(?!ment results?(?: (?:is|are|remains?|"
-                             r"stays?))? valid)|(?<!re-)(?<!re)\bevaluat", re.I),
+    "assessment": re.compile(r"(?<!复)评估(?!(?:结果)?的?有效期)|(?<!re-)(?<!re)\bassess(?!ment results?(?: (?:is|are|remains?|"
+                             r"stays?))? valid|ment(?: result)?['’]s validity)|(?<!re-)(?<!re)\bevaluat", re.I),
     "reassessment": re.compile(r"复评|重新评估|复核|\bre-?assess|\bre-?review|\bre-?examin|\bre-?evaluat", re.I),
     "extension": re.compile(r"延长|延期|\bextend|\bextension|\bprolong", re.I),
     "testing": re.compile(r"检测|测评|测试|\btest", re.I),
@@ -244,7 +244,10 @@ def activities(text: str) -> frozenset[str]:
 
 
 # "within the 15 working days allowed" sets the scene; "within how many days" asks with its "how"
-_ASK_WORD = re.compile(r"多少|几|多久|多长|何时|什么时候|哪|\b(?:how|what|when|which)\b|\bwithin\b(?! the\b)", re.I)
+# a first-minute question may ask with its noun alone ("Cybersecurity review: deadline to hand in supplementary
+# materials?")
+_ASK_WORD = re.compile(r"多少|几|多久|多长|何时|什么时候|哪|\b(?:how|what|when|which)\b|\bwithin\b(?! the\b)|"
+                       r"\b(?:deadline|time limit)\b", re.I)
 _ASK_BREAK = re.compile(r"[，,;；。:：?？!！]|\.(?:\s|$)")
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ingest.numerals import chinese_to_int
 from retrieval.compose import Composition, citation_label
 from retrieval.laws import amended_laws, originals
+from retrieval.lists import list_lead, listed_items
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
@@ -20,41 +20,12 @@ from retrieval.verify import Claim
 # the question asks what an article lists, not a number it states ("how many days…" is not this)
 ASKS_LISTED = re.compile(r"\b(?:lists?|listed|enumerat\w*|sets? out|set forth|provides?|names?|contains?|recogni[sz]es?|"
                          r"items?|grounds|bases|circumstances|conditions|categories|situations|cases)\b|"
-                         r"列(?:举|明|出|了)|(?:几|多少)(?:项|种|类|个情形|种情形|种情况)|哪几", re.I)
-_ZH_ITEM = re.compile(r"^[ \t　]*（([一二三四五六七八九十]{1,3})）", re.M)
-# items run on in one paragraph ("包括但不限于：（一）篇章生成…；（二）文本转语音…")
-_ZH_INLINE_ITEM = re.compile(r"(?:^|[：:；;。])[ \t　]*（([一二三四五六七八九十]{1,3})）", re.M)
-_EN_ITEM = re.compile(r"^[ \t]*\(?(\d{1,2})[.)]\s", re.M)
+                         # what a list holds, when it is what "how many" counts ("how many documents do we submit");
+                         # a scene's "extra duties" is no list asked for
+                         r"\bhow many\s+(?:[\w-]+\s+){0,2}?(?:documents|materials|types|kinds|duties|obligations|rights|"
+                         r"requirements|principles|matters|elements|factors)\b|"
+                         r"列(?:举|明|出|了)|(?:几|多少)(?:项|种|类|个情形|种情形|种情况|份|样|个方面|方面)|哪几", re.I)
 RULE = "listed_count"
-
-
-def item_numbers(text: str) -> set[int]:
-    """The numbers of the items the text enumerates (（三） -> 3; "3. " at a line's start -> 3)."""
-    found = {chinese_to_int(m.group(1)) for m in _ZH_ITEM.finditer(text)}
-    if len(found) < 2:
-        found = {chinese_to_int(m.group(1)) for m in _ZH_INLINE_ITEM.finditer(text)}
-    return found if len(found) >= 2 else {int(m.group(1)) for m in _EN_ITEM.finditer(text)}
-
-
-def list_lead(text: str) -> str:
-    """The words that introduce the text's list: its sentence up to the first item (…，履行下列职责：)."""
-    first = min((m.start() for pattern in (_ZH_ITEM, _ZH_INLINE_ITEM, _EN_ITEM) if (m := pattern.search(text))),
-                default=len(text))
-    sentences = re.split(r"[。.;；]\s*(?=\S)", text[:first].strip())
-    # a bare lead ("通知应当包括下列事项：") says what is listed through the sentence before it in its paragraph
-    # (发生个人信息泄露的…通知…): both are read when the lead is that short
-    last = sentences[-1]
-    if len(last) < 16 and len(sentences) > 1 and "\n" not in text[:first].strip().rsplit(last, 1)[0][-2:]:
-        return f"{sentences[-2]}。{last}"
-    return last
-
-
-def listed_items(text: str) -> int:
-    """How many items the text enumerates, counted from the first with none missing: 0 when it lists none."""
-    numbers, count = item_numbers(text), 0
-    while count + 1 in numbers:
-        count += 1
-    return count if count >= 2 else 0
 
 
 def asks_listed_count(analysis: QueryAnalysis) -> bool:

@@ -777,6 +777,13 @@ _CONDITION_WHEN = re.compile(r"\bwhen (?:is|are|does|do|would|will) (?:an? |the 
 _YEAR_OF = re.compile(r"\bwhich year['’]s\b|\b(?:which|what) year(?:'s)? (?:turnover|revenue|sales|income)\b|"
                       r"哪一?年(?:度)?的(?:营业额|收入|销售额|营收)", re.I)
 _SCENE_WHEN = re.compile(r"^\s*when\b[^?]*?,\s*(?:how|what|which|within|by)\b", re.I)
+# "by when do we file a signed SCC?", "签好的合同什么时候要备案？": when a duty falls due is a period from the event
+# that starts it (within 10 working days of the contract taking effect) as often as a calendar date
+_DUTY_WHEN = re.compile(r"\b(?:by )?when (?:do|must|should|shall|does|will|would|can)(?: [\w-]+){0,4}? "
+                        r"(?:file|report|notify|submit|apply|renew|delete|complete|register|inform|tell|re-?apply|update|"
+                        r"rectify|destroy|erase|respond|reply|re-?file|declare)\b|"
+                        r"什么时候(?:之前|以前|前)?(?:要|必须|得|需要|应当|应该)?(?:去|向[^，。？]{1,10})?"
+                        r"(?:备案|报告|通知|提交|申报|删除|整改|申请|更新|续期|答复|回复|报送)", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
                           r"(?:what|which)(?: [a-z]+)? date|(?:by )?(?:what|which)(?: [a-z]+)? date[^,.?]{0,30}(?:each|every) year|"
                           r"annually by what",
@@ -886,6 +893,8 @@ def question_wants(question: str) -> set[str]:
             and ("amount" in wants or not wants and _ASKS_QUANTITY.search(question)):
         # "by how much can the review be extended", "what's the maximum extension allowed?" ask for more time
         wants = (wants - {"amount"}) | {"duration"}
+    if "date" in wants and _DUTY_WHEN.search(question):
+        wants.add("duration")
     if "date" in wants and _ANNUAL_DATE.search(question):
         # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted
         wants = (wants - {"date"}) | {"day-of-year"}

@@ -21,6 +21,7 @@ class GlossaryError(ValueError):
 class GlossaryEntry:
     en: tuple[str, ...]
     zh: tuple[str, ...]
+    party: bool = False  # a company or other party by its own name (滴滴 = DiDi): a case is told where it is named
 
 
 @lru_cache(maxsize=4)
@@ -38,7 +39,7 @@ def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
         zh = tuple(t.strip() for t in raw.get("zh", []))
         if not en or not zh or not all(en) or not all(zh):
             raise GlossaryError(f"{path}: terms[{i}] needs non-empty 'en' and 'zh' lists")
-        entries.append(GlossaryEntry(en, zh))
+        entries.append(GlossaryEntry(en, zh, bool(raw.get("party", False))))
     return tuple(entries)
 
 
@@ -131,7 +132,23 @@ def names_in(name: str, text: str) -> bool:
     if name_itself in text:
         return True
     lowered = text.lower()
+    if name_itself.isascii() and not name_itself.isupper() and name_itself.lower() in lowered:
+        return True  # "Didi" names DiDi; an acronym (CAC) is matched as written
     return any(t in text or t.isascii() and t in lowered for t in translations)
+
+
+def party_names(question: str) -> list[str]:
+    """The parties the question names by their own names, as written (滴滴, "DiDi"): the glossary's entries marked
+    `party`."""
+    lowered = question.lower()
+    found = []
+    for entry in load_glossary():
+        if not entry.party:
+            continue
+        found += [form for form in entry.zh if form in question][:1]
+        found += [question[m.start():m.end()] for form in entry.en
+                  if (m := re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])", lowered))][:1]
+    return list(dict.fromkeys(found))
 
 
 def scheme_names(question: str) -> list[tuple[str, str]]:

@@ -109,7 +109,17 @@ def _name_pattern(name: str, chinese: bool) -> str:
         return _ZH_KIND_WORD.sub(r"(?:暂行)?\1", escaped)
     # users call a rule's kind loosely: "the CBDT rules" are the CBDT Provisions, "the SCC rules" the SCC Measures
     loose = _EN_KIND_WORD.sub(rf"\1(?:(?:interim|provisional|administrative)\ )?(?:{_EN_KINDS})", escaped)
+    if (subject := _EN_KIND_LAST.fullmatch(name)) and not re.search(r"\d", name):
+        # and put its subject after the kind: "the SPC provisions on facial recognition (civil cases)" are the
+        # facial recognition provisions
+        kinds = _EN_KINDS if subject["kind"] != "interpretation" else "interpretation"
+        loose = rf"(?:{loose}|(?:{kinds})\ (?:on|for|of|regarding|concerning|governing)\ (?:the\ )?" \
+                rf"(?:[a-z'’-]+\ ){{0,3}}?{re.escape(subject['subject'])})"
     return rf"(?<![a-z0-9]){loose}(?![a-z0-9])"
+
+
+# a subject of two words or more: one word ("the measures for labelling AI…") says too little to name a rule by
+_EN_KIND_LAST = re.compile(rf"(?P<subject>[a-z][a-z'’-]*(?: [a-z'’-]+)+)\ (?P<kind>{_EN_KINDS}|interpretation)", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -530,27 +540,75 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
             continue
         out.append(f"《{m.group(1)}》")
     return out + [f"《{name}》" for name in _bare_zh_law_names(question)
-                  if not (law_mentions(name, manifest) or resolve_laws(name, manifest) or any(name in t for t in titles))]
+                  if not (law_mentions(name, manifest) or resolve_laws(name, manifest)
+                          or any(name in t or _in_order(name, t) for t in titles))]
+
+
+def _in_order(name: str, title: str) -> bool:
+    """Whether a measure's short name has all its characters in a title of the same kind, in their order: 出境评估办法
+    is 数据出境安全评估办法, 生成内容标识办法 is no title of the corpus (人工智能法 is no 办法 at all)."""
+    if len(name) < 3 or name[-2:] != title[-2:]:
+        return False
+    rest = iter(title)
+    return all(c in rest for c in name)
+
+
+@dataclass(frozen=True)
+class _BareEnding:
+    """How a Chinese name written without title marks ends (法, or a measure's 办法, a regulation's 条例)."""
+    pattern: re.Pattern[str]
+    shortest: int
+    not_law: tuple[str, ...]  # words that end so and name no law (算法; 解决办法)
+    when_asked: re.Pattern[str] | None = None  # only in a question that asks this (its date of effect)
 
 
 @lru_cache(maxsize=1)
-def _bare_zh_reading() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+def _bare_zh_reading() -> tuple[tuple[_BareEnding, ...], re.Pattern[str], _NotATitle]:
     spec = cues()["rules"]["unknown_law"]
-    return (re.compile(r"(?<=[\u4e00-\u9fff])法(?=" + "|".join(spec["bare_zh_after"]) + ")"),
-            re.compile("|".join(spec["bare_zh_before"])), tuple(spec["not_law_endings"]))
+    after = "|".join(spec["bare_zh_after"])
+    documents = spec["bare_zh_document_endings"]
+    # a word that only ends in 法 is no law; a document's ending itself (办法) is what names it
+    not_law = tuple(spec["not_law_endings"])
+    ends = (_BareEnding(re.compile(r"(?<=[\u4e00-\u9fff])法(?=" + after + ")"), 3, not_law),
+            _BareEnding(re.compile(r"(?<=[\u4e00-\u9fff])(?:" + "|".join(documents) + ")(?=" + after + ")"),
+                        int(spec["min_document_name"]), tuple(w for w in not_law if w not in documents),
+                        re.compile(spec["document_date_ask"])))
+    own = "|".join(spec["own_document_words"])
+    return ends, re.compile("|".join(spec["bare_zh_before"])), _NotATitle(
+        re.compile(rf"(?:{own})的?(?:内部)?$"), re.compile(rf"^本?(?:{own})"),
+        re.compile("|".join(spec["pointing_back_words"])))
+
+
+@dataclass(frozen=True)
+class _NotATitle:
+    """What makes a bare name no law's title: the user's own document (我们公司的数据管理办法), or a word pointing back
+    at a law named before (它废止的那个旧版办法)."""
+    own_before: re.Pattern[str]
+    own_start: re.Pattern[str]
+    pointing_back: re.Pattern[str]
+
+    def rules_out(self, before: str, name: str) -> bool:
+        return bool(self.own_before.search(before) or self.own_start.match(name) or self.pointing_back.search(name))
 
 
 def _bare_zh_law_names(question: str) -> list[str]:
     """The Chinese law names the question writes without title marks (人工智能法哪天开始施行), held or not: the
     characters before a 法 that ends a name, from the last word before which a name starts (按照电子商务法 ->
-    电子商务法); at least three characters, none of the words that only end in 法 (推荐算法, 最高法)."""
-    law_end, before, not_law = _bare_zh_reading()
+    电子商务法); at least three characters, none of the words that only end in 法 (推荐算法, 最高法). A measure's or a
+    regulation's name (…标识办法, …条例) needs more characters (解决办法 is a way out, not a document), and is read
+    only where its date of effect is asked: a loose name of a held measure asked for a figure is still that measure."""
+    ends, before, not_a_title = _bare_zh_reading()
     names = []
-    for m in law_end.finditer(question):
-        head = re.search(r"[\u4e00-\u9fff]+$", question[:m.end()]).group(0).removeprefix("中华人民共和国")
-        name = before.split(head)[-1]
-        if len(name) >= 3 and not name.endswith(not_law) and name not in names:
-            names.append(name)
+    for ending in ends:
+        if ending.when_asked and not ending.when_asked.search(question):
+            continue
+        for m in ending.pattern.finditer(question):
+            head = re.search(r"[\u4e00-\u9fff]+$", question[:m.end()]).group(0).removeprefix("中华人民共和国")
+            name = before.split(head)[-1]
+            if not_a_title.rules_out(question[:m.end() - len(name)], name):
+                continue
+            if len(name) >= ending.shortest and not name.endswith(ending.not_law) and name not in names:
+                names.append(name)
     return names
 
 

@@ -54,12 +54,14 @@ from retrieval.roles import (
     asks_earlier_text,
     asks_extension,
     asks_lead_time,
+    asks_processing_time,
     audience,
     institution_names,
     institution_places,
     money_roles,
     period_roles,
     retained_thing,
+    retains_data,
     sanctions_answer,
     validated_thing,
     version_year,
@@ -259,6 +261,7 @@ class QueryAnalysis:
     unknown_laws: list[str] = field(default_factory=list)  # laws it names that the corpus does not hold
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     retained: str = ""  # of a retention period, what is kept (报告, "log"): the answer must keep the same thing
+    retains_data: bool = False  # it asks how long personal information itself is kept: a document's period is not it
     validated: tuple[str, ...] = ()  # of a validity, what stays valid (认定, 结果): the answer must be about it
     classified: str = ""  # the defined class a threshold is asked to make something (重要数据): answered by a definition
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
@@ -283,6 +286,7 @@ class QueryAnalysis:
     extension: bool = False  # it asks how long an extension is: only a clause extending by a stated time answers
     lead_time: bool = False  # it asks how long before an event ("提前多少天"), not how long after one
     after_event: bool = False  # it asks how long after an event ("变更后多少天内"), not how long before one
+    processing_time: bool = False  # it asks how long a body takes to act ("多久批下来"): no validity answers
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
     occasion: str = ""  # the occasion of the act it asks about: "first" (首次认定) or "repeat" (重新认定), or ""
@@ -337,8 +341,8 @@ def classify(question: str, wants: set[str]) -> str:
 # (the second ask's "初步审查…完成" would choose its own sentence for both).
 _FIRST_ASK_DECIDES = (
     "wants", "question_type", "duration_units", "count_noun", "money_roles", "period_roles", "retained", "validated",
-    "classified", "bearer", "bearer_level", "activities", "by_date", "lead_time", "after_event", "extension",
-    "audience", "which_article", "law_maximum", "occasion", "content_tokens", "expansion_tokens",
+    "classified", "bearer", "bearer_level", "activities", "by_date", "lead_time", "after_event", "processing_time",
+    "extension", "audience", "which_article", "law_maximum", "occasion", "content_tokens", "expansion_tokens",
 )
 
 
@@ -546,10 +550,14 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
         sanctions_answer=sanctions_answer(asked),
         money_roles=money_roles(asked),
         count_noun=asked_count_noun(asked) if "count" in wants else "",
-        period_roles=period_roles(asked) if "duration" in wants else (),
+        # a body's time to approve an extension asks no validity, though it names one
+        period_roles=tuple(r for r in period_roles(asked) if not (r == "validity" and asks_processing_time(asked)))
+        if "duration" in wants else (),
+        processing_time=asks_processing_time(asked),
         given_periods=given_periods(question) if "duration" in wants else (),
         given_months=stated_months(question) if "date" in wants and ASKS_WHICH_DATE.search(question) else frozenset(),
         retained=retained_thing(asked),
+        retains_data=retains_data(asked),
         validated=validated_thing(asked),
         classified=classified_term(asked) if wants and enabled(CLASS_RULE) else "",
         criminal=enabled("criminal_fine") and asks_criminal_fine(question),

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ingest.numerals import ENGLISH_NUMBER_WORDS, ENGLISH_SCALE
 from retrieval.duties import asking_clause
-from retrieval.glossary import name_forms
+from retrieval.glossary import name_forms, party_names
 from retrieval.sentences import CLAUSE_END, clause_start
 
 PLACES_PATH = Path(__file__).with_name("data") / "places.toml"
@@ -106,7 +106,7 @@ def _named(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
 # what a retention question asks to be kept (将年度风险评估报告至少保存几年, "how long must access logs be kept"): a
 # sentence keeping other things (处理情况记录…保存3年) does not say
 _ZH_RETAINED = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,16}?)(?:(?:按照?|依照?|根据)?(?:法律|法规|规定)(?:的)?|依法|"
-                          r"(?:按照?|依照?|根据)《?[\u4e00-\u9fff]{0,14}?(?:法|条例|办法|规定)》?(?:的?规定)?|要求|至少|最少|最短|应当|应该|应|还要|要|需要|需|必须|须|还得|得)*"
+                          r"(?:按照?|依照?|根据)《?[\u4e00-\u9fff]{0,14}?(?:法|条例|办法|规定)》?(?:的?规定)?|要求|至少|最少|最短|最多|最长|应当|应该|应|还要|要|需要|需|必须|须|还得|得|可以|能|可)*"
                           r"(?:保存|留存|保留)"
                           r"(?:多久|多长|几|多少|期限)")
 # "报告做完之后要留存多久": the time the keeping starts from is not what is kept
@@ -118,7 +118,8 @@ _EN_RETAINED = re.compile(r"\b(?:keep|retain|store|preserve)\s+(?:the\s+|their\s
 
 
 # "how long must operators keep users' real-name identity information": the keeper comes first
-_EN_KEEPER_FIRST = re.compile(r"\bhow long (?:must|should|do|does|shall|can|may|will|would)\s+(?:[\w'-]+\s+){1,3}?"
+_EN_KEEPER_FIRST = re.compile(r"\bhow (?:long|many (?:years|months|days)) (?:must|should|do|does|shall|can|may|will|would)\s+"
+                              r"(?:[\w'-]+\s+){1,3}?"
                               r"(?:keep|retain|store|preserve)\s+(?:the\s+|their\s+|its\s+|our\s+|such\s+)?"
                               r"(?:[\w-]+['’]s?\s+)?((?:[\w-]+\s+){0,3}?[\w-]+)(?=\s+(?:under|for|after|in|by|according|"
                               r"per|pursuant|on)\b|\s*[?？,.;]|\s*$)", re.I)
@@ -152,6 +153,24 @@ def validated_thing(question: str) -> tuple[str, ...]:
     if len(thing) < 4 or not _ZH_VALID_HEAD.search(thing):
         return ()
     return tuple(dict.fromkeys((thing[-4:-2], thing[-2:])))
+
+
+# personal information itself, not a record or report about it ("customer personal data", 客户个人信息)
+_DATA_KEPT = re.compile(r"(?:信息|数据|资料)$|\b(?:data|information|PI|details)$", re.I)
+# a sentence keeping a document (…评估报告和处理情况记录应当至少保存三年, "logs shall be retained"): its period is the
+# document's, not the data's
+KEPT_DOCUMENT = re.compile(r"(?:报告|记录|日志|凭证|合同|台账|档案|文件|材料)(?:等)?[，,]?(?:应当|须|要)?(?:至少|不少于)?"
+                           r"(?:保存|留存|保留)|"
+                           r"\b(?:reports?|records?|logs?|documents?|files?)\b[^.;]{0,40}?\b(?:kept|retained|preserved|"
+                           r"stored)\b", re.I)
+
+
+def retains_data(question: str) -> bool:
+    """Whether a retention question asks how long personal information itself may be kept ("how many years can we
+    keep customer personal data?", 客户个人信息可以保存多久), not a record or report of it."""
+    m = _ZH_RETAINED.search(question) or _EN_RETAINED.search(question) or _EN_KEEPER_FIRST.search(question)
+    kept = next((g for g in (m.groups() if m else ()) if g), "").strip()
+    return bool(kept) and bool(_DATA_KEPT.search(kept)) and not KEPT_DOCUMENT.search(f"{kept}保存")
 
 
 def _kept_name(words: list[str]) -> str:
@@ -347,7 +366,7 @@ def institution_names(question: str) -> list[str]:
     question = _outside_scenery(question)
     found = [m.group(0) for m in _ZH_INSTITUTION.finditer(question) if not _GENERIC_PREFIX.match(m.group(1))]
     found += [m.group(0) for m in _EN_INSTITUTION.finditer(question) if m.group(0).split()[0] not in _EN_GENERIC]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(found + party_names(question)))
 
 
 def acronyms(question: str) -> list[str]:
@@ -459,6 +478,18 @@ def asks_after_event(question: str) -> bool:
     return bool(_ASKS_AFTER.search(question)) and not asks_lead_time(question)
 
 
+# how long a body takes to act on a request ("how long does the CAC take to approve…", 网信办多久批下来): its own
+# time limit, never the validity its approval grants (延长评估结果有效期3年)
+_ASKS_PROCESSING = re.compile(r"\bhow long (?:does|do|will|would|did|should|could|can)\b[^?？]{0,40}?\btake to\b|"
+                              r"(?:多久|多长时间|几天|多少天)(?:能|可以|才能|才会|会)?(?:批下来|批准|批复|审批|审完|办好|办下来|"
+                              r"出结果|给结果|下来|回复)|(?:审批|批复|办理)(?:要|需要|得)?(?:多久|多长时间)", re.I)
+
+
+def asks_processing_time(question: str) -> bool:
+    """Whether the question asks how long a body takes to act on a request, not how long something lasts."""
+    return bool(_ASKS_PROCESSING.search(question))
+
+
 def is_lead_time(text: str, start: int, end: int) -> bool:
     """Whether the period at text[start:end] is one before an event (届满60个工作日前, 提前30日, "30 days before")."""
     return bool(_LEAD.search(text[max(0, start - 6):start]) or _LEAD.search(text[end:end + 8]))
@@ -490,7 +521,9 @@ def asks_earlier_text(question: str) -> bool:
 
 # "2020年版的《网络安全审查办法》", "the 2020 version of the Measures": a text of that year, which another year's
 # text does not stand in for
-_VERSION = re.compile(r"(20\d\d|19\d\d)\s*年版|\b(20\d\d|19\d\d)\s+(?:version|edition|text)\b|"
+# "the 2020 version", "the first (2020) version", "the 2020 original text"
+_VERSION = re.compile(r"(20\d\d|19\d\d)\s*年版|\b(20\d\d|19\d\d)[)）]?\s+(?:(?:original|first|old|earlier|initial)\s+)?"
+                      r"(?:version|edition|text)\b|"
                       r"\b(?:version|edition|text) of (20\d\d|19\d\d)\b", re.I)
 
 

@@ -171,7 +171,9 @@ _FINE = re.compile(r"\b(?:fine[ds]?|penalt(?:y|ies)|be fined)\b|罚款|处罚|�
 # a breach described ("for failing to…", "违反…的", "if it refuses…") or an article named makes it that breach's fine
 _BREACH = re.compile(r"\b(?:if|when|whenever|after|because|without|unless)\b|\bfor\s+\w+ing\b|\b(?:fail\w*|refus\w+|"
                      r"violat(?:es|ed|ing)|breach(?:es|ed|ing)|leak\w*|hand\w* over|transferr?(?:ed|ing)|sell\w*|"
-                     r"collect(?:s|ed|ing)|ignor\w+|neglect\w*)\b|如果|若|因为?|未|拒|违反|导致|造成|泄露|没(?!收)|不履行|不(?:改|报|按)|"
+                     r"collect(?:s|ed|ing)|ignor\w+|neglect\w*|doesn't|don't|didn't|does not|do not|did not|never)\b|"
+                     r"如果|若|因为?|未|拒|违反|导致|造成|泄露|没(?!收)|不履行|"
+                     r"不(?:改|报|按|尽|做|落实|遵守|配合|提供|采取|设立|建立|执行|开展|进行|备案|申报|通知|告知|保存|留存)|"
                      # an act described (对窃取数据…的行为), not the law's wrongdoing at large (违法行为)
                      r"(?<!违法)(?:行为|情形)|窃取|非法获取|买卖|出售|篡改", re.I)
 

@@ -752,3 +752,31 @@ def test_a_count_asked_of_what_may_be_done_without_a_duty_is_answered_by_the_exe
     assert _exemption_asked_first([duty, exemption], required)[0] is duty
     fined = analyse("What's the fine for sending data abroad without a security assessment?")
     assert _exemption_asked_first([duty, exemption], fined)[0] is duty
+
+
+def test_which_article_lists_is_answered_by_the_article_with_a_list():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from tests.statutes import statute
+
+    consent = statute("第三十九条 个人信息处理者向中华人民共和国境外提供个人信息的，应当向个人告知境外接收方的名称或者姓名、联系方式、"
+                      "处理目的、处理方式、个人信息的种类等事项，并取得个人的单独同意。", 39, score=2.0)
+    routes = statute("第三十八条 个人信息处理者因业务等需要，确需向中华人民共和国境外提供个人信息的，应当具备下列条件之一：\n"
+                     "（一）通过国家网信部门组织的安全评估；\n（二）经专业机构进行个人信息保护认证；\n"
+                     "（三）按照国家网信部门制定的标准合同与境外接收方订立合同。", 38, score=1.95)
+    assert compose([consent, routes], analyse("Which PIPL article lists the ways to send PI abroad?"), 5, 0.0,
+                   "bigram").key_figure == "PIPL Art. 38"
+    # asked which article requires consent, not which lists: the top sentence stays
+    assert compose([consent, routes], analyse("Which PIPL article requires separate consent to send PI abroad?"), 5,
+                   0.0, "bigram").key_figure == "PIPL Art. 39"
+
+
+def test_the_day_a_guide_says_a_law_came_into_effect_is_no_due_date():
+    from retrieval.compose import _fits
+    from retrieval.figures import extract_figures
+    from retrieval.query import analyse
+
+    text = "As for standard contractual clauses, the Measures came into effect on 1 June 2023."
+    day = extract_figures(text)[0]
+    assert not _fits(day, text, analyse("By when do we file a signed China SCC?", None))
+    assert _fits(day, text, analyse("When did the SCC Measures take effect?", None))

@@ -40,6 +40,8 @@ def test_the_act_a_time_is_asked_for_is_read_in_the_asking_clause():
     # the office's name speaks of a review; the question asks about a submission
     assert asked_activities("网络安全审查办公室要求补充材料的，当事人应在多少个工作日内提交？") == {"submission"}
     assert asked_activities("How often must an MLPS Level 3 system undergo graded protection testing?") == {"testing"}
+    # a question asking with its noun alone: the topic before the colon is not the act asked about
+    assert asked_activities("Cybersecurity review: deadline to hand in supplementary materials?") == {"submission"}
     yearly = "（六）每年发布专门的未成年人网络保护社会责任报告，并接受社会监督。"
     assert activities_at(yearly, yearly.index("每年"), yearly.index("每年") + 2) == {"report"}
     assert others_only(frozenset({"assessment"}), frozenset({"report"}))
@@ -325,3 +327,25 @@ def test_rectifying_and_moving_data_are_acts_of_their_own(text, acts):
 
     assert activities(text) >= acts
     assert not activities("个人信息出境标准合同备案") & {"rectification", "portability"}
+
+
+def test_a_body_s_time_to_approve_asks_no_validity_and_no_assessment():
+    from retrieval.duties import asked_activities
+    from retrieval.query import analyse
+
+    asked = analyse("How long does CAC take to approve extending an assessment's validity?")
+    assert asked.processing_time and "validity" not in asked.period_roles
+    assert asked_activities("申请延长出境评估有效期，网信办多久批下来？") == {"extension"}
+    assert not analyse("How long is a security assessment result valid?").processing_time
+    assert "validity" in analyse("How long is a security assessment result valid?").period_roles
+
+
+def test_neither_the_validity_granted_nor_the_lead_time_is_a_body_s_time_to_approve():
+    from retrieval.compose import _fits
+    from retrieval.figures import extract_figures
+    from retrieval.query import analyse
+
+    text = "有效期届满前60个工作日内提出延长评估结果有效期申请。经国家网信部门批准，可以延长评估结果有效期3年。"
+    asked = analyse("申请延长出境评估有效期，网信办多久批下来？")
+    assert not any(_fits(f, text, asked) for f in extract_figures(text))
+    assert any(_fits(f, text, analyse("评估结果有效期可以延长几年？")) for f in extract_figures(text))

@@ -71,8 +71,10 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     ("What percentage of turnover can the fine reach?", {"percent"}),
     ("What turnover-based percentage fine can the CSL impose?", {"percent"}),
     ("关键信息基础设施运营者应当每年至少进行几次网络安全检测评估？", {"frequency"}),
-    # "notify individuals" asks for no count; "more than 1 million users" does
-    ("When must a personal information processor notify individuals after a data breach?", {"date"}),
+    # "notify individuals" asks for no count; "more than 1 million users" does; when a duty falls due may be a period
+    ("When must a personal information processor notify individuals after a data breach?", {"date", "duration"}),
+    ("Where and by when do we file a signed China SCC?", {"date", "duration"}),
+    ("When did the PIPL take effect?", {"date"}),
     ("Which duties apply when processing data of more than 1 million users?", {"count"}),
     ("What minimum age requires parental consent?", {"age"}),
     ("重要数据的处理者多久开展一次风险评估？", {"frequency"}),

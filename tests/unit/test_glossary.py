@@ -61,3 +61,15 @@ def test_who_enforces_a_law_is_searched_as_its_supervision():
     from retrieval.glossary import glossary_pairs
 
     assert ("enforces", "监督管理") in {(found.lower(), zh) for found, zh in glossary_pairs("Who enforces the PIPL?")}
+
+
+def test_a_party_named_in_either_language_is_found_and_named_by_a_passage_in_the_other():
+    from retrieval.glossary import names_in, party_names
+
+    assert party_names("滴滴当年被网信办罚了多少钱？") == ["滴滴"]
+    assert party_names("How much was Didi fined?") == ["Didi"]
+    assert party_names("滴滴打车的数据出境要申报吗？") == ["滴滴"]
+    assert party_names("What fine does the PIPL set?") == []
+    guide = "In 2022, the CAC fined leading Chinese ride-hailing company DiDi Chuxing approximately CNY8.02 billion"
+    assert names_in("滴滴", guide) and names_in("Didi", guide)
+    assert not names_in("CAC", "the efficacy of a measure")  # an acronym is matched as written

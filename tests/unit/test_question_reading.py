@@ -441,3 +441,22 @@ def test_each_law_of_a_which_first_comparison_is_asked_its_own_date():
     assert [s.law for s in found] == ["dsl", "pipl"]
     assert all("什么时候生效" in s.question and "哪个" not in s.question for s in found)
     assert all("哪个罚款更高" in s.question for s in sides("数据安全法和个保法，哪个罚款更高？"))
+
+
+def test_each_law_of_an_english_which_came_first_is_asked_its_own_date():
+    from retrieval.compare import sides
+
+    found = sides("Which came first: the deep synthesis rules or the genAI measures?")
+    assert [s.law for s in found] == ["deep-synthesis", "genai"]
+    assert all("when did it take effect" in s.question and question_wants(s.question) == {"date"} for s in found)
+    assert all("when was adopted" in s.question for s in sides("Which was adopted first, the PIPL or the DSL?"))
+    # a comparison of fines is no date
+    assert all("when" not in s.question for s in sides("Which fine is higher, the DSL's or the PIPL's?"))
+
+
+def test_how_did_x_compare_with_y_asks_each_side():
+    from retrieval.compare import sides
+
+    found = sides("How did the CAC's fine on DiDi Chuxing compare in size with the fine it imposed on CNKI?")
+    assert [s.question for s in found] == ["What was the CAC's fine on DiDi Chuxing?",
+                                           "What was the fine it imposed on CNKI?"]

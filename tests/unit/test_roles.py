@@ -281,3 +281,23 @@ def test_the_counted_word_is_a_plural_not_an_acronym_ending_in_s():
     assert asked_count_noun("How many MLPS protection levels are there?") == "MLPS protection levels"
     assert asked_count_noun("How many CIIOs are there in the energy sector?") == "CIIOs"
     assert not count_heads_differ("MLPS protection levels", "five protection levels", "")
+
+
+def test_the_year_of_a_version_asked_is_read_in_brackets_and_beside_its_adjective():
+    from retrieval.roles import version_year
+
+    assert version_year("When did the first (2020) version of the Cybersecurity Review Measures come into force?") == 2020
+    assert version_year("What did the 2016 original text say?") == 2016
+    assert version_year("网络安全法2025年修改后") == 0
+
+
+def test_a_question_keeping_personal_data_itself_is_not_answered_by_a_record_s_period():
+    from retrieval.roles import KEPT_DOCUMENT, retains_data
+
+    assert retains_data("How many years can we keep customer personal data?")
+    assert retains_data("客户个人信息可以保存多久？")
+    assert not retains_data("How long must we keep network logs?")
+    assert not retains_data("个人信息保护影响评估报告要保存几年？")
+    assert KEPT_DOCUMENT.search("个人信息保护影响评估报告和处理情况记录应当至少保存三年。")
+    assert KEPT_DOCUMENT.search("提供个人信息的处理情况记录，应当至少保存3年。")
+    assert not KEPT_DOCUMENT.search("个人信息的保存期限应当为实现处理目的所必要的最短时间。")
