@@ -30,6 +30,7 @@ from retrieval.figures import (
     as_of_day,
     asked_unit,
     count_year,
+    count_years,
     dated_publication,
     extract_figures,
     figures_match,
@@ -649,7 +650,7 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     if analysis.as_of and (stated_day := as_of_day(read)) and not same_as_of(analysis.as_of, stated_day):
         return False  # a count "as of 31 December 2024" does not say how many there were on 30 June
     if analysis.wants & {"count", "quantity"} and (asked_year := count_year(analysis.question)) \
-            and (stated_year := count_year(read)) and stated_year != asked_year:
+            and (stated_years := count_years(read)) and asked_year not in stated_years:
         return False  # how many cases "in 2023" does not say how many there were in 2024
     if "retention" in analysis.period_roles and analysis.retained and not names_in(analysis.retained, read.lower()):
         return False  # keeping processing records three years says nothing of how long reports are kept

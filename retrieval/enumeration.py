@@ -64,6 +64,7 @@ def listed_count(passages: list[Passage], analysis: QueryAnalysis) -> Compositio
 LEAD_RULE = "listed_by_lead"
 LEAD_DEPTH = 8  # passages searched for the list
 LEAD_FIT = 0.3  # the least share of the question the list's lead must speak to
+CLEAR_FIT, CLEAR_LEAD = 0.2, 1.5  # or less, when no other list's lead comes near it
 
 
 # the question says the count is of a list ("列举了几种", "一共列了几种", "how many … does X list"): the list is read
@@ -92,6 +93,12 @@ def asks_count_by_lead_of(question: str) -> bool:
     return asks_count_by_lead(analyse(question))
 
 
+def _fits_as_lead(best: float, runner_up: float) -> bool:
+    """Whether the best-fitting lead names the list asked: it fits LEAD_FIT of the question, or, of a question in
+    other words (写几项内容 for 包括下列事项), CLEAR_FIT and CLEAR_LEAD times as much as the next list's lead."""
+    return best >= LEAD_FIT or (best >= CLEAR_FIT and best >= CLEAR_LEAD * runner_up)
+
+
 def listed_by_lead(passages: list[Passage], analysis: QueryAnalysis, fit: Callable[[str], tuple[float, float]],
                    statute: Callable[[Passage], bool]) -> Composition | None:
     """A count of items asked with no article named, when no sentence states it: the statute passage among the
@@ -101,15 +108,15 @@ def listed_by_lead(passages: list[Passage], analysis: QueryAnalysis, fit: Callab
     translated (影响评估) are told apart by the question's own words (事前, 情形)."""
     if not enabled(LEAD_RULE) or not asks_count_by_lead(analysis):
         return None
-    best: tuple[tuple[float, float], Passage, int] | None = None
+    lists = []
     for passage in passages[:LEAD_DEPTH]:
         in_law = not analysis.laws or passage.doc_id in analysis.laws or passage.translation_of in analysis.laws
-        count = listed_items(passage.text) if in_law and statute(passage) else 0
-        if count and (score := fit(list_lead(passage.text)))[0] >= LEAD_FIT and (best is None or score > best[0]):
-            best = (score, passage, count)
-    if best is None:
+        if count := listed_items(passage.text) if in_law and statute(passage) else 0:
+            lists.append((fit(list_lead(passage.text)), passage, count))
+    lists.sort(key=lambda item: item[0], reverse=True)
+    if not lists or not _fits_as_lead(lists[0][0][0], lists[1][0][0] if len(lists) > 1 else 0.0):
         return None
-    (score, _), passage, count = best
+    (score, _), passage, count = lists[0]
     comp = _answer(passage, count, analysis)
     comp.trace = [TraceStep(LEAD_RULE, f"{citation_label(passage, sentence_spans(passage.text)[0])} lists {count} "
                                        f"items after words that fit {score:.0%} of the question", "answered")]

@@ -824,6 +824,20 @@ def count_year(text: str) -> int | None:
     return int(m.group(1) or m.group(2)) if m else None
 
 
+# a count over a span of time: "between October 2023 and October 2024", "from 2021 to 2023", 2023年10月至2024年10月
+_COUNT_SPAN = re.compile(r"\b(?:between|from)\s+(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\s+(?:and|to|until|through)\s+"
+                         r"(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b|((?:19|20)\d\d)年(?:\d{1,2}月)?(?:至|到|—|-)((?:19|20)\d\d)年")
+
+
+def count_years(text: str) -> range | None:
+    """The years a count or total is given for: one year, or every year of the span it was counted over."""
+    if m := _COUNT_SPAN.search(text):
+        start, end = (int(g) for g in m.groups() if g)
+        return range(start, end + 1)
+    year = count_year(text)
+    return range(year, year + 1) if year else None
+
+
 def same_as_of(asked: float, stated: float) -> bool:
     """Whether a stated day is the one a question asks a count for: a year alone ("as of the end of 2024",
     截至2024年底) is any day of that year; a month alone, any day of that month."""

@@ -388,7 +388,7 @@ def given_periods(question: str) -> tuple[tuple[float, str], ...]:
 
 # a period offered as one of the answers ("到底是2年还是3年", "2 years as in the 2022 Measures, or longer now?"):
 # asked about, not stated
-_OPTION_AFTER = re.compile(r"[^。？?；;]{0,30}?(?:还是|或是|\bor\b)", re.I)
+_OPTION_AFTER = re.compile(r"[^。？?；;]{0,60}?(?:还是|或是|\bor\b)", re.I)
 _OPTION_BEFORE = re.compile(r"(?:还是|或是|\bor\b)\s*$", re.I)
 
 

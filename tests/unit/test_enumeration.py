@@ -133,3 +133,12 @@ def test_two_leads_that_fit_alike_are_told_apart_by_the_question_s_own_words():
     fit = _by_words(("影响评估",), own=("事前", "情形"))
     comp = listed_by_lead([contents, occasions], analyse(question), fit, lambda p: True)
     assert comp is not None and comp.cited[0].article == 55 and comp.key_figure == "5项"
+
+
+def test_a_lead_fitting_less_names_the_list_only_when_no_other_list_comes_near_it():
+    from retrieval.enumeration import _fits_as_lead
+
+    assert _fits_as_lead(0.3, 0.29)  # fits enough however close the next
+    assert _fits_as_lead(0.25, 0.12)  # 包括下列事项 for 写几项内容: no other list near
+    assert not _fits_as_lead(0.25, 0.2)  # two lists fit alike: neither is named
+    assert not _fits_as_lead(0.15, 0.0)  # too little of the question

@@ -265,6 +265,15 @@ def test_the_year_a_count_is_given_for_and_not_a_law_named_by_its_year():
     assert count_year("in 2024 provisions terms, how many?") is None
 
 
+def test_a_count_over_a_span_is_given_for_every_year_of_it():
+    from retrieval.figures import count_years
+
+    assert count_years("113 cases between October 2023 and October 2024") == range(2023, 2025)
+    assert count_years("2023年10月至2024年10月共受理113件") == range(2023, 2025)
+    assert count_years("In 2023, procuratorial organs handled 6,300 lawsuits") == range(2023, 2024)
+    assert count_years("a total of 113 cases") is None
+
+
 def test_a_yes_or_no_comparison_asks_both_figures():
     assert figures.question_wants("Is the PIPL's top fine higher than the DSL's top fine for core data?") == {"amount"}
     assert not figures.yes_or_no("Is the PIPL's top fine higher than the DSL's?")
