@@ -75,15 +75,30 @@ _ASKING_WORD = re.compile(r"\b(?:which|what)\b.*$", re.I)
 # a topic before a colon is what both options are of
 _EN_OPTIONS_FIRST = re.compile(rf"^(?:(?P<topic>[^:?]{{3,60}}?)\s*:\s*)?(?P<a>[^:?,—–]{{3,}}?),?\s+or\s+(?P<b>[^:?,—–]{{3,}}?)"
                                rf"\s*(?:,|—|–|\s-)\s*which\b[^?]*?\b(?:{_COMPARATIVE})\b[^?]*\?\s*$", re.I)
-_ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)[，,]?(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)[，,]?"
-                         r"(?:哪(?:个|一个|项|种)|谁)")
+# (what is compared may stand between them and the ask: "A和B，法定期限哪个更长？")
+_ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)[，,]?(?:和|与|跟|还是)(?P<b>[^，,。？：:]{4,}?)"
+                         r"(?:[，,](?P<noun>[^，,。？：:哪]{1,6}?))?[，,]?(?:哪(?:个|一个|项|种)|谁)")
 # "算法备案的变更和注销，哪个期限更长？": a short second option leans on the first's noun (算法备案的注销)
 _ZH_SHORT_SECOND = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{2,}的)(?P<a2>[^，,。？：:的]{2,4}?)(?:和|与|跟|还是)"
                               r"(?P<b>[^，,。？：:的]{2,3}?)[，,]?(?:哪(?:个|一个|项|种)|谁)")
 # two options, then what is asked of each, then the comparison: "A和B，法律分别要求至少保存多久？哪个更长？"
-_ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)(?:和|与|跟)(?P<b>[^，,。？：:、]{2,}?)(?:[，,]|(?=分别|各自))"
+_ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)[，,]?(?:和|与|跟)(?P<b>[^，,。？：:]{2,}?)(?:[，,]|(?=分别|各自))"
                             r"(?P<ask>[^，,。？]{2,30}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10})[？?]\s*(?:哪|谁)")
 _EACH_WORD = re.compile(r"分别|各自|各")
+# two things set apart by commas and asked each ("非法出售行踪轨迹信息，和出售…其他一般个人信息，分别达到多少条？"),
+# no comparison after; without the commas ("公司和直接负责的主管人员分别罚多少") one provision answers both
+_ZH_PAIR_EACH = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)[，,](?:和|与|跟)(?P<b>[^，,。？：:]{2,}?)[，,]"
+                           r"(?P<ask>(?:分别|各自)[^，,。？]{0,30}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10})[？?]")
+
+
+def _pair_sides(m: re.Match[str], scene: str = "") -> list[Side]:
+    ask = _EACH_WORD.sub("", m["ask"])
+    return [Side("", f"{scene}{option.strip()}{ask}？", option.strip()) for option in (m["a"], m["b"])]
+
+
+def _zh_pair_each_sides(question: str) -> list[Side]:
+    """Each of two things set apart and asked each, with the scene before them (the law, the breach)."""
+    return _pair_sides(m, question[:m.start("a")]) if (m := _ZH_PAIR_EACH.search(question)) else []
 # an option that starts with a preposition leans on the other's noun ("the fine for companies or for managers")
 _LEANING = re.compile(r"^(?:for|of|to|by|in|on|at|with|from|对|给|向)\b", re.I)
 _SIDE_ASKS = {"en": {"longer": "How long is {}?", "shorter": "How long is {}?", "higher": "What is {}?",
@@ -117,8 +132,7 @@ def option_sides(question: str) -> list[Side]:
         return _numbered_options(question, m)
     if not m and language == "zh" and (m := _ZH_PAIR_ASKED.search(question)):
         # "网络日志和影响评估报告，分别要求至少保存多久？哪个更长？": each option asked what the clause between asks
-        ask = _EACH_WORD.sub("", m["ask"])
-        return [Side("", f"{option.strip()}{ask}？", option.strip()) for option in (m["a"], m["b"])]
+        return _pair_sides(m)
     if not m:
         return []
     first, second = m["a"], m["b"]
@@ -202,7 +216,9 @@ def _options(question: str, m: re.Match[str], first: str, second: str, language:
         # "which can run longer once extended": each side's length with its extension, which only a clause
         # extending by a stated time gives
         asked = "If extended, how long can {} run at most?" if language == "en" else "{}延长后最长多久？"
-    noun = m.groupdict().get("noun", "").strip()
+    noun = (m.groupdict().get("noun") or "").strip()
+    if noun and language == "zh":
+        asked = asked.replace("{}", f"{{}}的{noun}", 1)  # "A和B，法定期限哪个更长？": A的法定期限是多久？
     if noun and language == "en" and _NOUN_COMPARED.match(noun):
         # "which carries the bigger maximum fine: A or B?" asks each option's maximum fine, where the question is
         asked = f"{_ASKING_WORD.sub('', m['lead']).strip()} what is the {noun} for {{}}?".strip()
@@ -277,7 +293,7 @@ def _told_sides(question: str) -> list[Side]:
         # "how long is it valid under the 2024 provisions, compared with the original 2022 Measures?": one figure
         # asked of two laws, each answered from its own text; "A versus B: what can each be fined?", of two options
         return _law_sides(question) or version_sides(question) or _versus_sides(question) or \
-            _compared_with_sides(question)
+            _compared_with_sides(question) or _zh_pair_each_sides(question)
     if enabled("comparison") and question_wants(question) and not yes_or_no(question) and _laws_joined(question):
         # "What are the top fines under the PIPL and the DSL?": a figure asked of two laws named together is asked
         # of each (answered as one when both sides come from one passage, or either is unanswered); a law named

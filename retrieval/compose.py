@@ -83,7 +83,7 @@ STATUTE_AUTHORITY = 3  # authority ranks up to this are statutes, regulations, r
 
 SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|biggest|greatest|upper limit|ceiling|cap|up to how much|"
                              r"top (?:tier|fine|penalty|amount|level|band))\b|最高|最多|上限|"
-                             r"最大", re.I)
+                             r"最大|顶格", re.I)
 MONEY_KINDS = frozenset({"amount", "percent", "multiple"})
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
@@ -603,6 +603,9 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             or is_lead_time(text, figure.start, figure.end)):
         return False  # "how long does the CAC take to approve an extension?": not the 3 years it extends by, nor
         # the 60 working days before expiry the applicant must apply in
+    if figure.kind == "duration" and figure.sanction and _TIME_TO_ACT.search(analysis.question) \
+            and not {"detention", "imprisonment", "ban"} & set(analysis.period_roles):
+        return False  # "罚款决定下来后，多少天内要交": a detention's five to fifteen days are no time to act in
     if figure.kind == "duration" and (figure.value, figure.unit) in analysis.given_periods:
         return False  # "we applied within the 15 working days; how long does the office have?": not those 15
     if figure.kind == "date" and _a_law_s_own_date(text, figure.start, figure.end) \
@@ -1038,7 +1041,7 @@ WHEN_TO_ACT = re.compile(r"\bwhen (?:can|may|could|should|do|does|shall) (?:we|I
 
 
 # the time an act must be done in: "多久内要做", "within how many days", "by when must we", "when do we have to"
-_TIME_TO_ACT = re.compile(r"\bwithin\b|\bdeadline\b|\bby when\b|\bdue\b|(?:多久|多长时间|几天|几个?月|(?:多少|几)个?工作日)(?:以|之)?内",
+_TIME_TO_ACT = re.compile(r"\bwithin\b|\bdeadline\b|\bby when\b|\bdue\b|(?:多久|多长时间|几天|多少天|多少日|几个?月|(?:多少|几)个?工作日)(?:以|之)?内",
                           re.I)
 
 
@@ -1641,7 +1644,9 @@ def _duty_near_its_sanction_first(picks: list[Pick]) -> list[Pick]:
     passing (禁止其…担任…个人信息保护负责人) is no article that provides it; a duty article of the same law scoring near
     it is."""
     top = picks[0]
-    if _is_duty(top.passage) or not any(f.sanction for f in top.figures):
+    # an item of a penalty's list (运营者有下列情形之一的，…处10万元以上…罚款：（二）未…每年至少进行一次…) is a sanction too
+    in_sanction = top.chapeau is not None and bool(SANCTION_WORDS.search(top.chapeau.text))
+    if _is_duty(top.passage) or not (any(f.sanction for f in top.figures) or in_sanction):
         return picks  # a sentence that states no penalty ("…to be responsible for…") is no sanction
     return _first(picks, _scoring_near(picks, lambda p: _is_duty(p.passage) and p.passage.doc_id == top.passage.doc_id))
 

@@ -192,7 +192,8 @@ _ACTIVITIES = {
     # an assessment are not how soon after a change one must re-apply
     "application": re.compile(r"申报|\b(?:re-?)?appl(?:y|ies|ied|ying) for\b|\bre-?apply", re.I),
     # updating a filing when its details change (办理变更手续) is neither making it nor answering anyone
-    "change": re.compile(r"变更手续|办理变更|\b(?:update|amend|change)\w*\s+(?:(?:the|its|their|our)\s+)?"
+    "change": re.compile(r"变更手续|办理?变更|(?:备案|登记)?信息(?:发生)?变(?:更|了|化)|"
+                         r"\b(?:update|amend|change)\w*\s+(?:(?:the|its|their|our)\s+)?"
                          r"(?:filing|registration|record)\b", re.I),
     # answering a person's request (to delete, to access, to correct) is not filing or reporting
     "response": re.compile(r"答复|回复|响应|反馈|处理[^，。；？]{0,12}?(?:请求|申请|投诉)|\brespond|\breply|\breplies|\bresponse|"

@@ -81,7 +81,8 @@ def _decision_aliases(entry, manifest: Manifest) -> list[str]:
              and _base_title_zh(e.title_zh) == base
              for n in (e.short, *e.aliases, base.removeprefix("中华人民共和国")) if n}
     zh = [f"{n}{suffix}" for n in names if re.search(r"[\u4e00-\u9fff]", n) for suffix in _DECISION_SUFFIXES_ZH]
-    zh += [f"修改{n}的决定" for n in names if re.search(r"[\u4e00-\u9fff]", n)]  # 修改网安法的决定
+    # 修改网安法的决定, 修改网络安全法的那个决定
+    zh += [f"修改{n}的{this}决定" for n in names if re.search(r"[\u4e00-\u9fff]", n) for this in ("", "那个", "这个", "这项")]
     en = [form.format(n) for n in names if n.isascii() and " 20" not in n for form in _DECISION_FORMS_EN]
     return zh + en
 
@@ -150,7 +151,9 @@ def _find_named(question: str, manifest: Manifest) -> list[tuple[int, int, str]]
 # a rule named by its year and its kind alone: "the original 2022 Measures", 2024年新规, 按2022年的办法; or with the
 # end of its Chinese title before the kind (2022年的评估办法: the title must end so)
 _DATED_NAME = re.compile(rf"((?:19|20)\d\d)\s*(?:年的?)?\s*(?P<part>[\u4e00-\u9fff]{{0,6}}?)"
-                         rf"(新规定?|办法|规定|条例|{_EN_KINDS})(?![a-z])", re.I)
+                         # "the March 2024 cross-border data Provisions": a few words of the title between
+                         rf"(?:(?!(?:the|and|or|of|in|to|an?|these|those|its|their|our|we|they|it|when|which|what)\b)"
+                         rf"[A-Za-z][\w-]*\s+){{0,3}}?(新规定?|办法|规定|条例|{_EN_KINDS})(?![a-z])", re.I)
 _KIND_WORDS = {"办法": ("办法", "measures"), "规定": ("规定", "provisions"), "条例": ("条例", "regulations"),
                "measures": ("办法", "measures"), "provisions": ("规定", "provisions"),
                "regulations": ("条例", "regulations"), "regs": ("条例", "regulations"), "rules": ("办法", "规定", "measures", "provisions", "rules")}
@@ -572,7 +575,7 @@ def _bare_zh_reading() -> tuple[tuple[_BareEnding, ...], re.Pattern[str], _NotAT
     ends = (_BareEnding(re.compile(r"(?<=[\u4e00-\u9fff])法(?=" + after + ")"), 3, not_law),
             _BareEnding(re.compile(r"(?<=[\u4e00-\u9fff])(?:" + "|".join(documents) + ")(?=" + after + ")"),
                         int(spec["min_document_name"]), tuple(w for w in not_law if w not in documents),
-                        re.compile(spec["document_date_ask"])))
+                        re.compile(spec["document_ask"])))
     own = "|".join(spec["own_document_words"])
     return ends, re.compile("|".join(spec["bare_zh_before"])), _NotATitle(
         re.compile(rf"(?:{own})的?(?:内部)?$"), re.compile(rf"^本?(?:{own})"),

@@ -378,7 +378,7 @@ def given_periods(question: str) -> tuple[tuple[float, str], ...]:
     """The periods the question states outside the clause that asks: what the asker has done or knows ("we
     applied within the 15 working days; how long does the office have?"), which do not answer it. A question
     that asks whether a stated period holds ("is it 30 days?") is a yes-or-no one and keeps them."""
-    if yes_or_no(question):
+    if yes_or_no(question) or _ASKS_WHICH_SOURCE.search(question):
         return ()
     clause = asking_clause(question)
     scene = question.replace(clause, " ") if clause and clause != question else ""
@@ -386,6 +386,10 @@ def given_periods(question: str) -> tuple[tuple[float, str], ...]:
                  if f.kind == "duration" and not _offered(scene, f.start, f.end))
 
 
+# "one memo says two years, another says three: which figure comes from the 2022 Measures?": the periods stated are
+# what is asked about
+_ASKS_WHICH_SOURCE = re.compile(r"\bwhich (?:figure|number|period|one|value)s? (?:comes?|came|is|are|was) (?:from|in|under)\b|"
+                                r"哪个(?:数字|说法|期限)?(?:出自|来自)", re.I)
 # a period offered as one of the answers ("到底是2年还是3年", "2 years as in the 2022 Measures, or longer now?"):
 # asked about, not stated
 _OPTION_AFTER = re.compile(r"[^。？?；;]{0,60}?(?:还是|或是|\bor\b)", re.I)

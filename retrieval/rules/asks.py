@@ -79,6 +79,8 @@ _ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?
                          r"(?:之前|以前)还是(?:之后|以后)|早于还是晚于|哪(?:个|一个|部|项|种|边)的?(?:高|低|长|短|多|少|"
                          r"早|晚|大|小|严)|(?:(?<!对)比(?!例|如|较|率|照)|相比|比较)"
                          r"[^，。？]{1,30}?(?:更|还)?(?:高|低|长|短|多|少|早|晚|大|小|严)|"
+                         # "跟个保法的顶格罚款比，是更重还是一样？": the comparative after a comma (更重, never 严重)
+                         r"比[，,]\s*(?:是)?(?:更|较|还要?)(?:高|低|长|短|多|少|早|晚|大|小|严|重|轻)|"
                          r"谁(?:更|的.{0,6}更)|"
                          # "two texts differ how?": each one's figure, side by side
                          r"有(?:什么|何)(?:不同|区别|差别|变化)|区别(?:在哪|是什么)")
@@ -95,7 +97,9 @@ _QUESTION_END = re.compile(r"[?？]")
 
 
 # "when did X take effect, and when did Y?": a second question joined by "and"
-_AND_ASKS = re.compile(r"[,;]\s*and\s+(?:when|what|how|which|who|where)\b", re.I)
+_AND_ASKS = re.compile(r"[,;]\s*and\s+(?:when|what|how|which|who|where)\b|"
+                       # "which figure comes from the 2022 Measures and which from the 2024 Provisions?"
+                       r"\band which (?:from|under|in)\b", re.I)
 
 
 def asks_two_things(question: str) -> bool:
@@ -166,7 +170,7 @@ def comparison_direction(question: str) -> str:
     return "higher"
 
 
-_MAXIMUM = re.compile(r"\b(?:max(?:imum)?|most|highest|largest|upper limit|ceiling|cap|top)\b|最高|最多|上限|最大", re.I)
+_MAXIMUM = re.compile(r"\b(?:max(?:imum)?|most|highest|largest|upper limit|ceiling|cap|top)\b|最高|最多|上限|最大|顶格", re.I)
 _FINE = re.compile(r"\b(?:fine[ds]?|penalt(?:y|ies)|be fined)\b|罚款|处罚|罚(?:多少|几|到|得)", re.I)
 # a breach described ("for failing to…", "违反…的", "if it refuses…") or an article named makes it that breach's fine
 _BREACH = re.compile(r"\b(?:if|when|whenever|after|because|without|unless)\b|\bfor\s+\w+ing\b|\b(?:fail\w*|refus\w+|"

@@ -780,3 +780,28 @@ def test_the_day_a_guide_says_a_law_came_into_effect_is_no_due_date():
     day = extract_figures(text)[0]
     assert not _fits(day, text, analyse("By when do we file a signed China SCC?", None))
     assert _fits(day, text, analyse("When did the SCC Measures take effect?", None))
+
+
+def test_a_which_article_question_is_answered_by_the_duty_not_the_item_of_a_penalty_restating_it():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from tests.statutes import statute
+
+    penalty = statute("第三十九条 运营者有下列情形之一的，由有关主管部门依据职责责令改正，给予警告；拒不改正或者导致危害网络安全等后果的，"
+                      "处10万元以上100万元以下罚款：\n（一）未按照规定每年至少进行一次网络安全检测和风险评估的；\n"
+                      "（二）未按照规定报告的。", 39, score=2.0)
+    duty = statute("第十七条 运营者应当自行或者委托网络安全服务机构对关键信息基础设施每年至少进行一次网络安全检测和风险评估。",
+                   17, score=1.95)
+    asked = analyse("Which article requires operators to carry out a cybersecurity test and risk assessment once a year?")
+    assert compose([penalty, duty], asked, 5, 0.0, "bigram").key_figure.endswith("Art. 17")
+
+
+def test_a_detention_s_days_are_no_time_to_act_in():
+    from retrieval.compose import _fits
+    from retrieval.figures import extract_figures
+    from retrieval.query import analyse
+
+    text = "情节较重的，处五日以上十五日以下拘留。"
+    days = extract_figures(text)[0]
+    assert not _fits(days, text, analyse("网信办的罚款决定下来后，多少天内要交？", None))
+    assert _fits(days, text, analyse("情节较重的，最多拘留多少天？", None))

@@ -270,3 +270,10 @@ def test_a_one_word_subject_after_the_kind_names_no_rule():
 
     # "AI measures" is an alias of the GenAI Measures; the labelling measures are another rule
     assert resolve_laws("When did the measures for labelling AI content take effect?") == []
+
+
+def test_a_rule_named_by_its_year_may_carry_words_of_its_title_before_its_kind():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("under the March 2024 cross-border data Provisions")[:1] == ["cbdt-provisions"]
+    assert resolve_laws("In 2024 the rules changed") == []  # a year and the word "rules" name no rule

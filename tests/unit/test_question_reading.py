@@ -460,3 +460,21 @@ def test_how_did_x_compare_with_y_asks_each_side():
     found = sides("How did the CAC's fine on DiDi Chuxing compare in size with the fine it imposed on CNKI?")
     assert [s.question for s in found] == ["What was the CAC's fine on DiDi Chuxing?",
                                            "What was the fine it imposed on CNKI?"]
+
+
+def test_what_two_options_are_compared_by_may_stand_between_them_and_the_ask():
+    from retrieval.compare import sides
+
+    found = sides("数据出境安全评估（国家网信部门受理后）和网络安全审查的初步审查，法定期限哪个更长？各是多少个工作日？")
+    assert [s.question for s in found] == ["数据出境安全评估（国家网信部门受理后）的法定期限是多久？", "网络安全审查的初步审查的法定期限是多久？"]
+
+
+def test_periods_a_question_asks_the_source_of_are_not_set_aside_as_known():
+    from retrieval.query import given_periods
+    from retrieval.rules.asks import asks_two_things
+
+    memo = ("One memo says the approval is valid for two years, another says three. Which figure comes from the "
+            "2022 Measures and which from the 2024 Provisions?")
+    assert given_periods(memo) == ()
+    assert asks_two_things(memo)
+    assert given_periods("Our assessment is valid for 2 years. How early can we apply to renew?") == ((2.0, "year"),)
