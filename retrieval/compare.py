@@ -81,14 +81,16 @@ _ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)[，,]?(
 # "算法备案的变更和注销，哪个期限更长？": a short second option leans on the first's noun (算法备案的注销)
 _ZH_SHORT_SECOND = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{2,}的)(?P<a2>[^，,。？：:的]{2,4}?)(?:和|与|跟|还是)"
                               r"(?P<b>[^，,。？：:的]{2,3}?)[，,]?(?:哪(?:个|一个|项|种)|谁)")
+# the words with which a clause asks a figure of each of two things (分别要求至少保存多久, 分别达到多少条)
+_ZH_ASKS_FIGURE = r"(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10}"
 # two options, then what is asked of each, then the comparison: "A和B，法律分别要求至少保存多久？哪个更长？"
 _ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)[，,]?(?:和|与|跟)(?P<b>[^，,。？：:]{2,}?)(?:[，,]|(?=分别|各自))"
-                            r"(?P<ask>[^，,。？]{2,30}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10})[？?]\s*(?:哪|谁)")
+                            rf"(?P<ask>[^，,。？]{{2,30}}?{_ZH_ASKS_FIGURE})[？?]\s*(?:哪|谁)")
 _EACH_WORD = re.compile(r"分别|各自|各")
 # two things set apart by commas and asked each ("非法出售行踪轨迹信息，和出售…其他一般个人信息，分别达到多少条？"),
 # no comparison after; without the commas ("公司和直接负责的主管人员分别罚多少") one provision answers both
 _ZH_PAIR_EACH = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)[，,](?:和|与|跟)(?P<b>[^，,。？：:]{2,}?)[，,]"
-                           r"(?P<ask>(?:分别|各自)[^，,。？]{0,30}?(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10})[？?]")
+                           rf"(?P<ask>(?:分别|各自)[^，,。？]{{0,30}}?{_ZH_ASKS_FIGURE})[？?]")
 
 
 def _pair_sides(m: re.Match[str], scene: str = "") -> list[Side]:

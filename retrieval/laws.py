@@ -565,6 +565,18 @@ class _BareEnding:
     when_asked: re.Pattern[str] | None = None  # only in a question that asks this (its date of effect)
 
 
+@dataclass(frozen=True)
+class _NotATitle:
+    """What makes a bare name no law's title: the user's own document (我们公司的数据管理办法), or a word pointing back
+    at a law named before (它废止的那个旧版办法)."""
+    own_before: re.Pattern[str]
+    own_start: re.Pattern[str]
+    pointing_back: re.Pattern[str]
+
+    def rules_out(self, before: str, name: str) -> bool:
+        return bool(self.own_before.search(before) or self.own_start.match(name) or self.pointing_back.search(name))
+
+
 @lru_cache(maxsize=1)
 def _bare_zh_reading() -> tuple[tuple[_BareEnding, ...], re.Pattern[str], _NotATitle]:
     spec = cues()["rules"]["unknown_law"]
@@ -582,24 +594,13 @@ def _bare_zh_reading() -> tuple[tuple[_BareEnding, ...], re.Pattern[str], _NotAT
         re.compile("|".join(spec["pointing_back_words"])))
 
 
-@dataclass(frozen=True)
-class _NotATitle:
-    """What makes a bare name no law's title: the user's own document (我们公司的数据管理办法), or a word pointing back
-    at a law named before (它废止的那个旧版办法)."""
-    own_before: re.Pattern[str]
-    own_start: re.Pattern[str]
-    pointing_back: re.Pattern[str]
-
-    def rules_out(self, before: str, name: str) -> bool:
-        return bool(self.own_before.search(before) or self.own_start.match(name) or self.pointing_back.search(name))
-
-
 def _bare_zh_law_names(question: str) -> list[str]:
     """The Chinese law names the question writes without title marks (人工智能法哪天开始施行), held or not: the
     characters before a 法 that ends a name, from the last word before which a name starts (按照电子商务法 ->
     电子商务法); at least three characters, none of the words that only end in 法 (推荐算法, 最高法). A measure's or a
     regulation's name (…标识办法, …条例) needs more characters (解决办法 is a way out, not a document), and is read
-    only where its date of effect is asked: a loose name of a held measure asked for a figure is still that measure."""
+    only where its date of effect or its number of articles is asked: a loose name of a held measure asked for a
+    figure is still that measure."""
     ends, before, not_a_title = _bare_zh_reading()
     names = []
     for ending in ends:

@@ -554,9 +554,7 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
         sanctions_answer=sanctions_answer(asked),
         money_roles=money_roles(asked),
         count_noun=asked_count_noun(asked) if "count" in wants else "",
-        # a body's time to approve an extension asks no validity, though it names one
-        period_roles=tuple(r for r in period_roles(asked) if not (r == "validity" and asks_processing_time(asked)))
-        if "duration" in wants else (),
+        period_roles=period_roles(asked) if "duration" in wants else (),
         processing_time=asks_processing_time(asked),
         given_periods=given_periods(question) if "duration" in wants else (),
         given_months=stated_months(question) if "date" in wants and ASKS_WHICH_DATE.search(question) else frozenset(),

@@ -126,14 +126,23 @@ _EN_KEEPER_FIRST = re.compile(r"\bhow (?:long|many (?:years|months|days)) (?:mus
 _GENERIC_KEPT = frozenset({"it", "them", "this", "that", "data", "information"})
 
 
+def _kept_phrase(question: str) -> tuple[str, bool]:
+    """The words a retention question names as kept, as written, and whether they are Chinese ("" when it names
+    none): what retained_thing and retains_data both read."""
+    if m := _ZH_RETAINED.search(question):
+        return m.group(1), True
+    if m := _EN_RETAINED.search(question) or _EN_KEEPER_FIRST.search(question):
+        return next((g for g in m.groups() if g), ""), False
+    return "", False
+
+
 def retained_thing(question: str) -> str:
     """What a retention question asks to be kept (报告, "log", "real-name"), or "": the head noun; when that says
     nothing ("information"), the word before it that the glossary knows ("real-name identity information")."""
-    if m := _ZH_RETAINED.search(question):
-        return (_ZH_AFTER_DONE.sub("", m.group(1)) or m.group(1))[-2:]
-    if m := _EN_RETAINED.search(question) or _EN_KEEPER_FIRST.search(question):
-        return _kept_name((m.group(1) or m.group(2) or "").lower().split())
-    return ""
+    kept, chinese = _kept_phrase(question)
+    if chinese:
+        return (_ZH_AFTER_DONE.sub("", kept) or kept)[-2:]
+    return _kept_name(kept.lower().split()) if kept else ""
 
 
 # what a validity question asks to stay valid (认定结果的有效期, 评估结果有效期): a sentence about another thing's validity
@@ -168,8 +177,7 @@ KEPT_DOCUMENT = re.compile(r"(?:报告|记录|日志|凭证|合同|台账|档案
 def retains_data(question: str) -> bool:
     """Whether a retention question asks how long personal information itself may be kept ("how many years can we
     keep customer personal data?", 客户个人信息可以保存多久), not a record or report of it."""
-    m = _ZH_RETAINED.search(question) or _EN_RETAINED.search(question) or _EN_KEEPER_FIRST.search(question)
-    kept = next((g for g in (m.groups() if m else ()) if g), "").strip()
+    kept = _kept_phrase(question)[0].strip()
     return bool(kept) and bool(_DATA_KEPT.search(kept)) and not KEPT_DOCUMENT.search(f"{kept}保存")
 
 
@@ -189,8 +197,10 @@ def money_roles(question: str) -> tuple[str, ...]:
 def period_roles(question: str) -> tuple[str, ...]:
     """The periods the question names by what they are ("有效期", "how long are they barred"): those of the
     clause that asks, when it names one ("…got an administrative detention… How long is he barred…?" asks the
-    ban, not the detention of its scene)."""
-    return _named(asking_clause(question), _PERIODS) or _named(question, _PERIODS)
+    ban, not the detention of its scene). A body's time to approve an extension asks no validity, though it names
+    one (asks_processing_time)."""
+    named = _named(asking_clause(question), _PERIODS) or _named(question, _PERIODS)
+    return tuple(r for r in named if r != "validity") if asks_processing_time(question) else named
 
 
 _CLAUSE_BREAK = re.compile(r"[，,；;。:：]")

@@ -335,8 +335,11 @@ def test_a_body_s_time_to_approve_asks_no_validity_and_no_assessment():
     from retrieval.duties import asked_activities
     from retrieval.query import analyse
 
+    from retrieval.roles import period_roles
+
     asked = analyse("How long does CAC take to approve extending an assessment's validity?")
     assert asked.processing_time and "validity" not in asked.period_roles
+    assert period_roles("申请延长出境评估有效期，网信办多久批下来？") == ()
     assert asked_activities("申请延长出境评估有效期，网信办多久批下来？") == {"extension"}
     assert not analyse("How long is a security assessment result valid?").processing_time
     assert "validity" in analyse("How long is a security assessment result valid?").period_roles
