@@ -334,7 +334,6 @@ def test_rectifying_and_moving_data_are_acts_of_their_own(text, acts):
 def test_a_body_s_time_to_approve_asks_no_validity_and_no_assessment():
     from retrieval.duties import asked_activities
     from retrieval.query import analyse
-
     from retrieval.roles import period_roles
 
     asked = analyse("How long does CAC take to approve extending an assessment's validity?")
