@@ -47,6 +47,7 @@ from retrieval.laws import (
     amends,
     article_refs,
     law_names,
+    law_spans,
     law_titles,
     mentions_law,
     resolve_laws,
@@ -639,6 +640,10 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     read = _read(pick.span, pick.chapeau)
     if analysis.final_text and (pick.passage.status == "draft" or DRAFT_CUE.search(read)):
         return False  # "under the final Measures…": the draft's figure is not the answer
+    if enabled("draft_not_in_force") and "date" in analysis.wants and asks_commencement(analysis.question) \
+            and DRAFT_CUE.search(read) \
+            and not EFFECTIVE_CUE.search(read):
+        return False  # "when did the certification measures take effect?": the day a draft was released is not it
     wanted = _wanted(pick.figures, analysis)
     if not wanted:
         return False
@@ -1062,6 +1067,17 @@ OWN_COMMENCEMENT = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]
 EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective|"
                            r"\bkick(?:s|ed)? in\b|\b(?:start|begin)s? to apply\b|\bappl(?:y|ies) from\b|"
                            r"\bgo(?:es)? live\b", re.I)
+
+
+def asks_commencement(question: str) -> bool:
+    """The question asks when a text took or takes effect, and not of a draft (rule draft_not_in_force)."""
+    return bool(EFFECTIVE_CUE.search(question)) and not DRAFT_CUE.search(question) and \
+        bool(_WHEN.search(question))
+
+
+_WHEN = re.compile(r"\bwhen\b|\bwhat (?:date|day)\b|\bwhich (?:date|day)\b|哪天|哪一天|什么时候|何时|日期|几号", re.I)
+
+
 ADOPTION_CUE = re.compile(r"通过|公布|发布|颁布|印发|adopted|promulgat|passed|issued|published|released|enacted", re.I)
 # "哪一天通过的" asks when a law was adopted; "我们没通过" (we did not pass the assessment) does not
 ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安全评估|检测)|公布|\badopt(?:ed)?\b|promulgat|\bpassed\b|issued",
@@ -1762,11 +1778,20 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
                 if not analysis.laws and not names_in(full, f"{body_text} {duty_text}")]
     if unnamed and enabled("named_party"):
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
-    unheld_laws = [name for name in analysis.unknown_laws if not mentions_law(name, body_text)]
+    unheld_laws = [name for name in analysis.unknown_laws
+                   if not mentions_law(name, body_text) or _of_another_law(primary, name)]
     if unheld_laws and enabled("unknown_law"):
         return ask.abstain(f"It holds no text of {', '.join(unheld_laws)}; the closest passages are about other "
                            f"rules.", "unknown_law")
     return None
+
+
+def _of_another_law(primary: Pick, name: str) -> bool:
+    """A guide's passage may speak of a law the corpus lacks in one sentence and answer from another that names a
+    law it holds ("the Measures for the Standard Contracts … came into effect on 1 June 2023"): that sentence is
+    about the other law, not the one asked."""
+    sentence = f"{primary.lead} {primary.span.text}"
+    return not mentions_law(name, sentence) and bool(law_spans(sentence))
 
 
 def _choice_checked(ask: _Ask, primary: Pick) -> Composition | None:

@@ -418,6 +418,32 @@ def article_refs(question: str, manifest: Manifest | None = None) -> list[Articl
     return list(dict.fromkeys(refs))
 
 
+# what may stand between a law's name and the article it owns: "个保法第七十五条", "PIPL Art. 75", "the DSL's
+# Article 80", and, after the article, "Article 80 of the DSL"
+_OWNER_BEFORE = re.compile(r"^\s*(?:的|['’]s)?\s*$")
+_OWNER_AFTER = re.compile(r"^\s+(?:of|in|under)\s+(?:the\s+)?$", re.I)
+
+
+def owned_article_refs(question: str, manifest: Manifest | None = None) -> list[ArticleRef]:
+    """The articles the question names together with their law, written beside it ("个保法第七十五条", "Article
+    80 of the DSL"); an article named apart from any law ("根据个保法，刑法第二百五十三条") is not the law's."""
+    manifest = manifest or load_manifest()
+    laws = _find_laws(question, manifest)
+    refs: list[ArticleRef] = []
+    for pattern in (EN_ARTICLE, ZH_ARTICLE):
+        for m in pattern.finditer(question):
+            owner = next((doc_id for start, end, doc_id in laws
+                          if (end <= m.start() and _OWNER_BEFORE.match(question[end:m.start()]))
+                          or (start >= m.end() and _OWNER_AFTER.match(question[m.end():start]))), None)
+            try:
+                number = int(m.group(1)) if pattern is EN_ARTICLE else chinese_to_int(m.group(1))
+            except ValueError:
+                continue
+            if owner is not None:
+                refs.append(ArticleRef(owner, number))
+    return list(dict.fromkeys(refs))
+
+
 def strip_law_names(question: str, manifest: Manifest | None = None) -> str:
     manifest = manifest or load_manifest()
     out = question
