@@ -27,7 +27,8 @@ _COMMENCES = re.compile(r"本决定自[^。；]{4,20}?起施行|This Decision sh
 @lru_cache(maxsize=1)
 def _words() -> tuple[re.Pattern[str], ...]:
     spec = cues()["rules"][RULE]
-    return tuple(re.compile("|".join(spec[kind]), re.I) for kind in ("in_force", "amended", "adopted", "asks_date"))
+    return tuple(re.compile("|".join(words), re.I) for words in
+                 (cues()["vocab"]["commencement"], spec["amended"], spec["adopted"], spec["asks_date"]))
 
 
 _CLAUSES = re.compile(r"[,，;；:：?？。]|\band\b|以及|并且")

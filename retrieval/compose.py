@@ -1064,9 +1064,8 @@ def _asks_when_to_act(question: str) -> bool:
 OWN_COMMENCEMENT = re.compile(r"^\s*(?:第[一二三四五六七八九十百零]+条\s*)?本(?:法|决定|办法|规定|条例|解释|措施|细则)自|"
                               r"^\s*(?:Article \d+\s*[:：.]?\s*)?(?:This|These) (?:Law|Decision|Measures|Provisions|"
                               r"Regulations|Interpretation) (?:shall )?(?:take|enter|come)", re.I)
-EFFECTIVE_CUE = re.compile(r"施行|生效|take[s]? effect|came into (?:force|effect)|in(?:to)? force|effective|"
-                           r"\bkick(?:s|ed)? in\b|\b(?:start|begin)s? to apply\b|\bappl(?:y|ies) from\b|"
-                           r"\bgo(?:es)? live\b", re.I)
+# 本法自…起施行, "came into force", "start applying": the commencement words of cues.toml's [vocab]
+EFFECTIVE_CUE = re.compile("|".join(cues()["vocab"]["commencement"]), re.I)
 
 
 def asks_commencement(question: str) -> bool:

@@ -568,9 +568,37 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
                 or (_LATIN_TITLE.fullmatch(name) and any(name.lower() in t for t in latin_titles)):
             continue
         out.append(f"《{m.group(1)}》")
+    out += [name for name in _bare_en_law_names(question) if not _known_words(name, manifest)]
     return out + [f"《{name}》" for name in _bare_zh_law_names(question)
                   if not (law_mentions(name, manifest) or resolve_laws(name, manifest)
                           or any(name in t or _in_order(name, t) for t in titles))]
+
+
+def _known_words(name: str, manifest: Manifest) -> bool:
+    """Whether every telling word of a name, or its first five letters (algorithm, algorithmic), is a word of
+    some document's title or aliases of a kind that may bear the name."""
+    words = [w.strip("'’") for w in _distinctive(name)]
+    return not words or any(all(w in known or any(k.startswith(w[:5]) for k in known) for w in words)
+                            and _may_be(name, kind) for kind, known in _known_name_words(manifest))
+
+
+_DRAFT = re.compile(r"\bdraft\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _bare_en_reading() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = cues()["rules"]["unknown_law"]
+    return re.compile(spec["bare_en_name"]), re.compile(spec["bare_en_ask"], re.I)
+
+
+def _bare_en_law_names(question: str) -> list[str]:
+    """The English names of measures, regulations or provisions the question writes in lower case ("the PI
+    protection compliance audit measures"), read only where their date of effect or issue is asked, as their
+    Chinese bare names are: a loose name of a held measure asked for a figure is still that measure."""
+    name_pattern, asks = _bare_en_reading()
+    if not asks.search(question) or _DRAFT.search(question):  # a guide may describe a draft in other words
+        return []
+    return [m.group(0).removeprefix("the ").strip() for m in name_pattern.finditer(question)]
 
 
 def _in_order(name: str, title: str) -> bool:
