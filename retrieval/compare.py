@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.manifest import Manifest, load_manifest
 from retrieval.clauses import asked_clauses, clause_question
@@ -20,7 +20,9 @@ from retrieval.laws import (
     law_spans,
     originals,
     resolve_laws,
+    strip_law_names,
     text_pair,
+    with_versions,
 )
 from retrieval.query import QueryAnalysis, analyse, split_asks
 from retrieval.records import TraceStep
@@ -87,10 +89,11 @@ _ZH_ASKS_FIGURE = r"(?:多少|多久|多长|几|什么时候|哪天)[^，,。？
 _ZH_PAIR_ASKED = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)[，,]?(?:和|与|跟)(?P<b>[^，,。？：:]{2,}?)(?:[，,]|(?=分别|各自))"
                             rf"(?P<ask>[^，,。？]{{2,30}}?{_ZH_ASKS_FIGURE})[？?]\s*(?:哪|谁)")
 _EACH_WORD = re.compile(r"分别|各自|各")
-# two things set apart by commas and asked each ("非法出售行踪轨迹信息，和出售…其他一般个人信息，分别达到多少条？"),
-# no comparison after; without the commas ("公司和直接负责的主管人员分别罚多少") one provision answers both
-_ZH_PAIR_EACH = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)[，,](?:和|与|跟)(?P<b>[^，,。？：:]{2,}?)[，,]"
-                           rf"(?P<ask>(?:分别|各自)[^，,。？]{{0,30}}?{_ZH_ASKS_FIGURE})[？?]")
+# two things set apart by a comma from what is asked of each ("非法出售行踪轨迹信息，和出售…其他一般个人信息，分别达到
+# 多少条？", "行踪轨迹类信息和一般的个人信息，“情节严重”的条数门槛分别是多少？"), no comparison after; without the comma
+# ("公司和直接负责的主管人员分别罚多少") one provision answers both
+_ZH_PAIR_EACH = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)[，,]?(?:和|与|跟)(?P<b>[^，,。？：:]{2,}?)[，,]"
+                           rf"(?P<ask>[^，,。？分各]{{0,16}}?(?:分别|各自)[^，,。？]{{0,30}}?{_ZH_ASKS_FIGURE})[？?]")
 
 
 def _pair_sides(m: re.Match[str], scene: str = "") -> list[Side]:
@@ -117,6 +120,31 @@ _EN_COMPARED_WITH = re.compile(r"^\s*how\s+(?:did|does|do|is|was|were|are)\s+(?P
 def _compared_with_sides(question: str) -> list[Side]:
     compared = _EN_COMPARED_WITH.search(question)
     return [Side("", f"What was {compared[g].strip()}?", compared[g].strip()) for g in ("a", "b")] if compared else []
+
+
+# "How long does the office have for the preliminary review, compared with the special review procedure?": the
+# thing the first clause asks about, and the one set beside it
+_EN_CLAUSE_COMPARED = re.compile(r"^\s*(?P<first>(?:how|what)\b[^?,]*?)"
+                                 r",?\s+(?:as\s+)?compared\s+(?:with|to)\s+(?P<b>[^?,]{3,80}?)\s*\?", re.I)
+_THING_AFTER = re.compile(r"\b(?:for|of|under|in|on|by)\s+", re.I)
+
+
+def _clause_compared_sides(question: str) -> list[Side]:
+    """Each of the two things set side by side asked the first clause's question: the thing is the last phrase after
+    for/of/under/in/on/by that names no law ("the fine for a CIIO under the CSL, compared with a regular operator":
+    a CIIO), and the other thing takes its place."""
+    if not (m := _EN_CLAUSE_COMPARED.search(question)):
+        return []
+    first, other = m["first"].strip(), m["b"].strip()
+    marks = list(_THING_AFTER.finditer(first))
+    ends = [m.start() for m in marks[1:]] + [len(first)]
+    things = [(mark.end(), mark.end() + len(first[mark.end():end].rstrip())) for mark, end in zip(marks, ends, strict=True)]
+    things = [(a, b) for a, b in things if b - a >= 3 and not resolve_laws(first[a:b])]
+    if not things:
+        return []
+    a, b = things[-1]
+    asked = [first, f"{first[:a]}{other}{first[b:]}"]
+    return [Side("", f"{text}?", label) for text, label in zip(asked, (first[a:b].strip(), other), strict=True)]
 
 
 def option_sides(question: str) -> list[Side]:
@@ -288,20 +316,49 @@ def _told_sides(question: str) -> list[Side]:
     if listed := listed_sides(question):
         return listed
     if enabled("comparison") and asks_comparison(question):
-        return _law_sides(question) or version_sides(question) or option_sides(question)
+        return _options_of_own_law(question) or _law_sides(question) or version_sides(question) or \
+            option_sides(question) or _clause_compared_sides(question)
     if enabled("two_asks") and asks_two_things(question):
         return _law_sides(question) or version_sides(question)
     if enabled("comparison") and _SET_BESIDE.search(question):
         # "how long is it valid under the 2024 provisions, compared with the original 2022 Measures?": one figure
         # asked of two laws, each answered from its own text; "A versus B: what can each be fined?", of two options
         return _law_sides(question) or version_sides(question) or _versus_sides(question) or \
-            _compared_with_sides(question) or _zh_pair_each_sides(question)
+            _compared_with_sides(question) or _clause_compared_sides(question) or _zh_pair_each_sides(question)
     if enabled("comparison") and question_wants(question) and not yes_or_no(question) and _laws_joined(question):
         # "What are the top fines under the PIPL and the DSL?": a figure asked of two laws named together is asked
         # of each (answered as one when both sides come from one passage, or either is unanswered); a law named
         # in the scene ("PIPL Art. 38 lets us transfer…; under the Provisions, how long…") is no side
         return _law_sides(question)
     return version_sides(question)
+
+
+# what an option names beside its law: words of three letters or more, or two Chinese characters, that are no
+# filler ("under the", "年的")
+_THING_WORDS = re.compile(r"\b(?!(?:the|under|our|their|its|for|and|with|from|version|text|original|amended|new|old)\b)"
+                          r"[a-z]{3,}\b|[\u4e00-\u9fff]{2,}")
+_ZH_FILLER = re.compile(r"[年版的修正订改后前新旧原本第条款]")
+
+
+_OPTION_WORDS = 12  # an option longer than this is a clause the reading ran on into, not a thing named
+
+
+def _options_of_own_law(question: str) -> list[Side]:
+    """Two options each naming its own law ("which must we keep longer — our PIPIA reports under the PIPL, or network
+    logs under the CSL?"): each option is a side, of its law; taking the laws out of the question would leave both
+    things in each side."""
+    if re.search(r"[\u4e00-\u9fff]", question):
+        return []  # a Chinese name taken out leaves the thing asked whole (…的有效期，A和B哪个更长)
+    options = option_sides(question)
+    laws = [originals(resolve_laws(side.name)) for side in options]
+    if len(options) != 2 or any(len(found) != 1 or len(side.name.split()) > _OPTION_WORDS
+                                for found, side in zip(laws, options, strict=True)) \
+            or laws[1][0] in with_versions(laws[0]):
+        return []
+    things = [_THING_WORDS.findall(_ZH_FILLER.sub("", strip_law_names(side.name).lower())) for side in options]
+    if not all(things) or set(things[0]) == set(things[1]):
+        return []  # "the 2022 Measures or the 2024 Provisions": two laws asked one thing, not two things
+    return [replace(side, law=found[0]) for side, found in zip(options, laws, strict=True)]
 
 
 # what may stand between two laws named together: "the PIPL and the DSL", "PIPL's and DSL's", 个保法和数安法
@@ -735,7 +792,7 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
     # two questions in one ask both figures, not which is higher
     verdict = _verdict([side.name_in(analysis.language) for side, _, _ in parts],
                        [_value(comp, a) for _, comp, a in parts], question, analysis.language,
-                       laws=all(side.law for side, _, _ in parts),
+                       laws=all(side.law and not side.label for side, _, _ in parts),
                        dates=all(a.wants == {"date"} for _, _, a in parts) or analysis.wants == {"date"},
                        periods=analysis.wants == {"duration"}) \
         if asks_comparison(question) else ""

@@ -478,3 +478,33 @@ def test_periods_a_question_asks_the_source_of_are_not_set_aside_as_known():
     assert given_periods(memo) == ()
     assert asks_two_things(memo)
     assert given_periods("Our assessment is valid for 2 years. How early can we apply to renew?") == ((2.0, "year"),)
+
+
+def test_two_things_then_what_is_asked_of_each_are_two_sides():
+    from retrieval.compare import sides
+
+    asked = [s.question for s in sides("倒卖个人信息要入刑的话，行踪轨迹类信息和一般的个人信息，“情节严重”的条数门槛分别是多少？")]
+    assert asked == ["倒卖个人信息要入刑的话，行踪轨迹类信息“情节严重”的条数门槛是多少？",
+                     "倒卖个人信息要入刑的话，一般的个人信息“情节严重”的条数门槛是多少？"]
+    assert sides("公司和直接负责的主管人员分别罚多少？") == []  # one provision answers both
+
+
+def test_options_each_under_its_own_law_are_sides_of_their_laws():
+    from retrieval.compare import sides
+
+    found = sides("Which do we have to keep longer — our PIPIA reports under PIPL, or network logs under the "
+                  "Cybersecurity Law?")
+    assert [s.law for s in found] == ["pipl", "csl-2025"]
+    assert "network logs" not in found[0].question and "PIPIA" not in found[1].question
+    # two laws asked one thing are the laws' sides, each asked the thing
+    same = sides("Which validity period is longer for a passed outbound data security assessment: the one in the "
+                 "2022 Outbound Assessment Measures or the one in the 2024 CBDT Provisions?")
+    assert all("validity period" in s.question for s in same)
+
+
+def test_a_clause_compared_with_another_thing_asks_the_clause_of_each():
+    from retrieval.compare import sides
+
+    found = sides("What is the maximum fine for a CIIO under the CSL, compared with a regular operator?")
+    assert [s.question for s in found] == ["What is the maximum fine for a CIIO under the CSL?",
+                                           "What is the maximum fine for a regular operator under the CSL?"]
