@@ -172,7 +172,8 @@ _ACTIVITIES = {
     "testing": re.compile(r"检测|测评|测试|\btest", re.I),
     "audit": re.compile(r"审计|\baudit", re.I),
     # notifying an authority is reporting to it ("notify the CAC", 通知网信部门), as telling users is informing them
-    "report": re.compile(r"报告|\breport|\bnotif\w*\s+(?:the\s+)?(?:local\s+|provincial\s+|competent\s+)?(?:CAC|cyberspace|"
+    # 报给主管部门 is said for reporting to an authority as much as for handing materials in (submission)
+    "report": re.compile(r"报告|报给|\breport|\bnotif\w*\s+(?:the\s+)?(?:local\s+|provincial\s+|competent\s+)?(?:CAC|cyberspace|"
                          r"regulators?|authorit\w+|departments?|police|public security|MPS|MIIT|government)\b|"
                          r"(?:通知|告知)[^，。；？]{0,4}(?:网信|主管部门|监管部门|公安)", re.I),
     "training": re.compile(r"培训|\btrain", re.I),

@@ -353,3 +353,10 @@ def test_neither_the_validity_granted_nor_the_lead_time_is_a_body_s_time_to_appr
     asked = analyse("申请延长出境评估有效期，网信办多久批下来？")
     assert not any(_fits(f, text, asked) for f in extract_figures(text))
     assert any(_fits(f, text, analyse("评估结果有效期可以延长几年？")) for f in extract_figures(text))
+
+
+def test_reporting_to_an_authority_said_as_baogei_is_a_report():
+    from retrieval.duties import activities
+
+    assert "report" in activities("最晚几个小时内得报给主管部门？")
+    assert "report" in activities("网络数据处理者还应当在24小时内向有关主管部门报告")
