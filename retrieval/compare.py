@@ -265,6 +265,11 @@ def _beside_pattern() -> re.Pattern[str]:
 _SET_BESIDE = _beside_pattern()
 
 
+def sets_beside(question: str) -> bool:
+    """Whether the question sets one figure beside another ("compared with", "versus", 相比, 分别)."""
+    return bool(_SET_BESIDE.search(question))
+
+
 def one_source(parts: list[tuple[Side, Composition]]) -> bool:
     """Whether two options were answered from the same sentence: then they were not told apart, and the question
     is answered as one."""

@@ -29,6 +29,7 @@ from retrieval.compose import (
 )
 from retrieval.decide import decide, off_topic_chance, screen
 from retrieval.definitions import defined_term
+from retrieval.echo import echoed_figure
 from retrieval.enumeration import asks_list_count, document_units, listed_bodies, listed_by_lead, listed_count
 from retrieval.figures import EN_ON_PUBLICATION, ZH_ON_PUBLICATION, dated_publication
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
@@ -162,6 +163,7 @@ class AnswerService:
             if options.use_rerank:
                 settle_figure_type(comp.cited + ([comp.primary.passage] if comp.primary else []), analysis,
                                    self.settings.rerank.figure_type)
+            comp = echoed_figure(comp, analysis)
             comp, confidence, feats = decide(comp, analysis, passages, scoped=bool(options.doc_ids)) \
                 if options.use_rerank else (comp, 1.0, {})
             if not analysis.laws and comp.primary is not None and not comp.abstained and (changed := self._answer_sides(
