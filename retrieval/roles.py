@@ -238,6 +238,9 @@ _ALIKE = frozenset({"items", "kinds"})
 _ASKED_COUNT = re.compile(r"how many ((?:[a-z-]+ ){0,2}?(?:(?:people|children|staff|personnel)\b(?!['’]s)|"
                           r"(?-i:(?![A-Z]{2,}\b))[a-z-]+s\b))|(?:多少|几)个?大?([\u4e00-\u9fff]{1,3})", re.I)
 
+# "the minimum number of data-protection items": what a number is asked of, as "how many" asks it
+_NUMBER_OF = re.compile(r"\bnumber of ((?:[a-z-]+ ){0,2}?(?-i:(?![A-Z]{2,}\b))[a-z-]+s)\b", re.I)
+
 
 def counted_class(noun: str) -> str:
     """The class of thing a noun counts, or "" for anything else."""
@@ -319,9 +322,9 @@ def asked_count_noun(question: str) -> str:
     """What "how many …" / 多少… counts, as written ("stars", "employees", "人"); "people" for a headcount or a
     user count asked ("at what headcount…": two processors deciding jointly are no headcount); "" if the
     question names none."""
-    m = _ASKED_COUNT.search(question)
+    m = _ASKED_COUNT.search(question) or _NUMBER_OF.search(question)
     if m:
-        return m.group(1) or m.group(2) or ""
+        return next((g for g in m.groups() if g), "")
     return "people" if _HEADCOUNT.search(question) else ""
 
 

@@ -301,3 +301,11 @@ def test_a_question_keeping_personal_data_itself_is_not_answered_by_a_record_s_p
     assert KEPT_DOCUMENT.search("个人信息保护影响评估报告和处理情况记录应当至少保存三年。")
     assert KEPT_DOCUMENT.search("提供个人信息的处理情况记录，应当至少保存3年。")
     assert not KEPT_DOCUMENT.search("个人信息的保存期限应当为实现处理目的所必要的最短时间。")
+
+
+def test_the_number_of_a_thing_counts_that_thing():
+    from retrieval.roles import asked_count_noun
+
+    assert asked_count_noun("What's the minimum number of data-protection items the contract must spell out?") == \
+        "data-protection items"
+    assert asked_count_noun("What number of people triggers the duty?") == "people"
