@@ -322,10 +322,12 @@ def asked_count_noun(question: str) -> str:
     """What "how many …" / 多少… counts, as written ("stars", "employees", "人"); "people" for a headcount or a
     user count asked ("at what headcount…": two processors deciding jointly are no headcount); "" if the
     question names none."""
-    m = _ASKED_COUNT.search(question) or _NUMBER_OF.search(question)
+    m = _ASKED_COUNT.search(question)
     if m:
-        return next((g for g in m.groups() if g), "")
-    return "people" if _HEADCOUNT.search(question) else ""
+        return m.group(1) or m.group(2) or ""
+    if _HEADCOUNT.search(question):
+        return "people"
+    return m.group(1) if (m := _NUMBER_OF.search(question)) else ""
 
 
 _HEADCOUNT = re.compile(r"\bhead\s?-?counts?\b|\buser[\s-]?counts?\b|\bnumber of (?:people|persons|individuals|users|"
