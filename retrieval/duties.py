@@ -25,11 +25,11 @@ _ACTORS = {
 _EN_DUTY = re.compile(r"\b(?:must|should|shall|may|can|has to|have to|needs? to|(?:is|are) (?:required|obliged|allowed|"
                       r"permitted) to)\b", re.I)
 _ZH_DUTY = re.compile(r"应当|应该|必须|须|需要|可以|(?<![对响供相])应(?![用急对])|要(?=在|于)|(?<=内|久)要|可(?=在|于|自)")
-# the office's time, said with 内 or without it (网信办几个工作日给结果)
+# the office's time, said with 内 or without it (网信办几个工作日给结果, 出备案结果)
 _ZH_OFFICE_ACTS = re.compile(r"([\u4e00-\u9fff]{0,8}?(?:网信办|网信委|网信部门|主管部门|监管部门|办公室|机关))(?:要|会|需要|需|得)?"
                              r"(?:在?[^，。？?]{0,12}?(?:内|日|天|月))?(?:要|会|能|可以)?"
                              r"(?:审查|审核|审完|审结|审批|核查|查验|受理|作出|答复|办结|完成|批准|回复|"
-                             r"出具|给出?|批)")
+                             r"出具|给出?|批|出(?=[^，。？?]{0,6}?(?:结果|决定|结论|通知|意见)))")
 # "how many days does the provincial CAC take to review…": the office's own time, with no modal to say so
 _EN_OFFICE_ACTS = re.compile(r"\b(?:does|do|did|will|would)\s+((?:the\s+)?(?:[\w-]+\s+){0,3}?(?:CAC|offices?|authorit(?:y|ies)|"
                              r"regulators?|departments?|administrations?|bureaus?|ministry|agenc(?:y|ies)|commissions?))"

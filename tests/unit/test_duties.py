@@ -360,3 +360,10 @@ def test_reporting_to_an_authority_said_as_baogei_is_a_report():
 
     assert "report" in activities("最晚几个小时内得报给主管部门？")
     assert "report" in activities("网络数据处理者还应当在24小时内向有关主管部门报告")
+
+
+def test_an_office_issuing_a_result_is_the_office_acting():
+    from retrieval.duties import asked_duty
+
+    assert asked_duty("标准合同交到省网信办备案以后，网信办几个工作日内出备案结果？")[0] == "authority"
+    assert asked_duty("出境数据要多少天内报给网信办？")[0] != "authority"
