@@ -313,8 +313,10 @@ def assessment_kinds(text: str) -> frozenset[str]:
 
 
 # an act no other stands in for when asked: deciding whether to take a matter up is not doing it (the ten days to
-# decide whether a review is needed are not the thirty to finish the preliminary review, though both are "review")
-_DECISIVE = frozenset({"acceptance", "deregistration", "reassessment"})
+# decide whether a review is needed are not the thirty to finish the preliminary review, though both are "review"),
+# and extending a result or a period is not carrying out the assessment (45 working days to assess say nothing of
+# how long the CAC has to decide an extension)
+_DECISIVE = frozenset({"acceptance", "deregistration", "reassessment", "extension"})
 
 
 # a step that is part of a larger act: the check of an application's completeness answers a question about the

@@ -367,3 +367,11 @@ def test_an_office_issuing_a_result_is_the_office_acting():
 
     assert asked_duty("标准合同交到省网信办备案以后，网信办几个工作日内出备案结果？")[0] == "authority"
     assert asked_duty("出境数据要多少天内报给网信办？")[0] != "authority"
+
+
+def test_an_extension_asked_is_not_answered_by_the_assessment_itself():
+    from retrieval.duties import activities, lacks_decisive
+
+    asked = activities("We've applied to extend our 3-year security assessment result. How many working days?")
+    assert lacks_decisive(asked, activities("国家网信部门应当自受理之日起45个工作日内完成数据出境安全评估"))
+    assert not lacks_decisive(asked, activities("情况复杂的，可以延长15个工作日"))
