@@ -137,7 +137,7 @@ def _clause_compared_sides(question: str) -> list[Side]:
         return []
     first, other = m["first"].strip(), m["b"].strip()
     marks = list(_THING_AFTER.finditer(first))
-    ends = [m.start() for m in marks[1:]] + [len(first)]
+    ends = [mark.start() for mark in marks[1:]] + [len(first)]
     things = [(mark.end(), mark.end() + len(first[mark.end():end].rstrip())) for mark, end in zip(marks, ends, strict=True)]
     things = [(a, b) for a, b in things if b - a >= 3 and not resolve_laws(first[a:b])]
     if not things:
@@ -338,13 +338,9 @@ def _told_sides(question: str) -> list[Side]:
     return version_sides(question)
 
 
-# what an option names beside its law: words of three letters or more, or two Chinese characters, that are no
-# filler ("under the", "年的")
+# what an option names beside its law: words of three letters or more that are no filler ("under the")
 _THING_WORDS = re.compile(r"\b(?!(?:the|under|our|their|its|for|and|with|from|version|text|original|amended|new|old)\b)"
-                          r"[a-z]{3,}\b|[\u4e00-\u9fff]{2,}")
-_ZH_FILLER = re.compile(r"[年版的修正订改后前新旧原本第条款]")
-
-
+                          r"[a-z]{3,}\b")
 _OPTION_WORDS = 12  # an option longer than this is a clause the reading ran on into, not a thing named
 
 
@@ -360,7 +356,7 @@ def _options_of_own_law(question: str) -> list[Side]:
                                 for found, side in zip(laws, options, strict=True)) \
             or laws[1][0] in with_versions(laws[0]):
         return []
-    things = [_THING_WORDS.findall(_ZH_FILLER.sub("", strip_law_names(side.name).lower())) for side in options]
+    things = [_THING_WORDS.findall(strip_law_names(side.name).lower()) for side in options]
     if not all(things) or set(things[0]) == set(things[1]):
         return []  # "the 2022 Measures or the 2024 Provisions": two laws asked one thing, not two things
     return [replace(side, law=found[0]) for side, found in zip(options, laws, strict=True)]
