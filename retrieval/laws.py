@@ -554,9 +554,7 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
         name = _with_subject(question, m)
         if not _LAW_WORD.search(name) or resolve_laws(name, manifest):
             continue
-        words = _distinctive(name)
-        if not words or any(all(w.strip("'’") in known for w in words) and _may_be(name, kind)
-                            for kind, known in _known_name_words(manifest)):
+        if _known_words(name, manifest):
             continue
         out.append(_bare_name(name))
     titles = [t for e in manifest.entries for t in (e.title_zh, *e.aliases) if t and re.search(r"[\u4e00-\u9fff]", t)]
@@ -568,18 +566,23 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
                 or (_LATIN_TITLE.fullmatch(name) and any(name.lower() in t for t in latin_titles)):
             continue
         out.append(f"《{m.group(1)}》")
-    out += [name for name in _bare_en_law_names(question) if not _known_words(name, manifest)]
+    out += [name for name in _bare_en_law_names(question) if not _known_words(name, manifest, by_stem=True)]
     return out + [f"《{name}》" for name in _bare_zh_law_names(question)
                   if not (law_mentions(name, manifest) or resolve_laws(name, manifest)
                           or any(name in t or _in_order(name, t) for t in titles))]
 
 
-def _known_words(name: str, manifest: Manifest) -> bool:
-    """Whether every telling word of a name, or its first five letters (algorithm, algorithmic), is a word of
-    some document's title or aliases of a kind that may bear the name."""
+def _known_words(name: str, manifest: Manifest, by_stem: bool = False) -> bool:
+    """Whether every telling word of a name is a word of some document's title or aliases of a kind that may bear
+    the name; ``by_stem``: or its first five letters begin one (a name in lower case, written loosely: algorithm,
+    algorithmic)."""
     words = [w.strip("'’") for w in _distinctive(name)]
-    return not words or any(all(w in known or any(k.startswith(w[:5]) for k in known) for w in words)
-                            and _may_be(name, kind) for kind, known in _known_name_words(manifest))
+
+    def held(word: str, known: frozenset[str]) -> bool:
+        return word in known or (by_stem and any(k.startswith(word[:5]) for k in known))
+
+    return not words or any(all(held(w, known) for w in words) and _may_be(name, kind)
+                            for kind, known in _known_name_words(manifest))
 
 
 _DRAFT = re.compile(r"\bdraft\b", re.I)
