@@ -76,23 +76,35 @@ def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composit
     over its threshold, or no word of the field at all while the model doubts it too (a plain question of the
     field, "Do AI-generated images need a watermark?", uses none of the listed words, and the model, reading its
     meaning, is sure it is the field's; no off-topic question of the sets lacks a word of the field with so little
-    doubt). A question naming a law or an article is always inside it."""
-    if not enabled("off_topic") or not weakly_on_topic(analysis.question):
+    doubt), or (rule foreign_subject) no subject of the field named and a thing named that no stored passage and no
+    glossary entry uses ("经营者集中" asked with a review's deadline). A question naming a law or an article is
+    always inside it."""
+    if not weakly_on_topic(analysis.question):
         return None
+    rule, detail = "off_topic", _off_topic_detail(analysis, topic) if enabled("off_topic") else None
+    if detail is None and analysis.foreign and enabled("foreign_subject"):
+        rule, detail = "foreign_subject", "no subject of the field, no law, no article; it names what no stored " \
+            f"passage and no glossary entry uses: {', '.join(analysis.foreign)}"
+    if detail is None:
+        return None
+    comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, rule)
+    comp.text = comp.reason
+    comp.trace.insert(0, TraceStep(rule, detail, "abstained"))
+    return comp
+
+
+def _off_topic_detail(analysis: QueryAnalysis, topic: TopicModel | None) -> str | None:
+    """Why the topic model (or, without one, the list of the field's words) screens the question out; None when
+    it does not."""
     chance, unseen = analysis.off_topic_chance, analysis.unseen
     if topic is not None and chance >= topic.threshold:
-        detail = (f"off-topic probability {chance:.2f} >= {topic.threshold:.2f} "
-                  f"({len(domain_terms(analysis.question))} word(s) of the field; nowhere in the store: "
-                  f"{unseen[0]:.0%} of its words, {unseen[1]:.0%} of its characters)")
-    elif off_topic(analysis.question) and (topic is None or topic.doubts(chance)):
-        detail = "no word of the field, no law, no article" + \
+        return (f"off-topic probability {chance:.2f} >= {topic.threshold:.2f} "
+                f"({len(domain_terms(analysis.question))} word(s) of the field; nowhere in the store: "
+                f"{unseen[0]:.0%} of its words, {unseen[1]:.0%} of its characters)")
+    if off_topic(analysis.question) and (topic is None or topic.doubts(chance)):
+        return "no word of the field, no law, no article" + \
             (f" (off-topic probability {chance:.2f} >= {topic.answer_check[0]:.2f})" if topic else "")
-    else:
-        return None
-    comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic")
-    comp.text = comp.reason
-    comp.trace.insert(0, TraceStep("off_topic", detail, "abstained"))
-    return comp
+    return None
 
 
 def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicModel | None) -> Composition | None:

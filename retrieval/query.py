@@ -268,6 +268,9 @@ class QueryAnalysis:
     held_names: frozenset[str] = frozenset()  # of those, the ones the store uses somewhere (set by the searcher)
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
     unseen: tuple[float, float] = (0.0, 0.0)
+    # with no subject of the field named, the things it names that no stored passage or glossary entry uses
+    # (set by the service): positive evidence that it is about another field
+    foreign: tuple[str, ...] = ()
     criminal: bool = False  # asks a court's fine on a conviction (罚金), not an authority's (罚款)
     off_topic_chance: float = 0.0  # the learned topic model's probability that it is outside the field (service)
     law_maximum: bool = False  # "the maximum fine under law X", no breach named: that law's highest tier

@@ -161,6 +161,12 @@ class ChunkTable:
     def holds_name(self, name: str) -> bool:
         return bool(self.rows_naming(name).any())
 
+    def uses(self, text: str) -> bool:
+        """Whether any stored passage holds the text anywhere (Latin text in any case): a plain substring test,
+        for the question's nouns of another field (rule foreign_subject)."""
+        joined, lowered, *_ = self._joined_texts()
+        return text.lower() in lowered if text.isascii() else text in joined
+
     def mask(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
             return None

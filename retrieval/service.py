@@ -23,6 +23,7 @@ from retrieval.compose import (
     Composition,
     abstain,
     compose,
+    foreign_regimes,
     joined,
     own_words_fit,
     text_fit,
@@ -36,6 +37,7 @@ from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
+from retrieval.nouns import foreign_nouns
 from retrieval.parties import party_provision
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
@@ -43,7 +45,7 @@ from retrieval.register.build import build_register, store_units
 from retrieval.register.match import match_answer
 from retrieval.renumber import renumbered_article, renumbered_by_content
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
-from retrieval.rules.asks import asks_comparison
+from retrieval.rules.asks import asks_comparison, names_no_subject
 from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
@@ -210,10 +212,14 @@ class AnswerService:
     def _read_against_store(self, analysis: QueryAnalysis) -> QueryAnalysis:
         """What the store knows of the question's words: its short names (CRM, CBDT) that the store uses somewhere,
         as written or through the glossary, the share of its words no passage uses, and the duties it names by
-        article that its law's sanctions punish (rule duty_named)."""
+        article that its law's sanctions punish (rule duty_named), and, of a question naming no subject of the
+        field, the things it names that the store never uses (rule foreign_subject)."""
         table = self.searcher.table()
         unseen = unseen_shares(analysis.topic_tokens, table.index.idf, analysis.glossary_tokens)
-        return replace(analysis, unseen=unseen, breached=analysis.breached | duties_named(analysis, table.sanctions_of),
+        # a regime of another country (GDPR) is the field's subject, answered by rule foreign_regime
+        foreign = foreign_nouns(analysis.question, table.uses) \
+            if names_no_subject(analysis.question) and not foreign_regimes(analysis.question) else ()
+        return replace(analysis, unseen=unseen, foreign=foreign, breached=analysis.breached | duties_named(analysis, table.sanctions_of),
                        held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
 
     def _screen(self, analysis: QueryAnalysis, given: float | None = None) -> tuple[QueryAnalysis, Composition | None]:

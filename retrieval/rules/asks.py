@@ -14,6 +14,7 @@ from retrieval.roles import acronyms
 from retrieval.rules.registry import cues
 
 _WORD = re.compile(r"[a-z][a-z0-9/\-]*")
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9]*")  # "facial-recognition" is two words of the field
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,29 @@ def domain_terms(question: str) -> list[str]:
     found = [w for w in _WORD.findall(lowered) if w in english or w.rstrip("s") in english]
     found += [t for t in phrases if t in lowered]
     return found
+
+
+@lru_cache(maxsize=1)
+def _subject() -> tuple[frozenset[str], tuple[str, ...]]:
+    spec = cues()["subject"]
+    return frozenset(w.lower() for w in spec["en"]), tuple(spec["zh"])
+
+
+def subject_terms(question: str) -> list[str]:
+    """The words of the question that name what the field is about (data, networks, a CV, an ID card, a party
+    whose case the corpus tells), as against the legal frame every field shares (a fine, a deadline, a court)."""
+    english, chinese = _subject()
+    lowered = question.lower()
+    words = _LATIN_WORD.findall(lowered)
+    parties = [name for entry in load_glossary() if entry.party for name in (*entry.en, *entry.zh) if name in lowered]
+    return [w for w in words if w in english or w.rstrip("s") in english] + [t for t in chinese if t in question] \
+        + parties
+
+
+def names_no_subject(question: str) -> bool:
+    """Inside the field, if at all, only through its frame: no law, no article, no subject of the field named
+    (rule foreign_subject then asks the store whether the question names a thing of another field)."""
+    return weakly_on_topic(question) and not subject_terms(question)
 
 
 def off_topic(question: str) -> bool:

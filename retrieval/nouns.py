@@ -1,0 +1,48 @@
+"""The things a question names, for the store to say which it never uses: its Chinese nouns, by jieba's parts of
+speech. A thing that no stored passage and no glossary entry uses (经营者, 行政复议) is positive evidence about
+the question, where a word merely missing from the top passages is not. English words are not read: without a
+part of speech, "told", "max" and "week" are as unseen in a corpus of statutes as "tobacco" (the topic model's
+share of unseen words reads them instead)."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from retrieval.glossary import load_glossary
+from retrieval.rules.registry import cues
+
+# jieba's nouns (n, nz, nt, nl, ng) and verbal nouns (vn); not persons (nr) or places (ns), which say nothing
+# of the subject ("深圳的公司" is asked in any field)
+_NOUN_FLAGS = frozenset({"n", "nz", "nt", "nl", "ng", "vn"})
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg
+
+
+def question_nouns(question: str) -> tuple[str, ...]:
+    """Its Chinese nouns of two characters or more, in order and once each."""
+    return tuple(dict.fromkeys(w for w, flag in _tagger().cut(question)
+                               if flag in _NOUN_FLAGS and _CJK_WORD.fullmatch(w)))
+
+
+@lru_cache(maxsize=1)
+def _never_foreign() -> frozenset[str]:
+    """The glossary's Chinese terms and the nouns any field's questions ask with (cues.toml [subject])."""
+    return frozenset(t for entry in load_glossary() for t in entry.zh) | frozenset(cues()["subject"]["frame_nouns"])
+
+
+def foreign_nouns(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:
+    """The question's nouns that are neither the glossary's nor a question's frame, and that no text `uses`
+    searches (the whole store) holds."""
+    known = _never_foreign()
+    return tuple(n for n in question_nouns(question) if n not in known and not uses(n))

@@ -1,0 +1,40 @@
+"""The things a question names, and which of them a store never uses (rule foreign_subject's evidence)."""
+
+from retrieval.nouns import foreign_nouns, question_nouns
+from retrieval.rules.asks import names_no_subject, subject_terms
+
+STORE = ("第十一条 网络安全审查办公室认为需要开展网络安全审查的，应当自向当事人发出书面通知之日起30个工作日内完成初步审查；"
+         "第十四条 特别审查程序一般应当在90个工作日内完成。Personal information handlers shall label the data.")
+
+
+def uses(text: str) -> bool:
+    return text.lower() in STORE.lower()
+
+
+def test_nouns_of_another_field_are_foreign():
+    assert "经营者" in foreign_nouns("市场监管总局对经营者集中的初步审查期限是多少天？", uses)
+    assert foreign_nouns("Are tobacco adverts allowed?", uses) == ()  # English words have no part of speech here
+
+
+def test_nouns_the_store_uses_are_not_foreign():
+    assert foreign_nouns("特别审查程序要多少个工作日？", uses) == ()
+
+
+def test_glossary_terms_and_question_frames_are_never_foreign():
+    assert foreign_nouns("逾期罚款的区间是多少？", lambda text: False) == ()
+
+
+def test_question_nouns_keep_order_and_skip_places():
+    nouns = question_nouns("深圳的公司对经营者集中")
+    assert "深圳" not in nouns and "经营者" in nouns
+
+
+def test_subject_terms_read_everyday_kinds_of_personal_information():
+    assert subject_terms("酒店前台扫我身份证留存，安全吗？") == ["身份证"]
+    assert "facial" in subject_terms("facial-recognition gates")
+    assert names_no_subject("How long does a trademark opposition take?")
+    assert not names_no_subject("How long does the PIPL allow?")
+
+
+def test_a_party_whose_case_the_corpus_tells_is_a_subject():
+    assert not names_no_subject("In the 2022 DiDi case, how much were the executives fined?")
