@@ -14,9 +14,10 @@ from functools import lru_cache
 from retrieval.glossary import load_glossary
 from retrieval.rules.registry import cues
 
-# jieba's nouns (n, nz, nt, nl, ng) and verbal nouns (vn); not persons (nr) or places (ns), which say nothing
-# of the subject ("深圳的公司" is asked in any field)
-_NOUN_FLAGS = frozenset({"n", "nz", "nt", "nl", "ng", "vn"})
+# jieba's nouns (n, nz, nt, nl, ng), verbal nouns (vn), fixed expressions (l: 行政诉讼) and names (nr: it tags an
+# agency's short name, 安监, as a person's); not places (ns), which say nothing of the subject ("深圳的公司" is asked
+# in any field)
+_NOUN_FLAGS = frozenset({"n", "nz", "nt", "nl", "ng", "vn", "l", "nr"})
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
