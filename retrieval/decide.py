@@ -22,7 +22,7 @@ from retrieval.laws import with_versions
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.asks import domain_terms, off_topic, weakly_on_topic
-from retrieval.rules.registry import enabled
+from retrieval.rules.registry import cues, enabled
 from retrieval.topic import TopicModel, load_topic_model
 
 MODEL_PATH = Path(__file__).with_name("data") / "confidence.json"
@@ -77,12 +77,13 @@ def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composit
     field, "Do AI-generated images need a watermark?", uses none of the listed words, and the model, reading its
     meaning, is sure it is the field's; no off-topic question of the sets lacks a word of the field with so little
     doubt), or (rule foreign_subject) no subject of the field named and a thing named that no stored passage and no
-    glossary entry uses ("经营者集中" asked with a review's deadline). A question naming a law or an article is
-    always inside it."""
+    glossary entry uses ("经营者集中" asked with a review's deadline), unless the model is all but sure the question
+    is the field's. A question naming a law or an article is always inside it."""
     if not weakly_on_topic(analysis.question):
         return None
     rule, detail = "off_topic", _off_topic_detail(analysis, topic) if enabled("off_topic") else None
-    if detail is None and analysis.foreign and enabled("foreign_subject"):
+    if detail is None and analysis.foreign and enabled("foreign_subject") and \
+            (topic is None or analysis.off_topic_chance >= cues()["rules"]["foreign_subject"]["least_doubt"]):
         rule, detail = "foreign_subject", "no subject of the field, no law, no article; it names what no stored " \
             f"passage and no glossary entry uses: {', '.join(analysis.foreign)}"
     if detail is None:
