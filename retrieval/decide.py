@@ -21,7 +21,7 @@ from retrieval.compose import STATUTE_AUTHORITY, Composition, abstain
 from retrieval.laws import with_versions
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
-from retrieval.rules.asks import domain_terms, off_topic, weakly_on_topic
+from retrieval.rules.asks import domain_terms, off_topic, subject_terms, weakly_on_topic
 from retrieval.rules.registry import cues, enabled
 from retrieval.topic import TopicModel, load_topic_model
 
@@ -31,6 +31,9 @@ FEATURES = ("bias", "score", "coverage", "support", "dense", "rerank", "figure_a
             "unseen_characters", "off_topic")
 OFF_TOPIC = "The question is not about data-protection or cybersecurity law: the corpus holds nothing on it."
 OFF_TOPIC_ZH = "这个问题与数据保护和网络安全法律无关，语料库中没有相关内容。"
+# a question naming a subject of the field (an ID card, a camera, an app) is not told it is outside the field
+UNANSWERED = "No passage found speaks to what the question asks."
+UNANSWERED_ZH = "找到的段落都没有谈到问题所问的内容。"
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,19 @@ def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composit
             f"passage and no glossary entry uses: {', '.join(analysis.foreign)}"
     if detail is None:
         return None
+    comp = refusal(analysis, rule)
+    comp.trace.insert(0, TraceStep(rule, detail, "abstained"))
+    return comp
+
+
+def refusal(analysis: QueryAnalysis, rule: str) -> Composition:
+    """The abstention of a question the field does not answer: "not about data-protection law" when it names
+    nothing of the field; when it names a subject of it ("房东要我身份证照片合法吗"), only that the corpus does not
+    answer it."""
+    if subject_terms(analysis.question):
+        return abstain([], UNANSWERED_ZH if analysis.language == "zh" else UNANSWERED, analysis, rule)
     comp = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, rule)
     comp.text = comp.reason
-    comp.trace.insert(0, TraceStep(rule, detail, "abstained"))
     return comp
 
 
@@ -139,8 +152,7 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
         second = (f"the passage speaks to {comp.support:.0%} of the question (< {least_support:.0%})"
                   if comp.support < least_support else "the question has no word of the field")
         why = f"off-topic probability {doubted:.2f} >= {chance:.2f} and {second}"
-    doubt = abstain([], OFF_TOPIC_ZH if analysis.language == "zh" else OFF_TOPIC, analysis, "off_topic_answer")
-    doubt.text = doubt.reason
+    doubt = refusal(analysis, "off_topic_answer")
     doubt.trace = comp.trace + [TraceStep("off_topic_answer", why, "abstained")]
     return doubt
 

@@ -609,6 +609,22 @@ def test_the_field_asked_in_everyday_words_is_not_screened(service, question):
     assert not any(step.rule == "off_topic" for step in answer.trace), answer.trace
 
 
+@pytest.mark.parametrize("question", ["市场监管总局对经营者集中审查要多少天？", "商标异议审查要多长时间？"])
+def test_another_field_s_procedure_is_refused_on_the_thing_it_names_that_the_store_never_uses(service, question):
+    """Another field's review borrows this field's frame (a review, a number of days): the figure of the
+    cybersecurity review would fit, but 经营者 and 商标异议 are nowhere in the store."""
+    answer = service.answer(question)
+    assert answer.abstained and not answer.key_figure
+    step = next(step for step in answer.trace if step.rule == "foreign_subject")
+    assert "no stored passage" in step.detail
+
+
+def test_the_field_s_own_procedure_named_without_its_law_is_answered(service):
+    answer = service.answer("特别审查程序要多少个工作日？")
+    assert not answer.abstained and "90" in answer.key_figure
+    assert not any(step.rule == "foreign_subject" for step in answer.trace)
+
+
 def test_a_comparison_whose_side_has_no_figure_is_refused_and_says_which(service):
     # the deep synthesis provisions set no fine: the algorithm provisions' fine alone is no answer to "each"
     answer = service.answer("深度合成管理规定和算法推荐管理规定，对违规服务提供者的罚款上限各是多少？")

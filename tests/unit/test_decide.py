@@ -585,3 +585,15 @@ def test_an_answer_computed_from_a_term_the_question_names_is_not_doubted():
     assert off_topic_answer(definition, question, model) is not None  # composed from ranked sentences: doubted
     definition.of_named_subject = True
     assert off_topic_answer(definition, question, model) is None
+
+
+@pytest.mark.parametrize(("question", "outside"), [
+    ("What's the fine for returning a library book late?", True),
+    ("房东要我身份证照片合法吗", False),  # names a subject of the field: the corpus only does not answer it
+])
+def test_a_refusal_says_outside_the_field_only_of_a_question_naming_nothing_of_it(question, outside):
+    from retrieval.decide import refusal
+
+    comp = refusal(analyse(question), "off_topic_answer")
+    assert comp.abstained
+    assert (("not about data-protection" in comp.text) or ("无关" in comp.text)) == outside
