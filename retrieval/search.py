@@ -13,9 +13,9 @@ from ingest.lexical import LexicalIndex
 from ingest.numerals import int_to_chinese
 from ingest.settings import Settings
 from ingest.store import ChunkStore
-from retrieval.figures import largest_fine
+from retrieval.figures import count_year, largest_fine
 from retrieval.glossary import name_forms, names_in
-from retrieval.laws import resolve_laws
+from retrieval.laws import SECONDARY_KINDS, resolve_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
 from retrieval.roles import is_sanction
@@ -225,6 +225,8 @@ class HybridSearcher:
             scoped = self._within_named_laws(analysis, filters, table, n)
             if scoped:
                 rankings.append(scoped)
+            if reported := self._reported_counts(analysis, filters, vector):
+                rankings.append(reported)
             for naming in (self._naming_institutions(analysis, filters, table),
                            self._naming_names(analysis, filters, table),
                            self._highest_fines(analysis, filters, table),
@@ -253,6 +255,19 @@ class HybridSearcher:
         if mode == "hybrid" and dense_scores:
             self._fill_dense(passages, query_vector if query_vector is not None else vector)
         return passages
+
+    def _reported_counts(self, analysis: QueryAnalysis, filters: Filters, vector: np.ndarray,
+                         n: int = 4) -> list[str]:
+        """A count asked for a day or a year ("截至2024年底…有多少个", "how many cases in 2022"): no statute states
+        one, so the guides and articles nearest in meaning are candidates, in whichever language they are written
+        (a Chinese question otherwise finds only the Chinese statutes' passages)."""
+        if "count" not in analysis.wants or not (analysis.as_of or count_year(analysis.question)):
+            return []
+        kinds = tuple(k for k in SECONDARY_KINDS if not filters.kinds or k in filters.kinds)
+        if not kinds:
+            return []
+        within = Filters(kinds, filters.doc_ids, filters.languages, filters.in_force_only)
+        return [chunk_id for chunk_id, _ in self.store.dense_search(vector, n, within.where())]
 
     def _add_originals(self, fused: dict[str, float], table: ChunkTable) -> None:
         """A translated article found by the question brings its authoritative original along, at the
