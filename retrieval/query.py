@@ -24,6 +24,7 @@ from retrieval.figures import (
     ASKS_WHICH_DATE,
     as_of_day,
     asked_units,
+    count_year,
     extract_figures,
     question_wants,
     stated_months,
@@ -306,6 +307,12 @@ class QueryAnalysis:
     earlier_text: bool = False  # it asks what an earlier text said: the later one that amends it does not answer
     follow_up: QueryAnalysis | None = None  # a second ask ("…, and how early can we apply to extend it?")
     first_ask: str = ""  # when there is a second ask, the words of the first ("on what date was it adopted")
+
+    @property
+    def reported_count(self) -> bool:
+        """It asks a count for a day or a year (截至2024年底…有多少个, "how many cases in 2022"): a fact no statute
+        states, which guides and articles report."""
+        return "count" in self.wants and bool(self.as_of or count_year(self.question))
 
     @property
     def leading_ask(self) -> str:

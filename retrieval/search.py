@@ -13,7 +13,7 @@ from ingest.lexical import LexicalIndex
 from ingest.numerals import int_to_chinese
 from ingest.settings import Settings
 from ingest.store import ChunkStore
-from retrieval.figures import count_year, largest_fine
+from retrieval.figures import largest_fine
 from retrieval.glossary import name_forms, names_in
 from retrieval.laws import SECONDARY_KINDS, resolve_laws
 from retrieval.query import QueryAnalysis
@@ -261,7 +261,7 @@ class HybridSearcher:
         """A count asked for a day or a year ("截至2024年底…有多少个", "how many cases in 2022"): no statute states
         one, so the guides and articles nearest in meaning are candidates, in whichever language they are written
         (a Chinese question otherwise finds only the Chinese statutes' passages)."""
-        if "count" not in analysis.wants or not (analysis.as_of or count_year(analysis.question)):
+        if not analysis.reported_count:
             return []
         kinds = tuple(k for k in SECONDARY_KINDS if not filters.kinds or k in filters.kinds)
         if not kinds:
