@@ -46,8 +46,9 @@ st.caption(f"{len(records)} figures. Click a column to sort; select a row to ope
 # browser) and wide enough to read whole, not 20,210,901 cut to "20,2…"
 figures = {name: st.column_config.NumberColumn(name, format="%g", width="small") for name in ("low", "high")}
 figures["clause"] = st.column_config.TextColumn("clause", width="large")
+# an open bound ("within 10 working days" has no low) is a blank, not Streamlit's "None"
 picked = st.dataframe(table_rows(records), width="stretch", hide_index=True, on_select="rerun",
-                      selection_mode="single-row", key="register", column_config=figures)
+                      selection_mode="single-row", key="register", column_config=figures, placeholder="")
 rows = picked.selection.rows if picked is not None and hasattr(picked, "selection") else []
 if rows:
     record = records[rows[0]]

@@ -323,6 +323,8 @@ def test_register_page_filters_and_opens_an_article(statute_settings, monkeypatc
     rows = at.dataframe[0].value
     assert not at.exception and set(rows["law"]) == {"DSL"}
     assert len(rows) == sum(fines_in_file(STATUTES / "zh" / "dsl.md").values())
+    shown = at.dataframe[0].proto  # an open bound shows blank, not "None"
+    assert shown.HasField("placeholder") and shown.placeholder == ""
     at.selectbox(key="kind").set_value("age").run()
     assert at.info[0].value == "no figures found"
 
