@@ -14,8 +14,13 @@ from ingest.lexical import tokenize
 from ingest.numerals import int_to_chinese
 from ingest.settings import RerankWeights
 from retrieval.figures import Figure, extract_figures
+from retrieval.laws import SECONDARY_KINDS
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
+
+# a reported count (how many cases in 2022) is stated by no statute; a guide's or article's sentence stating a
+# count is the candidate, though it shares few words with a question asked in the other language
+REPORTED_COUNT_BOOST = 3
 
 
 @lru_cache(maxsize=20000)
@@ -119,7 +124,8 @@ def _read_figure_type(passage: Passage, analysis: QueryAnalysis, weight: float) 
     passage.figures_unread = False
     if {f.kind for f in passage_figures(passage.text)} & analysis.wants:
         passage.features["figure_type"] = 1.0
-        passage.score += weight
+        passage.score += weight * (REPORTED_COUNT_BOOST if analysis.reported_count and passage.kind in
+                                   SECONDARY_KINDS else 1)
 
 
 def settle_figure_type(passages: list[Passage], analysis: QueryAnalysis, weight: float) -> None:
