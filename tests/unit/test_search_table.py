@@ -59,3 +59,20 @@ def test_the_reranked_top_is_what_reading_every_passages_figures_gives(seed):
     slow = rerank(_passages(80, seed), replace(analysis, institutions=("x",)), RerankWeights(), "bigram")
     assert [p.chunk_id for p in quick[:EXACT_TOP]] == [p.chunk_id for p in slow[:EXACT_TOP]]
     assert any(p.figures_unread for p in quick)  # the quick path did leave some passages unread
+
+
+def _source(chunk_id: str, kind: str, text: str) -> Passage:
+    return Passage(chunk_id=chunk_id, doc_id=chunk_id, text=text, start=0, end=10, locator="", title="t", source="s",
+                   kind=kind, authority=1 if kind == "statute" else 4, status="in-force", language="en",
+                   dense=0.5, fused=0.5)
+
+
+@pytest.mark.parametrize(("question", "guide_first"), [
+    ("As of the end of 2024, how many generative AI services had been registered?", True),
+    ("How many generative AI services must be registered?", False),  # no day or year: no reported count
+])
+def test_a_count_reported_for_a_day_or_year_is_sought_in_the_guides(question, guide_first):
+    statute = _source("law", "statute", "Providers of generative AI services shall have 2 services registered.")
+    guide = _source("guide", "guide", "By then the list held 302.")
+    ranked = rerank([statute, guide], analyse(question, "bigram"), RerankWeights(), "bigram")
+    assert (ranked[0].chunk_id == "guide") == guide_first
