@@ -31,6 +31,8 @@ class RerankWeights(BaseModel):
     dense: float = Field(0.6, description="cosine similarity of question and passage")
     lexical: float = Field(0.5, description="share of question terms (with glossary expansion) in the passage")
     figure_type: float = Field(0.35, description="passage holds a figure of the type the question asks for")
+    reported_count: float = Field(1.05, description="in place of figure_type, a guide's or article's passage stating "
+                                                    "a count asked for a day or a year (statutes state none)")
     authority: float = Field(0.15, description="statutes and regulations above guides")
     law_match: float = Field(0.6, description="passage is from a law the question names")
     article_match: float = Field(1.5, description="passage is the article the question names")

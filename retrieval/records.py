@@ -39,6 +39,8 @@ class Passage:
     score: float = 0.0  # final (reranked) score
     features: dict[str, float] = field(default_factory=dict)
     figures_unread: bool = False  # below the reranker's exact top: its figure feature not read (see rerank)
+    # among the guides and articles nearest in meaning to a count asked for a day or a year (see search)
+    reports_count: bool = False
 
     @property
     def full_text(self) -> str:

@@ -14,13 +14,8 @@ from ingest.lexical import tokenize
 from ingest.numerals import int_to_chinese
 from ingest.settings import RerankWeights
 from retrieval.figures import Figure, extract_figures
-from retrieval.laws import SECONDARY_KINDS
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
-
-# a reported count (how many cases in 2022) is stated by no statute; a guide's or article's sentence stating a
-# count is the candidate, though it shares few words with a question asked in the other language
-REPORTED_COUNT_BOOST = 3
 
 
 @lru_cache(maxsize=20000)
@@ -99,41 +94,44 @@ def rerank(passages: list[Passage], analysis: QueryAnalysis, weights: RerankWeig
                    + weights.article_cited * f["article_cited"]
                    - weights.superseded_penalty * f["superseded"])
     if analysis.wants:
-        _add_figure_type(passages, analysis, weights.figure_type)
+        _add_figure_type(passages, analysis, weights)
     return sorted(passages, key=lambda p: -p.score)
 
 
-def _add_figure_type(passages: list[Passage], analysis: QueryAnalysis, weight: float) -> None:
+def _add_figure_type(passages: list[Passage], analysis: QueryAnalysis, weights: RerankWeights) -> None:
     """Whether a passage holds a figure of the kind asked costs a full reading of its figures (about 2 ms, and
     at 100k chunks rarely cached). Read best-first, stopping once no passage left could reach the top EXACT_TOP
     even with the feature: the top is then exactly what reading every passage would give."""
     # a question naming an institution or a short name is answered from any passage naming it, however deep
     exact = len(passages) if analysis.held_names or analysis.institutions else EXACT_TOP
+    most = max(weights.figure_type, weights.reported_count) if analysis.reported_count else weights.figure_type
     top: list[float] = []  # the `exact` best full scores read so far, smallest first (a min-heap)
     best_first = sorted(passages, key=lambda p: -p.score)
     for n, p in enumerate(best_first):
-        if len(top) == exact and p.score + weight < top[0]:
+        if len(top) == exact and p.score + most < top[0]:
             for unread in best_first[n:]:
                 unread.figures_unread = True
             return
-        _read_figure_type(p, analysis, weight)
+        _read_figure_type(p, analysis, weights)
         (heapq.heappush if len(top) < exact else heapq.heappushpop)(top, p.score)
 
 
-def _read_figure_type(passage: Passage, analysis: QueryAnalysis, weight: float) -> None:
+def _read_figure_type(passage: Passage, analysis: QueryAnalysis, weights: RerankWeights) -> None:
     passage.figures_unread = False
     if {f.kind for f in passage_figures(passage.text)} & analysis.wants:
         passage.features["figure_type"] = 1.0
-        passage.score += weight * (REPORTED_COUNT_BOOST if analysis.reported_count and passage.kind in
-                                   SECONDARY_KINDS else 1)
+        # a count asked for a day or a year (how many cases in 2022) no statute states: a guide's or article's
+        # passage nearest in meaning that states a count is the candidate, though it shares few words with a
+        # question in the other language
+        passage.score += weights.reported_count if passage.reports_count else weights.figure_type
 
 
-def settle_figure_type(passages: list[Passage], analysis: QueryAnalysis, weight: float) -> None:
+def settle_figure_type(passages: list[Passage], analysis: QueryAnalysis, weights: RerankWeights) -> None:
     """The figure feature of passages an answer cites from below the exact top (found deeper, by the name they
     hold): their scores then are what reading every passage would have given."""
     for p in passages:
         if p.figures_unread:
-            _read_figure_type(p, analysis, weight)
+            _read_figure_type(p, analysis, weights)
 
 
 def plain_fusion(passages: list[Passage]) -> list[Passage]:

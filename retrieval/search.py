@@ -209,6 +209,7 @@ class HybridSearcher:
         rankings: list[list[str]] = []
         dense_scores: dict[str, float] = {}
         bm25_scores: dict[str, float] = {}
+        reporting: set[str] = set()
         if mode in ("hybrid", "dense"):
             vector = query_vector if query_vector is not None else self._encode(analysis.question)
             dense = self.store.dense_search(vector, n, filters.where())
@@ -227,6 +228,7 @@ class HybridSearcher:
                 rankings.append(scoped)
             if reported := self._reported_counts(analysis, filters, vector):
                 rankings.append(reported)
+                reporting = set(reported)
             for naming in (self._naming_institutions(analysis, filters, table),
                            self._naming_names(analysis, filters, table),
                            self._highest_fines(analysis, filters, table),
@@ -251,6 +253,7 @@ class HybridSearcher:
             passage.bm25 = bm25_scores.get(chunk_id, 0.0)
             passage.fused = score
             passage.score = score
+            passage.reports_count = chunk_id in reporting
             passages.append(passage)
         if mode == "hybrid" and dense_scores:
             self._fill_dense(passages, query_vector if query_vector is not None else vector)

@@ -164,7 +164,7 @@ class AnswerService:
             comp = self._compose(question, analysis, passages, options)
             if options.use_rerank:
                 settle_figure_type(comp.cited + ([comp.primary.passage] if comp.primary else []), analysis,
-                                   self.settings.rerank.figure_type)
+                                   self.settings.rerank)
             comp = echoed_figure(comp, analysis)
             comp, confidence, feats = decide(comp, analysis, passages, scoped=bool(options.doc_ids)) \
                 if options.use_rerank else (comp, 1.0, {})

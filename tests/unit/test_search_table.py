@@ -67,12 +67,14 @@ def _source(chunk_id: str, kind: str, text: str) -> Passage:
                    dense=0.5, fused=0.5)
 
 
-@pytest.mark.parametrize(("question", "guide_first"), [
-    ("As of the end of 2024, how many generative AI services had been registered?", True),
-    ("How many generative AI services must be registered?", False),  # no day or year: no reported count
+@pytest.mark.parametrize(("nearest", "guide_first"), [
+    (True, True),  # the search found it among the guides nearest in meaning to a count asked for a year
+    (False, False),  # any other guide's count weighs as any figure does ("two police officers")
 ])
-def test_a_count_reported_for_a_day_or_year_is_sought_in_the_guides(question, guide_first):
+def test_a_count_reported_for_a_day_or_year_is_sought_in_the_guides_nearest_in_meaning(nearest, guide_first):
     statute = _source("law", "statute", "Providers of generative AI services shall have 2 services registered.")
     guide = _source("guide", "guide", "By then the list held 302.")
+    guide.reports_count = nearest
+    question = "As of the end of 2024, how many generative AI services had been registered?"
     ranked = rerank([statute, guide], analyse(question, "bigram"), RerankWeights(), "bigram")
     assert (ranked[0].chunk_id == "guide") == guide_first
