@@ -212,20 +212,19 @@ class AnswerService:
     def _read_against_store(self, analysis: QueryAnalysis) -> QueryAnalysis:
         """What the store knows of the question's words: its short names (CRM, CBDT) that the store uses somewhere,
         as written or through the glossary, the share of its words no passage uses, and the duties it names by
-        article that its law's sanctions punish (rule duty_named), and, of a question naming no subject of the
-        field, the things it names that the store never uses (rule foreign_subject)."""
+        article that its law's sanctions punish (rule duty_named)."""
         table = self.searcher.table()
         unseen = unseen_shares(analysis.topic_tokens, table.index.idf, analysis.glossary_tokens)
-        # a regime of another country (GDPR) is the field's subject, answered by rule foreign_regime
-        foreign = foreign_nouns(analysis.question, table.uses) \
-            if names_no_subject(analysis.question) and not foreign_regimes(analysis.question) else ()
-        return replace(analysis, unseen=unseen, foreign=foreign, breached=analysis.breached | duties_named(analysis, table.sanctions_of),
+        return replace(analysis, unseen=unseen, breached=analysis.breached | duties_named(analysis, table.sanctions_of),
                        held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)))
 
     def _screen(self, analysis: QueryAnalysis, given: float | None = None) -> tuple[QueryAnalysis, Composition | None]:
         """The off-topic screen, through the learned topic model when it was learned in this encoder's space
         (the question's vector is the one the search then uses); the analysis comes back with the model's
-        probability (or the one given), which the confidence reads too."""
+        probability (or the one given), which the confidence reads too, and with what a question naming no
+        subject of the field names that the store never uses (rule foreign_subject; only the question as asked is
+        screened, so its comparison's sides are not read for it)."""
+        analysis = replace(analysis, foreign=self._foreign_nouns(analysis.question))
         topic = load_topic_model()
         if topic is None or not topic.applies_to(self.embedder.model_id):
             return analysis, screen(analysis)
@@ -233,6 +232,12 @@ class AnswerService:
             off_topic_chance(analysis, self.searcher.query_vector(analysis.question), topic)
         analysis = replace(analysis, off_topic_chance=chance)
         return analysis, screen(analysis, topic)
+
+    def _foreign_nouns(self, question: str) -> tuple[str, ...]:
+        # a regime of another country (GDPR) is the field's subject, answered by rule foreign_regime
+        if not names_no_subject(question) or foreign_regimes(question):
+            return ()
+        return foreign_nouns(question, self.searcher.table().uses)
 
     def _chunks_of(self, doc_id: str) -> list[Passage]:
         table = self.searcher.table()

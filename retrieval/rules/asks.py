@@ -39,20 +39,22 @@ def domain_terms(question: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _subject() -> tuple[frozenset[str], tuple[str, ...]]:
+def _subject() -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """The field's subjects in English and in Chinese, and the parties whose cases the corpus tells (the glossary's
+    parties, in both languages)."""
     spec = cues()["subject"]
-    return frozenset(w.lower() for w in spec["en"]), tuple(spec["zh"])
+    parties = tuple(name for entry in load_glossary() if entry.party for name in (*entry.en, *entry.zh))
+    return frozenset(w.lower() for w in spec["en"]), tuple(spec["zh"]), parties
 
 
 def subject_terms(question: str) -> list[str]:
     """The words of the question that name what the field is about (data, networks, a CV, an ID card, a party
     whose case the corpus tells), as against the legal frame every field shares (a fine, a deadline, a court)."""
-    english, chinese = _subject()
+    english, chinese, parties = _subject()
     lowered = question.lower()
     words = _LATIN_WORD.findall(lowered)
-    parties = [name for entry in load_glossary() if entry.party for name in (*entry.en, *entry.zh) if name in lowered]
     return [w for w in words if w in english or w.rstrip("s") in english] + [t for t in chinese if t in question] \
-        + parties
+        + [name for name in parties if name in lowered]
 
 
 def names_no_subject(question: str) -> bool:
