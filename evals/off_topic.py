@@ -5,7 +5,7 @@ included: they are about the field, the corpus just does not answer them) and th
 (evals/data/in_domain_plain_questions.txt); the general questions are the sets'
 off-topic ones and the list of everyday questions in evals/data/off_domain_questions.txt (sport, weather,
 cooking, IT how-to; many sharing words with the law on purpose: "penalty shoot-out", "fine weather", "data plan").
-Features: the question's e5 vector, its count of words of the field and the share of its words the store lacks
+Features: the question's e5 vector, its counts of words of the field and of words naming a subject of it, and the share of its words the store lacks
 (retrieval/topic.py, over the store the trainer is given: the reference corpus). A logistic regression (scikit-learn)
 learns the weights; the threshold is chosen on out-of-fold probabilities, as the lowest that screens out no more
 than the allowed share of the field's answerable questions that name no law (the only ones the screen reads)."""
@@ -23,7 +23,7 @@ import numpy as np
 
 from evals.gold_check import load_gold
 from retrieval.query import analyse
-from retrieval.rules.asks import domain_terms, weakly_on_topic
+from retrieval.rules.asks import domain_terms, subject_terms, weakly_on_topic
 from retrieval.topic import MAX_TERMS, TOPIC_MODEL_PATH, unseen_shares
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ def labelled(sets: list[Path], general: Path = GENERAL_QUESTIONS,
 
 def feature_matrix(embedder: LexCiteEmbeddings, rows: list[Labelled], vocabulary: Mapping[str, float]) -> np.ndarray:
     vectors = np.vstack([embedder.encode_query(r.question) for r in rows])
-    terms = np.array([[min(len(domain_terms(r.question)), MAX_TERMS)] for r in rows], dtype=np.float32)
+    terms = np.array([[min(len(domain_terms(r.question)), MAX_TERMS), min(len(subject_terms(r.question)), MAX_TERMS)]
+                      for r in rows], dtype=np.float32)
     return np.hstack([vectors, terms, np.array([unseen_of(r.question, vocabulary) for r in rows], dtype=np.float32)])
 
 
@@ -144,8 +145,8 @@ def train_off_topic(embedder: LexCiteEmbeddings, sets: list[Path], vocabulary: M
     check = choose_answer_check(chances, rows, threshold, support_of) if support_of else None
     model.fit(x, y)
     weights, bias = _unscaled(model)
-    record = {"space": SPACE, "weights": [round(float(w), 6) for w in weights[:-3]],
-              "term_weight": round(float(weights[-3]), 6),
+    record = {"space": SPACE, "weights": [round(float(w), 6) for w in weights[:-4]],
+              "term_weight": round(float(weights[-4]), 6), "subject_weight": round(float(weights[-3]), 6),
               "unseen_weights": [round(float(w), 6) for w in weights[-2:]], "bias": round(bias, 6),
               "threshold": threshold, "held_out_folds": held_out, "c": c,
               **({"answer_check": check} if check else {}),

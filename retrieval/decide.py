@@ -70,7 +70,8 @@ def off_topic_chance(analysis: QueryAnalysis, vector: np.ndarray, topic: TopicMo
     of the field and the shares of its words the store lacks; 0 for a question naming a law or an article."""
     if not weakly_on_topic(analysis.question):
         return 0.0
-    return topic.off_topic_probability(vector, len(domain_terms(analysis.question)), analysis.unseen)
+    return topic.off_topic_probability(vector, len(domain_terms(analysis.question)), analysis.unseen,
+                                       len(subject_terms(analysis.question)))
 
 
 def screen(analysis: QueryAnalysis, topic: TopicModel | None = None) -> Composition | None:

@@ -37,6 +37,9 @@ class TopicModel:
     trained_on: str = ""
     # per share (0..1) of the question's Latin words and of its Chinese characters the store lacks
     unseen_weights: tuple[float, float] = (0.0, 0.0)
+    # per word naming a subject of the field (data, an app, an ID card; capped at MAX_TERMS), as against the frame
+    # every field of law shares (a fine, a deadline, a department), which the words of the field also count
+    subject_weight: float = 0.0
     # the answer check (rule off_topic_answer): a question the model doubts (probability at or over the first)
     # answered from a passage that speaks to less of it than the second (topical support) is about nothing the
     # corpus holds; chosen on held-out folds by `lexcite train-off-topic`. By default it never fires.
@@ -59,8 +62,9 @@ class TopicModel:
         return bool(self.space) and model_id.startswith(self.space)
 
     def off_topic_probability(self, vector: np.ndarray, field_terms: int,
-                              unseen: tuple[float, float] = (0.0, 0.0)) -> float:
+                              unseen: tuple[float, float] = (0.0, 0.0), subject_terms: int = 0) -> float:
         z = float(np.dot(self.weights, vector)) + self.term_weight * min(field_terms, MAX_TERMS) + self.bias \
+            + self.subject_weight * min(subject_terms, MAX_TERMS) \
             + sum(w * share for w, share in zip(self.unseen_weights, unseen, strict=True))
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
@@ -76,6 +80,7 @@ def load_topic_model(path: Path = TOPIC_MODEL_PATH) -> TopicModel | None:
                           term_weight=float(data["term_weight"]), bias=float(data["bias"]),
                           threshold=float(data["threshold"]), trained_on=data.get("trained_on", ""),
                           unseen_weights=tuple(float(w) for w in data.get("unseen_weights", (0.0, 0.0))),
+                          subject_weight=float(data.get("subject_weight", 0.0)),
                           **_answer_check(data.get("answer_check")))
     except (KeyError, TypeError, ValueError) as exc:
         raise TopicModelError(f"{path}: not a topic model ({exc}); refit it with `lexcite train-off-topic`") from exc

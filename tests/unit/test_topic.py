@@ -30,6 +30,23 @@ def test_the_probability_rises_with_the_vector_and_falls_with_words_of_the_field
     assert not model.applies_to("sentence-transformers/all-MiniLM-L6-v2")
 
 
+def test_words_naming_a_subject_of_the_field_lower_the_probability_apart_from_its_frame():
+    model = TopicModel(space="intfloat/multilingual-e5-small", weights=np.array([0.0, 0.0], dtype=np.float32),
+                       term_weight=-0.5, bias=1.0, threshold=0.9, subject_weight=-1.5)
+    vector = np.array([1.0, 0.0])
+    framed = model.off_topic_probability(vector, 2)  # "the deadline to file with the department"
+    assert model.off_topic_probability(vector, 2, subject_terms=1) < framed  # "... the app's data"
+    assert model.off_topic_probability(vector, 2, subject_terms=9) == model.off_topic_probability(vector, 2,
+                                                                                                  subject_terms=3)
+
+
+def test_a_weights_file_without_the_subject_weight_reads_it_as_nothing(tmp_path):
+    path = tmp_path / "topic_model.json"
+    path.write_text(json.dumps({"space": "x", "weights": [0.0], "term_weight": -1.0, "bias": 0.0,
+                                "threshold": 0.9}), encoding="utf-8")
+    assert load_topic_model.__wrapped__(path).subject_weight == 0.0
+
+
 def test_a_broken_weights_file_is_named(tmp_path):
     path = tmp_path / "topic_model.json"
     path.write_text(json.dumps({"space": "x"}), encoding="utf-8")
