@@ -803,14 +803,18 @@ _YEAR_END = re.compile(r"\b(?:by|as of|as at|at) the end of ((?:19|20)\d\d)\b|�
 
 def as_of_day(text: str) -> float | None:
     """The day a count or a total is stated for ("as of 31 December 2024", 截至2024年6月30日, "by the end of
-    2023" = 31 December 2023), or None."""
+    2023" = 31 December 2023; "as of June 2025", a month: 20250600), or None."""
     if year_end := _YEAR_END.search(text):
         return float(int(next(y for y in year_end.groups() if y)) * 10000 + 1231)
     m = _AS_OF.search(text)
     if not m:
         return None
-    dates = [f for f in extract_figures(text[m.end():m.end() + 30]) if f.kind == "date"]
-    return dates[0].value if dates else None
+    window = text[m.end():m.end() + 30]
+    if dates := [f for f in extract_figures(window) if f.kind == "date"]:
+        return dates[0].value
+    # "as of June 2025": a month alone, which the figures read only in Chinese (2025年6月)
+    month = _EN_MONTH_YEAR.match(window.lstrip())
+    return float(int(month.group(2)) * 10000 + _MONTHS[month.group(1).lower()] * 100) if month else None
 
 
 _COUNT_YEAR = re.compile(r"\b(?:in|during|for|throughout)\s+((?:19|20)\d\d)\b(?!\s*(?:measures|provisions|rules|regulations|"

@@ -244,6 +244,14 @@ def test_the_end_of_a_year_is_its_last_day():
     assert as_of_day("as of 31 December 2024, 302 services") == 20241231
 
 
+def test_a_count_as_of_a_month_named_in_english_is_that_month():
+    from retrieval.figures import as_of_day, same_as_of
+
+    assert as_of_day("How many services had registered as of June 2025?") == 20250600 == as_of_day("截至2025年6月")
+    assert not same_as_of(as_of_day("as of June 2025"), as_of_day("as of 31 December 2024"))
+    assert as_of_day("as of the new rules, may we transfer?") is None
+
+
 @pytest.mark.parametrize("text", [
     "违反本法第六十六条规定的，处五千万元以下或者上一年度营业额百分之五以下罚款；情节严重的，处一百万元以上。",
     "自２０２１年１１月１日起施行，每年度至少开展一次风险评估，并在十五个工作日内报送。",  # full-width digits
