@@ -113,14 +113,19 @@ FOREIGN_LAW = re.compile(
     rf"(?:法(?![院务人])|条例|法规|监管)", re.I)
 
 
-# "a GDPR-style portability right", GDPR式的: the regime only describes what is asked of the mainland's law
+# "a GDPR-style portability right", GDPR式的, "a revenue-based cap like GDPR", 类似GDPR的: the regime only
+# describes what is asked of the mainland's law
 _AS_A_STYLE = re.compile(r"[-\s]?(?:style|like|type|esque)\b|式的?|风格", re.I)
+_LIKE_BEFORE = re.compile(r"(?:\blike|\bsimilar to|\bakin to|\bas in|类似于?|像)\s*(?:the\s+)?$", re.I)
 
 
 def foreign_regimes(question: str) -> list[str]:
     """The regimes outside the mainland's law a question asks about, as it names them (not one it names as a
-    style: "a GDPR-style right" asks about the mainland's)."""
-    names = {m.group(0) for m in FOREIGN_REGIMES.finditer(question) if not _AS_A_STYLE.match(question, m.end())}
+    style, or as a likeness beside a law the corpus holds: "a GDPR-style right", "PIPL's cap, like GDPR's?" ask
+    about the mainland's; "72 hours like GDPR?" asks whether the GDPR's figure holds)."""
+    likened = bool(resolve_laws(question))  # "like GDPR" beside a law held likens; alone it asks the GDPR's figure
+    names = {m.group(0) for m in FOREIGN_REGIMES.finditer(question) if not _AS_A_STYLE.match(question, m.end())
+             and not (likened and _LIKE_BEFORE.search(question[:m.start()]))}
     names |= {next(name for name in m.groups() if name) for m in FOREIGN_LAW.finditer(question)}
     return sorted(names)
 

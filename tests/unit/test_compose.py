@@ -92,6 +92,10 @@ def test_a_regime_named_as_a_style_is_not_the_law_asked_about():
     assert foreign_regimes("GDPR式的数据可携权在个保法哪一条？") == []
     assert foreign_regimes("What is the maximum GDPR fine?") == ["GDPR"]
     assert foreign_regimes("72 hours like GDPR?") == ["GDPR"]  # asks whether the GDPR's figure holds
+    # beside a law the corpus holds, a likeness describes what is asked of that law
+    assert foreign_regimes("PIPL's worst-case fine? Is there a revenue-based cap like GDPR?") == []
+    assert foreign_regimes("个保法有没有类似GDPR的被遗忘权？") == []
+    assert foreign_regimes("Does PIPL fine like the CCPA, and what is the GDPR maximum?") == ["GDPR"]
 
 
 def test_a_which_article_question_about_a_duty_is_answered_by_the_duty_not_the_penalty_citing_it():
