@@ -63,6 +63,7 @@ from retrieval.rerank import coverage
 from retrieval.roles import (
     KEPT_DOCUMENT,
     aimed_at_individuals,
+    applicant_period,
     count_heads_differ,
     counted_from,
     counts_differ,
@@ -609,6 +610,9 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             or is_lead_time(text, figure.start, figure.end)):
         return False  # "how long does the CAC take to approve an extension?": not the 3 years it extends by, nor
         # the 60 working days before expiry the applicant must apply in
+    if figure.kind == "duration" and analysis.processing_time and enabled("applicant_period") \
+            and applicant_period(text, figure.end):
+        return False  # "多长时间给出复评结果": not the 15 working days in which the applicant may apply for it
     if figure.kind == "duration" and figure.sanction and _TIME_TO_ACT.search(analysis.question) \
             and not {"detention", "imprisonment", "ban"} & set(analysis.period_roles):
         return False  # "罚款决定下来后，多少天内要交": a detention's five to fifteen days are no time to act in

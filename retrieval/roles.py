@@ -12,6 +12,7 @@ from pathlib import Path
 from ingest.numerals import ENGLISH_NUMBER_WORDS, ENGLISH_SCALE
 from retrieval.duties import asking_clause
 from retrieval.glossary import name_forms, party_names
+from retrieval.rules.registry import cues
 from retrieval.sentences import CLAUSE_END, clause_start
 
 PLACES_PATH = Path(__file__).with_name("data") / "places.toml"
@@ -501,8 +502,22 @@ _ASKS_PROCESSING = re.compile(r"\bhow long (?:does|do|will|would|did|should|coul
 
 
 def asks_processing_time(question: str) -> bool:
-    """Whether the question asks how long a body takes to act on a request, not how long something lasts."""
-    return bool(_ASKS_PROCESSING.search(question))
+    """Whether the question asks how long a body takes to act on a request, not how long something lasts: in
+    so many words ("多久批下来"), or asking the time in which a body gives its decision, reply or result (rule
+    applicant_period's "asks")."""
+    return bool(_ASKS_PROCESSING.search(question) or _applicant_cues()["asks"].search(question))
+
+
+@lru_cache(maxsize=1)
+def _applicant_cues() -> dict[str, re.Pattern[str]]:
+    spec = cues()["rules"]["applicant_period"]
+    return {"asks": re.compile("|".join(spec["asks"]), re.I), "applies": re.compile("|".join(spec["applies"]), re.I)}
+
+
+def applicant_period(text: str, end: int) -> bool:
+    """Whether the period ending at ``end`` is the applicant's time to apply, file or object (…15个工作日内向国家网信
+    部门申请复评, "within 15 working days, apply to…"): no body's time to decide."""
+    return bool(_applicant_cues()["applies"].match(text[end:end + 40]))
 
 
 def is_lead_time(text: str, start: int, end: int) -> bool:
