@@ -41,6 +41,15 @@ class ConfidenceModel:
     weights: dict[str, float]
     threshold: float
     trained_on: str = ""
+    # the threshold for an answer stating a figure, chosen on those answers alone: a wrong figure is the costliest
+    # error, and a figure answer's features tell it from a right one better than a quote's do
+    figure_threshold: float | None = None
+
+    def threshold_for(self, key_figure: bool) -> float:
+        """The threshold an answer must reach: the figure threshold for one stating a figure, when it is higher."""
+        if key_figure and self.figure_threshold is not None:
+            return max(self.threshold, self.figure_threshold)
+        return self.threshold
 
     def confidence(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -58,8 +67,9 @@ def load_model(path: Path = MODEL_PATH) -> ConfidenceModel:
         return ConfidenceModel({"bias": 30.0}, 0.0, "none")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        figure = data.get("figure_threshold")
         return ConfidenceModel({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]),
-                               data.get("trained_on", ""))
+                               data.get("trained_on", ""), None if figure is None else float(figure))
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"{path}: not a confidence model ({exc}); retrain it with `lexcite train-confidence`") \
             from exc
@@ -207,13 +217,14 @@ def decide(comp: Composition, analysis: QueryAnalysis, passages: list[Passage],
     model = model or load_model()
     feats = features(comp, analysis, passages)
     sure = model.confidence(feats)
-    comp.trace.append(TraceStep("confidence", f"{sure:.2f} (threshold {model.threshold:.2f}; "
+    threshold = model.threshold_for(bool(comp.key_figure))
+    comp.trace.append(TraceStep("confidence", f"{sure:.2f} (threshold {threshold:.2f}; "
                                 + ", ".join(f"{k} {v:.2f}" for k, v in feats.items() if k != "bias") + ")",
                                 "scored"))
-    if enabled("confidence") and sure < model.threshold:
+    if enabled("confidence") and sure < threshold:
         closest = comp.cited
         low = abstain(closest, f"The closest passage may not answer this (confidence {sure:.2f}, below "
-                               f"{model.threshold:.2f}).", analysis, "confidence")
+                               f"{threshold:.2f}).", analysis, "confidence")
         low.trace = comp.trace + low.trace
         return low, sure, feats
     return comp, sure, feats

@@ -108,6 +108,31 @@ def test_the_threshold_keeps_false_abstentions_within_the_budget():
     assert choose_threshold(good + bad, answerable_total=100, max_false=0.02) == 0.9
 
 
+def test_an_answer_stating_a_figure_must_reach_the_figure_threshold_when_it_is_higher():
+    from retrieval.decide import ConfidenceModel
+
+    model = ConfidenceModel({"bias": 0.0}, threshold=0.3, figure_threshold=0.6)
+    assert model.threshold_for(key_figure=True) == 0.6 and model.threshold_for(key_figure=False) == 0.3
+    assert ConfidenceModel({"bias": 0.0}, threshold=0.7, figure_threshold=0.6).threshold_for(True) == 0.7
+    assert ConfidenceModel({"bias": 0.0}, threshold=0.3).threshold_for(True) == 0.3
+
+
+def test_the_figure_threshold_is_chosen_on_the_answers_stating_a_figure(tmp_path):
+    from evals.confidence import fit_and_choose
+
+    def example(score, figure, correct):
+        return Example({"bias": 1.0, "score": score, "key_figure": float(figure)}, True, correct)
+
+    # figure answers are right from a score of 0.5; one right quote scores as low as the wrong ones, which holds the
+    # threshold for every answer down, not the one for answers stating a figure
+    train = [example(s / 10, True, s >= 5) for s in range(3, 10)] + [example(s / 10, False, False) for s in range(5)] \
+        + [example(0.1, False, True)]
+    record = fit_and_choose(train, [(train, len(train))], tmp_path / "confidence.json", 0.0, "test", "test")
+    assert record["figure_threshold"] > record["threshold"]
+    assert record["calibration"]["right_answers_refused"] == 0
+    assert record["calibration"]["wrong_answers_caught"] == 3  # the two wrong figures, and the quote at 0
+
+
 def _entry(answerable, kind, abstained, correct, confidence=0.5, fact=None):
     return {"answerable": answerable, "type": kind, "systems": {"lexcite": {
         "abstained": abstained, "correct": correct, "fact_correct": fact, "citation_support": fact,
