@@ -95,9 +95,15 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
                    re.compile(r"limitation period|statute of limitations?|诉讼时效|时效", re.I)),
     # years of experience a post requires: not how long records are kept
     "experience": _alike(r"\bexperience\b|\bseniority\b|经验|工作年限|从业(?:年限|经历)|工作经历"),
+    # the time to bring what was already going on into line with new rules: not how long an assessment holds
+    "grace": (re.compile(r"\bgrace period\b|\btransition(?:al)? period\b|\b(?:rectification|remediation) period\b|"
+                         r"\bbring\b[^?.]{0,40}?\binto (?:line|compliance)\b|整改期|过渡期|宽限期|完成整改", re.I),
+              re.compile(r"\bgrace\b|\btransition|\brectif\w+|\bremediat\w+|\binto (?:line|compliance)\b|整改|过渡|宽限",
+                         re.I)),
 }
 _MONEY = ("fee", "salary", "tax", "capital", "compensation", "spending")
-_PERIODS = ("validity", "retention", "imprisonment", "detention", "ban", "probation", "limitation", "experience")
+_PERIODS = ("validity", "retention", "imprisonment", "detention", "ban", "probation", "limitation", "experience",
+            "grace")
 
 
 def _named(question: str, names: tuple[str, ...]) -> tuple[str, ...]:

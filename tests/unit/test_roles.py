@@ -26,6 +26,10 @@ def test_which_questions_a_sanction_or_another_count_can_answer():
     assert asked == ("validity",) and not speaks_of(asked, "应当自本办法施行之日起6个月内完成整改。")
     assert speaks_of(asked, "通过数据出境安全评估的结果有效期为3年")
     assert not counts_differ("万", "people")  # 多少万… names nothing a count could contradict
+    # and the time to bring existing transfers into line is no validity
+    grace = period_roles("How long a grace period did the provisions give to bring existing transfers into line?")
+    assert grace == ("grace",) and not speaks_of(grace, "通过数据出境安全评估的结果有效期为3年")
+    assert speaks_of(grace, "应当自本办法施行之日起6个月内完成整改。")
 
 
 def test_a_date_a_count_starts_from_is_no_due_date_and_places_name_institutions():
