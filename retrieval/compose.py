@@ -1197,7 +1197,11 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         return comp
     if (silent := _silent_lead(ask, primary, support) or _unsanctioned_duty_on_point(ask, primary, support)) is not None:
         return silent
-    return _built(ask, primary, picks, support, elsewhere)
+    built = _built(ask, primary, picks, support, elsewhere)
+    # the sentence reports the case of the bank or group the question names (_names_checked saw to it): the
+    # question is about something the corpus holds, however little of its wording the passage shares
+    built.of_named_subject = built.of_named_subject or bool(analysis.institutions)
+    return built
 
 
 def _own_commencement(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:

@@ -217,7 +217,9 @@ def decide(comp: Composition, analysis: QueryAnalysis, passages: list[Passage],
     model = model or load_model()
     feats = features(comp, analysis, passages)
     sure = model.confidence(feats)
-    threshold = model.threshold_for(bool(comp.key_figure))
+    # a figure the question's own named subject selected (a named bank's reported fine, a law's count of articles)
+    # is held to the threshold of every answer: the figure threshold weighs figures found by likeness
+    threshold = model.threshold_for(bool(comp.key_figure) and not comp.of_named_subject)
     comp.trace.append(TraceStep("confidence", f"{sure:.2f} (threshold {threshold:.2f}; "
                                 + ", ".join(f"{k} {v:.2f}" for k, v in feats.items() if k != "bias") + ")",
                                 "scored"))

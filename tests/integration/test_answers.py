@@ -613,7 +613,9 @@ def test_the_field_asked_in_everyday_words_is_not_screened(service, question):
 def test_another_field_s_procedure_is_refused_on_the_thing_it_names_that_the_store_never_uses(service, question):
     """Another field's review borrows this field's frame (a review, a number of days): the figure of the
     cybersecurity review would fit, but 经营者 and 商标异议 are nowhere in the store."""
-    answer = service.answer(question)
+    assert service.answer(question).abstained
+    # the topic model may screen it first; without that screen, the rule refuses it on the noun
+    answer = service.answer(question, without=("off_topic",))
     assert answer.abstained and not answer.key_figure
     step = next(step for step in answer.trace if step.rule == "foreign_subject")
     assert "no stored passage" in step.detail
