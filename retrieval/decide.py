@@ -5,7 +5,8 @@ the topic model doubts it and the passage speaks to little of it (rule ``off_top
 gets a confidence from a logistic model over the features of the sentence chosen (its score, how much of the
 question it covers, the passage's similarity, whether it states a figure of the kind asked, the source's rank)
 with weights learned on the gold's dev split (`lexcite train-confidence`, retrieval/data/confidence.json). Below
-the threshold chosen on blind questions, the answer abstains and says how sure it was."""
+the threshold chosen on blind questions (a higher one for an answer stating a figure), the answer abstains and says
+how sure it was."""
 
 from __future__ import annotations
 
