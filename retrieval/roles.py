@@ -90,7 +90,9 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
             re.compile(r"\bbarred\b|\bban(?:s|ned|ning)?\b|prohibit\w*|disqualif\w*|不得(?:从事|担任|重新申请)|禁止", re.I)),
     # an employee's trial period, and the time limit to sue: a remediation period or a review period is neither
     "probation": _alike(r"probation\w*|trial period|试用期"),
-    "limitation": (re.compile(r"limitation period|statute of limitations?|time limit (?:to|for) (?:sue|su(?:ing)|claim)|诉讼时效",
+    # "两年内未被发现的，不再给予行政处罚": the time after which a breach goes unpunished is a limitation too
+    "limitation": (re.compile(r"limitation period|statute of limitations?|time limit (?:to|for) (?:sue|su(?:ing)|claim)|诉讼时效|"
+                              r"追诉(?:时效|期)|追责(?:时效|期限)|处罚时效|不再(?:给予|予以)?(?:行政)?处罚|no longer (?:be )?(?:punish|penali[sz])",
                               re.I),
                    re.compile(r"limitation period|statute of limitations?|诉讼时效|时效", re.I)),
     # years of experience a post requires: not how long records are kept

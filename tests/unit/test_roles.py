@@ -30,6 +30,9 @@ def test_which_questions_a_sanction_or_another_count_can_answer():
     grace = period_roles("How long a grace period did the provisions give to bring existing transfers into line?")
     assert grace == ("grace",) and not speaks_of(grace, "通过数据出境安全评估的结果有效期为3年")
     assert speaks_of(grace, "应当自本办法施行之日起6个月内完成整改。")
+    # the years after which a breach goes unpunished are a limitation, which a ban from posts is not
+    limit = period_roles("违法行为两年内没被发现就不再给予行政处罚了吗？")
+    assert limit == ("limitation",) and not speaks_of(limit, "受到治安管理处罚的人员，五年内不得从事网络安全管理和网络运营关键岗位的工作")
 
 
 def test_a_date_a_count_starts_from_is_no_due_date_and_places_name_institutions():
