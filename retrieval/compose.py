@@ -1197,11 +1197,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         return comp
     if (silent := _silent_lead(ask, primary, support) or _unsanctioned_duty_on_point(ask, primary, support)) is not None:
         return silent
-    built = _built(ask, primary, picks, support, elsewhere)
-    # the sentence reports the case of the bank or group the question names (_names_checked saw to it): the
-    # question is about something the corpus holds, however little of its wording the passage shares
-    built.of_named_subject = built.of_named_subject or bool(analysis.institutions)
-    return built
+    return _built(ask, primary, picks, support, elsewhere)
 
 
 def _own_commencement(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
@@ -1935,7 +1931,9 @@ def _built(ask: _Ask, primary: Pick, picks: list[Pick], support: float, elsewher
                                                                   analysis.which_article and p is not primary,
                                                                   bool(p.passage.translation_of), p is not primary,
                                                                   -p.score))
-    comp = Composition(support=support, primary=primary)
+    # a sentence reporting the case of the bank or group the question names (_names_checked saw to it) answers a
+    # question about something the corpus holds, however little of its wording the passage shares
+    comp = Composition(support=support, primary=primary, of_named_subject=bool(analysis.institutions))
     comp.trace.append(TraceStep("sentence_scorer", f"{citation_label(primary.passage, primary.span)}: score "
                                 f"{primary.score:.2f}, coverage {primary.coverage:.2f}, support {support:.2f}", "kept"))
     if analysis.law_maximum:

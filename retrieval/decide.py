@@ -43,7 +43,7 @@ class ConfidenceModel:
     threshold: float
     trained_on: str = ""
     # the threshold for an answer stating a figure, chosen on those answers alone: a wrong figure is the costliest
-    # error, and a figure answer's features tell it from a right one better than a quote's do
+    # error, and a threshold shared with quotes is held down by the right quotes that score low
     figure_threshold: float | None = None
 
     def threshold_for(self, key_figure: bool) -> float:
