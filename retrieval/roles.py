@@ -502,18 +502,11 @@ def asks_after_event(question: str) -> bool:
     return bool(_ASKS_AFTER.search(question)) and not asks_lead_time(question)
 
 
-# how long a body takes to act on a request ("how long does the CAC take to approve…", 网信办多久批下来): its own
-# time limit, never the validity its approval grants (延长评估结果有效期3年)
-_ASKS_PROCESSING = re.compile(r"\bhow long (?:does|do|will|would|did|should|could|can)\b[^?？]{0,40}?\btake to\b|"
-                              r"(?:多久|多长时间|几天|多少天)(?:能|可以|才能|才会|会)?(?:批下来|批准|批复|审批|审完|办好|办下来|"
-                              r"出结果|给结果|下来|回复)|(?:审批|批复|办理)(?:要|需要|得)?(?:多久|多长时间)", re.I)
-
-
 def asks_processing_time(question: str) -> bool:
-    """Whether the question asks how long a body takes to act on a request, not how long something lasts: in
-    so many words ("多久批下来"), or asking the time in which a body gives its decision, reply or result (rule
+    """Whether the question asks how long a body takes to act on a request ("多久批下来", "how long does the CAC
+    have to issue its decision"): its own time limit, never the validity its approval grants (rule
     applicant_period's "asks")."""
-    return bool(_ASKS_PROCESSING.search(question) or _applicant_cues()["asks"].search(question))
+    return bool(_applicant_cues()["asks"].search(question))
 
 
 @lru_cache(maxsize=1)
