@@ -551,7 +551,7 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
     manifest = manifest or load_manifest()
     out: list[str] = []
     for m in _EN_LAW_NAME.finditer(question):
-        name = _with_subject(question, m)
+        name = _without_citation(_with_subject(question, m))
         if not _LAW_WORD.search(name) or resolve_laws(name, manifest):
             continue
         if _known_words(name, manifest):
@@ -679,6 +679,16 @@ _SUBJECT_TAIL = re.compile(r"(?:\s+(?!(?:how|what|when|which|who|must|shall|shou
                            r"says?|require[sd]?|sets?|under|if|and|or|but|to|take[sn]?|took|come[s]?|came|enter(?:s|ed)?|appl(?:y|ies|ied)|"
                            r"state[sd]?|provide[sd]?|impose[sd]?|allow[sd]?|mean[s]?|cover[s]?|bec[oa]me[s]?|start(?:s|ed)?|"
                            r"beg[ia]ns?|go(?:es)?|went|fine[sd]?|ban(?:s|ned)?|give[sn]?|gave|let[s]?)\b)[a-z][\w'’-]*){1,5}")
+
+
+_CITING_TAIL = re.compile(r"(?:\s+(?:Art|Arts|Article|Articles|Section|Sections|Chapter|Chapters|Para|Paragraph|"
+                          r"Item|Clause))+$")
+
+
+def _without_citation(name: str) -> str:
+    """The name without the capitalised words after it that cite a provision ("Criminal Law Art" of "Criminal Law
+    Art. 253-1" is the Criminal Law)."""
+    return _CITING_TAIL.sub("", name)
 
 
 def _with_subject(question: str, m: re.Match[str]) -> str:

@@ -120,8 +120,10 @@ _ZH_RETAINED = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,16}?)(?:(?:按照?|�
                           r"(?:多久|多长|几|多少|期限)")
 # "报告做完之后要留存多久": the time the keeping starts from is not what is kept
 _ZH_AFTER_DONE = re.compile(r"(?:做完|做好|完成|写完|出具|形成|结束|提交)?(?:之后|以后|后)$")
+# the kept words stop at a law or a place they are kept under ("keep PIPIA reports under PIPL for…": reports)
 _EN_RETAINED = re.compile(r"\b(?:keep|retain|store|preserve)\s+(?:the\s+|their\s+|its\s+|our\s+|such\s+)?"
-                          r"((?:[\w-]+\s+){0,3}?[\w-]+)\s+for\b|\bhow long (?:must|should|do|does|shall|are|is)\s+"
+                          r"((?:(?!(?:under|in|per|according|pursuant|by)\b)[\w-]+\s+){0,3}?[\w-]+)"
+                          r"(?:\s+(?:under|in|per|according to|pursuant to|by)\s+(?:the\s+)?[\w-]+)?\s+for\b|\bhow long (?:must|should|do|does|shall|are|is)\s+"
                           r"(?:the\s+|their\s+|its\s+|our\s+)?((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:be\s+)?"
                           r"(?:kept|retained|stored|preserved)\b", re.I)
 

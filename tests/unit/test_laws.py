@@ -290,3 +290,16 @@ def test_a_lower_case_english_name_of_measures_the_corpus_lacks_is_unknown_when_
                  "When did the data export assessment measures take effect?",
                  "What fine do the PI protection compliance audit measures set?"):
         assert unknown_law_names(held) == [], held
+
+
+@pytest.mark.parametrize("question, names", [
+    # the article cited after a law's name is no part of it: the Criminal Law is interpreted by a held text
+    ("Under Criminal Law Art. 253-1, how many pieces of credit information make it serious?", []),
+    ("(Criminal Law Article 253-1) what counts as especially serious?", []),
+    ("Under the Anti-Monopoly Law Art. 3, what is a concentration?", ["Anti-Monopoly Law"]),
+    ("What does the Measures on PI Export Certification say?", ["Measures on PI Export Certification"]),
+])
+def test_an_article_cited_after_a_law_s_name_is_not_part_of_the_name(question, names):
+    from retrieval.laws import unknown_law_names
+
+    assert unknown_law_names(question) == names

@@ -345,6 +345,8 @@ def test_what_a_retention_question_keeps_is_the_thing_not_the_time_it_is_kept_fr
     # nor the law it is kept under
     assert retained_thing("网络运营者的网络日志按网络安全法至少要留存多久？") == "日志"
     assert retained_thing("处理情况记录依照《个人信息保护法》的规定要保存几年？") == "记录"
+    assert retained_thing("Do we keep PIPIA reports under PIPL for three years?") == "report"
+    assert retained_thing("Must we keep the logs under the CSL for six months?") == "log"
 
 
 def test_the_previous_year_and_a_child_s_age_do_not_ask_for_an_earlier_text():
