@@ -1,8 +1,9 @@
 """The things a question names, for the store to say which it never uses: its Chinese nouns, by jieba's parts of
-speech. A thing that no stored passage and no glossary entry uses (经营者, 行政复议) is positive evidence about
-the question, where a word merely missing from the top passages is not. English words are not read: without a
-part of speech, "told", "max" and "week" are as unseen in a corpus of statutes as "tobacco" (the topic model's
-share of unseen words reads them instead)."""
+speech, and its English words that are rare in English at large (wordfreq's Zipf frequency). A thing that no stored
+passage and no glossary entry uses (经营者, 行政复议, "jammer", "DocuSign") is positive evidence about the question,
+where a word merely missing from the top passages is not. Common English words go unread: without a part of
+speech, "told", "max" and "week" are as unseen in a corpus of statutes as "tobacco" (the topic model's share of
+unseen words reads them instead)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from retrieval.rules.registry import cues
 # in any field)
 _NOUN_FLAGS = frozenset({"n", "nz", "nt", "nl", "ng", "vn", "l", "nr"})
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +46,24 @@ def _never_foreign() -> frozenset[str]:
 
 def foreign_nouns(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:
     """The question's nouns that are neither the glossary's nor a question's frame, and that no text `uses`
-    searches (the whole store) holds."""
+    searches (the whole store) holds; then its rare English words that the glossary does not know and no text
+    holds."""
     known = _never_foreign()
-    return tuple(n for n in question_nouns(question) if n not in known and not uses(n))
+    return tuple(n for n in question_nouns(question) if n not in known and not uses(n)) + \
+        tuple(w for w in rare_english_words(question) if w.lower() not in _glossary_english() and not uses(w))
+
+
+def rare_english_words(question: str) -> tuple[str, ...]:
+    """Its English words (three letters or more; a hyphen or an apostrophe parts words) whose Zipf frequency in
+    English at large is under cues.toml's [rules.foreign_subject] rare_english: a thing's own name ("jammer",
+    "DocuSign") rather than the words any question is asked with ("days", "maximum", "amended")."""
+    from wordfreq import zipf_frequency
+
+    rare = float(cues()["rules"]["foreign_subject"]["rare_english"])
+    return tuple(dict.fromkeys(w for w in _LATIN_WORD.findall(question) if zipf_frequency(w.lower(), "en") < rare))
+
+
+@lru_cache(maxsize=1)
+def _glossary_english() -> frozenset[str]:
+    """The words of the glossary's English terms, in lower case (a "CII operator" is the field's, however rare)."""
+    return frozenset(w.lower() for entry in load_glossary() for t in entry.en for w in _LATIN_WORD.findall(t))
