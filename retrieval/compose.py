@@ -72,7 +72,7 @@ from retrieval.roles import (
     keeps_for,
     speaks_of,
 )
-from retrieval.rules.asks import CRIMINAL_SANCTION, asking_sentence, context_names, scene_names
+from retrieval.rules.asks import CRIMINAL_SANCTION, asking_sentence, context_names, scene_names, subject_terms
 from retrieval.rules.choice import open_choice, speaks_to
 from retrieval.rules.registry import cues, enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
@@ -206,6 +206,8 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
     picks: list[Pick] = []
     top = max((p.score for p in passages), default=1.0) or 1.0
     for passage in passages[:SENTENCE_POOL]:
+        if passage.translation_of and passage.article is None:
+            continue  # a translation's front matter (its title, the translators' note) states nothing of the law
         prior = max(passage.score, 0.0) / top
         spans = sentence_spans(passage.text)
         # within a law the question names, its name says nothing about which sentence answers; within a
@@ -1728,8 +1730,13 @@ def _setting_names(analysis: QueryAnalysis, passage: Passage) -> set[str]:
     sentence answers without repeating them."""
     if not enabled("context_name"):
         return set()
-    # a name the corpus never uses, told only in the scene, is no evidence either way; one it uses (CII) is
+    # a name the corpus never uses, told only in the scene, is no evidence either way; one it uses (CII) is. Nor is
+    # one the field's own vocabulary names (WeChat, GPS) in a question naming another subject of the field ("GPS
+    # location… consent"): the question is about the field by those; "a WeChat shop's business licence" is not
     scene = {a for a in scene_names(analysis.question) if a not in analysis.held_names}
+    subjects = subject_terms(analysis.question)
+    scene |= {a for a in analysis.acronyms if a not in analysis.held_names
+              and (own := subject_terms(a)) and any(term not in own for term in subjects)}
     scene |= {a for a in analysis.acronyms if any(a in said for said in not_who_spans(analysis.question))}
     if not analysis.laws or (passage.doc_id not in analysis.laws and passage.translation_of not in analysis.laws):
         return scene

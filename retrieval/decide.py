@@ -205,6 +205,12 @@ def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]
     }
 
 
+def _apart(value: float, other: float) -> str:
+    """The value with as many decimals as tell it from the other ("0.226, below 0.227", not "0.23, below 0.23")."""
+    places = next((n for n in (2, 3, 4) if round(value, n) != round(other, n)), 4)
+    return f"{value:.{places}f}"
+
+
 def decide(comp: Composition, analysis: QueryAnalysis, passages: list[Passage],
            model: ConfidenceModel | None = None, scoped: bool = False) -> tuple[Composition, float, dict[str, float]]:
     """The composition to give (the same, or an abstention when confidence falls short), its confidence and the
@@ -226,8 +232,8 @@ def decide(comp: Composition, analysis: QueryAnalysis, passages: list[Passage],
                                 "scored"))
     if enabled("confidence") and sure < threshold:
         closest = comp.cited
-        low = abstain(closest, f"The closest passage may not answer this (confidence {sure:.2f}, below "
-                               f"{threshold:.2f}).", analysis, "confidence")
+        low = abstain(closest, f"The closest passage may not answer this (confidence {_apart(sure, threshold)}, "
+                               f"below {_apart(threshold, sure)}).", analysis, "confidence")
         low.trace = comp.trace + low.trace
         return low, sure, feats
     return comp, sure, feats

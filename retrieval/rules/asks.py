@@ -246,9 +246,11 @@ def context_names(question: str) -> list[str]:
 
 
 def scene_names(question: str) -> list[str]:
-    """The acronyms told only in the sentences before the one that asks."""
+    """The acronyms and brands told only in the sentences before the one that asks ("We signed with our HubSpot
+    reseller. How many working days…?"), laws' names aside."""
     asking = asking_sentence(question)
-    return [a for a in _short_names(question) if not re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", asking)]
+    return [a for a in acronyms(question) if not resolve_laws(a)
+            and not re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", asking)]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.。!！?？;；])\s*")

@@ -809,3 +809,23 @@ def test_a_detention_s_days_are_no_time_to_act_in():
     days = extract_figures(text)[0]
     assert not _fits(days, text, analyse("网信办的罚款决定下来后，多少天内要交？", None))
     assert _fits(days, text, analyse("情节较重的，最多拘留多少天？", None))
+
+
+def test_a_name_the_store_never_uses_in_the_scene_or_beside_the_field_s_subjects_is_setting():
+    from retrieval.compose import _setting_names
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    passage = Passage(chunk_id="a7", doc_id="scc-measures", text="第七条 …10个工作日内…备案。", start=0, end=12,
+                      locator="Art. 7", title="个人信息出境标准合同办法", source="", kind="departmental-rule",
+                      authority=2, status="in-force", language="zh", article=7, short="SCC Measures")
+    # told before the sentence that asks
+    told = analyse("We signed the standard contract with our HubSpot reseller. How many working days do we have to "
+                   "file it?", "bigram")
+    assert "HubSpot" in _setting_names(told, passage)
+    # one of the field's own words, in a question about consent to location tracking
+    tracked = analyse("If our app tracks rider GPS location, do we need separate consent?", "bigram")
+    assert "GPS" in _setting_names(tracked, passage)
+    # the only subject the question names: what it asks about, not its setting
+    shop = analyse("Does a small WeChat shop selling handmade clothes need a business license?", "bigram")
+    assert "WeChat" not in _setting_names(shop, passage)

@@ -622,3 +622,10 @@ def test_a_refusal_says_outside_the_field_only_of_a_question_naming_nothing_of_i
     comp = refusal(analyse(question), "off_topic_answer")
     assert comp.abstained
     assert (("not about data-protection" in comp.text) or ("无关" in comp.text)) == outside
+
+
+def test_a_refusal_shows_its_confidence_and_threshold_told_apart():
+    from retrieval.decide import _apart
+
+    assert (_apart(0.2262, 0.2268), _apart(0.2268, 0.2262)) == ("0.226", "0.227")
+    assert (_apart(0.13, 0.2268), _apart(0.2268, 0.13)) == ("0.13", "0.23")
