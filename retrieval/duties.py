@@ -188,7 +188,9 @@ _ACTIVITIES = {
     # cancelling a filing when a service ends is not making it: 注销备案 has its own period (二十个工作日)
     "deregistration": re.compile(r"注销|\bderegist|\bde-regist|\bcancel\w*\s+(?:of\s+)?(?:(?:the|its|our|a)\s+)?(?:\w+\s+)?"
                                  r"(?:filing|registration)", re.I),
-    "submission": re.compile(r"提交|报送|报给|交给|补交|递交|补充材料|\bsubmi|\bsupplement", re.I),
+    # said loosely too: 补材料, 交上去, "hand in the documents"
+    "submission": re.compile(r"提交|报送|报给|交给|补交|递交|补充材料|补(?:齐|全)?材料|交(?:上去|上来|过去)(?!之?后|以后)|"
+                             r"\bsubmi|\bsupplement|\bhand(?:ed|ing|s)? (?:in|over)\b", re.I),
     # applying (申报) for an assessment or a review is not the authority's doing it: the 45 working days to finish
     # an assessment are not how soon after a change one must re-apply
     "application": re.compile(r"申报|\b(?:re-?)?appl(?:y|ies|ied|ying) for\b|\bre-?apply", re.I),

@@ -375,3 +375,11 @@ def test_an_extension_asked_is_not_answered_by_the_assessment_itself():
     asked = activities("We've applied to extend our 3-year security assessment result. How many working days?")
     assert lacks_decisive(asked, activities("国家网信部门应当自受理之日起45个工作日内完成数据出境安全评估"))
     assert not lacks_decisive(asked, activities("情况复杂的，可以延长15个工作日"))
+
+
+def test_a_submission_said_loosely_is_a_submission_but_not_the_event_a_period_runs_from():
+    from retrieval.duties import asked_activities
+
+    assert asked_activities("审查办公室要求补材料，企业要在几个工作日内交上去？") == {"submission"}
+    assert asked_activities("How many days do we have to hand in the extra documents?") == {"submission"}
+    assert asked_activities("我们交上去以后网信办多久给结果？") == frozenset()
