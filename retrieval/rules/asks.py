@@ -253,6 +253,13 @@ def scene_names(question: str) -> list[str]:
             and not re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", asking)]
 
 
+def names_a_subject_s_kind(question: str, name: str) -> bool:
+    """Whether the name stands before a word naming a subject of the field, saying which of it ("our CloudTrail
+    logs", "ANPR cameras"): the question is about the logs or the cameras, the name only says whose or which."""
+    following = re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])\s+([A-Za-z-]+)", question)
+    return bool(following and subject_terms(following.group(1)))
+
+
 _SENTENCE_END = re.compile(r"(?<=[.。!！?？;；])\s*")
 
 

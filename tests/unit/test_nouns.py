@@ -46,3 +46,12 @@ def test_subject_terms_read_everyday_kinds_of_personal_information():
 
 def test_a_party_whose_case_the_corpus_tells_is_a_subject():
     assert not names_no_subject("In the 2022 DiDi case, how much were the executives fined?")
+
+
+def test_a_name_before_a_subject_of_the_field_says_which_of_it_is_meant():
+    from retrieval.rules.asks import names_a_subject_s_kind
+
+    assert names_a_subject_s_kind("Do we keep logs six months? What about our CloudTrail logs?", "CloudTrail")
+    assert names_a_subject_s_kind("May tenants be made to register for ANPR cameras?", "ANPR")
+    assert not names_a_subject_s_kind("Does a small WeChat shop need a business license?", "WeChat")
+    assert not names_a_subject_s_kind("In Java's HashMap, what load factor triggers a resize?", "HashMap")
