@@ -72,14 +72,7 @@ from retrieval.roles import (
     keeps_for,
     speaks_of,
 )
-from retrieval.rules.asks import (
-    CRIMINAL_SANCTION,
-    asking_sentence,
-    context_names,
-    names_a_subject_s_kind,
-    scene_names,
-    subject_terms,
-)
+from retrieval.rules.asks import CRIMINAL_SANCTION, asking_sentence, law_setting_names, told_as_setting
 from retrieval.rules.choice import open_choice, speaks_to
 from retrieval.rules.registry import cues, enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
@@ -1732,24 +1725,17 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
 
 
 def _setting_names(analysis: QueryAnalysis, passage: Passage) -> set[str]:
-    """The question's short names that only set the scene (rule context_name): those the corpus never uses told
-    before the sentence that asks, and, when the passage is the text of a law the question names, its other acronyms: that law's
-    sentence answers without repeating them."""
+    """The question's names that only set the scene (rule context_name): those the corpus never uses that the
+    question tells as its setting, and, when the passage is the text of a law the question names, its other
+    acronyms: that law's sentence answers without repeating them."""
     if not enabled("context_name"):
         return set()
-    # a name the corpus never uses, told only in the scene, is no evidence either way; one it uses (CII) is. Nor is
-    # one the field's own vocabulary names (WeChat, GPS) in a question naming another subject of the field ("GPS
-    # location… consent"): the question is about the field by those; "a WeChat shop's business licence" is not.
-    # Nor one saying which of a subject of the field is meant ("our CloudTrail logs")
-    scene = {a for a in scene_names(analysis.question) if a not in analysis.held_names}
-    subjects = subject_terms(analysis.question)
-    scene |= {a for a in analysis.acronyms if a not in analysis.held_names
-              and (((own := subject_terms(a)) and any(term not in own for term in subjects))
-                   or names_a_subject_s_kind(analysis.question, a))}
+    # a name the corpus never uses, told as the setting, is no evidence either way; one it uses (CII, DiDi) is
+    scene = {a for a in told_as_setting(analysis.question) if a not in analysis.held_names}
     scene |= {a for a in analysis.acronyms if any(a in said for said in not_who_spans(analysis.question))}
     if not analysis.laws or (passage.doc_id not in analysis.laws and passage.translation_of not in analysis.laws):
         return scene
-    return scene | set(context_names(analysis.question))
+    return scene | set(law_setting_names(analysis.question))
 
 
 def _body_of_document(name: str, passage: Passage, passages: list[Passage]) -> bool:

@@ -237,12 +237,28 @@ def _short_names(question: str) -> list[str]:
 
 
 def context_names(question: str) -> list[str]:
-    """The short names a question uses as its setting, not as what it asks about: the acronyms of a question
-    that names a law the corpus holds ("our DPO", "the CAC", "CRM data" beside "under the PIPL"), and those of
-    a scene told before the sentence that asks ("Our SCADA system changed. How long does the regulator have…?").
-    The answer need not repeat them. A brand (DiDi) is never setting; a foreign regime (GDPR) is checked before
-    this rule is read."""
-    return _short_names(question) if resolve_laws(question) else scene_names(question)
+    """The names a question uses as its setting, not as what it asks about (rule context_name): the acronyms of a
+    question that names a law the corpus holds ("our DPO", "the CAC", "CRM data" beside "under the PIPL"), and the
+    names it tells as its setting (told_as_setting). The answer need not repeat them. A brand (DiDi) is setting
+    only where told_as_setting says so; a foreign regime (GDPR) is checked before this rule is read."""
+    return list(dict.fromkeys(law_setting_names(question) + told_as_setting(question)))
+
+
+def law_setting_names(question: str) -> list[str]:
+    """The acronyms of a question that names a law the corpus holds: that law's sentence answers without them."""
+    return _short_names(question) if resolve_laws(question) else []
+
+
+def told_as_setting(question: str) -> list[str]:
+    """The names (laws' aside) the question tells as its setting, whatever it asks: those of the scene before the
+    sentence that asks ("Our SCADA system changed. How long does the regulator have…?"); one of the field's own
+    vocabulary (WeChat, GPS) in a question naming another subject of the field ("GPS location… consent"; "a WeChat
+    shop's business licence" is about the shop); one saying which of a subject of the field is meant ("our
+    CloudTrail logs")."""
+    scene, subjects = scene_names(question), subject_terms(question)
+    return [a for a in acronyms(question) if not resolve_laws(a)
+            and (a in scene or names_a_subject_s_kind(question, a)
+                 or ((own := subject_terms(a)) and any(term not in own for term in subjects)))]
 
 
 def scene_names(question: str) -> list[str]:
