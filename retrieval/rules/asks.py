@@ -255,24 +255,33 @@ def told_as_setting(question: str) -> list[str]:
     vocabulary (WeChat, GPS) in a question naming another subject of the field ("GPS location… consent"; "a WeChat
     shop's business licence" is about the shop); one saying which of a subject of the field is meant ("our
     CloudTrail logs")."""
-    scene, subjects = scene_names(question), subject_terms(question)
-    return [a for a in acronyms(question) if not resolve_laws(a)
-            and (a in scene or names_a_subject_s_kind(question, a)
-                 or ((own := subject_terms(a)) and any(term not in own for term in subjects)))]
+    names, subjects = _named_things(question), subject_terms(question)
+    scene = _told_before_the_ask(question, names)
+    return [a for a in names if a in scene or names_a_subject_s_kind(question, a)
+            or ((own := subject_terms(a)) and any(term not in own for term in subjects))]
 
 
-def scene_names(question: str) -> list[str]:
-    """The acronyms and brands told only in the sentences before the one that asks ("We signed with our HubSpot
-    reseller. How many working days…?"), laws' names aside."""
+def _named_things(question: str) -> list[str]:
+    """The question's acronyms and brands that name no law."""
+    return [a for a in acronyms(question) if not resolve_laws(a)]
+
+
+def _told_before_the_ask(question: str, names: list[str]) -> list[str]:
+    """Those of the names told only in the sentences before the one that asks ("We signed with our HubSpot
+    reseller. How many working days…?")."""
     asking = asking_sentence(question)
-    return [a for a in acronyms(question) if not resolve_laws(a)
-            and not re.search(rf"(?<![A-Za-z]){re.escape(a)}(?![A-Za-z])", asking)]
+    return [a for a in names if not _as_a_word(a).search(asking)]
+
+
+def _as_a_word(name: str) -> re.Pattern[str]:
+    """The name standing as a word of its own (CAC, not the CAC inside "CACs" or "PICAC")."""
+    return re.compile(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])")
 
 
 def names_a_subject_s_kind(question: str, name: str) -> bool:
     """Whether the name stands before a word naming a subject of the field, saying which of it ("our CloudTrail
     logs", "ANPR cameras"): the question is about the logs or the cameras, the name only says whose or which."""
-    following = re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])\s+([A-Za-z-]+)", question)
+    following = re.compile(rf"{_as_a_word(name).pattern}\s+([A-Za-z-]+)").search(question)
     return bool(following and subject_terms(following.group(1)))
 
 
