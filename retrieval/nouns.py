@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from retrieval.glossary import load_glossary
+from retrieval.rules.asks import subject_terms
 from retrieval.rules.registry import cues
 
 # jieba's nouns (n, nz, nt, nl, ng), verbal nouns (vn), fixed expressions (l: 行政诉讼) and names (nr: it tags an
@@ -51,6 +52,31 @@ def foreign_nouns(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]
     known = _never_foreign()
     return tuple(n for n in question_nouns(question) if n not in known and not uses(n)) + \
         tuple(w for w in rare_english_words(question) if w.lower() not in _glossary_english() and not uses(w))
+
+
+def absorbing_compounds(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:
+    """The question's compounds that end in a general subject word of the field but name another field's thing: a
+    noun of two characters or more that names no subject itself, before the subject word (政府 + 信息, one noun or
+    two side by side), where no stored passage and no glossary entry uses the whole. There the subject word says
+    which of the other field's things is meant (government information), not that the question is the field's."""
+    known = _never_foreign()
+    return tuple(dict.fromkeys(compound for compound in _compounds(question) if compound not in known
+                               and _ends_in_subject(compound) and not uses(compound)))
+
+
+def _compounds(question: str) -> list[str]:
+    """Its Chinese nouns, and each two nouns side by side joined (jieba cuts 政府信息 in two)."""
+    tagged = [(w, flag in _NOUN_FLAGS and bool(_CJK_WORD.fullmatch(w) or len(w) == 1)) for w, flag
+              in _tagger().cut(question)]
+    pairs = [a + b for (a, noun_a), (b, noun_b) in zip(tagged, tagged[1:], strict=False) if noun_a and noun_b]
+    return [w for w, noun in tagged if noun and len(w) >= 2] + [p for p in pairs if _CJK_WORD.fullmatch(p)]
+
+
+def _ends_in_subject(compound: str) -> bool:
+    """Whether it ends in one of the general subject words that other fields qualify (cues.toml [subject]
+    qualified_zh), after two characters or more that name no subject themselves."""
+    return any(compound.endswith(term) and len(compound) - len(term) >= 2
+               and not subject_terms(compound[:-len(term)]) for term in cues()["subject"]["qualified_zh"])
 
 
 def rare_english_words(question: str) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
-from retrieval.nouns import foreign_nouns
+from retrieval.nouns import absorbing_compounds, foreign_nouns
 from retrieval.parties import party_provision
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
@@ -45,7 +45,7 @@ from retrieval.register.build import build_register, store_units
 from retrieval.register.match import match_answer
 from retrieval.renumber import renumbered_article, renumbered_by_content
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
-from retrieval.rules.asks import asks_comparison, names_no_subject
+from retrieval.rules.asks import asks_comparison, names_no_subject, subject_terms
 from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
@@ -235,9 +235,13 @@ class AnswerService:
 
     def _foreign_nouns(self, question: str) -> tuple[str, ...]:
         # a regime of another country (GDPR) is the field's subject, answered by rule foreign_regime
-        if not names_no_subject(question) or foreign_regimes(question):
+        if foreign_regimes(question):
             return ()
-        return foreign_nouns(question, self.searcher.table().uses)
+        uses = self.searcher.table().uses
+        absorbed = absorbing_compounds(question, uses) if subject_terms(question) else ()
+        if not names_no_subject(question, absorbed):
+            return ()
+        return tuple(dict.fromkeys(absorbed + foreign_nouns(question, uses)))
 
     def _chunks_of(self, doc_id: str) -> list[Passage]:
         table = self.searcher.table()

@@ -57,9 +57,12 @@ def subject_terms(question: str) -> list[str]:
         + [name for name in parties if name in lowered]
 
 
-def names_no_subject(question: str) -> bool:
+def names_no_subject(question: str, absorbed: tuple[str, ...] = ()) -> bool:
     """Inside the field, if at all, only through its frame: no law, no article, no subject of the field named
-    (rule foreign_subject then asks the store whether the question names a thing of another field)."""
+    outside the `absorbed` compounds, another field's things that a subject word only qualifies (政府信息; rule
+    foreign_subject then asks the store whether the question names a thing of another field)."""
+    for compound in absorbed:
+        question = question.replace(compound, "|")
     return weakly_on_topic(question) and not subject_terms(question)
 
 

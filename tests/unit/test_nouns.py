@@ -55,3 +55,23 @@ def test_a_name_before_a_subject_of_the_field_says_which_of_it_is_meant():
     assert names_a_subject_s_kind("May tenants be made to register for ANPR cameras?", "ANPR")
     assert not names_a_subject_s_kind("Does a small WeChat shop need a business license?", "WeChat")
     assert not names_a_subject_s_kind("In Java's HashMap, what load factor triggers a resize?", "HashMap")
+
+
+def test_a_general_subject_word_qualified_into_another_field_s_thing_is_absorbed():
+    from retrieval.nouns import absorbing_compounds
+
+    question = "申请公开政府信息，行政机关多少个工作日内答复？"
+    assert absorbing_compounds(question, uses) == ("政府信息",)
+    assert names_no_subject(question, absorbing_compounds(question, uses))
+    assert not names_no_subject(question)
+
+
+def test_the_field_s_own_compounds_keep_their_subject():
+    from retrieval.nouns import absorbing_compounds
+
+    # a compound the store uses, one whose head is not the subject word, one of the field's own words, and one
+    # whose qualifier is itself a subject of the field
+    assert absorbing_compounds("个人信息多久删除？", lambda text: True) == ()
+    assert absorbing_compounds("个人信息影响评估报告要留存几年？", lambda text: False) == ()
+    assert absorbing_compounds("系统日志按规定至少要留存多久？", lambda text: False) == ()
+    assert absorbing_compounds("员工数据要保存多久？", lambda text: False) == ()
