@@ -641,7 +641,8 @@ def _bare_zh_reading() -> tuple[tuple[_BareEnding, ...], re.Pattern[str], _NotAT
     documents = spec["bare_zh_document_endings"]
     # a word that only ends in 法 is no law; a document's ending itself (办法) is what names it
     not_law = tuple(spec["not_law_endings"])
-    ends = (_BareEnding(re.compile(r"(?<=[\u4e00-\u9fff])法(?=" + after + ")"), 3, not_law),
+    not_after = "|".join(spec["bare_zh_law_not_after"])
+    ends = (_BareEnding(re.compile(r"(?<=[\u4e00-\u9fff])法(?!" + not_after + ")"), 3, not_law),
             _BareEnding(re.compile(r"(?<=[\u4e00-\u9fff])(?:" + "|".join(documents) + ")(?=" + after + ")"),
                         int(spec["min_document_name"]), tuple(w for w in not_law if w not in documents),
                         re.compile(spec["document_ask"])))
