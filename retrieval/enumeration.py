@@ -23,7 +23,8 @@ ASKS_LISTED = re.compile(r"\b(?:lists?|listed|enumerat\w*|sets? out|set forth|pr
                          # what a list holds, when it is what "how many" counts ("how many documents do we submit");
                          # a scene's "extra duties" is no list asked for
                          r"\bhow many\s+(?:[\w-]+\s+){0,2}?(?:documents|materials|types|kinds|duties|obligations|rights|"
-                         r"requirements|principles|matters|elements|factors)\b|"
+                         r"requirements|principles|matters|elements|factors|scenarios|routes|ways|mechanisms|channels|"
+                         r"paths|options|steps|activities|purposes|exceptions|exemptions|criteria)\b|"
                          r"列(?:举|明|出|了)|(?:几|多少)(?:项|种|类|个情形|种情形|种情况|份|样|个方面|方面)|哪几", re.I)
 RULE = "listed_count"
 
