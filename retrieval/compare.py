@@ -161,8 +161,9 @@ def option_sides(question: str) -> list[Side]:
     if not m and language == "zh" and (m := _ZH_NUMBERED.search(question)):
         return _numbered_options(question, m)
     if not m and language == "zh" and (m := _ZH_PAIR_ASKED.search(question)):
-        # "网络日志和影响评估报告，分别要求至少保存多久？哪个更长？": each option asked what the clause between asks
-        return _pair_sides(m)
+        # "网络日志和影响评估报告，分别要求至少保存多久？哪个更长？": each option asked what the clause between asks,
+        # with the scene before them (网数条例里的“大型网络平台”，注册用户和月活分别要到多少？)
+        return _pair_sides(m, question[:m.start("a")])
     if not m:
         return []
     first, second = m["a"], m["b"]

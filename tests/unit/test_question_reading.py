@@ -336,6 +336,14 @@ def test_two_things_joined_then_asked_of_each_then_compared_are_two_sides():
     assert [side.question for side in found] == ["网络日志法律要求至少保存多久？", "个人信息保护影响评估报告法律要求至少保存多久？"]
 
 
+def test_two_things_asked_of_each_keep_the_scene_before_them():
+    from retrieval.compare import sides
+
+    found = sides("网数条例里的“大型网络平台”，注册用户和月活分别要到多少？哪个数字更大？")
+    assert [side.question for side in found] == ["网数条例里的“大型网络平台”，注册用户要到多少？",
+                                                 "网数条例里的“大型网络平台”，月活要到多少？"]
+
+
 def test_what_a_retention_question_keeps_is_the_thing_not_the_time_it_is_kept_from():
     from retrieval.roles import retained_thing
 
