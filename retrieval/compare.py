@@ -631,7 +631,7 @@ def _law_sides(question: str) -> list[Side]:
     laws = list(dict.fromkeys(doc_id for _, _, doc_id in spans))
     if len(laws) != 2:
         return []
-    if own := _own_asks(question, laws, spans) or _beside_halves(question, spans):
+    if own := _own_asks(question, laws, spans) or _beside_halves(question, spans) or _each_asked_halves(question, spans):
         return own
     out = []
     for law in laws:
@@ -701,6 +701,30 @@ def _beside_halves(question: str, spans: list[tuple[int, int, str]]) -> list[Sid
     second = second.strip(" ,，").rstrip("?？")
     return [Side(next(iter(named[0])), f"{first.strip(' ,，')}?", one_ask=True),
             Side(next(iter(named[1])), f"{second[0].upper()}{second[1:]}?", one_ask=True)]
+
+
+# "Do we keep PIPIA reports under the PIPL as long as the NDSMR requires records kept? How long is each?": a body
+# setting a thing of one law beside a thing of another, then one ask of each
+_SAME_AS = re.compile(rf"\bthe same\b[^?]{{0,40}}?\bas\b|\bas (?:long|much|high|many|strict|short|low) as\b|"
+                      rf"\b(?:{_COMPARATIVE}) than\b", re.I)
+_CLOSING_EACH = re.compile(r"(?<=[?？])\s*(?P<ask>[^?？]*\b(?:each|both)\b[^?？]*)[?？]\s*$", re.I)
+
+
+def _each_asked_halves(question: str, spans: list[tuple[int, int, str]]) -> list[Side]:
+    """Each half of the body, with its own thing and its own law, asked what the closing ask asks of each."""
+    closing = _CLOSING_EACH.search(question)
+    if closing is None or not question_wants(closing["ask"]):
+        return []
+    body = question[:closing.start()]
+    if (m := _SAME_AS.search(body)) is None:
+        return []
+    named = [{doc_id for a, _, doc_id in spans if a < m.start()},
+             {doc_id for a, _, doc_id in spans if m.end() <= a < closing.start()}]
+    if [len(n) for n in named] != [1, 1] or named[0] == named[1]:
+        return []
+    ask = re.sub(r"\b(?:each|both)\b", "it", closing["ask"], flags=re.I).strip()
+    return [Side(next(iter(n)), f"{half.strip(' ,?？')}? {ask}?", one_ask=True)
+            for n, half in zip(named, (body[:m.start()], body[m.end():]), strict=True)]
 
 
 OWN_SUBJECT_TOKENS = 20  # the words (bigrams) a second ask needs to say what it asks of without the first
