@@ -703,10 +703,9 @@ def _beside_halves(question: str, spans: list[tuple[int, int, str]]) -> list[Sid
             Side(next(iter(named[1])), f"{second[0].upper()}{second[1:]}?", one_ask=True)]
 
 
-# "Do we keep PIPIA reports under the PIPL as long as the NDSMR requires records kept? How long is each?": a body
+# "Must PIPIA reports be kept under the PIPL for the same time as the NDSMR keeps records? How long is each?": a body
 # setting a thing of one law beside a thing of another, then one ask of each
-_SAME_AS = re.compile(rf"\bthe same\b[^?]{{0,40}}?\bas\b|\bas (?:long|much|high|many|strict|short|low) as\b|"
-                      rf"\b(?:{_COMPARATIVE}) than\b", re.I)
+_SAME_AS = re.compile(rf"\bthe same\b[^?]{{0,40}}?\bas\b|\b(?:{_COMPARATIVE}) than\b", re.I)
 _CLOSING_EACH = re.compile(r"(?<=[?？])\s*(?P<ask>[^?？]*\b(?:each|both)\b[^?？]*)[?？]\s*$", re.I)
 
 

@@ -117,9 +117,15 @@ _ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?
 
 def asks_comparison(question: str) -> bool:
     """'Which is higher, X or Y?', 'Is X longer than Y?', 'X和Y哪个更高？'"""
-    if _ZH_COMPARE.search(question):
+    if _ZH_COMPARE.search(question) or _ASKS_SAME.search(question):
         return True
     return bool(_EN_COMPARE.search(question) and _EN_CHOICE.search(question))
+
+
+# "is X kept for the same length of time as Y?", "两者一样长吗": whether two figures are equal asks them compared
+# ("as high as CNY 50 million" states a bound, "as long as we have consent" a condition: neither compares)
+_ASKS_SAME = re.compile(r"\bthe same\b[^?.]{0,40}?\bas\b|"
+                        r"(?:一样|相同|相等)(?:长|高|多|久)?(?:吗|么|嘛|不|？|\?)", re.I)
 
 
 _QUESTION_END = re.compile(r"[?？]")

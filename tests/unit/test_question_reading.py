@@ -523,7 +523,7 @@ def test_a_clause_compared_with_another_thing_asks_the_clause_of_each():
 def test_two_things_of_two_laws_set_side_by_side_then_asked_of_each_are_two_sides():
     from retrieval.compare import sides
 
-    found = sides("Must PIPIA reports be kept under the PIPL as long as the NDSMR keeps records of outsourced "
+    found = sides("Must PIPIA reports be kept under the PIPL for the same time as the NDSMR keeps records of outsourced "
                   "processing? How long is each?")
     assert [side.law for side in found] == ["pipl", "ndsmr"]
     assert "PIPIA" in found[0].question and "NDSMR" not in found[0].question
