@@ -53,8 +53,16 @@ def subject_terms(question: str) -> list[str]:
     english, chinese, parties = _subject()
     lowered = question.lower()
     words = _LATIN_WORD.findall(lowered)
-    return [w for w in words if w in english or w.rstrip("s") in english] + [t for t in chinese if t in question] \
-        + [name for name in parties if name in lowered]
+    in_context = [word for word, pattern in _subject_in_context().items() if pattern.search(lowered)]
+    return [w for w in words if w in english or w.rstrip("s") in english] + in_context \
+        + [t for t in chinese if t in question] + [name for name in parties if name in lowered]
+
+
+@lru_cache(maxsize=1)
+def _subject_in_context() -> dict[str, re.Pattern[str]]:
+    """The English words that name a subject of the field only in the company their pattern reads ("scan my
+    face", "personal data"; cues.toml [subject] en_in_context)."""
+    return {word: re.compile(pattern) for word, pattern in cues()["subject"]["en_in_context"].items()}
 
 
 def names_no_subject(question: str, absorbed: tuple[str, ...] = ()) -> bool:
@@ -290,8 +298,12 @@ def _as_a_word(name: str) -> re.Pattern[str]:
 def names_a_subject_s_kind(question: str, name: str) -> bool:
     """Whether the name stands before a word naming a subject of the field, saying which of it ("our CloudTrail
     logs", "ANPR cameras"): the question is about the logs or the cameras, the name only says whose or which."""
-    following = re.compile(rf"{_as_a_word(name).pattern}\s+([A-Za-z-]+)").search(question)
-    return bool(following and subject_terms(following.group(1)))
+    following = re.compile(rf"{_as_a_word(name).pattern}\s+([A-Za-z-]+)(\s+[A-Za-z-]+)?").search(question)
+    if not following:
+        return False
+    # a word that is the field's only in company is read with the next ("OAID personal information")
+    word = following.group(1) + (following.group(2) or "" if following.group(1).lower() in _subject_in_context() else "")
+    return bool(subject_terms(word))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.。!！?？;；])\s*")

@@ -75,3 +75,17 @@ def test_the_field_s_own_compounds_keep_their_subject():
     assert absorbing_compounds("个人信息影响评估报告要留存几年？", lambda text: False) == ()
     assert absorbing_compounds("系统日志按规定至少要留存多久？", lambda text: False) == ()
     assert absorbing_compounds("员工数据要保存多久？", lambda text: False) == ()
+
+
+def test_face_and_personal_name_the_field_s_subject_only_in_its_company():
+    from retrieval.rules.asks import names_a_subject_s_kind
+
+    assert subject_terms("Can my gym make me scan my face to get in?") == ["face"]
+    assert "face" in subject_terms("Is face-scan attendance legal?")
+    assert "personal" in subject_terms("Can we export personal data?")
+    # a verb, a value, another field's injury
+    assert subject_terms("What fine can the manager face after a work accident?") == []
+    assert subject_terms("What is the maximum face value of a VAT invoice?") == []
+    assert subject_terms("How long is the limitation period for a personal injury claim?") == []
+    # and a name before such a word says which of the field's subjects is meant
+    assert names_a_subject_s_kind("Is the OAID personal information?", "OAID")
