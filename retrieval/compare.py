@@ -30,6 +30,7 @@ from retrieval.renumber import asks_renumbered
 from retrieval.roles import asks_extension
 from retrieval.rules.asks import (
     asks_comparison,
+    asks_same,
     asks_two_things,
     asks_two_versions,
     asks_what_changed,
@@ -83,6 +84,9 @@ _ZH_OPTIONS = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{4,}?)[，,]?(
 # "算法备案的变更和注销，哪个期限更长？": a short second option leans on the first's noun (算法备案的注销)
 _ZH_SHORT_SECOND = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{2,}的)(?P<a2>[^，,。？：:的]{2,4}?)(?:和|与|跟|还是)"
                               r"(?P<b>[^，,。？：:的]{2,3}?)[，,]?(?:哪(?:个|一个|项|种)|谁)")
+# "网络日志和影响评估报告的保存期限一样吗？": two things, what is asked of both, and whether it is the same
+_ZH_SAME = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:]{2,}?)(?:和|与|跟)(?P<b>[^，,。？：:的]{2,}?)的"
+                      r"(?P<noun>[^，,。？：:的]{2,8}?)(?:是否|是不是)?(?:一样|相同|相等)")
 # the words with which a clause asks a figure of each of two things (分别要求至少保存多久, 分别达到多少条)
 _ZH_ASKS_FIGURE = r"(?:多少|多久|多长|几|什么时候|哪天)[^，,。？]{0,10}"
 # two options, then what is asked of each, then the comparison: "A和B，法律分别要求至少保存多久？哪个更长？"
@@ -160,6 +164,8 @@ def option_sides(question: str) -> list[Side]:
         return _options(question, short, short["a"] + short["a2"], short["a"] + short["b"], language)
     if not m and language == "zh" and (m := _ZH_NUMBERED.search(question)):
         return _numbered_options(question, m)
+    if not m and language == "zh" and (m := _ZH_SAME.search(question)):
+        return [Side("", _same_asked(option.strip(), m["noun"]), option.strip()) for option in (m["a"], m["b"])]
     if not m and language == "zh" and (m := _ZH_PAIR_ASKED.search(question)):
         # "网络日志和影响评估报告，分别要求至少保存多久？哪个更长？": each option asked what the clause between asks,
         # with the scene before them (网数条例里的“大型网络平台”，注册用户和月活分别要到多少？)
@@ -650,7 +656,7 @@ def _law_sides(question: str) -> list[Side]:
                 entry = manifest.by_id(law)
                 title = entry.title_zh if re.search(r"[\u4e00-\u9fff]", question) and entry.title_zh else entry.short
                 text = f"{text[:start]}{title}{text[end:]}"
-        out.append(Side(law, _asks_own_date(" ".join(text.split()))))
+        out.append(Side(law, _asks_own_figure(_asks_own_date(" ".join(text.split())))))
     return out
 
 
@@ -669,6 +675,21 @@ def _asks_own_date(side: str) -> str:
     side = _WHICH_FIRST.sub("什么时候", side)
     return _EN_WHICH_FIRST.sub(lambda m: f"when {m['verb']}" if m["verb"].startswith("was ")
                                else "when did it take effect", side)
+
+
+# "…的最高罚款一样吗？": a side asks its own figure, not whether it is the same as the other's
+_ASKS_SAME_ZH = re.compile(r"(?:是否|是不是)?(?:一样|相同|相等)(?:吗|么|嘛)?(?=[？?]|$)")
+_PERIOD_NOUN = re.compile(r"期限|时限|时间|期间|有效期|多久|保存|留存")
+
+
+def _asks_own_figure(side: str) -> str:
+    """A side of "are they the same?" asking its own figure: 一样吗 → 是多少 (是多久 of a period)."""
+    return _ASKS_SAME_ZH.sub("是多久" if _PERIOD_NOUN.search(side) else "是多少", side)
+
+
+def _same_asked(option: str, noun: str) -> str:
+    """What a side of "A和B的期限一样吗" asks: its noun's length (是多久) or its amount (是多少)."""
+    return f"{option}的{noun}{'是多久' if _PERIOD_NOUN.search(noun) else '是多少'}？"
 
 
 def _with_marks(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> tuple[int, int]:
@@ -819,8 +840,11 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
                        [_value(comp, a) for _, comp, a in parts], question, analysis.language,
                        laws=all(side.law and not side.label for side, _, _ in parts),
                        dates=all(a.wants == {"date"} for _, _, a in parts) or analysis.wants == {"date"},
-                       periods=analysis.wants == {"duration"}) \
+                       periods=analysis.wants == {"duration"} or all(a.wants == {"duration"} for _, _, a in parts)) \
         if asks_comparison(question) else ""
+    if verdict and asks_same(question) and len(set(values := [_value(comp, a) for _, comp, a in parts])) > 1 \
+            and None not in values:
+        verdict = f"不相同：{verdict}" if analysis.language == "zh" else f"Not the same: {verdict}"
     out.key_figure = "; ".join(f"{name}: {comp.key_figure}" for name, (_, comp, _) in zip(names, parts, strict=True))
     out.text = "\n\n".join([*([verdict] if verdict else []), *lines])
     out.trace.append(TraceStep("comparison", verdict or "two figures, not comparable", "kept"))

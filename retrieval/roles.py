@@ -114,10 +114,11 @@ def _named(question: str, names: tuple[str, ...]) -> tuple[str, ...]:
 
 # what a retention question asks to be kept (将年度风险评估报告至少保存几年, "how long must access logs be kept"): a
 # sentence keeping other things (处理情况记录…保存3年) does not say
-_ZH_RETAINED = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,16}?)(?:(?:按照?|依照?|根据)?(?:法律|法规|规定)(?:的)?|依法|"
+_ZH_RETAINED = re.compile(r"(?:将|把)?([\u4e00-\u9fff]{2,16}?)的?(?:(?:按照?|依照?|根据)?(?:法律|法规|规定)(?:的)?|依法|"
                           r"(?:按照?|依照?|根据)《?[\u4e00-\u9fff]{0,14}?(?:法|条例|办法|规定)》?(?:的?规定)?|要求|至少|最少|最短|最多|最长|应当|应该|应|还要|要|需要|需|必须|须|还得|得|可以|能|可)*"
                           r"(?:保存|留存|保留)"
                           r"(?:多久|多长|几|多少|期限)")
+# ("网络日志的保存期限": the 的 that joins the thing to its period is no part of it)
 # "报告做完之后要留存多久": the time the keeping starts from is not what is kept
 _ZH_AFTER_DONE = re.compile(r"(?:做完|做好|完成|写完|出具|形成|结束|提交)?(?:之后|以后|后)$")
 # the kept words stop at a law or a place they are kept under ("keep PIPIA reports under PIPL for…": reports)

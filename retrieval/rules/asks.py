@@ -130,6 +130,11 @@ def asks_comparison(question: str) -> bool:
     return bool(_EN_COMPARE.search(question) and _EN_CHOICE.search(question))
 
 
+def asks_same(question: str) -> bool:
+    """'Is X kept for the same length of time as Y?', '两者一样长吗'."""
+    return bool(_ASKS_SAME.search(question))
+
+
 # "is X kept for the same length of time as Y?", "两者一样长吗": whether two figures are equal asks them compared
 # ("as high as CNY 50 million" states a bound, "as long as we have consent" a condition: neither compares)
 _ASKS_SAME = re.compile(r"\bthe same\b[^?.]{0,40}?\bas\b|"

@@ -348,6 +348,7 @@ def test_what_a_retention_question_keeps_is_the_thing_not_the_time_it_is_kept_fr
     from retrieval.roles import retained_thing
 
     assert retained_thing("个人信息保护影响评估报告做完之后要留存多久？") == "报告"
+    assert retained_thing("网络日志的保存期限是多久？") == "日志"  # the 的 before its period is no part of it
     assert retained_thing("风险评估报告出具以后要保存几年？") == "报告"
     assert retained_thing("网络日志要留存多久？") == "日志"
     # nor the law it is kept under
@@ -528,3 +529,12 @@ def test_two_things_of_two_laws_set_side_by_side_then_asked_of_each_are_two_side
     assert [side.law for side in found] == ["pipl", "ndsmr"]
     assert "PIPIA" in found[0].question and "NDSMR" not in found[0].question
     assert "records of outsourced processing" in found[1].question and "PIPIA" not in found[1].question
+
+
+def test_two_things_asked_whether_the_same_are_two_sides_each_asked_its_own_figure():
+    from retrieval.compare import sides
+
+    found = sides("网络日志和个人信息保护影响评估报告的保存期限一样吗？")
+    assert [side.question for side in found] == ["网络日志的保存期限是多久？", "个人信息保护影响评估报告的保存期限是多久？"]
+    assert [side.question for side in sides("数安法和个保法的最高罚款一样吗？")] == ["数安法和 的最高罚款是多少？",
+                                                                               "和个保法的最高罚款是多少？"]
