@@ -306,8 +306,10 @@ def names_a_subject_s_kind(question: str, name: str) -> bool:
     following = re.compile(rf"{_as_a_word(name).pattern}\s+([A-Za-z-]+)(\s+[A-Za-z-]+)?").search(question)
     if not following:
         return False
+    word, next_word = following.group(1), following.group(2) or ""
     # a word that is the field's only in company is read with the next ("OAID personal information")
-    word = following.group(1) + (following.group(2) or "" if following.group(1).lower() in _subject_in_context() else "")
+    if word.lower() in _subject_in_context():
+        word += next_word
     return bool(subject_terms(word))
 
 
