@@ -808,9 +808,13 @@ def _verdict(names: list[str], values: list[float | None], question: str, langua
     if dates:  # of two dates the smaller is the earlier
         word = ("later", "更晚") if direction in ("higher", "longer") else ("earlier", "更早")
     if not laws:  # two things named by what they are: "the initial review is shorter", not "the review's"
-        return f"{names[pick]}{word[1]}。" if language == "zh" else f"{names[pick][:1].upper()}{names[pick][1:]} is {word[0]}."
-    owner = f"{names[pick]}'" if names[pick].endswith("s") else f"{names[pick]}'s"
-    return f"{names[pick]}的{word[1]}。" if language == "zh" else f"{owner} is {word[0]}."
+        said = f"{names[pick]}{word[1]}。" if language == "zh" else f"{names[pick][:1].upper()}{names[pick][1:]} is {word[0]}."
+    else:
+        owner = f"{names[pick]}'" if names[pick].endswith("s") else f"{names[pick]}'s"
+        said = f"{names[pick]}的{word[1]}。" if language == "zh" else f"{owner} is {word[0]}."
+    if asks_same(question):  # "are they the same?": no, and which is more
+        said = f"不相同：{said}" if language == "zh" else f"Not the same: {said}"
+    return said
 
 
 def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], analysis: QueryAnalysis) -> Composition:
@@ -842,9 +846,6 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
                        dates=all(a.wants == {"date"} for _, _, a in parts) or analysis.wants == {"date"},
                        periods=analysis.wants == {"duration"} or all(a.wants == {"duration"} for _, _, a in parts)) \
         if asks_comparison(question) else ""
-    if verdict and asks_same(question) and len(set(values := [_value(comp, a) for _, comp, a in parts])) > 1 \
-            and None not in values:
-        verdict = f"不相同：{verdict}" if analysis.language == "zh" else f"Not the same: {verdict}"
     out.key_figure = "; ".join(f"{name}: {comp.key_figure}" for name, (_, comp, _) in zip(names, parts, strict=True))
     out.text = "\n\n".join([*([verdict] if verdict else []), *lines])
     out.trace.append(TraceStep("comparison", verdict or "two figures, not comparable", "kept"))

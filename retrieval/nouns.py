@@ -59,6 +59,8 @@ def absorbing_compounds(question: str, uses: Callable[[str], bool]) -> tuple[str
     noun of two characters or more that names no subject itself, before the subject word (政府 + 信息, one noun or
     two side by side), where no stored passage and no glossary entry uses the whole. There the subject word says
     which of the other field's things is meant (government information), not that the question is the field's."""
+    if not any(term in question for term in cues()["subject"]["qualified_zh"]):
+        return ()  # no word to qualify: jieba need not cut the question
     known = _never_foreign()
     return tuple(dict.fromkeys(compound for compound in _compounds(question) if compound not in known
                                and _ends_in_subject(compound) and not uses(compound)))

@@ -45,7 +45,7 @@ from retrieval.register.build import build_register, store_units
 from retrieval.register.match import match_answer
 from retrieval.renumber import renumbered_article, renumbered_by_content
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
-from retrieval.rules.asks import asks_comparison, names_no_subject, subject_terms, weakly_on_topic
+from retrieval.rules.asks import asks_comparison, subject_terms, subjects_outside, weakly_on_topic
 from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
@@ -239,7 +239,7 @@ class AnswerService:
             return ()
         uses = self.searcher.table().uses
         absorbed = absorbing_compounds(question, uses) if subject_terms(question) else ()
-        if not names_no_subject(question, absorbed):
+        if subjects_outside(question, absorbed):
             return ()
         return tuple(dict.fromkeys(absorbed + foreign_nouns(question, uses)))
 

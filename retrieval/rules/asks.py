@@ -65,13 +65,18 @@ def _subject_in_context() -> dict[str, re.Pattern[str]]:
     return {word: re.compile(pattern) for word, pattern in cues()["subject"]["en_in_context"].items()}
 
 
-def names_no_subject(question: str, absorbed: tuple[str, ...] = ()) -> bool:
+def names_no_subject(question: str) -> bool:
     """Inside the field, if at all, only through its frame: no law, no article, no subject of the field named
-    outside the `absorbed` compounds, another field's things that a subject word only qualifies (政府信息; rule
-    foreign_subject then asks the store whether the question names a thing of another field)."""
+    (rule foreign_subject then asks the store whether the question names a thing of another field)."""
+    return weakly_on_topic(question) and not subject_terms(question)
+
+
+def subjects_outside(question: str, absorbed: tuple[str, ...]) -> list[str]:
+    """The question's subjects of the field outside the `absorbed` compounds, another field's things that a
+    subject word only qualifies (政府信息)."""
     for compound in absorbed:
         question = question.replace(compound, "|")
-    return weakly_on_topic(question) and not subject_terms(question)
+    return subject_terms(question)
 
 
 def off_topic(question: str) -> bool:
