@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ingest.manifest import load_manifest
 from ingest.normalise import detect_language
+from retrieval.figures import question_wants
 from retrieval.laws import law_mentions, unknown_law_names
 from retrieval.rules.asks import version_marks
 
@@ -48,6 +49,7 @@ class Vocabulary:
     en_modifier: tuple[str, ...]
     zh_modifier: tuple[str, ...]
     parties: tuple[Party, ...]
+    swap: dict[str, dict[str, str]]  # figure kind -> {"en", "zh"}: its ask said of a new subject
 
 
 def _longest_first(words) -> tuple[str, ...]:
@@ -71,6 +73,7 @@ def load_vocabulary(path: Path | None = None) -> Vocabulary:
         en_filler=frozenset(filler["en"]), zh_filler=_longest_first(filler["zh"]),
         en_drop=_longest_first(read["en_drop"]), zh_drop=_longest_first(read["zh_drop"]),
         en_modifier=_longest_first(mod["en"]), zh_modifier=_longest_first(mod["zh"]), parties=parties,
+        swap=data.get("swap", {}),
     )
 
 
@@ -266,6 +269,8 @@ def _read(question: str, prior: Reading | None, vocab: Vocabulary) -> Reading:
     if not parts.asks and not parts.laws and (modified := _modify(prior.text, parts, base_language, vocab)):
         inherited = ("subject",) + (("law",) if prior_laws else ()) + (("party",) if prior_party else ())
         return Reading(question, modified, describe(modified), inherited, base_language)
+    if not parts.asks and (swapped := _swap_subject(question, parts, prior, prior_laws, prior_party, vocab)):
+        return swapped
     return _own_subject(question, parts, prior, prior_laws, prior_party, vocab) or fresh
 
 
@@ -278,6 +283,54 @@ def _only_a_version(residue: str) -> bool:
     covered = {i for start, end in spans for i in range(start, end)}
     left = "".join(c for i, c in enumerate(residue) if i not in covered)
     return len(re.findall(r"[A-Za-z]+|[\u4e00-\u9fff]", left)) <= 2
+
+
+def _bare_subject(parts: _Parts, vocab: Vocabulary) -> str:
+    """What a follow-up names besides its law and party, without the filler words around it ("network logs" of
+    "network logs under the CSL")."""
+    text = parts.rest
+    spans = [(a, b) for a, b, _ in parts.laws] + ([parts.party_span] if parts.party_span else [])
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + " " + text[end:]
+    if _CJK.search(text):
+        fillers = vocab.zh_filler
+        text = text.strip(" ,，、《》")
+        while any(text.startswith(w) or text.endswith(w) for w in fillers):
+            for word in fillers:
+                text = text.removeprefix(word).removesuffix(word).strip(" ,，、《》")
+        return text
+    words = re.findall(r"[\w'’-]+", text)
+    while words and words[0].lower() in vocab.en_filler:
+        words.pop(0)
+    while words and words[-1].lower() in vocab.en_filler:
+        words.pop()
+    return " ".join(words)
+
+
+def _swap_subject(question: str, parts: _Parts, prior: Reading, prior_laws, prior_party,
+                  vocab: Vocabulary) -> Reading | None:
+    """A follow-up naming only a new subject ("And network logs under the CSL?" after a retention period) asks
+    the kind of figure the question before wanted, of that subject; its law and party are its own or inherited."""
+    wants = question_wants(prior.text) & vocab.swap.keys()
+    subject = _bare_subject(parts, vocab)
+    if len(wants) != 1 or not subject or question_wants(subject):
+        return None  # no single kind to carry over, or the follow-up names an ask of its own ("and the deadline?")
+    language = detect_language(question)
+    text = vocab.swap[wants.pop()][language].format(subject=subject)
+    inherited = ["subject"]
+    if parts.laws:
+        start, end, doc_id = parts.laws[0]
+        text = _with_law(text, (0, 0, doc_id), parts.rest[start:end], language)
+    elif prior_laws:
+        start, end, doc_id = prior_laws[0]
+        text = _with_law(text, (0, 0, doc_id), prior.text[start:end], language)
+        inherited.append("law")
+    if parts.party:
+        text = _with_party(text, parts.party, language, vocab)
+    elif prior_party:
+        text = _with_party(text, prior_party, language, vocab)
+        inherited.append("party")
+    return Reading(question, text, describe(text), tuple(inherited), language)
 
 
 def _own_subject(question: str, parts: _Parts, prior: Reading, prior_laws, prior_party,

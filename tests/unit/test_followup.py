@@ -91,3 +91,35 @@ def test_a_version_alone_asks_the_same_question_of_the_law_s_other_text():
     # a subject of its own is no version: it keeps only the law
     assert read_in_context("And how long must logs be kept?", ["What is the maximum fine under the CSL?"]).inherited \
         == ("law",)
+
+
+RETENTION = "How long must a PIPIA report be kept under the PIPL?"
+
+
+def test_a_new_subject_alone_is_asked_the_kind_of_figure_asked_before():
+    reading = read_in_context("And network logs under the CSL?", [RETENTION])
+    assert reading.text == "How long for network logs under the CSL?"
+    assert reading.inherited == ("subject",)
+    assert resolve_laws(reading.text)[0] == "csl-2025"
+
+
+def test_a_new_chinese_subject_inherits_the_law_it_leaves_out():
+    reading = read_in_context("那网络日志呢？", ["个保法规定的个人信息保护影响评估报告要保存多久？"])
+    assert reading.text.endswith("网络日志的期限是多久？")
+    assert set(reading.inherited) == {"subject", "law"} and resolve_laws(reading.text)[0] == "pipl"
+
+
+def test_a_new_breach_is_asked_its_fine():
+    reading = read_in_context("And for selling personal information abroad?", [PIPL_FINE])
+    assert reading.text.startswith("What is the fine for selling personal information abroad")
+    assert resolve_laws(reading.text)[0] == "pipl"
+
+
+@pytest.mark.parametrize("follow_up", ["And the deadline?", "And how long must logs be kept?"])
+def test_a_follow_up_naming_its_own_ask_is_not_given_the_ask_before(follow_up):
+    assert "fine" not in read_in_context(follow_up, [PIPL_FINE]).text
+
+
+def test_a_date_is_not_carried_to_a_new_subject():
+    # "When did the PIPL take effect?" then "And the filing portal?": too bound to its subject to carry over
+    assert not read_in_context("And the filing portal?", ["When did the PIPL take effect?"]).text.startswith("When")
