@@ -1262,7 +1262,8 @@ def _silent_lead(ask: _Ask, primary: Pick, support: float) -> Composition | None
     lead = ask.passages[0]
     if not enabled("silent_lead") or not analysis.wants or analysis.sanctions_answer or lead is primary.passage \
             or _same_provision(lead, primary.passage) or lead.authority > STATUTE_AUTHORITY \
-            or any(f.kind in analysis.wants for f in extract_figures(lead.text)):
+            or any(f.kind in analysis.wants for f in extract_figures(lead.text)) \
+            or _commencement_of_named_text(analysis, primary):
         return None
     lead_support = ask.support_of(lead)
     rule = cues()["rules"]["silent_lead"]
@@ -1276,6 +1277,14 @@ def _silent_lead(ask: _Ask, primary: Pick, support: float) -> Composition | None
                        f"figure of the kind asked ({_kinds_asked(analysis)}); "
                        f"{citation_label(primary.passage, primary.span)} states one but speaks to {support:.0%}.",
                        "silent_lead", lead)
+
+
+def _commencement_of_named_text(analysis: QueryAnalysis, primary: Pick) -> bool:
+    """"管AI换脸的那个《深度合成管理规定》是什么时候生效的？": the day a named text takes effect is stated in its own
+    commencement clause, which speaks to none of what the question says the text is about; that it speaks to
+    less of the question than a provision on the text's subject says nothing against it."""
+    return analysis.wants == {"date"} and primary.passage.doc_id in analysis.laws \
+        and bool(OWN_COMMENCEMENT.search(primary.span.text)) and bool(EFFECTIVE_CUE.search(analysis.question))
 
 
 def _candidates(ask: _Ask) -> Composition | None:
@@ -1844,7 +1853,7 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
         # "what did the 2016 CSL fine for…?": a provision the amendment added was not in the earlier text
         return ask.abstain(f"The earlier text has no such provision: {citation_label(primary.passage)} added it: "
                            f"“{_trim(primary.span.text, set())}”", "added_later")
-    if analysis.which_article and (named := _figures_named(analysis.question)):
+    if analysis.which_article and (named := figures_named(analysis.question)):
         held = extract_figures(_body_text(primary.passage))
         if not all(any(figures_match(f, g) for g in held) for f in named):
             # "which article of the DSL sets the 5%-of-turnover fine?": an article without that figure is not it
@@ -1880,7 +1889,7 @@ _NOT_SOUGHT = re.compile(r"哪一?条|第几条|(?:19|20)\d\d\s*年?(?:版|修�
                          r"(?<![第\d])[一二两三四五六七八九十\d]+\s*(?:条|款)(?![以\d])")
 
 
-def _figures_named(question: str) -> list[Figure]:
+def figures_named(question: str) -> list[Figure]:
     """The figures a question names as what it looks for (5%, 72 hours), not its law's year or the 一条 of 哪一条."""
     return [f for f in extract_figures(_NOT_SOUGHT.sub(" ", strip_law_names(question)))
             if f.kind in ("amount", "percent", "multiple", "duration", "count", "age")]

@@ -38,16 +38,16 @@ def test_the_count_written_before_the_noun_asked_leads():
 
 
 def test_a_which_article_question_asks_no_figure_but_names_the_ones_its_article_must_state():
-    from retrieval.compose import _figures_named
+    from retrieval.compose import figures_named
     from retrieval.query import analyse
 
     assert analyse("这是个保法第几条规定的？", None).wants == set()
     assert analyse("Which article sets the 5% of turnover fine?", None).which_article
-    assert [f.text for f in _figures_named("Which article of the DSL sets the 5% of turnover fine?")] == ["5%"]
-    assert _figures_named("Which article of the PIPL (2021) requires an impact assessment?") == []
+    assert [f.text for f in figures_named("Which article of the DSL sets the 5% of turnover fine?")] == ["5%"]
+    assert figures_named("Which article of the PIPL (2021) requires an impact assessment?") == []
     # an article counted is the article sought, not a figure in it
-    assert _figures_named("修改后的网安法新增了一条关于人工智能的规定，是第几条？") == []
-    assert [f.text for f in _figures_named("哪一条规定了100万人以上的门槛？")] == ["100万人以上"]
+    assert figures_named("修改后的网安法新增了一条关于人工智能的规定，是第几条？") == []
+    assert [f.text for f in figures_named("哪一条规定了100万人以上的门槛？")] == ["100万人以上"]
 
 
 def test_the_sentence_that_asks_says_which_date_is_asked():

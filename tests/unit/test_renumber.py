@@ -48,3 +48,16 @@ def test_an_article_described_not_numbered_is_found_in_either_text_and_matched_i
     assert comp is not None and comp.key_figure == "CSL Art. 39"
     # nothing of either text retrieved: no answer made up
     assert renumbered_by_content(analyse(question), [], lambda doc_id: STORE.get(doc_id, [])) is None
+
+
+def test_an_article_described_by_a_figure_it_does_not_state_is_not_that_article():
+    from retrieval.renumber import renumbered_by_content
+
+    chunks = lambda doc_id: STORE.get(doc_id, [])  # noqa: E731
+    retrieved = [STORE["csl-2025"][1]]
+    stated = "The CIIO data-localisation rule was renumbered in the 2025 CSL amendment: which article is it now?"
+    assert renumbered_by_content(analyse(stated), retrieved, chunks) is not None
+    # the premise names a fine neither text of the article states: rule which_article refuses it instead
+    premise = ("After the 2025 CSL amendment the data-localisation rule carries a fine of 5% of turnover: which "
+               "article is it now?")
+    assert renumbered_by_content(analyse(premise), retrieved, chunks) is None
