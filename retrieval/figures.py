@@ -653,7 +653,7 @@ def _with_zh_bound_word(fig: Figure, text: str) -> str:
 _WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|does|do|was|were|will|would|is|are|"
          r"must|should|shall|can|could|may|has|have|had)\b")
 # "what data volume triggers that?", "at what headcount": a scale asked (read by _WANTS and _INTERROGATIVES alike)
-_SCALE_ASKED = r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
+_SCALE_ASKED = r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?|sizes?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
 _WANTS = [
     ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\bhow much of (?:the|a|an|its|their)\b|\brate\b|百分之|营业额|比例|税率|费率",
                            re.I)),
@@ -669,7 +669,7 @@ _WANTS = [
                             r"(?:illegal|unlawful|criminal)\s+(?:gains|income|proceeds)\b", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     # "how much personal information triggers an assessment" asks how many people's, the only scale the law sets
-    ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|"
+    ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|\bcut-?offs?\b|"
                          r"how much(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b|"
                          + _SCALE_ASKED +
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
@@ -784,10 +784,12 @@ _DUTY_WHEN = re.compile(r"\b(?:by )?when (?:do|must|should|shall|does|will|would
                         r"rectify|destroy|erase|respond|reply|re-?file|declare)\b|"
                         r"什么时候(?:之前|以前|前)?(?:要|必须|得|需要|应当|应该)?(?:去|向[^，。？]{1,10})?"
                         r"(?:备案|报告|通知|提交|申报|删除|整改|申请|更新|续期|答复|回复|报送)", re.I)
-_ANNUAL_DATE = re.compile(r"每年[^，。？]{0,30}(?:几月|哪一?天|什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
+_ANNUAL_DATE = re.compile(r"每年[^。？]{0,30}(?:几月|哪一?天)|每年[^，。？]{0,30}(?:什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
                           r"(?:what|which)(?: [a-z]+)? date|(?:by )?(?:what|which)(?: [a-z]+)? date[^,.?]{0,30}(?:each|every) year|"
                           r"annually by what",
                           re.I)
+# a text taking effect happens once, on a date; a duty done every year falls on a day of the year
+_COMMENCES = re.compile(r"施行|生效|(?:take[sn]?|took|taking) effect|into force", re.I)
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
 _ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|min|max|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
                             r"length|size|number|ceiling|quota)s?\b|最低|最高(?![法检院人])|上限|下限|多少|几", re.I)  # 最高法: the court
@@ -913,7 +915,7 @@ def question_wants(question: str) -> set[str]:
         wants = (wants - {"amount"}) | {"duration"}
     if "date" in wants and _DUTY_WHEN.search(question):
         wants.add("duration")
-    if "date" in wants and _ANNUAL_DATE.search(question):
+    if "date" in wants and _ANNUAL_DATE.search(question) and not _COMMENCES.search(question):
         # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted
         wants = (wants - {"date"}) | {"day-of-year"}
     if not wants and _ASKS_QUANTITY.search(question):
