@@ -369,8 +369,10 @@ def _options_of_own_law(question: str) -> list[Side]:
     return [replace(side, law=found[0]) for side, found in zip(options, laws, strict=True)]
 
 
-# what may stand between two laws named together: "the PIPL and the DSL", "PIPL's and DSL's", 个保法和数安法
-_JOINED = re.compile(r"^(?:['’]s)?\s*(?:,\s*)?(?:and|or|&|as well as|和|与|及|以及|跟|、|，|,)\s*(?:(?:under|in)\s+)?(?:the\s+)?$",
+# what may stand between two laws named together: "the PIPL and the DSL", "PIPL's and DSL's", 个保法和数安法, "the 2022
+# Measures and the 2024 Provisions" (the year dates the second name)
+_JOINED = re.compile(r"^(?:['’]s)?\s*(?:,\s*)?(?:and|or|&|as well as|和|与|及|以及|跟|、|，|,)\s*(?:(?:under|in)\s+)?(?:the\s+)?"
+                     r"(?:(?:19|20)\d\d\s*年?的?\s*)?$",
                      re.I)
 
 
