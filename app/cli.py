@@ -203,12 +203,14 @@ def cmd_train_off_topic(args: argparse.Namespace) -> int:
     service = AnswerService(_settings(args))
     service.ensure_ready()
 
-    def support_of(question: str, chance: float) -> tuple[float, bool] | None:
-        # the passage an answer would be composed from, and whether it states a figure, with both off-topic rules
-        # off and the question doubted as the new model doubts it out of fold (not as the shipped model does, so
-        # that training twice chooses the same check): what the check reads
+    def support_of(question: str, chance: float) -> tuple[float, bool, str] | None:
+        # the passage an answer would be composed from, whether it states a figure, and its text (a field answer
+        # lacking the gold's figure is no loss refused), with both off-topic rules off and the question doubted as
+        # the new model doubts it out of fold (not as the shipped model does, so that training twice chooses the
+        # same check): what the check reads
         answer = service.answer(question, Options(without=("off_topic", "off_topic_answer"), off_topic_chance=chance))
-        return None if answer.abstained else (answer.features.get("support", 0.0), bool(answer.key_figure))
+        return None if answer.abstained else (answer.features.get("support", 0.0), bool(answer.key_figure),
+                                              answer.text)
 
     print(json.dumps(train_off_topic(service.embedder, sets, service.searcher.table().index.idf,
                                      max_false=args.max_false, support_of=support_of), indent=2))

@@ -12,6 +12,7 @@ than the allowed share of the field's answerable questions that name no law (the
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from evals.gold_check import load_gold
+from evals.metrics import facts_correct
 from retrieval.query import analyse
 from retrieval.rules.asks import domain_terms, subject_terms, weakly_on_topic
 from retrieval.topic import MAX_TERMS, TOPIC_MODEL_PATH, unseen_shares
@@ -41,6 +43,7 @@ class Labelled:
     question: str
     off_topic: bool
     answerable: bool = False
+    facts: tuple[tuple[str, ...], ...] = ()  # the gold's figures, each in its accepted forms (none: not known)
 
 
 def _lines(path: Path) -> list[str]:
@@ -49,7 +52,8 @@ def _lines(path: Path) -> list[str]:
 
 def labelled(sets: list[Path], general: Path = GENERAL_QUESTIONS,
              plain: Path = PLAIN_FIELD_QUESTIONS) -> list[Labelled]:
-    rows = [Labelled(g["question"], g.get("type") == "offtopic", bool(g.get("answerable", True)))
+    rows = [Labelled(g["question"], g.get("type") == "offtopic", bool(g.get("answerable", True)),
+                     tuple(tuple(forms) for forms in g.get("facts") or ()))
             for path in sets for g in load_gold(path)]
     return rows + [Labelled(q, True) for q in _lines(general)] + [Labelled(q, False, True) for q in _lines(plain)]
 
@@ -89,39 +93,61 @@ CHECK_SUPPORTS = (0.05, 0.08, 0.1, 0.12, 0.15, 0.2)
 CHECK_MAX_FIELD = 0.15  # share of the field's answered questions in the doubted band the check may refuse
 # the support under which an answer stating a figure is refused on the lower probability (1.1: any support)
 CHECK_FIGURE_SUPPORTS = (0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.1)
+# the same for an answer stating no figure, a quote only (1.1: any support)
+CHECK_QUOTE_SUPPORTS = (0.1, 0.15, 0.2, 0.25, 0.3, 1.1)
 
 
 def choose_answer_check(chances: np.ndarray, rows: list[Labelled], threshold: float,
-                        support_of: Callable[[str, float], tuple[float, bool] | None]) -> dict:
+                        support_of: Callable[[str, float], tuple | None]) -> dict:
     """The answer check (rule off_topic_answer) for the questions the screen lets through with some doubt (a
     held-out probability from the lowest candidate up to the screen's threshold): answered (``support_of`` gives,
     for the question read with its held-out probability, the topical support of the passage the answer is composed
-    from and whether the answer states a figure, None when it abstains anyway), which pair of thresholds refuses the most general questions while refusing at most
-    CHECK_MAX_FIELD of the field's answerable ones, together with the probability from which, and the support
-    under which, an answer stating a figure is refused, and the probability from which an answer stating no figure
-    (a quote only) is? Ties go to the higher probabilities, then the lower supports: the check that fires least."""
+    from, whether the answer states a figure and, optionally, the answer's text; None when it abstains anyway),
+    which pair of thresholds refuses the most general questions while refusing at most CHECK_MAX_FIELD of the
+    field's answerable ones, together with the probability from which, and the support under which, an answer
+    stating a figure is refused, and the same pair for an answer stating no figure (a quote only)? A field answer
+    known wrong (its text lacks a figure of the gold) costs nothing refused: refusing it is no false abstention.
+    Ties go to the higher probabilities, then the lower supports: the check that fires least."""
     screenable = [weakly_on_topic(r.question) for r in rows]
     band = [(r, float(p)) for r, p, s in zip(rows, chances, screenable, strict=True)
             if s and CHECK_CHANCES[0] <= p < threshold and (r.off_topic or r.answerable)]
-    answered = [(r, p, *read) for r, p in band if (read := support_of(r.question, p)) is not None]
-    field = [(p, sup, fig) for r, p, sup, fig in answered if not r.off_topic]
-    general = [(p, sup, fig) for r, p, sup, fig in answered if r.off_topic]
+    answered = [(r, p, *read[:2], read[2] if len(read) > 2 else None) for r, p in band
+                if (read := support_of(r.question, p)) is not None]
+    field = [(p, sup, fig) for r, p, sup, fig, text in answered if not r.off_topic and not _known_wrong(r, text)]
+    general = [(p, sup, fig) for r, p, sup, fig, _ in answered if r.off_topic]
     allowed = int(CHECK_MAX_FIELD * len(field))
     def caught(rows_: list[tuple[float, float, bool]], chance: float, support: float, figure: float = 1.1,
-               figure_support: float = 1.1, quote: float = 1.1) -> int:
+               figure_support: float = 1.1, quote: float = 1.1, quote_support: float = 1.1) -> int:
         return sum(1 for p, sup, fig in rows_
                    if (p >= chance and sup < support) or (fig and p >= figure and sup < figure_support)
-                   or (not fig and p >= quote))
+                   or (not fig and p >= quote and sup < quote_support))
 
-    best = max(((caught(general, ch, su, fc, fs, qc), ch, -su, fc, -fs, qc) for ch in CHECK_CHANCES
-                for su in CHECK_SUPPORTS for fc in (*CHECK_CHANCES, 1.1) for fs in CHECK_FIGURE_SUPPORTS
-                for qc in (*CHECK_CHANCES, 1.1) if caught(field, ch, su, fc, fs, qc) <= allowed),
-               default=(0, 1.1, 0.0, 1.1, -1.1, 1.1))
-    chance, support, figure, figure_support, quote = best[1], -best[2], best[3], -best[4], best[5]
-    return {"chance": chance, "support": support, "figure_chance": figure, "figure_support": figure_support,
-            "quote_chance": quote, "held_out_folds": {
-                "general_refused": f"{caught(general, chance, support, figure, figure_support, quote)}/{len(general)}",
-                "field_refused": f"{caught(field, chance, support, figure, figure_support, quote)}/{len(field)}"}}
+    best = max(((caught(general, *check), *_preference(check)) for check in _candidate_checks()
+                if caught(field, *check) <= allowed), default=(0, *_preference(_NEVER)))
+    check = _preference(best[1:])  # its own inverse: the check itself
+    return {**dict(zip(_CHECK_FIELDS, check, strict=True)), "held_out_folds": {
+        "general_refused": f"{caught(general, *check)}/{len(general)}",
+        "field_refused": f"{caught(field, *check)}/{len(field)}"}}
+
+
+def _known_wrong(row: Labelled, answer: str | None) -> bool:
+    return bool(row.facts) and answer is not None and not facts_correct([list(f) for f in row.facts], answer)
+
+
+_CHECK_FIELDS = ("chance", "support", "figure_chance", "figure_support", "quote_chance", "quote_support")
+_NEVER = (1.1, 0.0, 1.1, 1.1, 1.1, 1.1)
+
+
+def _candidate_checks():
+    return itertools.product(CHECK_CHANCES, CHECK_SUPPORTS, (*CHECK_CHANCES, 1.1), CHECK_FIGURE_SUPPORTS,
+                             (*CHECK_CHANCES, 1.1), CHECK_QUOTE_SUPPORTS)
+
+
+def _preference(check: tuple[float, ...]) -> tuple[float, ...]:
+    """The order ties are broken in, after the general questions caught: the higher probabilities, then the lower
+    supports (the check that fires least). Negating the supports is its own inverse."""
+    chance, support, figure, figure_support, quote, quote_support = check
+    return chance, -support, figure, -figure_support, quote, -quote_support
 
 
 def train_off_topic(embedder: LexCiteEmbeddings, sets: list[Path], vocabulary: Mapping[str, float],

@@ -143,7 +143,8 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
     the field before any search; that reading here matters only when the screen is switched off, `--without
     off_topic`.) An answer stating a figure is refused from a lower probability (`figure_chance`), from a passage
     speaking to less of the question than `figure_support`: the field's figure questions are the ones the model
-    doubts least. An answer stating no figure, only a quote, is refused from `quote_chance`, whatever it speaks to.
+    doubts least. An answer stating no figure, only a quote, is refused from `quote_chance`, from a passage speaking
+    to less of the question than `quote_support`.
     An answer a rule computed from a law or a glossary term the question names (its definition, "what does CII
     stand for") is about the field by that name, and is not doubted."""
     if topic is None or comp.abstained or comp.of_named_subject or not enabled("off_topic_answer"):
@@ -156,8 +157,10 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
         why = f"off-topic probability {doubted:.2f} >= {topic.figure_chance:.2f} for an answer stating a figure" + \
             (f" from a passage speaking to {comp.support:.0%} of the question (< {topic.figure_support:.0%})"
              if topic.figure_support <= 1.0 else "")
-    elif not comp.key_figure and doubted >= topic.quote_chance:
-        why = f"off-topic probability {doubted:.2f} >= {topic.quote_chance:.2f} for an answer stating no figure"
+    elif not comp.key_figure and doubted >= topic.quote_chance and comp.support < topic.quote_support:
+        why = f"off-topic probability {doubted:.2f} >= {topic.quote_chance:.2f} for an answer stating no figure" + \
+            (f" from a passage speaking to {comp.support:.0%} of the question (< {topic.quote_support:.0%})"
+             if topic.quote_support <= 1.0 else "")
     elif doubted < chance or (comp.support >= least_support and domain_terms(analysis.question)):
         return None
     else:

@@ -50,8 +50,10 @@ class TopicModel:
     figure_chance: float = 1.1
     figure_support: float = 1.1
     # and an answer stating no figure (a quote only: the weakest evidence it answers) for a question the model
-    # doubts at least this much, however much the passage speaks to
+    # doubts at least this much, from a passage speaking to less of the question than quote_support (1.1: however
+    # much it speaks to)
     quote_chance: float = 1.1
+    quote_support: float = 1.1
 
     def doubts(self, chance: float) -> bool:
         """Whether a question the model gives this off-topic probability is one it doubts: at or over the answer
@@ -93,7 +95,8 @@ def _answer_check(spec: dict | None) -> dict:
     return {"answer_check": (float(spec["chance"]), float(spec["support"])),
             "figure_chance": float(spec.get("figure_chance", 1.1)),
             "figure_support": float(spec.get("figure_support", 1.1)),
-            "quote_chance": float(spec.get("quote_chance", 1.1))}
+            "quote_chance": float(spec.get("quote_chance", 1.1)),
+            "quote_support": float(spec.get("quote_support", 1.1))}
 
 
 def _is_cjk(text: str) -> bool:

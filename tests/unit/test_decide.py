@@ -598,6 +598,40 @@ def test_an_answer_stating_no_figure_is_refused_on_doubt_alone_from_the_quote_pr
     assert off_topic_answer(figure, replace(question, off_topic_chance=0.61), model) is None
 
 
+def test_a_quote_is_refused_on_doubt_only_from_a_passage_speaking_to_little_of_the_question():
+    from dataclasses import replace
+
+    import numpy as np
+
+    from retrieval.compose import Composition
+    from retrieval.decide import off_topic_answer
+    from retrieval.topic import TopicModel
+
+    model = TopicModel(space="intfloat/multilingual-e5-small", weights=np.zeros(2, dtype=np.float32), term_weight=0.0,
+                       bias=0.0, threshold=0.97, answer_check=(0.8, 0.05), quote_chance=0.5, quote_support=0.25)
+    question = replace(analyse("Can a foreign company sell lottery tickets online in China?"), off_topic_chance=0.61)
+    refused = off_topic_answer(Composition(text="第五条 …出售…", support=0.2), question, model)
+    assert refused is not None and "speaking to 20% of the question (< 25%)" in refused.trace[-1].detail
+    # a quote on point stands, however doubted the question
+    assert off_topic_answer(Composition(text="第四十九条 …近亲属…", support=0.6), question, model) is None
+
+
+def test_the_quote_check_may_ask_for_little_support_too():
+    import numpy as np
+
+    from evals.off_topic import Labelled, choose_answer_check
+
+    rows = [Labelled(f"general question {i}", True) for i in range(3)] + \
+        [Labelled(f"field question {i} about data", False, True) for i in range(10)]
+    chances = np.array([0.9, 0.8, 0.75] + [0.9] * 10)
+    # the field's doubted quotes speak to much of their questions, the general ones' to little
+    reads = [(0.1, False), (0.2, False), (0.05, False)] + [(0.6, False)] * 10
+    supports = dict(zip([r.question for r in rows], reads, strict=True))
+    check = choose_answer_check(chances, rows, 0.97, lambda question, chance: supports[question])
+    assert check["held_out_folds"] == {"general_refused": "3/3", "field_refused": "0/10"}
+    assert check["quote_support"] < 0.6
+
+
 def test_an_answer_computed_from_a_term_the_question_names_is_not_doubted():
     from dataclasses import replace
 
@@ -629,3 +663,20 @@ def test_a_refusal_shows_its_confidence_and_threshold_told_apart():
 
     assert (_apart(0.2262, 0.2268), _apart(0.2268, 0.2262)) == ("0.226", "0.227")
     assert (_apart(0.13, 0.2268), _apart(0.2268, 0.13)) == ("0.13", "0.23")
+
+
+def test_a_field_answer_known_wrong_costs_nothing_refused():
+    import numpy as np
+
+    from evals.off_topic import Labelled, choose_answer_check
+
+    general = [Labelled(f"general question {i}", True) for i in range(2)]
+    wrong = [Labelled(f"field question {i} about data", False, True, (("90 days",),)) for i in range(8)]
+    right = [Labelled(f"field question {i} about data retention", False, True, (("6 months",),)) for i in range(2)]
+    rows = general + wrong + right
+    chances = np.array([0.9, 0.9] + [0.9] * 8 + [0.35] * 2)
+    reads = {r.question: (0.05, False, "3 years [1].") for r in general + wrong}
+    reads |= {r.question: (0.05, False, "6 months [1].") for r in right}
+    check = choose_answer_check(chances, rows, 0.97, lambda question, chance: reads[question])
+    # the eight wrong field answers go with the two general ones; the two right ones, doubted less, stay
+    assert check["held_out_folds"] == {"general_refused": "2/2", "field_refused": "0/2"}
