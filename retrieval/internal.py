@@ -65,7 +65,9 @@ def secondary_note(picks) -> str:
             "found to say it.")
 
 
-ASKED_COUNT = re.compile(r"\bhow many ([a-z][a-z\- ]*?)(?=\s+(?:does|do|did|is|are|was|were|must|can|may|will|"
+# "how many had been registered" names no noun: what is counted is in the sentence before
+ASKED_COUNT = re.compile(r"\bhow many (?!(?:had|have|has|were|was|are|is|did|do|does|will|would|can|could|must|should|"
+                         r"shall|may|might|of)\b)([a-z][a-z\- ]*?)(?=\s+(?:does|do|did|is|are|was|were|must|can|may|will|"
                          r"should|shall|have|has|had|in|on|at|of|for|per|under|before|after)\b|\s*[?.]|$)", re.I)
 ASKED_COUNT_ZH = re.compile(r"多少(?:个|名|家|台|项|次|人|位|间|张|辆|座)?([\u4e00-\u9fff]{1,4}?)(?=[？?。，,吗呢]|$)")
 _PROPER = re.compile(r"\b[A-Z][a-z]{3,}\b")

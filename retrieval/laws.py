@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -101,13 +102,19 @@ def _extra_aliases(entry, manifest: Manifest) -> list[str]:
 _EN_KINDS = "measures|provisions|regulations|regs|rules"  # "the CII regs" are the CII Regulations
 _EN_KIND_WORD = re.compile(rf"(\\ )({_EN_KINDS})$")
 _ZH_KIND_WORD = re.compile(r"(?<!暂行)(办法|规定|条例)$")
+_ZH_BETWEEN = "(?:的?(?:那个|这个|那部|这部|那份|这份)|的)?"
+_ZH_SUBJECT_LEAST = 4
 
 
 def _name_pattern(name: str, chinese: bool) -> str:
     """A law's name as a pattern that also takes a provisional word before the kind of rule it is."""
     escaped = re.escape(name)
     if chinese:
-        return _ZH_KIND_WORD.sub(r"(?:暂行)?\1", escaped)
+        kind = _ZH_KIND_WORD.search(name)
+        # "深度合成那个规定", "算法推荐的规定": a subject of four characters or more says which rule, whatever stands
+        # between it and the rule's kind
+        between = _ZH_BETWEEN if kind and kind.start() >= _ZH_SUBJECT_LEAST else ""
+        return _ZH_KIND_WORD.sub(rf"{between}(?:暂行)?\1", escaped)
     # users call a rule's kind loosely: "the CBDT rules" are the CBDT Provisions, "the SCC rules" the SCC Measures
     loose = _EN_KIND_WORD.sub(rf"\1(?:(?:interim|provisional|administrative)\ )?(?:{_EN_KINDS})", escaped)
     if (subject := _EN_KIND_LAST.fullmatch(name)) and not re.search(r"\d", name):
@@ -652,6 +659,25 @@ def _bare_zh_reading() -> tuple[tuple[_BareEnding, ...], re.Pattern[str], _NotAT
         re.compile("|".join(spec["pointing_back_words"])))
 
 
+def _from_word_start(head: str, name: str) -> str:
+    """The name from the first word that starts inside it: "对应刑法" splits after 对, which begins the word 对应, and
+    the name is 刑法, not 应刑法."""
+    start, at = len(head) - len(name), 0
+    for word in _jieba().lcut(head):
+        if at >= start:
+            return head[at:]
+        at += len(word)
+    return head[at:]
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
 def _bare_zh_law_names(question: str) -> list[str]:
     """The Chinese law names the question writes without title marks (人工智能法哪天开始施行), held or not: the
     characters before a 法 that ends a name, from the last word before which a name starts (按照电子商务法 ->
@@ -666,7 +692,7 @@ def _bare_zh_law_names(question: str) -> list[str]:
             continue
         for m in ending.pattern.finditer(question):
             head = re.search(r"[\u4e00-\u9fff]+$", question[:m.end()]).group(0).removeprefix("中华人民共和国")
-            name = before.split(head)[-1]
+            name = _from_word_start(head, before.split(head)[-1])
             if not_a_title.rules_out(question[:m.end() - len(name)], name):
                 continue
             if len(name) >= ending.shortest and not name.endswith(ending.not_law) and name not in names:

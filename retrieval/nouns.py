@@ -7,6 +7,7 @@ unseen words reads them instead)."""
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections.abc import Callable
@@ -51,7 +52,19 @@ def foreign_nouns(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]
     holds."""
     known = _never_foreign()
     return tuple(n for n in question_nouns(question) if n not in known and not uses(n)) + \
-        tuple(w for w in rare_english_words(question) if w.lower() not in _glossary_english() and not uses(w))
+        tuple(w for w in rare_english_words(question) if w.lower() not in _glossary_english() and not uses(w)
+              and not _misspelt_field_word(w))
+
+
+def _misspelt_field_word(word: str) -> bool:
+    """A typing slip of a word of the glossary ("cybersecurty"): rare in English only for being misspelt. Long words
+    only, and a close likeness (difflib's ratio): a short or a merely similar word is another word."""
+    return len(word) >= _TYPO_LEAST_LENGTH and bool(
+        difflib.get_close_matches(word.lower(), _glossary_english(), n=1, cutoff=_TYPO_LIKENESS))
+
+
+_TYPO_LEAST_LENGTH = 7
+_TYPO_LIKENESS = 0.9
 
 
 def absorbing_compounds(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:

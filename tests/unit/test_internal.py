@@ -94,3 +94,10 @@ def test_a_guides_count_of_another_thing_does_not_answer_a_count_asked_in_its_la
     assert not count_not_stated(comp, services, [guide])
     # asked in Chinese, an English guide's words are not the question's: the composer's call
     assert not count_not_stated(comp, analyse("推荐服务要有多少注册用户才需要备案？", "bigram"), [guide])
+
+
+def test_how_many_followed_by_a_verb_names_no_noun_to_look_for():
+    from retrieval.internal import ASKED_COUNT
+
+    assert ASKED_COUNT.search("How many had been registered by the end of 2024?") is None
+    assert ASKED_COUNT.search("How many parking spaces does the site have?").group(1) == "parking spaces"

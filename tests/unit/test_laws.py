@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.laws import article_refs, background_laws, resolve_laws
+from retrieval.laws import article_refs, background_laws, resolve_laws, unknown_law_names
 
 
 @pytest.mark.parametrize(("question", "docs"), [
@@ -303,3 +303,18 @@ def test_an_article_cited_after_a_law_s_name_is_not_part_of_the_name(question, n
     from retrieval.laws import unknown_law_names
 
     assert unknown_law_names(question) == names
+
+
+@pytest.mark.parametrize(("question", "law"), [
+    ("深度合成那个规定（管AI换脸的）是从哪天开始施行的？", "deep-synthesis"),
+    ("管算法推荐的那个规定什么时候生效", "algorithm-recommendation"),
+    ("未成年人网络保护的那个条例哪天施行", "minors"),
+])
+def test_a_rule_s_subject_names_it_whatever_stands_before_its_kind(question, law):
+    assert resolve_laws(question)[:1] == [law]
+
+
+def test_a_bare_law_name_starts_at_a_word():
+    # 对应刑法: 对 begins the word 对应, so the name is 刑法 (too short to read bare), not 应刑法
+    assert unknown_law_names("这种倒卖个人信息的行为对应刑法哪一条？") == []
+    assert unknown_law_names("按照电子商务法，平台要保存多久？") == ["《电子商务法》"]

@@ -1,5 +1,7 @@
 """The things a question names, and which of them a store never uses (rule foreign_subject's evidence)."""
 
+import pytest
+
 from retrieval.nouns import foreign_nouns, question_nouns
 from retrieval.rules.asks import names_no_subject, subject_terms
 
@@ -90,3 +92,11 @@ def test_face_and_personal_name_the_field_s_subject_only_in_its_company():
     assert subject_terms("How long is the limitation period for a personal injury claim?") == []
     # and a name before such a word says which of the field's subjects is meant
     assert names_a_subject_s_kind("Is the OAID personal information?", "OAID")
+
+
+@pytest.mark.parametrize(("word", "slip"), [("cybersecurty", True), ("infomation", True), ("pharmacy", False),
+                                            ("firearm", False), ("DocuSign", False)])
+def test_a_misspelt_word_of_the_field_is_no_foreign_thing(word, slip):
+    from retrieval.nouns import _misspelt_field_word
+
+    assert _misspelt_field_word(word) is slip
