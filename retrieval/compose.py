@@ -39,6 +39,7 @@ from retrieval.figures import (
     publication_day,
     same_as_of,
     stated_months,
+    yes_or_no,
 )
 from retrieval.glossary import expand_query, name_forms, names_in, scheme_names
 from retrieval.internal import own_label, secondary_note
@@ -1184,7 +1185,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
         picks = stage(ask, picks)
         if isinstance(picks, Composition):
             return picks
-    picks = _own_commencement(picks, analysis)
+    picks = _asks_apart(ask, _own_commencement(picks, analysis))
     primary = picks[0]
     for check in (_names_checked, _choice_checked, _text_checked):
         if (refusal := check(ask, primary)) is not None:
@@ -1219,6 +1220,35 @@ def _own_commencement(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
         return picks
     # it takes the repeating sentence's place, score and all, so that it is also cited first
     return [replace(own, score=max(own.score, first.score)), *(p for p in picks if p is not own)]
+
+
+def _asks_apart(ask: _Ask, picks: list[Pick]) -> list[Pick]:
+    """Rule asks_apart: "省网信办查材料齐不齐要几个工作日？国家网信办受理以后多少个工作日内要评估完？" Two asks of one
+    procedure, where the sentence found first for the first ask is also the second ask's, gives both the same figure,
+    and speaks to more of the second: it is the second ask's answer, and the first ask takes the best other sentence stating a figure of the
+    kind it wants, rather than one sentence answering both and the first ask left unanswered."""
+    analysis = ask.analysis
+    if not enabled("asks_apart") or analysis.follow_up is None or len(picks) < 2 \
+            or yes_or_no(asking_sentence(analysis.first_ask)) or _asks_again(analysis.follow_up.question):
+        # "is a filing mandatory, and what's the threshold?", "哪部先施行？各自的施行日期是哪天？": one figure answers both
+        return picks
+    first = picks[0]
+    follow = _follow_up(ask.passages, analysis, first, ask.tokenizer, ask.idf, ask.unknown_idf)
+    if follow is None or follow.passage.chunk_id != first.passage.chunk_id or follow.span.text != first.span.text \
+            or follow.coverage <= first.coverage or _lead(first, analysis) != _lead(follow, analysis.follow_up):
+        return picks  # one sentence stating a figure for each ask ("30个工作日内…；情况复杂的，可以延长15个工作日") answers both
+    # of the same text: two asks of one procedure are answered from the rule that sets it
+    other = next((p for p in picks[1:] if p.span.text != first.span.text and p.coverage > 0
+                  and p.passage.doc_id == first.passage.doc_id and _wanted(p.figures, analysis)), None)
+    if other is None:
+        return picks
+    return [other, *(p for p in picks if p is not other)]
+
+
+def _asks_again(second_ask: str) -> bool:
+    """Whether a second ask asks the first again of each thing it named (各自, "each"), not something new."""
+    return any(re.search(rf"\b{re.escape(w)}\b" if w.isascii() else re.escape(w), second_ask, re.I)
+               for w in cues()["rules"]["asks_apart"]["restating"])
 
 
 def _unsanctioned_duty_on_point(ask: _Ask, primary: Pick, support: float) -> Composition | None:

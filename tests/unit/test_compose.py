@@ -829,3 +829,12 @@ def test_a_name_the_store_never_uses_in_the_scene_or_beside_the_field_s_subjects
     # the only subject the question names: what it asks about, not its setting
     shop = analyse("Does a small WeChat shop selling handmade clothes need a business license?", "bigram")
     assert "WeChat" not in _setting_names(shop, passage)
+
+
+@pytest.mark.parametrize(("second_ask", "again"), [("各自的施行日期是哪天？", True), ("What is each law's fine?", True),
+                                                   ("国家网信办受理以后多少个工作日内要评估完？", False),
+                                                   ("and how long can it be extended?", False)])
+def test_a_second_ask_of_each_thing_named_asks_the_first_again(second_ask, again):
+    from retrieval.compose import _asks_again
+
+    assert _asks_again(second_ask) is again
