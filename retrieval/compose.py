@@ -1224,9 +1224,10 @@ def _own_commencement(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
 
 def _asks_apart(ask: _Ask, picks: list[Pick]) -> list[Pick]:
     """Rule asks_apart: "省网信办查材料齐不齐要几个工作日？国家网信办受理以后多少个工作日内要评估完？" Two asks of one
-    procedure, where the sentence found first for the first ask is also the second ask's, gives both the same figure,
-    and speaks to more of the second: it is the second ask's answer, and the first ask takes the best other sentence stating a figure of the
-    kind it wants, rather than one sentence answering both and the first ask left unanswered."""
+    procedure, where the sentence found first for the first ask is also the second ask's, gives both the same
+    figure, and speaks to more of the second: it is the second ask's answer, and the first ask takes the best other
+    sentence of the same text stating a figure of the kind it wants, rather than one sentence answering both and the
+    first ask left unanswered."""
     analysis = ask.analysis
     if not enabled("asks_apart") or analysis.follow_up is None or len(picks) < 2 \
             or yes_or_no(asking_sentence(analysis.first_ask)) or _asks_again(analysis.follow_up.question):
