@@ -661,7 +661,9 @@ def _bare_zh_reading() -> tuple[tuple[_BareEnding, ...], re.Pattern[str], _NotAT
 
 def _from_word_start(head: str, name: str) -> str:
     """The name from the first word that starts inside it: "对应刑法" splits after 对, which begins the word 对应, and
-    the name is 刑法, not 应刑法."""
+    the name is 刑法, not 应刑法. A held law's name is whole as found (and jieba, slow to load, is not needed)."""
+    if resolve_laws(name):
+        return name
     start, at = len(head) - len(name), 0
     for word in _jieba().lcut(head):
         if at >= start:
@@ -692,7 +694,10 @@ def _bare_zh_law_names(question: str) -> list[str]:
             continue
         for m in ending.pattern.finditer(question):
             head = re.search(r"[\u4e00-\u9fff]+$", question[:m.end()]).group(0).removeprefix("中华人民共和国")
-            name = _from_word_start(head, before.split(head)[-1])
+            name = before.split(head)[-1]
+            if len(name) < ending.shortest or name.endswith(ending.not_law):
+                continue
+            name = _from_word_start(head, name)
             if not_a_title.rules_out(question[:m.end() - len(name)], name):
                 continue
             if len(name) >= ending.shortest and not name.endswith(ending.not_law) and name not in names:
