@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -35,15 +36,22 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def jieba_module():
+    """jieba, imported on first use (its dictionary takes about half a second to load) and quiet."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
 def tokenize(text: str, mode: str = "bigram") -> list[str]:
     """English words (lower-cased, lightly stemmed, stop words dropped) plus Chinese tokens:
     character bigrams and single characters (mode "bigram"), or jieba's search-mode words."""
     tokens = [_stem(word) for word in _WORD.findall(_CJK_RUN.sub(" ", text.lower())) if word not in STOPWORDS]
     for run in _CJK_RUN.findall(text):
         if mode == "jieba":
-            import jieba
-
-            tokens.extend(w for w in jieba.cut_for_search(run) if w.strip() and w not in ZH_STOP)
+            tokens.extend(w for w in jieba_module().cut_for_search(run) if w.strip() and w not in ZH_STOP)
         else:
             # list comprehensions and map, not generators: tokenizing candidates is much of an answer at 100k chunks
             tokens.extend([c for c in run if c not in ZH_STOP])

@@ -1885,8 +1885,7 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
         return ask.abstain(f"The earlier text has no such provision: {citation_label(primary.passage)} added it: "
                            f"“{_trim(primary.span.text, set())}”", "added_later")
     if analysis.which_article and (named := figures_named(analysis.question)):
-        held = extract_figures(_body_text(primary.passage))
-        if not all(any(figures_match(f, g) for g in held) for f in named):
+        if not states_all(named, _body_text(primary.passage)):
             # "which article of the DSL sets the 5%-of-turnover fine?": an article without that figure is not it
             return ask.abstain(f"No article found states {', '.join(f.text for f in named)}; the closest is "
                                f"{citation_label(primary.passage, primary.span)}.", "which_article")
@@ -1924,6 +1923,12 @@ def figures_named(question: str) -> list[Figure]:
     """The figures a question names as what it looks for (5%, 72 hours), not its law's year or the 一条 of 哪一条."""
     return [f for f in extract_figures(_NOT_SOUGHT.sub(" ", strip_law_names(question)))
             if f.kind in ("amount", "percent", "multiple", "duration", "count", "age")]
+
+
+def states_all(figures: list[Figure], text: str) -> bool:
+    """Whether the text states every one of the figures (an article said to set them must)."""
+    held = extract_figures(text)
+    return all(any(figures_match(f, g) for g in held) for f in figures)
 
 
 def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:

@@ -317,20 +317,30 @@ def _swap_subject(question: str, parts: _Parts, prior: Reading, prior_laws, prio
         return None  # no single kind to carry over, or the follow-up names an ask of its own ("and the deadline?")
     language = detect_language(question)
     text = vocab.swap[wants.pop()][language].format(subject=subject)
-    inherited = ["subject"]
+    text, inherited = _placed(text, parts, prior, prior_laws, prior_party, language, vocab, own_too=True)
+    return Reading(question, text, describe(text), ("subject", *inherited), language)
+
+
+def _placed(text: str, parts: _Parts, prior: Reading, prior_laws, prior_party, language: str, vocab: Vocabulary,
+            own_too: bool) -> tuple[str, tuple[str, ...]]:
+    """`text` with the law and the party the follow-up leaves out taken from the question before (and, `own_too`,
+    with the ones it names, which a text written afresh lacks), and what was inherited."""
+    inherited: list[str] = []
     if parts.laws:
-        start, end, doc_id = parts.laws[0]
-        text = _with_law(text, (0, 0, doc_id), parts.rest[start:end], language)
+        if own_too:
+            start, end, doc_id = parts.laws[0]
+            text = _with_law(text, (0, 0, doc_id), parts.rest[start:end], language)
     elif prior_laws:
         start, end, doc_id = prior_laws[0]
         text = _with_law(text, (0, 0, doc_id), prior.text[start:end], language)
         inherited.append("law")
     if parts.party:
-        text = _with_party(text, parts.party, language, vocab)
+        if own_too:
+            text = _with_party(text, parts.party, language, vocab)
     elif prior_party:
         text = _with_party(text, prior_party, language, vocab)
         inherited.append("party")
-    return Reading(question, text, describe(text), tuple(inherited), language)
+    return text, tuple(inherited)
 
 
 def _own_subject(question: str, parts: _Parts, prior: Reading, prior_laws, prior_party,
@@ -343,17 +353,10 @@ def _own_subject(question: str, parts: _Parts, prior: Reading, prior_laws, prior
         text = own + _ask_mark(question)
     else:
         text = f"{own}是什么？" if language == "zh" else f"What is {parts.rest}?"
-    inherited: list[str] = []
-    if not parts.laws and prior_laws:
-        start, end, doc_id = prior_laws[0]
-        text = _with_law(text, (0, 0, doc_id), prior.text[start:end], language)
-        inherited.append("law")
-    if not parts.party and prior_party:
-        text = _with_party(text, prior_party, language, vocab)
-        inherited.append("party")
+    text, inherited = _placed(text, parts, prior, prior_laws, prior_party, language, vocab, own_too=False)
     if not inherited:
         return None
-    return Reading(question, text, describe(text), tuple(inherited), language)
+    return Reading(question, text, describe(text), inherited, language)
 
 
 def describe(question: str) -> str:

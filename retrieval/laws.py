@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.lexical import jieba_module
 from ingest.manifest import Manifest, load_manifest
 from ingest.numerals import NUMERAL_CHARS, chinese_to_int
 from retrieval.glossary import abbreviations, glossary_pairs
@@ -665,19 +665,11 @@ def _from_word_start(head: str, name: str) -> str:
     if resolve_laws(name):
         return name
     start, at = len(head) - len(name), 0
-    for word in _jieba().lcut(head):
+    for word in jieba_module().lcut(head):
         if at >= start:
             return head[at:]
         at += len(word)
     return head[at:]
-
-
-@lru_cache(maxsize=1)
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
 
 
 def _bare_zh_law_names(question: str) -> list[str]:

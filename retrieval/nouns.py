@@ -8,11 +8,11 @@ unseen words reads them instead)."""
 from __future__ import annotations
 
 import difflib
-import logging
 import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ingest.lexical import jieba_module
 from retrieval.glossary import load_glossary
 from retrieval.rules.asks import subject_terms
 from retrieval.rules.registry import cues
@@ -27,10 +27,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 
 @lru_cache(maxsize=1)
 def _tagger():
-    import jieba
+    jieba_module()  # quiet, loaded once
     import jieba.posseg
 
-    jieba.setLogLevel(logging.WARNING)
     return jieba.posseg
 
 

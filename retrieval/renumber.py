@@ -10,8 +10,7 @@ from functools import lru_cache
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
-from retrieval.compose import Composition, citation_label, figures_named
-from retrieval.figures import extract_figures, figures_match
+from retrieval.compose import Composition, citation_label, figures_named, states_all
 from retrieval.laws import amended_laws, resolve_laws, text_pair
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
@@ -100,17 +99,11 @@ def renumbered_by_content(analysis: QueryAnalysis, passages: list[Passage],
     similarity, match = most_alike(own_text, chunks_of(other))
     if match is None or similarity < MIN_SIMILARITY:
         return None
-    if not _states_figures_named(analysis.question, own_text + " " + _articles(chunks_of(other))[match.article][1]):
+    if not states_all(figures_named(analysis.question), f"{own_text} {_articles(chunks_of(other))[match.article][1]}"):
         return None  # "罚款提到了营业额5%，这是修正后的第几条？": an article without that figure is not it (rule which_article)
     found = _articles(chunks_of(found.doc_id))[found.article][0]  # the article's first part, quoted from its start
     old, new = (found, match) if found.doc_id == earlier else (match, found)
     return _answer(old, new, similarity, analysis.language)
-
-
-def _states_figures_named(question: str, text: str) -> bool:
-    """Whether the text states every figure the question says the article sets (all, when it names none)."""
-    held = extract_figures(text)
-    return all(any(figures_match(f, g) for g in held) for f in figures_named(question))
 
 
 def _texts_compared(named: list[str]) -> tuple[str, str] | None:

@@ -133,9 +133,6 @@ class AnswerService:
         self.ensure_ready()
         analysis = analysis or analyse(question, self.settings.lexical_tokenizer)
         filters = Filters.of(options.kinds, options.doc_ids, options.languages, options.in_force_only)
-        return self._ranked(analysis, filters, options)
-
-    def _ranked(self, analysis: QueryAnalysis, filters: Filters, options: Options) -> list[Passage]:
         candidates = self.searcher.search(analysis, filters, options.mode)
         if options.use_rerank and options.mode == "hybrid":
             ranked = rerank(candidates, analysis, self.settings.rerank, self.settings.lexical_tokenizer)
