@@ -97,14 +97,14 @@ FOLLOW_UP_COVERAGE = 0.2  # how much of a second ask the sentence answering it m
 
 NOT_FOUND = "The corpus does not answer this."
 NOT_FOUND_ZH = "语料库中没有找到答案。"
-# Regimes outside the mainland's law: a question about one is answered only if a passage names it. Their own laws
-# always name a regime; Hong Kong, Macau and Taiwan are regimes of their own wherever they are named (a Hong Kong
-# listing is not the "国外上市" the review measures speak of)
+# Regimes outside the mainland's law (cues.toml [rules.foreign_regime]): a question about one is answered only if
+# a passage names it. Their own laws and regulators always name a regime; Hong Kong, Macau and Taiwan are regimes of
+# their own wherever they are named (a Hong Kong listing is not the "国外上市" the review measures speak of)
+_REGIMES = cues()["rules"]["foreign_regime"]
 FOREIGN_REGIMES = re.compile(
     # bounded by what is not a Latin letter or digit: "新加坡PDPA" names the PDPA (a Chinese character is a \w too)
-    r"(?<![A-Za-z0-9])(GDPR|UK GDPR|CCPA|CPRA|HIPAA|COPPA|LGPD|PDPA|PDPO|APPI|PIPEDA|DPDP|EU|European Union|"
-    r"California|Hong Kong|Macau|Macao|Taiwan|US federal)(?![A-Za-z0-9])|欧盟|香港|澳门|台湾|加州|通用数据保护条例"
-)
+    r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, _REGIMES["latin"])) + r")(?![A-Za-z0-9])|"
+    + "|".join(map(re.escape, _REGIMES["chinese"])))
 # a country names a regime when the question speaks of its law ("Japan's data protection law", "under UK law",
 # "新加坡的个人数据保护法"), not when it is where the data goes or who asks ("our Singapore parent", "美国一家法院")
 _COUNTRY = (r"Singapore|Japan(?:ese)?|Korea(?:n)?|(?:the )?United States|U\.S\.|US|UK|Britain|British|India(?:n)?|"

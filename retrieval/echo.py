@@ -1,13 +1,15 @@
 """Rule `echoed_figure`: "DiDi's fine was about CNY 8.02 billion. How did that compare with the fines on its
 executives?" states one side of a comparison and asks the other. An answer whose every figure is one the question
 itself states answers nothing asked: the figure echoed back is the careless answer, and the side asked was not
-found."""
+found. The same holds outside comparisons when the question asks a kind of figure the echo lacks ("companies with
+over 1 million users must report yearly: what is the deadline?" answered "more than 1 million"); a question asking
+whether its own figure is right ("Is the PIPL's top fine CNY 50 million?") is answered by that figure."""
 
 from __future__ import annotations
 
 from retrieval.compare import sets_beside
 from retrieval.compose import Composition, abstain
-from retrieval.figures import extract_figures, figures_match
+from retrieval.figures import extract_figures, figures_match, yes_or_no
 from retrieval.query import QueryAnalysis
 from retrieval.rules.asks import asks_comparison
 from retrieval.rules.registry import enabled
@@ -22,11 +24,17 @@ def compares(question: str) -> bool:
 
 def echoed_figure(comp: Composition, analysis: QueryAnalysis) -> Composition:
     """The answer, or an abstention when every figure its lead states is one the comparison asked already states."""
-    if not enabled(RULE) or comp.abstained or not comp.key_figure or not compares(analysis.question):
+    if not enabled(RULE) or comp.abstained or not comp.key_figure:
         return comp
     told = extract_figures(analysis.question)
     shown = extract_figures(comp.key_figure)
     if not told or not shown or not all(any(figures_match(s, t) for t in told) for s in shown):
         return comp
+    if compares(analysis.question):
+        return abstain(comp.cited, f"The only figure found ({comp.key_figure}) is the one the question states; no "
+                                   f"passage found states the other side.", analysis, RULE)
+    missing = analysis.wants - {f.kind for f in shown}
+    if yes_or_no(analysis.question) or not missing or not analysis.wants & {f.kind for f in shown}:
+        return comp
     return abstain(comp.cited, f"The only figure found ({comp.key_figure}) is the one the question states; no "
-                               f"passage found states the other side.", analysis, RULE)
+                               f"passage found states the {' or '.join(sorted(k.replace('-', ' ') for k in missing))} asked.", analysis, RULE)

@@ -659,9 +659,9 @@ _WANTS = [
                            re.I)),
     # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
     ("amount", re.compile(r"\bfines?\b|fined|how much(?! time|(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
-                          r"illegal gains|unlawful income|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
+                          r"illegal gains|unlawful income|\bprofits?\b|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
                           r"capital|compensation|damages|budget|spend(?:ing|s)?|top-?ups?)\b|\b(?:max(?:imum)?|min(?:imum)?|limit|cap|how much)\b[^?]{0,30}\bpayments?\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
-                          r"(?<!消)费|消费(?:金额|限额|上限)|充值|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
+                          r"(?<!消)费|消费(?:金额|限额|上限)|获利|充值|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
     # a fine set as a multiple of the gains ("what multiple of the illegal income", 违法所得几倍)
     # a fine "relative to the illegal gains" is one set as a multiple of them (Chinese law sets no other)
     ("multiple", re.compile(r"\bmultiples?\b|how many times (?:the|of|their|its|our|his|her)\b|几倍|多少倍|倍数|"
@@ -786,7 +786,8 @@ _DUTY_WHEN = re.compile(r"\b(?:by )?when (?:do|must|should|shall|does|will|would
                         r"(?:备案|报告|通知|提交|申报|删除|整改|申请|更新|续期|答复|回复|报送)", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^。？]{0,30}(?:几月|哪一?天)|每年[^，。？]{0,30}(?:什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
                           r"(?:what|which)(?: [a-z]+)? date|(?:by )?(?:what|which)(?: [a-z]+)? date[^,.?]{0,30}(?:each|every) year|"
-                          r"annually by what",
+                          r"annually by what|\b(?:annual|yearly)\s+(?:filing\s+|reporting\s+|submission\s+)?deadline|"
+                          r"\bdeadline\s+(?:each|every)\s+year|每年的?截止(?:日期|时间|日)",
                           re.I)
 # a text taking effect happens once, on a date; a duty done every year falls on a day of the year
 _COMMENCES = re.compile(r"施行|生效|(?:take[sn]?|took|taking) effect|into force", re.I)
@@ -915,8 +916,9 @@ def question_wants(question: str) -> set[str]:
         wants = (wants - {"amount"}) | {"duration"}
     if "date" in wants and _DUTY_WHEN.search(question):
         wants.add("duration")
-    if "date" in wants and _ANNUAL_DATE.search(question) and not _COMMENCES.search(question):
-        # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted
+    if wants & {"date", "duration"} and _ANNUAL_DATE.search(question) and not _COMMENCES.search(question):
+        # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted; an annual deadline
+        # may be a day of the year or a period after the year's end
         wants = (wants - {"date"}) | {"day-of-year"}
     if not wants and _ASKS_QUANTITY.search(question):
         wants.add("quantity")

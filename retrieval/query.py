@@ -160,7 +160,10 @@ _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as agains
 _COMPARED = re.compile(r"(?:和|跟|与|同)([^，。？、]{1,20}?)(?:一样|相同|类似|相比)|像([^，。？、]{1,20}?)(?:一样|那样)|"
                        r"\b(?:like|unlike|as (?:under|in)|compared (?:with|to)|similar to|same as)\s+(?:the\s+)?"
                        r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})", re.I)
-_FINAL = re.compile(r"\bfinal(?:i[sz]ed)?\b|\bofficial (?:version|text)\b|正式(?:版|稿|发布|施行|文本)|最终", re.I)
+# a text the question says is in force is its final one too ("the Audit Measures that took effect in May 2025")
+_FINAL = re.compile(r"\bfinal(?:i[sz]ed)?\b|\bofficial (?:version|text)\b|正式(?:版|稿|发布|施行|文本)|最终|"
+                    r"\b(?:that|which)\s+(?:took|came|(?:have|has)\s+(?:taken|come))\s+(?:effect|into\s+force)\b|"
+                    r"\b(?:now|currently)\s+in\s+(?:force|effect)\b|已(?:经)?(?:正式)?(?:施行|生效)的", re.I)
 DRAFT_CUE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
 # "the DSL itself", and a duty said to be the law's own ("how often does the DSL require…", 数安法要求…): the rules
 # made under it do not answer what the law itself requires

@@ -20,3 +20,17 @@ def test_another_figure_answers():
 def test_a_question_comparing_nothing_is_left_alone():
     comp = Composition(text="CNY 8.02 billion [1].", key_figure="CNY 8.02 billion")
     assert echoed_figure(comp, analyse("Was DiDi fined CNY 8.02 billion?")) is comp
+
+
+def test_a_question_asking_another_kind_is_not_answered_by_its_own_scene():
+    scene = ("PLTFRM's guide says companies handling over 1 million users must submit a yearly report. "
+             "What's the annual deadline for that report?")
+    comp = echoed_figure(Composition(text="More than 1 million [1].", key_figure="More than 1 million"), analyse(scene))
+    assert comp.abstained and "day of year or duration asked" in comp.reason
+
+
+def test_a_question_offering_its_own_figures_is_answered_by_one_of_them():
+    offered = "One memo says the assessment result is valid for two years, another says three years. Which is right?"
+    comp = Composition(text="3 years [1].", key_figure="3 years")
+    assert echoed_figure(comp, analyse(offered)) is comp
+    assert echoed_figure(comp, analyse("Is the assessment result valid for 3 years?")) is comp
