@@ -200,17 +200,60 @@ def _trim(text: str, wanted: set[str]) -> str:
     return "".join(out)
 
 
+def _superseding(pool: list[Passage], rest: list[Passage], analysis: QueryAnalysis) -> list[Passage]:
+    """The best-ranked passage of each text that partly supersedes one in the pool and has none there itself: the
+    later text governs where the two differ (rule later_text_governs), so its sentence must compete (the 2024
+    provisions' 不满10万人 exemption, ranked 10th behind the 2023 standard contract measures' 10万人 it replaced).
+    Not for a text the question names, nor when it asks for the earlier text: it asks what that text says."""
+    manifest = load_manifest()
+    later = {entry.partly_superseded_by for p in pool if (entry := manifest.by_id(p.doc_id)) is not None
+             and entry.partly_superseded_by and p.doc_id not in analysis.laws} - {p.doc_id for p in pool}
+    if not later or analysis.earlier_text or not enabled("later_text_governs"):
+        return []
+    return [next(p for p in rest if p.doc_id == doc_id) for doc_id in sorted(later)
+            if any(p.doc_id == doc_id for p in rest)]
+
+
+def sentence_pool(passages: list[Passage], analysis: QueryAnalysis) -> list[Passage]:
+    """The passages whose sentences compete: the first SENTENCE_POOL, the later text of one they hold that it partly
+    supersedes, and, for a question asking which body acts, the best match for its words (BM25) when it ranks below
+    them (the article naming 时段、时长、消费上限 and 牵头 that a question about who sets the limits uses word for word,
+    ranked 16th on a vector drawn to the articles about the limits themselves: the body that acts is rarely what a
+    passage's vector is about)."""
+    pool = passages[:SENTENCE_POOL]
+    pool += _superseding(pool, passages[SENTENCE_POOL:], analysis)
+    rest = [p for p in passages[SENTENCE_POOL:] if p.features and p not in pool]
+    if not rest or not pool or analysis.wants or not WHICH_BODY.search(analysis.question):
+        return pool
+    best = max(rest, key=lambda p: p.bm25)
+    return [*pool, best] if best.bm25 > max(p.bm25 for p in pool) else pool
+
+
+# "**Promulgation Date:** 2023-7-10": the one line of a translation's front matter that states a fact of the law
+_DATED_LINE = re.compile(r"\b(?:promulgation|issue|issuance|publication|effective)\s+date\b|\bdate of (?:issue|promulgation)\b",
+                         re.I)
+
+
+def _stating_sentences(passage: Passage) -> list[Span]:
+    """The sentences of a passage that may answer: a translation's front matter (its title, the translators' note)
+    states nothing of the law but the date it gives the law."""
+    spans = sentence_spans(passage.text)
+    if passage.translation_of and passage.article is None:
+        return [s for s in spans if _DATED_LINE.search(s.text)]
+    return spans
+
+
 def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer: str,
                      idf: dict[str, float] | None = None, unknown_idf: float = 8.0) -> list[Pick]:
     """Sentences of the top passages, scored by the passage's rank, how much of the question's rarer terms
     (IDF-weighted, so 有效期 outweighs 罚款) they carry in either language, the figure type asked for, and cues."""
     picks: list[Pick] = []
     top = max((p.score for p in passages), default=1.0) or 1.0
-    for passage in passages[:SENTENCE_POOL]:
-        if passage.translation_of and passage.article is None:
-            continue  # a translation's front matter (its title, the translators' note) states nothing of the law
+    for passage in sentence_pool(passages, analysis):
+        spans = _stating_sentences(passage)
+        if not spans:
+            continue
         prior = max(passage.score, 0.0) / top
-        spans = sentence_spans(passage.text)
         # within a law the question names, its name says nothing about which sentence answers; within a
         # guide the question names, the laws it names say which of the guide's sentences is meant
         scoped = _scoped(passage, analysis)
@@ -321,13 +364,20 @@ RESIDUAL_ITEM = re.compile(r"(?:项|款)(?:规定)?(?:以外|之外)的|\bother 
                            r"(?:in|under|listed|referred)", re.I)
 
 
+# "关键信息基础设施运营者以外的数据处理者", "processors other than CII operators": the term set aside, named to say
+# the sentence is about everyone else, which is what a question setting it aside ("we're not a CIIO") asks
+_OTHER_THAN = re.compile(r"[\u4e00-\u9fffa-z]{2,12}?(?:运营者|者|单位|企业)?(?:以外|之外)的?|"
+                         r"\b(?:other than|except|excluding)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}")
+
+
 def _set_aside(text: str, analysis: QueryAnalysis) -> float:
     """"(not location, credit or property data)": the item about those is not the one asked for, and the
     residual item ("第三项、第四项规定以外的…") is."""
     if not analysis.excluded_terms:
         # "普通个人信息多少条": the list's residual item (第三项、第四项规定以外的…) is the one asked for
         return -0.3 if analysis.ordinary and RESIDUAL_ITEM.search(text) else 0.0
-    lowered = text.lower()
+    lowered = _OTHER_THAN.sub(lambda m: m.group(0) if not any(t in m.group(0) for t in analysis.excluded_terms)
+                              else " ", text.lower())
     if any(term in lowered for term in analysis.excluded_terms):
         # a sentence that is the set-aside tier from its start ("有前款规定的违法行为，情节严重的，…") answers nothing
         # asked; one that states the tier after another (…；情节严重的，处…) still holds the tier asked
@@ -1048,10 +1098,16 @@ WHICH_BODY = re.compile(r"(?:哪家|哪个|哪一个|哪些|哪一级|哪级|什
                         r"\bwhich (?:ministry|ministries|department|departments|body|bodies|authority|authorities|agency|"
                         r"agencies|regulators?|institutions?|organi[sz]ations?|level)\b|\bwho (?:approves|decides|issues|"
                         r"certifies|regulates|enforces|handles|supervises)\b", re.I)
-SPECIFIC_BODY = re.compile(r"网信|公安|国家安全机关|工业和信息化|电信主管|市场监督管理|数据管理部门|人民银行|金融监督|"
-                           r"网络安全和信息化委员会|保密行政|密码管理|人民法院|人民检察院|国务院|标准化|保护工作部门|"
-                           r"\bCAC\b|Cyberspace|\bMIIT\b|Public Security|Ministry|State Council|Commission|Court|"
-                           r"Procuratorate|Administration|Bureau|National Data", re.I)
+SPECIFIC_BODY = re.compile("|".join(cues()["vocab"]["bodies"]), re.I)
+
+
+def names_other_body(text: str, question: str) -> bool:
+    """Whether a sentence names a particular body besides those the question names: "which agency houses the
+    Cybersecurity Review Office?" is not answered by a sentence naming only the office."""
+    asked = question.lower()
+    return any(m.group(0).lower() not in asked for m in SPECIFIC_BODY.finditer(text))
+
+
 # "when can we apply to extend it?": when to act, answered by a time limit as much as by a date
 WHEN_TO_ACT = re.compile(r"\bwhen (?:can|may|could|should|do|does|shall) (?:we|I|you|they|it|the \w+)\b|什么时候(?:可以|能|要|该)|"
                          r"何时(?:可以|能|要|应)", re.I)
@@ -1749,10 +1805,11 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # "2024年6月交通银行…罚了多少钱": the sentence reporting that bank's case answers, not the statute's range
         picks = _naming_first(picks, lambda p: all(names_in(i, _sentence_text(p)) for i in analysis.institutions),
                               analysis)
-    if not analysis.wants and WHICH_BODY.search(analysis.question) and not SPECIFIC_BODY.search(picks[0].span.text):
+    if not analysis.wants and WHICH_BODY.search(analysis.question) and \
+            not names_other_body(picks[0].span.text, analysis.question):
         # "which ministry exactly?": "主管机关" (the competent authority) names none; a sentence nearly as good that
         # names the body answers (NDSMR Art. 26's 设区的市级网信部门 where PIPL Art. 53 says only 履行…职责的部门)
-        naming = next((p for p in picks[1:] if SPECIFIC_BODY.search(p.span.text)
+        naming = next((p for p in picks[1:] if names_other_body(p.span.text, analysis.question)
                        and p.score >= SUPPORT_FRACTION * picks[0].score), None)
         if naming is not None:
             return _first(picks, naming)

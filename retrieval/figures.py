@@ -674,7 +674,7 @@ _WANTS = [
                          + _SCALE_ASKED +
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
-                         r"\buser numbers\b|numbers? of users|多少人|多少条|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
+                         r"\buser numbers\b|numbers? of users|多少人|多少条|(?<!第)几条(?!规定|路)|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
                          r"几大?类|几大?种|几级|几大?项|几大方面|几个方面|多少大?(?:种|项|类|级|款)|多少件|几件|多少份|几份|几名|多少名|几位|多少位|几家|多少家|"
                          r"人数|用户数|数据量|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|\bdurations?\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
@@ -754,7 +754,7 @@ _INTERROGATIVES = [
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which)(?:'s| is| are| was| were| would be)?"
                           r"(?: the)?(?: [a-z-]+){0,2}? (?:fines?|penalt(?:y|ies)|amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
-                         r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家)", re.I)),
+                         r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路))", re.I)),
     ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"
@@ -779,7 +779,7 @@ _YEAR_OF = re.compile(r"\bwhich year['’]s\b|\b(?:which|what) year(?:'s)? (?:tu
 _SCENE_WHEN = re.compile(r"^\s*when\b[^?]*?,\s*(?:how|what|which|within|by)\b", re.I)
 # "by when do we file a signed SCC?", "签好的合同什么时候要备案？": when a duty falls due is a period from the event
 # that starts it (within 10 working days of the contract taking effect) as often as a calendar date
-_DUTY_WHEN = re.compile(r"\b(?:by )?when (?:do|must|should|shall|does|will|would|can)(?: [\w-]+){0,4}? "
+_DUTY_WHEN = re.compile(r"\bby when\b|\b(?:by )?when (?:do|must|should|shall|does|will|would|can)(?: [\w-]+){0,4}? "
                         r"(?:file|report|notify|submit|apply|renew|delete|complete|register|inform|tell|re-?apply|update|"
                         r"rectify|destroy|erase|respond|reply|re-?file|declare)\b|"
                         r"什么时候(?:之前|以前|前)?(?:要|必须|得|需要|应当|应该)?(?:去|向[^，。？]{1,10})?"

@@ -8,6 +8,7 @@ import re
 
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage
+from retrieval.roles import counted_class
 
 INTERNAL = "internal"
 LAW_AUTHORITY = 3  # statutes, regulations, departmental rules, judicial interpretations
@@ -68,7 +69,8 @@ def secondary_note(picks) -> str:
 # "how many had been registered" names no noun: what is counted is in the sentence before
 ASKED_COUNT = re.compile(r"\bhow many (?!(?:had|have|has|were|was|are|is|did|do|does|will|would|can|could|must|should|"
                          r"shall|may|might|of)\b)([a-z][a-z\- ]*?)(?=\s+(?:does|do|did|is|are|was|were|must|can|may|will|"
-                         r"should|shall|have|has|had|in|on|at|of|for|per|under|before|after)\b|\s*[?.]|$)", re.I)
+                         r"should|shall|have|has|had|in|on|at|of|for|per|under|before|after|each|every|annually|"
+                         r"yearly|a (?:year|month|week|day))\b|\s*[?.]|$)", re.I)
 ASKED_COUNT_ZH = re.compile(r"多少(?:个|名|家|台|项|次|人|位|间|张|辆|座)?([\u4e00-\u9fff]{1,4}?)(?=[？?。，,吗呢]|$)")
 _PROPER = re.compile(r"\b[A-Z][a-z]{3,}\b")
 
@@ -105,4 +107,6 @@ def count_not_stated(comp, analysis: QueryAnalysis, passages: list[Passage] | No
         return ""
     if not words or words[-1] in quote:  # the head noun: "registered" is no count of registered users
         return ""
+    if (kind := counted_class(words[-1])) and any(counted_class(w) == kind for w in re.findall(r"[a-z]{3,}", quote)):
+        return ""  # a count of people asked, of individuals stated
     return f"The documents found state no number of {asked.group(1).strip()}."

@@ -61,6 +61,7 @@ from retrieval.roles import (
     institution_places,
     money_roles,
     period_roles,
+    places_named,
     retained_thing,
     retains_data,
     sanctions_answer,
@@ -147,7 +148,8 @@ def not_who_spans(question: str) -> list[str]:
 
 # "…valid, and how early can we apply to extend it?", "…，以及多少天内…": a second question joined to the first
 _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as against)\s+(?=(?:(?:under|in|per|according to)\b[^,?]{0,40}?,?\s)?"
-                         r"(?:how|what|when|which|within|by when|by how|is|are|does|do|can|must)\b)|"
+                         # "…, and on what date did they take effect?", "…, and from when do they apply?"
+                         r"(?:(?:on|from|as of|at|since)\s+)?(?:how|what|when|which|within|by when|by how|is|are|does|do|can|must)\b)|"
                          # "…, and if we later shut the service down, how long do we have to deregister?"
                          r"[,;]\s*and\s+(?=(?:if|when|once|after|where)\b[^?]*?,?\s+(?:how|what|when|which|within|by when)\b)|[，；](?:以及|并且|另外|同时|还有|又|那|而)(?=[^，；。？]*(?:多少|几|多久|多长|何时|什么时候|哪))|"
                          # "有效期多久？需要延长的，应在…多少个工作日内提出申请？": two questions in a row
@@ -158,7 +160,7 @@ _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as agains
 
 # a law named to compare with ("和个保法一样", "like the PIPL", "as under the GDPR"): not the law asked about
 _COMPARED = re.compile(r"(?:和|跟|与|同)([^，。？、]{1,20}?)(?:一样|相同|类似|相比)|像([^，。？、]{1,20}?)(?:一样|那样)|"
-                       r"\b(?:like|unlike|as (?:under|in)|compared (?:with|to)|similar to|same as)\s+(?:the\s+)?"
+                       r"\b(?:like|unlike|as (?:under|in)|compared (?:with|to)|similar to|same(?:\s+[\w%.-]+){0,3}?\s+as)\s+(?:the\s+)?"
                        r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})", re.I)
 # a text the question says is in force is its final one too ("the Audit Measures that took effect in May 2025")
 _FINAL = re.compile(r"\bfinal(?:i[sz]ed)?\b|\bofficial (?:version|text)\b|正式(?:版|稿|发布|施行|文本)|最终|"
@@ -262,6 +264,7 @@ class QueryAnalysis:
     sanctions_answer: bool = True  # whether a fine's or a detention's figure can answer it
     money_roles: tuple[str, ...] = ()  # money other than a fine it asks about ("fee", "tax"): the answer must name it
     count_noun: str = ""  # what "how many …" counts, as written
+    named_places: tuple[str, ...] = ()  # places it names, in English lower case: a document titled by one is about it
     unknown_laws: list[str] = field(default_factory=list)  # laws it names that the corpus does not hold
     period_roles: tuple[str, ...] = ()  # the period it names by what it is ("validity"): the answer must name it
     retained: str = ""  # of a retention period, what is kept (报告, "log"): the answer must keep the same thing
@@ -551,6 +554,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         earlier_text=asks_earlier_text(question),
         acronyms=acronyms(unnamed),
         places=institution_places(unnamed),
+        named_places=places_named(question),
         institutions=institution_names(unnamed),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
         - QUESTION_WORDS,

@@ -38,6 +38,8 @@ def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_
     costliest feature: _add_figure_type)."""
     tokens = passage_tokens(passage.full_text, tokenizer)
     named = bool(analysis.laws) and (passage.doc_id in analysis.laws or passage.translation_of in analysis.laws)
+    # a guide whose title names the place the question names ("在郑州做个网站…") is named by it, as by its title
+    placed = any(place in passage.title.lower() for place in analysis.named_places)
     if named and analysis.scoped_tokens:
         # within a law the question names, its name is in every article: what else the question says decides
         lexical = max(coverage(analysis.scoped_content, tokens), coverage(analysis.scoped_expansion, tokens))
@@ -58,7 +60,7 @@ def features(passage: Passage, analysis: QueryAnalysis, max_fused: float, dense_
         "lexical": lexical,
         "figure_type": 0.0,
         "authority": (6 - min(max(passage.authority, 1), 5)) / 5,
-        "law_match": 1.0 if named else 0.0,
+        "law_match": 1.0 if named or placed else 0.0,
         "article_match": 1.0 if article_hit else 0.0,
         "article_cited": 1.0 if cited else 0.0,
         "superseded": 0.0 if passage.status == "in-force" else 1.0,

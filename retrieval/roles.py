@@ -349,7 +349,10 @@ _HEADCOUNT = re.compile(r"\bhead\s?-?counts?\b|\buser[\s-]?counts?\b|\bnumber of
 # ICP, MIIT, SAMR: an acronym names one thing (a licence, a ministry), as a brand written DiDi or WeChat names one
 # company; a passage that never names it, in either language, is about something else. Currencies and the
 # country are not such names.
-_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w-])")  # ICP; DiDi, WeChat
+# ICP; DiDi, WeChat; written against Chinese characters, letters only (ICP备案, not the K12 of 做K12教育App: a
+# grade or model code glued to Chinese is the asker's scene more often than a name)
+_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9]{2,}|[A-Z][a-z]+(?:[A-Z][a-z]+)+)(?![\w-])|"
+                      r"(?<![A-Za-z0-9_-])[A-Z]{3,}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[A-Z]{3,}(?![A-Za-z0-9_-])")
 # currencies, the country, and words of the trade written like brands (SaaS is no brand: it has no second word)
 _NOT_NAMES = frozenset({"PRC", "RMB", "CNY", "USD", "EUR", "FAQ", "AND", "THE", "DevOps", "FinTech", "RegTech",
                         "EdTech", "AdTech", "MarTech", "InsurTech", "LegalTech", "HealthTech", "JavaScript"})
@@ -415,6 +418,20 @@ _NOT_PLACES = frozenset({"Supreme", "National", "State", "Chinese", "China", "Lo
 def _chinese_places() -> frozenset[str]:
     with PLACES_PATH.open("rb") as handle:
         return frozenset(tomllib.load(handle)["zh"])
+
+
+@lru_cache(maxsize=1)
+def _english_places() -> dict[str, str]:
+    with PLACES_PATH.open("rb") as handle:
+        return dict(tomllib.load(handle).get("english", {}))
+
+
+def places_named(question: str) -> tuple[str, ...]:
+    """The places a question names, in either language, as English writes them in lower case ("在郑州做个网站"
+    and "a website in Zhengzhou" both name "zhengzhou"): what a document's title says it is about."""
+    lowered = question.lower()
+    return tuple(dict.fromkeys(en.lower() for zh, en in _english_places().items()
+                               if zh in question or re.search(rf"\b{re.escape(en.lower())}\b", lowered)))
 
 
 def _place_ending(words: str) -> str:
@@ -542,7 +559,7 @@ _ORIGINAL = re.compile(r"原(?:来|先)?(?:的)?(?:版本|文本|规定)|\borigi
 # partly overrides; the later text does not answer for it
 # "the previous year's turnover" and "a 15-year-old" speak of time, not of a text
 _EARLIER_TEXT = re.compile(r"\b(?:(?<!year )(?<!years )(?<!year-)(?:old|older)|original(?:ly)?|"
-                           r"(?:previous|prior|former)(?!\s+(?:(?:fiscal|financial|calendar)\s+)?(?:year|month|quarter)s?\b)|"
+                           r"(?:previous|prior|former)(?![\s-]+(?:(?:fiscal|financial|calendar)\s+)?(?:year|month|quarter)s?\b)|"
                            r"pre-?(?:19|20)\d\d)\b|"
                            r"\bfirst (?:enacted|adopted|issued)\b|\bbefore (?:the |it was )?(?:20\d\d )?(?:amend|revis)\w*|"
                            r"旧版|原版|原来的|原先的|修改前|修正前|修订前", re.I)

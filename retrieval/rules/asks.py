@@ -223,7 +223,7 @@ def comparison_direction(question: str) -> str:
     return "higher"
 
 
-_MAXIMUM = re.compile(r"\b(?:max(?:imum)?|most|highest|largest|upper limit|ceiling|cap|top)\b|最高|最多|上限|最大|顶格", re.I)
+_MAXIMUM = re.compile(r"\b(?:max(?:imum)?|most|highest|largest|upper limit|ceiling|cap|top)\b|最高|最多|上限|最大|顶格|封顶|最狠|最重", re.I)
 _FINE = re.compile(r"\b(?:fine[ds]?|penalt(?:y|ies)|be fined)\b|罚款|处罚|罚(?:多少|几|到|得)", re.I)
 # a breach described ("for failing to…", "违反…的", "if it refuses…") or an article named makes it that breach's fine
 _BREACH = re.compile(r"\b(?:if|when|whenever|after|because|without|unless)\b|\bfor\s+\w+ing\b|\b(?:fail\w*|refus\w+|"
