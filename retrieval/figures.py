@@ -920,6 +920,8 @@ def question_wants(question: str) -> set[str]:
         # "每年几月之前" asks for a day in every year (3月31日), not the date a law was adopted; an annual deadline
         # may be a day of the year or a period after the year's end
         wants = (wants - {"date"}) | {"day-of-year"}
+    if not wants and asked:
+        wants = asked  # "多少小时以内通知": the question word names the kind when no other word does
     if not wants and _ASKS_QUANTITY.search(question):
         wants.add("quantity")
     return wants

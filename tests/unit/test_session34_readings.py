@@ -155,3 +155,9 @@ def test_from_when_a_text_applies_asks_its_commencement():
 
     assert EFFECTIVE_CUE.search("From when do the SPC facial recognition provisions apply?")
     assert not EFFECTIVE_CUE.search("From when can we apply for a renewal?")
+
+
+def test_the_question_word_names_the_kind_when_no_other_word_does():
+    from retrieval.figures import question_wants
+
+    assert question_wants("被拖库了，要在多少小时以内通知到受影响的用户？") == {"duration"}
