@@ -1101,13 +1101,6 @@ WHICH_BODY = re.compile(r"(?:哪家|哪个|哪一个|哪些|哪一级|哪级|什
 SPECIFIC_BODY = re.compile("|".join(cues()["vocab"]["bodies"]), re.I)
 
 
-def names_other_body(text: str, question: str) -> bool:
-    """Whether a sentence names a particular body besides those the question names: "which agency houses the
-    Cybersecurity Review Office?" is not answered by a sentence naming only the office."""
-    asked = question.lower()
-    return any(m.group(0).lower() not in asked for m in SPECIFIC_BODY.finditer(text))
-
-
 # "when can we apply to extend it?": when to act, answered by a time limit as much as by a date
 WHEN_TO_ACT = re.compile(r"\bwhen (?:can|may|could|should|do|does|shall) (?:we|I|you|they|it|the \w+)\b|什么时候(?:可以|能|要|该)|"
                          r"何时(?:可以|能|要|应)", re.I)
@@ -1805,11 +1798,10 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # "2024年6月交通银行…罚了多少钱": the sentence reporting that bank's case answers, not the statute's range
         picks = _naming_first(picks, lambda p: all(names_in(i, _sentence_text(p)) for i in analysis.institutions),
                               analysis)
-    if not analysis.wants and WHICH_BODY.search(analysis.question) and \
-            not names_other_body(picks[0].span.text, analysis.question):
+    if not analysis.wants and WHICH_BODY.search(analysis.question) and not SPECIFIC_BODY.search(picks[0].span.text):
         # "which ministry exactly?": "主管机关" (the competent authority) names none; a sentence nearly as good that
         # names the body answers (NDSMR Art. 26's 设区的市级网信部门 where PIPL Art. 53 says only 履行…职责的部门)
-        naming = next((p for p in picks[1:] if names_other_body(p.span.text, analysis.question)
+        naming = next((p for p in picks[1:] if SPECIFIC_BODY.search(p.span.text)
                        and p.score >= SUPPORT_FRACTION * picks[0].score), None)
         if naming is not None:
             return _first(picks, naming)

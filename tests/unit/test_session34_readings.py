@@ -41,13 +41,12 @@ def test_a_which_body_question_also_reads_the_passage_that_matches_its_words_bes
     assert sentence_pool([*top, worded], fine) == top
 
 
-def test_a_sentence_answers_which_body_only_with_a_body_the_question_does_not_name_itself():
-    from retrieval.compose import names_other_body
+def test_the_bodies_a_which_department_answer_names_are_read_from_the_vocabulary():
+    from retrieval.compose import SPECIFIC_BODY
 
-    asked = "Our counsel mentions the Cyberspace Administration. Which ministry supervises CII protection?"
-    assert names_other_body("国务院公安部门负责指导监督关键信息基础设施安全保护工作", asked)
-    assert not names_other_body("The Cyberspace Administration shall coordinate the work.", asked)
-    assert names_other_body("国家新闻出版部门牵头组织开展未成年人沉迷网络游戏防治工作", "哪个部门牵头？")
+    assert SPECIFIC_BODY.search("国家新闻出版部门牵头组织开展未成年人沉迷网络游戏防治工作")
+    assert SPECIFIC_BODY.search("the state cybersecurity and informatization department shall notify the relevant organs")
+    assert not SPECIFIC_BODY.search("由有关主管部门责令改正")
 
 
 def test_the_date_a_translation_gives_the_law_is_the_one_line_of_its_front_matter_that_may_answer():
