@@ -210,8 +210,10 @@ def _superseding(pool: list[Passage], rest: list[Passage], analysis: QueryAnalys
              and entry.partly_superseded_by and p.doc_id not in analysis.laws} - {p.doc_id for p in pool}
     if not later or analysis.earlier_text or not enabled("later_text_governs"):
         return []
-    return [next(p for p in rest if p.doc_id == doc_id) for doc_id in sorted(later)
-            if any(p.doc_id == doc_id for p in rest)]
+    best_of: dict[str, Passage] = {}
+    for p in rest:
+        best_of.setdefault(p.doc_id, p)
+    return [best_of[doc_id] for doc_id in sorted(later) if doc_id in best_of]
 
 
 def sentence_pool(passages: list[Passage], analysis: QueryAnalysis) -> list[Passage]:
@@ -222,7 +224,8 @@ def sentence_pool(passages: list[Passage], analysis: QueryAnalysis) -> list[Pass
     passage's vector is about)."""
     pool = passages[:SENTENCE_POOL]
     pool += _superseding(pool, passages[SENTENCE_POOL:], analysis)
-    rest = [p for p in passages[SENTENCE_POOL:] if p.features and p not in pool]
+    pooled = {id(p) for p in pool}
+    rest = [p for p in passages[SENTENCE_POOL:] if p.features and id(p) not in pooled]
     if not rest or not pool or analysis.wants or not WHICH_BODY.search(analysis.question):
         return pool
     best = max(rest, key=lambda p: p.bm25)
@@ -1204,6 +1207,8 @@ class _Ask:
     named_silent: str
     implements: Callable[[Passage, list[str]], bool] | None
     sanctions: Callable[[str], SanctionMap] | None = None
+    # the second ask's sentence per first sentence (follow_up_for); the pick is kept with it so its id stays its own
+    _follows: dict[int, tuple[Pick, Pick | None]] = field(default_factory=dict, repr=False)
 
     def support_of(self, passage: Passage) -> float:
         """How much of the question the passage speaks to (topical_support with this composition's tables)."""
@@ -1212,6 +1217,14 @@ class _Ask:
     def abstain(self, reason: str, rule: str, first: Passage | None = None) -> Composition:
         passages = self.passages if first is None else [first, *[p for p in self.passages if p is not first]]
         return abstain(passages, reason, self.analysis, rule)
+
+    def follow_up_for(self, primary: Pick) -> Pick | None:
+        """The sentence answering the second ask beside this one (_follow_up), read once per sentence: rule
+        asks_apart and the composer both ask it of the first pick."""
+        if id(primary) not in self._follows:
+            self._follows[id(primary)] = (primary, _follow_up(self.passages, self.analysis, primary, self.tokenizer,
+                                                              self.idf, self.unknown_idf))
+        return self._follows[id(primary)][1]
 
 
 def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold: float, tokenizer: str,
@@ -1283,7 +1296,7 @@ def _asks_apart(ask: _Ask, picks: list[Pick]) -> list[Pick]:
         # "is a filing mandatory, and what's the threshold?", "哪部先施行？各自的施行日期是哪天？": one figure answers both
         return picks
     first = picks[0]
-    follow = _follow_up(ask.passages, analysis, first, ask.tokenizer, ask.idf, ask.unknown_idf)
+    follow = ask.follow_up_for(first)
     if follow is None or follow.passage.chunk_id != first.passage.chunk_id or follow.span.text != first.span.text \
             or follow.coverage <= first.coverage or _lead(first, analysis) != _lead(follow, analysis.follow_up):
         return picks  # one sentence stating a figure for each ask ("30个工作日内…；情况复杂的，可以延长15个工作日") answers both
@@ -2038,8 +2051,7 @@ def _built(ask: _Ask, primary: Pick, picks: list[Pick], support: float, elsewher
     comp.quotes = [p.span for p in statute_first]
     lead = _lead(statute_first[0], analysis) or _lead(primary, analysis)
     parts = _lead_and_quotes(comp, statute_first, lead, analysis)
-    follow = _follow_up(ask.passages, analysis, primary, ask.tokenizer, ask.idf, ask.unknown_idf) \
-        if analysis.follow_up else None
+    follow = ask.follow_up_for(primary) if analysis.follow_up else None
     if follow is not None and (second := _lead(follow, analysis.follow_up)) and second.lower() not in lead.lower():
         _add_second_ask(comp, parts, follow, second, bool(comp.key_figure), len(statute_first), analysis)
     # the note speaks of [1]: a quote of the named law itself put first is no occasion for it

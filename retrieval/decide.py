@@ -151,16 +151,15 @@ def off_topic_answer(comp: Composition, analysis: QueryAnalysis, topic: TopicMod
         return None
     chance, least_support = topic.answer_check
     doubted = analysis.off_topic_chance
+    # an answer stating a figure and one stating none (a quote only) each have their own pair of thresholds
+    stated, (own_chance, own_support) = ("a", (topic.figure_chance, topic.figure_support)) if comp.key_figure \
+        else ("no", (topic.quote_chance, topic.quote_support))
     if _shares_nothing(comp, analysis):
         why = "the question has no word of the field and the sentence answering shares none of its words"
-    elif comp.key_figure and doubted >= topic.figure_chance and comp.support < topic.figure_support:
-        why = f"off-topic probability {doubted:.2f} >= {topic.figure_chance:.2f} for an answer stating a figure" + \
-            (f" from a passage speaking to {comp.support:.0%} of the question (< {topic.figure_support:.0%})"
-             if topic.figure_support <= 1.0 else "")
-    elif not comp.key_figure and doubted >= topic.quote_chance and comp.support < topic.quote_support:
-        why = f"off-topic probability {doubted:.2f} >= {topic.quote_chance:.2f} for an answer stating no figure" + \
-            (f" from a passage speaking to {comp.support:.0%} of the question (< {topic.quote_support:.0%})"
-             if topic.quote_support <= 1.0 else "")
+    elif doubted >= own_chance and comp.support < own_support:
+        why = f"off-topic probability {doubted:.2f} >= {own_chance:.2f} for an answer stating {stated} figure" + \
+            (f" from a passage speaking to {comp.support:.0%} of the question (< {own_support:.0%})"
+             if own_support <= 1.0 else "")
     elif doubted < chance or (comp.support >= least_support and domain_terms(analysis.question)):
         return None
     else:

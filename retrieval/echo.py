@@ -30,11 +30,12 @@ def echoed_figure(comp: Composition, analysis: QueryAnalysis) -> Composition:
     shown = extract_figures(comp.key_figure)
     if not told or not shown or not all(any(figures_match(s, t) for t in told) for s in shown):
         return comp
+    echoed = f"The only figure found ({comp.key_figure}) is the one the question states; no passage found states"
     if compares(analysis.question):
-        return abstain(comp.cited, f"The only figure found ({comp.key_figure}) is the one the question states; no "
-                                   f"passage found states the other side.", analysis, RULE)
-    missing = analysis.wants - {f.kind for f in shown}
-    if yes_or_no(analysis.question) or not missing or not analysis.wants & {f.kind for f in shown}:
+        return abstain(comp.cited, f"{echoed} the other side.", analysis, RULE)
+    kinds = {f.kind for f in shown}
+    missing = analysis.wants - kinds
+    if yes_or_no(analysis.question) or not missing or not analysis.wants & kinds:
         return comp
-    return abstain(comp.cited, f"The only figure found ({comp.key_figure}) is the one the question states; no "
-                               f"passage found states the {' or '.join(sorted(k.replace('-', ' ') for k in missing))} asked.", analysis, RULE)
+    asked = " or ".join(sorted(k.replace("-", " ") for k in missing))
+    return abstain(comp.cited, f"{echoed} the {asked} asked.", analysis, RULE)

@@ -628,6 +628,10 @@ class _BareEnding:
     not_law: tuple[str, ...]  # words that end so and name no law (算法; 解决办法)
     when_asked: re.Pattern[str] | None = None  # only in a question that asks this (its date of effect)
 
+    def may_name(self, name: str) -> bool:
+        """Long enough, and not one of the words that only end so."""
+        return len(name) >= self.shortest and not name.endswith(self.not_law)
+
 
 @dataclass(frozen=True)
 class _NotATitle:
@@ -687,12 +691,12 @@ def _bare_zh_law_names(question: str) -> list[str]:
         for m in ending.pattern.finditer(question):
             head = re.search(r"[\u4e00-\u9fff]+$", question[:m.end()]).group(0).removeprefix("中华人民共和国")
             name = before.split(head)[-1]
-            if len(name) < ending.shortest or name.endswith(ending.not_law):
-                continue
+            if not ending.may_name(name):
+                continue  # before the word-start reading: jieba, slow to load, is asked only of a possible name
             name = _from_word_start(head, name)
             if not_a_title.rules_out(question[:m.end() - len(name)], name):
                 continue
-            if len(name) >= ending.shortest and not name.endswith(ending.not_law) and name not in names:
+            if ending.may_name(name) and name not in names:
                 names.append(name)
     return names
 
