@@ -864,8 +864,11 @@ def _supporting(primary: Pick, picks: list[Pick], analysis: QueryAnalysis, limit
 # a quantity the text leaves open, or to another body to set
 # a time given as "at once" (立即, 及时, promptly) is no number of hours or days
 _AT_ONCE = r"立即|及时|\bimmediately\b|\bpromptly\b|\bwithout delay\b|\bin a timely (?:manner|fashion)\b"
+# "regularly" (定期) is no interval: PIPL Art. 54's audits are 定期, and another text's yearly audit is not the PIPL's
+_REGULARLY = r"定期(?!存款)|\bregularly\b|\bon a regular basis\b"
 UNQUANTIFIED = re.compile(r"一定期限|一定数量|一定比例|一定规模|规定(?:的)?数量|规定(?:的)?期限|规定(?:的)?(?:特定种类、)?规模|a certain (?:period|number|amount|time)|"
-                          r"(?:number|period|threshold|amount) (?:specified|prescribed|set) by|" + _AT_ONCE, re.I)
+                          r"(?:number|period|threshold|amount) (?:specified|prescribed|set) by|" + _AT_ONCE + "|" + _REGULARLY,
+                          re.I)
 
 
 # left to another body to set ("国家网信部门规定数量"), not to discretion ("一定期限")
@@ -912,9 +915,10 @@ def _cites_named_article(pick: Pick, analysis: QueryAnalysis) -> bool:
 
 
 # what a quantity left open measures: a period (一定期限), a number (规定数量), a share (一定比例), an amount
-_OPEN_KINDS = {"period": {"duration"}, "number": {"count", "quantity"}, "share": {"percent"}, "amount": {"amount"}}
+_OPEN_KINDS = {"period": {"duration"}, "number": {"count", "quantity"}, "share": {"percent"}, "amount": {"amount"},
+               "interval": {"frequency"}}
 _OPEN_WORDS = {"period": re.compile(r"期限|period|time|" + _AT_ONCE, re.I), "number": re.compile(r"数量|规模|number|threshold", re.I),
-               "share": re.compile(r"比例"), "amount": re.compile(r"amount", re.I)}
+               "share": re.compile(r"比例"), "amount": re.compile(r"amount", re.I), "interval": re.compile(_REGULARLY, re.I)}
 
 
 def _open_quantities(text: str) -> set[str]:

@@ -676,6 +676,8 @@ _WANTS = [
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|(?<!第)几条(?!规定|路)|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
                          r"几大?类|几大?种|几级|几大?项|几大方面|几个方面|多少大?(?:种|项|类|级|款)|多少件|几件|多少份|几份|几名|多少名|几位|多少位|几家|多少家|"
+                         # the measure word says a count of things is asked: 多少张罚单 (tickets), 几起案件, 多少部法律
+                         r"(?:多少|几)(?:张|起|宗|例|篇|本|部(?!门))|"
                          r"人数|用户数|数据量|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|\bdurations?\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
@@ -754,7 +756,8 @@ _INTERROGATIVES = [
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which)(?:'s| is| are| was| were| would be)?"
                           r"(?: the)?(?: [a-z-]+){0,2}? (?:fines?|penalt(?:y|ies)|amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
-                         r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万)|(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路))", re.I)),
+                         r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万|件|份|张|起|宗|例|篇|本|部(?!门))|"
+                         r"(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路)|件|份|张|起|宗|例|篇|本|部(?!门))", re.I)),
     ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"

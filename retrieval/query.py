@@ -203,9 +203,20 @@ _ELLIPTICAL = re.compile(r"^\s*(?:那么?)?(?:如果|要是|假如|若|换成)?(
 _ASK_CLAUSE = re.compile(r"(?:多少|几|多久|多长|何时|什么时候|哪)[^？?]*")
 
 
+# "…how many working days after launch…, and how many after shutting it down?": the second "how many" leaves out
+# the unit the first named
+_ELIDED_UNIT = re.compile(r"^(\s*(?:and\s+)?how many)(?=\s+(?:after|before|for|if|when|once|under|in|to|from|until|by|"
+                          r"since|following|upon|on)\b)", re.I)
+_FIRST_UNIT = re.compile(r"\bhow many\s+((?:working |business |calendar )?(?:seconds?|minutes?|hours?|days?|weeks?|"
+                         r"months?|years?))\b", re.I)
+
+
 def _completed(first: str, second: str) -> str:
     """An elliptical second ask asks what the first asked, of its own subject: the subject, then the first ask's
-    asking clause ("姓名、电话这类普通信息，多少条就构成…“情节严重”？")."""
+    asking clause ("姓名、电话这类普通信息，多少条就构成…“情节严重”？"); a bare "how many after…" asks in the
+    first's unit."""
+    if (bare := _ELIDED_UNIT.match(second)) and (unit := _FIRST_UNIT.search(first)):
+        return f"{bare.group(1)} {unit.group(1)}{second[bare.end():]}"
     ellipsis, clause = _ELLIPTICAL.match(second), _ASK_CLAUSE.search(asking_sentence(first))
     if ellipsis is None or clause is None or question_wants(second):
         return second
