@@ -307,8 +307,14 @@ _ZH_PEOPLE = re.compile(r"^(?:个人|用户|员工|成员|未成年人|自然人
 _ZH_ENTITIES = re.compile(r"者|企业|单位|机构|平台|部门|公司|组织")
 
 
+# a measure word for documents and cases (多少张罚单, 几起案件, 多少部法律) counts things, whatever noun follows
+_ZH_ITEM_MEASURE = re.compile(r"^[张件份篇本宗例起]|^部(?!门)")
+
+
 def _zh_noun_class(noun: str) -> str:
     """个人信息处理者 counts processors, not persons: the head of a Chinese noun is its end."""
+    if _ZH_ITEM_MEASURE.match(noun):
+        return "items"
     head = re.match(r"[\u4e00-\u9fff]*?(?:者|企业|单位|机构|平台|部门|公司|组织)", noun)
     if head and not _ZH_PEOPLE.fullmatch(head.group(0)):
         return "entities"

@@ -62,3 +62,15 @@ def test_regularly_leaves_the_interval_open(text, open_):
     from retrieval.compose import _open_quantities
 
     assert ("interval" in _open_quantities(text)) is open_
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("网信办2023年一共开了多少张个人信息保护方面的罚单？", "items"),  # tickets, not the persons of 个人信息
+    ("北京互联网法院一年收了多少件个人信息案件？", "items"),
+    ("数据处理者要告知多少个人？", "people"),
+    ("多少部门联合制定了这个办法？", "entities"),
+])
+def test_a_measure_word_says_what_a_chinese_count_counts(question, kind):
+    from retrieval.roles import asked_count_noun, counted_class
+
+    assert counted_class(asked_count_noun(question)) == kind
