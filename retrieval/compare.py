@@ -479,8 +479,20 @@ def _those_listed(scene: str, noun: str, ask: str) -> list[Side]:
         start -= 1
     cases = [_CONJUNCTION.sub("", c.strip()) for c in clauses[start:end]]
     setting = "，".join(clauses[:start])
+    if len(cases) == 1 and "、" in cases[0]:
+        # "流程：A、B、最后C，这几个环节的时限分别是多少": the steps are listed in one clause, after what they are steps of
+        before, _, listed = re.split(r"([：:])", cases[0], maxsplit=1) if re.search(r"[：:]", cases[0]) else ("", "", cases[0])
+        setting = "，".join(filter(None, [setting, before.strip()]))
+        cases = [_IN_TURN.sub("", item.strip()) for item in _ITEM_BREAK.split(listed) if item.strip()]
+        noun = _STEP_WORD.sub("", noun.strip())
     return _item_sides(cases, lambda case: "，".join(filter(None, [setting, case, f"{noun.strip()}{ask.strip()}？"])),
                        least=2)
+
+
+# "这几个环节的时限": what is asked of each step is the time limit, not the step
+_STEP_WORD = re.compile(r"^(?:环节|步骤|阶段|程序)的?")
+# "首先…、然后…、最后…": the order words say when a step comes, not what it is
+_IN_TURN = re.compile(r"^(?:首先|先|然后|再|接着|之后|最后|最终)")
 
 
 # "每一步的时限", "各个环节的期限": what is asked of every step the clause before lists "从A、B，到C"

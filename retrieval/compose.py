@@ -1620,15 +1620,23 @@ ASKED_DEPTH = 6  # the picks the asking sentence chooses among
 ASKED_MARGIN = 0.1  # by how much more of the asking sentence a later pick must speak to
 
 
+def _scene_apart(analysis: QueryAnalysis) -> str:
+    """The asking sentence of a question asking which article or which body, when a scene is told before it ("");
+    a which-body question is read as a which-article one: "我们准备去纳斯达克IPO…那个网络安全审查办公室设在哪个部门？"
+    asks where the office sits, not what the IPO filing needs."""
+    sentence = asking_sentence(analysis.question)
+    asks_provision = analysis.which_article or (not analysis.wants and bool(WHICH_BODY.search(sentence)))
+    return sentence if asks_provision and sentence.strip() != analysis.question.strip() else ""
+
+
 def _asked_article_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
     """Rule asked_article: "A user wants us to port her data to a competitor's app. Which PIPL article gives her
     that portability right?" The scene's words (app) find the article on apps; the asking sentence's words
     (portability) name the provision. Among the first picks, the article sentence speaking most to the asking
     sentence (in either language) answers, when it speaks to clearly more of it than the first."""
     analysis = ask.analysis
-    sentence = asking_sentence(analysis.question)
-    if not enabled("asked_article") or not analysis.which_article or not ask.idf \
-            or sentence.strip() == analysis.question.strip():
+    sentence = _scene_apart(analysis)
+    if not enabled("asked_article") or not sentence or not ask.idf:
         return picks
     asked = strip_law_names(sentence)
     own = set(tokenize(asked, ask.tokenizer)) - QUESTION_WORDS
@@ -1806,7 +1814,11 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # DiDi answers; a brand is matched as written, never through a translation
         picks = _naming_first(picks, lambda p: all(b in _body_text(p.passage) for b in brands), analysis)
     setting = _setting_names(analysis, picks[0].passage)
-    held = [a for a in analysis.acronyms if a.isupper() and a in analysis.held_names and a not in setting]
+    # a short name told in the scene before a which-article or which-body ask ("…去纳斯达克IPO。…设在哪个部门？") is the
+    # scene's, not what the answer must name
+    scene_told = analysis.question.replace(asked, "") if (asked := _scene_apart(analysis)) else ""
+    held = [a for a in analysis.acronyms if a.isupper() and a in analysis.held_names and a not in setting
+            and a not in scene_told]
     if held and enabled("unknown_name") and not all(names_in(a, _body_text(picks[0].passage)) for a in held):
         # "CRM", "CBDT", "MLPS": the store names it (in a guide, or through the glossary in Chinese), and its
         # passages were searched; the best sentence among them answers

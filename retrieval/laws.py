@@ -103,6 +103,9 @@ _EN_KINDS = "measures|provisions|regulations|regs|rules"  # "the CII regs" are t
 _EN_KIND_WORD = re.compile(rf"(\\ )({_EN_KINDS})$")
 _ZH_KIND_WORD = re.compile(r"(?<!暂行)(办法|规定|条例)$")
 _ZH_BETWEEN = "(?:的?(?:那个|这个|那部|这部|那份|这份)|的)?"
+# "“深度合成”服务的管理规定": a subject's closing quote and the service it names stand before 管理规定
+_ZH_MANAGED = re.compile(r"(?<=[\u4e00-\u9fff]{4})管理(?=(?:办法|规定|条例)$)")
+_ZH_MANAGED_BETWEEN = "[”\"’」』]?(?:服务|活动|业务)?的?管理"
 _ZH_SUBJECT_LEAST = 4
 
 
@@ -114,9 +117,12 @@ def _name_pattern(name: str, chinese: bool) -> str:
         # "深度合成那个规定", "算法推荐的规定": a subject of four characters or more says which rule, whatever stands
         # between it and the rule's kind
         between = _ZH_BETWEEN if kind and kind.start() >= _ZH_SUBJECT_LEAST else ""
+        escaped = _ZH_MANAGED.sub(lambda _: _ZH_MANAGED_BETWEEN, escaped, count=1)
         return _ZH_KIND_WORD.sub(rf"{between}(?:暂行)?\1", escaped)
     # users call a rule's kind loosely: "the CBDT rules" are the CBDT Provisions, "the SCC rules" the SCC Measures
     loose = _EN_KIND_WORD.sub(rf"\1(?:(?:interim|provisional|administrative)\ )?(?:{_EN_KINDS})", escaped)
+    # "the facial recognition judicial interpretation" is the facial recognition interpretation
+    loose = re.sub(r"\\ interpretation$", r"\\ (?:judicial\\ )?interpretation", loose)
     if (subject := _EN_KIND_LAST.fullmatch(name)) and not re.search(r"\d", name):
         # and put its subject after the kind: "the SPC provisions on facial recognition (civil cases)" are the
         # facial recognition provisions

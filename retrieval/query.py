@@ -166,7 +166,10 @@ _COMPARED = re.compile(r"(?:和|跟|与|同)([^，。？、]{1,20}?)(?:一样|�
 _FINAL = re.compile(r"\bfinal(?:i[sz]ed)?\b|\bofficial (?:version|text)\b|正式(?:版|稿|发布|施行|文本)|最终|"
                     r"\b(?:that|which)\s+(?:took|came|(?:have|has)\s+(?:taken|come))\s+(?:effect|into\s+force)\b|"
                     r"\b(?:now|currently)\s+in\s+(?:force|effect)\b|已(?:经)?(?:正式)?(?:施行|生效)的", re.I)
-DRAFT_CUE = re.compile(r"\bdraft\b|草案|征求意见稿", re.I)
+# a draft of the rules, not the user's own drafts ("draft IPO docs", "our draft contract", "the draft privacy policy")
+DRAFT_CUE = re.compile(r"\bdraft\b(?!\s+(?:[\w-]+\s+)?(?:IPO|listing|prospectus(?:es)?|contracts?|agreements?|docs?|"
+                       r"documents?|emails?|letters?|reports?|polic(?:y|ies)|notices?|plans?|responses?|replies|"
+                       r"submissions?|applications?|forms?|filings?|declarations?)\b)|草案|征求意见稿", re.I)
 # "the DSL itself", and a duty said to be the law's own ("how often does the DSL require…", 数安法要求…): the rules
 # made under it do not answer what the law itself requires
 _ITSELF = re.compile(r"\b(?:itself|themselves)\b|本身|自身|"

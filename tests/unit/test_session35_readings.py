@@ -74,3 +74,49 @@ def test_a_measure_word_says_what_a_chinese_count_counts(question, kind):
     from retrieval.roles import asked_count_noun, counted_class
 
     assert counted_class(asked_count_noun(question)) == kind
+
+
+@pytest.mark.parametrize(("text", "draft"), [
+    ("We've filed our declaration (declaration form, draft IPO docs). How long does the review take?", False),
+    ("Our draft privacy policy says 30 days; what does the law say?", False),
+    ("Under the draft measures, how long is the assessment valid?", True),
+    ("征求意见稿里规定的期限是多久？", True),
+])
+def test_a_draft_is_one_of_the_rules_not_the_users_own_documents(text, draft):
+    from retrieval.query import DRAFT_CUE
+
+    assert bool(DRAFT_CUE.search(text)) is draft
+
+
+def test_steps_listed_in_one_clause_are_asked_one_by_one():
+    from retrieval.compare import listed_sides
+
+    sides = listed_sides("数据出境安全评估申报流程：省级网信部门查材料完备性、国家网信办决定受不受理、最后完成评估，"
+                         "这几个环节的法定时限分别是多少个工作日？")
+    assert [s.question for s in sides] == [
+        "数据出境安全评估申报流程，省级网信部门查材料完备性，法定时限是多少个工作日？",
+        "数据出境安全评估申报流程，国家网信办决定受不受理，法定时限是多少个工作日？",
+        "数据出境安全评估申报流程，完成评估，法定时限是多少个工作日？"]
+
+
+@pytest.mark.parametrize(("question", "law"), [
+    ("AI换脸、合成人声这类“深度合成”服务的管理规定，是从哪天开始施行的？", "deep-synthesis"),
+    ("算法推荐服务的管理规定什么时候施行？", "algorithm-recommendation"),
+    ("Under the SPC's facial recognition judicial interpretation, how many items does Article 2 list?",
+     "facial-recognition"),
+])
+def test_a_law_is_named_with_words_between_its_subject_and_its_kind(question, law):
+    from retrieval.query import analyse
+
+    assert analyse(question).laws == [law]
+
+
+def test_a_which_body_ask_after_a_scene_is_read_by_its_own_words():
+    from retrieval.compose import _scene_apart
+    from retrieval.query import analyse
+
+    asked = analyse("我们准备去纳斯达克IPO，要报网络安全审查。那个“网络安全审查办公室”到底设在哪个部门下面？")
+    assert _scene_apart(asked) == "那个“网络安全审查办公室”到底设在哪个部门下面？"
+    # no scene told before the ask, or a figure asked: nothing to set apart
+    assert _scene_apart(analyse("网络安全审查办公室设在哪个部门？")) == ""
+    assert _scene_apart(analyse("我们准备去纳斯达克IPO。网络安全审查要多少个工作日？")) == ""
