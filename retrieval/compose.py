@@ -59,6 +59,7 @@ from retrieval.lists import listed_items
 from retrieval.locate import quote_locator
 from retrieval.occasions import other_occasion
 from retrieval.query import DRAFT_CUE, QUESTION_WORDS, QueryAnalysis, not_who_spans
+from retrieval.reasons import in_chinese
 from retrieval.records import Passage, TraceStep
 from retrieval.rerank import coverage
 from retrieval.roles import (
@@ -1192,8 +1193,11 @@ def topical_support(passage: Passage, analysis: QueryAnalysis, tokenizer: str, i
 
 
 def abstain(passages: list[Passage], reason: str, analysis: QueryAnalysis, rule: str = "no_answer") -> Composition:
+    """An abstention saying why; a Chinese question is told why in Chinese when the catalogue has the reason's form
+    (retrieval/reasons.py), and the English reason stays in the trace and the answer's notes."""
+    said = (in_chinese(reason) or reason) if analysis.language == "zh" else reason
     base = NOT_FOUND_ZH if analysis.language == "zh" else NOT_FOUND
-    return Composition(text=f"{base} {reason}".strip(), abstained=True, reason=reason, cited=passages[:3],
+    return Composition(text=f"{base} {said}".strip(), abstained=True, reason=reason, cited=passages[:3],
                        trace=[TraceStep(rule, reason, "abstained")])
 
 
