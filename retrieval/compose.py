@@ -1154,7 +1154,7 @@ ASKS_ADOPTION = re.compile(r"(?<![没未不])通过(?!评估|审查|认证|安�
 FIXED_CUE = re.compile(r"\b(?:fixed|flat)(?:[- ]rate)?\s+(?:fines?|penalt(?:y|ies)|amounts?|sums?|fees?)\b|固定(?:的)?(?:罚款|金额|数额)",
                        re.I)
 # asks how long something stays valid, not a deadline counted from its expiry (有效期届满前多少个工作日)
-VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|valid(?:ity)?(?: period)?\b[^?]*\b(?:how long|longer|shorter)|"
+VALIDITY_CUE = re.compile(r"how long\b.*\b(?:valid|last)|valid for how long|\bgood for\b|valid(?:ity)?(?: period)?\b[^?]*\b(?:how long|longer|shorter)|"
                           r"\b(?:longer|shorter)\b[^?]*\bvalid|"
                           # "which text's validity is longer": each side's validity, compared
                           r"有效期[^？?。；]{0,40}?(?:多[久长]|几年|更[长短]|较[长短])", re.I)

@@ -679,7 +679,7 @@ _WANTS = [
                          # the measure word says a count of things is asked: 多少张罚单 (tickets), 几起案件, 多少部法律
                          r"(?:多少|几)(?:张|起|宗|例|篇|本|部(?!门))|"
                          r"人数|用户数|数据量|数量|条以上|万人", re.I)),
-    ("duration", re.compile(r"how long|\bdurations?\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
+    ("duration", re.compile(r"how long|\bdurations?\b|\bgood for (?:how long|\d+|one|two|three|four|five|six) (?:years?|months?|days?)\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|时间要求|时间限制|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
