@@ -96,13 +96,16 @@ _EACH_WORD = re.compile(r"分别|各自|各")
 # two things set apart by a comma from what is asked of each ("非法出售行踪轨迹信息，和出售…其他一般个人信息，分别达到
 # 多少条？", "行踪轨迹类信息和一般的个人信息，“情节严重”的条数门槛分别是多少？"), no comparison after; without the comma
 # ("公司和直接负责的主管人员分别罚多少") one provision answers both
+# ("倒卖酒店入住记录和倒卖普通的姓名手机号，按两高的司法解释，分别要多少条…", the rules asked of in a clause between)
 _ZH_PAIR_EACH = re.compile(r"(?:^|[，,：:])(?P<a>[^，,。？：:、]{2,}?)[，,]?(?:和|与|跟)(?P<b>[^，,。？：:]{2,}?)[，,]"
+                           r"(?:(?P<by>(?:按|按照|根据|依据|依照|在)[^，,。？分各]{2,30}?)[，,])?"
                            rf"(?P<ask>[^，,。？分各]{{0,16}}?(?:分别|各自)[^，,。？]{{0,30}}?{_ZH_ASKS_FIGURE})[？?]")
 
 
 def _pair_sides(m: re.Match[str], scene: str = "") -> list[Side]:
     ask = _EACH_WORD.sub("", m["ask"])
-    return [Side("", f"{scene}{option.strip()}{ask}？", option.strip()) for option in (m["a"], m["b"])]
+    by = f"{by}，" if (by := m.groupdict().get("by")) else ""
+    return [Side("", f"{scene}{by}{option.strip()}{ask}？", option.strip()) for option in (m["a"], m["b"])]
 
 
 def _zh_pair_each_sides(question: str) -> list[Side]:

@@ -431,8 +431,10 @@ def _offered(text: str, start: int, end: int) -> bool:
 
 
 # "普通个人信息", "ordinary personal information": what a list's residual item covers ("第三项、第四项规定以外的…")
-_ORDINARY = re.compile(r"(?:普通|一般|其他|其它)(?:的)?(?:公民)?个人信息|\b(?:ordinary|general|other|regular|normal|"
-                       r"everyday|plain)\s+(?:personal\s+(?:information|data)|PI)\b", re.I)
+# ordinary information named by its plain kinds too: 普通的姓名手机号, "ordinary names and phone numbers"
+_ORDINARY = re.compile(r"(?:普通|一般|其他|其它)(?:的)?(?:公民)?(?:个人信息|姓名|手机号|电话|联系方式|通讯录)|"
+                       r"\b(?:ordinary|general|other|regular|normal|everyday|plain)\s+(?:personal\s+(?:information|data)|"
+                       r"PI|names?|(?:mobile|phone|contact) (?:numbers|details))\b", re.I)
 
 
 def asks_ordinary(question: str) -> bool:

@@ -120,3 +120,34 @@ def test_a_which_body_ask_after_a_scene_is_read_by_its_own_words():
     # no scene told before the ask, or a figure asked: nothing to set apart
     assert _scene_apart(analyse("网络安全审查办公室设在哪个部门？")) == ""
     assert _scene_apart(analyse("我们准备去纳斯达克IPO。网络安全审查要多少个工作日？")) == ""
+
+
+@pytest.mark.parametrize(("question", "duration"), [
+    ("Is the approval still only good for 2 years like the 2022 Measures say?", True),
+    ("Is the PIPL good for business?", False),
+])
+def test_good_for_a_number_of_years_asks_a_period(question, duration):
+    from retrieval.figures import question_wants
+
+    assert ("duration" in question_wants(question)) is duration
+
+
+def test_two_things_asked_each_under_a_rule_named_between():
+    from retrieval.compare import sides
+
+    asked = [s.question for s in sides("倒卖酒店入住记录和倒卖普通的姓名手机号，按两高那个侵犯公民个人信息的司法解释，"
+                                       "分别要多少条才算“情节严重”？")]
+    assert asked == ["按两高那个侵犯公民个人信息的司法解释，倒卖酒店入住记录要多少条才算“情节严重”？",
+                     "按两高那个侵犯公民个人信息的司法解释，倒卖普通的姓名手机号要多少条才算“情节严重”？"]
+
+
+@pytest.mark.parametrize(("question", "ordinary"), [
+    ("倒卖普通的姓名手机号要多少条才算情节严重？", True),
+    ("How many ordinary phone numbers make the crime serious?", True),
+    ("倒卖行踪轨迹信息要多少条才算情节严重？", False),
+    ("How many other numbers does the list have?", False),
+])
+def test_ordinary_information_named_by_its_plain_kinds(question, ordinary):
+    from retrieval.query import asks_ordinary
+
+    assert asks_ordinary(question) is ordinary
