@@ -232,7 +232,9 @@ _BREACH = re.compile(r"\b(?:if|when|whenever|after|because|without|unless)\b|\bf
                      r"如果|若|因为?|未|拒|违反|导致|造成|泄露|没(?!收)|不履行|"
                      r"不(?:改|报|按|尽|做|落实|遵守|配合|提供|采取|设立|建立|执行|开展|进行|备案|申报|通知|告知|保存|留存)|"
                      # an act described (对窃取数据…的行为), not the law's wrongdoing at large (违法行为)
-                     r"(?<!违法)(?:行为|情形)|窃取|非法获取|买卖|出售|篡改", re.I)
+                     r"(?<!违法)(?:行为|情形)|窃取|非法获取|买卖|出售|篡改|"
+                     # "违法收集、使用个人信息的": an unlawful act named by its verb
+                     r"(?:违法|非法|擅自)(?:收集|使用|处理|提供|出售|传输|公开|存储|采集|利用)", re.I)
 
 
 def asks_law_maximum(question: str) -> bool:
