@@ -670,6 +670,9 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
     if figure.kind == "duration" and analysis.processing_time and enabled("applicant_period") \
             and applicant_period(text, figure.end):
         return False  # "多长时间给出复评结果": not the 15 working days in which the applicant may apply for it
+    if figure.kind == "duration" and analysis.challenge_time and enabled("applicant_period") \
+            and not applicant_period(text, figure.end):
+        return False  # "多少个工作日内申请复审": not the 90 working days a special review takes
     if figure.kind == "duration" and figure.sanction and _TIME_TO_ACT.search(analysis.question) \
             and not {"detention", "imprisonment", "ban"} & set(analysis.period_roles):
         return False  # "罚款决定下来后，多少天内要交": a detention's five to fifteen days are no time to act in

@@ -52,6 +52,7 @@ from retrieval.roles import (
     asked_count_noun,
     asks_after_event,
     asks_by_date,
+    asks_challenge_time,
     asks_earlier_text,
     asks_extension,
     asks_lead_time,
@@ -311,6 +312,7 @@ class QueryAnalysis:
     lead_time: bool = False  # it asks how long before an event ("提前多少天"), not how long after one
     after_event: bool = False  # it asks how long after an event ("变更后多少天内"), not how long before one
     processing_time: bool = False  # it asks how long a body takes to act ("多久批下来"): no validity answers
+    challenge_time: bool = False  # it asks the applicant's time to challenge ("多少个工作日内申请复审")
     audience: str = ""  # whom it asks a figure for: "individuals" (the managers), "entity", or "" (both)
     final_text: bool = False  # it asks what the final (not the draft) text says
     occasion: str = ""  # the occasion of the act it asks about: "first" (首次认定) or "repeat" (重新认定), or ""
@@ -371,7 +373,7 @@ def classify(question: str, wants: set[str]) -> str:
 # (the second ask's "初步审查…完成" would choose its own sentence for both).
 _FIRST_ASK_DECIDES = (
     "wants", "question_type", "duration_units", "count_noun", "money_roles", "period_roles", "retained", "validated",
-    "classified", "bearer", "bearer_level", "activities", "by_date", "lead_time", "after_event", "processing_time",
+    "classified", "bearer", "bearer_level", "activities", "by_date", "lead_time", "after_event", "processing_time", "challenge_time",
     "extension", "audience", "which_article", "law_maximum", "occasion", "content_tokens", "expansion_tokens",
 )
 
@@ -589,6 +591,7 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
         count_noun=asked_count_noun(asked) if "count" in wants else "",
         period_roles=period_roles(asked) if "duration" in wants else (),
         processing_time=asks_processing_time(asked),
+        challenge_time=asks_challenge_time(asked),
         given_periods=given_periods(question) if "duration" in wants else (),
         given_months=stated_months(question) if "date" in wants and ASKS_WHICH_DATE.search(question) else frozenset(),
         retained=retained_thing(asked),

@@ -535,10 +535,17 @@ def asks_processing_time(question: str) -> bool:
     return bool(_applicant_cues()["asks"].search(question))
 
 
+def asks_challenge_time(question: str) -> bool:
+    """Whether the question asks the applicant's own time to challenge a result ("多少个工作日内申请复审", "within
+    how many days can we appeal"): a body's time to decide does not answer it (rule applicant_period, turned
+    round)."""
+    return bool(_applicant_cues()["challenges"].search(question))
+
+
 @lru_cache(maxsize=1)
 def _applicant_cues() -> dict[str, re.Pattern[str]]:
     spec = cues()["rules"]["applicant_period"]
-    return {"asks": re.compile("|".join(spec["asks"]), re.I), "applies": re.compile("|".join(spec["applies"]), re.I)}
+    return {key: re.compile("|".join(spec[key]), re.I) for key in ("asks", "applies", "challenges")}
 
 
 def applicant_period(text: str, end: int) -> bool:

@@ -151,3 +151,35 @@ def test_ordinary_information_named_by_its_plain_kinds(question, ordinary):
     from retrieval.query import asks_ordinary
 
     assert asks_ordinary(question) is ordinary
+
+
+@pytest.mark.parametrize(("question", "maximum"), [
+    ("网安法2025年修正后，网络运营者违法收集、使用个人信息的，网安法自己规定的罚款上限是多少？", False),
+    ("网安法的罚款上限是多少？", True),
+])
+def test_an_unlawful_act_named_by_its_verb_is_a_breach_described(question, maximum):
+    from retrieval.rules.asks import asks_law_maximum
+
+    assert asks_law_maximum(question) is maximum
+
+
+@pytest.mark.parametrize(("question", "challenge"), [
+    ("网络安全审查结论我们不服，可以在多少个工作日内申请复审？", True),
+    ("对评估结果有异议，多少个工作日内可以提出复评申请？", True),
+    ("复评要在多少个工作日内完成？", False),  # the body's time
+    ("Within how many days can we appeal the assessment result?", True),
+    ("How long does the CAC have to give its re-assessment result?", False),
+])
+def test_the_applicants_time_to_challenge_is_asked(question, challenge):
+    from retrieval.roles import asks_challenge_time
+
+    assert asks_challenge_time(question) is challenge
+
+
+def test_a_bodys_period_does_not_answer_the_applicants_time_to_challenge():
+    from retrieval.roles import applicant_period
+
+    body = "特别审查程序一般应当在90个工作日内完成，情况复杂的可以延长。"
+    applicant = "数据处理者对评估结果有异议的，可以在收到评估结果15个工作日内向国家网信部门申请复评。"
+    assert not applicant_period(body, body.index("90个工作日") + len("90个工作日"))
+    assert applicant_period(applicant, applicant.index("15个工作日") + len("15个工作日"))
