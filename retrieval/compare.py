@@ -484,7 +484,7 @@ def _those_listed(scene: str, noun: str, ask: str) -> list[Side]:
     setting = "，".join(clauses[:start])
     if len(cases) == 1 and "、" in cases[0]:
         # "流程：A、B、最后C，这几个环节的时限分别是多少": the steps are listed in one clause, after what they are steps of
-        before, _, listed = re.split(r"([：:])", cases[0], maxsplit=1) if re.search(r"[：:]", cases[0]) else ("", "", cases[0])
+        before, listed = re.split(r"[：:]", cases[0], maxsplit=1) if re.search(r"[：:]", cases[0]) else ("", cases[0])
         setting = "，".join(filter(None, [setting, before.strip()]))
         cases = [_IN_TURN.sub("", item.strip()) for item in _ITEM_BREAK.split(listed) if item.strip()]
         noun = _STEP_WORD.sub("", noun.strip())
