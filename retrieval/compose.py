@@ -630,6 +630,15 @@ def _a_law_s_own_date(text: str, start: int, end: int) -> bool:
     return bool(_LAW_EVENT_AFTER.match(text, end) or _LAW_EVENT_BEFORE.search(text[max(0, start - 40):start]))
 
 
+def _other_partys_period(figure: Figure, text: str, analysis: QueryAnalysis) -> bool:
+    """Rule applicant_period, both ways: "多长时间给出复评结果" is not answered by the 15 working days in which the
+    applicant may apply for it, and "多少个工作日内申请复审" not by the 90 working days a special review takes."""
+    if not enabled("applicant_period") or not (analysis.processing_time or analysis.challenge_time):
+        return False
+    applicants = applicant_period(text, figure.end)
+    return applicants if analysis.processing_time else not applicants
+
+
 def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") -> bool:
     """Whether a figure is the one of whom and what the question asks: a deadline binds the party the question
     says must act (the office's ten days to decide are not the applicant's days to reply), a yearly act is the
@@ -667,12 +676,8 @@ def _fits(figure: Figure, text: str, analysis: QueryAnalysis, doc_id: str = "") 
             or is_lead_time(text, figure.start, figure.end)):
         return False  # "how long does the CAC take to approve an extension?": not the 3 years it extends by, nor
         # the 60 working days before expiry the applicant must apply in
-    if figure.kind == "duration" and analysis.processing_time and enabled("applicant_period") \
-            and applicant_period(text, figure.end):
-        return False  # "多长时间给出复评结果": not the 15 working days in which the applicant may apply for it
-    if figure.kind == "duration" and analysis.challenge_time and enabled("applicant_period") \
-            and not applicant_period(text, figure.end):
-        return False  # "多少个工作日内申请复审": not the 90 working days a special review takes
+    if figure.kind == "duration" and _other_partys_period(figure, text, analysis):
+        return False
     if figure.kind == "duration" and figure.sanction and _TIME_TO_ACT.search(analysis.question) \
             and not {"detention", "imprisonment", "ban"} & set(analysis.period_roles):
         return False  # "罚款决定下来后，多少天内要交": a detention's five to fifteen days are no time to act in

@@ -535,6 +535,12 @@ def asks_processing_time(question: str) -> bool:
     return bool(_applicant_cues()["asks"].search(question))
 
 
+def asks_whose_period(question: str) -> bool:
+    """Rule applicant_period's question side: a body's time to act asked (asks_processing_time) or the applicant's
+    own time to challenge (asks_challenge_time)."""
+    return asks_processing_time(question) or asks_challenge_time(question)
+
+
 def asks_challenge_time(question: str) -> bool:
     """Whether the question asks the applicant's own time to challenge a result ("多少个工作日内申请复审", "within
     how many days can we appeal"): a body's time to decide does not answer it (rule applicant_period, turned
