@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from retrieval.locate import zh_locator
 from retrieval.records import Answer, Citation
 from retrieval.source import SourceView, clip, linked_paragraph
 
@@ -131,17 +132,9 @@ def _manifest():
     return load_manifest()
 
 
-_EN_LOCATOR = [(re.compile(r"Arts?\.\s*(\d+)"), "第{}条"), (re.compile(r"\s*¶\s*(\d+)"), "第{}款"),
-               (re.compile(r"\s*item\s*(\d+)", re.I), "第{}项"), (re.compile(r"\bpp?\.\s*(\d+)"), "第{}页")]
-
-
 def locator_text(locator: str, language: str = "en") -> str:
     """A locator in the reader's language: "Art. 66 ¶2" reads 第66条第2款 in Chinese."""
-    if language != "zh":
-        return locator
-    for pattern, form in _EN_LOCATOR:
-        locator = pattern.sub(lambda m, form=form: form.format(m.group(1)), locator)
-    return locator
+    return zh_locator(locator) if language == "zh" else locator
 
 
 def document_name(citation: Citation, language: str = "en", short: bool = False) -> str:

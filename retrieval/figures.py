@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ingest.numerals import ENGLISH_NUMBER_WORDS, ENGLISH_SCALE, NUMERAL_CHARS, chinese_to_number
-from retrieval.roles import in_sanction, source_count_class
+from retrieval.roles import ZH_ITEM_MEASURES, in_sanction, source_count_class
 
 _ZH_NUM = f"[{NUMERAL_CHARS}0-9.,]+"
 _MONTHS = {m: i for i, m in enumerate(
@@ -675,9 +675,9 @@ _WANTS = [
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"
                          r"(?:individuals|people|persons|users|pieces|records)|"
                          r"\buser numbers\b|numbers? of users|多少人|多少条|(?<!第)几条(?!规定|路)|多少个(?!工作日|月|小时)|多少用户|几个(?!月|工作日|小时)|"
-                         r"几大?类|几大?种|几级|几大?项|几大方面|几个方面|多少大?(?:种|项|类|级|款)|多少件|几件|多少份|几份|几名|多少名|几位|多少位|几家|多少家|"
+                         r"几大?类|几大?种|几级|几大?项|几大方面|几个方面|多少大?(?:种|项|类|级|款)|几名|多少名|几位|多少位|几家|多少家|"
                          # the measure word says a count of things is asked: 多少张罚单 (tickets), 几起案件, 多少部法律
-                         r"(?:多少|几)(?:张|起|宗|例|篇|本|部(?!门))|"
+                         rf"(?:多少|几){ZH_ITEM_MEASURES}|"
                          r"人数|用户数|数据量|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|\bdurations?\b|\bgood for (?:how long|\d+|one|two|three|four|five|six) (?:years?|months?|days?)\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
@@ -745,19 +745,19 @@ _ASKS_PERCENT = re.compile(r"what (?:[\w-]+ ){0,2}?(?:percentage|percent|share|p
 _ASKS_DATE = re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
 
 
-_TIME_UNITS_EN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
+TIME_UNITS_EN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
 # the question words of each kind
 _INTERROGATIVES = [
     ("duration", re.compile(rf"how long|how soon|how quickly|how early|how far (?:in advance|ahead|before)|how much time|"
                             rf"what(?:'s| is) the (?:time )?window\b|多长时限|时限是多少|how many (?:working |business |calendar )?"
-                            rf"{_TIME_UNITS_EN}\b|within how|多久(?![^，。？]{{0,8}}一次)|多长时间|几天|(?<!月)几日|多少天|多少日|多少个?"
+                            rf"{TIME_UNITS_EN}\b|within how|多久(?![^，。？]{{0,8}}一次)|多长时间|几天|(?<!月)几日|多少天|多少日|多少个?"
                             r"工作日|几个?工作日|几个月|多少个月|几年|多少年|几个?小时|多少个?小时|几秒|多少秒|几分钟|多少分钟", re.I)),
     # "how many times the illegal gains" asks for a fine set as a multiple
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which)(?:'s| is| are| was| were| would be)?"
                           r"(?: the)?(?: [a-z-]+){0,2}? (?:fines?|penalt(?:y|ies)|amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
-    ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{_TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
-                         r"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万|件|份|张|起|宗|例|篇|本|部(?!门))|"
-                         r"(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路)|件|份|张|起|宗|例|篇|本|部(?!门))", re.I)),
+    ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
+                         rf"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万|{ZH_ITEM_MEASURES})|"
+                         rf"(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路)|{ZH_ITEM_MEASURES})", re.I)),
     ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"

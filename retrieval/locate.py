@@ -9,6 +9,17 @@ import re
 from retrieval.records import Passage
 
 _PAGE_SUFFIX = re.compile(r"(?:^|\s)\(?pp?\. [\d–-]+\)?$")
+# "PIPL Art. 66 ¶2, p. 3" is PIPL第66条第2款, 第3页 to a Chinese reader; the short name of the law stays as written
+_ZH_LOCATOR = [(re.compile(r"\s*\bArts?\.\s*(\d+)"), "第{}条"), (re.compile(r"\s*¶\s*(\d+)"), "第{}款"),
+               (re.compile(r"\s*\bitem\s*(\d+)", re.I), "第{}项"), (re.compile(r"\bpp?\.\s*(\d+)"), "第{}页")]
+
+
+def zh_locator(text: str) -> str:
+    """A locator, or a citation label ending in one, as a Chinese reader writes it: "PIPL Art. 66 ¶2" ->
+    "PIPL第66条第2款"."""
+    for pattern, form in _ZH_LOCATOR:
+        text = pattern.sub(lambda m, form=form: form.format(m.group(1)), text)
+    return text
 
 
 def _marks(raw: str) -> list[tuple[int, object]]:

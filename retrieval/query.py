@@ -22,6 +22,7 @@ from retrieval.duties import (
 )
 from retrieval.figures import (
     ASKS_WHICH_DATE,
+    TIME_UNITS_EN,
     as_of_day,
     asked_units,
     count_year,
@@ -211,8 +212,7 @@ _ASK_CLAUSE = re.compile(r"(?:多少|几|多久|多长|何时|什么时候|哪)[
 # the unit the first named
 _ELIDED_UNIT = re.compile(r"^(\s*(?:and\s+)?how many)(?=\s+(?:after|before|for|if|when|once|under|in|to|from|until|by|"
                           r"since|following|upon|on)\b)", re.I)
-_FIRST_UNIT = re.compile(r"\bhow many\s+((?:working |business |calendar )?(?:seconds?|minutes?|hours?|days?|weeks?|"
-                         r"months?|years?))\b", re.I)
+_FIRST_UNIT = re.compile(rf"\bhow many\s+((?:working |business |calendar )?{TIME_UNITS_EN})\b", re.I)
 
 
 def _completed(first: str, second: str) -> str:

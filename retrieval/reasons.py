@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from retrieval.locate import zh_locator
+
 CATALOGUE = Path(__file__).with_name("data") / "reasons_zh.toml"
-# "PIPL Art. 66 ¶2" is 第66条第2款 to a Chinese reader; the short name of the law stays as written
-_LOCATOR = [(re.compile(r"\s*\bArts?\.\s*(\d+)"), "第{}条"), (re.compile(r"\s*¶\s*(\d+)"), "第{}款"),
-            (re.compile(r"\s*\bitem\s*(\d+)", re.I), "第{}项")]
 
 
 @dataclass(frozen=True)
@@ -52,21 +51,14 @@ def in_chinese(reason: str) -> str | None:
     return None
 
 
-def zh_label(label: str) -> str:
-    """"PIPL Art. 66 ¶2" -> "PIPL第66条第2款"."""
-    for pattern, form in _LOCATOR:
-        label = pattern.sub(lambda m, form=form: form.format(m.group(1)), label)
-    return label
-
-
 def _part(name: str, value: str, book: Catalogue) -> str:
     if name in ("label", "other"):
-        return zh_label(value)
+        return zh_locator(value)
     if name == "kind":
         # "fee, tax"; "duration in days": each kind, then the unit it was asked in
         return "、".join(_kind(kind.strip(), book) for kind in value.split(","))
     if name == "rest":
-        return in_chinese(value) or value if value else ""
+        return (in_chinese(value) or value) if value else ""
     return value
 
 

@@ -308,7 +308,8 @@ _ZH_ENTITIES = re.compile(r"者|企业|单位|机构|平台|部门|公司|组织
 
 
 # a measure word for documents and cases (多少张罚单, 几起案件, 多少部法律) counts things, whatever noun follows
-_ZH_ITEM_MEASURE = re.compile(r"^[张件份篇本宗例起]|^部(?!门)")
+ZH_ITEM_MEASURES = r"(?:[张件份篇本宗例起]|部(?!门))"
+_ZH_ITEM_MEASURE = re.compile(rf"^{ZH_ITEM_MEASURES}")
 
 
 def _zh_noun_class(noun: str) -> str:

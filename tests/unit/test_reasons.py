@@ -8,7 +8,8 @@ import tomllib
 
 import pytest
 
-from retrieval.reasons import CATALOGUE, catalogue, in_chinese, zh_label
+from retrieval.locate import zh_locator
+from retrieval.reasons import CATALOGUE, catalogue, in_chinese
 
 FORMS = tomllib.loads(CATALOGUE.read_text(encoding="utf-8"))["forms"]
 
@@ -38,7 +39,7 @@ def test_a_reason_no_form_says_stays_english():
                                            ("Zhong Lun/GLO Practice Guide 2025 Introduction",
                                             "Zhong Lun/GLO Practice Guide 2025 Introduction")])
 def test_a_citation_label_in_chinese(label, zh):
-    assert zh_label(label) == zh
+    assert zh_locator(label) == zh
 
 
 def test_a_kind_and_its_unit_in_chinese():
