@@ -9,7 +9,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ingest.manifest import load_manifest
-from retrieval.compose import Composition, citation_label
+from retrieval.compose import Composition, abstain, citation_label
 from retrieval.figures import english_figure, read_figures
 from retrieval.laws import amended_laws
 from retrieval.query import QueryAnalysis
@@ -83,3 +83,53 @@ def _answer(passage: Passage, span: Span, date, language: str) -> Composition:
     comp.notes.append(note)
     comp.trace = [TraceStep(RULE, f"{label}: the amending decision's commencement", "answered")]
     return comp
+
+
+NEVER_AMENDED = "never_amended"
+
+
+def asks_amendment_date(question: str) -> bool:
+    """A clause asking when a law was amended ("When did the NPCSC amend the DSL in 2024", 数安法是哪一年修订的)."""
+    spec = cues()["rules"][NEVER_AMENDED]
+    asks_date, amended = (re.compile("|".join(spec[key]), re.I) for key in ("asks_date", "amendment"))
+    return any(asks_date.search(clause) and amended.search(clause) for clause in _CLAUSES.split(question))
+
+
+def asks_never_amended_of(question: str) -> bool:
+    """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
+    from retrieval.query import analyse
+
+    analysis = analyse(question)
+    return "date" in analysis.wants and asks_amendment_date(question) and bool(_unamended(analysis.laws))
+
+
+def _unamended(laws: list[str]) -> list[str]:
+    """The laws named (their original texts, not translations) of which the store holds no amendment: no decision
+    amends them, no later text supersedes them in whole or in part, and they supersede none."""
+    manifest = load_manifest()
+    entries = [manifest.by_id(law) for law in laws]
+    originals = [manifest.by_id(e.translation_of) if e is not None and e.translation_of else e for e in entries]
+    originals = [e for e in originals if e is not None]
+    if not originals or any(amended_laws(e.id, manifest) for e in originals):
+        return []  # an amending decision named is the amendment asked about
+    amended = {law for e in manifest.entries for law in amended_laws(e.id, manifest)} | \
+        {e.id for e in manifest.entries if e.superseded_by or e.partly_superseded_by or e.status == "amended"} | \
+        {e.superseded_by for e in manifest.entries if e.superseded_by}
+    return [] if any(e.id in amended for e in originals) else list(dict.fromkeys(e.id for e in originals))
+
+
+def never_amended(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
+    """An abstention saying the store holds no amendment of the law, when the question asks when it was amended
+    (a wrong premise: answering with the law's adoption or commencement date would give a date of another event)."""
+    if not enabled(NEVER_AMENDED) or "date" not in analysis.wants or not asks_amendment_date(analysis.leading_ask):
+        return None
+    laws = _unamended(analysis.laws)
+    if not laws:
+        return None
+    first = [chunks[0] for law in laws if (chunks := chunks_of(law))]
+    names = [p.short or p.title for p in first] or laws
+    if analysis.language == "zh":
+        reason = f"语料库没有收录{'、'.join(names)}的任何修改或修正；现有文本是其最初通过的文本。"
+    else:
+        reason = f"The corpus holds no amendment of {', '.join(names)}; its text is the one first adopted."
+    return abstain(first, reason, analysis, NEVER_AMENDED)

@@ -29,6 +29,7 @@ from retrieval.records import TraceStep
 from retrieval.renumber import asks_renumbered
 from retrieval.roles import asks_extension
 from retrieval.rules.asks import (
+    EN_COMPARATIVES,
     asks_comparison,
     asks_same,
     asks_two_things,
@@ -65,7 +66,7 @@ class Side:
 
 # "Which is longer: A or B?", "A和B哪个更长？": two options, each named by what it is rather than by a law's title
 # the comparatives an option question or a closing comparison asks with
-_COMPARATIVE = r"longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|stricter|heavier|sooner"
+_COMPARATIVE = EN_COMPARATIVES
 _EN_OPTIONS = re.compile(rf"^(?P<lead>.*?)\b(?:{_COMPARATIVE})\b(?P<noun>[^:,—–]*)(?:[:,]|\s[—–])\s*(?P<a>.+?),?\s+or\s+"
                          r"(?P<b>[^?？,]+?)\s*(?:,[^?？]*)?(?:[?？](?:\s+[^?？]{0,40}[.?？]?)?)?\s*$", re.I)
 # what a comparative qualifies ("the bigger maximum fine", "the higher top fine for the company in the worst tier"):
@@ -213,12 +214,26 @@ def _versus_which_sides(question: str) -> list[Side]:
             for option in (m["a"].strip(), m["b"].strip())]
 
 
+# "serious cases: max fine for A vs B?": the ask first, then the two options it is asked of, the last thing said
+_EN_ASK_THEN_VERSUS = re.compile(r"^(?P<ask>[^?]*?\b(?:for|of)\s+)(?P<a>[^?]{6,}?)\s+(?:versus|vs\.?)\s+"
+                                 r"(?P<b>[^?]{6,}?)\s*\?\s*$", re.I)
+
+
+def _ask_then_versus_sides(question: str) -> list[Side]:
+    """Each option asked what the words before it ask ("max for sending data abroad?", "max for handing data to a
+    foreign court?"); none when those words ask no figure or an option starts with a preposition of its own."""
+    m = _EN_ASK_THEN_VERSUS.search(question)
+    if not m or not question_wants(m["ask"]) or any(_LEANING.match(m[g]) for g in ("a", "b")):
+        return []
+    return [Side("", f"{m['ask']}{m[g].strip()}?", m[g].strip()) for g in ("a", "b")]
+
+
 def _versus_sides(question: str) -> list[Side]:
     """Each option asked what the question asks after the colon, with the law named before the options; "each" in
     the ask stands for the option ("up to what multiple can each be fined")."""
     m = _EN_VERSUS.search(question)
     if not m:
-        return _versus_which_sides(question)
+        return _versus_which_sides(question) or _ask_then_versus_sides(question)
     lead, ask = (m["lead"] or "").strip(), m["ask"].strip()
     asked = []
     for option in (m["a"].strip(), m["b"].strip()):
@@ -263,7 +278,19 @@ def _options(question: str, m: re.Match[str], first: str, second: str, language:
         # "which carries the bigger maximum fine: A or B?" asks each option's maximum fine, where the question is
         asked = f"{_ASKING_WORD.sub('', m['lead']).strip()} what is the {noun} for {{}}?".strip()
         asked = asked[0].upper() + asked[1:]
+    elif language == "en" and (each := _FOR_EACH.search(question)):
+        # "DSL: which is punished harder — A or B? Give me the top fine for each.": what is asked of each option is
+        # said after them, and the law before them
+        laws = resolve_laws(m["lead"])
+        scene = f"Under the {law_names(laws[:1])[0]}, what" if laws else "What"
+        asked = f"{scene} is the {each['noun'].strip()} for {{}}?"
     return [Side("", asked.format(option.strip()), option.strip()) for option in (first, second)]
+
+
+# "give me the top fine for each": what a comparison that names no figure asks of each of its options
+_FOR_EACH = re.compile(r"\bthe\s+(?P<noun>(?:(?:top|maximum|max|highest|biggest|longest|shortest|statutory)\s+)?"
+                       r"(?:fine|penalty|period|deadline|time limit|fine cap|cap)s?)\s+(?:for|of|under)\s+(?:each|both)\b",
+                       re.I)
 
 
 def _beside_pattern() -> re.Pattern[str]:

@@ -77,10 +77,24 @@ def _subject(text: str, at: int) -> tuple[str, str]:
     return (first[0][1], conditions[-1]) if first else ("", "")
 
 
+# a body the question asks about ("找哪一级网信部门", "向哪个部门", "which authority do we file with") is where the
+# asker goes, not who must act: "找哪一级网信部门、多少天内要交" asks the filer's days
+_BODY_ASKED = re.compile(r"(?:找|向|去|到|给|报)?哪(?:一级|一个|个|些|级|家)的?[\u4e00-\u9fff]{0,8}?"
+                         r"(?:部门|机关|机构|办公室|网信办)|\b(?:with|to)?\s*which\s+(?:[\w-]+\s+){0,2}?"
+                         r"(?:authorit(?:y|ies)|departments?|offices?|regulators?|agenc(?:y|ies)|bod(?:y|ies)|bureaus?)\b",
+                         re.I)
+
+
+def without_bodies_asked(question: str) -> str:
+    """The question with the bodies it asks about blanked out, each character a space (offsets kept)."""
+    return _BODY_ASKED.sub(lambda m: " " * len(m.group()), question)
+
+
 def asked_duty(question: str) -> tuple[str, str]:
     """Who the question says must act ("must the office finish", "does a company have to", "当事人应在"), and the
     words naming them: ("authority" | "party" | "individual", phrase), or ("", "") when it names no one
-    (“must incidents be reported”)."""
+    (“must incidents be reported”). A body it asks about is not who acts (without_bodies_asked)."""
+    question = without_bodies_asked(question)
     if (acts := _EN_OFFICE_ACTS.search(question)) and (named := _actors(acts.group(1))):
         return named[0][1], acts.group(1)
     m = _EN_DUTY.search(question)

@@ -792,6 +792,19 @@ _ANNUAL_DATE = re.compile(r"每年[^。？]{0,30}(?:几月|哪一?天)|每年[^�
                           r"annually by what|\b(?:annual|yearly)\s+(?:filing\s+|reporting\s+|submission\s+)?deadline|"
                           r"\bdeadline\s+(?:each|every)\s+year|每年的?截止(?:日期|时间|日)",
                           re.I)
+# a text or contract taking effect named as a qualifier or a starting point ("2026年起施行的新网安法",
+# "合同生效以后…多少天内", "生效前"): the scene of the question, not its ask, when nothing else asks a date
+_COMMENCEMENT_SCENE = re.compile(r"(?:施行|生效)(?:的|以后|之后|后|以前|之前|前)(?![\s？?。！!]*$)")
+_DATE_ASKED_ZH = re.compile(r"何时|什么时候|日期|哪一?天|哪一?年|几月|几号|时间是")
+
+
+def _commencement_sets_scene(question: str) -> bool:
+    """Whether the only word of a date in the question is a text or contract taking effect named as its scene."""
+    rest = _COMMENCEMENT_SCENE.sub(" ", question)
+    return rest != question and not _DATE_ASKED_ZH.search(rest) and not re.search(r"施行|生效", rest) \
+        and not _ASKS_DATE.search(rest)
+
+
 # a text taking effect happens once, on a date; a duty done every year falls on a day of the year
 _COMMENCES = re.compile(r"施行|生效|(?:take[sn]?|took|taking) effect|into force", re.I)
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
@@ -905,7 +918,7 @@ def question_wants(question: str) -> set[str]:
     if _YEAR_OF.search(question):
         wants.discard("date")
         asked.discard("date")
-    if _SCENE_WHEN.search(question):
+    if _SCENE_WHEN.search(question) or _commencement_sets_scene(question):
         # "When the Measures took effect, how long did companies get…": the when-clause sets the scene
         wants.discard("date")
         asked.discard("date")

@@ -356,6 +356,8 @@ def classify(question: str, wants: set[str]) -> str:
         if pattern.search(question):
             if name == "threshold" and "amount" in wants and "count" not in wants:
                 return "penalty"
+            if name == "date" and wants and "date" not in wants:
+                continue  # 施行, 生效 setting the scene ("合同生效以后…多少天内") of a question asking another figure
             return name
     if "amount" in wants:
         return "penalty"

@@ -14,7 +14,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.about_law import about_law
-from retrieval.amended import amended_in_force
+from retrieval.amended import amended_in_force, never_amended
 from retrieval.article_range import no_such_article
 from retrieval.companions import with_amending_item, with_original_text, with_other_version
 from retrieval.compare import changed_sides_of, join, one_source, sides
@@ -266,7 +266,7 @@ class AnswerService:
         if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
             return listed
         for rule in (no_such_article, document_units, about_law, defined_term, renumbered_article, amended_in_force,
-                     party_provision):
+                     never_amended, party_provision):
             # in turn: each reads the store
             if (computed := rule(analysis, self._chunks_of)) is not None:
                 computed.of_named_subject = rule in _OF_NAMED_SUBJECT

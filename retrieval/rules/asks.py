@@ -95,9 +95,11 @@ def _direction_words() -> dict[str, tuple[str, ...]]:
     return {d: tuple(spec[d]) for d in ("higher", "longer", "lower", "shorter")}
 
 
+# the English comparatives that ask which of two figures is the greater or the sooner ("which is punished harder")
+EN_COMPARATIVES = (r"longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|stricter|heavier|sooner|"
+                   r"steeper|tougher|harsher|severer|harder|more (?:severely|heavily|harshly)")
 _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|sets|takes|of the two)\b|"
-                         r"\bwhich (?:[\w'-]+ ){1,5}?(?:longer|shorter|higher|lower|greater|larger|bigger|smaller|more|less|"
-                         r"earlier|later|stricter|heavier|sooner|steeper|tougher|harsher|severer)\b|"
+                         rf"\bwhich (?:[\w'-]+ ){{1,5}}?(?:{EN_COMPARATIVES}|more|less)\b|"
                          # "which took effect first": a verb of coming into force or being made, then "first"
                          r"\bwhich (?:one |law |rule |of (?:the|these) \w+ )?(?:took|takes|came|comes|entered|enters|was|"
                          r"were|became|started|starts)\b[^?,]{0,30}?\bfirst\b|\bis (?:the )?.{3,80}?\b"
@@ -114,9 +116,7 @@ _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|
                          r"\b(?:longer|shorter|higher|lower|greater|smaller|earlier|later|stricter|looser)\s+or\s+"
                          r"(?:longer|shorter|higher|lower|greater|smaller|earlier|later|stricter|looser)\b|"
                          r"\bwhat(?:'s| is) the difference\b", re.I)
-_EN_CHOICE = re.compile(r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|earlier|later|"
-                        r"stricter|heavier|sooner|faster|steeper|tougher|harsher|severer|first|before or after|differ|"
-                        r"difference)\b", re.I)
+_EN_CHOICE = re.compile(rf"\b(?:{EN_COMPARATIVES}|more|less|faster|first|before or after|differ|difference)\b", re.I)
 _ZH_COMPARE = re.compile(r"哪(?:个|一个|部|项|种|边)?[^，。？]{0,10}?(?:更|比较|较)|哪(?:个|一个|部|项)(?:更)?先|"
                          r"(?:之前|以前)还是(?:之后|以后)|早于还是晚于|哪(?:个|一个|部|项|种|边)的?(?:高|低|长|短|多|少|"
                          r"早|晚|大|小|严)|(?:(?<!对)比(?!例|如|较|率|照)|相比|比较)"
