@@ -798,10 +798,24 @@ _COMMENCEMENT_SCENE = re.compile(r"(?:施行|生效)(?:的|以后|之后|后|以
 _DATE_ASKED_ZH = re.compile(r"何时|什么时候|日期|哪一?天|哪一?年|几月|几号|时间是")
 
 
+# a statement, not a question, telling that something took effect ("We signed the SCC and it took effect last
+# week. Where do we file it?"): what happened, not what is asked
+_STATED_COMMENCEMENT = re.compile(r"[^.?!。？！]*(?:施行|生效|(?:take[sn]?|took|taking) effect|into force)[^.?!。？！]*"
+                                  r"[.。!！](?=\s|$)", re.I)
+
+
+def _told_not_asked(m: re.Match[str]) -> str:
+    """A sentence telling what took effect is set aside; one asking when ("Put these in order of when they took
+    effect.") is kept."""
+    told = m.group()
+    return told if _ASKS_DATE.search(told) or _DATE_ASKED_ZH.search(told) or re.search(r"\bwhen\b|\bdates?\b", told, re.I) \
+        else " "
+
+
 def _commencement_sets_scene(question: str) -> bool:
     """Whether the only word of a date in the question is a text or contract taking effect named as its scene."""
-    rest = _COMMENCEMENT_SCENE.sub(" ", question)
-    return rest != question and not _DATE_ASKED_ZH.search(rest) and not re.search(r"施行|生效", rest) \
+    rest = _STATED_COMMENCEMENT.sub(_told_not_asked, _COMMENCEMENT_SCENE.sub(" ", question))
+    return rest != question and not _DATE_ASKED_ZH.search(rest) and not _COMMENCES.search(rest) \
         and not _ASKS_DATE.search(rest)
 
 

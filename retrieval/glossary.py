@@ -54,6 +54,17 @@ def abbreviations(path: Path | None = None) -> dict[str, str]:
     return dict(table)
 
 
+def name_variants(path: Path | None = None) -> dict[str, str]:
+    """Latin letters users write inside a Chinese law name for the title's words (生成式AI服务管理暂行办法 for
+    生成式人工智能服务管理暂行办法): read by the law names only, never searched as terms."""
+    path = Path(path or GLOSSARY_PATH)
+    table = _read(path).get("name_variants", {})
+    bad = [short for short, full in table.items() if not isinstance(full, str) or not _CJK.search(full)]
+    if bad:
+        raise GlossaryError(f"{path}: name_variants {', '.join(bad)} need the title's Chinese words")
+    return dict(table)
+
+
 @lru_cache(maxsize=1)
 def _index() -> tuple[list[tuple[re.Pattern[str], GlossaryEntry, str]], list[tuple[str, GlossaryEntry]]]:
     english: list[tuple[str, GlossaryEntry]] = []

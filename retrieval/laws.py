@@ -10,7 +10,7 @@ from functools import lru_cache
 from ingest.lexical import jieba_module
 from ingest.manifest import Manifest, load_manifest
 from ingest.numerals import NUMERAL_CHARS, chinese_to_int
-from retrieval.glossary import abbreviations, glossary_pairs
+from retrieval.glossary import abbreviations, glossary_pairs, name_variants
 from retrieval.rules.registry import cues
 
 # English names users type that the manifest's aliases do not spell out
@@ -56,6 +56,9 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
             candidates += [e.title_zh, e.title_zh.removeprefix("中华人民共和国").split("（")[0]]
         # 关基安全保护条例: a Chinese name written with a short form of its term
         candidates += [name.replace(full, short) for name in candidates for short, full in abbreviations().items()
+                       if full in name]
+        # 生成式AI服务管理暂行办法: Latin letters for the title's words
+        candidates += [name.replace(full, short) for name in candidates for short, full in name_variants().items()
                        if full in name]
         for name in candidates:
             name = name.strip()
@@ -202,11 +205,17 @@ def closest_law(candidates: list, question: str) -> str:
 def _dated_candidates(m: re.Match[str], manifest: Manifest) -> list:
     year, kind = m.group(1), m.group(3)
     words = _KIND_WORDS.get(kind.lower(), ())
-    end = f"{m['part']}{kind}" if m["part"] else ""
     return [e for e in manifest.entries if not e.translation_of and e.kind not in SECONDARY_KINDS
             and year in (e.promulgated[:4], e.effective[:4])
             and (not words or any(w in f"{e.title_zh} {e.title}".lower() for w in words))
-            and (not end or _base_title_zh(e.title_zh).replace("暂行", "").endswith(end))]
+            and (not m["part"] or _titled(e.title_zh, m["part"], kind))]
+
+
+def _titled(title_zh: str, part: str, kind: str) -> bool:
+    """Whether a title of that kind holds the words written before the kind: 2022年的评估办法 (数据出境安全评估办法),
+    2024年的促进规定 (促进和规范数据跨境流动规定, its first words)."""
+    base = _base_title_zh(title_zh).replace("暂行", "")
+    return base.endswith(kind) and part in base
 
 
 def _shared_words(entry, question: str) -> int:

@@ -102,3 +102,33 @@ def test_an_amendment_date_is_asked_in_the_clause_asking_a_date(question, asks):
     from retrieval.amended import asks_amendment_date
 
     assert asks_amendment_date(question) is asks
+
+
+def test_a_statement_that_something_took_effect_asks_no_date():
+    from retrieval.figures import question_wants
+
+    assert question_wants("We signed the SCC and it took effect last week. Where do we file it, and what's the "
+                          "deadline?") == {"duration"}
+    assert question_wants("The PIPL took effect in 2021. When did the DSL take effect?") == {"date"}
+
+
+def test_latin_letters_for_a_title_s_words_name_the_law():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("生成式AI服务管理暂行办法是哪天开始施行的？")[0] == "genai"
+
+
+@pytest.mark.parametrize(("question", "law"), [
+    ("2024年的促进规定里评估结果有效期是多久？", "cbdt-provisions"),
+    ("2022年的评估办法里评估结果有效期是多久？", "outbound-assessment"),
+])
+def test_a_rule_named_by_year_kind_and_some_words_of_its_title(question, law):
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws(question) == [law]
+
+
+def test_the_old_text_and_the_new_one_are_two_versions():
+    from retrieval.rules.asks import asks_two_versions
+
+    assert asks_two_versions("What was the max fine under the old text, and what is it under the new one?")
