@@ -88,10 +88,15 @@ def _answer(passage: Passage, span: Span, date, language: str) -> Composition:
 NEVER_AMENDED = "never_amended"
 
 
+@lru_cache(maxsize=1)
+def _amendment_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = cues()["rules"][NEVER_AMENDED]
+    return tuple(re.compile("|".join(spec[key]), re.I) for key in ("asks_date", "amendment"))  # type: ignore[return-value]
+
+
 def asks_amendment_date(question: str) -> bool:
     """A clause asking when a law was amended ("When did the NPCSC amend the DSL in 2024", 数安法是哪一年修订的)."""
-    spec = cues()["rules"][NEVER_AMENDED]
-    asks_date, amended = (re.compile("|".join(spec[key]), re.I) for key in ("asks_date", "amendment"))
+    asks_date, amended = _amendment_words()
     return any(asks_date.search(clause) and amended.search(clause) for clause in _CLAUSES.split(question))
 
 

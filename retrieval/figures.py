@@ -795,7 +795,8 @@ _ANNUAL_DATE = re.compile(r"每年[^。？]{0,30}(?:几月|哪一?天)|每年[^�
 # a text or contract taking effect named as a qualifier or a starting point ("2026年起施行的新网安法",
 # "合同生效以后…多少天内", "生效前"): the scene of the question, not its ask, when nothing else asks a date
 _COMMENCEMENT_SCENE = re.compile(r"(?:施行|生效)(?:的|以后|之后|后|以前|之前|前)(?![\s？?。！!]*$)")
-_DATE_ASKED_ZH = re.compile(r"何时|什么时候|日期|哪一?天|哪一?年|几月|几号|时间是")
+# the Chinese date asks _ASKS_DATE leaves out: a year, a day of the month, a time
+_MORE_DATE_ASKS_ZH = re.compile(r"哪一?年|几号|时间是")
 
 
 # a statement, not a question, telling that something took effect ("We signed the SCC and it took effect last
@@ -808,15 +809,17 @@ def _told_not_asked(m: re.Match[str]) -> str:
     """A sentence telling what took effect is set aside; one asking when ("Put these in order of when they took
     effect.") is kept."""
     told = m.group()
-    return told if _ASKS_DATE.search(told) or _DATE_ASKED_ZH.search(told) or re.search(r"\bwhen\b|\bdates?\b", told, re.I) \
-        else " "
+    return told if _asks_a_date(told) or re.search(r"\bwhen\b|\bdates?\b", told, re.I) else " "
+
+
+def _asks_a_date(text: str) -> bool:
+    return bool(_ASKS_DATE.search(text) or _MORE_DATE_ASKS_ZH.search(text))
 
 
 def _commencement_sets_scene(question: str) -> bool:
     """Whether the only word of a date in the question is a text or contract taking effect named as its scene."""
     rest = _STATED_COMMENCEMENT.sub(_told_not_asked, _COMMENCEMENT_SCENE.sub(" ", question))
-    return rest != question and not _DATE_ASKED_ZH.search(rest) and not _COMMENCES.search(rest) \
-        and not _ASKS_DATE.search(rest)
+    return rest != question and not _asks_a_date(rest) and not _COMMENCES.search(rest)
 
 
 # a text taking effect happens once, on a date; a duty done every year falls on a day of the year
