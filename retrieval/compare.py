@@ -871,7 +871,7 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
                        f"No figure of the kind asked was found for {names}. {reasons}".strip(), analysis,
                        "comparison")
     out = Composition(support=min(comp.support for _, comp, _ in parts), primary=parts[0][1].primary)
-    names = [side.name for side, _, _ in parts]
+    names = [side.name_in(analysis.language) for side, _, _ in parts]  # a Chinese question's sides by their own titles
     lines = []
     for n, ((_, comp, _), name) in enumerate(zip(parts, names, strict=True), start=1):
         out.cited.append(comp.cited[0])
