@@ -792,6 +792,8 @@ _ANNUAL_DATE = re.compile(r"每年[^。？]{0,30}(?:几月|哪一?天)|每年[^�
                           r"annually by what|\b(?:annual|yearly)\s+(?:filing\s+|reporting\s+|submission\s+)?deadline|"
                           r"\bdeadline\s+(?:each|every)\s+year|每年的?截止(?:日期|时间|日)",
                           re.I)
+# a text taking effect happens once, on a date; a duty done every year falls on a day of the year
+_COMMENCES = re.compile(r"施行|生效|(?:take[sn]?|took|taking) effect|into force", re.I)
 # a text or contract taking effect named as a qualifier or a starting point ("2026年起施行的新网安法",
 # "合同生效以后…多少天内", "生效前"): the scene of the question, not its ask, when nothing else asks a date
 _COMMENCEMENT_SCENE = re.compile(r"(?:施行|生效)(?:的|以后|之后|后|以前|之前|前)(?![\s？?。！!]*$)")
@@ -801,8 +803,7 @@ _MORE_DATE_ASKS_ZH = re.compile(r"哪一?年|几号|时间是")
 
 # a statement, not a question, telling that something took effect ("We signed the SCC and it took effect last
 # week. Where do we file it?"): what happened, not what is asked
-_STATED_COMMENCEMENT = re.compile(r"[^.?!。？！]*(?:施行|生效|(?:take[sn]?|took|taking) effect|into force)[^.?!。？！]*"
-                                  r"[.。!！](?=\s|$)", re.I)
+_STATED_COMMENCEMENT = re.compile(rf"[^.?!。？！]*(?:{_COMMENCES.pattern})[^.?!。？！]*[.。!！](?=\s|$)", re.I)
 
 
 def _told_not_asked(m: re.Match[str]) -> str:
@@ -822,8 +823,6 @@ def _commencement_sets_scene(question: str) -> bool:
     return rest != question and not _asks_a_date(rest) and not _COMMENCES.search(rest)
 
 
-# a text taking effect happens once, on a date; a duty done every year falls on a day of the year
-_COMMENCES = re.compile(r"施行|生效|(?:take[sn]?|took|taking) effect|into force", re.I)
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
 _ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|min|max|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
                             r"length|size|number|ceiling|quota)s?\b|最低|最高(?![法检院人])|上限|下限|多少|几", re.I)  # 最高法: the court

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -46,23 +47,27 @@ def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
 @lru_cache(maxsize=4)
 def abbreviations(path: Path | None = None) -> dict[str, str]:
     """Chinese short forms and the statutes' full terms they stand for (关基 -> 关键信息基础设施)."""
-    path = Path(path or GLOSSARY_PATH)
-    table = _read(path).get("abbreviations", {}) | _read(path).get("paraphrases", {})
-    bad = [short for short, full in table.items() if not isinstance(full, str) or not full or not _CJK.search(short)]
-    if bad:
-        raise GlossaryError(f"{path}: abbreviations {', '.join(bad)} need a Chinese short form and a full term")
-    return dict(table)
+    return _string_table(Path(path or GLOSSARY_PATH), ("abbreviations", "paraphrases"),
+                         lambda short, full: bool(_CJK.search(short)), "a Chinese short form and a full term")
 
 
+@lru_cache(maxsize=4)
 def name_variants(path: Path | None = None) -> dict[str, str]:
     """Latin letters users write inside a Chinese law name for the title's words (生成式AI服务管理暂行办法 for
     生成式人工智能服务管理暂行办法): read by the law names only, never searched as terms."""
-    path = Path(path or GLOSSARY_PATH)
-    table = _read(path).get("name_variants", {})
-    bad = [short for short, full in table.items() if not isinstance(full, str) or not _CJK.search(full)]
+    return _string_table(Path(path or GLOSSARY_PATH), ("name_variants",),
+                         lambda short, full: bool(_CJK.search(full)), "the title's Chinese words")
+
+
+def _string_table(path: Path, keys: tuple[str, ...], valid: Callable[[str, str], bool], needs: str) -> dict[str, str]:
+    """The glossary's tables of short form -> full words under ``keys``, merged, each pair checked by ``valid``."""
+    table: dict = {}
+    for key in keys:
+        table |= _read(path).get(key, {})
+    bad = [short for short, full in table.items() if not isinstance(full, str) or not full or not valid(short, full)]
     if bad:
-        raise GlossaryError(f"{path}: name_variants {', '.join(bad)} need the title's Chinese words")
-    return dict(table)
+        raise GlossaryError(f"{path}: {keys[0]} {', '.join(bad)} need {needs}")
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -54,12 +54,11 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
         candidates = [e.title, e.short, *e.aliases, *_extra_aliases(e, manifest), *_decision_aliases(e, manifest)]
         if e.title_zh:
             candidates += [e.title_zh, e.title_zh.removeprefix("中华人民共和国").split("（")[0]]
-        # 关基安全保护条例: a Chinese name written with a short form of its term
-        candidates += [name.replace(full, short) for name in candidates for short, full in abbreviations().items()
-                       if full in name]
-        # 生成式AI服务管理暂行办法: Latin letters for the title's words
-        candidates += [name.replace(full, short) for name in candidates for short, full in name_variants().items()
-                       if full in name]
+        # 关基安全保护条例: a Chinese name written with a short form of its term; then 生成式AI服务管理暂行办法: Latin
+        # letters for the title's words
+        for forms in (abbreviations(), name_variants()):
+            candidates += [name.replace(full, short) for name in candidates for short, full in forms.items()
+                           if full in name]
         for name in candidates:
             name = name.strip()
             chinese = bool(re.search(r"[\u4e00-\u9fff]", name))
