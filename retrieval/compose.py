@@ -11,6 +11,7 @@ from functools import lru_cache, partial
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
+from ingest.numerals import int_to_chinese
 from retrieval.classes import states_class
 from retrieval.duties import (
     activities_at,
@@ -174,10 +175,15 @@ def citation_label(passage: Passage, span: Span | None = None) -> str:
     return f"{name} {locator}".strip() if locator else name
 
 
-def _article_label(passage: Passage) -> str:
-    """The article a passage belongs to, named in the authoritative text's name ("PIPL Art. 53" for the English
-    translation's Art. 53): the article asked for is the law's, whichever text was quoted."""
-    original = load_manifest().by_id(passage.translation_of) if passage.translation_of else None
+def _article_label(passage: Passage, language: str = "en") -> str:
+    """The article a passage belongs to, named in the authoritative text's name and in the question's language
+    ("PIPL Art. 53" for the English translation's Art. 53, 《中华人民共和国个人信息保护法》第五十三条): the
+    article asked for is the law's, whichever text was quoted; the quote's own label still gives "Art. 53 ¶2"."""
+    manifest = load_manifest()
+    original = manifest.by_id(passage.translation_of or passage.doc_id)
+    if language == "zh" and original and original.title_zh and passage.article is not None:
+        title = original.title_zh if original.title_zh.startswith("《") else f"《{original.title_zh}》"
+        return f"{title}第{int_to_chinese(passage.article)}条"
     return citation_label(replace(passage, short=original.short) if original and original.short else passage)
 
 
@@ -2105,7 +2111,7 @@ def _lead_and_quotes(comp: Composition, statute_first: list[Pick], lead: str, an
         comp.stated = _stated_by_text(lead)
     elif analysis.which_article and statute_first[0].passage.article is not None:
         # "which article provides…" is answered by the article, named before its words
-        comp.key_figure = _article_label(statute_first[0].passage)
+        comp.key_figure = _article_label(statute_first[0].passage, analysis.language)
         parts.append(f"{comp.key_figure} [1].")
         comp.trace.append(TraceStep("which_article", comp.key_figure, "kept"))
     for n, pick in enumerate(statute_first[:2], start=1):

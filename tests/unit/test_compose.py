@@ -73,7 +73,7 @@ def test_a_which_article_question_is_answered_by_an_article_not_the_preamble():
     article = passage("第二十条 国家支持人工智能基础理论研究和算法等关键技术研发，完善人工智能伦理规范。", 20, "Art. 20", 1.5)
     analysis = analyse("网安法2025年修正后，规定国家支持人工智能研究、完善人工智能伦理规范的是第几条？", "bigram")
     comp = compose([preamble, article], analysis, 5, 0.0, "bigram")
-    assert not comp.abstained and comp.key_figure == "CSL Art. 20"
+    assert not comp.abstained and comp.key_figure == "《中华人民共和国网络安全法（2025年修正）》第二十条"
 
 
 def test_the_first_of_two_asks_decides_whether_the_adoption_or_the_commencement_leads():
@@ -113,13 +113,13 @@ def test_a_which_article_question_about_a_duty_is_answered_by_the_duty_not_the_p
     duty = passage("第三十六条 非经中华人民共和国主管机关批准，境内的组织、个人不得向外国司法或者执法机构提供存储于中华人民"
                    "共和国境内的数据。", 36, 1.5)
     analysis = analyse("数安法里禁止未经主管机关批准向外国司法或者执法机构提供境内数据的是第几条？", "bigram")
-    assert compose([penalty, duty], analysis, 5, 0.0, "bigram").key_figure == "DSL Art. 36"
+    assert compose([penalty, duty], analysis, 5, 0.0, "bigram").key_figure == "《中华人民共和国数据安全法》第三十六条"
     fine = analyse("数安法里未经批准向外国执法机构提供数据的，罚款规定在第几条？", "bigram")
-    assert compose([penalty, duty], fine, 5, 0.0, "bigram").key_figure == "DSL Art. 48"  # the fine's own article
+    assert compose([penalty, duty], fine, 5, 0.0, "bigram").key_figure == "《中华人民共和国数据安全法》第四十八条"  # the fine's own article
     # the duty found first, and the penalty provisions asked: the sanction citing the duty answers
     penalty_asked = analyse("禁止向外国执法机构提供境内数据的规定，罚则在第几条？", "bigram")
-    assert compose([duty, penalty], penalty_asked, 5, 0.0, "bigram").key_figure == "DSL Art. 48"
-    assert compose([duty, penalty], analysis, 5, 0.0, "bigram").key_figure == "DSL Art. 36"
+    assert compose([duty, penalty], penalty_asked, 5, 0.0, "bigram").key_figure == "《中华人民共和国数据安全法》第四十八条"
+    assert compose([duty, penalty], analysis, 5, 0.0, "bigram").key_figure == "《中华人民共和国数据安全法》第三十六条"
 
 
 def test_a_which_article_question_is_answered_by_the_duty_not_a_sanction_naming_its_words_in_passing():
@@ -269,7 +269,7 @@ def test_an_article_asked_then_its_fine_is_two_asks_and_the_fine_of_that_article
     fine = statute("第四十八条 违反本法第三十六条规定，提供数据的，由有关主管部门给予警告，可以并处十万元以上一百万元以下罚款。", 48, "dsl",
                    short="DSL", title="数据安全法", score=1.5)
     comp = compose([duty, fine], analyse(question, "bigram"), 5, 0.0, "bigram", idf={}, unknown_idf=3.0)
-    assert comp.key_figure.startswith("DSL Art. 36") and "一百万元" in comp.key_figure
+    assert comp.key_figure.startswith("《中华人民共和国数据安全法》第三十六条") and "一百万元" in comp.key_figure
     assert comp.text.index("[1]") < comp.text.index("[2]")
 
 
