@@ -16,7 +16,7 @@ _EN_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?(?=(?:how|what|when|which|who|wi
                        r"\s+and\s+(?=(?:how|what|when|which|within|by how|up to what)\b)", re.I)
 _ASKING = re.compile(r"多少|多久|多长|几|何时|什么时候|哪天|哪一天|\b(?:how|what|when|which|within|by how)\b", re.I)
 # a clause asking only which side wins, or whether something changed: the figures the others ask answer it
-_VERDICT = re.compile(r"哪(?:个|一个|项|种|部)?(?:更|比较|较)|谁更|有(?:什么|何)(?:变化|不同|区别)|变了吗|"
+VERDICT = re.compile(r"哪(?:个|一个|项|种|部)?(?:更|比较|较)|谁更|有(?:什么|何)(?:变化|不同|区别)|变了吗|"
                       r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are)\s+(?:higher|lower|longer|shorter|steeper|"
                       r"heavier|stricter|bigger|larger|greater|earlier|later)\b|\bwhich (?:[\w'-]+ ){0,2}?is\b[^?]*"
                       r"(?:higher|longer|steeper|heavier|stricter|bigger|larger|greater)\b|\bby how much\b", re.I)
@@ -53,7 +53,7 @@ def asked_clauses(question: str) -> tuple[str, list[str]]:
         # "Walk me through a cybersecurity review: how long…", "…，想知道：决定是否受理要多久": the lead is scene
         parts = [*parts[:first], lead.strip(), rest.strip(), *parts[first + 1:]]
         first += 1
-    asks = [part for part in parts[first:] if len(part) >= MIN_CLAUSE_CHARS and not _VERDICT.search(part)
+    asks = [part for part in parts[first:] if len(part) >= MIN_CLAUSE_CHARS and not VERDICT.search(part)
             and _ASKING.search(part) and question_wants(part) and not yes_or_no(part)]
     if len(asks) < 2:
         return "", []

@@ -38,6 +38,7 @@ from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.nouns import absorbing_compounds, foreign_nouns
+from retrieval.open_asks import with_rest_of_article
 from retrieval.parties import party_provision
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
@@ -172,6 +173,8 @@ class AnswerService:
                     question, changed_sides_of(question, comp.primary.passage.doc_id), options, analysis)):
                 (comp, ranked), confidence, feats = changed, 1.0, {}
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
+        comp = with_rest_of_article(comp, question, self._chunks_of, self.searcher.table().index.idf,
+                                    self.settings.lexical_tokenizer)
         comp = with_amending_item(comp, self._chunks_of, analysis.language)
         comp = with_other_version(comp, self._chunks_of, analysis.language, options.searches)
         comp = with_original_text(comp, self._chunks_of, analysis.language, options.searches)

@@ -1,0 +1,157 @@
+"""Rule `rest_of_article`: the asks an answer leaves open, answered from the rest of the article it quotes.
+
+"合同生效后多少天内要备案？备案除了合同本身还要交什么材料？" asks a period and a list. The sentence that answers the
+first (SCC Measures Art. 7 ¶1, 10个工作日内) says nothing of the second, which the same article's next paragraph
+answers (备案应当提交以下材料：（一）标准合同；（二）个人信息保护影响评估报告). Each ask of the question is read with the
+statements told since the ask before it ("这个员工是在提供服务过程中拿到的，门槛会不会不一样？"); an ask the quoted
+text does not speak to is answered by the sentence of the same article that speaks to it most, quoted after the
+answer, when that sentence speaks to much of the ask and to far more of it than what is quoted already. Nothing
+else changes: the lead, its figures and their check stay the first answer's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ingest.lexical import tokenize
+from retrieval.clauses import VERDICT
+from retrieval.compose import Composition, citation_label
+from retrieval.figures import extract_figures, question_wants, yes_or_no
+from retrieval.query import analyse
+from retrieval.records import Passage, TraceStep
+from retrieval.rules.registry import cues, enabled
+from retrieval.sentences import Span, chapeaus, sentence_spans
+from retrieval.verify import Claim
+
+RULE = "rest_of_article"
+_QUOTE_END = re.compile(r"” \[\d+\]")
+MAX_ITEMS_QUOTED = 200
+MIN_UNIT_CHARS = 12  # shorter is a heading or an annex's name, no answer  # a list introduced by the sentence found is quoted whole only when it is short
+
+
+
+@lru_cache(maxsize=1)
+def _spec() -> dict:
+    spec = cues()["rules"][RULE]
+    return {"asking": re.compile("|".join(spec["asking"]), re.I),
+            "en_break": re.compile("|".join(spec["en_breaks"]), re.I),
+            "not_quoted": re.compile("|".join(spec["not_quoted"]), re.I),
+            "verdict": re.compile("|".join(spec["verdict"]), re.I), "least_words": int(spec["least_words"]), "least": float(spec["least_share"]), "answered": float(spec["answered_share"])}
+
+
+def _chinese(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
+def ask_segments(question: str) -> list[str]:
+    """The question cut after each clause that asks, each ask with the statements told since the one before it
+    (a statement after the last ask belongs to it)."""
+    spec = _spec()
+    parts = re.split(r"(?<=[？?。；;，,、!！])", question) if _chinese(question) else spec["en_break"].split(question)
+    segments, pending = [], ""
+    for part in (p for p in parts if p and p.strip()):
+        pending = f"{pending}{part}" if _chinese(question) else f"{pending} {part}".strip()
+        if spec["asking"].search(part):
+            segments.append(pending.strip())
+            pending = ""
+    if pending and segments:
+        segments[-1] = f"{segments[-1]} {pending}".strip()
+    return segments
+
+
+def asks_several(question: str) -> bool:
+    """Whether the question asks two things or more (the rule's question side)."""
+    return len(ask_segments(question)) >= 2
+
+
+def _units(passage: Passage) -> list[tuple[Span, str]]:
+    """The sentences of a passage, each with the text to quote for it: an item under its lead-in, a lead-in with the
+    short list it introduces, any other sentence as it is. Not a fine's tier: which tier and party a fine is for is
+    the answer's own reading, and another paragraph's fine quoted beside it would read as the answer's."""
+    spans = sentence_spans(passage.text)
+    leads = chapeaus(spans)
+    out = []
+    for span, lead in zip(spans, leads, strict=True):
+        if _spec()["not_quoted"].search(span.text):
+            continue
+        if lead is not None:
+            out.append((span, f"{lead.text} … {span.text}"))
+            continue
+        items = [s.text for s, of in zip(spans, leads, strict=True) if of is span]
+        listed = f"{span.text}{''.join(items)}"
+        if (items and len(listed) > MAX_ITEMS_QUOTED) or len(listed) < MIN_UNIT_CHARS:
+            continue  # a lead-in says nothing without its items, a long list is no answer to quote, nor a heading
+        out.append((span, listed))
+    return out
+
+
+def _article_passages(first: Passage, chunks_of: Callable[[str], list[Passage]]) -> list[Passage]:
+    return sorted((p for p in chunks_of(first.doc_id) if p.article == first.article), key=lambda p: p.part)
+
+
+def _share(words: set[str], text: str, idf: dict[str, float], tokenizer: str) -> float:
+    """The share of the ask's words in the text's script, weighed by their rarity in the store, that the text uses
+    (the glossary's English for a Chinese ask, or its Chinese for an English one, is no word a text of the other
+    script could use)."""
+    zh = _chinese(text)
+    words = {w for w in words if _chinese(w) == zh}
+    used = words & set(tokenize(text, tokenizer))
+    return sum(idf.get(w, 0.0) for w in used) / (sum(idf.get(w, 0.0) for w in words) or 1.0)
+
+
+def _quoted(span: Span, answer: str) -> bool:
+    return span.text[:24] in answer  # a quote may be trimmed at its end
+
+
+def _best_unquoted(words: set[str], units: list[tuple[Passage, Span, str]], answer: str,
+                   share: Callable[[set[str], str], float], tokenizer: str
+                   ) -> tuple[float, float, tuple[Passage, Span, str] | None, set[str]]:
+    """How much of the ask the answer speaks to, and the unquoted sentence speaking most to the rest of the ask (the
+    words the answer does not use) with the share of that rest it uses, and that rest."""
+    said = share(words, answer)  # the answer's other quotes (another side's, another law's) may speak to it
+    rest = words - set(tokenize(answer, tokenizer))
+    scored = [(share(rest, unit[2]), unit) for unit in units if rest and not _quoted(unit[1], answer)]
+    most, unit = max(scored, key=lambda s: s[0], default=(0.0, None))
+    return said, most, unit, rest
+
+
+def with_rest_of_article(comp: Composition, question: str, chunks_of: Callable[[str], list[Passage]],
+                         idf: dict[str, float], tokenizer: str) -> Composition:
+    """The composition with each ask it leaves open answered by a sentence of the article it quotes first."""
+    if not enabled(RULE) or comp.abstained or comp.primary is None or comp.primary.passage.article is None:
+        return comp
+    asks = ask_segments(question)
+    if len(asks) < 2:
+        return comp
+    spec, first = _spec(), comp.primary.passage
+    units = [(p, span, text) for p in _article_passages(first, chunks_of) for span, text in _units(p)]
+    def share(words: set[str], text: str) -> float:
+        return _share(words, text, idf, tokenizer)
+
+    for ask in asks:
+        if VERDICT.search(ask) or spec["verdict"].search(ask):
+            continue  # "哪个更长？", "which one applies now?" ask which side wins: the answer's figures say
+        read = analyse(ask, tokenizer)
+        said, most, unit, rest = _best_unquoted(set(read.content_tokens) | set(read.expansion_tokens), units, comp.text,
+                                          share, tokenizer)
+        if unit is None or said >= spec["answered"] or most < spec["least"] or len(rest) < spec["least_words"]:
+            continue
+        if question_wants(ask) and not yes_or_no(ask) and not extract_figures(unit[2]):
+            continue  # an ask for a figure is not answered by a sentence stating none
+        comp = _quoted_after(comp, *unit, ask)
+    return comp
+
+
+def _quoted_after(comp: Composition, passage: Passage, span: Span, text: str, ask: str) -> Composition:
+    n = next((i for i, p in enumerate(comp.cited, start=1) if p.chunk_id == passage.chunk_id), 0)
+    if not n:
+        comp.cited = [*comp.cited, passage]
+        n = len(comp.cited)
+    label = citation_label(passage, span)
+    ends = [m.end() for m in _QUOTE_END.finditer(comp.text)]
+    at = ends[-1] if ends else len(comp.text)  # after the last quote, before the notes on the sources
+    comp.text = f"{comp.text[:at]}\n\n{label}: “{text}” [{n}]{comp.text[at:]}"
+    comp.claims = [*comp.claims, Claim(text, (n,))]
+    comp.trace = [*comp.trace, TraceStep(RULE, f"{label} speaks to “{ask}”", "cited")]
+    return comp
