@@ -107,14 +107,12 @@ FOREIGN_REGIMES = re.compile(
     # bounded by what is not a Latin letter or digit: "新加坡PDPA" names the PDPA (a Chinese character is a \w too)
     r"(?<![A-Za-z0-9])(" + "|".join(map(re.escape, _REGIMES["latin"])) + r")(?![A-Za-z0-9])|"
     + "|".join(map(re.escape, _REGIMES["chinese"])))
-# a country names a regime when the question speaks of its law ("Japan's data protection law", "under UK law",
-# "新加坡的个人数据保护法"), not when it is where the data goes or who asks ("our Singapore parent", "美国一家法院")
-_COUNTRY = (r"Singapore|Japan(?:ese)?|Korea(?:n)?|(?:the )?United States|U\.S\.|US|UK|Britain|British|India(?:n)?|"
-            r"Brazil(?:ian)?|Australia(?:n)?|Canada|Canadian|新加坡|日本|韩国|美国|英国|印度|巴西|澳大利亚|加拿大")
+# a country names a regime when the question speaks of its law (cues.toml [rules.foreign_regime] countries)
+_COUNTRY = "|".join(_REGIMES["countries"])
+_LAW_WORD = "|".join(_REGIMES["law_words"])
 FOREIGN_LAW = re.compile(
-    rf"\b({_COUNTRY})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:law(?!\s+enforcement)|act|regulations?|rules|regime|regulators?|privacy|"
-    rf"data protection|imposes?|requires?|fines?|mandates?)\b|\bunder\s+(?:the\s+)?({_COUNTRY})\b|(?<![A-Za-z])({_COUNTRY})(?:的)?[^，。？、\s]{{0,8}}?"
-    rf"(?:法(?![院务人])|条例|法规|监管)", re.I)
+    rf"\b({_COUNTRY})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:{_LAW_WORD})\b|\bunder\s+(?:the\s+)?({_COUNTRY})\b|"
+    rf"(?<![A-Za-z])({_COUNTRY})(?:的)?[^，。？、\s]{{0,8}}?(?:法(?![院务人])|条例|法规|监管)", re.I)
 
 
 # "a GDPR-style portability right", GDPR式的, "a revenue-based cap like GDPR", 类似GDPR的: the regime only

@@ -15,6 +15,11 @@ import pytest
     ("我们准备向新加坡母公司传输个人信息，标准合同生效后多久内备案？", []),
     ("我们把境内数据提供给了美国一家法院，按数据安全法罚多少？", []),
     ("US law enforcement asked our Shanghai subsidiary for data: what does the DSL fine for handing it over?", []),
+    # any country's law, its decree or its regulator; 内蒙古 is no 蒙古
+    ("Under Vietnam's Decree 13/2023, within how many hours must a breach be reported?", ["Vietnam"]),
+    ("德国的数据保护法罚款多少？", ["德国"]),
+    ("内蒙古的数据条例规定了什么？", []),
+    ("Our German parent wants the data: what does the PIPL require?", []),
 ])
 def test_a_country_names_a_regime_only_when_its_law_is_asked_about(question, regimes):
     from retrieval.compose import foreign_regimes
