@@ -669,7 +669,7 @@ _WANTS = [
                             r"(?:illegal|unlawful|criminal)\s+(?:gains|income|proceeds)\b", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     # "how much personal information triggers an assessment" asks how many people's, the only scale the law sets
-    ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|threshold|\bcut-?offs?\b|"
+    ("count", re.compile(r"how many (?!days|working|hours|months|years|seconds|minutes)|number of|\bquantit(?:y|ies)\b|threshold|\bcut-?offs?\b|"
                          r"how much(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b|"
                          + _SCALE_ASKED +
                          r"(?:\d[\d,.]*|thousand|million|billion|more than|at least|fewer than|below|above|over)\s+"

@@ -123,6 +123,8 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     # a percentage asked with the sign, in an aside or not
     ("What is the fine cap as a % of turnover under the PIPL?", {"percent"}),
     ("What fine cap (as a % of prior-year revenue) does the DSL set?", {"percent"}),
+    # a quantity is counted, as 数量 is
+    ("Processors handling PI up to the quantity set by the CAC must appoint an officer. What is that quantity?", {"count"}),
 ])
 def test_the_figure_a_question_wants(question, wants):
     from retrieval.figures import question_wants
