@@ -265,6 +265,8 @@ def activities(text: str) -> frozenset[str]:
 # a first-minute question may ask with its noun alone ("Cybersecurity review: deadline to hand in supplementary
 # materials?")
 _ASK_WORD = re.compile(r"多少|几|多久|多长|何时|什么时候|哪|\b(?:how|what|when|which)\b|\bwithin\b(?! the\b)|"
+                       # "备案有没有时间要求？" asks a time with no asking word
+                       r"(?:有没有|是否有|有无)[^，。？?]{0,4}?(?:时间|期限|时限)(?:要求|限制)?|"
                        r"\b(?:deadline|time limit)\b", re.I)
 _ASK_BREAK = re.compile(r"[，,;；。:：?？!！]|\.(?:\s|$)")
 

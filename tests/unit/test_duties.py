@@ -44,6 +44,8 @@ def test_the_act_a_time_is_asked_for_is_read_in_the_asking_clause():
     assert asked_activities("Cybersecurity review: deadline to hand in supplementary materials?") == {"submission"}
     # a changed filing is a change, not the filing itself
     assert asked_activities("算法备案信息变了，几个工作日内办变更？") == {"change"}
+    # "有没有时间要求" asks a time with no asking word: the asks after it (报给哪一级, 交什么材料) are other asks
+    assert asked_activities("标准合同已经签了，备案有没有时间要求？是报给哪一级网信部门？还要交什么材料？") == {"filing"}
     yearly = "（六）每年发布专门的未成年人网络保护社会责任报告，并接受社会监督。"
     assert activities_at(yearly, yearly.index("每年"), yearly.index("每年") + 2) == {"report"}
     assert others_only(frozenset({"assessment"}), frozenset({"report"}))
