@@ -346,6 +346,12 @@ def _of_the_one_law(sides_: list[Side]) -> list[Side]:
     return [side if side.law else Side(law, _under(side.question, entry), side.label, one_ask=True) for side in sides_]
 
 
+def under_laws(question: str, laws: list[str]) -> str:
+    """The question asked of the first of the laws given (a clause naming none asks of the question's law)."""
+    entry = load_manifest().by_id(laws[0]) if laws else None
+    return _under(question, entry) if entry is not None else question
+
+
 def _under(question: str, entry) -> str:
     if re.search(r"[\u4e00-\u9fff]", question) and entry.title_zh:
         return f"《{entry.title_zh}》：{question}"

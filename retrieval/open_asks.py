@@ -1,4 +1,5 @@
-"""Rule `rest_of_article`: the asks an answer leaves open, answered from the rest of the article it quotes.
+"""Rules `rest_of_article` and `ask_by_ask`: the asks an answer leaves open, answered from the rest of the article
+it quotes, or, failing that, each as a question of its own within the documents the answer cites.
 
 "合同生效后多少天内要备案？备案除了合同本身还要交什么材料？" asks a period and a list. The sentence that answers the
 first (SCC Measures Art. 7 ¶1, 10个工作日内) says nothing of the second, which the same article's next paragraph
@@ -155,3 +156,30 @@ def _quoted_after(comp: Composition, passage: Passage, span: Span, text: str, as
     comp.claims = [*comp.claims, Claim(text, (n,))]
     comp.trace = [*comp.trace, TraceStep(RULE, f"{label} speaks to “{ask}”", "cited")]
     return comp
+
+
+def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenizer: str) -> list[tuple[str, set[str]]]:
+    """Rule ask_by_ask's reading: the asks of a question asking several that want a figure and that the answer
+    does not speak to, each with the words of it the answer does not use ("…how long does the office have to tell
+    us whether it will review at all, and if it does, how long is the initial review?" answered with the initial
+    review's 30 working days alone)."""
+    if not enabled("ask_by_ask"):
+        return []
+    spec, asks = _spec(), ask_segments(question)
+    if len(asks) < 2:
+        return []
+    out = []
+    for ask in asks:
+        if VERDICT.search(ask) or spec["verdict"].search(ask) or not question_wants(ask) or yes_or_no(ask):
+            continue
+        read = analyse(ask, tokenizer)
+        words = set(read.content_tokens) | set(read.expansion_tokens)
+        rest = words - set(tokenize(answer, tokenizer))
+        if _share(words, answer, idf, tokenizer) < spec["answered"] and len(rest) >= spec["least_words"]:
+            out.append((ask, rest))
+    return out
+
+
+def speaks_to(rest: set[str], sentence: str, idf: dict[str, float], tokenizer: str) -> bool:
+    """Whether a sentence answering an open ask on its own uses enough of what the answer left unsaid of it."""
+    return _share(rest, sentence, idf, tokenizer) >= _spec()["least"]

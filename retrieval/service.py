@@ -17,7 +17,7 @@ from retrieval.about_law import about_law
 from retrieval.amended import amended_in_force, never_amended
 from retrieval.article_range import no_such_article
 from retrieval.companions import with_amending_item, with_original_text, with_other_version
-from retrieval.compare import changed_sides_of, join, one_source, sides
+from retrieval.compare import changed_sides_of, join, one_source, sides, under_laws
 from retrieval.compose import (
     STATUTE_AUTHORITY,
     Composition,
@@ -38,7 +38,7 @@ from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names
 from retrieval.nouns import absorbing_compounds, foreign_nouns
-from retrieval.open_asks import with_rest_of_article
+from retrieval.open_asks import open_figure_asks, speaks_to, with_rest_of_article
 from retrieval.parties import party_provision
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
@@ -173,8 +173,7 @@ class AnswerService:
                     question, changed_sides_of(question, comp.primary.passage.doc_id), options, analysis)):
                 (comp, ranked), confidence, feats = changed, 1.0, {}
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
-        comp = with_rest_of_article(comp, question, self._chunks_of, self.searcher.table().index.idf,
-                                    self.settings.lexical_tokenizer)
+        comp = self._open_asks(question, analysis, comp, options)
         comp = with_amending_item(comp, self._chunks_of, analysis.language)
         comp = with_other_version(comp, self._chunks_of, analysis.language, options.searches)
         comp = with_original_text(comp, self._chunks_of, analysis.language, options.searches)
@@ -188,6 +187,29 @@ class AnswerService:
         timings["total_ms"] = (time.perf_counter() - started) * 1000
         answer.timings = {name: round(value, 2) for name, value in timings.items()}
         return answer
+
+    def _open_asks(self, question: str, analysis: QueryAnalysis, comp: Composition, options: Options) -> Composition:
+        """The asks the answer leaves open: from the rest of the article it quotes (rule rest_of_article), else each
+        asking a figure as a question of its own within the documents the answer cites (rule ask_by_ask), joined
+        after the first when it passes its own checks and its sentence speaks to the ask; not an article asked for
+        ("原来是第几条？" asked alone loses which text it asks of)."""
+        idf, tokenizer = self.searcher.table().index.idf, self.settings.lexical_tokenizer
+        comp = with_rest_of_article(comp, question, self._chunks_of, idf, tokenizer)
+        if comp.abstained or comp.primary is None or not options.use_rerank:
+            return comp
+        for ask, rest in open_figure_asks(question, comp.text, idf, tokenizer):
+            asked = ask if resolve_laws(ask) or not analysis.laws else under_laws(ask, analysis.laws)
+            within = replace(options, doc_ids=tuple(dict.fromkeys(p.doc_id for p in comp.cited)))
+            read = self._read_against_store(analyse(asked, tokenizer))
+            passages = self.retrieve(asked, within, read)
+            sub, _, _ = decide(self._compose(asked, read, passages, within), read, passages, scoped=True)
+            if read.which_article or sub.abstained or not sub.key_figure or sub.primary is None \
+                    or _quotes_again(sub.primary, comp) \
+                    or not speaks_to(rest, sub.primary.span.text, idf, tokenizer):
+                continue
+            sub.trace.insert(0, TraceStep("ask_by_ask", f"“{ask}” asked on its own", "read"))
+            comp = joined(comp, sub)
+        return comp
 
     def _answer_sides(self, question: str, parts: list, options: Options,
                       analysis: QueryAnalysis) -> tuple[Composition, list[str]] | None:
@@ -515,6 +537,13 @@ def _with_record_day(text: str, passage: Passage) -> str:
     if zh and (ZH_ON_PUBLICATION.search(text) or EN_ON_PUBLICATION.search(text)):
         return f"{text} ({zh}; {en})"
     return text
+
+
+def _quotes_again(pick, comp: Composition) -> bool:
+    """Whether a sentence is one the answer quotes already (its start in the text, or the same sentence chosen)."""
+    first = comp.primary
+    return pick.span.text[:24] in comp.text or (first is not None and pick.passage.chunk_id == first.passage.chunk_id
+                                                and pick.span.start == first.span.start)
 
 
 # a side refused because what it asks has no figure where it was looked for: its own search found none of the kind,

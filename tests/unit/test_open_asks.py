@@ -91,3 +91,17 @@ def test_an_ask_which_side_wins_is_no_open_ask():
     comp = _answer(passage, "第七条 个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。")
     out = _rest(comp, "标准合同生效后多少天内要备案？备案材料的真实性现在按哪个执行？", passage)
     assert "真实性负责" not in out.text
+
+
+def test_a_figure_asked_that_the_answer_does_not_speak_to_is_an_open_ask():
+    from retrieval.open_asks import open_figure_asks, speaks_to
+
+    answer = "Standard Contract Measures Art. 7 ¶1: “个人信息处理者应当在标准合同生效之日起10个工作日内向所在地省级网信部门备案。”"
+    idf = _idf(ARTICLE_7, "国家网信部门应当自向数据处理者发出书面受理通知书之日起45个工作日内完成数据出境安全评估。")
+    question = "标准合同生效后多少个工作日内要备案？数据出境安全评估受理以后，国家网信部门多少个工作日内完成评估？"
+    (ask, rest), = open_figure_asks(question, answer, idf, "bigram")
+    assert ask.startswith("数据出境安全评估受理以后")
+    assert speaks_to(rest, "国家网信部门应当自向数据处理者发出书面受理通知书之日起45个工作日内完成数据出境安全评估。", idf, "bigram")
+    assert not speaks_to(rest, "个人信息处理者应当对所备案材料的真实性负责。", idf, "bigram")
+    # the ask the answer speaks to, and one asking which side wins, are not open
+    assert open_figure_asks("标准合同生效后多少个工作日内要备案？哪个更长？", answer, idf, "bigram") == []
