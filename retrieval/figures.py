@@ -688,7 +688,7 @@ _WANTS = [
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久[^，。？]{0,16}一次(?!性)|多长时间[^，。？]{0,16}一次(?!性)|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
-    ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|effective|(?:take[sn]?|took|taking) effect|(?:came|come|comes) into force|"
+    ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|\bdue date\b|effective|(?:take[sn]?|took|taking) effect|(?:came|come|comes) into force|"
                         r"in force since|enter(?:ed)? into force|\bthe dates\b|promulgated|(?:which|what) year|何时|什么时候|施行|生效|日期|哪一?天|哪一?年|几月",
                         re.I)),
 ]
@@ -758,7 +758,7 @@ _INTERROGATIVES = [
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
                          rf"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万|{ZH_ITEM_MEASURES})|"
                          rf"(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路)|{ZH_ITEM_MEASURES})", re.I)),
-    ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
+    ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|\bdue date\b|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),
@@ -789,7 +789,7 @@ _DUTY_WHEN = re.compile(r"\bby when\b|\b(?:by )?when (?:do|must|should|shall|doe
                         r"(?:备案|报告|通知|提交|申报|删除|整改|申请|更新|续期|答复|回复|报送)", re.I)
 _ANNUAL_DATE = re.compile(r"每年[^。？]{0,30}(?:几月|哪一?天)|每年[^，。？]{0,30}(?:什么时候|何时)|(?:each|every) year[^,.?]{0,30}(?:by )?"
                           r"(?:what|which)(?: [a-z]+)? date|(?:by )?(?:what|which)(?: [a-z]+)? date[^,.?]{0,30}(?:each|every) year|"
-                          r"annually by what|\b(?:annual|yearly)\s+(?:filing\s+|reporting\s+|submission\s+)?deadline|"
+                          r"annually by what|\bdue date (?:each|every) year|\b(?:each|every) year.s due date|\b(?:annual|yearly)\s+(?:filing\s+|reporting\s+|submission\s+)?deadline|"
                           r"\bdeadline\s+(?:each|every)\s+year|每年的?截止(?:日期|时间|日)",
                           re.I)
 # a text taking effect happens once, on a date; a duty done every year falls on a day of the year

@@ -123,6 +123,9 @@ def test_a_different_frequency_or_a_calendar_date_is_not_the_same_figure():
     # a percentage asked with the sign, in an aside or not
     ("What is the fine cap as a % of turnover under the PIPL?", {"percent"}),
     ("What fine cap (as a % of prior-year revenue) does the DSL set?", {"percent"}),
+    # a due date is a date asked; each year's, a day of the year
+    ("What is the due date for the filing?", {"date"}),
+    ("The report is annual. What's the actual due date each year?", {"day-of-year"}),
     # a quantity is counted, as 数量 is
     ("Processors handling PI up to the quantity set by the CAC must appoint an officer. What is that quantity?", {"count"}),
 ])
