@@ -4,10 +4,11 @@ it quotes, or, failing that, each as a question of its own within the documents 
 "合同生效后多少天内要备案？备案除了合同本身还要交什么材料？" asks a period and a list. The sentence that answers the
 first (SCC Measures Art. 7 ¶1, 10个工作日内) says nothing of the second, which the same article's next paragraph
 answers (备案应当提交以下材料：（一）标准合同；（二）个人信息保护影响评估报告). Each ask of the question is read with the
-statements told since the ask before it ("这个员工是在提供服务过程中拿到的，门槛会不会不一样？"); an ask the quoted
-text does not speak to is answered by the sentence of the same article that speaks to it most, quoted after the
-answer, when that sentence speaks to much of the ask and to far more of it than what is quoted already. Nothing
-else changes: the lead, its figures and their check stay the first answer's."""
+statements told since the ask before it ("这个员工是在提供服务过程中拿到的，门槛会不会不一样？"); an ask the answer
+does not speak to is answered by the sentence of the same article that uses most of the ask's words the answer does
+not use, quoted after the answer, when it uses enough of them. Nothing else changes: the lead, its figures and their
+check stay the first answer's. Rule ask_by_ask (retrieval/service.py) asks an open ask for a figure on its own when
+the article has no such sentence; `open_figure_asks` and `speaks_to` are its reading."""
 
 from __future__ import annotations
 
@@ -27,9 +28,8 @@ from retrieval.verify import Claim
 
 RULE = "rest_of_article"
 _QUOTE_END = re.compile(r"” \[\d+\]")
-MAX_ITEMS_QUOTED = 200
-MIN_UNIT_CHARS = 12  # shorter is a heading or an annex's name, no answer  # a list introduced by the sentence found is quoted whole only when it is short
-
+MAX_ITEMS_QUOTED = 200  # a list introduced by the sentence found is quoted whole only when it is short
+MIN_UNIT_CHARS = 12  # shorter is a heading or an annex's name, no answer
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +38,8 @@ def _spec() -> dict:
     return {"asking": re.compile("|".join(spec["asking"]), re.I),
             "en_break": re.compile("|".join(spec["en_breaks"]), re.I),
             "not_quoted": re.compile("|".join(spec["not_quoted"]), re.I),
-            "verdict": re.compile("|".join(spec["verdict"]), re.I), "least_words": int(spec["least_words"]), "least": float(spec["least_share"]), "answered": float(spec["answered_share"])}
+            "verdict": re.compile("|".join(spec["verdict"]), re.I), "least_words": int(spec["least_words"]),
+            "least": float(spec["least_share"]), "answered": float(spec["answered_share"])}
 
 
 def _chinese(text: str) -> bool:
