@@ -106,38 +106,38 @@ def _quoted(span: Span, answer: str) -> bool:
     return span.text[:24] in answer  # a quote may be trimmed at its end
 
 
-def _best_unquoted(words: set[str], units: list[tuple[Passage, Span, str]], answer: str,
-                   share: Callable[[set[str], str], float], tokenizer: str
-                   ) -> tuple[float, float, tuple[Passage, Span, str] | None, set[str]]:
-    """How much of the ask the answer speaks to, and the unquoted sentence speaking most to the rest of the ask (the
-    words the answer does not use) with the share of that rest it uses, and that rest."""
-    said = share(words, answer)  # the answer's other quotes (another side's, another law's) may speak to it
+def _left_open(ask: str, answer: str, idf: dict[str, float], tokenizer: str) -> set[str]:
+    """The words of an ask the answer does not use, when the answer leaves the ask open: it speaks to too little of
+    it, and enough of it is left; empty when the ask is answered, asks too little, or asks which side wins ("哪个
+    更长？", "which one applies now?": the answer's figures say)."""
+    spec = _spec()
+    if VERDICT.search(ask) or spec["verdict"].search(ask):
+        return set()
+    read = analyse(ask, tokenizer)
+    words = set(read.content_tokens) | set(read.expansion_tokens)
     rest = words - set(tokenize(answer, tokenizer))
-    scored = [(share(rest, unit[2]), unit) for unit in units if rest and not _quoted(unit[1], answer)]
-    most, unit = max(scored, key=lambda s: s[0], default=(0.0, None))
-    return said, most, unit, rest
+    # the answer's other quotes (another side's, another law's) may speak to it
+    if _share(words, answer, idf, tokenizer) >= spec["answered"] or len(rest) < spec["least_words"]:
+        return set()
+    return rest
 
 
 def with_rest_of_article(comp: Composition, question: str, chunks_of: Callable[[str], list[Passage]],
                          idf: dict[str, float], tokenizer: str) -> Composition:
-    """The composition with each ask it leaves open answered by a sentence of the article it quotes first."""
+    """The composition with each ask it leaves open answered by the unquoted sentence of the article it quotes first
+    that uses most of what the answer left unsaid of the ask, when it uses enough of it."""
     if not enabled(RULE) or comp.abstained or comp.primary is None or comp.primary.passage.article is None:
         return comp
     asks = ask_segments(question)
     if len(asks) < 2:
         return comp
-    spec, first = _spec(), comp.primary.passage
-    units = [(p, span, text) for p in _article_passages(first, chunks_of) for span, text in _units(p)]
-    def share(words: set[str], text: str) -> float:
-        return _share(words, text, idf, tokenizer)
-
+    units = [(p, span, text) for p in _article_passages(comp.primary.passage, chunks_of) for span, text in _units(p)]
     for ask in asks:
-        if VERDICT.search(ask) or spec["verdict"].search(ask):
-            continue  # "哪个更长？", "which one applies now?" ask which side wins: the answer's figures say
-        read = analyse(ask, tokenizer)
-        said, most, unit, rest = _best_unquoted(set(read.content_tokens) | set(read.expansion_tokens), units, comp.text,
-                                          share, tokenizer)
-        if unit is None or said >= spec["answered"] or most < spec["least"] or len(rest) < spec["least_words"]:
+        if not (rest := _left_open(ask, comp.text, idf, tokenizer)):
+            continue
+        scored = [(_share(rest, unit[2], idf, tokenizer), unit) for unit in units if not _quoted(unit[1], comp.text)]
+        most, unit = max(scored, key=lambda s: s[0], default=(0.0, None))
+        if unit is None or most < _spec()["least"]:
             continue
         if question_wants(ask) and not yes_or_no(ask) and not extract_figures(unit[2]):
             continue  # an ask for a figure is not answered by a sentence stating none
@@ -161,24 +161,14 @@ def _quoted_after(comp: Composition, passage: Passage, span: Span, text: str, as
 
 def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenizer: str) -> list[tuple[str, set[str]]]:
     """Rule ask_by_ask's reading: the asks of a question asking several that want a figure and that the answer
-    does not speak to, each with the words of it the answer does not use ("…how long does the office have to tell
-    us whether it will review at all, and if it does, how long is the initial review?" answered with the initial
+    leaves open, each with the words of it the answer does not use ("…how long does the office have to tell us
+    whether it will review at all, and if it does, how long is the initial review?" answered with the initial
     review's 30 working days alone)."""
-    if not enabled("ask_by_ask"):
-        return []
-    spec, asks = _spec(), ask_segments(question)
+    asks = ask_segments(question) if enabled("ask_by_ask") else []
     if len(asks) < 2:
         return []
-    out = []
-    for ask in asks:
-        if VERDICT.search(ask) or spec["verdict"].search(ask) or not question_wants(ask) or yes_or_no(ask):
-            continue
-        read = analyse(ask, tokenizer)
-        words = set(read.content_tokens) | set(read.expansion_tokens)
-        rest = words - set(tokenize(answer, tokenizer))
-        if _share(words, answer, idf, tokenizer) < spec["answered"] and len(rest) >= spec["least_words"]:
-            out.append((ask, rest))
-    return out
+    wanted = [ask for ask in asks if question_wants(ask) and not yes_or_no(ask)]
+    return [(ask, rest) for ask in wanted if (rest := _left_open(ask, answer, idf, tokenizer))]
 
 
 def speaks_to(rest: set[str], sentence: str, idf: dict[str, float], tokenizer: str) -> bool:
