@@ -155,7 +155,8 @@ def kind_label(kind: str, language: str = "en") -> str:
 
 
 def citation_label(citation: Citation, language: str = "en") -> str:
-    return f"[{citation.n}] {document_name(citation, language)} — {locator_text(citation.locator, language)}"
+    name = document_name(citation, language)
+    return f"[{citation.n}] {name} — {locator_text(citation.locator, language)}" if citation.locator else f"[{citation.n}] {name}"
 
 
 def citation_facts(citation: Citation, language: str = "en") -> str:
@@ -167,7 +168,7 @@ def citation_facts(citation: Citation, language: str = "en") -> str:
         parts.append(message("in_force_since", language, date=citation.effective))
     elif citation.status_label or citation.status != "in-force":
         parts.append(citation.status_label or citation.status)
-    parts.append(f"{document_name(citation, language, short=True)} {locator_text(citation.locator, language)}")
+    parts.append(f"{document_name(citation, language, short=True)} {locator_text(citation.locator, language)}".strip())
     return " · ".join(parts)
 
 

@@ -170,7 +170,19 @@ def citation_label(passage: Passage, span: Span | None = None) -> str:
     locator = quote_locator(passage, span.start, span.end) if span is not None else passage.locator
     if span is not None and passage.article is not None and passage.part == 0 and len(paragraphs(passage.text)) > 1:
         locator = f"{locator} ¶{span.paragraph}"
+    locator = _below_title(locator, passage)
     return f"{name} {locator}".strip() if locator else name
+
+
+def _below_title(locator: str, passage: Passage) -> str:
+    """A heading path that starts with the document's own title ('Our policy > Retention' in 'Our policy') would
+    name the document twice in its label."""
+    for name in filter(None, (passage.title, passage.short)):
+        if locator == name:
+            return ""
+        if locator.startswith(name + " > "):
+            return locator[len(name) + 3:]
+    return locator
 
 
 def _article_label(passage: Passage, language: str = "en") -> str:

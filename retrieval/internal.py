@@ -11,6 +11,7 @@ from retrieval.records import Passage
 from retrieval.roles import counted_class
 
 INTERNAL = "internal"
+ADDED = "document"  # a file outside the manifest that the user did not mark as their own
 LAW_AUTHORITY = 3  # statutes, regulations, departmental rules, judicial interpretations
 PREFERENCE = 0.5  # added to (or taken from) an internal passage's reranked score
 OWN_CUE = re.compile(r"\b(?:our|ours|we|us|my|internal|in-house|company's|policy|policies|standard|handbook|"
@@ -57,13 +58,14 @@ def own_label(passage: Passage, label: str) -> str:
 
 def secondary_note(picks) -> str:
     """The note when no statute or regulation states the answer: a guide is a secondary source, the user's
-    own document is their rule, not the law."""
-    own = [n for n, p in enumerate(picks, start=1) if is_internal(p.passage)]
-    if not own:
-        return ("Only a secondary source (guide or article) states this; no statute or regulation passage in the "
-                "corpus was found to say it.")
-    return (f"[{own[0]}] is your own document, not the law: no statute or regulation passage in the corpus was "
-            "found to say it.")
+    own document is their rule, a document they added is neither the law nor a guide."""
+    for kind, whose in ((INTERNAL, "your own document"), (ADDED, "a document you added")):
+        cited = [n for n, p in enumerate(picks, start=1) if p.passage.kind == kind]
+        if cited:
+            return (f"[{cited[0]}] is {whose}, not the law: no statute or regulation passage in the corpus was "
+                    "found to say it.")
+    return ("Only a secondary source (guide or article) states this; no statute or regulation passage in the "
+            "corpus was found to say it.")
 
 
 # "how many had been registered" names no noun: what is counted is in the sentence before

@@ -453,7 +453,7 @@ class AnswerService:
         from retrieval.compose import citation_label
 
         label = citation_label(passage, span)
-        locator = label[len(passage.short or passage.title):].strip() or passage.locator
+        locator = label[len(passage.short or passage.title):].strip()  # '' when the title is all there is
         quote = span.text if span is not None else ""
         entry = self.manifest.by_id(passage.doc_id)
         status_label = STATUS_LABELS.get(passage.status, "")

@@ -3,7 +3,9 @@ about the law, called theirs, and no count read from what does not count the thi
 
 from __future__ import annotations
 
-from retrieval.compose import Composition
+from dataclasses import replace
+
+from retrieval.compose import Composition, citation_label
 from retrieval.internal import count_not_stated, own_label, prefer_by_question, secondary_note
 from retrieval.query import analyse
 from retrieval.records import Passage
@@ -50,6 +52,8 @@ def test_the_users_document_is_called_theirs():
 
     assert secondary_note([Pick(guide), Pick(own)]).startswith("[2] is your own document, not the law")
     assert secondary_note([Pick(guide)]).startswith("Only a secondary source")
+    added = _passage("memo", "document", 1, 1.0, "A memo")
+    assert secondary_note([Pick(guide), Pick(added)]).startswith("[2] is a document you added, not the law")
 
 
 def _composition(sentence: str, kind: str = "internal") -> Composition:
@@ -101,3 +105,10 @@ def test_how_many_followed_by_a_verb_names_no_noun_to_look_for():
 
     assert ASKED_COUNT.search("How many had been registered by the end of 2024?") is None
     assert ASKED_COUNT.search("How many parking spaces does the site have?").group(1) == "parking spaces"
+
+
+def test_a_heading_path_starting_with_the_title_names_the_document_once():
+    policy = replace(_passage("pol", "document", 1, 1.0, "Our policy"), locator="Our policy > Retention")
+    assert citation_label(policy) == "Our policy Retention"
+    assert citation_label(replace(policy, locator="Our policy")) == "Our policy"
+    assert citation_label(replace(policy, locator="Privacy > Retention")) == "Our policy Privacy > Retention"
