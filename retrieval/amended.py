@@ -1,6 +1,8 @@
-"""Rule `amended_in_force`: "When does the amended Cybersecurity Law take effect?" asks when the amended text came
+"""Rules on a law's amendment. `amended_in_force`: "When does the amended Cybersecurity Law take effect?" asks when the amended text came
 into force. The consolidated text keeps the law's first commencement article (本法自2017年6月1日起施行); the
-amending decision states when the amendment applies (本决定自2026年1月1日起施行), and that is the answer."""
+amending decision states when the amendment applies (本决定自2026年1月1日起施行), and that is the answer.
+`amendment_date`: "When was the CSL amended?" is answered by the amending decision's adoption and commencement;
+`never_amended`: asked of a law the store holds no amendment of, the premise is wrong."""
 
 from __future__ import annotations
 
@@ -138,3 +140,55 @@ def never_amended(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passa
     else:
         reason = f"The corpus holds no amendment of {', '.join(names)}; its text is the one first adopted."
     return abstain(first, reason, analysis, NEVER_AMENDED)
+
+
+AMENDMENT_DATE = "amendment_date"
+# the promulgation sentence: 《…决定》已由…于2025年10月28日通过，…自2026年1月1日起施行
+_ADOPTED_ON = re.compile(r"于[^。；]{4,16}?通过|\badopted (?:at|on|by)\b", re.I)
+
+
+def asks_amendment_date_of(question: str) -> bool:
+    """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
+    from retrieval.query import analyse
+
+    analysis = analyse(question)
+    return _asks_amendment_date(analysis) and bool(_decisions(analysis.laws))
+
+
+def _asks_amendment_date(analysis: QueryAnalysis) -> bool:
+    ask = analysis.leading_ask
+    return "date" in analysis.wants and asks_amendment_date(ask) and not asks_amended_in_force(ask)
+
+
+def amendment_date(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
+    """When a law the store holds an amending decision of was amended: the decision's adoption date, with the
+    date it takes effect when the same sentence states it (the consolidated text's own commencement article keeps
+    the law's first date, the careless answer)."""
+    if not enabled(AMENDMENT_DATE) or not _asks_amendment_date(analysis):
+        return None
+    for decision in _decisions(analysis.laws):
+        for passage in chunks_of(decision):
+            for span in sentence_spans(passage.text):
+                dates = [f for f in read_figures(span.text) if f.kind == "date"]
+                if _ADOPTED_ON.search(span.text) and dates:
+                    return _adoption_answer(passage, span, dates, analysis.language)
+    return None
+
+
+def _adoption_answer(passage: Passage, span: Span, dates, language: str) -> Composition:
+    adopted, applies = dates[0], dates[1] if len(dates) > 1 and _COMMENCES_AFTER.search(span.text) else None
+    if language == "zh":
+        lead = f"{adopted.text}通过修改决定" + (f"，自{applies.text}起施行" if applies else "")
+    else:
+        lead = f"{english_figure(adopted)} (the amending decision adopted)" + \
+            (f"; in force from {english_figure(applies)}" if applies else "")
+    label = citation_label(passage, span)
+    quote = span.text.strip()
+    comp = Composition(text=f"{lead} [1].\n\n{label}: “{quote}” [1]", cited=[passage], quotes=[span],
+                       key_figure=adopted.text if language == "zh" else english_figure(adopted))
+    comp.claims = [Claim(lead, (1,)), Claim(quote, (1,))]
+    comp.trace = [TraceStep(AMENDMENT_DATE, f"{label}: the amending decision's adoption", "answered")]
+    return comp
+
+
+_COMMENCES_AFTER = re.compile(r"起施行|take[s]? effect|come[s]? into force", re.I)

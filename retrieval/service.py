@@ -14,7 +14,7 @@ from ingest.settings import Settings
 from ingest.store import ChunkStore, StoreError
 from retrieval import notes
 from retrieval.about_law import about_law
-from retrieval.amended import amended_in_force, never_amended
+from retrieval.amended import amended_in_force, amendment_date, never_amended
 from retrieval.article_range import no_such_article
 from retrieval.companions import with_amending_item, with_original_text, with_other_version
 from retrieval.compare import changed_sides_of, join, one_source, sides, under_laws
@@ -86,7 +86,7 @@ class Options:
 
 RANKED_DEPTH = 10  # ranked chunk ids an Answer keeps (Answer.ranked)
 # the rules that answer only of a law or a glossary term the question names
-_OF_NAMED_SUBJECT = (document_units, about_law, defined_term, renumbered_article, amended_in_force)
+_OF_NAMED_SUBJECT = (document_units, about_law, defined_term, renumbered_article, amended_in_force, amendment_date)
 
 STATUS_LABELS = {"draft": "draft, not in force", "amended": "superseded by a later amended text",
                  "repealed": "repealed"}
@@ -291,7 +291,7 @@ class AnswerService:
         if asks_list_count(analysis) and (listed := self._listed_by_lead(passages, analysis)) is not None:
             return listed
         for rule in (no_such_article, document_units, about_law, defined_term, renumbered_article, amended_in_force,
-                     never_amended, party_provision):
+                     amendment_date, never_amended, party_provision):
             # in turn: each reads the store
             if (computed := rule(analysis, self._chunks_of)) is not None:
                 computed.of_named_subject = rule in _OF_NAMED_SUBJECT
