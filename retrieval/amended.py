@@ -30,7 +30,8 @@ _COMMENCES = re.compile(r"本决定自[^。；]{4,20}?起施行|This Decision sh
 def _words() -> tuple[re.Pattern[str], ...]:
     spec = cues()["rules"][RULE]
     return tuple(re.compile("|".join(words), re.I) for words in
-                 (cues()["vocab"]["commencement"], spec["amended"], spec["adopted"], spec["asks_date"]))
+                 (cues()["vocab"]["commencement"] + spec["applies_from"], spec["amended"], spec["adopted"],
+                  spec["asks_date"]))
 
 
 _CLAUSES = re.compile(r"[,，;；:：?？。]|\band\b|以及|并且")
@@ -38,10 +39,15 @@ _CLAUSES = re.compile(r"[,，;；:：?？。]|\band\b|以及|并且")
 
 def asks_amended_in_force(question: str) -> bool:
     """A commencement date asked of a law's amended text, and of no earlier text, nor its adoption as well."""
-    in_force, amended, adopted, asks_date = _words()
-    adoption_asked = any(adopted.search(clause) and asks_date.search(clause) for clause in _CLAUSES.split(question))
+    in_force, amended, _, _ = _words()
     return bool(in_force.search(question) and amended.search(question)) and not version_marks(question)[0] \
-        and not adoption_asked
+        and not _adoption_asked(question)
+
+
+def _adoption_asked(question: str) -> bool:
+    """A clause asking the date a text was adopted ("on what date did the NPCSC pass the amendment decision")."""
+    _, _, adopted, asks_date = _words()
+    return any(adopted.search(clause) and asks_date.search(clause) for clause in _CLAUSES.split(question))
 
 
 def asks_amended_in_force_of(question: str) -> bool:
@@ -61,8 +67,9 @@ def _decisions(laws: list[str]) -> list[str]:
 
 def amended_in_force(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
     """The amending decision's commencement sentence, quoted, when the question asks it; None otherwise."""
-    if not enabled(RULE) or analysis.wants != {"date"} or not asks_amended_in_force(analysis.leading_ask):
-        return None
+    if not enabled(RULE) or analysis.wants != {"date"} or not asks_amended_in_force(analysis.leading_ask) \
+            or _adoption_asked(analysis.question):
+        return None  # both dates asked: rule amendment_date quotes the sentence stating both
     for decision in _decisions(analysis.laws):
         for passage in chunks_of(decision):
             for span in sentence_spans(passage.text):
@@ -155,9 +162,33 @@ def asks_amendment_date_of(question: str) -> bool:
     return _asks_amendment_date(analysis) and bool(_decisions(analysis.laws))
 
 
+@lru_cache(maxsize=1)
+def _event_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words of other events than an amendment's adoption: when a text applies (the decision's own
+    commencement answers that) and a draft's readings."""
+    drafts = cues()["rules"][AMENDMENT_DATE]["draft_events"]
+    return re.compile("|".join(cues()["vocab"]["commencement"]), re.I), re.compile("|".join(drafts), re.I)
+
+
+@lru_cache(maxsize=1)
+def _amending_verb() -> re.Pattern[str]:
+    return re.compile("|".join(cues()["rules"][AMENDMENT_DATE]["amending_verb"]), re.I)
+
+
+def _asks_when_amended(question: str) -> bool:
+    """A clause asking when the law was amended, the verb said of the law ("When was the CSL amended?",
+    网络安全法什么时候修改的): not "the amended law" or "the amendment", which name the text asked about."""
+    asks_date, _ = _amendment_words()
+    return any(asks_date.search(clause) and _amending_verb().search(clause) for clause in _CLAUSES.split(question))
+
+
 def _asks_amendment_date(analysis: QueryAnalysis) -> bool:
     ask = analysis.leading_ask
-    return "date" in analysis.wants and asks_amendment_date(ask) and not asks_amended_in_force(ask)
+    # when it applies asked with when it was adopted: the promulgation sentence states both
+    applies, drafts = _event_words()
+    return "date" in analysis.wants and not drafts.search(ask) and (
+        _asks_when_amended(ask) and not applies.search(ask)
+        or asks_amendment_date(ask) and _adoption_asked(analysis.question))
 
 
 def amendment_date(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:

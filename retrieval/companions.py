@@ -9,6 +9,11 @@ and one who works from the amending instrument both find the provision they know
 Rule `other_version`: a provision the later text of a law kept word for word (CSL 2016 Art. 21 is CSL Art. 23 since
 1 January 2026) is cited in the other text beside it: a contract or a manual cites the number it was written under.
 
+Rule `later_restated`: an answer quoted from a text a later one partly supersedes (the 2022 outbound assessment
+measures, where the 2024 cross-border provisions differ) keeps its lead when the question names the earlier text, but
+the later text's sentence restating the provision with another figure (有效期为2年 -> 有效期为3年) is quoted after it:
+what governs now is what a reader acts on.
+
 Rule `original_text`: an answer quoted from an unofficial translation (PIPL (EN)) cites the authoritative text of
 the same article beside it (个人信息保护法 第六十六条), the paragraph whose figures the translation's paragraph
 states, so that a lawyer can rely on the text that binds."""
@@ -19,17 +24,19 @@ from collections.abc import Callable
 
 from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
-from retrieval.compose import Composition, citation_label
+from retrieval.compose import Composition, citation_label, read_item, restatement_share
 from retrieval.figures import extract_figures
 from retrieval.laws import amended_laws, text_pair
 from retrieval.records import Passage, TraceStep
 from retrieval.renumber import most_alike
 from retrieval.rules.registry import cues, enabled
-from retrieval.sentences import Span, paragraphs
+from retrieval.sentences import Span, chapeaus, paragraphs, sentence_spans
+from retrieval.verify import Claim
 
 RULE = "amending_item"
 ORIGINAL = "original_text"
 VERSION = "other_version"
+LATER = "later_restated"
 
 
 def _words(text: str) -> set[str]:
@@ -189,3 +196,46 @@ def with_other_version(comp: Composition, chunks_of: Callable[[str], list[Passag
         return f"现行文本为{label} [{n}]。" if language == "zh" else f"Same provision in the text now in force: {label} [{n}]."
 
     return _cited_beside(comp, other, span, VERSION, line, lambda label: f"{label} says what {citation_label(first)} says")
+
+
+def later_restatement(comp: Composition, chunks_of: Callable[[str], list[Passage]]) -> tuple[Passage, Span] | None:
+    """The sentence of the text partly superseding the answer's that restates the answer's sentence with another
+    figure of a kind it states (each read under its chapeau), the most alike; None when there is none."""
+    primary = comp.primary
+    entry = load_manifest().by_id(primary.passage.doc_id) if primary is not None else None
+    if entry is None or not entry.partly_superseded_by or \
+            any(p.doc_id == entry.partly_superseded_by for p in comp.cited):
+        return None
+    spec = cues()["rules"][LATER]
+    said = read_item(primary.span, primary.chapeau)
+    kinds, figures = {f.kind for f in extract_figures(said)}, _figures_of(said)
+    best, most = None, 0.0
+    for passage in chunks_of(entry.partly_superseded_by):
+        spans = sentence_spans(passage.text)
+        for span, lead in zip(spans, chapeaus(spans), strict=True):
+            text = read_item(span, lead)
+            share = restatement_share(said, text)
+            restated = {f.kind for f in extract_figures(span.text)} & kinds and _figures_of(text) != figures
+            if restated and share >= spec["least_alike"] and share > most:
+                best, most = (passage, span), share
+    return best
+
+
+def with_later_restatement(comp: Composition, chunks_of: Callable[[str], list[Passage]], language: str) -> Composition:
+    """The composition with the later text's restatement of its provision quoted after the answer, when there is one."""
+    if not enabled(LATER) or comp.abstained or not comp.cited:
+        return comp
+    found = later_restatement(comp, chunks_of)
+    if found is None:
+        return comp
+    passage, span = found
+    comp.cited = [*comp.cited, passage]
+    if len(comp.quotes) == len(comp.cited) - 1:
+        comp.quotes = [*comp.quotes, span]
+    n, label, quote = len(comp.cited), citation_label(passage, span), span.text.strip()
+    line = (f"后来的规定另有规定，两者不一致的以后者为准：{label}：“{quote}” [{n}]" if language == "zh" else
+            f"The later text says otherwise, and governs where the two differ: {label}: “{quote}” [{n}]")
+    comp.text = f"{comp.text}\n\n{line}"
+    comp.claims = [*comp.claims, Claim(quote, (n,))]
+    comp.trace = [*comp.trace, TraceStep(LATER, f"{label} restates {citation_label(comp.primary.passage)}", "cited")]
+    return comp

@@ -75,7 +75,14 @@ from retrieval.roles import (
     keeps_for,
     speaks_of,
 )
-from retrieval.rules.asks import CRIMINAL_SANCTION, asking_sentence, law_setting_names, told_as_setting
+from retrieval.rules.asks import (
+    CRIMINAL_SANCTION,
+    asking_sentence,
+    asks_which_article,
+    law_setting_names,
+    sentences_of,
+    told_as_setting,
+)
 from retrieval.rules.choice import open_choice, speaks_to
 from retrieval.rules.registry import cues, enabled
 from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
@@ -260,7 +267,11 @@ def _stating_sentences(passage: Passage) -> list[Span]:
     spans = sentence_spans(passage.text)
     if passage.translation_of and passage.article is None:
         return [s for s in spans if _DATED_LINE.search(s.text)]
-    return spans
+    return [s for s in spans if not _PAGE_CHROME.fullmatch(s.text.strip())]
+
+
+# a web page's own furniture ("Takes 2 min.", "5 min read", "Updated 3 days ago"): its figure is no answer
+_PAGE_CHROME = re.compile("|".join(cues()["vocab"]["page_chrome"]), re.I)
 
 
 def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer: str,
@@ -281,7 +292,7 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
         # …终止服务的，应当在二十个工作日内办理注销备案" answers a question about that provider's deregistration
         context = f"{spans[0].text} " if spans else ""
         for span, chapeau in zip(spans, chapeaus(spans), strict=True):
-            own_text = _read(span, chapeau)
+            own_text = read_item(span, chapeau)
             tokens = frozenset(tokenize(own_text, tokenizer))
             cov = _sentence_coverage(tokens, analysis, scoped, idf, unknown_idf)
             if span is not spans[0]:
@@ -329,7 +340,7 @@ def _breach_fit(picks: list[Pick], articles: dict[tuple[str, int], str], analysi
     breach, not which breach it is, and count for none. `words` receives each breach's words."""
     fit: dict[int, float] = {}
     for pick in picks:
-        breach = breach_of(pick.span, _read(pick.span, pick.chapeau), pick.passage.text, pick.lead)
+        breach = breach_of(pick.span, read_item(pick.span, pick.chapeau), pick.passage.text, pick.lead)
         if not breach:
             continue
         duties = " ".join(articles.get((pick.passage.doc_id, n), "") for n in duty_articles(breach))
@@ -460,7 +471,7 @@ def _restated_by(earlier: Pick, later: Pick) -> bool:
     spec = cues()["rules"]["later_text_governs"]
     return _restates(earlier.span.text, later.span.text, spec["sentence_overlap"]) or (
         earlier.chapeau is not None and later.chapeau is not None
-        and _restates(_read(earlier.span, earlier.chapeau), _read(later.span, later.chapeau), spec["item_overlap"]))
+        and _restates(read_item(earlier.span, earlier.chapeau), read_item(later.span, later.chapeau), spec["item_overlap"]))
 
 
 _LABELS_AND_FIGURES = re.compile(r"第[一二三四五六七八九十百零\d]+条|[\d一二三四五六七八九十百千万亿.,]+")
@@ -468,12 +479,17 @@ _LABELS_AND_FIGURES = re.compile(r"第[一二三四五六七八九十百零\d]+�
 
 def _restates(a: str, b: str, overlap: float = 0.6) -> bool:
     """Two sentences that say the same thing but for their figures and article numbers."""
+    return restatement_share(a, b) >= overlap
+
+
+def restatement_share(a: str, b: str) -> float:
+    """How alike two sentences are but for their figures and article numbers (the share of character pairs)."""
     def grams(text: str) -> set[str]:
         bare = re.sub(r"\s+", "", _LABELS_AND_FIGURES.sub("", text.lower()))
         return {bare[i:i + 2] for i in range(len(bare) - 1)}
 
     ga, gb = grams(a), grams(b)
-    return bool(ga and gb) and len(ga & gb) / len(ga | gb) >= overlap
+    return len(ga & gb) / len(ga | gb) if ga and gb else 0.0
 
 
 def _body_text(passage: Passage) -> str:
@@ -727,7 +743,7 @@ def _answers(pick: Pick, analysis: QueryAnalysis) -> bool:
     """The sentence states a figure of the kind asked, about the money or period asked (a fee, not a fund's
     value; a validity, not a grace period), of the kind of assessment asked, on the transfer route asked, and
     from a final text when the question asks for the final one."""
-    read = _read(pick.span, pick.chapeau)
+    read = read_item(pick.span, pick.chapeau)
     if analysis.final_text and (pick.passage.status == "draft" or DRAFT_CUE.search(read)):
         return False  # "under the final Measures…": the draft's figure is not the answer
     if enabled("draft_not_in_force") and "date" in analysis.wants and asks_commencement(analysis.question) \
@@ -817,7 +833,7 @@ REFERRAL = re.compile(r"依照(?:有关|其他有关)?法律、(?:行政)?法规
 def _refers_elsewhere(anchor: Pick) -> bool:
     """Whether the best-fitting sanction refers its breach to other laws and states no sanction figure: another
     sanction of the law then answers only when it fits the breach nearly as well."""
-    return bool(REFERRAL.search(_read(anchor.span, anchor.chapeau))) and not any(f.sanction for f in anchor.figures)
+    return bool(REFERRAL.search(read_item(anchor.span, anchor.chapeau))) and not any(f.sanction for f in anchor.figures)
 
 
 def _punishes_another_breach(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
@@ -843,7 +859,7 @@ def _on_route(pick: Pick, read: str, analysis: QueryAnalysis) -> bool:
     return bool(named & analysis.routes)
 
 
-def _read(span: Span, chapeau: Span | None) -> str:
+def read_item(span: Span, chapeau: Span | None) -> str:
     """A sentence as it is read: an enumerated item under its chapeau (its conditions, the consequence it
     triggers)."""
     return span.text if chapeau is None else f"{chapeau.text} {span.text}"
@@ -960,7 +976,7 @@ def _unquantified(picks: list[Pick], analysis: QueryAnalysis) -> Pick | None:
         # "禁止其在一定期限内担任…" leaves a period open, not the amount asked
         if _in_named_law(pick.passage, analysis) and pick.coverage >= 0.5 * best \
                 and any(_OPEN_KINDS[kind] & analysis.wants for kind in _open_quantities(pick.span.text)) \
-                and not _punishes_another_breach(pick, _read(pick.span, pick.chapeau), analysis):
+                and not _punishes_another_breach(pick, read_item(pick.span, pick.chapeau), analysis):
             return pick
     return None
 
@@ -1281,7 +1297,7 @@ def compose(passages: list[Passage], analysis: QueryAnalysis, k: int, threshold:
             return picks
     picks = _asks_apart(ask, _own_commencement(picks, analysis))
     primary = picks[0]
-    for check in (_names_checked, _choice_checked, _text_checked):
+    for check in (_names_checked, _choice_checked, _text_checked, _set_aside_checked):
         if (refusal := check(ask, primary)) is not None:
             return refusal
     elsewhere = named_silent or _outside_named_laws(primary.passage, analysis)
@@ -1534,7 +1550,7 @@ def _with_figures(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         how = "refers the breach described to other laws and sets no figure of its own" if _refers_elsewhere(anchor) \
             else f"sanctions the breach described and states no figure of the kind asked ({_kinds_asked(analysis)}) for it"
         return ask.abstain(f"{citation_label(anchor.passage, anchor.span)} {how}: "
-                           f"“{_trim(_read(anchor.span, anchor.chapeau), analysis.wants)}”",
+                           f"“{_trim(read_item(anchor.span, anchor.chapeau), analysis.wants)}”",
                            "breach_without_figure", anchor.passage)
     named_open = _named_article_open(picks, analysis)
     if named_open is not None and not any(_is_named_article(p.passage, analysis) for p in matched) \
@@ -1595,7 +1611,7 @@ def _law_name(doc_id: str, title: str) -> str:
 
 
 def _duties_breached(pick: Pick) -> frozenset[int]:
-    return duty_articles(breach_of(pick.span, _read(pick.span, pick.chapeau), pick.passage.text, pick.lead) or
+    return duty_articles(breach_of(pick.span, read_item(pick.span, pick.chapeau), pick.passage.text, pick.lead) or
                          pick.span.text)
 
 
@@ -1671,7 +1687,7 @@ def _asked_article_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
     translated = set(tokenize(" ".join(expand_query(asked)), ask.tokenizer))
 
     def fit(pick: Pick) -> float:
-        tokens = frozenset(tokenize(_read(pick.span, pick.chapeau), ask.tokenizer))
+        tokens = frozenset(tokenize(read_item(pick.span, pick.chapeau), ask.tokenizer))
         return max(_weighted_coverage(own, tokens, ask.idf, ask.unknown_idf),
                    _weighted_coverage(translated, tokens, ask.idf, ask.unknown_idf))
 
@@ -1697,10 +1713,10 @@ def _asked_tier_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
         return picks
     marker = next((word for pattern, word in _TIERS if pattern.search(analysis.question)), "")
     top = picks[0]
-    if not marker or marker in _read(top.span, top.chapeau):
+    if not marker or marker in read_item(top.span, top.chapeau):
         return picks  # the sentence states the tier (first, or after another: …；拒不改正的，处…)
     return _near_first(picks, lambda p: _article_key(p.passage) == _article_key(top.passage)
-                       and marker in _read(p.span, p.chapeau), analysis)
+                       and marker in read_item(p.span, p.chapeau), analysis)
 
 
 def _near_first(picks: list[Pick], fits: Callable[[Pick], bool], analysis: QueryAnalysis) -> list[Pick]:
@@ -1720,7 +1736,7 @@ _SPARED = re.compile(r"\bwithout\b|\bno need\b|\bdon'?t (?:need|have)\b|不用|�
 
 def _lifts_duty(pick: Pick) -> bool:
     """Whether the sentence, read under its chapeau, exempts from a duty (免予申报…) rather than imposes it."""
-    return bool(_EXEMPTS.search(_read(pick.span, pick.chapeau)))
+    return bool(_EXEMPTS.search(read_item(pick.span, pick.chapeau)))
 
 
 def _asks_spared(question: str) -> bool:
@@ -1773,9 +1789,9 @@ def _asked_stage_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]
     """"How long does a special cybersecurity review take?": of the sentences answering, one naming the stage of
     the review asked (特别审查程序…90个工作日) before one naming none (the member units' 15 days to reply)."""
     stages = analysis.assessments & _STAGES
-    if not stages or stages & assessment_kinds(_read(picks[0].span, picks[0].chapeau)):
+    if not stages or stages & assessment_kinds(read_item(picks[0].span, picks[0].chapeau)):
         return picks
-    return _naming_first(picks, lambda p: bool(stages & assessment_kinds(_read(p.span, p.chapeau))), analysis)
+    return _naming_first(picks, lambda p: bool(stages & assessment_kinds(read_item(p.span, p.chapeau))), analysis)
 
 
 def _article_speaking_most_first(picks: list[Pick], ask: _Ask) -> list[Pick]:
@@ -1915,7 +1931,7 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
                            "nothing_shared")
     # a penalty names the duty it enforces by its number (不履行本法第二十三条…): the duty article's words name it too
     cited = _article_texts(ask.passages)
-    breach = breach_of(primary.span, _read(primary.span, primary.chapeau), primary.passage.text, primary.lead)
+    breach = breach_of(primary.span, read_item(primary.span, primary.chapeau), primary.passage.text, primary.lead)
     duty_text = " ".join(cited.get((primary.passage.doc_id, n), "") for n in duty_articles(breach or primary.span.text))
     setting = _setting_names(analysis, primary.passage)
     # a regulator is the setting of the rule answering, not of another instrument answering for a law named
@@ -2026,15 +2042,52 @@ _NOT_SOUGHT = re.compile(r"哪一?条|第几条|(?:19|20)\d\d\s*年?(?:版|修�
 
 
 def figures_named(question: str) -> list[Figure]:
-    """The figures a question names as what it looks for (5%, 72 hours), not its law's year or the 一条 of 哪一条."""
-    return [f for f in extract_figures(_NOT_SOUGHT.sub(" ", strip_law_names(question)))
-            if f.kind in ("amount", "percent", "multiple", "duration", "count", "age")]
+    """The figures a question names as what it looks for (5%, 72 hours), not its law's year or the 一条 of 哪一条,
+    nor the 一 of 一家 (a company, not a count); of a question asking which article, those of the sentence that
+    asks it, and of the ones before when it points back to them ("Which article says that?")."""
+    sentences = sentences_of(question)
+    at = next((i for i, s in enumerate(sentences) if asks_which_article(s)), None)
+    sought = question if at is None or _POINTS_BACK.search(sentences[at]) else sentences[at]
+    return [f for f in extract_figures(_NOT_SOUGHT.sub(" ", strip_law_names(sought)))
+            if f.kind in ("amount", "percent", "multiple", "duration", "count", "age")
+            and not _INDEFINITE_ONE.fullmatch(f.text)]
+
+
+_POINTS_BACK = re.compile(r"\b(?:that|this|these|those|it|such)\b|这|该|此|上述|前述", re.I)
+_INDEFINITE_ONE = re.compile(r"一[家个位名款种套项部]")
+
 
 
 def states_all(figures: list[Figure], text: str) -> bool:
     """Whether the text states every one of the figures (an article said to set them must)."""
     held = extract_figures(text)
     return all(any(figures_match(f, g) for g in held) for f in figures)
+
+
+def _set_aside_checked(ask: _Ask, primary: Pick) -> Composition | None:
+    """Rule set_aside_figure: the figure found is stated only for the case the question sets aside ("不涉及国家安全和
+    公共利益" asked, "涉及危害国家安全、公共利益的，…24小时内报告" found): the law states none for the case asked."""
+    analysis = ask.analysis
+    wanted = _wanted(primary.figures, analysis) if analysis.excluded_terms and analysis.wants else []
+    if not wanted or not enabled("set_aside_figure"):
+        return None
+    text = primary.span.text
+    if not all(_governed_by(text, figure.start, analysis.excluded_terms) for figure in wanted):
+        return None
+    return ask.abstain(f"{citation_label(primary.passage, primary.span)} states {wanted[0].text} only for the case "
+                       f"the question sets aside: “{_trim(text, analysis.wants)}”", "set_aside_figure")
+
+
+def _governed_by(text: str, at: int, terms: set[str]) -> bool:
+    """Whether the condition of the clause that leads to the figure at ``at`` (from the last 。/；, up to its last
+    …的，) names a term set aside, other than to say it is about everyone else (关键信息基础设施运营者以外的). What
+    the clause goes on to impose (给予警告，没收违法所得，可以并处…) is no condition: "除警告和没收违法所得外" sets
+    aside sanctions, not the case."""
+    clause = re.split(r"[。；;]", text[:at])[-1].lower()
+    if re.search(r"[\u4e00-\u9fff]", clause):
+        clause = clause[:clause.rfind("的，") + 1] if "的，" in clause else ""
+    clause = _OTHER_THAN.sub(lambda m: " " if any(t in m.group(0) for t in terms) else m.group(0), clause)
+    return any(term in clause for term in terms)
 
 
 def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:

@@ -655,7 +655,7 @@ _WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|
 # "what data volume triggers that?", "at what headcount": a scale asked (read by _WANTS and _INTERROGATIVES alike)
 _SCALE_ASKED = r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?|sizes?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
 _WANTS = [
-    ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\bhow much of (?:the|a|an|its|their)\b|\brate\b|百分之|营业额|比例|税率|费率",
+    ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\bhow much of (?:the|a|an|its|their)\b|\brate\b|\bfractions?\b|百分之|几分之几|营业额|比例|税率|费率",
                            re.I)),
     # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
     ("amount", re.compile(r"\bfines?\b|fined|how much(?! time|(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
@@ -665,7 +665,7 @@ _WANTS = [
     # a fine set as a multiple of the gains ("what multiple of the illegal income", 违法所得几倍)
     # a fine "relative to the illegal gains" is one set as a multiple of them (Chinese law sets no other)
     ("multiple", re.compile(r"\bmultiples?\b|how many times (?:the|of|their|its|our|his|her)\b|几倍|多少倍|倍数|"
-                            r"\b(?:relative|in proportion|proportionate|proportional)\s+to\s+(?:the\s+|their\s+|its\s+)?"
+                            r"\b(?:relative|in proportion|proportionate|proportional)\s+to\s+(?:(?:the|their|its|his|her|our|your)\s+)?"
                             r"(?:illegal|unlawful|criminal)\s+(?:gains|income|proceeds)\b", re.I)),
     # "individuals" alone ("notify individuals") asks for no count; "how many individuals", "1 million users" do
     # "how much personal information triggers an assessment" asks how many people's, the only scale the law sets
@@ -803,7 +803,7 @@ _MORE_DATE_ASKS_ZH = re.compile(r"哪一?年|几号|时间是")
 
 # a statement, not a question, telling that something took effect ("We signed the SCC and it took effect last
 # week. Where do we file it?"): what happened, not what is asked
-_STATED_COMMENCEMENT = re.compile(rf"[^.?!。？！]*(?:{_COMMENCES.pattern})[^.?!。？！]*[.。!！](?=\s|$)", re.I)
+_STATED_COMMENCEMENT = re.compile(rf"[^.?!。？！]*(?:{_COMMENCES.pattern})[^.?!。？！]*(?:[.!](?=\s|$)|[。！])", re.I)
 
 
 def _told_not_asked(m: re.Match[str]) -> str:
@@ -904,6 +904,9 @@ def yes_or_no(question: str) -> bool:
 # an aside that asks nothing: "第三十九条（处10万到100万元罚款那条）一共列了几种情形" names the article by its fine
 # an aside, unless it asks, or glosses the ask with the kind of figure wanted and no figure ("the cap (percentage
 # of turnover)")
+_CLAUSE_END = re.compile(r"(?<=[。？?！!；;])")  # sentences: "which regulator's clock, and by how much" is one ask
+# a clause that asks something (what is left of a question once its who-clauses are set aside may only tell a scene)
+_ASKS_ANYTHING = re.compile(r"多少|多久|多长|几|何时|什么时候|哪|\b(?:how|what|when|which)\b", re.I)
 _ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b|\bwhich\b))"
                     r"(?![^）)\d]*(?:\bpercentage\b|%|百分比|比例)[^）)\d]*[）)])[^（）()]{2,60}[）)]", re.I)
 
@@ -911,10 +914,18 @@ _ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b
 def question_wants(question: str) -> set[str]:
     question = _ASIDE.sub(" ", question)
     if _ASKS_WHO.search(question):
-        return set()  # "who must approve extending the validity…" wants a name, not the validity period
+        # "who must approve extending the validity…" wants a name, not the validity period; a question that asks
+        # who in one sentence and a figure in another ("门槛是多少用户？应该向哪个机构申报？") still wants the figure
+        clauses = [c for c in _CLAUSE_END.split(question) if c.strip()]
+        rest = "".join(c for c in clauses if not _ASKS_WHO.search(c))
+        return question_wants(rest) if _ASKS_ANYTHING.search(rest) else set()
     if _YES_NO.search(question) and not _ASKS_FIGURE.search(question) and not CHOICE_OF_TWO.search(question):
-        # a yes/no question about a stated figure ("Can a fine exceed 5% of turnover?") still needs that kind
-        return {f.kind for f in extract_figures(question)}
+        # a yes/no question about a stated figure ("Can a fine exceed 5% of turnover?") still needs that kind; one
+        # asked in a sentence of its own beside a figure asked ("是哪天开始施行的？我能不能要求…？") leaves it wanted
+        sentences = [c for c in _CLAUSE_END.split(question) if c.strip()]
+        rest = "".join(c for c in sentences if not _YES_NO.search(c))
+        stated = {f.kind for f in extract_figures(question)}
+        return stated | question_wants(rest) if rest and _ASKS_ANYTHING.search(rest) else stated
     wants = {kind for kind, pattern in _WANTS if pattern.search(question)}
     if "frequency" in wants:
         wants.discard("duration")  # "多久开展一次" asks how often, not how long

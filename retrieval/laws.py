@@ -575,7 +575,7 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
         name = _without_citation(_with_subject(question, m))
         if not _LAW_WORD.search(name) or resolve_laws(name, manifest):
             continue
-        if _known_words(name, manifest):
+        if _known_words(name, manifest) or _names_a_title_part(name, manifest):
             continue
         out.append(_bare_name(name))
     titles = [t for e in manifest.entries for t in (e.title_zh, *e.aliases) if t and re.search(r"[\u4e00-\u9fff]", t)]
@@ -588,9 +588,29 @@ def unknown_law_names(question: str, manifest: Manifest | None = None) -> list[s
             continue
         out.append(f"《{m.group(1)}》")
     out += [name for name in _bare_en_law_names(question) if not _known_words(name, manifest, by_stem=True)]
+    out += [f"《{name}》" for name in _notice_titles(question) if not any(name in t for t in titles)]
     return out + [f"《{name}》" for name in _bare_zh_law_names(question)
                   if not (law_mentions(name, manifest) or resolve_laws(name, manifest)
                           or any(name in t or _in_order(name, t) for t in titles))]
+
+
+def _names_a_title_part(name: str, manifest: Manifest) -> bool:
+    """A part of a document's title, as written in it ("the Zhong Lun 'Law and Practice' chapter" of the guide
+    "Data Protection & Privacy 2025 — China: Law and Practice; Trends and Developments")."""
+    part = _bare_name(name).strip("'’‘\" ").lower()
+    return len(part.split()) >= 2 and any(re.search(rf"(?<!\w){re.escape(part)}(?!\w)", e.title.lower())
+                                          for e in manifest.entries)
+
+
+@lru_cache(maxsize=1)
+def _notice_title() -> re.Pattern[str]:
+    return re.compile(cues()["rules"]["unknown_law"]["zh_notice_title"])
+
+
+def _notice_titles(question: str) -> list[str]:
+    """The titles of opinions, notices and announcements a question names without title marks
+    (…关于促进网络安全保险规范健康发展的意见): no text of those kinds is a law the corpus holds."""
+    return [m.group(0) for m in _notice_title().finditer(question)]
 
 
 def _known_words(name: str, manifest: Manifest, by_stem: bool = False) -> bool:

@@ -112,7 +112,8 @@ _NEGATED = re.compile(r"[(（](?!\s*(?:e\.\s?g\.?|eg\b|for example|for instance|
                       re.I)
 # what the asker says it is not ("we are not a CII operator", （不是关键信息基础设施运营者）, 没有被认定为重要数据处理者):
 # a duty binding that kind of party is not theirs
-_NOT_WHO = re.compile(r"\b(?:we are|we're|it is|it's|is|are)\s+not\s+(?:a|an)\s+([^,;.?()]{2,40})|"
+_NOT_WHO = re.compile(r"(?:\b(?:we are|we're|it is|it's|is|are)\s+|[-–—,;:(]\s*)(?:[a-z]+ly\s+)?not\s+(?:a|an)\s+"
+                      r"([^,;.?()]{2,40})|"
                       r"\bnon-([A-Z][A-Za-z]{1,10}(?: operators?)?)\b|"
                       r"[(（]?\s*(?:不是|并非|不属于|没有被认定为|未被认定为|并未被认定为|尚未被认定为)([^，；。？)）]{2,24})", re.I)
 _ANY_ACTOR = re.compile(r"^(?:运营者|处理者|提供者|经营者|平台|企业|单位|个人)$")

@@ -16,7 +16,12 @@ from retrieval import notes
 from retrieval.about_law import about_law
 from retrieval.amended import amended_in_force, amendment_date, never_amended
 from retrieval.article_range import no_such_article
-from retrieval.companions import with_amending_item, with_original_text, with_other_version
+from retrieval.companions import (
+    with_amending_item,
+    with_later_restatement,
+    with_original_text,
+    with_other_version,
+)
 from retrieval.compare import changed_sides_of, join, one_source, sides, under_laws
 from retrieval.compose import (
     STATUTE_AUTHORITY,
@@ -32,7 +37,13 @@ from retrieval.decide import decide, off_topic_chance, screen
 from retrieval.definitions import defined_term
 from retrieval.echo import echoed_figure
 from retrieval.enumeration import asks_list_count, document_units, listed_bodies, listed_by_lead, listed_count
-from retrieval.figures import EN_ON_PUBLICATION, ZH_ON_PUBLICATION, dated_publication
+from retrieval.figures import (
+    EN_ON_PUBLICATION,
+    ZH_ON_PUBLICATION,
+    dated_publication,
+    extract_figures,
+    figures_match,
+)
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
@@ -176,6 +187,7 @@ class AnswerService:
         comp = self._open_asks(question, analysis, comp, options)
         comp = with_amending_item(comp, self._chunks_of, analysis.language)
         comp = with_other_version(comp, self._chunks_of, analysis.language, options.searches)
+        comp = with_later_restatement(comp, self._chunks_of, analysis.language)
         comp = with_original_text(comp, self._chunks_of, analysis.language, options.searches)
         answer = self._finish(question, analysis, comp)
         self._honest_notes(answer, options)
@@ -203,8 +215,9 @@ class AnswerService:
             read = self._read_against_store(analyse(asked, tokenizer))
             passages = self.retrieve(asked, within, read)
             sub, _, _ = decide(self._compose(asked, read, passages, within), read, passages, scoped=True)
+            # a sure answer to the ask alone is no evidence it answers the ask: its sentence must speak to it
             if read.which_article or sub.abstained or not sub.key_figure or sub.primary is None \
-                    or _quotes_again(sub.primary, comp) \
+                    or _quotes_again(sub.primary, comp) or _states_already(comp, sub.key_figure) \
                     or not speaks_to(rest, sub.primary.span.text, idf, tokenizer):
                 continue
             sub.trace.insert(0, TraceStep("ask_by_ask", f"“{ask}” asked on its own", "read"))
@@ -305,7 +318,9 @@ class AnswerService:
         if second is None or ruled.abstained:
             return ruled
         comp = self._compose(second.question, second, self.retrieve(second.question, options, second), options)
-        return ruled if comp.abstained or not comp.key_figure else joined(ruled, comp)
+        if comp.abstained or not comp.key_figure or _states_already(ruled, comp.key_figure):
+            return ruled  # "哪天通过？哪天施行？" answered by a sentence stating both: the second adds nothing
+        return joined(ruled, comp)
 
     def _compose(self, question: str, analysis: QueryAnalysis, passages: list[Passage], options: Options) -> Composition:
         """The extractive answer (or the LLM's, when asked for), searching the whole corpus when the law the question
@@ -548,12 +563,16 @@ def _quotes_again(pick, comp: Composition) -> bool:
 
 # a side refused because what it asks has no figure where it was looked for: its own search found none of the kind,
 # its sanction sets none, its text leaves it open, or the corpus holds no text of its law
+def _abstained_by(comp: Composition, rules: frozenset[str]) -> bool:
+    return any(step.rule in rules for step in comp.trace if step.effect == "abstained")
+
+
 _SILENT_RULES = frozenset({"no_figure_of_kind", "breach_without_figure", "figure_left_open", "unknown_law",
                            "foreign_regime"})
 
 
 def _law_silent(comp: Composition) -> bool:
-    return comp.abstained and any(step.rule in _SILENT_RULES for step in comp.trace if step.effect == "abstained")
+    return comp.abstained and _abstained_by(comp, _SILENT_RULES)
 
 
 @lru_cache(maxsize=4)
@@ -567,3 +586,9 @@ def answer(question: str, **options) -> Answer:
 
 
 __all__ = ["AnswerService", "Options", "QuestionError", "EmptyStoreError", "answer", "abstain"]
+
+
+def _states_already(comp: Composition, figure_text: str) -> bool:
+    """Whether the answer's lead already states every figure of ``figure_text``."""
+    figures, lead = extract_figures(figure_text), extract_figures(comp.text.split("\n\n")[0])
+    return bool(figures) and all(any(figures_match(f, g) for g in lead) for f in figures)

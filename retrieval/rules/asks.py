@@ -320,11 +320,15 @@ def names_a_subject_s_kind(question: str, name: str) -> bool:
     return bool(subject_terms(word))
 
 
-_SENTENCE_END = re.compile(r"(?<=[.。!！?？;；])\s*")
+_SENTENCE_END = re.compile(r"(?<=[。!！?？;；])\s*|(?<=[.!?])\s+")  # not the point of 1.5 million
+
+
+def sentences_of(question: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(question) if s.strip()]
 
 
 def asking_sentence(question: str) -> str:
     """The sentence that holds the question's ask; the ones before it tell the scene."""
-    sentences = [s for s in _SENTENCE_END.split(question) if s.strip()]
+    sentences = sentences_of(question)
     clause = asking_clause(question).strip()
     return next((s for s in sentences if clause and clause in s), sentences[-1] if sentences else question)

@@ -10,11 +10,14 @@ from retrieval.companions import (
     other_text,
     other_version,
     with_amending_item,
+    with_later_restatement,
     with_original_text,
     with_other_version,
 )
-from retrieval.compose import Composition
+from retrieval.compose import Composition, Pick
+from retrieval.figures import extract_figures
 from retrieval.records import Passage
+from retrieval.sentences import sentence_spans
 from tests.statutes import statute
 
 ARTICLE = ("第六十一条 网络运营者不履行本法第二十三条、第二十七条规定的网络安全保护义务的，由有关主管部门责令改正，给予警告，"
@@ -121,3 +124,33 @@ def test_the_other_text_is_cited_and_said_to_be_the_same_provision_with_no_day_t
     # "how many articles has the CSL?" is answered of one text: CSL 2016 Art. 79 beside it would read as a count
     counted = Composition(text="81 articles [1].", cited=[CURRENT], of_named_subject=True)
     assert len(with_other_version(counted, _versions, "en").cited) == 1
+
+
+ORDER_11 = statute("第十四条 通过数据出境安全评估的结果有效期为2年，自评估结果出具之日起计算。", 14, "outbound-assessment",
+                  short="Outbound Data Assessment Measures")
+ORDER_16 = statute("第九条 通过数据出境安全评估的结果有效期为3年，自评估结果出具之日起计算。有效期届满，需要继续开展数据出境活动的，"
+                "数据处理者可以在有效期届满前60个工作日内提出延长评估结果有效期申请。", 9, "cbdt-provisions",
+                short="Cross-border Data Flow Provisions")
+UNRELATED = statute("第十条 数据处理者应当按照规定履行数据安全保护义务。", 10, "cbdt-provisions")
+
+
+def _answered_from(passage: Passage) -> Composition:
+    span = sentence_spans(passage.text)[0]
+    return Composition(text="2年 [1].", cited=[passage], quotes=[span],
+                       primary=Pick(passage, span, 1.0, extract_figures(span.text)))
+
+
+def test_a_later_text_restating_the_answer_with_another_figure_is_quoted_after_it():
+    comp = with_later_restatement(_answered_from(ORDER_11), lambda d: [UNRELATED, ORDER_16] if d == "cbdt-provisions" else [],
+                                  "en")
+    assert comp.cited[-1] is ORDER_16 and "有效期为3年" in comp.text and "governs where the two differ" in comp.text
+    assert "60个工作日" not in comp.text  # the restating sentence, not the article
+    assert comp.trace[-1].rule == "later_restated"
+
+
+def test_no_later_quote_when_the_later_text_says_the_same_figure_or_is_cited_already():
+    same = replace(ORDER_16, text=ORDER_16.text.replace("3年", "2年"))
+    assert "governs" not in with_later_restatement(_answered_from(ORDER_11), lambda d: [same], "en").text
+    cited = _answered_from(ORDER_11)
+    cited.cited.append(ORDER_16)
+    assert "governs" not in with_later_restatement(cited, lambda d: [ORDER_16], "en").text
