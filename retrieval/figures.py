@@ -705,7 +705,10 @@ _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:
                           r"\bbefore or after\b|\bearlier or later\b|(?:之前|以前)还是(?:之后|以后)|早于还是晚于|"
                           # "is the PIPL's top fine higher than the DSL's?" asks both figures and which is higher
                           r"\b(?:higher|lower|longer|shorter|greater|larger|bigger|smaller|more|less|stricter|heavier|"
-                          r"earlier|later)(?:\s+[\w'’-]+){0,8}?\s+than\b|\bboth (?:amounts|figures|dates|numbers|periods|fines)\b",
+                          r"earlier|later)(?:\s+[\w'’-]+){0,8}?\s+than\b|\bboth (?:amounts|figures|dates|numbers|periods|fines)\b|"
+                          # "is there a statutory minimum compensation per person?" asks whether a figure is set
+                          r"\bis there (?:a|an|any) (?:[\w-]+ ){0,2}?(?:minimum|maximum|cap|ceiling|floor|threshold|"
+                          r"deadline|time limit)\b|有没有(?:规定)?(?:最低|最高|上限|下限|期限|时限|门槛)",
                           re.I)
 
 

@@ -296,6 +296,26 @@ def resolve_laws(question: str, manifest: Manifest | None = None) -> list[str]:
     return out
 
 
+def split_title_laws(question: str, manifest: Manifest | None = None) -> list[str]:
+    """Held texts whose Chinese title the question writes in two parts, its subject and, later, its bare kind
+    (生成式人工智能服务提供者拒不改正的，暂行办法规定罚款多少 names the GenAI Interim Measures); "规定", a verb as often
+    as a kind, names none."""
+    manifest = manifest or load_manifest()
+    kinds = cues()["rules"]["unknown_law"]["split_title_kinds"]
+    out = []
+    for entry in manifest.entries:
+        title = (entry.title_zh or "").removeprefix("中华人民共和国")
+        kind = next((k for k in kinds if title.endswith(k)), "")
+        subject = re.sub(r"(?:管理|安全保护|保护)$", "", title[:-len(kind)]) if kind else ""
+        at = question.find(subject) if len(subject) >= MIN_SPLIT_SUBJECT else -1
+        if at >= 0 and kind in question[at + len(subject):] and not entry.translation_of:
+            out.append(entry.id)
+    return out
+
+
+MIN_SPLIT_SUBJECT = 5  # characters of a title's subject that name it (数据出境安全评估), not a common phrase
+
+
 def law_names(doc_ids: list[str], manifest: Manifest | None = None) -> list[str]:
     """Short names of the documents, translations folded into their originals."""
     manifest = manifest or load_manifest()

@@ -42,6 +42,7 @@ from retrieval.laws import (
     law_spans,
     law_titles,
     resolve_laws,
+    split_title_laws,
     strip_law_names,
     unknown_law_names,
 )
@@ -162,7 +163,7 @@ _SECOND_ASK = re.compile(r"[,;，；]\s*(?:and|while|plus|versus|vs\.?|as agains
 
 
 # a law named to compare with ("和个保法一样", "like the PIPL", "as under the GDPR"): not the law asked about
-_COMPARED = re.compile(r"(?:和|跟|与|同)([^，。？、]{1,20}?)(?:一样|相同|类似|相比)|像([^，。？、]{1,20}?)(?:一样|那样)|"
+_COMPARED = re.compile(r"(?:和|跟|与|同)([^，。？、]{1,20}?)(?:一样|相同|类似|相比|拉齐|看齐|对齐|一致|接轨)|像([^，。？、]{1,20}?)(?:一样|那样)|"
                        r"\b(?:like|unlike|as (?:under|in)|compared (?:with|to)|similar to|same(?:\s+[\w%.-]+){0,3}?\s+as)\s+(?:the\s+)?"
                        r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,5})", re.I)
 # a text the question says is in force is its final one too ("the Audit Measures that took effect in May 2025")
@@ -500,7 +501,7 @@ def _article_owner(question: str) -> set[str]:
 
 def _laws_asked_of(question: str, wants: set[str]) -> list[str]:
     """The laws the question asks about: named, less those it only compares with, in the version it asks for."""
-    laws = resolve_laws(question)
+    laws = resolve_laws(question) or split_title_laws(question)
     compared = {law for m in _COMPARED.finditer(question) for law in resolve_laws(next(g for g in m.groups() if g))}
     if compared and any(law not in compared for law in laws):
         laws = [law for law in laws if law not in compared]  # "听说和个保法一样是5%？": the PIPL is not asked about

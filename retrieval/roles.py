@@ -237,7 +237,7 @@ _COUNTED = {
     "people": re.compile(r"individuals?|people|persons?|users?|subscribers?|minors?|children|employees?|staff|"
                          r"officers?|members?|customers?|consumers?|workers?|subjects|handlers|processors|holders|"
                          r"residents|citizens|patients|students|accounts|人|名|位|户|用户", re.I),
-    "items": re.compile(r"records?|pieces?|items?|entries|条|项|件", re.I),
+    "items": re.compile(r"records?|pieces?|items?|entries|cases?|条|项|件", re.I),
     "times": re.compile(r"times|occasions|次", re.I),
     "entities": re.compile(r"companies|entities|enterprises|platforms|organi[sz]ations|家", re.I),
     "kinds": re.compile(r"categories|types|kinds|classes|sorts|类|种", re.I),
@@ -295,10 +295,14 @@ def _head_noun(phrase: str) -> str:
 def count_heads_differ(asked_noun: str, figure_text: str, source_class: str) -> bool:
     """Whether an English count names another thing than the one asked, when neither is a class the counts know
     (people, entities, days…): "Three Fundamental Laws" does not say how many protection levels there are."""
-    if source_class or not asked_noun.isascii() or counted_class(asked_noun):
+    if source_class:
         return False
     counted = [w for w in re.findall(r"[A-Za-z]+", figure_text) if not _is_number_word(w)]
-    return bool(counted) and _head_noun(asked_noun) != _head_noun(" ".join(counted))
+    if not asked_noun.isascii():
+        # 多少件 asks a count of things of a known class; a count of a named thing of none ("Three Fundamental
+        # Laws") is another count
+        return bool(counted) and bool(counted_class(asked_noun))
+    return bool(counted) and not counted_class(asked_noun) and _head_noun(asked_noun) != _head_noun(" ".join(counted))
 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z-]+)")

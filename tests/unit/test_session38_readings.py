@@ -6,9 +6,10 @@ import pytest
 
 from retrieval.compose import _PAGE_CHROME, Composition, _governed_by, figures_named
 from retrieval.figures import question_wants
-from retrieval.laws import unknown_law_names
+from retrieval.laws import split_title_laws, unknown_law_names
 from retrieval.open_asks import ask_segments
-from retrieval.query import not_who
+from retrieval.query import analyse, not_who
+from retrieval.roles import count_heads_differ, counted_class
 from retrieval.service import _states_already
 
 
@@ -18,6 +19,9 @@ from retrieval.service import _states_already
     ("由谁审批？", set()),
     ("人脸识别民事案件的规定是哪天开始施行的？我能不能要求物业给别的进门方式？", {"date"}),
     ("个保法是否适用于境外？", set()),
+    ("Is there a statutory minimum compensation per person under the facial recognition provisions?", {"amount"}),
+    ("Is there a deadline for filing the SCC?", {"duration"}),
+    ("Is there a DPO requirement?", set()),
     ("Who must approve extending the validity period?", set()),
 ])
 def test_a_who_or_a_yes_no_asked_in_a_sentence_of_its_own_leaves_the_other_sentences_figures_wanted(question, wants):
@@ -100,3 +104,22 @@ def test_a_second_answer_adds_nothing_when_the_first_lead_states_its_figure():
     first = Composition(text="2025年10月28日通过修改决定，自2026年1月1日起施行 [1].\n\nquote")
     assert _states_already(first, "2026年1月1日")
     assert not _states_already(first, "2017年6月1日")
+
+
+@pytest.mark.parametrize(("question", "laws"), [
+    ("生成式人工智能服务提供者拒不改正的，暂行办法规定罚款多少钱？", ["genai"]),
+    ("数据出境安全评估要几个工作日？办法里怎么规定的？", ["outbound-assessment"]),
+    ("个人信息保护负责人的办法", []),
+])
+def test_a_held_title_written_as_its_subject_then_its_bare_kind_names_that_text(question, laws):
+    assert split_title_laws(question) == laws
+
+
+def test_a_law_the_question_says_another_was_aligned_with_is_not_the_law_asked_about():
+    question = "听说网安法这次修改把罚款跟个保法拉齐了。正式通过的修正文本里这个比例是百分之几？"
+    assert "pipl" not in analyse(question).laws
+
+
+def test_a_chinese_count_of_a_known_class_is_not_answered_by_a_count_of_a_named_thing():
+    assert count_heads_differ("件", "Three Fundamental Laws", "")
+    assert not count_heads_differ("件", "2,000 cases", counted_class("cases"))
