@@ -221,12 +221,14 @@ def later_restatement(comp: Composition, chunks_of: Callable[[str], list[Passage
     return best
 
 
-def with_later_restatement(comp: Composition, chunks_of: Callable[[str], list[Passage]], language: str) -> Composition:
-    """The composition with the later text's restatement of its provision quoted after the answer, when there is one."""
+def with_later_restatement(comp: Composition, chunks_of: Callable[[str], list[Passage]], language: str,
+                           allowed: Callable[[str], bool] = lambda doc_id: True) -> Composition:
+    """The composition with the later text's restatement of its provision quoted after the answer, when there is one
+    and the documents allowed include it."""
     if not enabled(LATER) or comp.abstained or not comp.cited:
         return comp
     found = later_restatement(comp, chunks_of)
-    if found is None:
+    if found is None or not allowed(found[0].doc_id):
         return comp
     passage, span = found
     comp.cited = [*comp.cited, passage]

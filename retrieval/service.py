@@ -187,7 +187,7 @@ class AnswerService:
         comp = self._open_asks(question, analysis, comp, options)
         comp = with_amending_item(comp, self._chunks_of, analysis.language)
         comp = with_other_version(comp, self._chunks_of, analysis.language, options.searches)
-        comp = with_later_restatement(comp, self._chunks_of, analysis.language)
+        comp = with_later_restatement(comp, self._chunks_of, analysis.language, options.searches)
         comp = with_original_text(comp, self._chunks_of, analysis.language, options.searches)
         answer = self._finish(question, analysis, comp)
         self._honest_notes(answer, options)

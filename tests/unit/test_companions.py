@@ -146,6 +146,10 @@ def test_a_later_text_restating_the_answer_with_another_figure_is_quoted_after_i
     assert comp.cited[-1] is ORDER_16 and "有效期为3年" in comp.text and "governs where the two differ" in comp.text
     assert "60个工作日" not in comp.text  # the restating sentence, not the article
     assert comp.trace[-1].rule == "later_restated"
+    # a filter allowing the earlier text alone allows no quote of the later one
+    only_earlier = with_later_restatement(_answered_from(ORDER_11), lambda d: [ORDER_16], "en",
+                                          lambda doc_id: doc_id == "outbound-assessment")
+    assert "governs" not in only_earlier.text
 
 
 def test_no_later_quote_when_the_later_text_says_the_same_figure_or_is_cited_already():
