@@ -18,7 +18,9 @@ from retrieval.records import Answer, Citation
 # the kinds of binding text (authority up to compose.STATUTE_AUTHORITY)
 PRIMARY_KINDS = frozenset({"statute", "regulation", "judicial-interpretation", "departmental-rule"})
 ARTICLE_MARK = re.compile(r"第[零〇一二三四五六七八九十百千0-9]+条|Article \d+")
-SECONDARY_ONLY = re.compile(r"Only a secondary source \(guide or article\) states this; no statute or regulation "
+# retrieval.internal.secondary_note's notes: for a guide, the user's own document, a document the user added
+SECONDARY_ONLY = re.compile(r"(?:Only a secondary source \(guide or article\) states this;|(?P<cited>\[\d+\]) is "
+                            r"(?P<whose>your own document|a document you added), not the law:) no statute or regulation "
                             r"passage in the corpus was found to say it\.")
 
 
@@ -30,11 +32,15 @@ def filter_note(answer: Answer, kinds: tuple[str, ...]) -> None:
     note = (f"Statutes and regulations were excluded by your filter (kinds: {allowed}); this answer comes only "
             "from the texts the filter allows.")
     # the secondary-source note stays true under the filter: it gains the reason no statute is cited
-    secondary = note + " What it cites is a secondary source (guide or article), not the law itself."
-    answer.warnings = [secondary if SECONDARY_ONLY.fullmatch(w) else w for w in answer.warnings]
+
+    def secondary(m: re.Match[str]) -> str:
+        cited = f"{m.group('cited')}, {m.group('whose')}," if m.group("cited") else "a secondary source (guide or article),"
+        return f"{note} What it cites is {cited} not the law itself."
+
+    answer.warnings = [SECONDARY_ONLY.sub(secondary, w) if SECONDARY_ONLY.fullmatch(w) else w for w in answer.warnings]
     found = SECONDARY_ONLY.search(answer.text) is not None
     answer.text = SECONDARY_ONLY.sub(secondary, answer.text)
-    if not found and secondary not in answer.warnings and note not in answer.warnings:
+    if not found and not any(w.startswith(note) for w in answer.warnings):
         answer.warnings.append(note)
 
 

@@ -35,5 +35,20 @@ def test_the_note_is_added_once_when_no_secondary_note_was_there():
 
 
 def test_the_filter_note_recognises_the_note_internal_writes():
-    # the note's text lives in retrieval.internal; notes.SECONDARY_ONLY must keep matching it
+    # the notes' text lives in retrieval.internal; notes.SECONDARY_ONLY must keep matching them
     assert SECONDARY_ONLY.fullmatch(secondary_note([]))
+
+    class Pick:
+        def __init__(self, kind):
+            self.passage = type("P", (), {"kind": kind})()
+
+    for kind in ("internal", "document"):
+        assert SECONDARY_ONLY.fullmatch(secondary_note([Pick(kind)]))
+
+
+def test_a_document_only_filter_turns_the_added_document_note_into_the_filter_reason():
+    note = "[1] is a document you added, not the law: no statute or regulation passage in the corpus was found to say it."
+    answer = Answer(question="q", text=f"50 records [1].\n\n{note}", abstained=False, verified=True, warnings=[note])
+    filter_note(answer, ("document",))
+    assert "was found to say it" not in answer.text + " ".join(answer.warnings)
+    assert answer.warnings[0].endswith("What it cites is [1], a document you added, not the law itself.")
