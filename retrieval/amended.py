@@ -207,7 +207,8 @@ def amendment_date(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Pass
 
 
 def _adoption_answer(passage: Passage, span: Span, dates, language: str) -> Composition:
-    adopted, applies = dates[0], dates[1] if len(dates) > 1 and _COMMENCES_AFTER.search(span.text) else None
+    commences, _ = _event_words()
+    adopted, applies = dates[0], dates[1] if len(dates) > 1 and commences.search(span.text) else None
     if language == "zh":
         lead = f"{adopted.text}通过修改决定" + (f"，自{applies.text}起施行" if applies else "")
     else:
@@ -220,6 +221,3 @@ def _adoption_answer(passage: Passage, span: Span, dates, language: str) -> Comp
     comp.claims = [Claim(lead, (1,)), Claim(quote, (1,))]
     comp.trace = [TraceStep(AMENDMENT_DATE, f"{label}: the amending decision's adoption", "answered")]
     return comp
-
-
-_COMMENCES_AFTER = re.compile(r"起施行|take[s]? effect|come[s]? into force", re.I)

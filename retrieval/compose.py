@@ -401,14 +401,18 @@ _OTHER_THAN = re.compile(r"[\u4e00-\u9fffa-z]{2,12}?(?:运营者|者|单位|企�
                          r"\b(?:other than|except|excluding)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}")
 
 
+def _without_others(text: str, terms: set[str]) -> str:
+    """The text with the phrases naming a term set aside only to speak of everyone else (…运营者以外的) blanked."""
+    return _OTHER_THAN.sub(lambda m: " " if any(t in m.group(0) for t in terms) else m.group(0), text)
+
+
 def _set_aside(text: str, analysis: QueryAnalysis) -> float:
     """"(not location, credit or property data)": the item about those is not the one asked for, and the
     residual item ("第三项、第四项规定以外的…") is."""
     if not analysis.excluded_terms:
         # "普通个人信息多少条": the list's residual item (第三项、第四项规定以外的…) is the one asked for
         return -0.3 if analysis.ordinary and RESIDUAL_ITEM.search(text) else 0.0
-    lowered = _OTHER_THAN.sub(lambda m: m.group(0) if not any(t in m.group(0) for t in analysis.excluded_terms)
-                              else " ", text.lower())
+    lowered = _without_others(text.lower(), analysis.excluded_terms)
     if any(term in lowered for term in analysis.excluded_terms):
         # a sentence that is the set-aside tier from its start ("有前款规定的违法行为，情节严重的，…") answers nothing
         # asked; one that states the tier after another (…；情节严重的，处…) still holds the tier asked
@@ -2057,7 +2061,6 @@ _POINTS_BACK = re.compile(r"\b(?:that|this|these|those|it|such)\b|这|该|此|�
 _INDEFINITE_ONE = re.compile(r"一[家个位名款种套项部]")
 
 
-
 def states_all(figures: list[Figure], text: str) -> bool:
     """Whether the text states every one of the figures (an article said to set them must)."""
     held = extract_figures(text)
@@ -2086,8 +2089,7 @@ def _governed_by(text: str, at: int, terms: set[str]) -> bool:
     clause = re.split(r"[。；;]", text[:at])[-1].lower()
     if re.search(r"[\u4e00-\u9fff]", clause):
         clause = clause[:clause.rfind("的，") + 1] if "的，" in clause else ""
-    clause = _OTHER_THAN.sub(lambda m: " " if any(t in m.group(0) for t in terms) else m.group(0), clause)
-    return any(term in clause for term in terms)
+    return any(term in _without_others(clause, terms) for term in terms)
 
 
 def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:

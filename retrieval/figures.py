@@ -907,11 +907,19 @@ def yes_or_no(question: str) -> bool:
 # an aside that asks nothing: "第三十九条（处10万到100万元罚款那条）一共列了几种情形" names the article by its fine
 # an aside, unless it asks, or glosses the ask with the kind of figure wanted and no figure ("the cap (percentage
 # of turnover)")
-_CLAUSE_END = re.compile(r"(?<=[。？?！!；;])")  # sentences: "which regulator's clock, and by how much" is one ask
+# sentence ends, not clause ends: "which regulator's clock is longer, and by how much" is one ask
+_SENTENCE_END = re.compile(r"(?<=[。？?！!；;])")
 # a clause that asks something (what is left of a question once its who-clauses are set aside may only tell a scene)
 _ASKS_ANYTHING = re.compile(r"多少|多久|多长|几|何时|什么时候|哪|\b(?:how|what|when|which)\b", re.I)
 _ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b|\bwhich\b))"
                     r"(?![^）)\d]*(?:\bpercentage\b|%|百分比|比例)[^）)\d]*[）)])[^（）()]{2,60}[）)]", re.I)
+
+
+def _other_asking_sentences(question: str, apart: re.Pattern[str]) -> str:
+    """The question's sentences that ``apart`` does not match, joined, when they ask something; "" otherwise (what
+    is left may only tell the scene)."""
+    rest = "".join(s for s in _SENTENCE_END.split(question) if s.strip() and not apart.search(s))
+    return rest if _ASKS_ANYTHING.search(rest) else ""
 
 
 def question_wants(question: str) -> set[str]:
@@ -919,16 +927,14 @@ def question_wants(question: str) -> set[str]:
     if _ASKS_WHO.search(question):
         # "who must approve extending the validity…" wants a name, not the validity period; a question that asks
         # who in one sentence and a figure in another ("门槛是多少用户？应该向哪个机构申报？") still wants the figure
-        clauses = [c for c in _CLAUSE_END.split(question) if c.strip()]
-        rest = "".join(c for c in clauses if not _ASKS_WHO.search(c))
-        return question_wants(rest) if _ASKS_ANYTHING.search(rest) else set()
+        rest = _other_asking_sentences(question, _ASKS_WHO)
+        return question_wants(rest) if rest else set()
     if _YES_NO.search(question) and not _ASKS_FIGURE.search(question) and not CHOICE_OF_TWO.search(question):
         # a yes/no question about a stated figure ("Can a fine exceed 5% of turnover?") still needs that kind; one
         # asked in a sentence of its own beside a figure asked ("是哪天开始施行的？我能不能要求…？") leaves it wanted
-        sentences = [c for c in _CLAUSE_END.split(question) if c.strip()]
-        rest = "".join(c for c in sentences if not _YES_NO.search(c))
+        rest = _other_asking_sentences(question, _YES_NO)
         stated = {f.kind for f in extract_figures(question)}
-        return stated | question_wants(rest) if rest and _ASKS_ANYTHING.search(rest) else stated
+        return stated | question_wants(rest) if rest else stated
     wants = {kind for kind, pattern in _WANTS if pattern.search(question)}
     if "frequency" in wants:
         wants.discard("duration")  # "多久开展一次" asks how often, not how long

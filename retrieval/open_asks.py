@@ -113,7 +113,8 @@ def _left_open(ask: str, answer: str, idf: dict[str, float], tokenizer: str) -> 
     spec = _spec()
     if VERDICT.search(ask) or spec["verdict"].search(ask):
         return set()
-    words = ask_words(ask, tokenizer)
+    read = analyse(ask, tokenizer)
+    words = set(read.content_tokens) | set(read.expansion_tokens)
     rest = words - set(tokenize(answer, tokenizer))
     # the answer's other quotes (another side's, another law's) may speak to it
     if _share(words, answer, idf, tokenizer) >= spec["answered"] or len(rest) < spec["least_words"]:
@@ -173,10 +174,4 @@ def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenize
 def speaks_to(rest: set[str], sentence: str, idf: dict[str, float], tokenizer: str) -> bool:
     """Whether a sentence answering an open ask on its own uses enough of what the answer left unsaid of it."""
     return _share(rest, sentence, idf, tokenizer) >= _spec()["least"]
-
-
-def ask_words(ask: str, tokenizer: str) -> set[str]:
-    """The words of an ask and their glossary translations (what a sentence answering it is measured against)."""
-    read = analyse(ask, tokenizer)
-    return set(read.content_tokens) | set(read.expansion_tokens)
 

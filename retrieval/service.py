@@ -31,6 +31,7 @@ from retrieval.compose import (
     foreign_regimes,
     joined,
     own_words_fit,
+    states_all,
     text_fit,
 )
 from retrieval.decide import decide, off_topic_chance, screen
@@ -42,7 +43,6 @@ from retrieval.figures import (
     ZH_ON_PUBLICATION,
     dated_publication,
     extract_figures,
-    figures_match,
 )
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
@@ -563,16 +563,12 @@ def _quotes_again(pick, comp: Composition) -> bool:
 
 # a side refused because what it asks has no figure where it was looked for: its own search found none of the kind,
 # its sanction sets none, its text leaves it open, or the corpus holds no text of its law
-def _abstained_by(comp: Composition, rules: frozenset[str]) -> bool:
-    return any(step.rule in rules for step in comp.trace if step.effect == "abstained")
-
-
 _SILENT_RULES = frozenset({"no_figure_of_kind", "breach_without_figure", "figure_left_open", "unknown_law",
                            "foreign_regime"})
 
 
 def _law_silent(comp: Composition) -> bool:
-    return comp.abstained and _abstained_by(comp, _SILENT_RULES)
+    return comp.abstained and any(step.rule in _SILENT_RULES for step in comp.trace if step.effect == "abstained")
 
 
 @lru_cache(maxsize=4)
@@ -590,5 +586,5 @@ __all__ = ["AnswerService", "Options", "QuestionError", "EmptyStoreError", "answ
 
 def _states_already(comp: Composition, figure_text: str) -> bool:
     """Whether the answer's lead already states every figure of ``figure_text``."""
-    figures, lead = extract_figures(figure_text), extract_figures(comp.text.split("\n\n")[0])
-    return bool(figures) and all(any(figures_match(f, g) for g in lead) for f in figures)
+    figures = extract_figures(figure_text)
+    return bool(figures) and states_all(figures, comp.text.split("\n\n")[0])
