@@ -922,8 +922,14 @@ def _other_asking_sentences(question: str, apart: re.Pattern[str]) -> str:
     return rest if _ASKS_ANYTHING.search(rest) else ""
 
 
+# a number that names a thing (a standard's number, a document's 文号, a phone number) is no quantity asked
+_NUMBER_AS_NAME = re.compile(r"\b(?:standard|document|serial|registration|record|filing|licen[cs]e|permit|case|reference|"
+                             r"file|phone|telephone|contact|hotline|tracking|model|account|tax|invoice|version|ID)\s+"
+                             r"(?:numbers?|no\.)|(?:编号|文号|标准号|备案号|许可证号|电话号码|联系电话|案号|版本号)(?:是(?:多少|什么))?", re.I)
+
+
 def question_wants(question: str) -> set[str]:
-    question = _ASIDE.sub(" ", question)
+    question = _NUMBER_AS_NAME.sub(" ", _ASIDE.sub(" ", question))
     if _ASKS_WHO.search(question):
         # "who must approve extending the validity…" wants a name, not the validity period; a question that asks
         # who in one sentence and a figure in another ("门槛是多少用户？应该向哪个机构申报？") still wants the figure

@@ -410,8 +410,17 @@ def institution_names(question: str) -> list[str]:
     return list(dict.fromkeys(found + party_names(question)))
 
 
+# a standard is named by its series and number (GB/T 35273, ISO/IEC 27701, JR/T 0171): the year of issue after it
+# (GB/T 35273–2020, GB/T 35273-2017) names an edition, and the corpus may write it with another dash
+_STANDARD = re.compile(r"(?<![A-Za-z0-9/])(GB(?:/[TZ])?|ISO(?:/IEC)?|IEC|[A-Z]{2}/T)\s*(\d{3,6})(?!\d)")
+
+
 def acronyms(question: str) -> list[str]:
-    return list(dict.fromkeys(a for a in _ACRONYM.findall(_outside_scenery(question)) if a not in _NOT_NAMES))
+    """The short names a question uses (ICP, MIIT, DiDi) and the standards it names by number (GB/T 45574): each
+    a name the answering passage must use too, and one the whole store lacks says the corpus cannot answer."""
+    outside = _outside_scenery(question)
+    standards = [f"{m.group(1)} {m.group(2)}" for m in _STANDARD.finditer(outside)]
+    return list(dict.fromkeys([a for a in _ACRONYM.findall(outside) if a not in _NOT_NAMES] + standards))
 
 
 # a court, exchange or local government is named by its place: the Beijing Internet Court's caseload is not the
