@@ -16,7 +16,7 @@ from retrieval.figures import english_figure, read_figures
 from retrieval.laws import amended_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
-from retrieval.rules.asks import version_marks
+from retrieval.rules.asks import sentences_of, version_marks
 from retrieval.rules.registry import cues, enabled
 from retrieval.sentences import Span, sentence_spans
 from retrieval.verify import Claim
@@ -34,12 +34,20 @@ def _words() -> tuple[re.Pattern[str], ...]:
                   spec["asks_date"]))
 
 
-_CLAUSES = re.compile(r"[,，;；:：?？。]|\band\b|以及|并且")
+_CLAUSES = re.compile(r"[,，;；:：?？。]|(?<=[.!])\s|\band\b|以及|并且")
+
+
+def _asking_sentences(question: str) -> str:
+    """The sentences that ask (a question mark or a date asked); the others tell the scene ("our policy still
+    cites the 2016 CSL", "I know the NPCSC passed amendments in 2025"), whose earlier text and adoption are not asked."""
+    asks_date = _words()[3]
+    return " ".join(s for s in sentences_of(question) if re.search(r"[?？]", s) or asks_date.search(s)) or question
 
 
 def asks_amended_in_force(question: str) -> bool:
     """A commencement date asked of a law's amended text, and of no earlier text, nor its adoption as well."""
     in_force, amended, _, _ = _words()
+    question = _asking_sentences(question)
     return bool(in_force.search(question) and amended.search(question)) and not version_marks(question)[0] \
         and not _adoption_asked(question)
 
@@ -61,6 +69,8 @@ def asks_amended_in_force_of(question: str) -> bool:
 def _decisions(laws: list[str]) -> list[str]:
     """The decisions in the store that amend a law the question names (or are named themselves)."""
     manifest = load_manifest()
+    # "the 2016 CSL" named as the text a policy cites is the law the decision amends into its later text
+    laws = laws + [entry.superseded_by for law in laws if (entry := manifest.by_id(law)) and entry.superseded_by]
     return [e.id for e in manifest.entries if amended_laws(e.id, manifest)
             and (e.id in laws or any(law in laws for law in amended_laws(e.id, manifest)))]
 
@@ -68,7 +78,7 @@ def _decisions(laws: list[str]) -> list[str]:
 def amended_in_force(analysis: QueryAnalysis, chunks_of: Callable[[str], list[Passage]]) -> Composition | None:
     """The amending decision's commencement sentence, quoted, when the question asks it; None otherwise."""
     if not enabled(RULE) or analysis.wants != {"date"} or not asks_amended_in_force(analysis.leading_ask) \
-            or _adoption_asked(analysis.question):
+            or _adoption_asked(_asking_sentences(analysis.question)):
         return None  # both dates asked: rule amendment_date quotes the sentence stating both
     for decision in _decisions(analysis.laws):
         for passage in chunks_of(decision):

@@ -14,7 +14,7 @@ from retrieval.figures import question_wants, yes_or_no
 _ZH_BREAK = re.compile(r"[、，,；;？?]")
 _EN_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?(?=(?:how|what|when|which|who|within|by how|up to what)\b)|"
                        r"\s+and\s+(?=(?:how|what|when|which|within|by how|up to what)\b)", re.I)
-_ASKING = re.compile(r"多少|多久|多长|几|何时|什么时候|哪天|哪一天|\b(?:how|what|when|which|within|by how)\b", re.I)
+_ASKING = re.compile(r"多少|多久|多长|(?<![那这])几|何时|什么时候|哪天|哪一天|\b(?:how|what|when|which|within|by how)\b", re.I)
 # a clause asking only which side wins, or whether something changed: the figures the others ask answer it
 VERDICT = re.compile(r"哪(?:个|一个|项|种|部)?(?:更|比较|较)|谁更|有(?:什么|何)(?:变化|不同|区别)|变了吗|"
                       r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are)\s+(?:higher|lower|longer|shorter|steeper|"

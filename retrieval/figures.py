@@ -496,7 +496,8 @@ def read_figures(text: str, latin: bool = True) -> tuple[Figure, ...]:
                     taken.append((fig.start, fig.end))
                     found.append(fig)
     return tuple(sorted((replace(f, sanction=f.kind in SANCTION_KINDS and in_sanction(text, f.start, f.end),
-                                 counts=source_count_class(f.text, text[f.end:f.end + 30]) if f.kind == "count" else "")
+                                 counts=source_count_class(f.text, text[f.end:f.end + 30], text[max(0, f.start - 12):f.start])
+                                 if f.kind == "count" else "")
                          for f in found), key=lambda f: f.start))
 
 
@@ -928,8 +929,12 @@ _NUMBER_AS_NAME = re.compile(r"\b(?:standard|document|serial|registration|record
                              r"(?:numbers?|no\.)|(?:编号|文号|标准号|备案号|许可证号|电话号码|联系电话|案号|版本号)(?:是(?:多少|什么))?", re.I)
 
 
+# 那几条要求, 这几个部门: "those few", pointing back to things known, asks no count
+_THOSE_FEW = re.compile(r"(?<=[那这])几")
+
+
 def question_wants(question: str) -> set[str]:
-    question = _NUMBER_AS_NAME.sub(" ", _ASIDE.sub(" ", question))
+    question = _THOSE_FEW.sub("些", _NUMBER_AS_NAME.sub(" ", _ASIDE.sub(" ", question)))
     if _ASKS_WHO.search(question):
         # "who must approve extending the validity…" wants a name, not the validity period; a question that asks
         # who in one sentence and a figure in another ("门槛是多少用户？应该向哪个机构申报？") still wants the figure

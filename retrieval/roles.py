@@ -326,8 +326,15 @@ def _zh_noun_class(noun: str) -> str:
     return "people" if _ZH_PEOPLE.search(noun) else "entities" if _ZH_ENTITIES.search(noun) else ""
 
 
-def source_count_class(figure_text: str, following: str) -> str:
-    """What a count in a source counts: its own unit (10万人, "two police officers") or the word after it."""
+# the noun a Chinese count follows (月活跃用户1000万以上, 注册用户5000万以上): what it counts when nothing after it says
+_ZH_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6})$")
+_ZH_PEOPLE_END = re.compile(r"(?:个人|用户|员工|成员|未成年人|自然人|人)$")
+_ZH_ENTITIES_END = re.compile(r"(?:企业|单位|机构|平台|部门|公司|组织)$")
+
+
+def source_count_class(figure_text: str, following: str, preceding: str = "") -> str:
+    """What a count in a source counts: its own unit (10万人, "two police officers"), the word after it, or the
+    Chinese noun right before it."""
     own = next((c for ch in figure_text if "\u4e00" <= ch <= "\u9fff" and (c := counted_class(ch))), "")
     if own:
         return own
@@ -338,7 +345,11 @@ def source_count_class(figure_text: str, following: str) -> str:
         # 两个以上的网络数据处理者: 个 counts anything; the noun after it says what
         return _zh_noun_class(m.group(1))
     m = _NEXT_WORD.match(following)
-    return counted_class(m.group(1)) if m else ""
+    if m and (after := counted_class(m.group(1))):
+        return after
+    before = _ZH_NOUN_BEFORE.search(preceding) if re.search(r"[\u4e00-\u9fff]", figure_text) else None
+    return ("people" if _ZH_PEOPLE_END.search(before.group(1)) else "entities" if _ZH_ENTITIES_END.search(before.group(1))
+            else "") if before else ""
 
 
 def asked_count_noun(question: str) -> str:

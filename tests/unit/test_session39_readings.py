@@ -21,3 +21,21 @@ def test_a_number_that_names_a_thing_asks_no_quantity():
     # a number of things, or a figure beside the name, is still asked
     assert "count" in question_wants("What is the number of users that triggers a filing?")
     assert "duration" in question_wants("备案号公示后多少个工作日内生效？")
+
+
+def test_a_chinese_count_counts_the_noun_before_it_when_nothing_after_says():
+    from retrieval.figures import extract_figures
+
+    counted = {f.text: f.counts for f in extract_figures("大型网络平台，是指注册用户5000万以上或者月活跃用户1000万以上")}
+    assert counted["1000万以上"] == "people"
+    assert [f.counts for f in extract_figures("两个以上的网络数据处理者共同决定")] == ["entities"]
+    assert [f.counts for f in extract_figures("处理1000万人以上个人信息")] == ["people"]
+
+
+def test_those_few_points_back_and_asks_no_count():
+    from retrieval.clauses import asked_clauses
+    from retrieval.figures import question_wants
+
+    assert question_wants("就得额外遵守针对重要数据处理者的那几条要求") == set()
+    assert "count" in question_wants("重要数据处理者要遵守哪几条、一共几条要求？")
+    assert asked_clauses("网数条例规定处理多少人以上的个人信息，就得额外遵守针对重要数据处理者的那几条要求？") == ("", [])
