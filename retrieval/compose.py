@@ -45,6 +45,8 @@ from retrieval.figures import (
 from retrieval.glossary import expand_query, name_forms, names_in, scheme_names
 from retrieval.internal import own_label, secondary_note
 from retrieval.laws import (
+    EN_ARTICLE,
+    ZH_ARTICLE,
     amended_laws,
     amends,
     article_refs,
@@ -1965,7 +1967,9 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
 def _of_another_law(primary: Pick, name: str) -> bool:
     """A guide's passage may speak of a law the corpus lacks in one sentence and answer from another that names a
     law it holds ("the Measures for the Standard Contracts … came into effect on 1 June 2023"): that sentence is
-    about the other law, not the one asked."""
+    about the other law, not the one asked, even after a lead that names the one asked (its draft's release)."""
+    if law_spans(primary.span.text) and not mentions_law(name, primary.span.text):
+        return True
     sentence = f"{primary.lead} {primary.span.text}"
     return not mentions_law(name, sentence) and bool(law_spans(sentence))
 
@@ -2015,6 +2019,12 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
             # "which article of the DSL sets the 5%-of-turnover fine?": an article without that figure is not it
             return ask.abstain(f"No article found states {', '.join(f.text for f in named)}; the closest is "
                                f"{citation_label(primary.passage, primary.span)}.", "which_article")
+    if analysis.which_article and enabled("which_article") and primary.passage.article is None and \
+            not (EN_ARTICLE.search(primary.span.text) or ZH_ARTICLE.search(primary.span.text)):
+        # a guide's sentence that cites no article ("the 48-hour period under the vulnerability regulations") says
+        # what a rule is, not which article provides it
+        return ask.abstain(f"No passage found names the article; the closest, "
+                           f"{citation_label(primary.passage, primary.span)}, cites none.", "which_article")
     return None
 
 

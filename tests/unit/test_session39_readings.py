@@ -39,3 +39,21 @@ def test_those_few_points_back_and_asks_no_count():
     assert question_wants("就得额外遵守针对重要数据处理者的那几条要求") == set()
     assert "count" in question_wants("重要数据处理者要遵守哪几条、一共几条要求？")
     assert asked_clauses("网数条例规定处理多少人以上的个人信息，就得额外遵守针对重要数据处理者的那几条要求？") == ("", [])
+
+
+def test_a_guide_sentence_naming_another_law_is_that_law_s_even_after_a_lead_naming_the_one_asked():
+    from retrieval.compose import Pick, _of_another_law
+    from retrieval.records import Passage
+    from retrieval.sentences import sentence_spans
+
+    lead = ("The Measures for Certification of Personal Information Protection for Outbound Transfer (Exposure Draft) "
+            "(个人信息出境个人信息保护认证办法(征求意见稿)) were released on 3 January 2025.")
+    other = ("As for standard contractual clauses, the Measures for the Standard Contracts for Outbound Transfer of "
+             "Personal Information (个人信息出境标准合同办法) came into effect on 1 June 2023.")
+    text = f"{lead} {other}"
+    passage = Passage("g#1", "guide", text, 0, len(text), "Challenges", "A guide", "guide.txt", "guide", 1, "",
+                      "en")
+    spans = sentence_spans(text)
+    asked = "《个人信息出境个人信息保护认证办法》"
+    assert _of_another_law(Pick(passage, spans[-1], 1.0, [], lead=lead), asked)
+    assert not _of_another_law(Pick(passage, spans[0], 1.0, []), asked)
