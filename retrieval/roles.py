@@ -42,10 +42,15 @@ def in_sanction(text: str, start: int, end: int, before: int = 60, after: int = 
     return bool(_SANCTION_CLAUSE.search(text[begin:finish]))
 
 
+# illegal content is a kind of information, not a breach the asker asks the sanction of ("训练语料里违法不良信息的比例")
+_ILLEGAL_CONTENT = re.compile(r"违法(?:和|与|及|、)?不良信息|违法信息|\b(?:illegal|unlawful)(?: (?:and|or) harmful)? "
+                              r"(?:content|information|material)\b", re.I)
+
+
 def sanctions_answer(question: str) -> bool:
     """Whether a sanction's figure can answer the question: it asks about sanctions or the breaches they
     follow, and not for another kind of money (compensation for a breach is not the fine for it)."""
-    if not _ASKS_SANCTION.search(question):
+    if not _ASKS_SANCTION.search(_ILLEGAL_CONTENT.sub(" ", question)):
         return False
     return not money_roles(question) or bool(re.search(r"\bfine|penalt|罚|sanction|punish", question, re.I))
 

@@ -57,3 +57,12 @@ def test_a_guide_sentence_naming_another_law_is_that_law_s_even_after_a_lead_nam
     asked = "《个人信息出境个人信息保护认证办法》"
     assert _of_another_law(Pick(passage, spans[-1], 1.0, [], lead=lead), asked)
     assert not _of_another_law(Pick(passage, spans[0], 1.0, []), asked)
+
+
+def test_illegal_content_is_a_kind_of_information_not_a_breach_asked():
+    from retrieval.roles import sanctions_answer
+
+    assert not sanctions_answer("生成式AI训练语料里违法不良信息的比例上限是多少？")
+    assert not sanctions_answer("What share of training data may be illegal content?")
+    assert sanctions_answer("发现违法信息不处置，怎么罚？")
+    assert sanctions_answer("What is the fine for failing to remove illegal content?")
