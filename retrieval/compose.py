@@ -13,6 +13,7 @@ from ingest.lexical import tokenize
 from ingest.manifest import load_manifest
 from ingest.numerals import int_to_chinese
 from retrieval.classes import states_class
+from retrieval.drafts import asks_a_draft, draft_described
 from retrieval.duties import (
     activities_at,
     assessment_kinds,
@@ -1993,6 +1994,20 @@ def _choice_checked(ask: _Ask, primary: Pick) -> Composition | None:
 _ADDS = re.compile(r"^\s*[一二三四五六七八九十百]+、\s*(?:增加|增设|新增)")
 
 
+def _asks_of_a_held_text(analysis: QueryAnalysis) -> bool:
+    """Whether the question names a statute or regulation the corpus holds (the law as it stands is asked), not
+    only a guide or a document it lacks (MIIT's guidelines, known to the corpus only as a guide's draft)."""
+    manifest = load_manifest()
+    return any((entry := manifest.by_id(law)) is not None and entry.kind != "guide" for law in analysis.laws)
+
+
+def _sentence_before(primary: Pick) -> str:
+    """The sentence before the chosen one in its paragraph ("" when it opens it)."""
+    before = [s for s in sentence_spans(primary.passage.text)
+              if s.end <= primary.span.start and s.paragraph == primary.span.paragraph]
+    return before[-1].text if before else ""
+
+
 def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """The chosen sentence must come from the kind of text asked: a draft, the version of the year named."""
     analysis = ask.analysis
@@ -2000,6 +2015,10 @@ def _text_checked(ask: _Ask, primary: Pick) -> Composition | None:
     if enabled("draft_text") and DRAFT_CUE.search(analysis.question) and primary.passage.status != "draft" \
             and not DRAFT_CUE.search(body):
         return ask.abstain("It holds no draft text of that kind.", "draft_text")
+    if enabled("draft_described") and primary.passage.article is None and _asks_of_a_held_text(analysis) \
+            and not asks_a_draft(analysis.question) and draft_described(primary.span.text, _sentence_before(primary)):
+        return ask.abstain(f"{citation_label(primary.passage, primary.span)} tells what a draft proposed, not what "
+                           f"the text in force says: “{_trim(primary.span.text, analysis.wants)}”", "draft_described")
     if analysis.version_year and enabled("version_year") and _in_named_law(primary.passage, analysis) and \
             (entry := load_manifest().by_id(primary.passage.doc_id)) is not None and entry.promulgated and \
             str(analysis.version_year) not in (entry.promulgated[:4], entry.effective[:4]) and \

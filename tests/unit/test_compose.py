@@ -450,16 +450,27 @@ def test_a_guide_speaking_of_the_law_answers_for_it_unless_the_question_asks_wha
     from retrieval.query import analyse
     from retrieval.records import Passage
 
-    text = ("Under the PIPL, the Draft Measures require businesses that process the personal information of more "
-            "than one million individuals to conduct a compliance audit at least once a year.")
-    guide = Passage(chunk_id="g1", doc_id="zhonglun-dpp-2025", text=text, start=0, end=len(text),
-                    locator="Compliance audits", title="Zhong Lun/GLO Practice Guide 2025", source="", kind="guide",
-                    authority=5, status="in-force", language="en", score=2.0, fused=2.0)
-    itself = compose([guide], analyse("How often does the PIPL itself require a compliance audit?"), 5, 0.0, "bigram")
+    def guide(text: str) -> Passage:
+        return Passage(chunk_id="g1", doc_id="zhonglun-dpp-2025", text=text, start=0, end=len(text),
+                       locator="Compliance audits", title="Zhong Lun/GLO Practice Guide 2025", source="", kind="guide",
+                       authority=5, status="in-force", language="en", score=2.0, fused=2.0)
+
+    final = guide("Under the PIPL, the Compliance Audit Measures require businesses that process the personal "
+                  "information of more than ten million individuals to conduct a compliance audit at least once every "
+                  "two years.")
+    itself = compose([final], analyse("How often does the PIPL itself require a compliance audit?"), 5, 0.0, "bigram")
     assert itself.abstained and itself.trace[-1].rule == "outside_named_law"
-    described = compose([guide], analyse("How often must a compliance audit be done under the PIPL?"), 5, 0.0,
-                        "bigram")
-    assert not described.abstained and "once a year" in described.text
+    asked = analyse("How often must a compliance audit be done under the PIPL?")
+    described = compose([final], asked, 5, 0.0, "bigram")
+    assert not described.abstained and "once every two years" in described.text
+    # what a draft proposed is not what the law in force requires (rule draft_described), unless the draft is asked
+    draft = guide("Under the PIPL, the Draft Measures require businesses that process the personal information of "
+                  "more than one million individuals to conduct a compliance audit at least once a year.")
+    proposed = compose([draft], asked, 5, 0.0, "bigram")
+    assert proposed.abstained and proposed.trace[-1].rule == "draft_described"
+    drafted = compose([draft], analyse("How often would the draft measures under the PIPL require an audit?"), 5, 0.0,
+                      "bigram")
+    assert not drafted.abstained and "once a year" in drafted.text
 
 
 def test_a_named_law_that_says_promptly_is_not_answered_with_another_text_s_number_of_hours():
