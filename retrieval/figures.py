@@ -685,7 +685,8 @@ _WANTS = [
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
                             r"time limit|时间要求|时间限制|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|多少年|多少个?月|多少周|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
-    ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大|年龄|周岁|几岁|多少岁", re.I)),
+    # 多大比例, 多大范围, 多大的罚款: 多大 asks an age only of a person, bare or before 了/年纪/岁数
+    ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大(?![的]?[\u4e00-\u9fff]{0,1}(?:比例|比重|范围|规模|程度|力度|金额|罚款|数额|影响|风险|权限|区别|差别|差异|变化|作用))|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久[^，。？]{0,16}一次(?!性)|多长时间[^，。？]{0,16}一次(?!性)|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
@@ -766,7 +767,7 @@ _INTERROGATIVES = [
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),
-    ("age", re.compile(r"how old|几岁|多少岁|多大", re.I)),
+    ("age", re.compile(r"how old|几岁|多少岁|多大(?![的]?[\u4e00-\u9fff]{0,1}(?:比例|比重|范围|规模|程度|力度|金额|罚款|数额|影响|风险|权限|区别|差别|差异|变化|作用))", re.I)),
 ]
 _LONGER = re.compile(r"\bextend\w*|\bextension|\bprolong\w*|延长|延期|"
                      # "which is longer, and by how much": the difference of two times, not a sum of money
@@ -829,7 +830,7 @@ def _commencement_sets_scene(question: str) -> bool:
 
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
 _ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|min|max|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
-                            r"length|size|number|ceiling|quota)s?\b|最低|最高(?![法检院人])|上限|下限|多少|几", re.I)  # 最高法: the court
+                            r"length|size|number|ceiling|quota)s?\b|最低|最高(?![法检院人])|上限|下限|多少|几|多大", re.I)  # 最高法: the court
 # the kinds a quantity of unnamed kind may be
 QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})
 

@@ -66,3 +66,10 @@ def test_illegal_content_is_a_kind_of_information_not_a_breach_asked():
     assert not sanctions_answer("What share of training data may be illegal content?")
     assert sanctions_answer("发现违法信息不处置，怎么罚？")
     assert sanctions_answer("What is the fine for failing to remove illegal content?")
+
+
+def test_how_big_a_share_asks_a_share_not_an_age():
+    from retrieval.figures import question_wants
+
+    assert question_wants("门槛是按普通标准的多大比例算的？") == {"percent"}
+    assert question_wants("孩子多大可以自己同意处理个人信息？") == {"age"}
