@@ -12,6 +12,7 @@ from ingest.manifest import Manifest, load_manifest
 from retrieval.clauses import asked_clauses, clause_question
 from retrieval.compose import Composition, abstain, citation_label
 from retrieval.figures import ON_PUBLICATION, publication_day, question_wants, yes_or_no
+from retrieval.glossary import names_in
 from retrieval.laws import (
     SECONDARY_KINDS,
     amended_laws,
@@ -27,7 +28,7 @@ from retrieval.laws import (
 from retrieval.query import QueryAnalysis, analyse, split_asks
 from retrieval.records import TraceStep
 from retrieval.renumber import asks_renumbered
-from retrieval.roles import asks_extension
+from retrieval.roles import asks_extension, institution_names
 from retrieval.rules.asks import (
     EN_COMPARATIVES,
     asks_comparison,
@@ -153,6 +154,36 @@ def _clause_compared_sides(question: str) -> list[Side]:
     a, b = things[-1]
     asked = [first, f"{first[:a]}{other}{first[b:]}"]
     return [Side("", f"{text}?", label) for text, label in zip(asked, (first[a:b].strip(), other), strict=True)]
+
+
+def party_sides(question: str) -> list[Side]:
+    """Rule each_party: two or more parties named by their own names ("how much was DiDi fined, and CNKI?",
+    滴滴和知网分别被罚了多少): each party's figure asked as a question of its own, the others' names left out, so
+    that the sentence reporting one party's case answers for it ([] when fewer than two are named)."""
+    names: list[str] = []
+    for name in institution_names(question):
+        if not any(names_in(name, other) or names_in(other, name) for other in names):
+            names.append(name)
+    if len(names) < 2:
+        return []
+    return [Side("", _without_names(question, [other for other in names if other != name]), name, one_ask=True)
+            for name in names]
+
+
+def asks_each_party(question: str) -> bool:
+    """The rule's predicate on a question alone (its examples in cues.toml run through it)."""
+    return len(party_sides(question)) >= 2
+
+
+def _without_names(question: str, names: list[str]) -> str:
+    """The question with the names left out, with the word joining each to the next ("DiDi and CNKI", 滴滴和知网)."""
+    for name in names:
+        escaped, gap = re.escape(name), " " if name.isascii() else ""
+        for form in (rf"{escaped}\s*(?:\band\b|和|与|及|、)\s*", rf"\s*(?:\band\b|和|与|及|、)\s*{escaped}", escaped):
+            question, found = re.subn(form, gap, question, count=1)
+            if found:
+                break
+    return " ".join(question.split()) if question.isascii() else question
 
 
 def option_sides(question: str) -> list[Side]:

@@ -22,7 +22,7 @@ from retrieval.companions import (
     with_original_text,
     with_other_version,
 )
-from retrieval.compare import changed_sides_of, join, one_source, sides, under_laws
+from retrieval.compare import changed_sides_of, join, one_source, party_sides, sides, under_laws
 from retrieval.compose import (
     STATUTE_AUTHORITY,
     Composition,
@@ -183,6 +183,11 @@ class AnswerService:
             if not analysis.laws and comp.primary is not None and not comp.abstained and (changed := self._answer_sides(
                     question, changed_sides_of(question, comp.primary.passage.doc_id), options, analysis)):
                 (comp, ranked), confidence, feats = changed, 1.0, {}
+            if _refused_by(comp, "named_party") and enabled("each_party") and (each := self._answer_sides(
+                    question, party_sides(question), options, analysis)) and not each[0].abstained:
+                # no one sentence names every party asked of: each party's own case answers for it
+                (comp, ranked), confidence, feats = each, 1.0, {}
+                comp.trace.insert(0, TraceStep("each_party", "each party named asked on its own", "read"))
             timings["compose_ms"] = (time.perf_counter() - t) * 1000
         comp = self._open_asks(question, analysis, comp, options)
         comp = with_amending_item(comp, self._chunks_of, analysis.language)
@@ -588,3 +593,7 @@ def _states_already(comp: Composition, figure_text: str) -> bool:
     """Whether the answer's lead already states every figure of ``figure_text``."""
     figures = extract_figures(figure_text)
     return bool(figures) and states_all(figures, comp.text.split("\n\n")[0])
+
+
+def _refused_by(comp: Composition, rule: str) -> bool:
+    return comp.abstained and bool(comp.trace) and comp.trace[-1].rule == rule

@@ -73,3 +73,14 @@ def test_how_big_a_share_asks_a_share_not_an_age():
 
     assert question_wants("门槛是按普通标准的多大比例算的？") == {"percent"}
     assert question_wants("孩子多大可以自己同意处理个人信息？") == {"age"}
+
+
+def test_each_party_named_is_asked_on_its_own_with_the_others_left_out():
+    from retrieval.compare import party_sides
+
+    sides = party_sides("How much was DiDi fined in 2022, and how much did the CAC fine CNKI in 2023?")
+    assert [s.label for s in sides] == ["DiDi", "CNKI"]
+    assert "CNKI" not in sides[0].question and "DiDi" not in sides[1].question
+    zh = party_sides("滴滴和知网分别被网信办罚了多少钱？")
+    assert [s.question for s in zh] == ["滴滴分别被网信办罚了多少钱？", "知网分别被网信办罚了多少钱？"]
+    assert party_sides("How much was DiDi fined in 2022?") == []
