@@ -12,7 +12,8 @@ from retrieval.figures import question_wants, yes_or_no
 # where one ask ends and the next may begin: Chinese enumeration and clause marks, a question mark, a semicolon,
 # and an English comma or "and" before an asking word
 _ZH_BREAK = re.compile(r"[、，,；;？?]")
-_EN_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?(?=(?:how|what|when|which|who|within|by how|up to what)\b)|"
+_EN_BREAK = re.compile(r"[?;]\s*|,\s*(?:and\s+)?(?=(?:(?:once|after|then|also|finally)(?:\s+[\w-]+){0,2}\s+)?"
+                       r"(?:how|what|when|which|who|within|by how|up to what)\b)|"
                        r"\s+and\s+(?=(?:how|what|when|which|within|by how|up to what)\b)", re.I)
 _ASKING = re.compile(r"多少|多久|多长|(?<![那这])几|何时|什么时候|哪天|哪一天|\b(?:how|what|when|which|within|by how)\b", re.I)
 # a clause asking only which side wins, or whether something changed: the figures the others ask answer it

@@ -683,7 +683,8 @@ _WANTS = [
     ("duration", re.compile(r"how long|\bdurations?\b|\bgood for (?:how long|\d+|one|two|three|four|five|six) (?:years?|months?|days?)\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
                             r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
-                            r"time limit|时间要求|时间限制|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
+                            r"time limit|\btime ?frame|\btime (?:to|for) (?:finish|complete|decide|review|respond|reply|process|assess|approve|"
+                            r"issue|act|file|report|notify|remedy|rectify|correct)\b|时间要求|时间限制|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|多少年|多少个?月|多少周|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
     # 多大比例, 多大范围, 多大的罚款: 多大 asks an age only of a person, bare or before 了/年纪/岁数
     ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大(?![的]?[\u4e00-\u9fff]{0,1}(?:比例|比重|范围|规模|程度|力度|金额|罚款|数额|影响|风险|权限|区别|差别|差异|变化|作用))|年龄|周岁|几岁|多少岁", re.I)),

@@ -84,3 +84,20 @@ def test_each_party_named_is_asked_on_its_own_with_the_others_left_out():
     zh = party_sides("滴滴和知网分别被网信办罚了多少钱？")
     assert [s.question for s in zh] == ["滴滴分别被网信办罚了多少钱？", "知网分别被网信办罚了多少钱？"]
     assert party_sides("How much was DiDi fined in 2022?") == []
+
+
+def test_the_time_to_finish_something_asks_a_period():
+    from retrieval.figures import question_wants
+
+    assert question_wants("Once accepted, what's the standard time to finish the assessment?") == {"duration"}
+    assert question_wants("What is the timeframe for notifying the regulator?") == {"duration"}
+    assert question_wants("What time does the office open?") == set()
+
+
+def test_an_ask_after_a_short_lead_in_is_a_clause_of_its_own():
+    from retrieval.clauses import asked_clauses
+
+    _, asks = asked_clauses("After filing, how many working days for the completeness check, how long to decide on "
+                            "acceptance, and once accepted what's the standard time to finish the assessment?")
+    assert asks[-1] == "once accepted what's the standard time to finish the assessment"
+    assert len(asks) == 3
