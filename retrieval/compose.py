@@ -1852,6 +1852,9 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
     picks = _duty_not_exemption_first(picks, analysis)
     picks = _exemption_asked_first(picks, analysis)
     picks = _asked_stage_first(picks, analysis)
+    if enabled("draft_text") and DRAFT_CUE.search(analysis.question) and not _speaks_of_a_draft(picks[0]):
+        # "what did the 2022 draft propose?": a guide telling what the draft proposed answers, not the text in force
+        picks = _naming_first(picks, _speaks_of_a_draft, analysis)
     if analysis.which_article and picks[0].passage.article is None:
         # "which article…" is answered by an article: a title or preamble, however close its words, names none
         picks = _naming_first(picks, lambda p: p.passage.article is not None, analysis)
@@ -1999,6 +2002,12 @@ def _asks_of_a_held_text(analysis: QueryAnalysis) -> bool:
     only a guide or a document it lacks (MIIT's guidelines, known to the corpus only as a guide's draft)."""
     manifest = load_manifest()
     return any((entry := manifest.by_id(law)) is not None and entry.kind != "guide" for law in analysis.laws)
+
+
+def _speaks_of_a_draft(pick: Pick) -> bool:
+    """A draft's own text, or a guide's sentence telling what a draft proposed."""
+    return pick.passage.status == "draft" or pick.passage.article is None and \
+        draft_described(pick.span.text, _sentence_before(pick))
 
 
 def _sentence_before(primary: Pick) -> str:

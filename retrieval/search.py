@@ -16,7 +16,7 @@ from ingest.store import ChunkStore
 from retrieval.figures import largest_fine
 from retrieval.glossary import name_forms, names_in
 from retrieval.laws import SECONDARY_KINDS, resolve_laws
-from retrieval.query import QueryAnalysis
+from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage
 from retrieval.roles import is_sanction
 from retrieval.violations import SanctionMap, sanction_map
@@ -173,6 +173,9 @@ class ChunkTable:
         return np.array([1.0 if filters.allows(m) else 0.0 for m in self.index.metadatas], dtype=np.float32)
 
 
+# the words a passage speaking of a draft uses (query.DRAFT_CUE reads the question's)
+DRAFT_WORDS = ("draft", "草案", "征求意见稿")
+
 class HybridSearcher:
     def __init__(self, store: ChunkStore, embedder: LexCiteEmbeddings, settings: Settings) -> None:
         self.store = store
@@ -232,6 +235,7 @@ class HybridSearcher:
             for naming in (self._naming_institutions(analysis, filters, table),
                            self._naming_names(analysis, filters, table),
                            self._highest_fines(analysis, filters, table),
+                           self._telling_drafts(analysis, filters, table),
                            self._commencement_clauses(analysis, filters, table)):
                 if naming:
                     rankings.append(naming)
@@ -322,6 +326,20 @@ class HybridSearcher:
         if not names:
             return []
         allowed = np.maximum.reduce([table.rows_naming(name) for name in names])
+        mask = table.mask(filters)
+        if mask is not None:
+            allowed = allowed * mask
+        if not allowed.any():
+            return []
+        return [table.index.ids[row] for row, _ in table.index.search(analysis.tokens, n, allowed)]
+
+    @staticmethod
+    def _telling_drafts(analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int = 5) -> list[str]:
+        """'What did the 2022 draft propose?': the store's best chunks among those speaking of a draft (a guide
+        telling what it proposed), which the statute in force the question names would otherwise crowd out."""
+        if not DRAFT_CUE.search(analysis.question):
+            return []
+        allowed = np.maximum.reduce([table.rows_naming(word) for word in DRAFT_WORDS])
         mask = table.mask(filters)
         if mask is not None:
             allowed = allowed * mask

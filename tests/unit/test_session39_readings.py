@@ -101,3 +101,27 @@ def test_an_ask_after_a_short_lead_in_is_a_clause_of_its_own():
                             "acceptance, and once accepted what's the standard time to finish the assessment?")
     assert asks[-1] == "once accepted what's the standard time to finish the assessment"
     assert len(asks) == 3
+
+
+def test_a_draft_asked_is_answered_by_the_guide_telling_what_it_proposed_not_refused_for_the_statute():
+    from retrieval.compose import compose
+    from retrieval.query import analyse
+    from retrieval.records import Passage
+
+    statute = ("第六十一条 网络运营者不履行本法第二十三条规定的网络安全保护义务的，由有关主管部门责令改正，给予警告，"
+               "可以处一万元以上五万元以下罚款。")
+    csl = Passage(chunk_id="csl61", doc_id="csl-2025", text=statute, start=0, end=len(statute), locator="Art. 61",
+                  title="CSL", source="", kind="statute", authority=1, status="in-force", language="zh", article=61,
+                  short="CSL", score=2.0, fused=2.0)
+    told = ("It is worth noting that the revised draft of the CSL, released in September 2022, has increased the upper "
+            "limits of the fines. For severe violation, the amount of the fine may be up to CNY50 million or 5% of the "
+            "violator's turnover in the previous year.")
+    guide = Passage(chunk_id="g1", doc_id="zhonglun-dpp-2025", text=told, start=0, end=len(told), locator="Fines",
+                    title="Zhong Lun/GLO Practice Guide 2025", source="", kind="guide", authority=5, status="in-force",
+                    language="en", score=1.5, fused=1.5)
+    drafted = compose([csl, guide], analyse("What did the 2022 draft amendment of the CSL propose as the maximum fine?"),
+                      5, 0.0, "bigram")
+    assert not drafted.abstained and "50 million" in drafted.text
+    in_force = compose([guide], analyse("Under the amended CSL, what is the maximum fine as a share of turnover?"), 5,
+                       0.0, "bigram")
+    assert in_force.abstained and in_force.trace[-1].rule == "draft_described"
