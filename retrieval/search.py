@@ -323,23 +323,23 @@ class HybridSearcher:
         (CRM, CBDT, MLPS): the top passages may not use it where the corpus does, in a guide or, through the
         glossary, in Chinese."""
         names = [name for name in analysis.acronyms if name in analysis.held_names]
-        if not names:
-            return []
-        allowed = np.maximum.reduce([table.rows_naming(name) for name in names])
-        mask = table.mask(filters)
-        if mask is not None:
-            allowed = allowed * mask
-        if not allowed.any():
-            return []
-        return [table.index.ids[row] for row, _ in table.index.search(analysis.tokens, n, allowed)]
+        return HybridSearcher._best_naming(names, analysis, filters, table, n)
 
     @staticmethod
     def _telling_drafts(analysis: QueryAnalysis, filters: Filters, table: ChunkTable, n: int = 5) -> list[str]:
         """'What did the 2022 draft propose?': the store's best chunks among those speaking of a draft (a guide
         telling what it proposed), which the statute in force the question names would otherwise crowd out."""
-        if not DRAFT_CUE.search(analysis.question):
+        words = list(DRAFT_WORDS) if DRAFT_CUE.search(analysis.question) else []
+        return HybridSearcher._best_naming(words, analysis, filters, table, n)
+
+    @staticmethod
+    def _best_naming(names: list[str], analysis: QueryAnalysis, filters: Filters, table: ChunkTable,
+                     n: int) -> list[str]:
+        """The store's best chunks (BM25 over the question) among those the filters allow that name any of the
+        names, as written or through the glossary ([] for no names)."""
+        if not names:
             return []
-        allowed = np.maximum.reduce([table.rows_naming(word) for word in DRAFT_WORDS])
+        allowed = np.maximum.reduce([table.rows_naming(name) for name in names])
         mask = table.mask(filters)
         if mask is not None:
             allowed = allowed * mask
