@@ -655,6 +655,8 @@ _WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|
          r"must|should|shall|can|could|may|has|have|had)\b")
 # "what data volume triggers that?", "at what headcount": a scale asked (read by _WANTS and _INTERROGATIVES alike)
 _SCALE_ASKED = r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?|sizes?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
+# 多大比例, 多大范围, 多大的罚款: 多大 asks an age only of a person, bare or before 了/年纪/岁数
+_HOW_OLD_ZH = r"多大(?![的]?[\u4e00-\u9fff]{0,1}(?:比例|比重|范围|规模|程度|力度|金额|罚款|数额|影响|风险|权限|区别|差别|差异|变化|作用))"
 _WANTS = [
     ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\bhow much of (?:the|a|an|its|their)\b|\brate\b|\bfractions?\b|百分之|几分之几|营业额|比例|税率|费率",
                            re.I)),
@@ -686,8 +688,7 @@ _WANTS = [
                             r"time limit|\btime ?frame|\btime (?:to|for) (?:finish|complete|decide|review|respond|reply|process|assess|approve|"
                             r"issue|act|file|report|notify|remedy|rectify|correct)\b|时间要求|时间限制|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|多少年|多少个?月|多少周|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),
-    # 多大比例, 多大范围, 多大的罚款: 多大 asks an age only of a person, bare or before 了/年纪/岁数
-    ("age", re.compile(r"\bage\b|\bages\b|how old|years old|多大(?![的]?[\u4e00-\u9fff]{0,1}(?:比例|比重|范围|规模|程度|力度|金额|罚款|数额|影响|风险|权限|区别|差别|差异|变化|作用))|年龄|周岁|几岁|多少岁", re.I)),
+    ("age", re.compile(rf"\bage\b|\bages\b|how old|years old|{_HOW_OLD_ZH}|年龄|周岁|几岁|多少岁", re.I)),
     ("frequency", re.compile(r"how often|how frequently|at what interval|how many times (?:a|per|each) year|"
                              r"多久[^，。？]{0,16}一次(?!性)|多长时间[^，。？]{0,16}一次(?!性)|频率|频次|每隔多久|每年[^，。？]{0,8}(?:几|多少)次",
                              re.I)),
@@ -768,7 +769,7 @@ _INTERROGATIVES = [
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),
-    ("age", re.compile(r"how old|几岁|多少岁|多大(?![的]?[\u4e00-\u9fff]{0,1}(?:比例|比重|范围|规模|程度|力度|金额|罚款|数额|影响|风险|权限|区别|差别|差异|变化|作用))", re.I)),
+    ("age", re.compile(rf"how old|几岁|多少岁|{_HOW_OLD_ZH}", re.I)),
 ]
 _LONGER = re.compile(r"\bextend\w*|\bextension|\bprolong\w*|延长|延期|"
                      # "which is longer, and by how much": the difference of two times, not a sum of money

@@ -174,4 +174,3 @@ def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenize
 def speaks_to(rest: set[str], sentence: str, idf: dict[str, float], tokenizer: str) -> bool:
     """Whether a sentence answering an open ask on its own uses enough of what the answer left unsaid of it."""
     return _share(rest, sentence, idf, tokenizer) >= _spec()["least"]
-

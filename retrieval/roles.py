@@ -312,8 +312,11 @@ def count_heads_differ(asked_noun: str, figure_text: str, source_class: str) -> 
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z-]+)")
 _ZH_NEXT_NOUN = re.compile(r"(?:以上|以下|以内)?的?([\u4e00-\u9fff]{1,8})")
-_ZH_PEOPLE = re.compile(r"^(?:个人|用户|员工|成员|未成年人|自然人|人)")
-_ZH_ENTITIES = re.compile(r"者|企业|单位|机构|平台|部门|公司|组织")
+# the Chinese nouns of people and of entities (者 also ends an entity: 个人信息处理者 is a processor)
+_ZH_PEOPLE_WORDS = "个人|用户|员工|成员|未成年人|自然人|人"
+_ZH_ENTITY_WORDS = "企业|单位|机构|平台|部门|公司|组织"
+_ZH_PEOPLE = re.compile(rf"^(?:{_ZH_PEOPLE_WORDS})")
+_ZH_ENTITIES = re.compile(rf"者|{_ZH_ENTITY_WORDS}")
 
 
 # a measure word for documents and cases (多少张罚单, 几起案件, 多少部法律) counts things, whatever noun follows
@@ -325,7 +328,7 @@ def _zh_noun_class(noun: str) -> str:
     """个人信息处理者 counts processors, not persons: the head of a Chinese noun is its end."""
     if _ZH_ITEM_MEASURE.match(noun):
         return "items"
-    head = re.match(r"[\u4e00-\u9fff]*?(?:者|企业|单位|机构|平台|部门|公司|组织)", noun)
+    head = re.match(rf"[\u4e00-\u9fff]*?(?:者|{_ZH_ENTITY_WORDS})", noun)
     if head and not _ZH_PEOPLE.fullmatch(head.group(0)):
         return "entities"
     return "people" if _ZH_PEOPLE.search(noun) else "entities" if _ZH_ENTITIES.search(noun) else ""
@@ -333,8 +336,8 @@ def _zh_noun_class(noun: str) -> str:
 
 # the noun a Chinese count follows (月活跃用户1000万以上, 注册用户5000万以上): what it counts when nothing after it says
 _ZH_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{1,6})$")
-_ZH_PEOPLE_END = re.compile(r"(?:个人|用户|员工|成员|未成年人|自然人|人)$")
-_ZH_ENTITIES_END = re.compile(r"(?:企业|单位|机构|平台|部门|公司|组织)$")
+_ZH_PEOPLE_END = re.compile(rf"(?:{_ZH_PEOPLE_WORDS})$")
+_ZH_ENTITIES_END = re.compile(rf"(?:{_ZH_ENTITY_WORDS})$")
 
 
 def source_count_class(figure_text: str, following: str, preceding: str = "") -> str:
@@ -353,8 +356,12 @@ def source_count_class(figure_text: str, following: str, preceding: str = "") ->
     if m and (after := counted_class(m.group(1))):
         return after
     before = _ZH_NOUN_BEFORE.search(preceding) if re.search(r"[\u4e00-\u9fff]", figure_text) else None
-    return ("people" if _ZH_PEOPLE_END.search(before.group(1)) else "entities" if _ZH_ENTITIES_END.search(before.group(1))
-            else "") if before else ""
+    return _zh_noun_end_class(before.group(1)) if before else ""
+
+
+def _zh_noun_end_class(noun: str) -> str:
+    """What the Chinese noun a text ends with counts: people (…月活跃用户) or entities (…平台), else ""."""
+    return "people" if _ZH_PEOPLE_END.search(noun) else "entities" if _ZH_ENTITIES_END.search(noun) else ""
 
 
 def asked_count_noun(question: str) -> str:

@@ -176,6 +176,7 @@ class ChunkTable:
 # the words a passage speaking of a draft uses (query.DRAFT_CUE reads the question's)
 DRAFT_WORDS = ("draft", "草案", "征求意见稿")
 
+
 class HybridSearcher:
     def __init__(self, store: ChunkStore, embedder: LexCiteEmbeddings, settings: Settings) -> None:
         self.store = store
