@@ -181,7 +181,11 @@ def cmd_train_confidence(args: argparse.Namespace) -> int:
     from retrieval.service import AnswerService
 
     calibration = [Path(p) for p in args.calibrate] or [p for p in worked_sets() if p.stem != "gold"]
-    if args.from_results:
+    if args.quote_only:
+        from evals.confidence import train_quote
+
+        record = train_quote(AnswerService(_settings(args)), GOLD_DIR / "gold.jsonl", calibration)
+    elif args.from_results:
         from evals.confidence import train_from_results
 
         record = train_from_results([Path(p) for p in args.from_results], calibration,
@@ -432,6 +436,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="share of each calibration set's answerable questions the threshold may refuse")
     p.add_argument("--from-results", action="append", default=[], metavar="JSON",
                    help="learn from eval results already written instead of answering again; repeatable")
+    p.add_argument("--quote-only", action="store_true",
+                   help="refit only the second model, for answers stating no figure, beside the shipped first one")
     _add_store_options(p)
     p.set_defaults(func=cmd_train_confidence)
 

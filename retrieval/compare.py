@@ -11,7 +11,14 @@ from dataclasses import dataclass, replace
 from ingest.manifest import Manifest, load_manifest
 from retrieval.clauses import asked_clauses, clause_question
 from retrieval.compose import Composition, abstain, citation_label
-from retrieval.figures import ON_PUBLICATION, publication_day, question_wants, yes_or_no
+from retrieval.figures import (
+    ON_PUBLICATION,
+    QUANTITY_KINDS,
+    extract_figures,
+    publication_day,
+    question_wants,
+    yes_or_no,
+)
 from retrieval.glossary import names_in
 from retrieval.laws import (
     SECONDARY_KINDS,
@@ -853,16 +860,31 @@ def _whole_title(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _value(comp: Composition, analysis: QueryAnalysis) -> float | None:
+def _value(comp: Composition, analysis: QueryAnalysis) -> tuple[float, str] | None:
+    """The side's largest figure of the kinds asked, with what it measures: only figures of one measure compare
+    (CNY 8.02 billion is not "higher" than one to ten times a purchase)."""
     primary = comp.primary
     if primary is None:
         return None
     # "自公布之日起施行" is dated by the text's record, not earlier than every date
-    values = [f.value * _DAYS.get(f.unit, 1.0) if f.kind == "duration" else
-              publication_day(f, primary.passage.effective) if f.unit == ON_PUBLICATION else f.value
-              for f in primary.figures if f.kind in analysis.wants]
-    values = [v for v in values if v is not None]
+    values = [(f.value * _DAYS.get(f.unit, 1.0), "duration") if f.kind == "duration" else
+              (publication_day(f, primary.passage.effective), "date") if f.unit == ON_PUBLICATION else
+              (f.value, "date" if f.kind == "date" else f"{f.kind} {f.unit}")
+              for f in primary.figures if f.kind in analysis.wants & _kinds_stated(comp)]
+    values = [(v, measure) for v, measure in values if v is not None]
     return max(values) if values else None
+
+
+def _kinds_stated(comp: Composition) -> set[str]:
+    """The kinds of figure the side's answer states (its lead), not every kind its sentence holds: CSL Art. 67's
+    one to ten times the purchase, not the fine on the persons responsible beside it."""
+    return {f.kind for f in extract_figures(comp.key_figure)} or set(QUANTITY_KINDS | {"date"})
+
+
+def _comparable(values: list[tuple[float, str] | None]) -> list[float | None]:
+    """The two sides' values when they measure the same thing; otherwise none to compare."""
+    measures = {v[1] for v in values if v is not None}
+    return [v[0] if v is not None and len(measures) == 1 else None for v in values]
 
 
 # periods compared in calendar days: three years is longer than thirty working days (a working week is five days)
@@ -922,7 +944,7 @@ def join(question: str, parts: list[tuple[Side, Composition, QueryAnalysis]], an
         out.trace += comp.trace
     # two questions in one ask both figures, not which is higher
     verdict = _verdict([side.name_in(analysis.language) for side, _, _ in parts],
-                       [_value(comp, a) for _, comp, a in parts], question, analysis.language,
+                       _comparable([_value(comp, a) for _, comp, a in parts]), question, analysis.language,
                        laws=all(side.law and not side.label for side, _, _ in parts),
                        dates=all(a.wants == {"date"} for _, _, a in parts) or analysis.wants == {"date"},
                        periods=analysis.wants == {"duration"} or all(a.wants == {"duration"} for _, _, a in parts)) \

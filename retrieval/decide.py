@@ -6,7 +6,10 @@ gets a confidence from a logistic model over the features of the sentence chosen
 question it covers, the passage's similarity, whether it states a figure of the kind asked, the source's rank)
 with weights learned on the gold's dev split (`lexcite train-confidence`, retrieval/data/confidence.json). Below
 the threshold chosen on blind questions (a higher one for an answer stating a figure), the answer abstains and says
-how sure it was."""
+how sure it was. An answer stating no figure, only a quote, must also clear a second model learned on such answers
+alone (rule ``quote_confidence``): a quote is the weakest evidence an answer gives, and the first model, learned
+mostly on figures, lets through quotes about something else ("Can a child appear in an advert?" answered with the
+guardian's duty to teach a minor about personal information)."""
 
 from __future__ import annotations
 
@@ -45,6 +48,10 @@ class ConfidenceModel:
     # the threshold for an answer stating a figure, chosen on those answers alone: a wrong figure is the costliest
     # error, and a threshold shared with quotes is held down by the right quotes that score low
     figure_threshold: float | None = None
+    # the second model an answer stating no figure must clear: weights learned on the quotes the first model lets
+    # through, its threshold chosen on out-of-fold predictions (None: no second model)
+    quote_weights: dict[str, float] | None = None
+    quote_threshold: float = 0.0
 
     def threshold_for(self, key_figure: bool) -> float:
         """The threshold an answer must reach: the figure threshold for one stating a figure, when it is higher."""
@@ -53,8 +60,16 @@ class ConfidenceModel:
         return self.threshold
 
     def confidence(self, features: dict[str, float]) -> float:
-        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
-        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+        return _logistic(self.weights, features)
+
+    def quote_confidence(self, features: dict[str, float]) -> float | None:
+        """The second model's confidence in an answer stating no figure; None without a second model."""
+        return None if self.quote_weights is None else _logistic(self.quote_weights, features)
+
+
+def _logistic(weights: dict[str, float], features: dict[str, float]) -> float:
+    z = sum(weights.get(name, 0.0) * value for name, value in features.items())
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
 class ModelError(ValueError):
@@ -68,9 +83,11 @@ def load_model(path: Path = MODEL_PATH) -> ConfidenceModel:
         return ConfidenceModel({"bias": 30.0}, 0.0, "none")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        figure = data.get("figure_threshold")
+        figure, quote = data.get("figure_threshold"), data.get("quote")
         return ConfidenceModel({k: float(v) for k, v in data["weights"].items()}, float(data["threshold"]),
-                               data.get("trained_on", ""), None if figure is None else float(figure))
+                               data.get("trained_on", ""), None if figure is None else float(figure),
+                               None if quote is None else {k: float(v) for k, v in quote["weights"].items()},
+                               0.0 if quote is None else float(quote["threshold"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise ModelError(f"{path}: not a confidence model ({exc}); retrain it with `lexcite train-confidence`") \
             from exc
@@ -233,9 +250,18 @@ def decide(comp: Composition, analysis: QueryAnalysis, passages: list[Passage],
                                 + ", ".join(f"{k} {v:.2f}" for k, v in feats.items() if k != "bias") + ")",
                                 "scored"))
     if enabled("confidence") and sure < threshold:
-        closest = comp.cited
-        low = abstain(closest, f"The closest passage may not answer this (confidence {_apart(sure, threshold)}, "
-                               f"below {_apart(threshold, sure)}).", analysis, "confidence")
-        low.trace = comp.trace + low.trace
-        return low, sure, feats
+        return _refused(comp, analysis, "confidence", sure, threshold), sure, feats
+    if not comp.key_figure and (quoted := model.quote_confidence(feats)) is not None:
+        comp.trace.append(TraceStep("quote_confidence", f"{quoted:.2f} (threshold {model.quote_threshold:.2f})",
+                                    "scored"))
+        if enabled("quote_confidence") and quoted < model.quote_threshold:
+            return _refused(comp, analysis, "quote_confidence", quoted, model.quote_threshold), sure, feats
     return comp, sure, feats
+
+
+def _refused(comp: Composition, analysis: QueryAnalysis, rule: str, sure: float, threshold: float) -> Composition:
+    """The abstention saying how sure the answer was and the threshold it fell below."""
+    low = abstain(comp.cited, f"The closest passage may not answer this (confidence {_apart(sure, threshold)}, "
+                              f"below {_apart(threshold, sure)}).", analysis, rule)
+    low.trace = comp.trace + low.trace
+    return low

@@ -661,7 +661,7 @@ _WANTS = [
     ("percent", re.compile(r"\bpercent|percentage|%|turnover|revenue|\bshare of\b|\bhow much of (?:the|a|an|its|their)\b|\brate\b|\bfractions?\b|百分之|几分之几|营业额|比例|税率|费率",
                            re.I)),
     # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
-    ("amount", re.compile(r"\bfines?\b|fined|how much(?! time|(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
+    ("amount", re.compile(r"\bfines?\b|\bfined|how much(?! time|(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
                           r"illegal gains|unlawful income|\bprofits?\b|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
                           r"capital|compensation|damages|budget|spend(?:ing|s)?|top-?ups?)\b|\b(?:max(?:imum)?|min(?:imum)?|limit|cap|how much)\b[^?]{0,30}\bpayments?\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
                           r"(?<!消)费|消费(?:金额|限额|上限)|获利|充值|工资|薪酬|税|注册资本|赔偿|价格", re.I)),

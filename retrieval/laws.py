@@ -730,6 +730,18 @@ def _from_word_start(head: str, name: str) -> str:
     return head[at:]
 
 
+def _without_leading_particles(name: str) -> str:
+    """The name without the measure words and particles that begin no name, each a word of its own (问了个刑法问题:
+    刑法; but 个人信息保护…办法 keeps its 个)."""
+    never = cues()["rules"]["unknown_law"]["name_never_starts"]
+    if not name or name[0] not in never or resolve_laws(name):
+        return name
+    words = jieba_module().lcut(name)
+    while len(words) > 1 and words[0] in never:
+        words.pop(0)
+    return "".join(words)
+
+
 def _bare_zh_law_names(question: str) -> list[str]:
     """The Chinese law names the question writes without title marks (人工智能法哪天开始施行), held or not: the
     characters before a 法 that ends a name, from the last word before which a name starts (按照电子商务法 ->
@@ -747,7 +759,7 @@ def _bare_zh_law_names(question: str) -> list[str]:
             name = before.split(head)[-1]
             if not ending.may_name(name):
                 continue  # before the word-start reading: jieba, slow to load, is asked only of a possible name
-            name = _from_word_start(head, name)
+            name = _without_leading_particles(_from_word_start(head, name))
             if not_a_title.rules_out(question[:m.end() - len(name)], name):
                 continue
             if ending.may_name(name) and name not in names:

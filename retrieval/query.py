@@ -584,6 +584,10 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     )
 
 
+# the kinds a sum of money may be asked as (a rate of tax, a fee, a quantity of unnamed kind)
+_MONEY_ASKS = frozenset({"amount", "percent", "multiple", "quantity"})
+
+
 def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
     """The reading of the ask itself: the roles of the figure asked, who acts and what they do, which tier, text
     and day; the fields of QueryAnalysis that say which sentence can answer."""
@@ -591,7 +595,9 @@ def _what_is_asked(question: str, asked: str, wants: set[str]) -> dict:
     return dict(
         duration_units=asked_units(question) if "duration" in wants else set(),
         sanctions_answer=sanctions_answer(asked),
-        money_roles=money_roles(asked),
+        # money the scene names is asked of only by an ask of money ("We pay a fee. How much is it?")
+        money_roles=money_roles(asked) or (money_roles(asked, scene_too=True)
+                                           if not wants or wants & _MONEY_ASKS else ()),
         count_noun=asked_count_noun(asked) if "count" in wants else "",
         period_roles=period_roles(asked) if "duration" in wants else (),
         processing_time=asks_processing_time(asked),

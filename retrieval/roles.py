@@ -205,10 +205,21 @@ def _kept_name(words: list[str]) -> str:
     return next((w for w in reversed(words[:-1]) if w not in _GENERIC_KEPT and len(name_forms(w)) > 1), "")
 
 
-def money_roles(question: str) -> tuple[str, ...]:
-    """The kinds of money other than a fine the question asks about ("the registration fee", "income tax"); a loss
-    only when the clause that asks is about it ("经济损失达到多少钱…", not "造成损失的，罚多少")."""
-    return _named(question, _MONEY) + _named(asking_clause(question), ("loss",))
+def money_roles(question: str, scene_too: bool = False) -> tuple[str, ...]:
+    """The kinds of money other than a fine the question asks about ("the registration fee", "income tax"), named
+    in a sentence that asks (the scene's "HR files for global payroll" is not what "what are the headcount
+    thresholds?" asks of), or, ``scene_too``, anywhere ("We pay a registration fee. How much is it?"); a loss only
+    when the clause that asks is about it ("经济损失达到多少钱…", not "造成损失的，罚多少")."""
+    return _named(question if scene_too else _asking_sentences(question), _MONEY) + \
+        _named(asking_clause(question), ("loss",))
+
+
+_SENTENCES = re.compile(r"(?<=[。？?！!])|(?<=\.)\s+")
+
+
+def _asking_sentences(question: str) -> str:
+    """The sentences with a question mark; the whole question when none has one."""
+    return " ".join(s for s in _SENTENCES.split(question) if re.search(r"[?？]", s)) or question
 
 
 def period_roles(question: str) -> tuple[str, ...]:

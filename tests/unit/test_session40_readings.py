@@ -1,0 +1,82 @@
+"""Readings and gates added in session 40, each with examples it must pass and must not fire on (no store needed)."""
+
+import pytest
+
+from evals.confidence import Example
+
+
+def test_fined_is_a_word_of_its_own_not_the_end_of_defined():
+    from retrieval.figures import question_wants
+
+    assert "amount" not in question_wants("Is a 'large network platform' defined by registered users, and what are "
+                                          "the numeric cut-offs?")
+    assert "amount" in question_wants("How much can a platform be fined for this?")
+
+
+def test_money_named_only_in_the_scene_is_asked_only_by_an_ask_of_money():
+    from retrieval.query import analyse
+
+    scene = "We hold HR files of 200 employees for global payroll. What are the headcount thresholds?"
+    assert analyse(scene).money_roles == ()
+    assert analyse("We pay an annual registration fee. How much is it?").money_roles == ("fee",)
+    assert analyse("个人所得税专项附加扣除包括哪几项？").money_roles == ("tax",)
+
+
+def test_a_measure_word_begins_no_law_name():
+    from retrieval.laws import unknown_law_names
+
+    assert unknown_law_names("朋友问了个刑法问题：按两高的司法解释，多少条算情节严重？") == []
+    assert unknown_law_names("问了个反垄断法问题：罚多少？") == ["《反垄断法》"]
+
+
+def test_only_figures_of_one_measure_are_compared():
+    from retrieval.compare import _comparable
+
+    assert _comparable([(8.02e9, "amount CNY"), (10.0, "multiple times")]) == [None, None]
+    assert _comparable([(5e7, "amount CNY"), (1e7, "amount CNY")]) == [5e7, 1e7]
+    assert _comparable([(1095.0, "duration"), (14.0, "duration")]) == [1095.0, 14.0]
+    assert _comparable([(5e7, "amount CNY"), None]) == [5e7, None]
+
+
+def test_an_answer_stating_no_figure_must_clear_the_quote_model_too():
+    from retrieval.decide import ConfidenceModel
+
+    model = ConfidenceModel({"bias": 0.0}, 0.3, quote_weights={"bias": -2.0, "support": 4.0}, quote_threshold=0.5)
+    assert model.quote_confidence({"bias": 1.0, "support": 0.2}) < 0.5 < model.quote_confidence({"bias": 1.0,
+                                                                                                  "support": 0.9})
+    assert ConfidenceModel({"bias": 0.0}, 0.3).quote_confidence({"bias": 1.0}) is None
+
+
+def _quote(support: float, correct: bool, group: str) -> Example:
+    return Example({"bias": 1.0, "support": support, "key_figure": 0.0}, True, correct, group)
+
+
+def test_the_quote_threshold_refuses_no_right_quote_out_of_fold():
+    from evals.confidence import fit_quote
+    from retrieval.decide import ConfidenceModel
+
+    quotes = [_quote(s / 10, s >= 4, f"set{s % 4}") for s in range(10) for _ in range(3)]
+    figure = Example({"bias": 1.0, "support": 0.0, "key_figure": 1.0}, True, True, "set0")
+    quote = fit_quote(quotes + [figure], ConfidenceModel({"bias": 30.0}, 0.0))
+    assert quote is not None and quote["refused"]["right"] == 0
+    assert quote["refused"]["wrong_or_unanswerable"] > 0
+    model = ConfidenceModel({"bias": 30.0}, 0.0, quote_weights=quote["weights"], quote_threshold=quote["threshold"])
+    assert model.quote_confidence({"bias": 1.0, "support": 0.0}) < quote["threshold"]
+
+
+@pytest.mark.parametrize("quotes", [
+    [_quote(0.5, True, "only")],  # one set: no folds
+    [_quote(0.5, True, "a"), _quote(0.1, True, "b")],  # no wrong quote to learn from
+])
+def test_no_quote_model_without_folds_or_wrong_quotes(quotes):
+    from evals.confidence import fit_quote
+    from retrieval.decide import ConfidenceModel
+
+    assert fit_quote(quotes, ConfidenceModel({"bias": 30.0}, 0.0)) is None
+
+
+def test_the_shipped_quote_model_loads_beside_the_first():
+    from retrieval.decide import load_model
+
+    model = load_model()
+    assert model.quote_weights is not None and 0.0 < model.quote_threshold < 1.0
