@@ -2260,7 +2260,8 @@ def joined(first: Composition, second: Composition) -> Composition:
         return re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", text)
 
     out = Composition(text=f"{first.text}\n\n{renumbered(second.text)}", cited=first.cited + second.cited,
-                      quotes=first.quotes + second.quotes, key_figure=f"{first.key_figure}; {second.key_figure}",
+                      quotes=first.quotes + second.quotes,
+                      key_figure="; ".join(f for f in (first.key_figure, second.key_figure) if f),
                       support=min(first.support, second.support) if first.primary else second.support,
                       trace=first.trace + second.trace, primary=first.primary or second.primary,
                       stated=first.stated + second.stated)

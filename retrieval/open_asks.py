@@ -171,6 +171,26 @@ def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenize
     return [(ask, rest) for ask in wanted if (rest := _left_open(ask, answer, idf, tokenizer))]
 
 
+# a non-figure ask that names what it wants: a person or a body (who, 哪个部门), its level, a report to publish; not
+# "what is it after the amendment?" (the first ask's figure again) nor "what else applies?" (anything at all)
+_NAMING_ASK = re.compile(r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}(?:bod(?:y|ies)|authorit(?:y|ies)|departments?|"
+                         r"regulators?|agenc(?:y|ies)|levels?|courts?|organi[sz]ations?|ministr(?:y|ies)|offices?|"
+                         r"reports?)\b|\bwhat (?:[\w-]+ ){0,2}reports?\b|谁|(?:哪(?:个|一|些|家)?|什么(?:样的?)?)(?:级|层级|部门|机关|机构|"
+                         r"单位|法院|组织|报告)", re.I)
+
+
+def open_naming_asks(question: str, answer: str, idf: dict[str, float], tokenizer: str) -> list[tuple[str, set[str]]]:
+    """Rule ask_by_ask_quote's reading: the asks of a question asking several that want no figure but name what
+    they want (who else may sue, which level of regulator, which body approves) and that the answer leaves open,
+    each with the words of it the answer does not use ("What was the number for 2023? And besides the
+    procuratorate, who else can bring such a suit under PIPL?" answered with the count alone)."""
+    asks = ask_segments(question) if enabled("ask_by_ask_quote") else []
+    if len(asks) < 2:
+        return []
+    naming = [ask for ask in asks if _NAMING_ASK.search(ask) and not question_wants(ask) and not yes_or_no(ask)]
+    return [(ask, rest) for ask in naming if (rest := _left_open(ask, answer, idf, tokenizer))]
+
+
 def speaks_to(rest: set[str], sentence: str, idf: dict[str, float], tokenizer: str) -> bool:
     """Whether a sentence answering an open ask on its own uses enough of what the answer left unsaid of it."""
     return _share(rest, sentence, idf, tokenizer) >= _spec()["least"]

@@ -47,9 +47,9 @@ from retrieval.figures import (
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
-from retrieval.laws import law_names, resolve_laws, strip_law_names
+from retrieval.laws import law_names, resolve_laws, strip_law_names, with_versions
 from retrieval.nouns import absorbing_compounds, foreign_nouns
-from retrieval.open_asks import open_figure_asks, speaks_to, with_rest_of_article
+from retrieval.open_asks import open_figure_asks, open_naming_asks, speaks_to, with_rest_of_article
 from retrieval.parties import party_provision
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
@@ -207,27 +207,42 @@ class AnswerService:
 
     def _open_asks(self, question: str, analysis: QueryAnalysis, comp: Composition, options: Options) -> Composition:
         """The asks the answer leaves open: from the rest of the article it quotes (rule rest_of_article), else each
-        asking a figure as a question of its own within the documents the answer cites (rule ask_by_ask), joined
+        asking a figure as a question of its own within the documents the answer cites (rule ask_by_ask), or each
+        naming what it wants (who, which body) within those and the laws it names (rule ask_by_ask_quote), joined
         after the first when it passes its own checks and its sentence speaks to the ask; not an article asked for
         ("原来是第几条？" asked alone loses which text it asks of)."""
         idf, tokenizer = self.searcher.table().index.idf, self.settings.lexical_tokenizer
         comp = with_rest_of_article(comp, question, self._chunks_of, idf, tokenizer)
         if comp.abstained or comp.primary is None or not options.use_rerank:
             return comp
-        for ask, rest in open_figure_asks(question, comp.text, idf, tokenizer):
-            asked = ask if resolve_laws(ask) or not analysis.laws else under_laws(ask, analysis.laws)
-            within = replace(options, doc_ids=tuple(dict.fromkeys(p.doc_id for p in comp.cited)))
-            read = self._read_against_store(analyse(asked, tokenizer))
-            passages = self.retrieve(asked, within, read)
-            sub, _, _ = decide(self._compose(asked, read, passages, within), read, passages, scoped=True)
-            # a sure answer to the ask alone is no evidence it answers the ask: its sentence must speak to it
-            if read.which_article or sub.abstained or not sub.key_figure or sub.primary is None \
-                    or _quotes_again(sub.primary, comp) or _states_already(comp, sub.key_figure) \
-                    or not speaks_to(rest, sub.primary.span.text, idf, tokenizer):
-                continue
-            sub.trace.insert(0, TraceStep("ask_by_ask", f"“{ask}” asked on its own", "read"))
-            comp = joined(comp, sub)
+        asks = [(ask, rest, True) for ask, rest in open_figure_asks(question, comp.text, idf, tokenizer)] + \
+            [(ask, rest, False) for ask, rest in open_naming_asks(question, comp.text, idf, tokenizer)]
+        for ask, rest, figure in asks:
+            if (sub := self._open_ask(ask, rest, figure, analysis, comp, options)) is not None:
+                sub.trace.insert(0, TraceStep("ask_by_ask" if figure else "ask_by_ask_quote",
+                                              f"“{ask}” asked on its own", "read"))
+                comp = joined(comp, sub)
         return comp
+
+    def _open_ask(self, ask: str, rest: set[str], figure: bool, analysis: QueryAnalysis, comp: Composition,
+                  options: Options) -> Composition | None:
+        """One open ask answered on its own within the documents the answer cites (and, an ask naming no figure,
+        those of the laws it names), or None when that answer fails its own checks or its sentence does not speak
+        to what the answer left unsaid of the ask."""
+        idf, tokenizer = self.searcher.table().index.idf, self.settings.lexical_tokenizer
+        asked = ask if resolve_laws(ask) or not analysis.laws else under_laws(ask, analysis.laws)
+        own = () if figure else tuple(sorted(with_versions(resolve_laws(ask))))
+        within = replace(options, doc_ids=tuple(dict.fromkeys([*(p.doc_id for p in comp.cited), *own])))
+        read = self._read_against_store(analyse(asked, tokenizer))
+        passages = self.retrieve(asked, within, read)
+        sub, _, _ = decide(self._compose(asked, read, passages, within), read, passages, scoped=True)
+        # a sure answer to the ask alone is no evidence it answers the ask: its sentence must speak to it
+        if read.which_article or sub.abstained or (figure and not sub.key_figure) or sub.primary is None \
+                or (not figure and sub.key_figure) or _quotes_again(sub.primary, comp) \
+                or (figure and _states_already(comp, sub.key_figure)) \
+                or not speaks_to(rest, sub.primary.span.text, idf, tokenizer):
+            return None
+        return sub
 
     def _answer_sides(self, question: str, parts: list, options: Options,
                       analysis: QueryAnalysis) -> tuple[Composition, list[str]] | None:

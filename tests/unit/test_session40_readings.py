@@ -80,3 +80,21 @@ def test_the_shipped_quote_model_loads_beside_the_first():
 
     model = load_model()
     assert model.quote_weights is not None and 0.0 < model.quote_threshold < 1.0
+
+
+def test_an_ask_naming_a_body_or_a_report_is_read_as_an_open_ask_of_its_own():
+    from retrieval.open_asks import _NAMING_ASK, open_naming_asks
+
+    assert _NAMING_ASK.search("And besides the procuratorate, who else can bring such a suit under PIPL?")
+    assert _NAMING_ASK.search("网络安全审查办公室到底设在哪个部门？")
+    assert _NAMING_ASK.search("被认定为大平台以后每年要发布什么报告？")
+    assert _NAMING_ASK.search("which level of regulator is allowed to impose it?")
+    # the first ask's figure again, anything at all, or a law asked are no naming ask
+    assert not _NAMING_ASK.search("and what is it after the 2025 amendment?")
+    assert not _NAMING_ASK.search("另外还有什么任职限制？")
+    assert not _NAMING_ASK.search("which regulation governs the filing?")
+    idf = {"procuratorate": 3.0, "suit": 3.0, "bring": 2.0, "2023": 2.0, "number": 1.0, "else": 1.0}
+    asks = open_naming_asks("What was the number for 2023? And besides the procuratorate, who else can bring such "
+                            "a suit under PIPL?", "More than 6,300 cases in 2023.", idf, "bigram")
+    assert [ask for ask, _ in asks] == ["And besides the procuratorate who else can bring such a suit under PIPL?"]
+    assert open_naming_asks("Who enforces the PIPL?", "", idf, "bigram") == []  # one ask: nothing left open
