@@ -39,6 +39,7 @@ def _spec() -> dict:
             "en_break": re.compile("|".join(spec["en_breaks"]), re.I),
             "not_quoted": re.compile("|".join(spec["not_quoted"]), re.I),
             "verdict": re.compile("|".join(spec["verdict"]), re.I), "least_words": int(spec["least_words"]),
+            "commencement": re.compile("|".join(cues()["rules"]["ask_by_ask"]["commencement"]), re.I),
             "least": float(spec["least_share"]), "answered": float(spec["answered_share"])}
 
 
@@ -159,16 +160,39 @@ def _quoted_after(comp: Composition, passage: Passage, span: Span, text: str, as
     return comp
 
 
-def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenizer: str) -> list[tuple[str, set[str]]]:
+def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenizer: str,
+                     stated: str = "") -> list[tuple[str, set[str]]]:
     """Rule ask_by_ask's reading: the asks of a question asking several that want a figure and that the answer
     leaves open, each with the words of it the answer does not use ("…how long does the office have to tell us
     whether it will review at all, and if it does, how long is the initial review?" answered with the initial
-    review's 30 working days alone)."""
+    review's 30 working days alone). An ask wanting a kind of figure the answer's lead (``stated``) states none of
+    is open whatever words the answer shares with it ("what's the fine range now? And from which date does the new
+    penalty regime apply?" answered with the fines alone)."""
     asks = ask_segments(question) if enabled("ask_by_ask") else []
     if len(asks) < 2:
         return []
+    kinds = {f.kind for f in extract_figures(stated)}
     wanted = [ask for ask in asks if question_wants(ask) and not yes_or_no(ask)]
-    return [(ask, rest) for ask in wanted if (rest := _left_open(ask, answer, idf, tokenizer))]
+    return [(ask, rest) for ask in wanted
+            if (rest := _left_open(ask, answer, idf, tokenizer) or _unstated(ask, kinds, answer, tokenizer))]
+
+
+def commencement_asked(ask: str, stated: str) -> bool:
+    """Whether an ask of its own (ending in a question mark) asks the date a text applies from, after a lead
+    (``stated``) that states figures and no date: "what's the fine range now? And from which date does the new
+    penalty regime apply?"; not a when-clause setting the scene, nor "and of which year?" of a turnover."""
+    kinds = {f.kind for f in extract_figures(stated)}
+    return bool(kinds) and "date" not in kinds and question_wants(ask) == {"date"} \
+        and bool(re.search(r"[?？]\s*$", ask)) and bool(_spec()["commencement"].search(ask))
+
+
+def _unstated(ask: str, kinds: set[str], answer: str, tokenizer: str) -> set[str]:
+    """The words of an ask the answer does not use, when the answer's lead states a figure and none of the kinds
+    the ask wants; empty otherwise."""
+    if not kinds or question_wants(ask) & kinds:
+        return set()
+    read = analyse(ask, tokenizer)
+    return (set(read.content_tokens) | set(read.expansion_tokens)) - set(tokenize(answer, tokenizer))
 
 
 # a non-figure ask that names what it wants: a person or a body (who, 哪个部门), its level, a report to publish; not

@@ -49,7 +49,13 @@ from retrieval.glossary import glossary_pairs
 from retrieval.internal import count_not_stated, prefer_by_question
 from retrieval.laws import law_names, resolve_laws, strip_law_names, with_versions
 from retrieval.nouns import absorbing_compounds, foreign_nouns
-from retrieval.open_asks import open_figure_asks, open_naming_asks, speaks_to, with_rest_of_article
+from retrieval.open_asks import (
+    commencement_asked,
+    open_figure_asks,
+    open_naming_asks,
+    speaks_to,
+    with_rest_of_article,
+)
 from retrieval.parties import party_provision
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
@@ -215,7 +221,8 @@ class AnswerService:
         comp = with_rest_of_article(comp, question, self._chunks_of, idf, tokenizer)
         if comp.abstained or comp.primary is None or not options.use_rerank:
             return comp
-        asks = [(ask, rest, True) for ask, rest in open_figure_asks(question, comp.text, idf, tokenizer)] + \
+        asks = [(ask, rest, True) for ask, rest in open_figure_asks(question, comp.text, idf, tokenizer,
+                                                                       comp.key_figure)] + \
             [(ask, rest, False) for ask, rest in open_naming_asks(question, comp.text, idf, tokenizer)]
         for ask, rest, figure in asks:
             if (sub := self._open_ask(ask, rest, figure, analysis, comp, options)) is not None:
@@ -236,13 +243,16 @@ class AnswerService:
         read = self._read_against_store(analyse(asked, tokenizer))
         passages = self.retrieve(asked, within, read)
         sub, _, _ = decide(self._compose(asked, read, passages, within), read, passages, scoped=True)
-        # a sure answer to the ask alone is no evidence it answers the ask: its sentence must speak to it
-        if read.which_article or sub.abstained or (figure and not sub.key_figure) or sub.primary is None \
-                or (not figure and sub.key_figure) or _quotes_again(sub.primary, comp) \
-                or (figure and _states_already(comp, sub.key_figure)) \
-                or not speaks_to(rest, sub.primary.span.text, idf, tokenizer):
+        if read.which_article or sub.abstained or (figure and not sub.key_figure) or (not figure and sub.key_figure) \
+                or (sub.primary is not None and _quotes_again(sub.primary, comp)) \
+                or (figure and _states_already(comp, sub.key_figure)):
             return None
-        return sub
+        # a sure answer to the ask alone is no evidence it answers the ask: its sentence must speak to it, or be
+        # the date a text applies from, asked as an ask of its own after a lead stating no date ("what's the fine
+        # range now? And from which date does the new penalty regime apply?")
+        if figure and commencement_asked(ask, comp.key_figure) and "date" in _kinds(sub.key_figure):
+            return sub
+        return sub if sub.primary is not None and speaks_to(rest, sub.primary.span.text, idf, tokenizer) else None
 
     def _answer_sides(self, question: str, parts: list, options: Options,
                       analysis: QueryAnalysis) -> tuple[Composition, list[str]] | None:
@@ -257,7 +267,10 @@ class AnswerService:
         comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
         if comp.abstained:
             silent = [side for side, side_comp, *_ in answered if _law_silent(side_comp)]
-            asks_each = all(side.law for side, *_ in answered) or asks_comparison(question)
+            # a figure asked of each of two laws or more, not several asks of one law (its clauses, answered as
+            # one question when a clause leans on another: "…as a % of turnover, what's the fixed-amount alternative")
+            laws = [side.law for side, *_ in answered]
+            asks_each = (all(laws) and len(set(laws)) > 1) or asks_comparison(question)
             if silent and asks_each and enabled("side_without_figure"):
                 comp.trace.append(TraceStep("side_without_figure", ", ".join(s.name for s in silent), "abstained"))
                 return comp, []
@@ -572,6 +585,10 @@ def _with_record_day(text: str, passage: Passage) -> str:
     if zh and (ZH_ON_PUBLICATION.search(text) or EN_ON_PUBLICATION.search(text)):
         return f"{text} ({zh}; {en})"
     return text
+
+
+def _kinds(figure_text: str) -> set[str]:
+    return {f.kind for f in extract_figures(figure_text)}
 
 
 def _quotes_again(pick, comp: Composition) -> bool:

@@ -98,3 +98,24 @@ def test_an_ask_naming_a_body_or_a_report_is_read_as_an_open_ask_of_its_own():
                             "a suit under PIPL?", "More than 6,300 cases in 2023.", idf, "bigram")
     assert [ask for ask, _ in asks] == ["And besides the procuratorate who else can bring such a suit under PIPL?"]
     assert open_naming_asks("Who enforces the PIPL?", "", idf, "bigram") == []  # one ask: nothing left open
+
+
+def test_a_date_a_text_applies_from_asked_after_a_lead_stating_no_date_is_an_ask_of_its_own():
+    from retrieval.open_asks import commencement_asked
+
+    fines = "CNY 500,000 to 2 million"
+    assert commencement_asked("And from which date does the new penalty regime actually apply?", fines)
+    assert commencement_asked("新规从哪天开始施行？", "50万元以上200万元以下")
+    # the turnover's year, a count's start, a when-clause setting the scene, a lead stating a date already
+    assert not commencement_asked("and of which year?", "5%")
+    assert not commencement_asked("and from when is the count made?", "10,000 individuals")
+    assert not commencement_asked("When the Standard Contract Measures took effect,", "6 months")
+    assert not commencement_asked("And from which date does it apply?", "1 January 2026")
+
+
+def test_several_asks_of_one_law_are_answered_as_one_question_when_a_clause_leans_on_another():
+    from retrieval.compare import sides
+
+    parts = sides("For a board memo: under PIPL, for 'grave' violations what's the max fine as a % of turnover, "
+                  "what's the fixed-amount alternative, and which level of regulator is allowed to impose it?")
+    assert {side.law for side in parts} == {"pipl"}  # one law: no side is "the figure asked of each law named"
