@@ -297,9 +297,23 @@ def _opening(question: str, m: re.Match[str]) -> str:
 
 def _situations(question: str, m: re.Match[str], first: str, second: str) -> list[Side]:
     opening = _opening(question, m)
-    scene = f"{opening}，" if resolve_laws(opening) else ""
+    scene = f"{opening}，" if resolve_laws(opening) else _told_after(question[m.end():])
     noun = next((g for n in _ZH_COMPARED_NOUN.finditer(question) for g in n.groups() if g), "罚款")
     return [Side("", f"{scene}{option.strip()}，{noun}是多少？", option.strip()) for option in (first, second)]
+
+
+def _told_after(rest: str) -> str:
+    """The clauses after the options and before the ask, when they name the law the options are asked under
+    ("一是A；二是B。按数安法，在没到“情节严重”的情况下，哪个罚款上限更高？": 按数安法，在没到“情节严重”的情况下，)."""
+    told = []
+    for clause in re.split(r"[，,]", rest.lstrip("。；;？? ")):
+        if _ASKING_ZH.search(clause) or re.search(r"[。？?]", clause):
+            break
+        told.append(clause.strip())
+    return "".join(f"{clause}，" for clause in told if clause) if resolve_laws("".join(told)) else ""
+
+
+_ASKING_ZH = re.compile(r"哪|多少|几|多久|多长")
 
 
 def _options(question: str, m: re.Match[str], first: str, second: str, language: str) -> list[Side]:

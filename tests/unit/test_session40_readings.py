@@ -119,3 +119,14 @@ def test_several_asks_of_one_law_are_answered_as_one_question_when_a_clause_lean
     parts = sides("For a board memo: under PIPL, for 'grave' violations what's the max fine as a % of turnover, "
                   "what's the fixed-amount alternative, and which level of regulator is allowed to impose it?")
     assert {side.law for side in parts} == {"pipl"}  # one law: no side is "the figure asked of each law named"
+
+
+def test_numbered_situations_take_the_law_told_after_them():
+    from retrieval.compare import sides
+
+    question = ("合规部在比较两种风险：一是没按规定定期做重要数据风险评估、报送报告；二是没按规定把重要数据传给境外合作方。"
+                "按数安法，在没到“情节严重”的情况下，这两种违法对单位的罚款上限哪个更高？")
+    assert [side.question.split("，")[0] for side in sides(question)] == ["按数安法", "按数安法"]
+    # no law told after them: the situations are asked as they are
+    plain = sides("一是没做风险评估；二是违规向境外提供重要数据。哪个罚款更高？")
+    assert all(not side.question.startswith("按") for side in plain)
