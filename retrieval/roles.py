@@ -168,13 +168,26 @@ _ZH_VALIDATED = re.compile(r"([\u4e00-\u9fff]{2,8})有效期")
 _ZH_VALID_HEAD = re.compile(r"(?:结果|证书|许可证?|合同|认证|认定|评估|备案|批准|决定|执照|资格|授权|同意)$")
 
 
+# "how long is a PI protection certification valid", "the validity of the identification": the thing is named by
+# its English head noun, which a Chinese sentence names by its own word (认证, 认定, 评估…)
+_EN_VALIDATED = re.compile(r"\b(certification|certificate|identification|licen[cs]e)s?\b(?:(?! (?:is|are|was|were|be)\b)[^?.,;]){0,60}?\b(?:(?:is|are|be|stays?|"
+                           r"remains?)\s+)?valid\b|\bvalidity\s+(?:period\s+)?of\s+(?:an?\s+|the\s+|our\s+|its\s+)?"
+                           r"(?:[\w-]+\s+){0,4}?(certification|certificate|identification|licen[cs]e)s?\b", re.I)
+# only heads that name one kind of thing: "that approval", "the filing" point back to whatever was approved or filed
+_EN_VALID_HEADS = {"certification": "认证", "certificate": "证书", "identification": "认定", "licence": "许可",
+                   "license": "许可"}
+
+
 def validated_thing(question: str) -> tuple[str, ...]:
     """The words a sentence must hold to be about the validity asked (认定, 结果 for 认定结果的有效期), or (): what
     is valid, named by the head noun and the word that says whose it is. Only a head the corpus uses for things
-    that stay valid counts; "它的有效期" or "the validity" names nothing."""
+    that stay valid counts; "它的有效期" or "the validity" names nothing. An English question names it by its head
+    noun alone ("how long is a PI protection certification valid": 认证)."""
     m = _ZH_VALIDATED.search(question)
     if not m:
-        return ()
+        english = _EN_VALIDATED.search(question)
+        head = next((g for g in english.groups() if g), "") if english else ""
+        return (_EN_VALID_HEADS[head.lower()],) if head else ()
     thing = re.split(r"[的之]", m.group(1).rstrip("的之"))[-1]
     if len(thing) < 4 or not _ZH_VALID_HEAD.search(thing):
         return ()

@@ -130,3 +130,15 @@ def test_numbered_situations_take_the_law_told_after_them():
     # no law told after them: the situations are asked as they are
     plain = sides("一是没做风险评估；二是违规向境外提供重要数据。哪个罚款更高？")
     assert all(not side.question.startswith("按") for side in plain)
+
+
+def test_an_english_validity_question_names_its_thing_by_a_head_of_one_kind():
+    from retrieval.roles import validated_thing
+
+    assert validated_thing("How long is a personal information protection certification valid before renewal?") \
+        == ("认证",)
+    assert validated_thing("How long does a CII identification stay valid?") == ("认定",)
+    assert validated_thing("What is the validity period of a value-added telecom licence?") == ("许可",)
+    # "that approval" points back to whatever was approved; the rest name nothing
+    assert validated_thing("We passed the CAC assessment. How long is that approval valid?") == ()
+    assert validated_thing("How long must logs be kept?") == ()
