@@ -142,3 +142,25 @@ def test_an_english_validity_question_names_its_thing_by_a_head_of_one_kind():
     # "that approval" points back to whatever was approved; the rest name nothing
     assert validated_thing("We passed the CAC assessment. How long is that approval valid?") == ()
     assert validated_thing("How long must logs be kept?") == ()
+
+
+@pytest.mark.parametrize("question, read", [
+    ("How long is the certificate vaild for?", "How long is the certificate valid for?"),
+    ("What is the thresold for a security assessment?", "What is the threshold for a security assessment?"),
+    ("What is the penality?", "What is the penalty?"),
+])
+def test_a_misspelt_common_word_is_read_as_meant(question, read):
+    from retrieval.spelling import respelt
+
+    assert respelt(question, lambda word: False)[0] == read
+
+
+@pytest.mark.parametrize("question", [
+    "Can pseudonymised data leave China?",  # a term of art: no common word one edit away
+    "What was the fine on Yunmanman?",  # a name, capitalised
+    "Is the vaild flag stored?",  # a word the store uses is no misspelling
+])
+def test_names_terms_of_art_and_stored_words_are_left_as_written(question):
+    from retrieval.spelling import respelt
+
+    assert respelt(question, lambda word: word == "vaild") == (question, [])
