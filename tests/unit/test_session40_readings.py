@@ -164,3 +164,14 @@ def test_names_terms_of_art_and_stored_words_are_left_as_written(question):
     from retrieval.spelling import respelt
 
     assert respelt(question, lambda word: word == "vaild") == (question, [])
+
+
+def test_an_english_sentence_ending_in_a_question_mark_is_an_ask_of_its_own():
+    from retrieval.open_asks import ask_segments
+
+    question = ("Our assessment was approved in 2023. I remember the approval was good for 2 years - is that still the "
+                "validity period or did the 2024 provisions change it? And if we want to extend, by when do we have "
+                "to apply?")
+    assert len(ask_segments(question)) == 2
+    # a Chinese question keeps its own reading: 怎样的？ leads into the asks after it
+    assert len(ask_segments("整个流程时间线大概是怎样的？省网信办查材料要几天，正式评估又要多少个工作日？")) == 2
