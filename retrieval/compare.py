@@ -13,8 +13,7 @@ from retrieval.clauses import asked_clauses, clause_question
 from retrieval.compose import Composition, abstain, citation_label
 from retrieval.figures import (
     ON_PUBLICATION,
-    QUANTITY_KINDS,
-    extract_figures,
+    figure_kinds,
     publication_day,
     question_wants,
     yes_or_no,
@@ -880,19 +879,16 @@ def _value(comp: Composition, analysis: QueryAnalysis) -> tuple[float, str] | No
     primary = comp.primary
     if primary is None:
         return None
+    # of the kinds asked, those the side's lead states (CSL Art. 67's one to ten times, not the fine on the persons
+    # responsible beside it in the sentence); any kind asked when it states none
+    kinds = analysis.wants & (figure_kinds(comp.key_figure) or analysis.wants)
     # "自公布之日起施行" is dated by the text's record, not earlier than every date
     values = [(f.value * _DAYS.get(f.unit, 1.0), "duration") if f.kind == "duration" else
               (publication_day(f, primary.passage.effective), "date") if f.unit == ON_PUBLICATION else
               (f.value, "date" if f.kind == "date" else f"{f.kind} {f.unit}")
-              for f in primary.figures if f.kind in analysis.wants & _kinds_stated(comp)]
+              for f in primary.figures if f.kind in kinds]
     values = [(v, measure) for v, measure in values if v is not None]
     return max(values) if values else None
-
-
-def _kinds_stated(comp: Composition) -> set[str]:
-    """The kinds of figure the side's answer states (its lead), not every kind its sentence holds: CSL Art. 67's
-    one to ten times the purchase, not the fine on the persons responsible beside it."""
-    return {f.kind for f in extract_figures(comp.key_figure)} or set(QUANTITY_KINDS | {"date"})
 
 
 def _comparable(values: list[tuple[float, str] | None]) -> list[float | None]:

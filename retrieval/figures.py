@@ -207,6 +207,12 @@ def extract_figures(text: str) -> list[Figure]:
     return list(_figures_of(text))
 
 
+def figure_kinds(text: str) -> set[str]:
+    """The kinds of figure a text states ("CNY 500,000 to 2 million": amount): an answer's lead, read for what it
+    already says."""
+    return {f.kind for f in _figures_of(text)}
+
+
 def largest_fine(text: str) -> float:
     """The largest amount a sanction in ``text`` imposes (0 when it imposes none): how high a tier reaches."""
     return max((f.value for f in _figures_of(text) if f.kind == "amount" and f.sanction), default=0.0)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ingest.lexical import tokenize
 from retrieval.clauses import VERDICT
 from retrieval.compose import Composition, citation_label
-from retrieval.figures import extract_figures, question_wants, yes_or_no
+from retrieval.figures import extract_figures, figure_kinds, question_wants, yes_or_no
 from retrieval.query import analyse
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import cues, enabled
@@ -160,6 +160,12 @@ def _quoted_after(comp: Composition, passage: Passage, span: Span, text: str, as
     return comp
 
 
+def _several_asks(question: str, rule: str) -> list[str]:
+    """The question's asks when the rule is on and it asks two things or more; [] otherwise."""
+    asks = ask_segments(question) if enabled(rule) else []
+    return asks if len(asks) >= 2 else []
+
+
 def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenizer: str,
                      stated: str = "") -> list[tuple[str, set[str]]]:
     """Rule ask_by_ask's reading: the asks of a question asking several that want a figure and that the answer
@@ -168,10 +174,8 @@ def open_figure_asks(question: str, answer: str, idf: dict[str, float], tokenize
     review's 30 working days alone). An ask wanting a kind of figure the answer's lead (``stated``) states none of
     is open whatever words the answer shares with it ("what's the fine range now? And from which date does the new
     penalty regime apply?" answered with the fines alone)."""
-    asks = ask_segments(question) if enabled("ask_by_ask") else []
-    if len(asks) < 2:
-        return []
-    kinds = {f.kind for f in extract_figures(stated)}
+    asks = _several_asks(question, "ask_by_ask")
+    kinds = figure_kinds(stated)
     wanted = [ask for ask in asks if question_wants(ask) and not yes_or_no(ask)]
     return [(ask, rest) for ask in wanted
             if (rest := _left_open(ask, answer, idf, tokenizer) or _unstated(ask, kinds, answer, tokenizer))]
@@ -181,7 +185,7 @@ def commencement_asked(ask: str, stated: str) -> bool:
     """Whether an ask of its own (ending in a question mark) asks the date a text applies from, after a lead
     (``stated``) that states figures and no date: "what's the fine range now? And from which date does the new
     penalty regime apply?"; not a when-clause setting the scene, nor "and of which year?" of a turnover."""
-    kinds = {f.kind for f in extract_figures(stated)}
+    kinds = figure_kinds(stated)
     return bool(kinds) and "date" not in kinds and question_wants(ask) == {"date"} \
         and bool(re.search(r"[?？]\s*$", ask)) and bool(_spec()["commencement"].search(ask))
 
@@ -208,9 +212,7 @@ def open_naming_asks(question: str, answer: str, idf: dict[str, float], tokenize
     they want (who else may sue, which level of regulator, which body approves) and that the answer leaves open,
     each with the words of it the answer does not use ("What was the number for 2023? And besides the
     procuratorate, who else can bring such a suit under PIPL?" answered with the count alone)."""
-    asks = ask_segments(question) if enabled("ask_by_ask_quote") else []
-    if len(asks) < 2:
-        return []
+    asks = _several_asks(question, "ask_by_ask_quote")
     naming = [ask for ask in asks if _NAMING_ASK.search(ask) and not question_wants(ask) and not yes_or_no(ask)]
     return [(ask, rest) for ask in naming if (rest := _left_open(ask, answer, idf, tokenizer))]
 

@@ -43,6 +43,7 @@ from retrieval.figures import (
     ZH_ON_PUBLICATION,
     dated_publication,
     extract_figures,
+    figure_kinds,
 )
 from retrieval.followup import FOLLOW_UP_RULE, read_in_context
 from retrieval.glossary import glossary_pairs
@@ -255,7 +256,7 @@ class AnswerService:
         # a sure answer to the ask alone is no evidence it answers the ask: its sentence must speak to it, or be
         # the date a text applies from, asked as an ask of its own after a lead stating no date ("what's the fine
         # range now? And from which date does the new penalty regime apply?")
-        if figure and commencement_asked(ask, comp.key_figure) and "date" in _kinds(sub.key_figure):
+        if figure and commencement_asked(ask, comp.key_figure) and "date" in figure_kinds(sub.key_figure):
             return sub
         return sub if sub.primary is not None and speaks_to(rest, sub.primary.span.text, idf, tokenizer) else None
 
@@ -590,10 +591,6 @@ def _with_record_day(text: str, passage: Passage) -> str:
     if zh and (ZH_ON_PUBLICATION.search(text) or EN_ON_PUBLICATION.search(text)):
         return f"{text} ({zh}; {en})"
     return text
-
-
-def _kinds(figure_text: str) -> set[str]:
-    return {f.kind for f in extract_figures(figure_text)}
 
 
 def _quotes_again(pick, comp: Composition) -> bool:
