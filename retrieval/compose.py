@@ -1960,6 +1960,9 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
                 if not analysis.laws and not names_in(full, f"{body_text} {duty_text}")]
     if unnamed and enabled("named_party"):
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
+    other_procedure = [name for name in analysis.procedures if not names_in(name, body_text)]
+    if other_procedure and enabled("other_procedure"):
+        return ask.abstain(f"The closest passages never mention {', '.join(other_procedure)}.", "other_procedure")
     unheld_laws = [name for name in analysis.unknown_laws
                    if not mentions_law(name, body_text) or _of_another_law(primary, name)]
     if unheld_laws and enabled("unknown_law"):

@@ -33,6 +33,11 @@ def _tagger():
     return jieba.posseg
 
 
+def jieba_tagged(text: str) -> list[tuple[str, str]]:
+    """The text cut into words by jieba, each with its part of speech."""
+    return [(word, flag) for word, flag in _tagger().cut(text)]
+
+
 def question_nouns(question: str) -> tuple[str, ...]:
     """Its Chinese nouns of two characters or more, in order and once each."""
     return tuple(dict.fromkeys(w for w, flag in _tagger().cut(question)

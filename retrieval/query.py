@@ -290,6 +290,9 @@ class QueryAnalysis:
     classified: str = ""  # the defined class a threshold is asked to make something (重要数据): answered by a definition
     acronyms: list[str] = field(default_factory=list)  # ICP, MIIT: names the answering passage must use too
     held_names: frozenset[str] = frozenset()  # of those, the ones the store uses somewhere (set by the searcher)
+    # the words it names a procedure by (ICP备案) that few stored passages use (set by the service): the answering
+    # passage must name them
+    procedures: tuple[str, ...] = ()
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
     unseen: tuple[float, float] = (0.0, 0.0)
     # with no subject of the field named, the things it names that no stored passage or glossary entry uses

@@ -89,6 +89,7 @@ class ChunkTable:
         self._claiming: dict[str, list[str]] | None = None
         self._translating: dict[str, list[int]] | None = None
         self._sanctions: dict[str, SanctionMap] = {}
+        self._lowered: list[str] | None = None
         self.rows_of_doc: dict[str, list[int]] = {}
         for row, meta in enumerate(index.metadatas):
             self.rows_of_doc.setdefault(meta.get("doc_id", ""), []).append(row)
@@ -166,6 +167,14 @@ class ChunkTable:
         for the question's nouns of another field (rule foreign_subject)."""
         joined, lowered, *_ = self._joined_texts()
         return text.lower() in lowered if text.isascii() else text in joined
+
+    def passages_using(self, text: str) -> int:
+        """How many stored passages hold the text anywhere (Latin text in any case)."""
+        if self._lowered is None:
+            self._lowered = [t.lower() for t in self.index.texts]
+        if not text.isascii():
+            return sum(text in t for t in self.index.texts)
+        return sum(text.lower() in t for t in self._lowered)
 
     def mask(self, filters: Filters) -> np.ndarray | None:
         if not filters.active:
