@@ -162,6 +162,38 @@ def _clause_compared_sides(question: str) -> list[Side]:
     return [Side("", f"{text}?", label) for text, label in zip(asked, (first[a:b].strip(), other), strict=True)]
 
 
+# a sentence ends at its question mark (or a full stop): "X要留多久？Y又要留多久？哪个更长？"
+_SENTENCE_END = re.compile(r"(?<=[?？。])\s*|(?<=[.!])\s+")
+
+
+def _asked_then_compared(question: str) -> list[Side]:
+    """"网络日志要留多久？影响评估报告又要留多久？哪个更长？": two sentences each asking a figure, then one asking
+    only which is more; each asking sentence is a side, asked as written (with what was said before it)."""
+    sentences = [part.strip() for part in _SENTENCE_END.split(question) if part.strip()]
+    if len(sentences) < 3 or question_wants(sentences[-1]) or not asks_comparison(sentences[-1]):
+        return []
+    asking = [at for at, sentence in enumerate(sentences[:-1]) if question_wants(sentence)]
+    if len(asking) != 2:
+        return []
+    scene = " ".join(sentences[:asking[0]])
+    return [Side("", f"{scene} {sentences[at]}".strip(), _side_label(sentences[at])) for at in asking]
+
+
+def _side_label(sentence: str) -> str:
+    """What a side is called in the answer: the thing its asking sentence asks about, without the scene before a
+    colon or the asking words ("网络日志按网安法至少要留多久" is 网络日志; "How long must network logs be kept" network
+    logs), or the sentence when nothing is left."""
+    asked = re.split(r"[：:]", sentence)[-1].rstrip("?？ ").strip()
+    spec = cues()["rules"]["comparison"]
+    if re.search(r"[\u4e00-\u9fff]", asked):
+        cut = re.search("|".join(map(re.escape, spec["label_ends_zh"])), asked[2:])
+        thing = asked[:cut.start() + 2] if cut else ""
+    else:
+        thing = re.sub(spec["label_asking_en"], "", asked, flags=re.I).strip()
+        thing = re.sub(spec["label_tail_en"], "", thing, flags=re.I).strip()
+    return thing if len(thing) >= 2 else asked
+
+
 def party_sides(question: str) -> list[Side]:
     """Rule each_party: two or more parties named by their own names ("how much was DiDi fined, and CNKI?",
     滴滴和知网分别被罚了多少): each party's figure asked as a question of its own, the others' names left out, so
@@ -416,7 +448,7 @@ def _told_sides(question: str) -> list[Side]:
         return listed
     if enabled("comparison") and asks_comparison(question):
         return _options_of_own_law(question) or _law_sides(question) or version_sides(question) or \
-            option_sides(question) or _clause_compared_sides(question)
+            option_sides(question) or _clause_compared_sides(question) or _asked_then_compared(question)
     if enabled("two_asks") and asks_two_things(question):
         return _law_sides(question) or version_sides(question)
     if enabled("comparison") and _SET_BESIDE.search(question):

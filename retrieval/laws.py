@@ -145,6 +145,8 @@ def _name_patterns(manifest: Manifest) -> list[tuple[re.Pattern[str], str, bool]
 
 def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
     found = _find_named(question, manifest)
+    found = sorted(found + [o for o in _order_numbers(question, manifest)
+                            if not any(not (o[1] <= a or o[0] >= b) for a, b, _ in found)])
     return sorted(found + [d for d in _dated_names(question, manifest, {doc_id for _, _, doc_id in found})
                            if not any(not (d[1] <= a or d[0] >= b) for a, b, _ in found)])
 
@@ -161,6 +163,23 @@ def _find_named(question: str, manifest: Manifest) -> list[tuple[int, int, str]]
             taken.append((m.start(), m.end()))
             found.append((m.start(), m.end(), doc_id))
     return sorted(found)
+
+
+# a rule named by the number of the order that issued it: "CAC Order No. 11", "Order 16", 11号令, 网信办令第13号
+_ORDER_NUMBER = re.compile(r"\border\s+(?:no\.?\s*)?(\d{1,3})\b|(?<!\d)(\d{1,3})\s*号令|令第\s*(\d{1,3})\s*号", re.I)
+
+
+def _order_numbers(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
+    """The instruments the question names by their order number, as their own titles write it ("… (CAC Order No.
+    11)"): a number no held title carries names nothing."""
+    by_number = {m.group(1): entry.id for entry in manifest.entries if not entry.translation_of
+                 and (m := re.search(r"\bOrder No\.\s*(\d+)\)", entry.title or ""))}
+    found = []
+    for m in _ORDER_NUMBER.finditer(question):
+        number = next(g for g in m.groups() if g)
+        if number in by_number:
+            found.append((m.start(), m.end(), by_number[number]))
+    return found
 
 
 # a rule named by its year and its kind alone: "the original 2022 Measures", 2024年新规, 按2022年的办法; or with the

@@ -274,6 +274,8 @@ class AnswerService:
         comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
         if comp.abstained:
             silent = [side for side, side_comp, *_ in answered if _law_silent(side_comp)]
+            if _told_by_question(question, [asked for _, side_comp, asked, _ in answered if _law_silent(side_comp)]):
+                return None  # "11号令写的是2年，后来改成多久了": the side found silent is the one the question tells
             # a figure asked of each of two laws or more, not several asks of one law (its clauses, answered as
             # one question when a clause leans on another: "…as a % of turnover, what's the fixed-amount alternative")
             laws = [side.law for side, *_ in answered]
@@ -606,6 +608,13 @@ def _quotes_again(pick, comp: Composition) -> bool:
 # its sanction sets none, its text leaves it open, or the corpus holds no text of its law
 _SILENT_RULES = frozenset({"no_figure_of_kind", "breach_without_figure", "figure_left_open", "unknown_law",
                            "foreign_regime"})
+
+
+def _told_by_question(question: str, silent: list[QueryAnalysis]) -> bool:
+    """Whether the question itself states a figure of the kind each silent side asks: that side is told, not
+    asked, and the question is answered as one."""
+    told = {figure.kind for figure in extract_figures(question)}
+    return bool(silent) and all(asked.wants & told for asked in silent)
 
 
 def _law_silent(comp: Composition) -> bool:
