@@ -179,6 +179,16 @@ def _asked_then_compared(question: str) -> list[Side]:
     return [Side("", f"{scene} {sentences[at]}".strip(), _side_label(sentences[at])) for at in asking]
 
 
+def _laws_asked_of(question: str) -> int:
+    """How many laws the question's asking sentences name: a law named only in the scene before them ("a client
+    shipped data without going through the outbound rules. If it is serious, what fine…") is where the story
+    happened, not a law each ask is put to."""
+    sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
+    asking = " ".join(s for s in sentences if question_wants(s) or re.search(r"[?？]\s*$", s)) or question
+    return len({law for law in resolve_laws(asking) if not (entry := load_manifest().by_id(law)) or
+                not entry.translation_of})
+
+
 def _side_label(sentence: str) -> str:
     """What a side is called in the answer: the thing its asking sentence asks about, without the scene before a
     colon or the asking words ("网络日志按网安法至少要留多久" is 网络日志; "How long must network logs be kept" network
@@ -450,7 +460,7 @@ def _told_sides(question: str) -> list[Side]:
         return _options_of_own_law(question) or _law_sides(question) or version_sides(question) or \
             option_sides(question) or _clause_compared_sides(question) or _asked_then_compared(question)
     if enabled("two_asks") and asks_two_things(question):
-        return _law_sides(question) or version_sides(question)
+        return (_law_sides(question) if _laws_asked_of(question) >= 2 else []) or version_sides(question)
     if enabled("comparison") and _SET_BESIDE.search(question):
         # "how long is it valid under the 2024 provisions, compared with the original 2022 Measures?": one figure
         # asked of two laws, each answered from its own text; "A versus B: what can each be fined?", of two options

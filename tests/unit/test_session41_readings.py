@@ -40,3 +40,12 @@ def test_a_silent_side_the_question_tells_is_told_not_asked():
     silent = [analyse("数据出境安全评估结果的有效期，11号令写的是几年？")]
     assert _told_by_question("有效期，11号令写的是2年，后来改成多久了？哪个更长？", silent)
     assert not _told_by_question("11号令和16号令的有效期哪个更长？", silent)
+
+
+def test_a_law_named_only_in_the_scene_is_no_side_of_two_asks():
+    from retrieval.compare import _laws_asked_of
+
+    told = ("DSL question: a client shipped important data offshore without going through the outbound rules. "
+            "If it is serious, what fine range applies, and what's the ceiling if it's not serious?")
+    assert _laws_asked_of(told) == 1
+    assert _laws_asked_of("What is the top fine under the PIPL, and what is it under the DSL?") == 2
