@@ -122,7 +122,7 @@ _COUNTRY = "|".join(_REGIMES["countries"])
 _LAW_WORD = "|".join(_REGIMES["law_words"])
 FOREIGN_LAW = re.compile(
     rf"\b({_COUNTRY})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:{_LAW_WORD})\b|\bunder\s+(?:the\s+)?({_COUNTRY})\b|"
-    rf"(?<![A-Za-z])({_COUNTRY})(?:的)?[^，。？、\s]{{0,8}}?(?:法(?![院务人])|条例|法规|监管)", re.I)
+    rf"(?<![A-Za-z])({_COUNTRY})(?:的)?[^，。？、\s]{{0,8}}?(?:法(?![院务人])|条例|法规|监管|当局|保护局|保护机构|保护委员会)", re.I)
 
 
 # "a GDPR-style portability right", GDPR式的, "a revenue-based cap like GDPR", 类似GDPR的: the regime only

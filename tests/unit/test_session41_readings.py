@@ -49,3 +49,11 @@ def test_a_law_named_only_in_the_scene_is_no_side_of_two_asks():
             "If it is serious, what fine range applies, and what's the ceiling if it's not serious?")
     assert _laws_asked_of(told) < 2
     assert _laws_asked_of("What is the top fine under the PIPL, and what is it under the DSL?") == 2
+
+
+def test_a_countrys_data_protection_authority_names_its_regime():
+    from retrieval.compose import foreign_regimes
+
+    assert foreign_regimes("意大利数据保护局对一家公司开的罚款是多少欧元？") == ["意大利"]
+    assert foreign_regimes("法国当局要求我们删除数据吗？") == ["法国"]
+    assert foreign_regimes("数据传到美国总部，需要做安全评估吗？") == []
