@@ -142,11 +142,14 @@ def with_rest_of_article(comp: Composition, question: str, chunks_of: Callable[[
             continue
         if question_wants(ask) and not yes_or_no(ask) and not extract_figures(unit[2]):
             continue  # an ask for a figure is not answered by a sentence stating none
-        comp = _quoted_after(comp, *unit, ask)
+        comp = quoted_after(comp, *unit, f"speaks to “{ask}”")
     return comp
 
 
-def _quoted_after(comp: Composition, passage: Passage, span: Span, text: str, ask: str) -> Composition:
+def quoted_after(comp: Composition, passage: Passage, span: Span, text: str, why: str,
+                 rule: str = RULE) -> Composition:
+    """The composition with the sentence quoted after its last quote (before the notes on the sources), cited, and
+    the rule that quoted it traced with why."""
     n = next((i for i, p in enumerate(comp.cited, start=1) if p.chunk_id == passage.chunk_id), 0)
     if not n:
         comp.cited = [*comp.cited, passage]
@@ -156,7 +159,7 @@ def _quoted_after(comp: Composition, passage: Passage, span: Span, text: str, as
     at = ends[-1] if ends else len(comp.text)  # after the last quote, before the notes on the sources
     comp.text = f"{comp.text[:at]}\n\n{label}: “{text}” [{n}]{comp.text[at:]}"
     comp.claims = [*comp.claims, Claim(text, (n,))]
-    comp.trace = [*comp.trace, TraceStep(RULE, f"{label} speaks to “{ask}”", "cited")]
+    comp.trace = [*comp.trace, TraceStep(rule, f"{label} {why}", "cited")]
     return comp
 
 

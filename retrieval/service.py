@@ -23,6 +23,7 @@ from retrieval.companions import (
     with_other_version,
 )
 from retrieval.compare import changed_sides_of, join, one_source, party_sides, sides, under_laws
+from retrieval.compared_in_text import with_compared_in_text
 from retrieval.compose import (
     STATUTE_AUTHORITY,
     Composition,
@@ -190,6 +191,7 @@ class AnswerService:
             comp = echoed_figure(comp, analysis)
             comp, confidence, feats = decide(comp, analysis, passages, scoped=bool(options.doc_ids)) \
                 if options.use_rerank else (comp, 1.0, {})
+            comp = with_compared_in_text(comp, question, passages)
             if not analysis.laws and comp.primary is not None and not comp.abstained and (changed := self._answer_sides(
                     question, changed_sides_of(question, comp.primary.passage.doc_id), options, analysis)):
                 (comp, ranked), confidence, feats = changed, 1.0, {}
