@@ -669,7 +669,7 @@ _WANTS = [
     # money that is not a fine asks for an amount too (and is then not answered by one: retrieval/roles.py)
     ("amount", re.compile(r"\bfines?\b|\bfined|how much(?! time|(?:\s+(?:personal|sensitive|important|user))*\s+(?:information|data|pi)\b)|penalt(?:y|ies)|amount|\byuan\b|\brmb\b|\bcny\b|money|"
                           r"illegal gains|unlawful income|\bprofits?\b|\b(?:fees?|costs?|prices?|salar(?:y|ies)|wages?|tax(?:es)?|"
-                          r"capital|compensation|damages|budget|spend(?:ing|s)?|top-?ups?)\b|\b(?:max(?:imum)?|min(?:imum)?|limit|cap|how much)\b[^?]{0,30}\bpayments?\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
+                          r"capital|compensation|damages|budget|spend(?:ing|s)?|top-?ups?|payouts?|premiums?)\b|\b(?:max(?:imum)?|min(?:imum)?|limit|cap|how much)\b[^?]{0,30}\bpayments?\b|罚款|罚金|罚[^，。？]{0,3}多少|多少钱|多少(?:万)?元|金额|万元|违法所得|"
                           r"(?<!消)费|消费(?:金额|限额|上限)|获利|充值|工资|薪酬|税|注册资本|赔偿|价格", re.I)),
     # a fine set as a multiple of the gains ("what multiple of the illegal income", 违法所得几倍)
     # a fine "relative to the illegal gains" is one set as a multiple of them (Chinese law sets no other)
@@ -690,7 +690,7 @@ _WANTS = [
                          r"人数|用户数|数据量|数量|条以上|万人", re.I)),
     ("duration", re.compile(r"how long|\bdurations?\b|\bgood for (?:how long|\d+|one|two|three|four|five|six) (?:years?|months?|days?)\b|how soon|how quickly|how early|\blasts? (?:longer|shorter)\b|how far (?:in advance|ahead|before)|detention|detained|拘留|prison|imprisonment|sentence|有期徒刑|"
                             r"statute of limitations?|limitation period|诉讼时效|how many (?:seconds|minutes)|"
-                            r"how many (?:working )?(?:days|hours|months|years)|within how|deadline|"
+                            r"how many (?:working )?(?:days|hours|months|years)|\bhours (?:per|a|each) (?:day|week|month|year)\b|within how|deadline|"
                             r"time limit|\btime ?frame|\btime (?:to|for) (?:finish|complete|decide|review|respond|reply|process|assess|approve|"
                             r"issue|act|file|report|notify|remedy|rectify|correct)\b|时间要求|时间限制|\b(?:time )?window\b|period|valid(?:ity)?\b|retain|retention|期限|时限|多久|多长|工作日|有效期|(?<!月)几日|几天|几个月|几年|几个?小时|"
                             r"多少日|多少天|多少年|多少个?月|多少周|小时内|几秒|多少秒|几分钟|多少分钟|how much time", re.I)),

@@ -57,3 +57,11 @@ def test_a_countrys_data_protection_authority_names_its_regime():
     assert foreign_regimes("意大利数据保护局对一家公司开的罚款是多少欧元？") == ["意大利"]
     assert foreign_regimes("法国当局要求我们删除数据吗？") == ["法国"]
     assert foreign_regimes("数据传到美国总部，需要做安全评估吗？") == []
+
+
+def test_a_payout_or_a_premium_is_money_and_hours_per_month_a_duration():
+    from retrieval.figures import question_wants
+
+    assert "amount" in question_wants("What's the maximum payout under the bug bounty programme?")
+    assert "amount" in question_wants("What premium do insurers charge for breach cover?")
+    assert "duration" in question_wants("What's the legal cap on overtime hours per month?")
