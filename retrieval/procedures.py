@@ -67,13 +67,17 @@ def _chinese_qualifiers(question: str, heads: frozenset[str], skip: frozenset[st
         if before < 0 or not _NAMING.fullmatch(tagged[before][1]):
             continue
         qualifier = tagged[before][0]
-        # jieba may cut across a term of the glossary (网信办 + 报 as 网信 + 办报): such a piece names nothing
-        if any(start < starts[before] < end < starts[before + 1] or start < starts[before + 1] < end
-               and start > starts[before] for start, end in covered):
+        if _cut_across(starts[before], starts[before + 1], covered):
             continue
         if _CJK_WORD.fullmatch(qualifier) or _ACRONYM.fullmatch(qualifier):
             found.append(qualifier)
     return found
+
+
+def _cut_across(first: int, end: int, terms: list[tuple[int, int]]) -> bool:
+    """Whether the word at first..end straddles the edge of a glossary term: jieba may cut 网信办报 as 网信 + 办报, and
+    such a piece names nothing."""
+    return any(start < first < term_end < end or first < start < end < term_end for start, term_end in terms)
 
 
 def _glossary_spans(question: str) -> list[tuple[int, int]]:
