@@ -145,10 +145,14 @@ def _name_patterns(manifest: Manifest) -> list[tuple[re.Pattern[str], str, bool]
 
 def _find_laws(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:
     found = _find_named(question, manifest)
-    found = sorted(found + [o for o in _order_numbers(question, manifest)
-                            if not any(not (o[1] <= a or o[0] >= b) for a, b, _ in found)])
+    found = sorted(found + [o for o in _order_numbers(question, manifest) if not _overlaps(o, found)])
     return sorted(found + [d for d in _dated_names(question, manifest, {doc_id for _, _, doc_id in found})
-                           if not any(not (d[1] <= a or d[0] >= b) for a, b, _ in found)])
+                           if not _overlaps(d, found)])
+
+
+def _overlaps(span: tuple[int, int, str], found: list[tuple[int, int, str]]) -> bool:
+    """Whether a name's span overlaps one already found: the longer, earlier reading keeps the words."""
+    return any(not (span[1] <= a or span[0] >= b) for a, b, _ in found)
 
 
 def _find_named(question: str, manifest: Manifest) -> list[tuple[int, int, str]]:

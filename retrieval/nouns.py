@@ -45,7 +45,7 @@ def question_nouns(question: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _never_foreign() -> frozenset[str]:
+def never_foreign() -> frozenset[str]:
     """The glossary's Chinese terms and the nouns any field's questions ask with (cues.toml [subject])."""
     return frozenset(t for entry in load_glossary() for t in entry.zh) | frozenset(cues()["subject"]["frame_nouns"])
 
@@ -54,7 +54,7 @@ def foreign_nouns(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]
     """The question's nouns that are neither the glossary's nor a question's frame, and that no text `uses`
     searches (the whole store) holds; then its rare English words that the glossary does not know and no text
     holds."""
-    known = _never_foreign()
+    known = never_foreign()
     return tuple(n for n in question_nouns(question) if n not in known and not uses(n)) + \
         tuple(w for w in rare_english_words(question) if w.lower() not in _glossary_english() and not uses(w)
               and not _misspelt_field_word(w))
@@ -78,7 +78,7 @@ def absorbing_compounds(question: str, uses: Callable[[str], bool]) -> tuple[str
     which of the other field's things is meant (government information), not that the question is the field's."""
     if not any(term in question for term in cues()["subject"]["qualified_zh"]):
         return ()  # no word to qualify: jieba need not cut the question
-    known = _never_foreign()
+    known = never_foreign()
     return tuple(dict.fromkeys(compound for compound in _compounds(question) if compound not in known
                                and _ends_in_subject(compound) and not uses(compound)))
 

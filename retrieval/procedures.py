@@ -12,7 +12,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from retrieval.glossary import load_glossary
-from retrieval.nouns import jieba_tagged
+from retrieval.nouns import jieba_tagged, never_foreign
 from retrieval.rules.registry import cues
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
@@ -30,11 +30,10 @@ def _spec() -> dict:
 
 @lru_cache(maxsize=1)
 def _field_words() -> frozenset[str]:
-    """The glossary's terms in both languages and the nouns any question asks with: the field's own qualifiers
-    (网安, SCC), never another field's."""
-    terms = {t for entry in load_glossary() for t in entry.zh} | {t.lower() for entry in load_glossary()
-                                                                  for t in entry.en}
-    return frozenset(terms | set(cues()["subject"]["frame_nouns"]) | {t.lower() for t in _spec()["not_qualifiers"]})
+    """The glossary's terms in both languages and the nouns any question asks with (nouns.never_foreign, with the
+    English terms in lower case): the field's own qualifiers (网安, SCC), never another field's."""
+    english = {t.lower() for entry in load_glossary() for t in entry.en}
+    return never_foreign() | english | {t.lower() for t in _spec()["not_qualifiers"]}
 
 
 def procedure_qualifiers(question: str) -> tuple[str, ...]:

@@ -275,15 +275,16 @@ class AnswerService:
             return None
         comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
         if comp.abstained:
-            silent = [side for side, side_comp, *_ in answered if _law_silent(side_comp)]
-            if _told_by_question(question, [asked for _, side_comp, asked, _ in answered if _law_silent(side_comp)]):
+            silent = [(side, asked) for side, side_comp, asked, _ in answered if _law_silent(side_comp)]
+            if _told_by_question(question, [asked for _, asked in silent]):
                 return None  # "11号令写的是2年，后来改成多久了": the side found silent is the one the question tells
             # a figure asked of each of two laws or more, not several asks of one law (its clauses, answered as
             # one question when a clause leans on another: "…as a % of turnover, what's the fixed-amount alternative")
             laws = [side.law for side, *_ in answered]
             asks_each = (all(laws) and len(set(laws)) > 1) or asks_comparison(question)
             if silent and asks_each and enabled("side_without_figure"):
-                comp.trace.append(TraceStep("side_without_figure", ", ".join(s.name for s in silent), "abstained"))
+                comp.trace.append(TraceStep("side_without_figure", ", ".join(side.name for side, _ in silent),
+                                            "abstained"))
                 return comp, []
             return None
         # each side's best passages, alternating, are what the comparison was composed from
@@ -615,7 +616,7 @@ _SILENT_RULES = frozenset({"no_figure_of_kind", "breach_without_figure", "figure
 def _told_by_question(question: str, silent: list[QueryAnalysis]) -> bool:
     """Whether the question itself states a figure of the kind each silent side asks: that side is told, not
     asked, and the question is answered as one."""
-    told = {figure.kind for figure in extract_figures(question)}
+    told = figure_kinds(question)
     return bool(silent) and all(asked.wants & told for asked in silent)
 
 
