@@ -270,7 +270,7 @@ class AnswerService:
         question is then answered as one). Rule side_without_figure: a comparison, or a figure asked of each law
         named, whose side has no figure where it was looked for is refused: the other side's figure alone is the
         careless answer ("the deep synthesis and algorithm provisions' maximum fines" when the first sets none)."""
-        answered = [(side, *self._one_side(side, options)) for side in parts]
+        answered = [(side, *self._one_side(side, options, analysis)) for side in parts]
         if not answered or one_source([(side, side_comp) for side, side_comp, *_ in answered]):
             return None
         comp = join(question, [(side, side_comp, asked) for side, side_comp, asked, _ in answered], analysis)
@@ -331,14 +331,21 @@ class AnswerService:
         table = self.searcher.table()
         return [table.passage(row) for row in table.rows_of_doc.get(doc_id, [])]
 
-    def _one_side(self, side, options: Options) -> tuple[Composition, QueryAnalysis, list[Passage]]:
+    def _one_side(self, side, options: Options, whole: QueryAnalysis) -> tuple[Composition, QueryAnalysis,
+                                                                                list[Passage]]:
         """One side of a comparison, answered as a question of its own about its own law (one figure, for a side
-        of two texts of one law: the question's other ask is the other text's)."""
+        of two texts of one law: the question's other ask is the other text's), and held to the confidence every
+        answer is, with the topic model's doubt of the whole question."""
         analysis = self._read_against_store(analyse(side.question, self.settings.lexical_tokenizer))
+        analysis = replace(analysis, off_topic_chance=whole.off_topic_chance)
         if side.one_ask:
             analysis = replace(analysis, follow_up=None)
         passages = self.retrieve(side.question, options, analysis)
-        return self._compose(side.question, analysis, passages, options), analysis, passages
+        comp = self._compose(side.question, analysis, passages, options)
+        if options.use_rerank:
+            # a side's few words are no question of their own for the topic model (the whole question was screened)
+            comp, _, _ = decide(comp, analysis, passages, scoped=True)
+        return comp, analysis, passages
 
     def _ruled(self, passages: list[Passage], analysis: QueryAnalysis) -> Composition | None:
         """An answer one of the counting or reading rules computes (a list's items, a document's units, a
@@ -609,8 +616,9 @@ def _quotes_again(pick, comp: Composition) -> bool:
 
 # a side refused because what it asks has no figure where it was looked for: its own search found none of the kind,
 # its sanction sets none, its text leaves it open, or the corpus holds no text of its law
+# a side refused for want of confidence is one the corpus was not found to answer either
 _SILENT_RULES = frozenset({"no_figure_of_kind", "breach_without_figure", "figure_left_open", "unknown_law",
-                           "foreign_regime"})
+                           "foreign_regime", "confidence", "quote_confidence"})
 
 
 def _told_by_question(question: str, silent: list[QueryAnalysis]) -> bool:

@@ -635,6 +635,15 @@ def test_a_comparison_whose_side_has_no_figure_is_refused_and_says_which(service
     assert not both.abstained and "side_without_figure" not in [step.rule for step in both.trace]
 
 
+def test_a_comparison_side_is_held_to_the_confidence_every_answer_is(service):
+    # the milk's side found only a guide's "more than 40 years" (of a law firm's history): once compared as if it
+    # answered ("the shelf life of fresh milk is longer"), now refused, and the comparison with it
+    answer = service.answer("Which is longer: the validity of an outbound security assessment result, or the shelf "
+                            "life of fresh milk?")
+    assert answer.abstained and "side_without_figure" in [step.rule for step in answer.trace]
+    assert "40 years" not in answer.text and "fresh milk" in answer.text
+
+
 def test_a_date_asked_of_a_law_finds_its_commencement_whatever_words_it_uses(service):
     answer = service.answer("数安法和个保法哪个先生效？")
     assert "2021年9月1日" in answer.text and "2021年11月1日" in answer.text
