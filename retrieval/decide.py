@@ -220,7 +220,9 @@ def features(comp: Composition, analysis: QueryAnalysis, passages: list[Passage]
         "secondary_only": float(passage is not None and passage.authority > STATUTE_AUTHORITY),
         "unseen_words": analysis.unseen[0],
         "unseen_characters": analysis.unseen[1],
-        "off_topic": analysis.off_topic_chance,
+        # the subject the question names found (a bank whose case a guide tells, a law's count of articles): that
+        # is the positive evidence the topic model's doubt asks for
+        "off_topic": 0.0 if comp.of_named_subject else analysis.off_topic_chance,
     }
 
 

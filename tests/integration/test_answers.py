@@ -211,8 +211,9 @@ def test_a_law_that_is_silent_is_said_to_be_and_its_implementing_rules_answer(se
     # the store names MIIT and ICP in a guide: those passages are searched, and none states such a period
     ("How many working days does MIIT take to process a website's ICP filing?",
      "No retrieved passage states a figure of the kind asked"),
-    # no figure in seconds anywhere
-    ("How many seconds may a splash-screen advertisement last in a Chinese app?", "(duration in seconds)"),
+    # no figure in seconds anywhere (a splash-screen advertisement's seconds are now screened out as another field's)
+    ("Under the PIPL, for how many seconds must a consent pop-up stay on screen before the user can tap agree?",
+     "(duration in seconds)"),
     # a validity period is not how long a report is kept, a criminal-record window not a prison term
     ("深度合成服务提供者开展安全评估后，安全评估报告至少要保存几年？", "(retention)"),
     ("侵犯公民个人信息罪情节特别严重的，最高可以判处几年有期徒刑？", "(imprisonment)"),

@@ -4,13 +4,15 @@ the threshold chosen for a false-abstention budget, and the eval's groups."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
 from evals.confidence import Example, choose_threshold
 from evals.groups import risk_coverage, summarise
 from retrieval.compare import sides
-from retrieval.decide import ConfidenceModel, ModelError, load_model, screen
+from retrieval.compose import Composition
+from retrieval.decide import ConfidenceModel, ModelError, features, load_model, screen
 from retrieval.query import analyse
 from retrieval.rules.asks import comparison_direction
 
@@ -40,6 +42,12 @@ def test_off_topic_questions_abstain_before_any_search_in_their_language(questio
     assert comp is not None and comp.abstained
     assert comp.trace[0].rule == "off_topic"
     assert ("语料库" in comp.text) == question.endswith("？")
+
+
+def test_a_named_subject_found_answers_the_topic_model_s_doubt():
+    doubted = replace(analyse("交通银行2024年因为数据安全问题被罚了多少钱？"), off_topic_chance=0.95)
+    assert features(Composition(), doubted, [])["off_topic"] == 0.95
+    assert features(Composition(of_named_subject=True), doubted, [])["off_topic"] == 0.0
 
 
 def test_a_law_question_passes_the_screen():
