@@ -1150,10 +1150,31 @@ OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|nee
                             re.I)
 # "which ministry exactly?", 哪一级、哪个部门: a question about which body, answered only by a sentence naming one
 WHICH_BODY = re.compile(r"(?:哪家|哪个|哪一个|哪些|哪一级|哪级|什么)(?:部门|机构|机关|单位|部委|政府|认证机构|监管)|哪一级|"
-                        r"\bwhich (?:ministry|ministries|department|departments|body|bodies|authority|authorities|agency|"
+                        r"\bwhich (?:[\w-]+ ){0,2}?(?:ministry|ministries|department|departments|body|bodies|authority|authorities|agency|"
                         r"agencies|regulators?|institutions?|organi[sz]ations?|level)\b|\bwho (?:approves|decides|issues|"
                         r"certifies|regulates|enforces|handles|supervises)\b", re.I)
 SPECIFIC_BODY = re.compile("|".join(cues()["vocab"]["bodies"]), re.I)
+_BODY_NOUNS_EN = r"(?:bod(?:y|ies)|organi[sz]ations?|institutions?|agenc(?:y|ies))"
+
+
+def _of_kind(word: str) -> str:
+    """A body named by what it does: 认证机构, 评估组织; "certification body", "testing institutions"."""
+    return rf"{word}(?:机构|组织)" if not word.isascii() else rf"\b{word}\s+{_BODY_NOUNS_EN}"
+
+
+def body_kinds_asked(question: str) -> list[tuple[str, ...]]:
+    """The kinds of body a which-body ask names by what the body does (哪家认证机构, "which certification body"),
+    each in both languages (cues [rules.names_no_body] kinds)."""
+    return [tuple(kind) for kind in cues()["rules"]["names_no_body"]["kinds"]
+            if any(re.search(_of_kind(word), question, re.I) for word in kind)]
+
+
+def names_body(sentence: str, kinds: list[tuple[str, ...]]) -> bool:
+    """Whether a sentence names a particular body, and, of a kind asked, a body of that kind (a 认证机构 for
+    "which certification body": the CAC receiving a filing is no certifier)."""
+    if not kinds:
+        return bool(SPECIFIC_BODY.search(sentence))
+    return all(any(re.search(_of_kind(word), sentence, re.I) for word in kind) for kind in kinds)
 
 
 # "when can we apply to extend it?": when to act, answered by a time limit as much as by a date
@@ -1881,10 +1902,11 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # "2024年6月交通银行…罚了多少钱": the sentence reporting that bank's case answers, not the statute's range
         picks = _naming_first(picks, lambda p: all(names_in(i, _sentence_text(p)) for i in analysis.institutions),
                               analysis)
-    if not analysis.wants and WHICH_BODY.search(analysis.question) and not SPECIFIC_BODY.search(picks[0].span.text):
+    kinds = body_kinds_asked(analysis.question)
+    if not analysis.wants and WHICH_BODY.search(analysis.question) and not names_body(picks[0].span.text, kinds):
         # "which ministry exactly?": "主管机关" (the competent authority) names none; a sentence nearly as good that
         # names the body answers (NDSMR Art. 26's 设区的市级网信部门 where PIPL Art. 53 says only 履行…职责的部门)
-        naming = next((p for p in picks[1:] if SPECIFIC_BODY.search(p.span.text)
+        naming = next((p for p in picks[1:] if names_body(p.span.text, kinds)
                        and p.score >= SUPPORT_FRACTION * picks[0].score), None)
         if naming is not None:
             return _first(picks, naming)
