@@ -82,9 +82,27 @@ def asks_list_count(analysis: QueryAnalysis) -> bool:
 _COUNTS_ARTICLES = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?articles\b|(?:多少|几)条(?![^，。？]{0,6}(?:信息|记录|数据))", re.I)
 
 
+# what a list holds: "how many <one of these>" may be a list's count; "how many cards must they provide" is not
+_LIST_NOUNS = re.compile(r"items?|grounds|bases|circumstances|conditions|categories|situations|cases|documents|materials|"
+                         r"types|kinds|duties|obligations|rights|requirements|principles|matters|elements|factors|"
+                         r"scenarios|routes|ways|mechanisms|channels|paths|options|steps|activities|purposes|exceptions|"
+                         r"exemptions|criteria|things|measures|contents|circumstance", re.I)
+_HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
+_LISTS = re.compile(r"\b(?:lists?|listed|enumerat\w*|sets? out|set forth)\b", re.I)  # a list named: its items counted
+
+
 def asks_count_by_lead(analysis: QueryAnalysis) -> bool:
     return analysis.wants == {"count"} and not analysis.articles and bool(ASKS_LISTED.search(analysis.question)) \
-        and not _COUNTS_ARTICLES.search(analysis.question)
+        and not _COUNTS_ARTICLES.search(analysis.question) and not _counts_other_things(analysis.question)
+
+
+def _counts_other_things(question: str) -> bool:
+    """"How many cards do they have to provide": what is counted is named, it is nothing a list holds, and no
+    list is named (a verb such as "provide" then says nothing of a list)."""
+    m = _HOW_MANY.search(question)
+    if m is None or _LISTS.search(question) or re.match(r"(?:of|are|is|does|do|did|has|have|can|must|may|will|should)\b", m.group(1), re.I):
+        return False
+    return not any(_LIST_NOUNS.fullmatch(word) for word in m.group(1).split())
 
 
 def asks_count_by_lead_of(question: str) -> bool:
