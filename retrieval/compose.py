@@ -120,9 +120,11 @@ FOREIGN_REGIMES = re.compile(
 # a country names a regime when the question speaks of its law (cues.toml [rules.foreign_regime] countries)
 _COUNTRY = "|".join(_REGIMES["countries"])
 _LAW_WORD = "|".join(_REGIMES["law_words"])
+_LAW_WORD_ZH = "|".join(_REGIMES["law_words_zh"])
+_NOT_BETWEEN_ZH = "|".join(_REGIMES["not_between_zh"])
 FOREIGN_LAW = re.compile(
     rf"\b({_COUNTRY})(?:'s)?\s+(?:\w+\s+){{0,3}}?(?:{_LAW_WORD})\b|\bunder\s+(?:the\s+)?({_COUNTRY})\b|"
-    rf"(?<![A-Za-z])({_COUNTRY})(?:的)?[^，。？、\s]{{0,8}}?(?:法(?![院务人])|条例|法规|监管|当局|保护局|保护机构|保护委员会)", re.I)
+    rf"(?<![A-Za-z])({_COUNTRY})(?:的)?(?:(?!{_NOT_BETWEEN_ZH})[^，。？、\s]){{0,8}}?(?:{_LAW_WORD_ZH})", re.I)
 
 
 # "a GDPR-style portability right", GDPR式的, "a revenue-based cap like GDPR", 类似GDPR的: the regime only

@@ -24,3 +24,20 @@ def test_a_count_of_things_no_list_holds_is_not_a_list_count():
     assert asks_count_by_lead_of("How many legal bases does the PIPL provide?")
     # a list named: its items are counted, whatever they are called
     assert asks_count_by_lead_of("How many separate violations are listed in the CII Regulations' fine article?")
+
+
+def test_a_country_s_rules_named_in_chinese_are_a_foreign_regime_a_party_there_is_not():
+    from retrieval.compose import foreign_regimes
+
+    assert foreign_regimes("按新加坡的规定，数据泄露要几天内通报？") == ["新加坡"]
+    assert foreign_regimes("What does CERT-In require?") == ["CERT-In"]
+    # a court or a parent company abroad is the scene of a question about the mainland's law
+    assert foreign_regimes("美国法院要求我们提供境内数据，数安法怎么规定？") == []
+    assert foreign_regimes("我们新加坡母公司有内部规定，个保法怎么要求？") == []
+
+
+def test_a_validity_period_qualified_by_another_thing_names_another_procedure():
+    from retrieval.procedures import procedure_qualifiers
+
+    assert procedure_qualifiers("驾驶证有效期还剩几个月就要换证？") == ("驾驶证",)
+    assert procedure_qualifiers("标准合同的有效期多久？") == ()
