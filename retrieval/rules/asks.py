@@ -96,7 +96,7 @@ def _direction_words() -> dict[str, tuple[str, ...]]:
 
 
 # the English comparatives that ask which of two figures is the greater or the sooner ("which is punished harder")
-EN_COMPARATIVES = (r"longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|stricter|heavier|sooner|"
+EN_COMPARATIVES = (r"longer|shorter|higher|lower|greater|larger|bigger|smaller|earlier|later|stricter|heavier|sooner|faster|quicker|slower|"
                    r"steeper|tougher|harsher|severer|harder|more (?:severely|heavily|harshly)")
 _EN_COMPARE = re.compile(r"\bwhich (?:[\w'-]+ ){0,3}?(?:is|one is|are|has|gives|sets|takes|of the two)\b|"
                          rf"\bwhich (?:[\w'-]+ ){{1,5}}?(?:{EN_COMPARATIVES}|more|less)\b|"

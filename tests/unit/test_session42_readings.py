@@ -41,3 +41,14 @@ def test_a_validity_period_qualified_by_another_thing_names_another_procedure():
 
     assert procedure_qualifiers("驾驶证有效期还剩几个月就要换证？") == ("驾驶证",)
     assert procedure_qualifiers("标准合同的有效期多久？") == ()
+
+
+def test_faster_and_slower_compare_two_periods_each_asked_on_its_own():
+    from retrieval.compare import sides
+    from retrieval.rules.asks import comparison_direction
+
+    question = "Which is faster: the special review procedure or the ordinary review?"
+    assert comparison_direction(question) == "shorter"
+    assert [side.question for side in sides(question)] == ["How long is the special review procedure?",
+                                                           "How long is the ordinary review?"]
+    assert comparison_direction("Which is slower, the initial review or the special review?") == "longer"
