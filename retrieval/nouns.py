@@ -40,7 +40,7 @@ def jieba_tagged(text: str) -> list[tuple[str, str]]:
 
 def question_nouns(question: str) -> tuple[str, ...]:
     """Its Chinese nouns of two characters or more, in order and once each."""
-    return tuple(dict.fromkeys(w for w, flag in _tagger().cut(question)
+    return tuple(dict.fromkeys(w for w, flag in jieba_tagged(question)
                                if flag in _NOUN_FLAGS and _CJK_WORD.fullmatch(w)))
 
 
@@ -86,7 +86,7 @@ def absorbing_compounds(question: str, uses: Callable[[str], bool]) -> tuple[str
 def _compounds(question: str) -> list[str]:
     """Its Chinese nouns, and each two nouns side by side joined (jieba cuts 政府信息 in two)."""
     tagged = [(w, flag in _NOUN_FLAGS and bool(_CJK_WORD.fullmatch(w) or len(w) == 1)) for w, flag
-              in _tagger().cut(question)]
+              in jieba_tagged(question)]
     pairs = [a + b for (a, noun_a), (b, noun_b) in zip(tagged, tagged[1:], strict=False) if noun_a and noun_b]
     return [w for w, noun in tagged if noun and len(w) >= 2] + [p for p in pairs if _CJK_WORD.fullmatch(p)]
 
