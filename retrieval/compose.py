@@ -1904,8 +1904,9 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # "2024年6月交通银行…罚了多少钱": the sentence reporting that bank's case answers, not the statute's range
         picks = _naming_first(picks, lambda p: all(names_in(i, _sentence_text(p)) for i in analysis.institutions),
                               analysis)
-    kinds = body_kinds_asked(analysis.question)
-    if not analysis.wants and WHICH_BODY.search(analysis.question) and not names_body(picks[0].span.text, kinds):
+    # (the kinds of body asked are read only of a which-body ask: every other question skips them)
+    if not analysis.wants and WHICH_BODY.search(analysis.question) and \
+            not names_body(picks[0].span.text, kinds := body_kinds_asked(analysis.question)):
         # "which ministry exactly?": "主管机关" (the competent authority) names none; a sentence nearly as good that
         # names the body answers (NDSMR Art. 26's 设区的市级网信部门 where PIPL Art. 53 says only 履行…职责的部门)
         naming = next((p for p in picks[1:] if names_body(p.span.text, kinds)

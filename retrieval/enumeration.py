@@ -17,14 +17,17 @@ from retrieval.rules.registry import enabled
 from retrieval.sentences import Span, sentence_spans
 from retrieval.verify import Claim
 
+# the words that name a list's items wherever they stand, and what a list holds when "how many" counts it
+_ITEM_WORDS = r"items?|grounds|bases|circumstances|conditions|categories|situations|cases"
+_HELD_IN_LISTS = (r"documents|materials|types|kinds|duties|obligations|rights|requirements|principles|matters|elements|"
+                  r"factors|scenarios|routes|ways|mechanisms|channels|paths|options|steps|activities|purposes|exceptions|"
+                  r"exemptions|criteria")
 # the question asks what an article lists, not a number it states ("how many days…" is not this)
-ASKS_LISTED = re.compile(r"\b(?:lists?|listed|enumerat\w*|sets? out|set forth|provides?|names?|contains?|recogni[sz]es?|"
-                         r"items?|grounds|bases|circumstances|conditions|categories|situations|cases)\b|"
+ASKS_LISTED = re.compile(rf"\b(?:lists?|listed|enumerat\w*|sets? out|set forth|provides?|names?|contains?|recogni[sz]es?|"
+                         rf"{_ITEM_WORDS})\b|"
                          # what a list holds, when it is what "how many" counts ("how many documents do we submit");
                          # a scene's "extra duties" is no list asked for
-                         r"\bhow many\s+(?:[\w-]+\s+){0,2}?(?:documents|materials|types|kinds|duties|obligations|rights|"
-                         r"requirements|principles|matters|elements|factors|scenarios|routes|ways|mechanisms|channels|"
-                         r"paths|options|steps|activities|purposes|exceptions|exemptions|criteria)\b|"
+                         rf"\bhow many\s+(?:[\w-]+\s+){{0,2}}?(?:{_HELD_IN_LISTS})\b|"
                          r"列(?:举|明|出|了)|(?:几|多少)(?:项|种|类|个情形|种情形|种情况|份|样|个方面|方面)|哪几", re.I)
 RULE = "listed_count"
 
@@ -83,12 +86,11 @@ _COUNTS_ARTICLES = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?articles\b|(?:多少|
 
 
 # what a list holds: "how many <one of these>" may be a list's count; "how many cards must they provide" is not
-_LIST_NOUNS = re.compile(r"items?|grounds|bases|circumstances|conditions|categories|situations|cases|documents|materials|"
-                         r"types|kinds|duties|obligations|rights|requirements|principles|matters|elements|factors|"
-                         r"scenarios|routes|ways|mechanisms|channels|paths|options|steps|activities|purposes|exceptions|"
-                         r"exemptions|criteria|things|measures|contents|circumstance", re.I)
+_LIST_NOUNS = re.compile(rf"{_ITEM_WORDS}|{_HELD_IN_LISTS}|things|measures|contents|circumstance", re.I)
 _HOW_MANY = re.compile(r"\bhow many\s+((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
 _LISTS = re.compile(r"\b(?:lists?|listed|enumerat\w*|sets? out|set forth)\b", re.I)  # a list named: its items counted
+# "how many of them", "how many are there": no thing named after "how many"
+_NOTHING_NAMED = re.compile(r"(?:of|are|is|does|do|did|has|have|can|must|may|will|should)\b", re.I)
 
 
 def asks_count_by_lead(analysis: QueryAnalysis) -> bool:
@@ -100,7 +102,7 @@ def _counts_other_things(question: str) -> bool:
     """"How many cards do they have to provide": what is counted is named, it is nothing a list holds, and no
     list is named (a verb such as "provide" then says nothing of a list)."""
     m = _HOW_MANY.search(question)
-    if m is None or _LISTS.search(question) or re.match(r"(?:of|are|is|does|do|did|has|have|can|must|may|will|should)\b", m.group(1), re.I):
+    if m is None or _LISTS.search(question) or _NOTHING_NAMED.match(m.group(1)):
         return False
     return not any(_LIST_NOUNS.fullmatch(word) for word in m.group(1).split())
 
