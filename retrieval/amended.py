@@ -16,9 +16,9 @@ from retrieval.figures import english_figure, read_figures
 from retrieval.laws import amended_laws
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
-from retrieval.rules.asks import sentences_of, version_marks
+from retrieval.rules.asks import version_marks
 from retrieval.rules.registry import cues, enabled
-from retrieval.sentences import Span, sentence_spans
+from retrieval.sentences import Span, question_sentences, sentence_spans
 from retrieval.verify import Claim
 
 RULE = "amended_in_force"
@@ -41,7 +41,7 @@ def _asking_sentences(question: str) -> str:
     """The sentences that ask (a question mark or a date asked); the others tell the scene ("our policy still
     cites the 2016 CSL", "I know the NPCSC passed amendments in 2025"), whose earlier text and adoption are not asked."""
     asks_date = _words()[3]
-    return " ".join(s for s in sentences_of(question) if re.search(r"[?？]", s) or asks_date.search(s)) or question
+    return " ".join(s for s in question_sentences(question) if re.search(r"[?？]", s) or asks_date.search(s)) or question
 
 
 def asks_amended_in_force(question: str) -> bool:

@@ -46,6 +46,7 @@ from retrieval.rules.asks import (
     version_marks,
 )
 from retrieval.rules.registry import cues, enabled
+from retrieval.sentences import question_sentences
 from retrieval.verify import Claim
 
 _ARTICLE_AFTER = re.compile(r"['’]?s?\s*(?:Article|Art\.?)\s*\d+|\s*第[一二三四五六七八九十百零\d]+条", re.I)
@@ -162,14 +163,10 @@ def _clause_compared_sides(question: str) -> list[Side]:
     return [Side("", f"{text}?", label) for text, label in zip(asked, (first[a:b].strip(), other), strict=True)]
 
 
-# a sentence ends at its question mark (or a full stop): "X要留多久？Y又要留多久？哪个更长？"
-_SENTENCE_END = re.compile(r"(?<=[?？。])\s*|(?<=[.!])\s+")
-
-
 def _asked_then_compared(question: str) -> list[Side]:
     """"网络日志要留多久？影响评估报告又要留多久？哪个更长？": two sentences each asking a figure, then one asking
     only which is more; each asking sentence is a side, asked as written (with what was said before it)."""
-    sentences = [part.strip() for part in _SENTENCE_END.split(question) if part.strip()]
+    sentences = [part.strip() for part in question_sentences(question)]
     if len(sentences) < 3 or question_wants(sentences[-1]) or not asks_comparison(sentences[-1]):
         return []
     asking = [at for at, sentence in enumerate(sentences[:-1]) if question_wants(sentence)]
@@ -183,7 +180,7 @@ def _laws_asked_of(question: str) -> int:
     """How many laws the question's asking sentences name: a law named only in the scene before them ("a client
     shipped data without going through the outbound rules. If it is serious, what fine…") is where the story
     happened, not a law each ask is put to."""
-    sentences = [part for part in _SENTENCE_END.split(question) if part.strip()]
+    sentences = question_sentences(question)
     asking = " ".join(s for s in sentences if question_wants(s) or re.search(r"[?？]\s*$", s)) or question
     return len({law for law in resolve_laws(asking) if not (entry := load_manifest().by_id(law)) or
                 not entry.translation_of})

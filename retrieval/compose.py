@@ -83,12 +83,11 @@ from retrieval.rules.asks import (
     asking_sentence,
     asks_which_article,
     law_setting_names,
-    sentences_of,
     told_as_setting,
 )
 from retrieval.rules.choice import open_choice, speaks_to
 from retrieval.rules.registry import cues, enabled
-from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, sentence_spans
+from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, question_sentences, sentence_spans
 from retrieval.verify import Claim
 from retrieval.violations import SANCTION_WORDS, SanctionMap, breach_of, duty_articles, without_consequences
 
@@ -2115,7 +2114,7 @@ def figures_named(question: str) -> list[Figure]:
     """The figures a question names as what it looks for (5%, 72 hours), not its law's year or the 一条 of 哪一条,
     nor the 一 of 一家 (a company, not a count); of a question asking which article, those of the sentence that
     asks it, and of the ones before when it points back to them ("Which article says that?")."""
-    sentences = sentences_of(question)
+    sentences = question_sentences(question)
     at = next((i for i, s in enumerate(sentences) if asks_which_article(s)), None)
     sought = question if at is None or _POINTS_BACK.search(sentences[at]) else sentences[at]
     return [f for f in extract_figures(_NOT_SOUGHT.sub(" ", strip_law_names(sought)))

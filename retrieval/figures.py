@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from ingest.numerals import ENGLISH_NUMBER_WORDS, ENGLISH_SCALE, NUMERAL_CHARS, chinese_to_number
 from retrieval.roles import ZH_ITEM_MEASURES, in_sanction, source_count_class
+from retrieval.sentences import question_sentences
 
 _ZH_NUM = f"[{NUMERAL_CHARS}0-9.,]+"
 _MONTHS = {m: i for i, m in enumerate(
@@ -917,8 +918,6 @@ def yes_or_no(question: str) -> bool:
 # an aside that asks nothing: "第三十九条（处10万到100万元罚款那条）一共列了几种情形" names the article by its fine
 # an aside, unless it asks, or glosses the ask with the kind of figure wanted and no figure ("the cap (percentage
 # of turnover)")
-# sentence ends, not clause ends: "which regulator's clock is longer, and by how much" is one ask
-_SENTENCE_END = re.compile(r"(?<=[。？?！!；;])")
 # a clause that asks something (what is left of a question once its who-clauses are set aside may only tell a scene)
 _ASKS_ANYTHING = re.compile(r"多少|多久|多长|几|何时|什么时候|哪|\b(?:how|what|when|which)\b", re.I)
 _ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b|\bwhich\b))"
@@ -928,7 +927,7 @@ _ASIDE = re.compile(r"[（(](?![^）)]*(?:多少|几|哪|\?|？|\bhow\b|\bwhat\b
 def _other_asking_sentences(question: str, apart: re.Pattern[str]) -> str:
     """The question's sentences that ``apart`` does not match, joined, when they ask something; "" otherwise (what
     is left may only tell the scene)."""
-    rest = "".join(s for s in _SENTENCE_END.split(question) if s.strip() and not apart.search(s))
+    rest = " ".join(s for s in question_sentences(question) if not apart.search(s))
     return rest if _ASKS_ANYTHING.search(rest) else ""
 
 

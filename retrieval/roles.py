@@ -13,7 +13,7 @@ from ingest.numerals import ENGLISH_NUMBER_WORDS, ENGLISH_SCALE
 from retrieval.duties import asking_clause
 from retrieval.glossary import name_forms, party_names
 from retrieval.rules.registry import cues
-from retrieval.sentences import CLAUSE_END, clause_start
+from retrieval.sentences import CLAUSE_END, clause_start, sentences_asking
 
 PLACES_PATH = Path(__file__).with_name("data") / "places.toml"
 
@@ -223,16 +223,8 @@ def money_roles(question: str, scene_too: bool = False) -> tuple[str, ...]:
     in a sentence that asks (the scene's "HR files for global payroll" is not what "what are the headcount
     thresholds?" asks of), or, ``scene_too``, anywhere ("We pay a registration fee. How much is it?"); a loss only
     when the clause that asks is about it ("经济损失达到多少钱…", not "造成损失的，罚多少")."""
-    return _named(question if scene_too else _asking_sentences(question), _MONEY) + \
+    return _named(question if scene_too else sentences_asking(question), _MONEY) + \
         _named(asking_clause(question), ("loss",))
-
-
-_SENTENCES = re.compile(r"(?<=[。？?！!])|(?<=\.)\s+")
-
-
-def _asking_sentences(question: str) -> str:
-    """The sentences with a question mark; the whole question when none has one."""
-    return " ".join(s for s in _SENTENCES.split(question) if re.search(r"[?？]", s)) or question
 
 
 def period_roles(question: str) -> tuple[str, ...]:

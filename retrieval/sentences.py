@@ -86,6 +86,20 @@ def _split_line(line: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if line[a:b].strip()]
 
 
+# where a question's sentences end: at 。！？；, and at . ! ? before a space (not the point of 1.5 million)
+_QUESTION_SENTENCE_END = re.compile(r"(?<=[。!！?？;；])\s*|(?<=[.!?])\s+")
+
+
+def question_sentences(question: str) -> list[str]:
+    """The sentences of a question, as written (a scene told first, then the asks)."""
+    return [s for s in _QUESTION_SENTENCE_END.split(question) if s.strip()]
+
+
+def sentences_asking(question: str) -> str:
+    """The sentences with a question mark, joined; the whole question when none has one."""
+    return " ".join(s for s in question_sentences(question) if re.search(r"[?？]", s)) or question
+
+
 # where clauses and sentences end, for reading the clause a figure stands in
 CLAUSE_END = re.compile(r"[。；;！？!?]|\.(?:\s|$)")
 SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")

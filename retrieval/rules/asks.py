@@ -12,6 +12,7 @@ from retrieval.glossary import load_glossary
 from retrieval.laws import article_refs, resolve_laws, unknown_law_names
 from retrieval.roles import acronyms
 from retrieval.rules.registry import cues
+from retrieval.sentences import question_sentences
 
 _WORD = re.compile(r"[a-z][a-z0-9/\-]*")
 _LATIN_WORD = re.compile(r"[a-z][a-z0-9]*")  # "facial-recognition" is two words of the field
@@ -320,15 +321,8 @@ def names_a_subject_s_kind(question: str, name: str) -> bool:
     return bool(subject_terms(word))
 
 
-_SENTENCE_END = re.compile(r"(?<=[。!！?？;；])\s*|(?<=[.!?])\s+")  # not the point of 1.5 million
-
-
-def sentences_of(question: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(question) if s.strip()]
-
-
 def asking_sentence(question: str) -> str:
     """The sentence that holds the question's ask; the ones before it tell the scene."""
-    sentences = sentences_of(question)
+    sentences = question_sentences(question)
     clause = asking_clause(question).strip()
     return next((s for s in sentences if clause and clause in s), sentences[-1] if sentences else question)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from retrieval.glossary import glossary_pairs
 from retrieval.rules.asks import asks_comparison
 from retrieval.rules.registry import cues
+from retrieval.sentences import question_sentences
 
-_SENTENCES = re.compile(r"(?<=[.?!？。！])\s*")
 # the asking sentence is a yes-no or a "whether" question, not "how many of A, B or C"
 _EN_YES_NO = re.compile(r"^(?:[\w'\"“”‘’% -]{0,40}[,—–:-]\s*)?(?:is|are|does|do|did|should|must|can|will|would|was|"
                         r"were)\b|\bwhether\b|[,—–:]\s*(?:is|are|does|do)\s+(?:it|they|that|this)\b", re.I)
@@ -35,7 +35,7 @@ class Choice:
 
 
 def _asking_sentences(question: str) -> list[str]:
-    parts = [p for p in _SENTENCES.split(question.strip()) if p.strip()]
+    parts = question_sentences(question.strip())
     return [p for p in parts if p.rstrip().endswith(("?", "？"))] or parts[-1:]
 
 

@@ -21,3 +21,12 @@ def test_an_enumerated_item_is_read_under_its_chapeau():
     items = [s.text for s, h in zip(spans, heads, strict=True) if h is not None]
     assert items == ["（一）出售行踪轨迹信息的；", "（二）违法所得五千元以上的；"]
     assert all(h.text.endswith("：") for h in heads if h is not None)
+
+
+def test_a_question_is_split_where_its_sentences_end_not_at_a_decimal_point():
+    from retrieval.sentences import question_sentences, sentences_asking
+
+    question = "We hold 1.5 million records. What fine applies? 处理者；罚款多少？"
+    assert question_sentences(question) == ["We hold 1.5 million records.", "What fine applies?", "处理者；", "罚款多少？"]
+    assert sentences_asking(question) == "What fine applies? 罚款多少？"
+    assert sentences_asking("罚款多少") == "罚款多少"
