@@ -1149,6 +1149,7 @@ HOW_SOON = re.compile(r"how soon|how quickly|by when|多快", re.I)
 OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|need to|needs to|obliged)\b|应当|必须|须|需要|"
                             r"(?<![需主重只])要(?![求素点])",
                             re.I)
+_CLAUSE_BREAK = re.compile(r"[，,。？?；;！!]")
 # "which ministry exactly?", 哪一级、哪个部门: a question about which body, answered only by a sentence naming one
 WHICH_BODY = re.compile(r"(?:哪家|哪个|哪一个|哪些|哪一级|哪级|什么)(?:部门|机构|机关|单位|部委|政府|认证机构|监管)|哪一级|"
                         r"\bwhich (?:[\w-]+ ){0,2}?(?:ministry|ministries|department|departments|body|bodies|authority|authorities|agency|"
@@ -1168,6 +1169,29 @@ def body_kinds_asked(question: str) -> list[tuple[str, ...]]:
     each in both languages (cues [rules.names_no_body] kinds)."""
     return [tuple(kind) for kind in cues()["rules"]["names_no_body"]["kinds"]
             if any(re.search(_of_kind(word), question, re.I) for word in kind)]
+
+
+def _act_words(word: str) -> str:
+    return re.escape(word) if not word.isascii() else rf"\b{re.escape(word)}"
+
+
+def body_acts_asked(question: str) -> list[tuple[str, ...]]:
+    """The acts a which-body ask asks the body of, read in the clause holding the ask ("…, which body do those rules
+    have to be filed with?", "可以向哪个机关申请复核？"): filing, approving, a re-review (cues [rules.names_no_body]
+    acts); an act told in the scene before it is not asked."""
+    m = WHICH_BODY.search(question)
+    if not m:
+        return []
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(question, 0, m.start())), default=0)
+    end = _CLAUSE_BREAK.search(question, m.end())
+    clause = question[start:end.start() if end else len(question)]
+    return [tuple(act) for act in cues()["rules"]["names_no_body"]["acts"]
+            if any(re.search(_act_words(word), clause, re.I) for word in act)]
+
+
+def states_act(sentence: str, acts: list[tuple[str, ...]]) -> bool:
+    """Whether a sentence states each act asked (备案 for "filed with", 复评 for 复核)."""
+    return all(any(re.search(_act_words(word), sentence, re.I) for word in act) for act in acts)
 
 
 def names_body(sentence: str, kinds: list[tuple[str, ...]]) -> bool:
@@ -1917,6 +1941,13 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
                                f"“{_trim(picks[0].span.text, set())}”", "names_no_body")
             comp.named_law_silent = True
             return comp
+    if not analysis.wants and (acts := body_acts_asked(analysis.question)) and enabled("names_no_body") and \
+            not states_act(picks[0].span.text, acts):
+        # "which body are the rules filed with?": the sentence naming the body they are filed with (报…备案), not
+        # the one naming the body the results are reported to
+        kinds = body_kinds_asked(analysis.question)
+        picks = _first(picks, _scoring_near(picks, lambda p: names_body(p.span.text, kinds) and
+                                            states_act(p.span.text, acts)))
     return picks
 
 

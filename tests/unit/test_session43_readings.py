@@ -1,0 +1,16 @@
+"""Readings added in session 43, each measured on the blind sets: the act a which-body ask asks the body of."""
+
+from __future__ import annotations
+
+
+def test_the_act_a_which_body_ask_asks_is_read_in_its_own_clause():
+    from retrieval.compose import body_acts_asked, states_act
+
+    acts = body_acts_asked("各行业主管部门定的关基认定规则，要报哪个部门备案？")
+    assert acts and states_act("制定关键信息基础设施认定规则，并报国务院公安部门备案。", acts)
+    assert not states_act("及时将认定结果通知运营者，并通报国务院公安部门。", acts)
+    assert body_acts_asked("once the rules are written, which body do those rules have to be filed with?")
+    # a filing told in the scene is not what the which-body clause asks
+    assert body_acts_asked("我们已经备案了，现在由哪个部门负责监督？") == []
+    assert body_acts_asked("对认定结果不服，可以向哪个机关申请复核？") and \
+        states_act("申请复评", body_acts_asked("可以向哪个机关申请复核？"))
