@@ -770,7 +770,7 @@ _INTERROGATIVES = [
     ("amount", re.compile(r"how much(?! time)|how many times(?! (?:a|per|each)\b)|\b(?:what|which)(?:'s| is| are| was| were| would be)?"
                           r"(?: the)?(?: [a-z-]+){0,2}? (?:fines?|penalt(?:y|ies)|amount)\b|多少钱|多少(?:万)?元|罚多少|罚款多少|罚款是多少|几倍|多少倍", re.I)),
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
-                         rf"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万|{ZH_ITEM_MEASURES})|"
+                         rf"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万|项|类|种|批|款|{ZH_ITEM_MEASURES})|"
                          rf"(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路)|{ZH_ITEM_MEASURES})", re.I)),
     ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|\bdue date\b|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),

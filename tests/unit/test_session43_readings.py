@@ -14,3 +14,11 @@ def test_the_act_a_which_body_ask_asks_is_read_in_its_own_clause():
     assert body_acts_asked("我们已经备案了，现在由哪个部门负责监督？") == []
     assert body_acts_asked("对认定结果不服，可以向哪个机关申请复核？") and \
         states_act("申请复评", body_acts_asked("可以向哪个机关申请复核？"))
+
+
+def test_a_measure_word_after_duoshao_asks_a_count_not_a_period():
+    from retrieval.query import analyse
+
+    assert analyse("网信办一共公布了多少批算法备案信息？", "jieba").wants == {"count"}
+    assert analyse("这条规定列了多少项义务？", "jieba").wants == {"count"}
+    assert "duration" in analyse("要在多少个工作日内备案？", "jieba").wants
