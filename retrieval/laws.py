@@ -120,7 +120,7 @@ def _name_pattern(name: str, chinese: bool) -> str:
         # between it and the rule's kind
         between = _ZH_BETWEEN if kind and kind.start() >= _ZH_SUBJECT_LEAST else ""
         escaped = _ZH_MANAGED.sub(lambda _: _ZH_MANAGED_BETWEEN, escaped, count=1)
-        return _ZH_KIND_WORD.sub(rf"{between}(?:暂行)?\1", escaped)
+        return _ZH_KIND_WORD.sub(rf"{between}(?:暂行)?\1", escaped) + _english_kind_after(name)
     # users call a rule's kind loosely: "the CBDT rules" are the CBDT Provisions, "the SCC rules" the SCC Measures
     loose = _EN_KIND_WORD.sub(rf"\1(?:(?:interim|provisional|administrative)\ )?(?:{_EN_KINDS})", escaped)
     # "the facial recognition judicial interpretation" is the facial recognition interpretation
@@ -132,6 +132,16 @@ def _name_pattern(name: str, chinese: bool) -> str:
         loose = rf"(?:{loose}|(?:{kinds})\ (?:on|for|of|regarding|concerning|governing)\ (?:the\ )?" \
                 rf"(?:[a-z'’-]+\ ){{0,3}}?{re.escape(subject['subject'])})"
     return rf"(?<![a-z0-9]){loose}(?![a-z0-9])"
+
+
+def _english_kind_after(name: str) -> str:
+    """"|侵犯公民个人信息\\s*criminal cases": the name's Chinese subject (four characters or more) with its kind
+    in English after it (cues zh_kinds_in_english); "" when the name ends in no such kind."""
+    for kind, english in cues()["rules"]["unknown_law"]["zh_kinds_in_english"].items():
+        subject = name.removesuffix(kind)
+        if subject != name and len(subject) >= _ZH_SUBJECT_LEAST and re.fullmatch(r"[\u4e00-\u9fff]+", subject):
+            return rf"|{re.escape(subject)}\s*(?i:{english})\b"
+    return ""
 
 
 # a subject of two words or more: one word ("the measures for labelling AI…") says too little to name a rule by

@@ -22,3 +22,12 @@ def test_a_measure_word_after_duoshao_asks_a_count_not_a_period():
     assert analyse("网信办一共公布了多少批算法备案信息？", "jieba").wants == {"count"}
     assert analyse("这条规定列了多少项义务？", "jieba").wants == {"count"}
     assert "duration" in analyse("要在多少个工作日内备案？", "jieba").wants
+
+
+def test_a_held_name_s_chinese_subject_with_its_kind_in_english_names_it():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("the 2017 interpretation on 侵犯公民个人信息 criminal cases") == ["pi-crimes"]
+    assert resolve_laws("个人信息出境标准合同 measures 下备案要多久") == ["scc-measures"]
+    # a subject of fewer than four characters names nothing
+    assert resolve_laws("数据 measures") == []
