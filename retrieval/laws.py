@@ -131,7 +131,17 @@ def _name_pattern(name: str, chinese: bool) -> str:
         kinds = _EN_KINDS if subject["kind"] != "interpretation" else "interpretation"
         loose = rf"(?:{loose}|(?:{kinds})\ (?:on|for|of|regarding|concerning|governing)\ (?:the\ )?" \
                 rf"(?:[a-z'’-]+\ ){{0,3}}?{re.escape(subject['subject'])})"
-    return rf"(?<![a-z0-9]){loose}(?![a-z0-9])"
+    return rf"(?<![a-z0-9])(?:{loose}(?![a-z0-9]){_chinese_kind_after(name)})"
+
+
+def _chinese_kind_after(name: str) -> str:
+    """"|cii\\s*(?:条例)": the name's English subject with its kind in Chinese after it (cues en_kinds_in_chinese);
+    "" when the name ends in no such kind."""
+    words = name.split()
+    kinds = cues()["rules"]["unknown_law"]["en_kinds_in_chinese"]
+    if len(words) < 2 or words[-1] not in kinds:
+        return ""
+    return rf"|{re.escape(' '.join(words[:-1]))}\s*(?:{kinds[words[-1]]})"
 
 
 def _english_kind_after(name: str) -> str:

@@ -31,3 +31,11 @@ def test_a_held_name_s_chinese_subject_with_its_kind_in_english_names_it():
     assert resolve_laws("个人信息出境标准合同 measures 下备案要多久") == ["scc-measures"]
     # a subject of fewer than four characters names nothing
     assert resolve_laws("数据 measures") == []
+
+
+def test_a_held_name_s_english_subject_with_its_kind_in_chinese_names_it():
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws("CII条例里运营者要做什么") == ["cii"]
+    assert resolve_laws("SCC办法下备案") == ["scc-measures"]
+    assert resolve_laws("what is cii?") == []
