@@ -181,7 +181,9 @@ _ACTIVITIES = {
     # how long an assessment's result stays valid (评估结果有效期) is no act of assessing; issuing the result is
     "assessment": re.compile(r"(?<!复)评估(?!(?:结果)?的?有效期)|(?<!re-)(?<!re)\bassess(?!ment results?(?: (?:is|are|remains?|"
                              r"stays?))? valid|ment(?: result)?['’]s validity)|(?<!re-)(?<!re)\bevaluat", re.I),
-    "reassessment": re.compile(r"复评|重新评估|复核|\bre-?assess|\bre-?review|\bre-?examin|\bre-?evaluat", re.I),
+    # challenging a result (对评估结果有异议, "challenge the fail") is asking for it to be assessed again
+    "reassessment": re.compile(r"复评|重新评估|复核|有异议|\bre-?assess|\bre-?review|\bre-?examin|\bre-?evaluat|"
+                               r"\bchalleng(?:e|ing)\s+(?:it|the\s+(?:\w+\s+)?(?:result|outcome|decision|fail\w*))\b", re.I),
     "extension": re.compile(r"延长|延期|\bextend|\bextension|\bprolong", re.I),
     "testing": re.compile(r"检测|测评|测试|\btest", re.I),
     "audit": re.compile(r"审计|\baudit", re.I),

@@ -39,3 +39,11 @@ def test_a_held_name_s_english_subject_with_its_kind_in_chinese_names_it():
     assert resolve_laws("CII条例里运营者要做什么") == ["cii"]
     assert resolve_laws("SCC办法下备案") == ["scc-measures"]
     assert resolve_laws("what is cii?") == []
+
+
+def test_challenging_a_result_is_asking_for_it_to_be_assessed_again():
+    from retrieval.duties import activities
+
+    assert "reassessment" in activities("Is there any way to challenge it, and by when?")
+    assert "reassessment" in activities("数据处理者对评估结果有异议的")
+    assert "reassessment" not in activities("a challenge for the industry")
