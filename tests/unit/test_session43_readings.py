@@ -47,3 +47,10 @@ def test_challenging_a_result_is_asking_for_it_to_be_assessed_again():
     assert "reassessment" in activities("Is there any way to challenge it, and by when?")
     assert "reassessment" in activities("数据处理者对评估结果有异议的")
     assert "reassessment" not in activities("a challenge for the industry")
+
+
+def test_an_ordinal_asked_names_a_thing_and_is_no_quantity():
+    from retrieval.query import analyse
+
+    assert analyse("这个条例是国务院第几号令公布的？哪一天签发的？", "jieba").wants == {"date"}
+    assert analyse("罚款最高几倍？", "jieba").wants
