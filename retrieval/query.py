@@ -428,7 +428,10 @@ def given_periods(question: str) -> tuple[tuple[float, str], ...]:
 # "one memo says two years, another says three: which figure comes from the 2022 Measures?": the periods stated are
 # what is asked about
 _ASKS_WHICH_SOURCE = re.compile(r"\bwhich (?:figure|number|period|one|value)s? (?:comes?|came|is|are|was) (?:from|in|under)\b|"
-                                r"哪个(?:数字|说法|期限)?(?:出自|来自)", re.I)
+                                r"哪个(?:数字|说法|期限)?(?:出自|来自)|"
+                                # "the Measures say 2 years but I keep hearing 3: which is it now?"
+                                r"\bwhich (?:one )?is (?:it|right|correct|true)\b|\bwhich (?:figure|number|period|one) is "
+                                r"(?:right|correct|true)\b|(?:到底|究竟)(?:是)?哪个|哪个(?:说法)?(?:才)?(?:是)?(?:对|正确)", re.I)
 # a period offered as one of the answers ("到底是2年还是3年", "2 years as in the 2022 Measures, or longer now?"):
 # asked about, not stated
 _OPTION_AFTER = re.compile(r"[^。？?；;]{0,60}?(?:还是|或是|\bor\b)", re.I)

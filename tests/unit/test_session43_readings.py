@@ -54,3 +54,11 @@ def test_an_ordinal_asked_names_a_thing_and_is_no_quantity():
 
     assert analyse("这个条例是国务院第几号令公布的？哪一天签发的？", "jieba").wants == {"date"}
     assert analyse("罚款最高几倍？", "jieba").wants
+
+
+def test_periods_set_against_each_other_with_which_is_it_are_what_is_asked():
+    from retrieval.query import given_periods
+
+    assert given_periods("The Measures say 2 years but I keep hearing 3 years. Which is it now?") == ()
+    assert given_periods("文件说2年，有人说3年，到底是哪个？") == ()
+    assert given_periods("We applied within the 15 working days. How long does the office have?")
