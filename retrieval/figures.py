@@ -749,7 +749,10 @@ def asked_units(question: str) -> set[str]:
 
 
 _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|department|departments|body|bodies|agency|"
-                       r"agencies|regulator|regulators|organ))\b|由谁|哪个部门|哪些部门|什么部门|哪个机构|哪些机关", re.I)
+                       r"agencies|regulator|regulators|organ))\b|由谁|哪个部门|哪些部门|什么部门|哪个机构|哪些机关|"
+                       # "the 50m fines: can any local regulator impose them?" asks who may, not the fine stated
+                       r"\bcan any (?:local |provincial |city |county |national )?(?:regulators?|authorit(?:y|ies)|"
+                       r"departments?|agenc(?:y|ies)|bureaus?)\b|(?:任何|随便)(?:一个|哪个)?(?:地方)?(?:部门|监管部门|网信部门)", re.I)
 _ASKS_PERCENT = re.compile(r"what (?:[\w-]+ ){0,2}?(?:percentage|percent|share|proportion|fraction)\b|what\s*%|"
                            r"how many per ?cent|\bpercentage[- ]based\b|"
                            r"\b(?:percentage|proportion) of (?:the |its |their |a |an )?(?:[\w']+ ){0,3}?(?:turnover|revenue|sales)\b|"

@@ -62,3 +62,10 @@ def test_periods_set_against_each_other_with_which_is_it_are_what_is_asked():
     assert given_periods("The Measures say 2 years but I keep hearing 3 years. Which is it now?") == ()
     assert given_periods("文件说2年，有人说3年，到底是哪个？") == ()
     assert given_periods("We applied within the 15 working days. How long does the office have?")
+
+
+def test_asking_whether_any_regulator_may_impose_a_stated_fine_asks_who():
+    from retrieval.figures import question_wants
+
+    assert question_wants("The 50m / 5% fines: can any local regulator impose them, or must it be a certain level?") == set()
+    assert question_wants("Can a fine exceed 5% of turnover?") == {"percent"}
