@@ -866,7 +866,8 @@ def as_of_day(text: str) -> float | None:
     if dates := [f for f in extract_figures(window) if f.kind == "date"]:
         return dates[0].value
     # "as of June 2025": a month alone, which the figures read only in Chinese (2025年6月)
-    month = _EN_MONTH_YEAR.match(window.lstrip())
+    # "as of the end of June 2025", "as of end-June 2025": that month's count
+    month = _EN_MONTH_YEAR.match(re.sub(r"^(?:the\s+)?(?:end|close)\s+of\s+|^end-", "", window.lstrip(), flags=re.I))
     return float(int(month.group(2)) * 10000 + _MONTHS[month.group(1).lower()] * 100) if month else None
 
 

@@ -69,3 +69,11 @@ def test_asking_whether_any_regulator_may_impose_a_stated_fine_asks_who():
 
     assert question_wants("The 50m / 5% fines: can any local regulator impose them, or must it be a certain level?") == set()
     assert question_wants("Can a fine exceed 5% of turnover?") == {"percent"}
+
+
+def test_the_end_of_a_month_is_the_day_a_count_is_asked_for():
+    from retrieval.figures import as_of_day
+
+    assert as_of_day("How many had registered as of the end of June 2025?") == 20250600
+    assert as_of_day("as of end-June 2025") == 20250600
+    assert as_of_day("by the end of 2023") == 20231231
