@@ -1941,14 +1941,17 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
                                f"“{_trim(picks[0].span.text, set())}”", "names_no_body")
             comp.named_law_silent = True
             return comp
-    if not analysis.wants and (acts := body_acts_asked(analysis.question)) and enabled("names_no_body") and \
-            not states_act(picks[0].span.text, acts):
-        # "which body are the rules filed with?": the sentence naming the body they are filed with (报…备案), not
-        # the one naming the body the results are reported to
-        kinds = body_kinds_asked(analysis.question)
-        picks = _first(picks, _scoring_near(picks, lambda p: names_body(p.span.text, kinds) and
-                                            states_act(p.span.text, acts)))
-    return picks
+    return _stating_the_act_first(picks, analysis)
+
+
+def _stating_the_act_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:
+    """"Which body are the rules filed with?": the sentence nearly as good naming the body they are filed with
+    (报…备案) before the one naming the body the results are reported to."""
+    acts = body_acts_asked(analysis.question) if not analysis.wants and enabled("names_no_body") else []
+    if not acts or states_act(picks[0].span.text, acts):
+        return picks
+    kinds = body_kinds_asked(analysis.question)
+    return _first(picks, _scoring_near(picks, lambda p: names_body(p.span.text, kinds) and states_act(p.span.text, acts)))
 
 
 def _setting_names(analysis: QueryAnalysis, passage: Passage) -> set[str]:
