@@ -87,7 +87,15 @@ from retrieval.rules.asks import (
 )
 from retrieval.rules.choice import open_choice, speaks_to
 from retrieval.rules.registry import cues, enabled
-from retrieval.sentences import Span, chapeaus, clause_start, paragraphs, question_sentences, sentence_spans
+from retrieval.sentences import (
+    Span,
+    chapeaus,
+    clause_around,
+    clause_start,
+    paragraphs,
+    question_sentences,
+    sentence_spans,
+)
 from retrieval.verify import Claim
 from retrieval.violations import SANCTION_WORDS, SanctionMap, breach_of, duty_articles, without_consequences
 
@@ -1182,9 +1190,7 @@ def body_acts_asked(question: str) -> list[tuple[str, ...]]:
     m = WHICH_BODY.search(question)
     if not m:
         return []
-    start = max((b.end() for b in _CLAUSE_BREAK.finditer(question, 0, m.start())), default=0)
-    end = _CLAUSE_BREAK.search(question, m.end())
-    clause = question[start:end.start() if end else len(question)]
+    clause = clause_around(question, m.start(), m.end(), _CLAUSE_BREAK)
     return [tuple(act) for act in cues()["rules"]["names_no_body"]["acts"]
             if any(re.search(_act_words(word), clause, re.I) for word in act)]
 

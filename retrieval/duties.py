@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.numerals import chinese_to_int
-from retrieval.sentences import SENTENCE_END, clause_start
+from retrieval.sentences import SENTENCE_END, clause_around, clause_start
 
 _ACTORS = {
     "authority": re.compile(r"成员单位|部门|机关|办公室|网信办|网信委|委员会|人民政府|法院|检察院|公安|\boffices?\b|administrations?\b|"
@@ -279,9 +279,7 @@ def asking_clause(question: str) -> str:
     m = _ASK_WORD.search(question)
     if not m:
         return question
-    start = max((b.end() for b in _ASK_BREAK.finditer(question, 0, m.start())), default=0)
-    end_break = _ASK_BREAK.search(question, m.end())
-    return question[start:end_break.start() if end_break else len(question)]
+    return clause_around(question, m.start(), m.end(), _ASK_BREAK)
 
 
 def asked_activities(question: str) -> frozenset[str]:

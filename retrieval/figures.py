@@ -842,8 +842,8 @@ def _commencement_sets_scene(question: str) -> bool:
 
 # asks for some quantity without saying which kind ("the minimum password length", "申请费上限")
 _ASKS_QUANTITY = re.compile(r"\b(?:minimum|maximum|min|max|lowest|highest)\b|\bwhat(?:'s|’s| is| are) (?:the|that|this|those) (?:[\w-]+ ){0,3}(?:limit|cap|"
-                            r"length|size|number|ceiling|quota)s?\b|最低|最高(?![法检院人])|上限|下限|多少|(?<!第)几|多大", re.I)  # 最高法: the court;
-# 第几号令, 第几批: an ordinal names a thing, it is no quantity
+                            r"length|size|number|ceiling|quota)s?\b|最低|最高(?![法检院人])|上限|下限|多少|(?<!第)几|多大", re.I)
+# (最高法 is the court; 第几号令, 第几批 ask an ordinal that names a thing, no quantity)
 # the kinds a quantity of unnamed kind may be
 QUANTITY_KINDS = frozenset({"amount", "percent", "multiple", "count", "duration", "age", "frequency"})
 

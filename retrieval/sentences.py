@@ -105,6 +105,13 @@ CLAUSE_END = re.compile(r"[。；;！？!?]|\.(?:\s|$)")
 SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 
 
+def clause_around(text: str, start: int, end: int, breaks: re.Pattern[str] = CLAUSE_END) -> str:
+    """The clause holding text[start:end]: from the last ``breaks`` before it to the first after it."""
+    begin = max((m.end() for m in breaks.finditer(text, 0, start)), default=0)
+    stop = breaks.search(text, end)
+    return text[begin:stop.start() if stop else len(text)]
+
+
 def clause_start(text: str, position: int) -> int:
     """Where the clause holding ``position`` begins (after the last 。；;!? before it)."""
     return max((m.end() for m in CLAUSE_END.finditer(text, 0, position)), default=0)
