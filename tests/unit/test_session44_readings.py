@@ -31,3 +31,10 @@ def test_a_guide_s_name_for_a_law_is_read_in_the_singular_and_the_plural_but_sec
     assert mentions_law("Network Product Security Vulnerability Management Regulations", guide)
     assert mentions_law("Network Product Security Vulnerability rules", guide)
     assert not mentions_law("Securities Law", "the Data Security Law of the People's Republic of China")
+
+
+def test_the_kind_of_a_procedure_said_before_its_name_is_no_other_procedure():
+    from retrieval.procedures import procedure_qualifiers
+
+    assert "普通" not in procedure_qualifiers("特别审查程序和普通的初步审查，哪个时限更长？")
+    assert procedure_qualifiers("ICP备案一般要多少个工作日能批下来？") == ("ICP",)
