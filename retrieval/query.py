@@ -71,7 +71,13 @@ from retrieval.roles import (
     validated_thing,
     version_year,
 )
-from retrieval.rules.asks import asking_sentence, asks_criminal_fine, asks_law_maximum, asks_which_article
+from retrieval.rules.asks import (
+    asking_sentence,
+    asks_criminal_fine,
+    asks_law_maximum,
+    asks_which_article,
+    guessed_articles,
+)
 from retrieval.rules.registry import enabled
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
@@ -540,6 +546,14 @@ def _scoped(laws: list[str], topic: str, tokenizer: str) -> tuple[list[str], lis
             [t for t in tokenize(topic_expansion, tokenizer) if t not in QUESTION_WORDS])
 
 
+def _without_guesses(question: str) -> str:
+    """The question with the articles it names only as the user's guess blanked (rule premise_article): those are
+    what is asked, not where to read."""
+    for start, end in reversed(guessed_articles(question)):
+        question = question[:start] + " " * (end - start) + question[end:]
+    return question
+
+
 def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     language = detect_language(question)
     wants = set(question_wants(question))
@@ -547,7 +561,7 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         # 第几条 asks an article's number: neither a quantity nor the period its scene mentions (“无期限”)
         wants = set()
     laws = _laws_asked_of(question, wants)
-    articles = article_refs(question)
+    articles = article_refs(_without_guesses(question))
     asked = without_exclusions(question)
     pairs = glossary_pairs(asked)
     expansion = list(dict.fromkeys(translation for _, translation in pairs))

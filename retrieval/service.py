@@ -66,7 +66,13 @@ from retrieval.register.build import build_register, store_units
 from retrieval.register.match import match_answer
 from retrieval.renumber import renumbered_article, renumbered_by_content
 from retrieval.rerank import plain_fusion, rerank, settle_figure_type
-from retrieval.rules.asks import asks_comparison, subject_terms, subjects_outside, weakly_on_topic
+from retrieval.rules.asks import (
+    asks_comparison,
+    guessed_articles,
+    subject_terms,
+    subjects_outside,
+    weakly_on_topic,
+)
 from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
@@ -498,6 +504,7 @@ class AnswerService:
         """Say when a filter, not the corpus, left statutes out, and when a non-official copy of the cited
         law states another figure (retrieval/notes.py); the composed answer itself is not changed."""
         notes.filter_note(answer, options.kinds)
+        notes.guess_note(answer, [answer.question[a:b] for a, b in guessed_articles(answer.question)])
         table = self.searcher.table()
         filters = Filters.of(options.kinds, options.doc_ids, options.languages, options.in_force_only)
         rows = [r for r in notes.disagreeing_copies(answer, table, self.manifest)

@@ -11,7 +11,7 @@ from retrieval.figures import CHOICE_OF_TWO
 from retrieval.glossary import load_glossary
 from retrieval.laws import article_refs, resolve_laws, unknown_law_names
 from retrieval.roles import acronyms
-from retrieval.rules.registry import cues
+from retrieval.rules.registry import cues, enabled
 from retrieval.sentences import question_sentences
 
 _WORD = re.compile(r"[a-z][a-z0-9/\-]*")
@@ -257,8 +257,28 @@ _WHICH_NAMED_ARTICLE = re.compile(r"\b[Ww]hich\s+[A-Z]{2,}\s+(?:[Aa]rticle|[Pp]r
 
 
 def asks_which_article(question: str) -> bool:
-    """'Which article of the PIPL provides…': the answer is an article number."""
-    return bool(_WHICH_ARTICLE.search(question) or _WHICH_NAMED_ARTICLE.search(question))
+    """'Which article of the PIPL provides…': the answer is an article number. So is an article the user guesses
+    and asks to have confirmed ("是第五十五条吧？", "it's Article 55, right?": rule premise_article)."""
+    return bool(_WHICH_ARTICLE.search(question) or _WHICH_NAMED_ARTICLE.search(question)) or \
+        bool(guessed_articles(question))
+
+
+def guessed_articles(question: str) -> list[tuple[int, int]]:
+    """Where the question names an article as its own guess, asking to have it confirmed ("…的是第五十五条吧？",
+    "是不是第56条", "that's Article 55 of the PIPL, right?"): the article is what is asked, not where to read."""
+    if not enabled("premise_article"):
+        return []
+    return sorted({m.span(1) for pattern in _guess_patterns() for m in pattern.finditer(question)})
+
+
+@lru_cache(maxsize=1)
+def _guess_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p.replace("ARTICLE", _ANY_ARTICLE), re.I)
+                 for p in cues()["rules"]["premise_article"]["guesses"])
+
+
+_ANY_ARTICLE = (r"((?:第[一二三四五六七八九十百零〇两\d]+条(?:第[一二三四五六七八九十百零〇两\d]+款)?)|"
+                r"(?:Art(?:icle)?\.?\s*\d+(?:\s*\(\d+\))?))")
 
 
 def _short_names(question: str) -> list[str]:

@@ -33,8 +33,39 @@ def test_a_guide_s_name_for_a_law_is_read_in_the_singular_and_the_plural_but_sec
     assert not mentions_law("Securities Law", "the Data Security Law of the People's Republic of China")
 
 
+def test_an_article_the_user_guesses_is_what_is_asked_not_where_to_read():
+    from retrieval.query import analyse
+
+    guessed = analyse("个保法里规定影响评估报告至少留存三年的是第五十五条吧？帮我确认下条号。", "jieba")
+    assert guessed.which_article and guessed.articles == []
+    named = analyse("个保法第五十五条规定了什么？", "jieba")
+    assert not named.which_article and [a.article for a in named.articles] == [55]
+    # a figure the user guesses beside an article is not a guessed article
+    assert [a.article for a in analyse("PIPL Art. 66 caps the fine at 5% of turnover, right?", "jieba").articles] == [66]
+
+
 def test_the_kind_of_a_procedure_said_before_its_name_is_no_other_procedure():
     from retrieval.procedures import procedure_qualifiers
 
     assert "普通" not in procedure_qualifiers("特别审查程序和普通的初步审查，哪个时限更长？")
     assert procedure_qualifiers("ICP备案一般要多少个工作日能批下来？") == ("ICP",)
+
+
+def test_an_answer_to_a_guessed_article_says_whether_the_guess_was_right():
+    from retrieval.notes import guess_note
+    from retrieval.records import Answer, Citation
+
+    def answered(locator: str) -> Answer:
+        cite = Citation(n=1, doc_id="pipl", source="", title="", locator=locator, text="", start=0, end=0,
+                        kind="statute", authority=1, status="in force", score=1.0)
+        return Answer(question="", text="", abstained=False, verified=True, citations=[cite])
+
+    wrong = answered("Art. 56 ¶2")
+    guess_note(wrong, ["第五十五条"])
+    assert wrong.warnings == ["问题所说的第五十五条不是规定这一点的条文：[1]是第56条。"]
+    right = answered("Art. 52 ¶1")
+    guess_note(right, ["Article 52"])
+    assert right.warnings == ["The article the question names, Article 52, is the one cited [1]."]
+    unguessed = answered("Art. 52 ¶1")
+    guess_note(unguessed, [])
+    assert unguessed.warnings == []
