@@ -757,7 +757,9 @@ _ASKS_PERCENT = re.compile(r"what (?:[\w-]+ ){0,2}?(?:percentage|percent|share|p
                            r"how many per ?cent|\bpercentage[- ]based\b|"
                            r"\b(?:percentage|proportion) of (?:the |its |their |a |an )?(?:[\w']+ ){0,3}?(?:turnover|revenue|sales)\b|"
                            r"\b(?:as|in) (?:a )?(?:(?:percentage|percent|share|proportion)\b|%)|"
-                           r"how much of (?:the|a|an|its|their)\b|百分之几|百分之多少|多少百分比|百分比是多少|比例是多少",
+                           r"how much of (?:the|a|an|its|their)\b|百分之几|百分之多少|多少百分比|百分比是多少|比例是多少|"
+                           # a discount on another figure is a share of it (打多少折扣, 打几折)
+                           r"打多少折扣?|打几折|多少折扣",
                            re.I)
 _ASKS_DATE = re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
 

@@ -44,6 +44,12 @@ def test_an_article_the_user_guesses_is_what_is_asked_not_where_to_read():
     assert [a.article for a in analyse("PIPL Art. 66 caps the fine at 5% of turnover, right?", "jieba").articles] == [66]
 
 
+def test_a_discount_on_a_threshold_asks_a_share():
+    from retrieval.query import analyse
+
+    assert analyse("内部员工卖客户信息，入罪门槛要打多少折扣？", "jieba").wants == {"percent"}
+
+
 def test_the_kind_of_a_procedure_said_before_its_name_is_no_other_procedure():
     from retrieval.procedures import procedure_qualifiers
 
