@@ -8,6 +8,7 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 GLOSSARY_PATH = Path(__file__).with_name("data") / "glossary.toml"
@@ -155,16 +156,42 @@ def names_in(name: str, text: str) -> bool:
 
 def party_names(question: str) -> list[str]:
     """The parties the question names by their own names, as written (滴滴, "DiDi"): the glossary's entries marked
-    `party`."""
+    `party` and the companies users ask about (retrieval/data/companies.toml), not where a product of theirs follows
+    (腾讯云, "Alibaba Cloud": the setting). A Chinese name counts only as a whole word (知网 is no party in
+    通知网信部门)."""
     lowered = question.lower()
+    products_zh, products_en = _products()
     found = []
-    for entry in load_glossary():
-        if not entry.party:
-            continue
-        found += [form for form in entry.zh if form in question][:1]
-        found += [question[m.start():m.end()] for form in entry.en
-                  if (m := re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])", lowered))][:1]
+    named = [(entry.zh, entry.en) for entry in load_glossary() if entry.party] + list(_companies())
+    for zh, en in named:
+        found += [form for form in zh if form in question and _whole_word(form, question, products_zh)][:1]
+        found += [question[m.start():m.end()] for form in en
+                  if (m := re.search(rf"(?<![a-z]){re.escape(form)}(?![a-z])(?!\s+(?:{products_en})\b)", lowered))][:1]
     return list(dict.fromkeys(found))
+
+
+COMPANIES_PATH = Path(__file__).with_name("data") / "companies.toml"
+
+
+@lru_cache(maxsize=1)
+def _companies() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple((tuple(c.get("zh", ())), tuple(c.get("en", ()))) for c in _read(COMPANIES_PATH).get("companies", []))
+
+
+@lru_cache(maxsize=1)
+def _products() -> tuple[tuple[str, ...], str]:
+    data = _read(COMPANIES_PATH)
+    return tuple(data.get("products_zh", ())), "|".join(re.escape(p) for p in data.get("products_en", ())) or "(?!)"
+
+
+def _whole_word(form: str, text: str, products: tuple[str, ...]) -> bool:
+    """Whether the Chinese form stands in the text as a word of its own (jieba's cut), not inside two others, and
+    no product of it follows."""
+    from ingest.lexical import jieba_module
+
+    edges = set(accumulate((len(word) for word in jieba_module().lcut(text)), initial=0))
+    return any(m.start() in edges and m.end() in edges and not text.startswith(products, m.end())
+               for m in re.finditer(re.escape(form), text))
 
 
 def scheme_names(question: str) -> list[tuple[str, str]]:

@@ -44,6 +44,17 @@ def test_an_article_the_user_guesses_is_what_is_asked_not_where_to_read():
     assert [a.article for a in analyse("PIPL Art. 66 caps the fine at 5% of turnover, right?", "jieba").articles] == [66]
 
 
+def test_a_company_asked_about_is_a_party_but_not_its_product_nor_a_word_across_two_others():
+    from retrieval.glossary import party_names
+
+    assert party_names("拼多多有没有因为个人信息问题被罚过款？") == ["拼多多"]
+    assert party_names("Has Pinduoduo ever been fined?") == ["Pinduoduo"]
+    assert party_names("我们的数据放在腾讯云上，出境要申报吗？") == []
+    assert party_names("We host on Alibaba Cloud in Singapore.") == []
+    assert party_names("个人信息泄露后要在多少小时内通知网信部门？") == []
+    assert party_names("知网被罚了多少？") == ["知网"]
+
+
 def test_a_discount_on_a_threshold_asks_a_share():
     from retrieval.query import analyse
 
