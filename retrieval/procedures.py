@@ -14,6 +14,7 @@ from itertools import accumulate
 from retrieval.glossary import load_glossary
 from retrieval.nouns import jieba_tagged, never_foreign
 from retrieval.rules.registry import cues
+from retrieval.sentences import clause_around
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -95,3 +96,25 @@ def rare_qualifiers(question: str, passages_using: Callable[[str], int]) -> tupl
     leaves them to its document's title is no answer about another procedure."""
     most = int(_spec()["most_passages"])
     return tuple(q for q in procedure_qualifiers(question) if passages_using(q) <= most)
+
+
+def acts_asked(question: str) -> list[tuple[str, ...]]:
+    """The acts the question asks about that a sentence answering must state (cues [rules.act_not_stated] acts:
+    which court has jurisdiction, 由哪个法院管辖), each as its words in both languages: an act in a clause that asks
+    (哪, which, who…), not one that tells the scene (受个保法管辖的境外公司)."""
+    return [tuple(act) for act in cues()["rules"]["act_not_stated"]["acts"]
+            if any(_ASKING.search(clause_around(question, m.start(), m.end(), _CLAUSE_BREAK))
+                   for word in act for m in re.finditer(rf"(?<![A-Za-z]){re.escape(word)}", question, re.I))]
+
+
+_CLAUSE_BREAK = re.compile(r"[，,。？?；;！!]|\.(?:\s|$)")
+_ASKING = re.compile(r"哪|什么|谁|是否|\b(?:which|what|who|whom|where|whether)\b", re.I)
+
+
+def rare_acts(question: str, passages_using: Callable[[str], int]) -> tuple[str, ...]:
+    """The acts asked (acts_asked) that few stored passages state (at most cues' most_passages, in any of their
+    words): an answer whose sentence never states one answers something else."""
+    most = int(cues()["rules"]["act_not_stated"]["most_passages"])
+    # the act as the question words it first, then its other words: the reason names it so
+    return tuple("|".join(sorted(act, key=lambda word: word.lower() not in question.lower()))
+                 for act in acts_asked(question) if max(passages_using(word) for word in act) <= most)

@@ -59,7 +59,7 @@ from retrieval.open_asks import (
     with_rest_of_article,
 )
 from retrieval.parties import party_provision
-from retrieval.procedures import rare_qualifiers
+from retrieval.procedures import rare_acts, rare_qualifiers
 from retrieval.query import QueryAnalysis, analyse, without_exclusions
 from retrieval.records import Answer, Citation, LinkedText, Passage, TraceStep
 from retrieval.register.build import build_register, store_units
@@ -306,7 +306,8 @@ class AnswerService:
         unseen = unseen_shares(analysis.topic_tokens, table.index.idf, analysis.glossary_tokens)
         return replace(analysis, unseen=unseen, breached=analysis.breached | duties_named(analysis, table.sanctions_of),
                        held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)),
-                       procedures=rare_qualifiers(analysis.question, table.passages_using))
+                       procedures=rare_qualifiers(analysis.question, table.passages_using),
+                       rare_acts=rare_acts(analysis.question, table.passages_using) if enabled("act_not_stated") else ())
 
     def _screen(self, analysis: QueryAnalysis, given: float | None = None) -> tuple[QueryAnalysis, Composition | None]:
         """The off-topic screen, through the learned topic model when it was learned in this encoder's space

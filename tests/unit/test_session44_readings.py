@@ -86,3 +86,16 @@ def test_an_answer_to_a_guessed_article_says_whether_the_guess_was_right():
     unguessed = answered("Art. 52 ¶1")
     guess_note(unguessed, [])
     assert unguessed.warnings == []
+
+
+def test_an_act_few_passages_state_must_be_stated_by_the_answer():
+    from retrieval.procedures import acts_asked, rare_acts
+
+    assert acts_asked("人脸识别纠纷由哪个法院管辖？") == [("管辖", "jurisdiction")]
+    assert acts_asked("Who may bring a public interest lawsuit under the PIPL?") == []
+    # the scene's jurisdiction is not asked
+    assert acts_asked("境外公司受个保法管辖的，要求在境内设专门机构，这是个保法第几条？") == []
+    assert acts_asked("We are under PIPL jurisdiction as an overseas seller. Which article requires a representative?") == []
+    # the act as the question words it comes first; an act many passages state is not rare
+    assert rare_acts("Which court has jurisdiction over these suits?", lambda word: 3) == ("jurisdiction|管辖",)
+    assert rare_acts("Which court has jurisdiction over these suits?", lambda word: 40) == ()
