@@ -1159,7 +1159,7 @@ OBLIGATION_CUE = re.compile(r"\b(?:must|shall|should|required|have to|has to|nee
                             re.I)
 _CLAUSE_BREAK = re.compile(r"[，,。？?；;！!]")
 # "which ministry exactly?", 哪一级、哪个部门: a question about which body, answered only by a sentence naming one
-WHICH_BODY = re.compile(r"(?:哪家|哪个|哪一个|哪些|哪一级|哪级|什么)(?:部门|机构|机关|单位|部委|政府|认证机构|监管)|哪一级|"
+WHICH_BODY = re.compile(r"(?:哪家|哪一家|哪个|哪一个|哪些|哪一级|哪级|什么)(?:部门|机构|机关|单位|部委|政府|认证机构|监管)|哪一级|"
                         r"\bwhich (?:[\w-]+ ){0,2}?(?:ministry|ministries|department|departments|body|bodies|authority|authorities|agency|"
                         r"agencies|regulators?|institutions?|organi[sz]ations?|level)\b|\bwho (?:approves|decides|issues|"
                         r"certifies|regulates|enforces|handles|supervises)\b", re.I)

@@ -99,3 +99,10 @@ def test_an_act_few_passages_state_must_be_stated_by_the_answer():
     # the act as the question words it comes first; an act many passages state is not rare
     assert rare_acts("Which court has jurisdiction over these suits?", lambda word: 3) == ("jurisdiction|管辖",)
     assert rare_acts("Which court has jurisdiction over these suits?", lambda word: 40) == ()
+
+
+def test_yi_jia_asks_which_body_as_jia_does():
+    from retrieval.compose import WHICH_BODY, body_kinds_asked
+
+    assert WHICH_BODY.search("具体是哪一家认证机构来做？")
+    assert body_kinds_asked("具体是哪一家认证机构来做？") == [("认证", "certification", "certifying")]
