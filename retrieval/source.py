@@ -120,11 +120,26 @@ def linked_paragraph(citation: Citation) -> str:
         return ""
     quote = citation.text.find(citation.quote) if citation.quote else -1
     number = quoted_paragraph(citation, citation.text, (quote, quote + len(citation.quote)) if quote >= 0 else None)
-    spans = [s for s in paragraphs(linked.text) if not _heading_only(linked.text[s[0]:s[1]])]
+    spans = _items_joined(linked.text, [s for s in paragraphs(linked.text) if not _heading_only(linked.text[s[0]:s[1]])])
     if number is not None and 0 < number <= len(spans):
         start, end = spans[number - 1]
         return linked.text[start:end].strip()
     return linked.text.strip()
+
+
+# a numbered item of a list ("1.", "(2)", "（三）") continues the paragraph that leads it: the locator's ¶2 is the
+# paragraph after the whole list, as the Chinese text counts its 款
+_ITEM = re.compile(r"\s*(?:\d+\.\s|\(\d+\)|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、)")
+
+
+def _items_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _ITEM.match(text, start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 _CUT = re.compile(r"[\s,;:.!?，。；：、！？)）]")

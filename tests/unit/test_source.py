@@ -37,6 +37,14 @@ def test_the_translation_paragraph_follows_the_quoted_paragraph_not_the_first():
     assert [EN_66[a:b][:4] for a, b in paragraphs(EN_66)] == ["**Ar", "Wher"]
 
 
+def test_a_numbered_list_belongs_to_the_paragraph_that_leads_it():
+    en_56 = ("**Article 56:** The content of the assessment shall include:\n\n1.  Whether the purpose is lawful;\n"
+             "2.  The influence on individuals' rights;\n\nAssessment reports shall be preserved for at least three years.")
+    cited = _citation("Art. 56 ¶2", "至少保存三年")
+    cited.linked = LinkedText("pipl-en", "PIPL (EN)", "Art. 56", "en", en_56)
+    assert linked_paragraph(cited).startswith("Assessment reports shall be preserved")
+
+
 def test_clipping_never_cuts_a_word():
     text = "order the provisional suspension or termination of service provision"
     clipped = clip(text, 45)
