@@ -2027,8 +2027,7 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     other_procedure = [name for name in analysis.procedures if not names_in(name, body_text)]
     if other_procedure and enabled("other_procedure"):
         return ask.abstain(f"The closest passages never mention {', '.join(other_procedure)}.", "other_procedure")
-    unstated = [act.split("|")[0] for act in analysis.rare_acts
-                if not re.search(rf"(?<![A-Za-z])(?:{act})", body_text, re.I)]
+    unstated = [act[0] for act in analysis.rare_acts if not states_act(body_text, [act])]
     if unstated and enabled("act_not_stated"):
         return ask.abstain(f"The closest passages never speak of {', '.join(unstated)}.", "act_not_stated")
     unheld_laws = [name for name in analysis.unknown_laws

@@ -160,9 +160,9 @@ def party_names(question: str) -> list[str]:
     (腾讯云, "Alibaba Cloud": the setting). A Chinese name counts only as a whole word (知网 is no party in
     通知网信部门)."""
     lowered = question.lower()
-    products_zh, products_en = _products()
+    companies, products_zh, products_en = _company_table()
     found = []
-    named = [(entry.zh, entry.en) for entry in load_glossary() if entry.party] + list(_companies())
+    named = [(entry.zh, entry.en) for entry in load_glossary() if entry.party] + list(companies)
     for zh, en in named:
         found += [form for form in zh if form in question and _whole_word(form, question, products_zh)][:1]
         found += [question[m.start():m.end()] for form in en
@@ -174,14 +174,13 @@ COMPANIES_PATH = Path(__file__).with_name("data") / "companies.toml"
 
 
 @lru_cache(maxsize=1)
-def _companies() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    return tuple((tuple(c.get("zh", ())), tuple(c.get("en", ()))) for c in _read(COMPANIES_PATH).get("companies", []))
-
-
-@lru_cache(maxsize=1)
-def _products() -> tuple[tuple[str, ...], str]:
+def _company_table() -> tuple[tuple[tuple[tuple[str, ...], tuple[str, ...]], ...], tuple[str, ...], str]:
+    """The companies (each its Chinese and English names), the products that may follow a Chinese name, and those
+    after an English name as one pattern: companies.toml read once."""
     data = _read(COMPANIES_PATH)
-    return tuple(data.get("products_zh", ())), "|".join(re.escape(p) for p in data.get("products_en", ())) or "(?!)"
+    companies = tuple((tuple(c.get("zh", ())), tuple(c.get("en", ()))) for c in data.get("companies", []))
+    products_en = "|".join(re.escape(p) for p in data.get("products_en", ())) or "(?!)"
+    return companies, tuple(data.get("products_zh", ())), products_en
 
 
 def _whole_word(form: str, text: str, products: tuple[str, ...]) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ingest.manifest import Manifest
 from retrieval.figures import extract_figures, figures_match
+from retrieval.laws import article_refs
 from retrieval.records import Answer, Citation
 
 # the kinds of binding text (authority up to compose.STATUTE_AUTHORITY)
@@ -90,36 +91,20 @@ def note_disagreement(answer: Answer, copies: list[Citation]) -> None:
         answer.text = f"{answer.text}\n\n{note}"
 
 
-_GUESSED_NUMBER = re.compile(r"(?:Art(?:icle)?\.?\s*|第)([零〇一二三四五六七八九十百两0-9]+)")
-_LOCATOR_ARTICLE = re.compile(r"Art\. (\d+)")
-
-
 def guess_note(answer: Answer, guesses: list[str]) -> None:
     """When the question names an article as its own guess (rule premise_article), say whether the article the
     answer cites is that one: a lawyer checking a cite wants the mistake named, not only the right number."""
     if answer.abstained or not guesses or not answer.citations:
         return
-    cited = _LOCATOR_ARTICLE.search(answer.citations[0].locator)
-    guessed = [_article_number(g) for g in guesses]
+    cited = answer.citations[0].article
+    guessed = [refs[0].article if (refs := article_refs(guess)) else None for guess in guesses]
     if cited is None or None in guessed:
         return
-    shown, right = "、".join(guesses), int(cited.group(1)) in guessed
+    shown, right = "、".join(guesses), cited in guessed
     if re.search(r"[\u4e00-\u9fff]", shown):  # asked in Chinese: told in Chinese
         answer.warnings.append(f"问题所说的{shown}正是所引的条文[1]。" if right else
-                               f"问题所说的{shown}不是规定这一点的条文：[1]是第{cited.group(1)}条。")
+                               f"问题所说的{shown}不是规定这一点的条文：[1]是第{cited}条。")
     else:
         answer.warnings.append(f"The article the question names, {shown}, is the one cited [1]." if right else
                                f"The article the question names, {shown}, is not the one that says this: "
-                               f"[1] is Art. {cited.group(1)}.")
-
-
-def _article_number(text: str) -> int | None:
-    from ingest.numerals import chinese_to_int
-
-    m = _GUESSED_NUMBER.search(text)
-    if m is None:
-        return None
-    try:
-        return int(m.group(1)) if m.group(1).isdigit() else chinese_to_int(m.group(1))
-    except ValueError:
-        return None
+                               f"[1] is Art. {cited}.")

@@ -111,10 +111,10 @@ _CLAUSE_BREAK = re.compile(r"[，,。？?；;！!]|\.(?:\s|$)")
 _ASKING = re.compile(r"哪|什么|谁|是否|\b(?:which|what|who|whom|where|whether)\b", re.I)
 
 
-def rare_acts(question: str, passages_using: Callable[[str], int]) -> tuple[str, ...]:
+def rare_acts(question: str, passages_using: Callable[[str], int]) -> tuple[tuple[str, ...], ...]:
     """The acts asked (acts_asked) that few stored passages state (at most cues' most_passages, in any of their
     words): an answer whose sentence never states one answers something else."""
     most = int(cues()["rules"]["act_not_stated"]["most_passages"])
     # the act as the question words it first, then its other words: the reason names it so
-    return tuple("|".join(sorted(act, key=lambda word: word.lower() not in question.lower()))
+    return tuple(tuple(sorted(act, key=lambda word: word.lower() not in question.lower()))
                  for act in acts_asked(question) if max(passages_using(word) for word in act) <= most)

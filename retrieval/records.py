@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -85,6 +86,9 @@ class LinkedText:
     text: str
 
 
+_LOCATOR_ARTICLE = re.compile(r"Art\.\s*(\d+)")
+
+
 @dataclass
 class Citation:
     n: int
@@ -106,6 +110,12 @@ class Citation:
     effective: str = ""
     status_label: str = ""  # "draft", "superseded by ..." — empty when in force
     linked: LinkedText | None = None
+
+    @property
+    def article(self) -> int | None:
+        """The article the locator names ("Art. 56 ¶2" -> 56); None for a guide's heading."""
+        found = _LOCATOR_ARTICLE.search(self.locator)
+        return int(found.group(1)) if found else None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -5,14 +5,11 @@ answer; a stated figure the register does not read in the cited sentence is name
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from retrieval.figures import ON_PUBLICATION, Figure, extract_figures, figures_match
 from retrieval.records import Answer, Citation
 from retrieval.register.records import Register, RegisterRecord
-
-ARTICLE = re.compile(r"Art\.\s*(\d+)")
 
 
 @dataclass(frozen=True)
@@ -24,17 +21,12 @@ class RegisterMatch:
     covered: bool = False  # some cited sentence is one the register reads (a statute or regulation)
 
 
-def _article(citation: Citation) -> int | None:
-    found = ARTICLE.search(citation.locator)
-    return int(found.group(1)) if found else None
-
-
 def records_of_citation(citation: Citation, register: Register, original_of: dict[str, str]) -> list[RegisterRecord]:
     """The records of the sentence a citation quotes: those overlapping its quote in the same document, or, for
     a translation, those of the same article of the original text."""
     source = original_of.get(citation.doc_id, "")
     if source:
-        article = _article(citation)
+        article = citation.article
         return [r for r in register.records if r.doc_id == source and article is not None and r.article == article]
     start, end = (citation.quote_start, citation.quote_end) if citation.quote_start >= 0 else \
         (citation.start, citation.end)

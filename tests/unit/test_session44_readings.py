@@ -97,7 +97,7 @@ def test_an_act_few_passages_state_must_be_stated_by_the_answer():
     assert acts_asked("境外公司受个保法管辖的，要求在境内设专门机构，这是个保法第几条？") == []
     assert acts_asked("We are under PIPL jurisdiction as an overseas seller. Which article requires a representative?") == []
     # the act as the question words it comes first; an act many passages state is not rare
-    assert rare_acts("Which court has jurisdiction over these suits?", lambda word: 3) == ("jurisdiction|管辖",)
+    assert rare_acts("Which court has jurisdiction over these suits?", lambda word: 3) == (("jurisdiction", "管辖"),)
     assert rare_acts("Which court has jurisdiction over these suits?", lambda word: 40) == ()
 
 
