@@ -1996,6 +1996,9 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     the whole store and the glossary lack is positive evidence that the corpus does not answer), its places and
     institutions, and the laws it names that the corpus does not hold."""
     analysis = ask.analysis
+    if analysis.uncited_articles and enabled("unheld_article"):
+        return ask.abstain(f"It holds no text of {', '.join(analysis.uncited_articles)}, and no stored passage cites "
+                           f"it.", "unheld_article")
     body_text = _body_text(primary.passage)
     foreign = foreign_regimes(analysis.question) if enabled("foreign_regime") else []
     if foreign and not any(name.lower() in body_text.lower() for name in foreign):

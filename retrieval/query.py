@@ -301,6 +301,9 @@ class QueryAnalysis:
     procedures: tuple[str, ...] = ()
     # the acts asked that few stored passages state (管辖, jurisdiction): rule act_not_stated
     rare_acts: tuple[tuple[str, ...], ...] = ()
+    # the articles it names of laws the corpus does not hold that no stored passage cites (set by the service):
+    # rule unheld_article
+    uncited_articles: tuple[str, ...] = ()
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
     unseen: tuple[float, float] = (0.0, 0.0)
     # with no subject of the field named, the things it names that no stored passage or glossary entry uses

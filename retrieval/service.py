@@ -78,6 +78,7 @@ from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
 from retrieval.spelling import respelt
 from retrieval.topic import load_topic_model, unseen_shares
+from retrieval.unheld_articles import uncited
 from retrieval.transfer_ask import transfer_route
 from retrieval.verify import unsupported
 from retrieval.violations import duties_named
@@ -307,7 +308,8 @@ class AnswerService:
         return replace(analysis, unseen=unseen, breached=analysis.breached | duties_named(analysis, table.sanctions_of),
                        held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)),
                        procedures=rare_qualifiers(analysis.question, table.passages_using),
-                       rare_acts=rare_acts(analysis.question, table.passages_using) if enabled("act_not_stated") else ())
+                       rare_acts=rare_acts(analysis.question, table.passages_using) if enabled("act_not_stated") else (),
+                       uncited_articles=uncited(analysis.question, table.index.texts) if enabled("unheld_article") else ())
 
     def _screen(self, analysis: QueryAnalysis, given: float | None = None) -> tuple[QueryAnalysis, Composition | None]:
         """The off-topic screen, through the learned topic model when it was learned in this encoder's space

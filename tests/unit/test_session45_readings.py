@@ -1,0 +1,33 @@
+"""Readings added in session 45, each measured on the blind sets: another law's article that no stored passage
+cites, a date asked as "what's the effective date" beside a scene of taking effect, a comparison's aside asked in a
+sentence of its own, a percentage asked in a compound noun."""
+
+from __future__ import annotations
+
+
+def test_an_article_of_a_law_the_corpus_lacks_is_read_with_its_law():
+    from retrieval.unheld_articles import UnheldArticle, unheld_article_refs
+
+    assert unheld_article_refs("What sentence does Article 111 of the Criminal Law carry?") == \
+        [UnheldArticle("Criminal Law", 111, "Article 111 of the Criminal Law")]
+    # the words before a name are cut at the last that cannot be part of it
+    assert [r.law for r in unheld_article_refs("需要经决议吗？新公司法第一百八十二条怎么规定？")] == ["公司法"]
+    assert [r.law for r in unheld_article_refs("根据中华人民共和国刑法第二百八十六条怎么处罚")] == ["刑法"]
+    # laws the corpus holds, by any of their names, and short forms of their titles, are not such laws
+    assert unheld_article_refs("个保法第六十六条的罚款上限是多少？") == []
+    assert unheld_article_refs("What does Article 66 of the PIPL say about fines?") == []
+    assert unheld_article_refs("审查办法第七条规定的门槛是多少？") == []
+    assert unheld_article_refs("本法第五条规定了什么？") == []
+
+
+def test_a_passage_cites_another_law_s_article_by_its_name_then_its_number():
+    from retrieval.unheld_articles import UnheldArticle, cites, uncited
+
+    interpretation = "应当认定为刑法第二百五十三条之一规定的“情节严重”"
+    assert cites(UnheldArticle("刑法", 253, "刑法第二百五十三条"), interpretation)
+    assert not cites(UnheldArticle("刑法", 111, "刑法第一百一十一条"), interpretation)
+    # the glossary's Chinese name of an English one counts
+    assert cites(UnheldArticle("Criminal Law", 253, "Article 253 of the Criminal Law"), interpretation)
+    assert uncited("刑法第一百一十一条怎么规定？", [interpretation]) == ("刑法第一百一十一条",)
+    assert uncited("刑法第二百五十三条之一怎么规定？", [interpretation]) == ()
+
