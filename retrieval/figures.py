@@ -660,6 +660,8 @@ def _with_zh_bound_word(fig: Figure, text: str) -> str:
 # "when" that asks ("When did…", "since when has…", "when must…"), not "applies when processing…"
 _WHEN = (r"(?:^\s*|[,;:]\s*|\b(?:since|by|from|until)\s+)when\b|\bwhen\s+(?:did|does|do|was|were|will|would|is|are|"
          r"must|should|shall|can|could|may|has|have|had)\b")
+# "what's the effective date", "what is the commencement date": a date asked with its words between
+_WHAT_DATE = r"\b(?:what|which)(?:['’]s|\s+(?:is|was|are|were))?(?:\s+the)?(?:\s+[a-z-]+){0,2}\s+dates?\b"
 # "what data volume triggers that?", "at what headcount": a scale asked (read by _WANTS and _INTERROGATIVES alike)
 _SCALE_ASKED = r"\b(?:what|which)\s+(?:data\s+)?(?:volumes?|scales?|sizes?)\b|\bhead\s?-?counts?\b|\b(?:user|customer|subscriber)[\s-]?counts?\b|"
 # 多大比例, 多大范围, 多大的罚款: 多大 asks an age only of a person, bare or before 了/年纪/岁数
@@ -761,7 +763,7 @@ _ASKS_PERCENT = re.compile(r"what (?:[\w-]+ ){0,2}?(?:percentage|percent|share|p
                            # a discount on another figure is a share of it (打多少折扣, 打几折)
                            r"打多少折扣?|打几折|多少折扣",
                            re.I)
-_ASKS_DATE = re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|何时|什么时候|日期|哪一天|哪天|几月", re.I)
+_ASKS_DATE = re.compile(rf"{_WHEN}|{_WHAT_DATE}|何时|什么时候|日期|哪一天|哪天|几月", re.I)
 
 
 TIME_UNITS_EN = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)"
@@ -777,7 +779,7 @@ _INTERROGATIVES = [
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
                          rf"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万|项|类|种|批|款|{ZH_ITEM_MEASURES})|"
                          rf"(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路)|{ZH_ITEM_MEASURES})", re.I)),
-    ("date", re.compile(rf"{_WHEN}|(?:what|which)(?: [a-z]+)? date|\bdue date\b|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
+    ("date", re.compile(rf"{_WHEN}|{_WHAT_DATE}|\bdue date\b|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),

@@ -31,3 +31,11 @@ def test_a_passage_cites_another_law_s_article_by_its_name_then_its_number():
     assert uncited("刑法第一百一十一条怎么规定？", [interpretation]) == ("刑法第一百一十一条",)
     assert uncited("刑法第二百五十三条之一怎么规定？", [interpretation]) == ()
 
+
+def test_what_s_the_effective_date_asks_a_date_though_a_scene_tells_of_taking_effect():
+    from retrieval.figures import question_wants
+
+    assert question_wants("Opposing counsel cites the SPC facial recognition provisions; our side thinks they don't "
+                          "reach conduct before the provisions took effect. What's the effective date?") == {"date"}
+    assert question_wants("What is the fine, and what date did it take effect?") == {"amount", "date"}
+
