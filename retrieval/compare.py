@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ingest.manifest import Manifest, load_manifest
 from retrieval.clauses import asked_clauses, clause_question
@@ -408,8 +409,22 @@ def one_source(parts: list[tuple[Side, Composition]]) -> bool:
 def sides(question: str) -> list[Side]:
     """The two sides of a comparison between two laws the question names, or between two options it names; or
     of two questions in one, each naming its own law; failing these, each clause that asks a figure of its own
-    ([] when it is none of these)."""
-    return _told_sides(question) or clause_sides(question)
+    ([] when it is none of these). Each side is asked without the question's asides."""
+    return [replace(side, question=without_asides(side.question))
+            for side in _told_sides(question) or clause_sides(question)]
+
+
+@lru_cache(maxsize=1)
+def _aside() -> re.Pattern[str]:
+    return re.compile(cues()["rules"]["comparison"]["aside_ask"], re.I)
+
+
+def without_asides(question: str) -> str:
+    """The question without a sentence after the first that asks aside, yes or no and no figure ("Also whether
+    we can apply to extend."): searched with each side, it finds the passage on extending, not the figure compared."""
+    sentences = question_sentences(question)
+    kept = [s for i, s in enumerate(sentences) if i == 0 or not (_aside().search(s.strip()) and not question_wants(s))]
+    return " ".join(kept) if len(kept) < len(sentences) else question
 
 
 def clause_sides(question: str) -> list[Side]:

@@ -39,3 +39,14 @@ def test_what_s_the_effective_date_asks_a_date_though_a_scene_tells_of_taking_ef
                           "reach conduct before the provisions took effect. What's the effective date?") == {"date"}
     assert question_wants("What is the fine, and what date did it take effect?") == {"amount", "date"}
 
+
+def test_an_aside_asked_after_a_comparison_is_not_asked_of_each_side():
+    from retrieval.compare import sides, without_asides
+
+    question = ("Our memo says the result is good for 2 yrs under the 2022 Measures, but someone said the March 2024 "
+                "Provisions changed the validity period. Which one is longer? Also whether we can apply to extend.")
+    assert all("extend" not in side.question for side in sides(question))
+    assert without_asides("个保法和数安法哪个罚款更高？另外能不能申请减免？") == "个保法和数安法哪个罚款更高？"
+    # a second sentence asking a figure is no aside
+    assert without_asides("Which is longer? Also, how many days is each?") == "Which is longer? Also, how many days is each?"
+
