@@ -78,8 +78,8 @@ from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
 from retrieval.spelling import respelt
 from retrieval.topic import load_topic_model, unseen_shares
-from retrieval.unheld_articles import uncited
 from retrieval.transfer_ask import transfer_route
+from retrieval.unheld_articles import uncited
 from retrieval.verify import unsupported
 from retrieval.violations import duties_named
 

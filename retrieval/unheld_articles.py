@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.numerals import chinese_to_int, int_to_chinese
 from ingest.manifest import load_manifest
+from ingest.numerals import chinese_to_int, int_to_chinese
 from retrieval.glossary import name_forms
 from retrieval.laws import resolve_laws
 from retrieval.rules.registry import cues
