@@ -755,7 +755,8 @@ _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|departme
                        # "the 50m fines: can any local regulator impose them?" asks who may, not the fine stated
                        r"\bcan any (?:local |provincial |city |county |national )?(?:regulators?|authorit(?:y|ies)|"
                        r"departments?|agenc(?:y|ies)|bureaus?)\b|(?:任何|随便)(?:一个|哪个)?(?:地方)?(?:部门|监管部门|网信部门)", re.I)
-_ASKS_PERCENT = re.compile(r"what (?:[\w-]+ ){0,2}?(?:percentage|percent|share|proportion|fraction)\b|what\s*%|"
+_ASKS_PERCENT = re.compile(r"what(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+[a-z]+(?=[\s-]))?[\s-]"
+                           r"(?:[\w-]+ ){0,2}?(?:percentage|percent|share|proportion|fraction)\b|what\s*%|"
                            r"how many per ?cent|\bpercentage[- ]based\b|"
                            r"\b(?:percentage|proportion) of (?:the |its |their |a |an )?(?:[\w']+ ){0,3}?(?:turnover|revenue|sales)\b|"
                            r"\b(?:as|in) (?:a )?(?:(?:percentage|percent|share|proportion)\b|%)|"

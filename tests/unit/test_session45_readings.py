@@ -50,3 +50,11 @@ def test_an_aside_asked_after_a_comparison_is_not_asked_of_each_side():
     # a second sentence asking a figure is no aside
     assert without_asides("Which is longer? Also, how many days is each?") == "Which is longer? Also, how many days is each?"
 
+
+def test_a_percentage_asked_in_a_compound_noun_is_what_is_wanted_though_the_scene_names_a_fine():
+    from retrieval.figures import question_wants
+
+    assert question_wants("I read the fines were up to 5% of prior-year turnover. In the amendment adopted in 2025, "
+                          "what's the turnover-percentage cap?") == {"percent"}
+    assert question_wants("What's the fine for a 5% share sale?") == {"amount"}
+
