@@ -424,7 +424,22 @@ def without_asides(question: str) -> str:
     we can apply to extend."): searched with each side, it finds the passage on extending, not the figure compared."""
     sentences = question_sentences(question)
     kept = [s for i, s in enumerate(sentences) if i == 0 or not (_aside().search(s.strip()) and not question_wants(s))]
-    return " ".join(kept) if len(kept) < len(sentences) else question
+    kept = [_without_aside_clause(s) for s in kept]
+    return " ".join(kept) if kept != sentences else question
+
+
+@lru_cache(maxsize=1)
+def _aside_clause() -> re.Pattern[str]:
+    return re.compile(cues()["rules"]["comparison"]["aside_clause"], re.I)
+
+
+def _without_aside_clause(sentence: str) -> str:
+    """A sentence without its last clause when that asks aside ("…which validity period is longer now, and is it
+    extendable?"), the question mark kept."""
+    m = _aside_clause().search(sentence)
+    if m is None or question_wants(m.group()) or not sentence[:m.start()].strip():
+        return sentence
+    return sentence[:m.start()] + ("？" if m.group().rstrip().endswith("？") else "?")
 
 
 def clause_sides(question: str) -> list[Side]:

@@ -58,3 +58,13 @@ def test_a_percentage_asked_in_a_compound_noun_is_what_is_wanted_though_the_scen
                           "what's the turnover-percentage cap?") == {"percent"}
     assert question_wants("What's the fine for a 5% share sale?") == {"amount"}
 
+
+def test_an_aside_asked_in_the_last_clause_of_a_comparison_is_not_asked_of_each_side():
+    from retrieval.compare import without_asides
+
+    assert without_asides("Did the 2024 provisions change that - which validity period is longer now, and is it "
+                          "extendable?") == "Did the 2024 provisions change that - which validity period is longer now?"
+    assert without_asides("个保法和数安法哪个罚款更高，能不能减免？") == "个保法和数安法哪个罚款更高？"
+    assert without_asides("Which is longer, A or B, and how many days is each?") == \
+        "Which is longer, A or B, and how many days is each?"
+
