@@ -235,6 +235,10 @@ def _completed(first: str, second: str) -> str:
     return f"{ellipsis.group('subject')}，{clause.group(0)}？"
 
 
+def _one_character(phrase: str) -> bool:
+    return len(phrase) == 1 and "\u4e00" <= phrase <= "\u9fff"
+
+
 def without_exclusions(question: str) -> str:
     # a tier the question sets aside ("not a 'grave' case") stays: its words find the article that states both
     # tiers in one sentence (DSL Art. 46), and the tier is set aside when its figures are read
@@ -576,7 +580,10 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
     topic = _ARTICLE_WORDS.sub(" ", unnamed)
     scoped_own, scoped_extra = _scoped(laws, topic, tokenizer)
     set_aside = exclusions(question)
-    excluded = {phrase.lower() for pair in glossary_pairs(set_aside) for phrase in pair} if set_aside else set()
+    # a glossary term of one Chinese character (内 "within") found inside a word of what is set aside (内部员工) is
+    # no term of it
+    excluded = {phrase.lower() for pair in glossary_pairs(set_aside) if not any(_one_character(p) for p in pair)
+                for phrase in pair} if set_aside else set()
     return QueryAnalysis(
         question=question,
         language=language,

@@ -68,3 +68,9 @@ def test_an_aside_asked_in_the_last_clause_of_a_comparison_is_not_asked_of_each_
     assert without_asides("Which is longer, A or B, and how many days is each?") == \
         "Which is longer, A or B, and how many days is each?"
 
+
+def test_one_chinese_character_of_the_glossary_inside_a_word_is_no_term_the_question_sets_aside():
+    from retrieval.query import analyse
+
+    assert analyse("团伙在倒卖行踪轨迹信息（不是内部员工干的），卖到多少条构成情节严重？", "jieba").excluded_terms == set()
+    assert "行踪轨迹" in analyse("普通个人信息（不是行踪轨迹、财产信息）多少条构成情节严重？", "jieba").excluded_terms
