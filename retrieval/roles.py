@@ -283,6 +283,22 @@ def counted_class(noun: str) -> str:
     return next((name for name, pattern in _COUNTED.items() if noun and pattern.fullmatch(noun.split()[-1])), "")
 
 
+def counts_unclassed(analysis) -> bool:
+    """Whether the question asks how many of a thing of no class the counts know (levels, services), not people,
+    entities, days or records."""
+    return "count" in analysis.wants and bool(analysis.count_noun) and not counted_class(analysis.count_noun)
+
+
+def counting_pattern(count_noun: str) -> re.Pattern[str] | None:
+    """A number then the English thing the noun counts ("five protection levels", "3 levels"), or None when the
+    noun's English head is not known (a Chinese noun outside cues count_nouns_zh_en)."""
+    head = _english_head(count_noun) if not count_noun.isascii() else _head_noun(count_noun)
+    if not head:
+        return None
+    numbers = "|".join(sorted({*ENGLISH_NUMBER_WORDS, r"\d+"}, key=len, reverse=True))
+    return re.compile(rf"\b(?:{numbers})\s+(?:[\w-]+\s+){{0,2}}?{re.escape(head)}s?\b", re.I)
+
+
 def counts_differ(asked_noun: str, source_class: str) -> bool:
     """Whether a count of ``source_class`` fails to answer "how many <asked_noun>": a count of people does not
     say how many stars. A Chinese noun of no known class (多少万…) asks nothing the count could contradict."""
@@ -313,6 +329,12 @@ def _head_noun(phrase: str) -> str:
     return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
+def _english_head(chinese_noun: str) -> str:
+    """The English head a Chinese count noun counts (级别 -> level), read whole or as part of a longer noun."""
+    table = cues()["vocab"]["count_nouns_zh_en"]
+    return next((table[k] for k in sorted(table, key=len, reverse=True) if k in chinese_noun or chinese_noun in k), "")
+
+
 def count_heads_differ(asked_noun: str, figure_text: str, source_class: str) -> bool:
     """Whether an English count names another thing than the one asked, when neither is a class the counts know
     (people, entities, days…): "Three Fundamental Laws" does not say how many protection levels there are."""
@@ -321,7 +343,9 @@ def count_heads_differ(asked_noun: str, figure_text: str, source_class: str) -> 
     counted = [w for w in re.findall(r"[A-Za-z]+", figure_text) if not _is_number_word(w)]
     if not asked_noun.isascii():
         # 多少件 asks a count of things of a known class; a count of a named thing of none ("Three Fundamental
-        # Laws") is another count
+        # Laws") is another count, and so is one of another thing than the English the Chinese noun counts
+        if counted and (english := _english_head(asked_noun)):
+            return _head_noun(" ".join(counted)) != english
         return bool(counted) and bool(counted_class(asked_noun))
     return bool(counted) and not counted_class(asked_noun) and _head_noun(asked_noun) != _head_noun(" ".join(counted))
 

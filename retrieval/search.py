@@ -18,7 +18,7 @@ from retrieval.glossary import name_forms, names_in
 from retrieval.laws import SECONDARY_KINDS, resolve_laws
 from retrieval.query import DRAFT_CUE, QueryAnalysis
 from retrieval.records import Passage
-from retrieval.roles import is_sanction
+from retrieval.roles import counting_pattern, counts_unclassed, is_sanction
 from retrieval.violations import SanctionMap, sanction_map
 
 # a text's clause saying when it takes effect (本法自2021年9月1日起施行, 本规定自公布之日起施行, "shall enter into force
@@ -284,13 +284,27 @@ class HybridSearcher:
                          n: int = 4) -> list[str]:
         """A count asked for a day or a year ("截至2024年底…有多少个", "how many cases in 2022"): no statute states
         one, so the guides and articles nearest in meaning are candidates, in whichever language they are written
-        (a Chinese question otherwise finds only the Chinese statutes' passages)."""
-        if not analysis.reported_count:
+        (a Chinese question otherwise finds only the Chinese statutes' passages). So is a count of things of no
+        class the statutes count (等保分几个级别: a guide's "five protection levels")."""
+        unclassed = counts_unclassed(analysis) and not analysis.reported_count
+        if not (analysis.reported_count or unclassed):
             return []
         kinds = tuple(k for k in SECONDARY_KINDS if not filters.kinds or k in filters.kinds)
         if not kinds:
             return []
         within = Filters(kinds, filters.doc_ids, filters.languages, filters.in_force_only)
+        if unclassed:
+            # the guides' chunks that count the thing ("five protection levels"), by the question's words and their
+            # glossary translations (MLPS for 等保): a Chinese question's vector is nearest to guides' general
+            # chapters, not to the one English sentence that counts it
+            table = self.table()
+            counting = counting_pattern(analysis.count_noun)
+            if counting is None:
+                return []
+            allowed = np.array([1.0 if counting.search(text) else 0.0 for text in table.index.texts], dtype=np.float32)
+            mask = table.mask(within)
+            return [table.index.ids[row] for row, _ in
+                    table.index.search(analysis.tokens, n, allowed * mask if mask is not None else allowed)]
         return [chunk_id for chunk_id, _ in self.store.dense_search(vector, n, within.where())]
 
     def _add_originals(self, fused: dict[str, float], table: ChunkTable) -> None:

@@ -74,3 +74,33 @@ def test_one_chinese_character_of_the_glossary_inside_a_word_is_no_term_the_ques
 
     assert analyse("团伙在倒卖行踪轨迹信息（不是内部员工干的），卖到多少条构成情节严重？", "jieba").excluded_terms == set()
     assert "行踪轨迹" in analyse("普通个人信息（不是行踪轨迹、财产信息）多少条构成情节严重？", "jieba").excluded_terms
+
+
+def test_a_chinese_count_noun_is_compared_with_the_english_thing_a_guide_counts():
+    from retrieval.roles import count_heads_differ
+
+    assert count_heads_differ("级别", "Three Fundamental Laws", "")
+    assert not count_heads_differ("级别", "five protection levels", "")
+    assert not count_heads_differ("保护等级", "five protection levels", "")
+    # a noun the table does not know still refuses a count of a named thing only when it has a class
+    assert not count_heads_differ("个", "Three Fundamental Laws", "")
+
+
+def test_a_guide_counts_a_thing_with_a_number_before_its_english_head():
+    from retrieval.roles import counting_pattern
+
+    levels = counting_pattern("级别")
+    assert levels.search("The MLPS categorizes systems into five protection levels")
+    assert not levels.search("the Three Fundamental Laws")
+    assert counting_pattern("protection levels").search("into 5 levels")
+    assert counting_pattern("行业领域") is None  # a Chinese noun outside the table is looked for nowhere else
+
+
+def test_a_count_of_things_of_no_class_is_looked_for_in_the_guides_too():
+    from retrieval.query import analyse
+    from retrieval.roles import counts_unclassed
+
+    assert counts_unclassed(analyse("等保一共分几个级别？", "jieba"))
+    assert counts_unclassed(analyse("How many protection levels does MLPS have?", "jieba"))
+    assert not counts_unclassed(analyse("How many users trigger a cybersecurity review?", "jieba"))
+    assert not counts_unclassed(analyse("What is the maximum fine under the PIPL?", "jieba"))
