@@ -53,6 +53,13 @@ def abbreviations(path: Path | None = None) -> dict[str, str]:
 
 
 @lru_cache(maxsize=4)
+def short_forms(path: Path | None = None) -> dict[str, str]:
+    """The short forms alone (关基, 等保), without the paraphrases."""
+    return _string_table(Path(path or GLOSSARY_PATH), ("abbreviations",),
+                         lambda short, full: bool(_CJK.search(short)), "a Chinese short form and a full term")
+
+
+@lru_cache(maxsize=4)
 def name_variants(path: Path | None = None) -> dict[str, str]:
     """Latin letters users write inside a Chinese law name for the title's words (生成式AI服务管理暂行办法 for
     生成式人工智能服务管理暂行办法): read by the law names only, never searched as terms."""
@@ -125,9 +132,13 @@ def glossary_pairs(text: str) -> list[tuple[str, str]]:
                     taken.append((start, start + len(term)))
                     found.extend((start, term, en) for en in entry.en)
                 start = text.find(term, start + 1)
+        by_term, shorts = dict(chinese), short_forms()
         for short, full in abbreviations().items():
-            found.extend((m.start(), short, full) for m in re.finditer(re.escape(short), text)
-                         if free(m.start(), m.end()))
+            # a short form means the full term, and so its translations too (等保: MLPS); a paraphrase (上线 for
+            # 提供服务) only says which statutory words to search
+            meanings = [full, *(by_term[full].en if short in shorts and full in by_term else ())]
+            found.extend((m.start(), short, meaning) for m in re.finditer(re.escape(short), text)
+                         if free(m.start(), m.end()) for meaning in meanings)
     return [(term, translation) for _, term, translation in sorted(found, key=lambda t: t[0])]
 
 

@@ -86,6 +86,15 @@ def test_a_chinese_count_noun_is_compared_with_the_english_thing_a_guide_counts(
     assert not count_heads_differ("个", "Three Fundamental Laws", "")
 
 
+def test_a_short_name_means_its_full_term_and_the_full_term_s_translations():
+    from retrieval.glossary import expand_query
+
+    assert {"网络安全等级保护", "mlps"} <= set(expand_query("等保一共分几个级别？"))
+    # a paraphrase only says which statutory words to search (上线: 提供服务), not their translations
+    assert "提供服务" in expand_query("上线后几天内办？")
+    assert not any(term.isascii() for term in expand_query("上线"))
+
+
 def test_a_guide_counts_a_thing_with_a_number_before_its_english_head():
     from retrieval.roles import counting_pattern
 
