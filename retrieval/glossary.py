@@ -47,16 +47,20 @@ def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
 
 @lru_cache(maxsize=4)
 def abbreviations(path: Path | None = None) -> dict[str, str]:
-    """Chinese short forms and the statutes' full terms they stand for (关基 -> 关键信息基础设施)."""
-    return _string_table(Path(path or GLOSSARY_PATH), ("abbreviations", "paraphrases"),
-                         lambda short, full: bool(_CJK.search(short)), "a Chinese short form and a full term")
+    """Chinese short forms and the statutes' full terms they stand for (关基 -> 关键信息基础设施), and the users'
+    paraphrases of statutory words (上线 -> 提供服务)."""
+    return short_forms(path) | _chinese_table(path, "paraphrases")
 
 
 @lru_cache(maxsize=4)
 def short_forms(path: Path | None = None) -> dict[str, str]:
     """The short forms alone (关基, 等保), without the paraphrases."""
-    return _string_table(Path(path or GLOSSARY_PATH), ("abbreviations",),
-                         lambda short, full: bool(_CJK.search(short)), "a Chinese short form and a full term")
+    return _chinese_table(path, "abbreviations")
+
+
+def _chinese_table(path: Path | None, key: str) -> dict[str, str]:
+    return _string_table(Path(path or GLOSSARY_PATH), (key,), lambda short, full: bool(_CJK.search(short)),
+                         "a Chinese short form and a full term")
 
 
 @lru_cache(maxsize=4)
