@@ -81,6 +81,7 @@ from retrieval.roles import (
 from retrieval.rules.asks import (
     CRIMINAL_SANCTION,
     asking_sentence,
+    asks_designees,
     asks_which_article,
     law_setting_names,
     told_as_setting,
@@ -1933,6 +1934,19 @@ def _reordered(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
         # "2024年6月交通银行…罚了多少钱": the sentence reporting that bank's case answers, not the statute's range
         picks = _naming_first(picks, lambda p: all(names_in(i, _sentence_text(p)) for i in analysis.institutions),
                               analysis)
+    return _body_checked(ask, picks)
+
+
+def _body_checked(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
+    """A which-body ask is answered by a sentence naming a particular body (rule names_no_body), and an ask whom a
+    body has designated by no statute, which says only who designates (rule designees_unnamed)."""
+    analysis = ask.analysis
+    if not analysis.wants and enabled("designees_unnamed") and asks_designees(analysis.question) \
+            and picks[0].passage.authority <= STATUTE_AUTHORITY:
+        comp = ask.abstain(f"The closest passage says who designates, not whom: “{_trim(picks[0].span.text, set())}”",
+                           "designees_unnamed")
+        comp.named_law_silent = True
+        return comp
     # (the kinds of body asked are read only of a which-body ask: every other question skips them)
     if not analysis.wants and WHICH_BODY.search(analysis.question) and \
             not names_body(picks[0].span.text, kinds := body_kinds_asked(analysis.question)):
@@ -1999,6 +2013,8 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
     if analysis.uncited_articles and enabled("unheld_article"):
         return ask.abstain(f"It holds no text of {', '.join(analysis.uncited_articles)}, and no stored passage cites "
                            f"it.", "unheld_article")
+    if analysis.unheld_charges and enabled("unheld_crime"):
+        return ask.abstain(f"No stored passage names the charge {', '.join(analysis.unheld_charges)}.", "unheld_crime")
     body_text = _body_text(primary.passage)
     foreign = foreign_regimes(analysis.question) if enabled("foreign_regime") else []
     if foreign and not any(name.lower() in body_text.lower() for name in foreign):

@@ -242,7 +242,15 @@ def _one_character(phrase: str) -> bool:
 def without_exclusions(question: str) -> str:
     # a tier the question sets aside ("not a 'grave' case") stays: its words find the article that states both
     # tiers in one sentence (DSL Art. 46), and the tier is set aside when its figures are read
-    return " ".join(_NEGATED.sub(" ", question).split())
+    return " ".join(_IN_HAND.sub(" ", _NEGATED.sub(" ", question)).split())
+
+
+# "Besides a security assessment, what filing do we need?", 除了安全评估，还要办什么备案: what the asker already has
+# in hand is not what is asked, yet no exclusion either: the provision asked often names both (…开展安全评估，并…履行
+# 算法备案手续), so its words only stop pulling the answer towards sentences about it. "Besides the procuratorate, who
+# else can sue?" asks the rest of a list that names it: there it points to the answer and stays
+_IN_HAND = re.compile(r"\b(?:besides|in addition to)\b(?![^?]*?\b(?:who|what|which|anyone|anybody|anything)\s+else\b)[^,;.?()]+|"
+                      r"除了[^，；。？]{1,20}(?=[，,]\s*还(?!有谁|有哪|有什么人|有其他|可以找谁))", re.I)
 
 
 # "the regulator does not treat the case as 'grave'", 情节不严重: the serious tier is what it sets aside
@@ -308,6 +316,8 @@ class QueryAnalysis:
     # the articles it names of laws the corpus does not hold that no stored passage cites (set by the service):
     # rule unheld_article
     uncited_articles: tuple[str, ...] = ()
+    # the charges it names (帮助信息网络犯罪活动罪) that no stored passage names (set by the service): rule unheld_crime
+    unheld_charges: tuple[str, ...] = ()
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
     unseen: tuple[float, float] = (0.0, 0.0)
     # with no subject of the field named, the things it names that no stored passage or glossary entry uses

@@ -80,6 +80,7 @@ from retrieval.spelling import respelt
 from retrieval.topic import load_topic_model, unseen_shares
 from retrieval.transfer_ask import transfer_route
 from retrieval.unheld_articles import uncited
+from retrieval.unheld_crimes import unheld_charges
 from retrieval.verify import unsupported
 from retrieval.violations import duties_named
 
@@ -309,7 +310,8 @@ class AnswerService:
                        held_names=frozenset(a for a in analysis.acronyms if table.holds_name(a)),
                        procedures=rare_qualifiers(analysis.question, table.passages_using),
                        rare_acts=rare_acts(analysis.question, table.passages_using) if enabled("act_not_stated") else (),
-                       uncited_articles=uncited(analysis.question, table.index.texts) if enabled("unheld_article") else ())
+                       uncited_articles=uncited(analysis.question, table.index.texts) if enabled("unheld_article") else (),
+                       unheld_charges=unheld_charges(analysis.question, table.index.texts) if enabled("unheld_crime") else ())
 
     def _screen(self, analysis: QueryAnalysis, given: float | None = None) -> tuple[QueryAnalysis, Composition | None]:
         """The off-topic screen, through the learned topic model when it was learned in this encoder's space

@@ -247,7 +247,7 @@ def asks_law_maximum(question: str) -> bool:
 # "what provisions say about consent" asks what they say; "which article says we need a DPO" asks which
 _WHICH_ARTICLE = re.compile(r"\bwhich\s+(?:article|provision|clause)s?\b(?!\s+\d)|"
                             r"\bwhat\s+(?:article|provision|clause)s?\b(?!\s+(?:\d|say|says))|"
-                            r"\bunder which article\b|\bin which article\b|哪一?条(?!路|途径|渠道|线|通道)|哪个条款|第几条|什么条款", re.I)
+                            r"\bunder which article\b|\bin which article\b|哪一?条(?!(?!规定|规|法|款)[\u4e00-\u9fff]{0,4}?(?:路|途径|渠道|线|通道))|哪个条款|第几条|什么条款", re.I)
 
 
 # "which PIPL article gives…": a law's short name between the asking word and the article
@@ -346,3 +346,14 @@ def asking_sentence(question: str) -> str:
     sentences = question_sentences(question)
     clause = asking_clause(question).strip()
     return next((s for s in sentences if clause and clause in s), sentences[-1] if sentences else question)
+
+
+@lru_cache(maxsize=1)
+def _designee_asks() -> re.Pattern[str]:
+    return re.compile("|".join(cues()["rules"]["designees_unnamed"]["asks"]), re.I)
+
+
+def asks_designees(question: str) -> bool:
+    """"Which organisations has the CAC actually designated?", 具体是哪家机构被指定来做认证: whom a body has
+    designated, which a statute (saying only who designates: 由国家网信部门确定的组织) never lists."""
+    return bool(_designee_asks().search(question))

@@ -1,0 +1,96 @@
+"""Crimes the question names by their Chinese charge (帮助信息网络犯罪活动罪, 诈骗罪) that no stored passage names:
+the corpus speaks of a crime only where a passage names its charge (侵犯公民个人信息罪, 拒不履行信息网络安全管理义务罪),
+so a charge no passage names is positive evidence that the corpus cannot answer (rule unheld_crime), however well
+an administrative fine for a similar act fits the question's figure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from retrieval.rules.registry import cues
+
+_CHARGE_END = "罪"
+
+
+@lru_cache(maxsize=1)
+def _reading() -> tuple[re.Pattern[str], re.Pattern[str], int]:
+    spec = cues()["rules"]["unheld_crime"]
+    return re.compile(spec["name_before"]), re.compile(spec["not_a_charge"]), int(spec["least_characters"])
+
+
+def charges_named(question: str) -> tuple[str, ...]:
+    """The charges the question names, each as written up to 罪: the Chinese run before a 罪, cut after the last
+    word that cannot be part of a charge's name (涉嫌, 构成, 的); a run too short for a charge, or one ending as
+    犯罪 or 定罪 do, names no charge."""
+    name_before, not_a_charge, least = _reading()
+    found: list[str] = []
+    for run in _runs_before_charges(question):
+        name = name_before.split(run)[-1]
+        if len(name) >= least and not not_a_charge.search(name):
+            found.append(name + _CHARGE_END)
+    return tuple(dict.fromkeys(found))
+
+
+def _runs_before_charges(text: str) -> list[str]:
+    """Before each 罪, the run of up to 20 Chinese characters that ends there (a run may hold an earlier 罪:
+    帮助信息网络犯罪活动罪)."""
+    runs = []
+    for end in (i for i, character in enumerate(text) if character == _CHARGE_END):
+        start = end
+        while start > max(0, end - _LONGEST_CHARGE) and _CJK.fullmatch(text[start - 1]):
+            start -= 1
+        if start < end:
+            runs.append(text[start:end])
+    return runs
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LONGEST_CHARGE = 20
+
+
+def charge_named_by(charge: str, stored_runs: Callable[[str], list[str]]) -> bool:
+    """Whether a stored passage names the charge: a run of text before a stored 罪 that ends in the charge's last
+    character and holds the characters of its name, or of a tail of it (the words before a name that the cut
+    missed: 按两高关于侵犯公民个人信息罪), in order (侵犯个人信息罪 is 侵犯公民个人信息罪 shortened)."""
+    name = charge[: -len(_CHARGE_END)]
+    tails = [name[start:] for start in range(max(1, len(name) - _LEAST_TAIL + 1))]
+    return any(_in_order(tail, run) for run in stored_runs(name[-1]) for tail in tails)
+
+
+_LEAST_TAIL = 4
+
+
+def _in_order(name: str, run: str) -> bool:
+    position = 0
+    for character in name:
+        position = run.find(character, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
+
+
+def stored_charge_runs(texts: Iterable[str]) -> Callable[[str], list[str]]:
+    """For a last character, the runs of up to 20 Chinese characters the stored texts hold before a 罪 that end in
+    it (read once for all texts)."""
+    runs: dict[str, list[str]] = {}
+    for text in texts:
+        for run in _runs_before_charges(text):
+            runs.setdefault(run[-1], []).append(run)
+    return lambda last: runs.get(last, [])
+
+
+def unheld_charges(question: str, texts: Iterable[str]) -> tuple[str, ...]:
+    """The charges the question names that no stored text names (the texts are read only when it names one)."""
+    charges = charges_named(question)
+    if not charges:
+        return ()
+    stored_runs = stored_charge_runs(texts)
+    return tuple(c for c in charges if not charge_named_by(c, stored_runs))
+
+
+def charge_named(question: str) -> bool:
+    """The rule's question predicate (its examples run through it): the question names a charge."""
+    return bool(charges_named(question))

@@ -1,0 +1,64 @@
+"""Readings added in session 46, each measured on the blind sets: a crime named by a charge no stored passage
+names, and a commencement asked as the day a text applies from (从哪天起适用)."""
+
+from __future__ import annotations
+
+
+def test_a_charge_is_read_up_to_its_crime_and_cut_after_the_words_before_it():
+    from retrieval.unheld_crimes import charges_named
+
+    assert charges_named("员工远程删库，涉嫌破坏计算机信息系统罪吗？") == ("破坏计算机信息系统罪",)
+    # a charge may hold an earlier 罪 (犯罪活动罪), and one ending as 犯罪 or 入罪 does is no charge
+    assert charges_named("帮助信息网络犯罪活动罪的入罪标准是什么？") == ("帮助信息网络犯罪活动罪",)
+    assert charges_named("够得上侵犯公民个人信息罪的“情节严重”吗") == ("侵犯公民个人信息罪",)
+    assert charges_named("这种行为会构成犯罪吗？") == ()
+    assert charges_named("倒卖个人信息会被定什么罪？") == ()
+    assert charges_named("这是数罪并罚吗？") == ()
+
+
+def test_a_charge_a_stored_passage_names_is_held_in_any_shortening():
+    from retrieval.unheld_crimes import unheld_charges
+
+    stored = ["同时构成侵犯公民个人信息罪的，依照处罚较重的规定定罪处罚", "构成拒不履行信息网络安全管理义务罪"]
+    assert unheld_charges("侵犯公民个人信息罪最高判几年？", stored) == ()
+    assert unheld_charges("按侵犯个人信息罪判的话罚金多少", stored) == ()
+    assert unheld_charges("帮助信息网络犯罪活动罪的入罪标准是什么？", stored) == ("帮助信息网络犯罪活动罪",)
+    assert unheld_charges("群成员到多少人就构成非法利用信息网络罪？", stored) == ("非法利用信息网络罪",)
+    # with no charge named, the stored texts are not read
+    assert unheld_charges("网络日志留存多久？", iter(())) == ()
+
+
+def test_the_day_a_text_applies_from_is_its_commencement():
+    from retrieval.compose import EFFECTIVE_CUE
+
+    assert EFFECTIVE_CUE.search("网安法2025年那次修改，新的罚则从哪天起适用？")
+    assert EFFECTIVE_CUE.search("新规从什么时候开始执行？")
+    assert not EFFECTIVE_CUE.search("这条规定适用于哪些企业？")
+
+
+def test_which_route_a_transfer_takes_is_no_which_article_ask():
+    from retrieval.rules.asks import asks_which_article
+    from retrieval.transfer_ask import asks_transfer_route
+
+    asked = "电商平台，非关基，今年要把约20万会员的普通个人信息传到香港，走哪条出境路径？"
+    assert not asks_which_article(asked)
+    assert asks_transfer_route(asked)
+    assert asks_which_article("个人信息保护法哪一条规定了出境路径？")
+
+
+def test_what_the_asker_has_in_hand_stops_pulling_without_being_set_aside():
+    from retrieval.query import exclusions, without_exclusions
+
+    asked = "Besides a security assessment, what filing do we need?"
+    assert "security assessment" not in without_exclusions(asked)
+    assert exclusions(asked) == ""  # a sentence naming both is still the answer
+    assert "安全评估" not in without_exclusions("我们的产品有舆论属性，除了安全评估，还要办什么备案？")
+    # a sentence adverb has nothing in hand
+    assert without_exclusions("Besides, what filing do we need?") == "Besides, what filing do we need?"
+
+
+def test_what_else_asks_the_rest_of_a_list_naming_what_is_in_hand():
+    from retrieval.query import without_exclusions
+
+    assert "procuratorate" in without_exclusions("And besides the procuratorate, who else can bring such a suit?")
+    assert "检察院" in without_exclusions("除了检察院，还有谁可以提起公益诉讼？")
