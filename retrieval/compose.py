@@ -5,7 +5,8 @@ cite the other passages that state the same figure — statutes before guides.""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import ChainMap
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache, partial
 
@@ -110,6 +111,7 @@ SUPERLATIVE_MAX = re.compile(r"\b(max(?:imum)?|most|highest|largest|biggest|grea
 MONEY_KINDS = frozenset({"amount", "percent", "multiple"})
 SUPERLATIVE_MIN = re.compile(r"\b(min(?:imum)?|least|lowest|smallest|at least how)\b|最低|最少|下限", re.I)
 CONTEXT_WEIGHT = 0.5  # how much an article's first sentence speaks for its later ones
+SCENE_WEIGHT = 0.5  # how much a word only the question's scene uses counts towards a sentence's coverage
 BREACH_FLOOR = 0.15  # below this, the question describes no breach the sanctions found could be told apart by
 BREACH_SHARE = 0.6  # a sanction answers only for a breach matching the question this close to the best match
 SUPPORT_FRACTION = 0.7  # a supporting passage's sentence must score this close to the answer's
@@ -396,8 +398,17 @@ def _sentence_coverage(tokens: frozenset[str], analysis: QueryAnalysis, scoped: 
         return max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
     own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if scoped
                        else (analysis.content_tokens, analysis.expansion_tokens))
-    return max(_weighted_coverage(own, tokens, idf, unknown_idf),
-               _weighted_coverage(translated | analysis.neutral_tokens, tokens, idf, unknown_idf))
+    weights = _scene_weighted(idf, analysis.scene_tokens, unknown_idf)
+    return max(_weighted_coverage(own, tokens, weights, unknown_idf),
+               _weighted_coverage(translated | analysis.neutral_tokens, tokens, weights, unknown_idf))
+
+
+def _scene_weighted(idf: dict[str, float], scene: frozenset[str], unknown: float) -> Mapping[str, float]:
+    """The IDF weights with the words only the question's scene uses weighing SCENE_WEIGHT as much: a scene ("our
+    short-video app is launching a face-swap template") tells which provision applies less than the ask does."""
+    if not scene or SCENE_WEIGHT == 1.0:
+        return idf
+    return ChainMap({t: idf.get(t, unknown) * SCENE_WEIGHT for t in scene}, idf)
 
 
 RESIDUAL_CUE = re.compile(r"以外|之外|\bother than\b|\bexcept\b|\bexcluding\b", re.I)
@@ -1275,7 +1286,7 @@ def own_words_fit(text: str, analysis: QueryAnalysis, tokenizer: str, idf: dict[
     return _weighted_coverage(analysis.content_tokens, frozenset(tokenize(text, tokenizer)), idf, unknown)
 
 
-def _weighted_coverage(query: set[str], passage: frozenset[str], idf: dict[str, float], unknown: float) -> float:
+def _weighted_coverage(query: set[str], passage: frozenset[str], idf: Mapping[str, float], unknown: float) -> float:
     total = sum(idf.get(t, unknown) for t in query)
     return sum(idf.get(t, unknown) for t in query if t in passage) / total if total else 0.0
 

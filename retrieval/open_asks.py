@@ -40,7 +40,9 @@ def _spec() -> dict:
             "not_quoted": re.compile("|".join(spec["not_quoted"]), re.I),
             "verdict": re.compile("|".join(spec["verdict"]), re.I), "least_words": int(spec["least_words"]),
             "commencement": re.compile("|".join(cues()["rules"]["ask_by_ask"]["commencement"]), re.I),
-            "least": float(spec["least_share"]), "answered": float(spec["answered_share"])}
+            "least": float(spec["least_share"]), "answered": float(spec["answered_share"]),
+            "before_asked": re.compile("|".join(spec["before_commencement_asked"]), re.I),
+            "before_stated": re.compile("|".join(spec["before_commencement_stated"]), re.I)}
 
 
 def _chinese(text: str) -> bool:
@@ -134,6 +136,9 @@ def with_rest_of_article(comp: Composition, question: str, chunks_of: Callable[[
         return comp
     units = [(p, span, text) for p in _article_passages(comp.primary.passage, chunks_of) for span, text in _units(p)]
     for ask in asks:
+        if (before := _before_commencement(ask, units, comp.text)) is not None:
+            comp = quoted_after(comp, *before, f"says what the text does to conduct before it took effect, asked in “{ask}”")
+            continue
         if not (rest := _left_open(ask, comp.text, idf, tokenizer)):
             continue
         scored = [(_share(rest, unit[2], idf, tokenizer), unit) for unit in units if not _quoted(unit[1], comp.text)]
@@ -144,6 +149,18 @@ def with_rest_of_article(comp: Composition, question: str, chunks_of: Callable[[
             continue  # an ask for a figure is not answered by a sentence stating none
         comp = quoted_after(comp, *unit, f"speaks to “{ask}”")
     return comp
+
+
+def _before_commencement(ask: str, units: list[tuple[Passage, Span, str]],
+                         answer: str) -> tuple[Passage, Span, str] | None:
+    """"Do they cover conduct from before that date?", 那时候的行为能用这个规定来告吗: whether a text reaches what was
+    done before it took effect is said by its commencement article's sentence on conduct before it (…发生在本规定施行前
+    的，不适用本规定), whatever words the scene told it with."""
+    spec = _spec()
+    if not spec["before_asked"].search(ask):
+        return None
+    return next((unit for unit in units if spec["before_stated"].search(unit[2]) and not _quoted(unit[1], answer)),
+                None)
 
 
 def quoted_after(comp: Composition, passage: Passage, span: Span, text: str, why: str,

@@ -79,6 +79,7 @@ from retrieval.rules.asks import (
     guessed_articles,
 )
 from retrieval.rules.registry import enabled
+from retrieval.sentences import sentences_asking
 
 QUESTION_TYPES = ("penalty", "threshold", "deadline", "date", "authority", "procedure")
 
@@ -112,7 +113,7 @@ QUESTION_WORDS = frozenset(tokenize(QUESTION_WORDS_TEXT))
 # nothing aside)
 _NEGATED = re.compile(r"[(（](?!\s*(?:e\.\s?g\.?|eg\b|for example|for instance|such as|例如|比如|譬如))[^)）]{0,20}?(?:\bnot\b|excluding|except|other than|apart from|非|不是|并非|不属于|不包括|不涉及|"
                       r"不含|不包含|除)[^)）]*[)）]|"
-                      r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)|"
+                      r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)(?![，,]?\s*还)|"
                       # "a leak with no national-security or public-interest impact": the consequences it rules out
                       r"\bno\s+[\w\s-]{0,40}?\b(?:impact|implications?|risks?|effects?|harm)\b|"
                       r"不涉及[^，；。？]{1,20}?(?:的|，|。|？|$)",
@@ -250,7 +251,7 @@ def without_exclusions(question: str) -> str:
 # 算法备案手续), so its words only stop pulling the answer towards sentences about it. "Besides the procuratorate, who
 # else can sue?" asks the rest of a list that names it: there it points to the answer and stays
 _IN_HAND = re.compile(r"\b(?:besides|in addition to)\b(?![^?]*?\b(?:who|what|which|anyone|anybody|anything)\s+else\b)[^,;.?()]+|"
-                      r"除了[^，；。？]{1,20}(?=[，,]\s*还(?!有谁|有哪|有什么人|有其他|可以找谁))", re.I)
+                      r"除了?[^，；。？]{1,20}?(?:以外|之外|外)?(?=[，,]?\s*还(?!有(?:谁|哪|几|多少|什么人|其他)|可以找谁))", re.I)
 
 
 # "the regulator does not treat the case as 'grave'", 情节不严重: the serious tier is what it sets aside
@@ -293,6 +294,9 @@ class QueryAnalysis:
     background_laws: set[str] = field(default_factory=set)  # named laws another named document is about
     # tokens every language writes alike (2022, PIPL, CAC): they match across languages without a glossary
     neutral_tokens: set[str] = field(default_factory=set)
+    # the tokens (own and translated) only its scene uses, not the sentences that ask ("We're a game studio with 3M
+    # MAU. What route applies?"): sentence scoring weighs them less (cues [vocab] scene_weight)
+    scene_tokens: frozenset[str] = frozenset()
     excluded_terms: set[str] = field(default_factory=set)  # what the question sets aside, in both languages
     ordinary: bool = False  # it asks of ordinary information ("普通个人信息"): a list's residual item answers
     duration_units: set[str] = field(default_factory=set)  # the units a duration may be in ("how many hours")
@@ -622,8 +626,21 @@ def _analyse(question: str, tokenizer: str) -> QueryAnalysis:
         institutions=institution_names(unnamed),
         neutral_tokens={t for t in own if re.fullmatch(r"\d[\d.,]*" if language == "en" else r"[a-z0-9.,']+", t)}
         - QUESTION_WORDS,
+        scene_tokens=_scene_tokens(question, set(own) | set(extra), tokenizer),
         **_what_is_asked(question, asked, wants),
     )
+
+
+def _scene_tokens(question: str, tokens: set[str], tokenizer: str) -> frozenset[str]:
+    """The question's tokens that only the sentences without a question mark use; none when every sentence asks
+    or none does."""
+    asking = sentences_asking(question)
+    if asking == question or len(asking) == len(question.strip()):
+        return frozenset()
+    asked = without_exclusions(asking)
+    asking_tokens = set(tokenize(asked, tokenizer)) | set(
+        tokenize(" ".join(translation for _, translation in glossary_pairs(asked)), tokenizer))
+    return frozenset(tokens - asking_tokens)
 
 
 # the kinds a sum of money may be asked as (a rate of tax, a fee, a quantity of unnamed kind)

@@ -105,3 +105,24 @@ def test_a_figure_asked_that_the_answer_does_not_speak_to_is_an_open_ask():
     assert not speaks_to(rest, "个人信息处理者应当对所备案材料的真实性负责。", idf, "bigram")
     # the ask the answer speaks to, and one asking which side wins, are not open
     assert open_figure_asks("标准合同生效后多少个工作日内要备案？哪个更长？", answer, idf, "bigram") == []
+
+
+COMMENCEMENT = ("第十六条 本规定自2021年8月1日起施行。\n\n"
+                "信息处理者使用人脸识别技术处理人脸信息的行为发生在本规定施行前的，不适用本规定。")
+
+
+@pytest.mark.parametrize("question", [
+    "这个规定是几号开始施行的？我们小区2020年就上了刷脸门禁，那时候的行为能用这个规定来告吗？",
+    "When did the provisions take effect? Do they reach face scans from before that date?",
+])
+def test_whether_a_text_reaches_conduct_before_it_took_effect_is_its_commencement_article_s_to_say(question):
+    passage = _passage(COMMENCEMENT, "facial-recognition", 16)
+    comp = _rest(_answer(passage, "第十六条 本规定自2021年8月1日起施行。"), question, passage)
+    assert "不适用本规定" in comp.text
+    assert comp.trace[-1].rule == "rest_of_article"
+
+
+def test_a_date_asked_alone_quotes_no_rule_on_earlier_conduct():
+    passage = _passage(COMMENCEMENT, "facial-recognition", 16)
+    comp = _rest(_answer(passage, "第十六条 本规定自2021年8月1日起施行。"), "这个规定是几号开始施行的？由谁发布？", passage)
+    assert "不适用本规定" not in comp.text

@@ -62,3 +62,37 @@ def test_what_else_asks_the_rest_of_a_list_naming_what_is_in_hand():
 
     assert "procuratorate" in without_exclusions("And besides the procuratorate, who else can bring such a suit?")
     assert "检察院" in without_exclusions("除了检察院，还有谁可以提起公益诉讼？")
+
+
+def test_besides_in_chinese_is_in_hand_before_an_ask_of_more_and_an_exclusion_before_a_sanction():
+    from retrieval.query import exclusions, without_exclusions
+
+    asked = "上线前除了常规合规之外还得走哪些程序？"
+    assert "常规合规" not in without_exclusions(asked) and exclusions(asked) == ""
+    # "除没收违法所得外，应当并处多少罚款": the sanction set aside is no figure of the answer
+    assert "没收违法所得" in exclusions("违法所得3万元。除没收违法所得外，应当并处多少罚款？")
+    # "除了国家网信办之外还有几个部门": the rest of a list that names it
+    counted = "除了国家网信办之外还有几个部门参与？"
+    assert "国家网信办" in without_exclusions(counted) and exclusions(counted) == ""
+
+
+def test_the_words_only_a_scene_uses_are_the_scene_s():
+    from retrieval.query import analyse
+
+    read = analyse("We're a mobile game studio with 3 million players. How long must network logs be kept?", "bigram")
+    assert "game" in read.scene_tokens and "studio" in read.scene_tokens
+    assert not {"network", "logs"} & read.scene_tokens
+    # every sentence asks: no scene
+    assert analyse("How long must network logs be kept?", "bigram").scene_tokens == frozenset()
+
+
+def test_a_sentence_naming_the_ask_beats_one_naming_the_scene():
+    from retrieval.compose import _scene_weighted, _weighted_coverage
+
+    idf = {"game": 5.0, "studio": 5.0, "logs": 5.0, "kept": 2.0}
+    query = {"game", "studio", "logs", "kept"}
+    weights = _scene_weighted(idf, frozenset({"game", "studio"}), 8.0)
+    about_scene = frozenset({"game", "studio"})
+    about_ask = frozenset({"logs", "kept"})
+    assert _weighted_coverage(query, about_ask, weights, 8.0) > _weighted_coverage(query, about_scene, weights, 8.0)
+    assert _weighted_coverage(query, about_ask, idf, 8.0) < _weighted_coverage(query, about_scene, idf, 8.0)
