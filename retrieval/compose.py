@@ -2026,6 +2026,8 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
                            f"it.", "unheld_article")
     if analysis.unheld_charges and enabled("unheld_crime"):
         return ask.abstain(f"No stored passage names the charge {', '.join(analysis.unheld_charges)}.", "unheld_crime")
+    if analysis.unused_terms and enabled("unused_term"):
+        return ask.abstain(f"No stored passage uses the term {', '.join(analysis.unused_terms)}.", "unused_term")
     body_text = _body_text(primary.passage)
     foreign = foreign_regimes(analysis.question) if enabled("foreign_regime") else []
     if foreign and not any(name.lower() in body_text.lower() for name in foreign):

@@ -322,6 +322,9 @@ class QueryAnalysis:
     uncited_articles: tuple[str, ...] = ()
     # the charges it names (帮助信息网络犯罪活动罪) that no stored passage names (set by the service): rule unheld_crime
     unheld_charges: tuple[str, ...] = ()
+    # the quoted terms it asks something to count as (算“数额特别巨大”) that no stored passage uses (set by the
+    # service): rule unused_term
+    unused_terms: tuple[str, ...] = ()
     # shares of its Latin words and of its Chinese characters no stored passage uses (set by the service)
     unseen: tuple[float, float] = (0.0, 0.0)
     # with no subject of the field named, the things it names that no stored passage or glossary entry uses

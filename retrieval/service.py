@@ -35,6 +35,7 @@ from retrieval.compose import (
     states_all,
     text_fit,
 )
+from retrieval.counted_terms import unused_terms
 from retrieval.decide import decide, off_topic_chance, screen
 from retrieval.definitions import defined_term
 from retrieval.echo import echoed_figure
@@ -311,7 +312,8 @@ class AnswerService:
                        procedures=rare_qualifiers(analysis.question, table.passages_using),
                        rare_acts=rare_acts(analysis.question, table.passages_using) if enabled("act_not_stated") else (),
                        uncited_articles=uncited(analysis.question, table.index.texts) if enabled("unheld_article") else (),
-                       unheld_charges=unheld_charges(analysis.question, table.index.texts) if enabled("unheld_crime") else ())
+                       unheld_charges=unheld_charges(analysis.question, table.index.texts) if enabled("unheld_crime") else (),
+                       unused_terms=unused_terms(analysis.question, table.uses) if enabled("unused_term") else ())
 
     def _screen(self, analysis: QueryAnalysis, given: float | None = None) -> tuple[QueryAnalysis, Composition | None]:
         """The off-topic screen, through the learned topic model when it was learned in this encoder's space

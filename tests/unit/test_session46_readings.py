@@ -96,3 +96,14 @@ def test_a_sentence_naming_the_ask_beats_one_naming_the_scene():
     about_ask = frozenset({"logs", "kept"})
     assert _weighted_coverage(query, about_ask, weights, 8.0) > _weighted_coverage(query, about_scene, weights, 8.0)
     assert _weighted_coverage(query, about_ask, idf, 8.0) < _weighted_coverage(query, about_scene, idf, 8.0)
+
+
+def test_a_term_asked_to_count_as_is_held_only_where_a_stored_passage_uses_it():
+    from retrieval.counted_terms import counted_as_terms, unused_terms
+
+    stored = "非法获取、出售或者提供公民个人信息，具有下列情形之一的，应当认定为“情节严重”"
+    assert counted_as_terms("电信网络诈骗，诈骗数额达到多少算“数额特别巨大”？") == ("数额特别巨大",)
+    assert unused_terms("诈骗数额达到多少算“数额特别巨大”？", lambda t: t in stored) == ("数额特别巨大",)
+    assert unused_terms("卖到多少条就算“情节严重”？", lambda t: t in stored) == ()
+    # a quoted name the question does not ask anything to count as is not read ("小智助手", 俗称"守门人")
+    assert counted_as_terms("我们要给“小智助手”做上线合规，办法是哪天施行的？") == ()
