@@ -61,10 +61,11 @@ def _held(law: str) -> bool:
         return any(words[-1] in title.lower().split() and all(w in title.lower().split() for w in words)
                    for title in titles)
     kind = next((k for k in ("法典", "条例", "办法", "规定", "法") if law.endswith(k)), "")
-    return any(title.endswith(kind) and _in_order(law, title) for title in titles)
+    return any(title.endswith(kind) and in_order(law, title) for title in titles)
 
 
-def _in_order(name: str, title: str) -> bool:
+def in_order(name: str, title: str) -> bool:
+    """Whether the name's characters stand in the text in order (审查办法 in 网络安全审查办法)."""
     position = 0
     for character in name:
         position = title.find(character, position)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from retrieval.rules.registry import cues
+from retrieval.unheld_articles import in_order
 
 _CHARGE_END = "罪"
 
@@ -56,20 +57,10 @@ def charge_named_by(charge: str, stored_runs: Callable[[str], list[str]]) -> boo
     missed: 按两高关于侵犯公民个人信息罪), in order (侵犯个人信息罪 is 侵犯公民个人信息罪 shortened)."""
     name = charge[: -len(_CHARGE_END)]
     tails = [name[start:] for start in range(max(1, len(name) - _LEAST_TAIL + 1))]
-    return any(_in_order(tail, run) for run in stored_runs(name[-1]) for tail in tails)
+    return any(in_order(tail, run) for run in stored_runs(name[-1]) for tail in tails)
 
 
 _LEAST_TAIL = 4
-
-
-def _in_order(name: str, run: str) -> bool:
-    position = 0
-    for character in name:
-        position = run.find(character, position)
-        if position < 0:
-            return False
-        position += 1
-    return True
 
 
 def stored_charge_runs(texts: Iterable[str]) -> Callable[[str], list[str]]:
