@@ -8,18 +8,13 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from retrieval.glossary import load_glossary
+from retrieval.glossary import chinese_terms
 from retrieval.rules.registry import cues
 
 
 @lru_cache(maxsize=1)
 def _counted_as() -> re.Pattern[str]:
     return re.compile(cues()["rules"]["unused_term"]["counted_as"])
-
-
-@lru_cache(maxsize=1)
-def _glossary_chinese() -> frozenset[str]:
-    return frozenset(term for entry in load_glossary() for term in entry.zh)
 
 
 def counted_as_terms(question: str) -> tuple[str, ...]:
@@ -29,7 +24,7 @@ def counted_as_terms(question: str) -> tuple[str, ...]:
 
 def unused_terms(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:
     """Of those, the ones no stored passage uses (`uses` searches the whole store) and the glossary does not know."""
-    return tuple(t for t in counted_as_terms(question) if t not in _glossary_chinese() and not uses(t))
+    return tuple(t for t in counted_as_terms(question) if t not in chinese_terms() and not uses(t))
 
 
 def asks_counted_as(question: str) -> bool:

@@ -45,6 +45,12 @@ def load_glossary(path: Path | None = None) -> tuple[GlossaryEntry, ...]:
     return tuple(entries)
 
 
+@lru_cache(maxsize=1)
+def chinese_terms() -> frozenset[str]:
+    """Every Chinese term of the glossary's entries (a term a question uses that the glossary knows is the field's)."""
+    return frozenset(term for entry in load_glossary() for term in entry.zh)
+
+
 @lru_cache(maxsize=4)
 def abbreviations(path: Path | None = None) -> dict[str, str]:
     """Chinese short forms and the statutes' full terms they stand for (关基 -> 关键信息基础设施), and the users'

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ingest.lexical import jieba_module
-from retrieval.glossary import load_glossary
+from retrieval.glossary import chinese_terms, load_glossary
 from retrieval.rules.asks import subject_terms
 from retrieval.rules.registry import cues
 
@@ -47,7 +47,7 @@ def question_nouns(question: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def never_foreign() -> frozenset[str]:
     """The glossary's Chinese terms and the nouns any field's questions ask with (cues.toml [subject])."""
-    return frozenset(t for entry in load_glossary() for t in entry.zh) | frozenset(cues()["subject"]["frame_nouns"])
+    return chinese_terms() | frozenset(cues()["subject"]["frame_nouns"])
 
 
 def foreign_nouns(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:

@@ -295,7 +295,7 @@ class QueryAnalysis:
     # tokens every language writes alike (2022, PIPL, CAC): they match across languages without a glossary
     neutral_tokens: set[str] = field(default_factory=set)
     # the tokens (own and translated) only its scene uses, not the sentences that ask ("We're a game studio with 3M
-    # MAU. What route applies?"): sentence scoring weighs them less (cues [vocab] scene_weight)
+    # MAU. What route applies?"): sentence scoring weighs them less (compose.SCENE_WEIGHT)
     scene_tokens: frozenset[str] = frozenset()
     excluded_terms: set[str] = field(default_factory=set)  # what the question sets aside, in both languages
     ordinary: bool = False  # it asks of ordinary information ("普通个人信息"): a list's residual item answers
