@@ -38,26 +38,25 @@ def _runs_before_charges(text: str) -> list[str]:
     """Before each 罪, the run of up to 20 Chinese characters that ends there (a run may hold an earlier 罪:
     帮助信息网络犯罪活动罪)."""
     runs = []
-    for end in (i for i, character in enumerate(text) if character == _CHARGE_END):
-        start = end
-        while start > max(0, end - _LONGEST_CHARGE) and _CJK.fullmatch(text[start - 1]):
-            start -= 1
-        if start < end:
-            runs.append(text[start:end])
+    for charge_end in re.finditer(_CHARGE_END, text):
+        end = charge_end.start()
+        run = _RUN_TO_END.search(text, max(0, end - _LONGEST_CHARGE), end)
+        if run:
+            runs.append(run.group())
     return runs
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _LONGEST_CHARGE = 20
+_RUN_TO_END = re.compile(rf"[\u4e00-\u9fff]{{1,{_LONGEST_CHARGE}}}$")
 
 
 def charge_named_by(charge: str, stored_runs: Callable[[str], list[str]]) -> bool:
     """Whether a stored passage names the charge: a run of text before a stored 罪 that ends in the charge's last
-    character and holds the characters of its name, or of a tail of it (the words before a name that the cut
-    missed: 按两高关于侵犯公民个人信息罪), in order (侵犯个人信息罪 is 侵犯公民个人信息罪 shortened)."""
+    character and holds the last four characters of its name in order, so that the words before a name that the cut
+    missed do not count (按两高关于侵犯公民个人信息罪) and a shortened stored charge does (侵犯个人信息罪 is
+    侵犯公民个人信息罪 shortened). Any longer tail in order holds its last four in order too."""
     name = charge[: -len(_CHARGE_END)]
-    tails = [name[start:] for start in range(max(1, len(name) - _LEAST_TAIL + 1))]
-    return any(in_order(tail, run) for run in stored_runs(name[-1]) for tail in tails)
+    return any(in_order(name[-_LEAST_TAIL:], run) for run in stored_runs(name[-1]))
 
 
 _LEAST_TAIL = 4
