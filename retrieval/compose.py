@@ -2188,10 +2188,13 @@ _NOT_SOUGHT = re.compile(r"哪一?条|第几条|(?:19|20)\d\d\s*年?(?:版|修�
 def figures_named(question: str) -> list[Figure]:
     """The figures a question names as what it looks for (5%, 72 hours), not its law's year or the 一条 of 哪一条,
     nor the 一 of 一家 (a company, not a count); of a question asking which article, those of the sentence that
-    asks it, and of the ones before when it points back to them ("Which article says that?")."""
+    asks it, and of the one before when it points back to it ("Which article says that?"): the scene further back
+    ("an HR SaaS with 600k employees. Our DPO wants to cite the provision on… Which article is that?") is the asker's
+    own, not what the article states."""
     sentences = question_sentences(question)
     at = next((i for i, s in enumerate(sentences) if asks_which_article(s)), None)
-    sought = question if at is None or _POINTS_BACK.search(sentences[at]) else sentences[at]
+    sought = question if at is None else \
+        " ".join(sentences[max(0, at - 1):at + 1]) if _POINTS_BACK.search(sentences[at]) else sentences[at]
     return [f for f in extract_figures(_NOT_SOUGHT.sub(" ", strip_law_names(sought)))
             if f.kind in ("amount", "percent", "multiple", "duration", "count", "age")
             and not _INDEFINITE_ONE.fullmatch(f.text)]

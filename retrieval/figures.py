@@ -71,7 +71,8 @@ EN_AMOUNT_RANGE = re.compile(rf"\b({_EN_NUMBER})\s*(thousand|million|billion)?\s
 EN_MULTIPLE = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})(?:\s+times\b|-fold\b)", re.I)
 EN_DURATION = re.compile(rf"\b({_EN_NUMBER}|{_EN_WORDNUM})(?:\s*\(\d+\))?[\s-]+(working days?|business days?|days?|"
                          r"hours?|months?|years?|minutes?|weeks?)\b", re.I)
-EN_COUNT = re.compile(rf"(?<![\w.])({_EN_NUMBER})\s*(thousand|million|billion)?\b", re.I)
+# "300k users", "1.5M MAU": a magnitude written onto the number counts as its word (1.5M is not a count of 1)
+EN_COUNT = re.compile(rf"(?<![\w.])({_EN_NUMBER})(?:\s*(thousand|million|billion)|(k|m|mn|bn))?\b", re.I)
 EN_WORD_SCALE = re.compile(rf"\b({_EN_WORDNUM})\s+(thousand|million|billion)\b", re.I)
 # "five protection levels", "three categories": a spelled-out number counting a plural noun ("one of" is no count)
 _EN_COUNT_WORDS = "|".join(sorted((w for w in ENGLISH_NUMBER_WORDS if w not in ("one", "hundred")), key=len, reverse=True))
@@ -459,8 +460,9 @@ def _en_years(text: str) -> Iterator[Figure]:
 def _en_counts(text: str) -> Iterator[Figure]:
     for m in EN_COUNT.finditer(text):
         token = m.group(1)
-        value = _en_number(token) * ENGLISH_SCALE.get((m.group(2) or "").lower(), 1)
-        if not m.group(2) and "," not in token and "." not in token and 1900 <= value <= 2100 and len(token) == 4:
+        scale = (m.group(2) or m.group(3) or "").lower()
+        value = _en_number(token) * ENGLISH_SCALE.get(scale, 1)
+        if not scale and "," not in token and "." not in token and 1900 <= value <= 2100 and len(token) == 4:
             continue
         yield Figure("count", value, "", m.group().rstrip(), m.start(), m.start() + len(m.group().rstrip()),
                      _en_bound(text, m.start()))

@@ -64,6 +64,14 @@ def short_forms(path: Path | None = None) -> dict[str, str]:
     return _chinese_table(path, "abbreviations")
 
 
+@lru_cache(maxsize=4)
+def shorthand(path: Path | None = None) -> dict[str, str]:
+    """English shorthand users type (hrs, ppl, w/o) and the word each means."""
+    return _string_table(Path(path or GLOSSARY_PATH), ("shorthand",),
+                         lambda short, full: short == short.lower() and not _CJK.search(short + full),
+                         "a lower-case English short form and the word it means")
+
+
 def _chinese_table(path: Path | None, key: str) -> dict[str, str]:
     return _string_table(Path(path or GLOSSARY_PATH), (key,), lambda short, full: bool(_CJK.search(short)),
                          "a Chinese short form and a full term")

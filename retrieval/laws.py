@@ -211,7 +211,10 @@ def _order_numbers(question: str, manifest: Manifest) -> list[tuple[int, int, st
 _DATED_NAME = re.compile(rf"((?:19|20)\d\d)\s*(?:年的?)?\s*(?P<part>[\u4e00-\u9fff]{{0,6}}?)"
                          # "the March 2024 cross-border data Provisions": a few words of the title between
                          rf"(?:(?!(?:the|and|or|of|in|to|an?|these|those|its|their|our|we|they|it|when|which|what)\b)"
-                         rf"[A-Za-z][\w-]*\s+){{0,3}}?(新规定?|办法|规定|条例|{_EN_KINDS})(?![a-z])", re.I)
+                         rf"[A-Za-z][\w-]*\s+){{0,3}}?(新规定?|办法|规定|条例|{_EN_KINDS})(?![a-z])"
+                         # "the 2023 Regulations on the Supervision of Non-bank Payment Institutions" goes on with its
+                         # own title: a name, read as one, not a year and a kind
+                         r"(?!\s+(?:on|for|of|concerning|governing)\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 _KIND_WORDS = {"办法": ("办法", "measures"), "规定": ("规定", "provisions"), "条例": ("条例", "regulations"),
                "measures": ("办法", "measures"), "provisions": ("规定", "provisions"),
                "regulations": ("条例", "regulations"), "regs": ("条例", "regulations"), "rules": ("办法", "规定", "measures", "provisions", "rules")}

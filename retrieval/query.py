@@ -73,6 +73,7 @@ from retrieval.roles import (
 )
 from retrieval.rules.asks import (
     asking_sentence,
+    asks_comparison,
     asks_criminal_fine,
     asks_law_maximum,
     asks_which_article,
@@ -448,8 +449,9 @@ def _second_ask(first: str, second: str, tokenizer: str, laws: list[str]) -> Que
 def given_periods(question: str) -> tuple[tuple[float, str], ...]:
     """The periods the question states outside the clause that asks: what the asker has done or knows ("we
     applied within the 15 working days; how long does the office have?"), which do not answer it. A question
-    that asks whether a stated period holds ("is it 30 days?") is a yes-or-no one and keeps them."""
-    if yes_or_no(question) or _ASKS_WHICH_SOURCE.search(question):
+    that asks whether a stated period holds ("is it 30 days?") is a yes-or-no one and keeps them; so does a
+    comparison ("Order 11 said 2 years: which validity is longer now?"), whose stated period is one of its sides."""
+    if yes_or_no(question) or _ASKS_WHICH_SOURCE.search(question) or asks_comparison(question):
         return ()
     clause = asking_clause(question)
     scene = question.replace(clause, " ") if clause and clause != question else ""

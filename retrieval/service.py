@@ -77,7 +77,7 @@ from retrieval.rules.asks import (
 from retrieval.rules.registry import disabled, enabled
 from retrieval.search import Filters, HybridSearcher
 from retrieval.side_by_side import both_sides
-from retrieval.spelling import respelt
+from retrieval.spelling import respelt, unshortened
 from retrieval.topic import load_topic_model, unseen_shares
 from retrieval.transfer_ask import transfer_route
 from retrieval.unheld_articles import uncited
@@ -180,6 +180,7 @@ class AnswerService:
         started = time.perf_counter()
         asked = question = self.check_question(question)
         self.ensure_ready()
+        question, shortened = unshortened(question)
         question, respellings = respelt(question, self.searcher.table().uses)
         analysis = self._read_against_store(analyse(question, self.settings.lexical_tokenizer))
         timings["analyse_ms"] = (time.perf_counter() - started) * 1000
@@ -216,9 +217,10 @@ class AnswerService:
         comp = with_later_restatement(comp, self._chunks_of, analysis.language, options.searches)
         comp = with_original_text(comp, self._chunks_of, analysis.language, options.searches)
         answer = self._finish(question, analysis, comp)
-        if respellings:
-            answer.question, answer.read_as = asked, question
-            answer.trace.insert(0, TraceStep("spelling", ", ".join(f"{a} → {b}" for a, b in respellings), "read"))
+        for rule, fixes in (("spelling", respellings), ("shorthand", shortened)):
+            if fixes:
+                answer.question, answer.read_as = asked, question
+                answer.trace.insert(0, TraceStep(rule, ", ".join(f"{a} → {b}" for a, b in fixes), "read"))
         self._honest_notes(answer, options)
         self._match_register(answer)
         answer.confidence = round(confidence, 4)

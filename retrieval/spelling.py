@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from retrieval.glossary import shorthand
 from retrieval.rules.registry import cues, enabled
 
 RULE = "spelling"
@@ -60,3 +61,36 @@ def respelt(question: str, used: Callable[[str], bool]) -> tuple[str, list[tuple
         return word
 
     return _LOWER_WORD.sub(fix, question), fixes
+
+
+SHORTHAND_RULE = "shorthand"
+
+
+@lru_cache(maxsize=1)
+def _shorthand_pattern() -> re.Pattern[str] | None:
+    table = shorthand()
+    if not table:
+        return None
+    forms = "|".join(re.escape(short) for short in sorted(table, key=len, reverse=True))
+    # a form stands alone: not inside a longer word ("chrs"), a number ("24hrs" is read by the figures) or a name
+    return re.compile(rf"(?<![\w'’/-])(?:{forms})(?![\w/-]|['’](?!s\b))")
+
+
+def unshortened(question: str) -> tuple[str, list[tuple[str, str]]]:
+    """Rule shorthand: the question with the English shorthand users type ("how many hrs", "300k ppl", "w/o
+    consent") read as the words meant (glossary.toml [shorthand]), and each (as written, as read)."""
+    pattern = _shorthand_pattern()
+    if not enabled(SHORTHAND_RULE) or pattern is None:
+        return question, []
+    table, fixes = shorthand(), []
+
+    def fix(m: re.Match[str]) -> str:
+        fixes.append((m.group(0), table[m.group(0)]))
+        return table[m.group(0)]
+
+    return pattern.sub(fix, question), fixes
+
+
+def shortens(question: str) -> bool:
+    """Whether the question uses shorthand rule shorthand reads (the registry's predicate for its examples)."""
+    return bool(unshortened(question)[1])
