@@ -87,7 +87,10 @@ def _split_line(line: str) -> list[tuple[int, int]]:
 
 
 # where a question's sentences end: at 。！？；, and at . ! ? before a space (not the point of 1.5 million)
-_QUESTION_SENTENCE_END = re.compile(r"(?<=[。!！?？;；])\s*|(?<=[.!?])\s+")
+# a full stop after an abbreviation ("CSL Art. 21", "Order No. 16", "e.g. logs") ends no sentence
+_ABBREVIATED = r"(?<!\bArt\.)(?<!\bArts\.)(?<!\bNo\.)(?<!\bNos\.)(?<!\bPara\.)(?<!\bpara\.)(?<!\bItem\.)" \
+               r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bCo\.)(?<!\bcf\.)"
+_QUESTION_SENTENCE_END = re.compile(rf"(?<=[。!！?？;；])\s*|(?<=[!?])\s+|(?<=\.){_ABBREVIATED}\s+")
 
 
 def question_sentences(question: str) -> list[str]:

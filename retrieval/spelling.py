@@ -72,8 +72,8 @@ def _shorthand_pattern() -> re.Pattern[str] | None:
     if not table:
         return None
     forms = "|".join(re.escape(short) for short in sorted(table, key=len, reverse=True))
-    # a form stands alone: not inside a longer word ("chrs"), a number ("24hrs" is read by the figures) or a name
-    return re.compile(rf"(?<![\w'’/-])(?:{forms})(?![\w/-]|['’](?!s\b))")
+    # a form stands alone, or right after a number ("72hrs"): not inside a longer word ("chrs") or a name
+    return re.compile(rf"(?<![A-Za-z_'’/-])(?:{forms})(?![\w/-]|['’](?!s\b))")
 
 
 def unshortened(question: str) -> tuple[str, list[tuple[str, str]]]:
@@ -86,7 +86,8 @@ def unshortened(question: str) -> tuple[str, list[tuple[str, str]]]:
 
     def fix(m: re.Match[str]) -> str:
         fixes.append((m.group(0), table[m.group(0)]))
-        return table[m.group(0)]
+        after_number = m.start() > 0 and question[m.start() - 1].isdigit()
+        return (" " if after_number else "") + table[m.group(0)]
 
     return pattern.sub(fix, question), fixes
 

@@ -11,6 +11,7 @@ from retrieval.spelling import unshortened
     ("non ciio sending 300k ppl's PI abroad", "non ciio sending 300k people's PI abroad"),
     ("can we share PI w/o consent", "can we share PI without consent"),
     ("how many yrs is the assessment good for", "how many years is the assessment good for"),
+    ("report within 72hrs?", "report within 72 hours?"),
 ])
 def test_shorthand_is_read_as_the_word_meant(question, read):
     assert unshortened(question)[0] == read
@@ -19,7 +20,6 @@ def test_shorthand_is_read_as_the_word_meant(question, read):
 @pytest.mark.parametrize("question", [
     "Which HR records must we keep?",  # upper case: a name, not shorthand
     "what does the CHRS filing require",
-    "24hrs or 48hrs?",  # written onto a number: the figures read it
     "Are the shrs counted?",  # inside a longer word
 ])
 def test_names_and_longer_words_are_left_as_written(question):
@@ -82,3 +82,11 @@ def test_a_which_article_ask_pointing_back_reads_the_sentence_before_not_the_sce
     assert [f.value for f in figures_named("Platforms over 1 million users must appoint one. Which article says that?")] \
         == [1_000_000]
 
+
+def test_a_full_stop_after_an_abbreviation_ends_no_sentence_of_a_question():
+    from retrieval.sentences import question_sentences
+
+    assert question_sentences("Engineers cite 'CSL Art. 21' for the log rule. Which article is it now?") == [
+        "Engineers cite 'CSL Art. 21' for the log rule.", "Which article is it now?"]
+    assert question_sentences("Under Order No. 16, e.g. for HR data. What is it? 我们是谁。好吗？") == [
+        "Under Order No. 16, e.g. for HR data.", "What is it?", "我们是谁。", "好吗？"]
