@@ -12,6 +12,7 @@ from retrieval.spelling import unshortened
     ("can we share PI w/o consent", "can we share PI without consent"),
     ("how many yrs is the assessment good for", "how many years is the assessment good for"),
     ("report within 72hrs?", "report within 72 hours?"),
+    ("vuln notifs reqd within how long", "vulnerability notifications required within how long"),
 ])
 def test_shorthand_is_read_as_the_word_meant(question, read):
     assert unshortened(question)[0] == read
@@ -90,3 +91,11 @@ def test_a_full_stop_after_an_abbreviation_ends_no_sentence_of_a_question():
         "Engineers cite 'CSL Art. 21' for the log rule.", "Which article is it now?"]
     assert question_sentences("Under Order No. 16, e.g. for HR data. What is it? 我们是谁。好吗？") == [
         "Under Order No. 16, e.g. for HR data.", "What is it?", "我们是谁。", "好吗？"]
+
+
+def test_shorthand_is_read_before_the_spelling_rule_could_take_it_for_a_misspelling():
+    from retrieval.spelling import respelt
+
+    assert respelt("how many usrs and txns", lambda word: False)[0] == "how many uses and tons"
+    question = unshortened("how many usrs and txns")[0]
+    assert respelt(question, lambda word: False)[0] == "how many users and transactions"
