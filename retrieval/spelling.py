@@ -38,12 +38,19 @@ def _one_edit(word: str) -> set[str]:
         | {a + c + b[1:] for a, b in splits if b for c in _LETTERS} | {a + c + b for a, b in splits for c in _LETTERS}
 
 
+@lru_cache(maxsize=1)
+def _pinyin_word() -> re.Pattern[str]:
+    syllable = cues()["rules"][RULE]["pinyin_syllable"]
+    return re.compile(rf"{syllable}{syllable}+")
+
+
 def meant(word: str, used: Callable[[str], bool]) -> str | None:
     """The common word a misspelt one means, or None when it is no misspelling (or means no one word)."""
     most_typo, least_target = _limits()
-    if _zipf(word) >= most_typo or used(word):
+    if _zipf(word) >= most_typo or used(word) or _pinyin_word().fullmatch(word):
         return None
-    candidates = [c for c in _one_edit(word) if c != word and _zipf(c) >= least_target]
+    # a typo keeps the first letter: "wfoe" (WFOE typed in lower case) is no "foe"
+    candidates = [c for c in _one_edit(word) if c != word and c[:1] == word[:1] and _zipf(c) >= least_target]
     return max(candidates, key=lambda c: (_zipf(c), c)) if candidates else None
 
 

@@ -99,3 +99,18 @@ def test_shorthand_is_read_before_the_spelling_rule_could_take_it_for_a_misspell
     assert respelt("how many usrs and txns", lambda word: False)[0] == "how many uses and tons"
     question = unshortened("how many usrs and txns")[0]
     assert respelt(question, lambda word: False)[0] == "how many users and transactions"
+
+
+@pytest.mark.parametrize("word", ["beian", "miping", "ceping", "dengbao", "wfoe"])
+def test_a_chinese_term_typed_in_pinyin_or_an_acronym_in_lower_case_is_no_misspelling(word):
+    from retrieval.spelling import meant
+
+    assert meant(word, lambda w: False) is None
+
+
+@pytest.mark.parametrize(("word", "read"), [("securty", "security"), ("reveiw", "review"), ("maxium", "maximum"),
+                                            ("compensaton", "compensation"), ("levles", "levels")])
+def test_misspellings_that_are_no_pinyin_are_still_read_as_meant(word, read):
+    from retrieval.spelling import meant
+
+    assert meant(word, lambda w: False) == read
