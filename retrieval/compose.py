@@ -44,7 +44,7 @@ from retrieval.figures import (
     stated_months,
     yes_or_no,
 )
-from retrieval.glossary import expand_query, name_forms, names_in, scheme_names
+from retrieval.glossary import abbreviations, expand_query, name_forms, names_in, scheme_names
 from retrieval.internal import own_label, secondary_note
 from retrieval.laws import (
     EN_ARTICLE,
@@ -2056,7 +2056,9 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
                 if not analysis.laws and not names_in(full, f"{body_text} {duty_text}")]
     if unnamed and enabled("named_party"):
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
-    other_procedure = [name for name in analysis.procedures if not names_in(name, body_text)]
+    # a users' short form qualifies by its full term (标合备案 is named by a passage on 标准合同 filing)
+    other_procedure = [name for name in analysis.procedures
+                       if not names_in(name, body_text) and not names_in(abbreviations().get(name, name), body_text)]
     if other_procedure and enabled("other_procedure"):
         return ask.abstain(f"The closest passages never mention {', '.join(other_procedure)}.", "other_procedure")
     unstated = [act[0] for act in analysis.rare_acts if not states_act(body_text, [act])]

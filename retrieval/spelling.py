@@ -3,7 +3,11 @@ the readings keyed on words (a validity asked, a threshold asked) see it. A word
 English at large hardly uses it (wordfreq's Zipf frequency under `most_typo`), no stored passage uses it, and one
 edit (a letter dropped, added, changed or two swapped) makes a common English word (Zipf at least
 `least_target`); the most common such word is meant. Names ("Yunmanman"), capitalised words and terms of art
-("pseudonymised": no common word is one edit away) are left as written."""
+("pseudonymised": no common word is one edit away) are left as written.
+Rule shorthand runs first: the shorthand users type (hrs, ppl, w/o, usrs) is read as the word it stands for, from
+the glossary's [shorthand] table, so that neither the readings keyed on words nor the spelling rule (usrs -> "uses")
+see it as written. A word of two or more pinyin syllables (beian, miping) is a Chinese term typed in pinyin and a
+word whose only near common word changes its first letter (wfoe) is an acronym: both are left as written."""
 
 from __future__ import annotations
 
@@ -100,5 +104,5 @@ def unshortened(question: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def shortens(question: str) -> bool:
-    """Whether the question uses shorthand rule shorthand reads (the registry's predicate for its examples)."""
+    """Whether the question holds shorthand the rule reads (the registry runs its examples through this)."""
     return bool(unshortened(question)[1])

@@ -114,3 +114,10 @@ def test_misspellings_that_are_no_pinyin_are_still_read_as_meant(word, read):
     from retrieval.spelling import meant
 
     assert meant(word, lambda w: False) == read
+
+
+def test_a_users_short_form_of_a_field_term_is_no_foreign_noun():
+    from retrieval.nouns import foreign_nouns
+
+    assert foreign_nouns("标合 备案 几天", lambda word: False) == ()
+    assert foreign_nouns("外卖骑手 备案 几天", lambda word: False) == ("骑手",)
