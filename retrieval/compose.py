@@ -295,6 +295,7 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
     (IDF-weighted, so 有效期 outweighs 罚款) they carry in either language, the figure type asked for, and cues."""
     picks: list[Pick] = []
     top = max((p.score for p in passages), default=1.0) or 1.0
+    weights = _coverage_weights(idf, analysis, unknown_idf)
     for passage in sentence_pool(passages, analysis):
         spans = _stating_sentences(passage)
         if not spans:
@@ -309,12 +310,12 @@ def _score_sentences(passages: list[Passage], analysis: QueryAnalysis, tokenizer
         for span, chapeau in zip(spans, chapeaus(spans), strict=True):
             own_text = read_item(span, chapeau)
             tokens = frozenset(tokenize(own_text, tokenizer))
-            cov = _sentence_coverage(tokens, analysis, scoped, idf, unknown_idf)
+            cov = _sentence_coverage(tokens, analysis, scoped, weights, unknown_idf)
             if span is not spans[0]:
                 # what the first sentence names counts at half weight: enough for a later sentence that adds the
                 # question's own words (注销) to beat the first, not for one that adds nothing
                 in_context = frozenset(tokenize(context + own_text, tokenizer))
-                cov += CONTEXT_WEIGHT * (_sentence_coverage(in_context, analysis, scoped, idf, unknown_idf) - cov)
+                cov += CONTEXT_WEIGHT * (_sentence_coverage(in_context, analysis, scoped, weights, unknown_idf) - cov)
             figures = [f for f in extract_figures(span.text) if _fits(f, span.text, analysis, passage.doc_id)]
             fig_hit = 1.0 if analysis.wants and _wanted(figures, analysis) else 0.0
             # a heading, or a question a FAQ asks ("How are cross-border transfers regulated?"), answers nothing
@@ -393,14 +394,20 @@ def _chapeaus_follow_their_items(picks: list[Pick], fit: dict[int, float], words
 
 
 def _sentence_coverage(tokens: frozenset[str], analysis: QueryAnalysis, scoped: bool,
-                       idf: dict[str, float] | None, unknown_idf: float) -> float:
-    if not idf:
+                       weights: Mapping[str, float] | None, unknown_idf: float) -> float:
+    """``weights``: the question's _coverage_weights, worked out once for all the sentences scored against it."""
+    if not weights:
         return max(coverage(analysis.content_tokens, tokens), coverage(analysis.expansion_tokens, tokens))
     own, translated = ((analysis.scoped_content, analysis.scoped_expansion) if scoped
                        else (analysis.content_tokens, analysis.expansion_tokens))
-    weights = _scene_weighted(idf, analysis.scene_tokens, unknown_idf)
     return max(_weighted_coverage(own, tokens, weights, unknown_idf),
                _weighted_coverage(translated | analysis.neutral_tokens, tokens, weights, unknown_idf))
+
+
+def _coverage_weights(idf: dict[str, float] | None, analysis: QueryAnalysis, unknown: float) \
+        -> Mapping[str, float] | None:
+    """The weights a sentence's coverage of the question is counted with: none without an IDF (plain coverage)."""
+    return _scene_weighted(idf, analysis.scene_tokens, unknown) if idf else idf
 
 
 def _scene_weighted(idf: dict[str, float], scene: frozenset[str], unknown: float) -> Mapping[str, float]:
@@ -1278,7 +1285,8 @@ ITEMS_CUE = re.compile(r"\b(?:pieces|items|records|entries)\b|多少条", re.I)
 
 def text_fit(text: str, analysis: QueryAnalysis, tokenizer: str, idf: dict[str, float], unknown: float) -> float:
     """How much of the question (its rarer terms weigh most, in either language) a piece of text speaks to."""
-    return _sentence_coverage(frozenset(tokenize(text, tokenizer)), analysis, False, idf, unknown)
+    return _sentence_coverage(frozenset(tokenize(text, tokenizer)), analysis, False,
+                              _coverage_weights(idf, analysis, unknown), unknown)
 
 
 def own_words_fit(text: str, analysis: QueryAnalysis, tokenizer: str, idf: dict[str, float], unknown: float) -> float:
@@ -2056,7 +2064,8 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
                 if not analysis.laws and not names_in(full, f"{body_text} {duty_text}")]
     if unnamed and enabled("named_party"):
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
-    # a users' short form qualifies by its full term (标合备案 is named by a passage on 标准合同 filing)
+    # names_in reads a short form through the glossary (标合 is named by 标准合同); a users' paraphrase (上线 for
+    # 提供服务) is named by the statutory words it stands for, and by their translations, too
     other_procedure = [name for name in analysis.procedures
                        if not names_in(name, body_text) and not names_in(abbreviations().get(name, name), body_text)]
     if other_procedure and enabled("other_procedure"):
@@ -2195,8 +2204,12 @@ def figures_named(question: str) -> list[Figure]:
     own, not what the article states."""
     sentences = question_sentences(question)
     at = next((i for i, s in enumerate(sentences) if asks_which_article(s)), None)
-    sought = question if at is None else \
-        " ".join(sentences[max(0, at - 1):at + 1]) if _POINTS_BACK.search(sentences[at]) else sentences[at]
+    if at is None:
+        sought = question
+    elif _POINTS_BACK.search(sentences[at]):
+        sought = " ".join(sentences[max(0, at - 1):at + 1])
+    else:
+        sought = sentences[at]
     return [f for f in extract_figures(_NOT_SOUGHT.sub(" ", strip_law_names(sought)))
             if f.kind in ("amount", "percent", "multiple", "duration", "count", "age")
             and not _INDEFINITE_ONE.fullmatch(f.text)]

@@ -50,12 +50,17 @@ def never_foreign() -> frozenset[str]:
     return chinese_terms() | frozenset(cues()["subject"]["frame_nouns"])
 
 
+@lru_cache(maxsize=1)
+def _never_foreign_or_short() -> frozenset[str]:
+    return never_foreign() | frozenset(abbreviations())
+
+
 def foreign_nouns(question: str, uses: Callable[[str], bool]) -> tuple[str, ...]:
     """The question's nouns that are neither the glossary's nor a question's frame, and that no text `uses`
     searches (the whole store) holds; then its rare English words that the glossary does not know and no text
     holds. The users' short forms of the field's terms (标合, 关基) are the field's, though no text uses them; a
     filing or review they qualify (标合备案) must still be one the answering passage names (procedures.py)."""
-    known = never_foreign() | frozenset(abbreviations())
+    known = _never_foreign_or_short()
     return tuple(n for n in question_nouns(question) if n not in known and not uses(n)) + \
         tuple(w for w in rare_english_words(question) if w.lower() not in _glossary_english() and not uses(w)
               and not _misspelt_field_word(w))
