@@ -85,6 +85,7 @@ from retrieval.rules.asks import (
     asks_designees,
     asks_which_article,
     law_setting_names,
+    superlatives_read,
     told_as_setting,
 )
 from retrieval.rules.choice import open_choice, speaks_to
@@ -587,8 +588,9 @@ def _favour_extreme(picks: list[Pick], analysis: QueryAnalysis) -> None:
     largest figure of the wanted kind is the answer (and the smallest for "at least / minimum")."""
     if analysis.law_maximum:  # however the question words the top ("the cap", 上限)
         _favour_highest_tier(picks, analysis)
-    wants_max = bool(SUPERLATIVE_MAX.search(analysis.question))
-    wants_min = bool(SUPERLATIVE_MIN.search(analysis.question)) and not wants_max
+    read = superlatives_read(analysis.question)
+    wants_max = bool(SUPERLATIVE_MAX.search(read))
+    wants_min = bool(SUPERLATIVE_MIN.search(read)) and not wants_max
     if not (wants_max or wants_min) or not analysis.wants:
         return
     by_passage: dict[str, list[tuple[float, Pick]]] = {}
@@ -2253,7 +2255,7 @@ def _governed_by(text: str, at: int, terms: set[str]) -> bool:
 def _fixed_checked(ask: _Ask, primary: Pick) -> Composition | None:
     """A fixed sum asked where the law sets only a range or a ceiling; "the biggest fixed fine amount" asks the top
     of the scale, which a ceiling states."""
-    question = ask.analysis.question
+    question = superlatives_read(ask.analysis.question)
     if not enabled("fixed_figure") or SUPERLATIVE_MAX.search(question):
         return None
     key = _wanted(primary.figures, ask.analysis)

@@ -715,7 +715,7 @@ _YES_NO = re.compile(r"^\s*(?:is|are|can|may|must|does|do|should|could|will|was|
 _ASKS_FIGURE = re.compile(r"how (?:many|much|long|quickly|often|soon)|\bwhat (?:fine|amount|penalty|date|deadline|"
                           r"period|percentage|threshold|sum)|\bwhen (?:did|does|do|was|were|will|is|must|should)\b|"
                           r"\bby when\b|\bwithin how\b|\bup to what\b|\bwhat(?:'s| is) the (?:time )?window\b|多少|多久|多长|几倍|"
-                          r"何时|什么时候|几[日天个年月次]|"
+                          r"何时|何[日年月]|什么时候|几[日天个年月次]|"
                           # "did X take effect before or after Y?" asks two dates, not yes or no
                           r"\bbefore or after\b|\bearlier or later\b|(?:之前|以前)还是(?:之后|以后)|早于还是晚于|"
                           # "is the PIPL's top fine higher than the DSL's?" asks both figures and which is higher
@@ -782,7 +782,9 @@ _INTERROGATIVES = [
     ("count", re.compile(rf"how many (?!(?:working |business |calendar )?{TIME_UNITS_EN}\b|times\b)|" + _SCALE_ASKED +
                          rf"多少(?:人|条|个(?!工作日|月|小时)|名|家|户|用户|万|项|类|种|批|款|{ZH_ITEM_MEASURES})|"
                          rf"(?<!第)几(?:个(?!工作日|月|小时)|大?类|大?种|级|大?项|名|家|条(?!规定|路)|{ZH_ITEM_MEASURES})", re.I)),
-    ("date", re.compile(rf"{_WHEN}|{_WHAT_DATE}|\bdue date\b|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月", re.I)),
+    ("date", re.compile(rf"{_WHEN}|{_WHAT_DATE}|\bdue date\b|(?:which|what) year|何时|什么时候|哪一天|哪天|哪一年|哪年|几月|"
+              # the formal register's 何 (自何日起施行, 于何年): what, which
+              r"何(?:日|年|月)", re.I)),
     ("percent", _ASKS_PERCENT),
     ("frequency", re.compile(r"how often|how frequently|how many times (?:a|per|each) year|多久[^，。？]{0,8}一次|"
                              r"每年[^，。？]{0,8}(?:几|多少)次|频率", re.I)),

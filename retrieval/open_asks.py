@@ -223,8 +223,8 @@ def _unstated(ask: str, kinds: set[str], answer: str, tokenizer: str) -> set[str
 # "what is it after the amendment?" (the first ask's figure again) nor "what else applies?" (anything at all)
 _NAMING_ASK = re.compile(r"\bwho(?:m|se)?\b|\bwhich (?:[\w-]+ ){0,2}(?:bod(?:y|ies)|authorit(?:y|ies)|departments?|"
                          r"regulators?|agenc(?:y|ies)|levels?|courts?|organi[sz]ations?|ministr(?:y|ies)|offices?|"
-                         r"reports?)\b|\bwhat (?:[\w-]+ ){0,2}reports?\b|谁|(?:哪(?:个|一|些|家)?|什么(?:样的?)?)(?:级|层级|部门|机关|机构|"
-                         r"单位|法院|组织|报告)", re.I)
+                         r"reports?)\b|\bwhat (?:[\w-]+ ){0,2}reports?\b|谁|(?:哪(?:个|一|些|家)?|什么(?:样的?)?|何(?:种|等)?)(?:级|层级|部门|"
+                         r"机关|机构|单位|法院|组织|报告|职责)", re.I)
 
 
 def open_naming_asks(question: str, answer: str, idf: dict[str, float], tokenizer: str) -> list[tuple[str, set[str]]]:

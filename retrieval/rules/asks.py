@@ -238,9 +238,17 @@ _BREACH = re.compile(r"\b(?:if|when|whenever|after|because|without|unless)\b|\bf
                      r"(?:违法|非法|擅自)(?:收集|使用|处理|提供|出售|传输|公开|存储|采集|利用)", re.I)
 
 
+def superlatives_read(question: str) -> str:
+    """The question without the names of bodies that begin with a superlative: "依据最高人民法院…的解释…多少条以上"
+    asks an item's threshold, not the highest of them."""
+    for name in cues()["vocab"]["superlative_names"]:
+        question = question.replace(name, "")
+    return question
+
+
 def asks_law_maximum(question: str) -> bool:
     """'The maximum fine under law X', naming a law and no breach or article: the law's highest tier."""
-    return bool(_MAXIMUM.search(question) and _FINE.search(question) and resolve_laws(question)
+    return bool(_MAXIMUM.search(superlatives_read(question)) and _FINE.search(question) and resolve_laws(question)
                 and not article_refs(question) and not _BREACH.search(question))
 
 
