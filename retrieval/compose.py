@@ -83,8 +83,10 @@ from retrieval.rules.asks import (
     CRIMINAL_SANCTION,
     asking_sentence,
     asks_designees,
+    asks_ordinal,
     asks_which_article,
     law_setting_names,
+    states_ordinal,
     superlatives_read,
     told_as_setting,
 )
@@ -1982,7 +1984,21 @@ def _body_checked(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
                                f"“{_trim(picks[0].span.text, set())}”", "names_no_body")
             comp.named_law_silent = True
             return comp
-    return _stating_the_act_first(picks, analysis)
+    return _ordinal_checked(ask, _stating_the_act_first(picks, analysis))
+
+
+def _ordinal_checked(ask: _Ask, picks: list[Pick]) -> list[Pick] | Composition:
+    """An ask of which session adopted a text or which order number issued it, and of no figure, is answered by a
+    sentence stating one (第1841次会议): one nearly as good leads, and with none the answer says so (rule
+    ordinal_not_stated) instead of quoting a first article as if it told the session."""
+    if ask.analysis.wants or not enabled("ordinal_not_stated") or not asks_ordinal(ask.analysis.question):
+        return picks
+    if states_ordinal(picks[0].span.text):
+        return picks
+    if (stating := _scoring_near(picks, lambda p: states_ordinal(p.span.text))) is not None:
+        return _first(picks, stating)
+    return ask.abstain(f"The closest passage states no session or order number: “{_trim(picks[0].span.text, set())}”",
+                       "ordinal_not_stated")
 
 
 def _stating_the_act_first(picks: list[Pick], analysis: QueryAnalysis) -> list[Pick]:

@@ -507,7 +507,7 @@ def article_refs(question: str, manifest: Manifest | None = None) -> list[Articl
 
 # what may stand between a law's name and the article it owns: "个保法第七十五条", "PIPL Art. 75", "the DSL's
 # Article 80", and, after the article, "Article 80 of the DSL"
-_OWNER_BEFORE = re.compile(r"^\s*(?:的|['’]s)?\s*$")
+_OWNER_BEFORE = re.compile(r"^[》〉”\s]*(?:的|['’]s)?\s*$")  # 《网络安全法》第八十二条: the title's closing mark
 _OWNER_AFTER = re.compile(r"^\s+(?:of|in|under)\s+(?:the\s+)?$", re.I)
 
 

@@ -238,6 +238,22 @@ _BREACH = re.compile(r"\b(?:if|when|whenever|after|because|without|unless)\b|\bf
                      r"(?:违法|非法|擅自)(?:收集|使用|处理|提供|出售|传输|公开|存储|采集|利用)", re.I)
 
 
+@lru_cache(maxsize=1)
+def _ordinals() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spec = cues()["rules"]["ordinal_not_stated"]
+    return re.compile("|".join(spec["asked"]), re.I), re.compile("|".join(spec["stated"]), re.I)
+
+
+def asks_ordinal(question: str) -> bool:
+    """Whether it asks which session adopted a text or which order number issued it (第几次会议, 令第几号)."""
+    return bool(_ordinals()[0].search(question))
+
+
+def states_ordinal(sentence: str) -> bool:
+    """Whether a sentence states a session's or an order's number (第1841次会议, 国务院令第745号, "Order No. 16")."""
+    return bool(_ordinals()[1].search(sentence))
+
+
 def superlatives_read(question: str) -> str:
     """The question without the names of bodies that begin with a superlative: "依据最高人民法院…的解释…多少条以上"
     asks an item's threshold, not the highest of them."""
