@@ -26,10 +26,20 @@ EXTRA_ALIASES = {
     "genai": ["generative ai measures", "genai measures", "ai measures"],
     "cii": ["cii regulations", "critical information infrastructure regulations"],
     "minors": ["minors regulations", "minors online regulations"],
+    # the courts' official English titles, kept out of the manifest's aliases: their words (criminal, law) would
+    # make "the Criminal Law" look held (rule unheld_article reads the aliases word by word)
+    "facial-recognition": ["provisions on several issues concerning the application of law in the trial of civil cases "
+                           "involving the use of face recognition technology to process personal information",
+                           "provisions on several issues concerning the application of law in hearing civil cases "
+                           "related to processing of personal information using facial recognition technology"],
     "csl-2025-decision": ["关于修改《网络安全法》的决定", "关于修改网络安全法的决定", "修改网络安全法的决定",
                           "decision amending the cybersecurity law", "cybersecurity law amendment decision"],
     "pi-crimes": ["pi crimes interpretation", "criminal interpretation", "spc/spp interpretation",
-                  "personal information crimes interpretation", "interpretation on personal information crimes"],
+                  "personal information crimes interpretation", "interpretation on personal information crimes",
+                  "interpretation on several issues concerning the application of law in handling criminal cases of "
+                  "infringing on citizens' personal information",
+                  "interpretation on several issues concerning the application of law in the handling of criminal "
+                  "cases of infringing citizens' personal information"],
 }
 _ZH_NUM = f"[{NUMERAL_CHARS}0-9]+"
 EN_ARTICLE = re.compile(r"\b(?:Article|Art\.?|Arts?\.?|Articles)\s*(\d+)(?:\s*\((\d+)\))?"
@@ -59,6 +69,8 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
         for forms in (abbreviations(), name_variants()):
             candidates += [name.replace(full, short) for name in candidates for short, full in forms.items()
                            if full in name]
+        # a title inside a title is marked 〈〉 in Chinese typesetting (《…关于修改〈中华人民共和国网络安全法〉的决定》)
+        candidates += [name.replace("《", "〈").replace("》", "〉") for name in candidates if "《" in name]
         for name in candidates:
             name = name.strip()
             chinese = bool(re.search(r"[\u4e00-\u9fff]", name))
@@ -70,7 +82,9 @@ def _names(manifest: Manifest) -> list[tuple[str, str, bool]]:
 
 _DECISION_SUFFIXES_ZH = ("修改决定", "的修改决定", "修正决定", "修改的决定")
 _DECISION_FORMS_EN = ("{} amendment decision", "decision amending the {}", "decision on amending the {}",
-                      "{} amending decision")
+                      "{} amending decision", "decision of the npc standing committee on amending the {}",
+                      "decision of the standing committee of the national people's congress on amending the {}",
+                      "npcsc decision on amending the {}")
 
 
 def _decision_aliases(entry, manifest: Manifest) -> list[str]:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from retrieval.laws import owned_article_refs
+from retrieval.laws import owned_article_refs, resolve_laws, unknown_law_names
 from retrieval.rules.asks import asks_law_maximum, states_ordinal, superlatives_read
 
 
@@ -41,3 +41,22 @@ def test_an_ordinal_is_stated_only_by_a_session_or_order_number(sentence, states
 ])
 def test_an_article_written_after_a_title_in_marks_is_that_law_s(question, article):
     assert [ref.article for ref in owned_article_refs(question)] == [article]
+
+
+@pytest.mark.parametrize(("question", "law"), [
+    ("《全国人民代表大会常务委员会关于修改〈中华人民共和国网络安全法〉的决定》共作出多少项修改？", "csl-2025-decision"),
+    ("Under the Decision of the NPC Standing Committee on Amending the Cybersecurity Law, how many items?",
+     "csl-2025-decision"),
+    ("Under the Regulations on the Online Protection of Minors, what fine applies?", "minors"),
+    ("Under the Interpretation on Several Issues Concerning the Application of Law in Handling Criminal Cases of "
+     "Infringing on Citizens' Personal Information, how many items make it serious?", "pi-crimes"),
+])
+def test_a_law_named_by_its_full_official_title_is_that_law(question, law):
+    assert resolve_laws(question) == [law]
+    assert unknown_law_names(question) == []
+
+
+def test_a_judicial_interpretation_s_title_written_another_way_is_no_unknown_law():
+    question = ("Under the SPC Provisions on Several Issues Concerning the Application of Law in Hearing Civil Cases "
+                "Involving Facial Recognition Technology, when did they take effect?")
+    assert unknown_law_names(question) == []
