@@ -222,13 +222,16 @@ def _article_label(passage: Passage, language: str = "en") -> str:
     return citation_label(replace(passage, short=original.short) if original and original.short else passage)
 
 
-def _trim(text: str, wanted: set[str]) -> str:
-    """Long sentences keep their first clause and the clauses holding the wanted figure."""
+def _trim(text: str, wanted: set[str], words: frozenset[str] = frozenset()) -> str:
+    """Long sentences keep their first clause and the clauses holding the wanted figure, or, for an answer that
+    quotes and states no figure, the clauses using the question's ``words`` (the quote is the answer: "…and the
+    provincial cyberspace administration offices that implement CAC policies" must not fall to the ellipsis)."""
     if len(text) <= MAX_QUOTE:
         return text
     # a comma inside a number (10,000) is not a clause boundary
     clauses = re.split(r"(?<=[；;，])|(?<=,)(?=\s)", text)
-    keep = [0] + [i for i, c in enumerate(clauses) if any(f.kind in wanted for f in extract_figures(c))]
+    keep = [0] + [i for i, c in enumerate(clauses) if any(f.kind in wanted for f in extract_figures(c))
+                  or _uses_words(c, words)]
     if len(keep) == 1:
         return text[:MAX_QUOTE].rstrip() + "…"
     out, last = [], -1
@@ -240,6 +243,13 @@ def _trim(text: str, wanted: set[str]) -> str:
     if last != len(clauses) - 1:
         out.append("…")
     return "".join(out)
+
+
+def _uses_words(clause: str, words: frozenset[str]) -> bool:
+    """Whether a clause uses two of the question's words (as written or stemmed, so as substrings: a lone shared
+    character or word is any clause's)."""
+    lowered = clause.lower()
+    return sum(word in lowered for word in words) >= 2
 
 
 def _superseding(pool: list[Passage], rest: list[Passage], analysis: QueryAnalysis) -> list[Passage]:
@@ -2355,8 +2365,11 @@ def _lead_and_quotes(comp: Composition, statute_first: list[Pick], lead: str, an
         comp.key_figure = _article_label(statute_first[0].passage, analysis.language)
         parts.append(f"{comp.key_figure} [1].")
         comp.trace.append(TraceStep("which_article", comp.key_figure, "kept"))
+    # an answer stating no figure is its quote: the clauses using the question's words are kept whole
+    words = frozenset() if analysis.wants else \
+        frozenset(w for w in analysis.content_tokens | analysis.expansion_tokens if len(w) >= 2 and not w.isdigit())
     for n, pick in enumerate(statute_first[:2], start=1):
-        quote = _trim(pick.span.text, analysis.wants)
+        quote = _trim(pick.span.text, analysis.wants, words)
         if pick.chapeau is not None:
             # "（二）…确需向境外提供员工个人信息的；" says nothing until its chapeau says what the item triggers
             quote = f"{_trim(pick.chapeau.text, analysis.wants)} … {quote}"

@@ -60,3 +60,16 @@ def test_a_judicial_interpretation_s_title_written_another_way_is_no_unknown_law
     question = ("Under the SPC Provisions on Several Issues Concerning the Application of Law in Hearing Civil Cases "
                 "Involving Facial Recognition Technology, when did they take effect?")
     assert unknown_law_names(question) == []
+
+
+def test_a_quote_answering_without_a_figure_keeps_the_clauses_using_the_question_s_words():
+    from retrieval.compose import _trim
+
+    sentence = ("Local enforcement in Harbin typically involves municipal and provincial organs - including the Harbin "
+                "Municipal Public Security Bureau for criminal cyber incidents and investigations, local market "
+                "supervision authorities for consumer and business compliance issues, local courts for civil "
+                "disputes and appeals over administrative decisions, tax bureaus for invoices, customs offices for "
+                "imports, and provincial cyberspace administration offices for implementing CAC policies.")
+    words = frozenset({"offic", "implement", "cac", "polici"})
+    assert "implementing CAC policies" in _trim(sentence, set(), words)
+    assert "implementing CAC policies" not in _trim(sentence, set())
