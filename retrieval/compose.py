@@ -2094,8 +2094,8 @@ def _names_checked(ask: _Ask, primary: Pick) -> Composition | None:
         return ask.abstain(f"The closest passages never mention {', '.join(unnamed)}.", "named_party")
     # names_in reads a short form through the glossary (标合 is named by 标准合同); a users' paraphrase (上线 for
     # 提供服务) is named by the statutory words it stands for, and by their translations, too
-    other_procedure = [name for name in analysis.procedures
-                       if not names_in(name, body_text) and not names_in(abbreviations().get(name, name), body_text)]
+    other_procedure = [name for name in analysis.procedures if not names_in(name, body_text)
+                       and ((full := abbreviations().get(name)) is None or not names_in(full, body_text))]
     if other_procedure and enabled("other_procedure"):
         return ask.abstain(f"The closest passages never mention {', '.join(other_procedure)}.", "other_procedure")
     unstated = [act[0] for act in analysis.rare_acts if not states_act(body_text, [act])]
