@@ -16,7 +16,7 @@ GOLD_DIR = Path(__file__).with_name("gold")
 # kept out of all work: scored at the start and at the end of a session only (blind11 since session 6, blind13
 # since session 7, blind21 and blind23 since session 12; blind25, 26, 28, 30, 32, 33 and 34 since session 13; 36, 38,
 # 40-44 since session 14; 46, 48, 49 and 50 since session 15; 55 since session 16; 57 since session 17; 61 since session 18; 66 since session 19; 71 since session 20; 75 since session 21; 78 and 82 since session 22; 84, 86 and 88 since session 23; 90, 92 and 94
-# since session 24; 96, 98 and 100 since session 25; 102, 104 and 106 since session 26; 108, 110 and 112 since session 27; 118, 120 and 123 since session 28; 125 and 128 since session 29; 130 and 132 since session 30; 134 and 136 since session 31; 138 and 140 since session 32; 142 and 144 since session 33; 148 and 150 since session 34; 154, 156 and 159 since session 35; 159 written at the session's end and scored only on its first and last commits; 161, 163 and 166 since session 36; 166 written at the session's end and scored only on its first and last commits; 167 and 170 since session 37; 172 written at the session's end and scored only on its first and last commits; 174 and 178 since session 38; 179 and 183 since session 39; 184 and 188 since session 40; 189 and 193 since session 41; 194 and 198 since session 42; 200 and 204 since session 43; 205, 208 and 210 since session 44; 212 and 215 since session 45; 217 and 220 since session 46; 222 and 225 since session 47; 227 and 230 since session 48); the others
+# since session 24; 96, 98 and 100 since session 25; 102, 104 and 106 since session 26; 108, 110 and 112 since session 27; 118, 120 and 123 since session 28; 125 and 128 since session 29; 130 and 132 since session 30; 134 and 136 since session 31; 138 and 140 since session 32; 142 and 144 since session 33; 148 and 150 since session 34; 154, 156 and 159 since session 35; 159 written at the session's end and scored only on its first and last commits; 161, 163 and 166 since session 36; 166 written at the session's end and scored only on its first and last commits; 167 and 170 since session 37; 172 written at the session's end and scored only on its first and last commits; 174 and 178 since session 38; 179 and 183 since session 39; 184 and 188 since session 40; 189 and 193 since session 41; 194 and 198 since session 42; 200 and 204 since session 43; 205, 208 and 210 since session 44; 212 and 215 since session 45; 217 and 220 since session 46; 222 and 225 since session 47; 227 and 230 since session 48; 232 and 235 since session 49); the others
 # were scored once before any work on them, then worked on
 HELD_OUT = ("blind11", "blind13", "blind21", "blind23", "blind25", "blind26", "blind28", "blind30", "blind32", "blind33",
             "blind34", "blind36", "blind38", "blind40", "blind41", "blind42", "blind43", "blind44", "blind46", "blind48",
@@ -32,7 +32,8 @@ HELD_OUT = ("blind11", "blind13", "blind21", "blind23", "blind25", "blind26", "b
             "blind184", "blind188", "blind189", "blind193", "blind194", "blind198",
             "blind200", "blind204", "blind205", "blind208", "blind210",
             "blind212", "blind215", "blind217", "blind220",
-            "blind222", "blind225", "blind227", "blind230")
+            "blind222", "blind225", "blind227", "blind230",
+            "blind232", "blind235")
 
 
 def blind_sets(folder: Path = GOLD_DIR) -> list[Path]:
