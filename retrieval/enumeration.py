@@ -9,7 +9,8 @@ import re
 from collections.abc import Callable
 
 from retrieval.compose import Composition, citation_label
-from retrieval.laws import amended_laws, originals
+from retrieval.figures import question_sentences
+from retrieval.laws import amended_laws, article_refs, originals
 from retrieval.lists import list_lead, listed_items
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
@@ -183,9 +184,15 @@ _PART_OF_DOCUMENT = re.compile(r"\b(?:annex(?:es|ed)?|appendix|appendices|attach
 
 def asks_document_units(analysis: QueryAnalysis) -> bool:
     counted = bool(analysis.wants) and analysis.wants <= {"count", "quantity"}  # 多少项修改 reads as a quantity
-    return counted and not analysis.articles and bool(_counted_document(analysis)) and \
-        bool(ASKS_UNITS.search(analysis.first_ask or analysis.question)) and \
+    counting = _units_asking_sentences(analysis.first_ask or analysis.question)
+    return counted and bool(counting) and not article_refs(counting) and bool(_counted_document(analysis)) and \
         not _PART_OF_DOCUMENT.search(analysis.question)
+
+
+def _units_asking_sentences(question: str) -> str:
+    """The sentences that ask the count of units: an article named in another sentence ("…共作出多少项修改？其中新增
+    作为第二十条的条文…") is the second ask's, and leaves the count a count of the whole document."""
+    return " ".join(s for s in question_sentences(question) if ASKS_UNITS.search(s))
 
 
 # "how many items / amendments" counts the amending decision's items; "how many articles", the law's

@@ -757,6 +757,10 @@ _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|departme
                        # "the 50m fines: can any local regulator impose them?" asks who may, not the fine stated
                        r"\bcan any (?:local |provincial |city |county |national )?(?:regulators?|authorit(?:y|ies)|"
                        r"departments?|agenc(?:y|ies)|bureaus?)\b|(?:任何|随便)(?:一个|哪个)?(?:地方)?(?:部门|监管部门|网信部门)", re.I)
+# "what route may a party that refuses a penalty take?", "有什么救济途径": the ask is a way to go, and the penalty or
+# the sum named only sets the scene; a question that also asks how much ("…and how much can be claimed?") keeps it
+_ASKS_ROUTE = re.compile(r"\b(?:what|which)\s+(?:legal\s+)?(?:routes?|remed(?:y|ies)|recourse|avenues?|channels?)\b|"
+                         r"(?:什么|哪些|何种|哪种)(?:救济)?(?:途径|渠道|救济)|如何(?:寻求)?救济", re.I)
 _ASKS_PERCENT = re.compile(r"what(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+[a-z]+(?=[\s-]))?[\s-]"
                            r"(?:[\w-]+ ){0,2}?(?:percentage|percent|share|proportion|fraction)\b|what\s*%|"
                            r"how many per ?cent|\bpercentage[- ]based\b|"
@@ -962,6 +966,8 @@ def question_wants(question: str) -> set[str]:
         # who in one sentence and a figure in another ("门槛是多少用户？应该向哪个机构申报？") still wants the figure
         rest = _other_asking_sentences(question, _ASKS_WHO)
         return question_wants(rest) if rest else set()
+    if _ASKS_ROUTE.search(question) and not _ASKS_FIGURE.search(question):
+        return set()
     if _YES_NO.search(question) and not _ASKS_FIGURE.search(question) and not CHOICE_OF_TWO.search(question):
         # a yes/no question about a stated figure ("Can a fine exceed 5% of turnover?") still needs that kind; one
         # asked in a sentence of its own beside a figure asked ("是哪天开始施行的？我能不能要求…？") leaves it wanted

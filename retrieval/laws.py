@@ -42,8 +42,17 @@ EXTRA_ALIASES = {
                   "cases of infringing citizens' personal information"],
 }
 _ZH_NUM = f"[{NUMERAL_CHARS}0-9]+"
-EN_ARTICLE = re.compile(r"\b(?:Article|Art\.?|Arts?\.?|Articles)\s*(\d+)(?:\s*\((\d+)\))?"
+# an article with its paragraph as lawyers write it: "Article 66(2)", "Article 66, paragraph 2", "Art. 66 para. 2",
+# "Art. 66 ¶2"; then more articles of a list ("Articles 66, 67 and 69")
+EN_ARTICLE = re.compile(r"\b(?:Article|Art\.?|Arts?\.?|Articles)\s*(\d+)"
+                        r"(?:\s*\((\d+)\)|,?\s+(?:paragraph|para\.?)\s*(\d+)|\s*¶\s*(\d+))?"
                         r"((?:\s*(?:,|and|&)\s*\d+)*)", re.I)
+
+
+def en_article_paragraph(match: re.Match) -> int | None:
+    """The paragraph an EN_ARTICLE match names, in whichever way it is written."""
+    written = match.group(2) or match.group(3) or match.group(4)
+    return int(written) if written else None
 ZH_ARTICLE = re.compile(rf"第({_ZH_NUM})条(?:第({_ZH_NUM})款)?")
 
 
@@ -505,9 +514,9 @@ def article_refs(question: str, manifest: Manifest | None = None) -> list[Articl
 
     for m in EN_ARTICLE.finditer(question):
         law = nearest_law(m.start(), m.end())
-        numbers = [int(m.group(1))] + [int(n) for n in re.findall(r"\d+", m.group(3) or "")]
+        numbers = [int(m.group(1))] + [int(n) for n in re.findall(r"\d+", m.group(5) or "")]
         for i, number in enumerate(numbers):
-            refs.append(ArticleRef(law, number, int(m.group(2)) if m.group(2) and i == 0 else None))
+            refs.append(ArticleRef(law, number, en_article_paragraph(m) if i == 0 else None))
     for m in ZH_ARTICLE.finditer(question):
         law = nearest_law(m.start(), m.end())
         try:

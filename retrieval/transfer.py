@@ -36,6 +36,10 @@ class Step:
     text: str
     citation: Cited
     figure: str = ""  # the figure of the decision table this step verified in the text, verbatim
+    text_zh: str = ""  # the same step told in Chinese, for a question asked in Chinese ("" when the table has none)
+
+    def told_in(self, language: str) -> str:
+        return self.text_zh if language == "zh" and self.text_zh else self.text
 
 
 @dataclass
@@ -126,8 +130,9 @@ def step(units: dict[tuple[str, int], Unit], entry: dict) -> Step:
     locator, sentence = find_sentence(units, entry)
     if "figure" in entry:
         verify_figure(entry, sentence, locator)
-    text = entry["text"].format(figure=entry.get("figure", ""))
-    return Step(text, Cited(entry["doc_id"], locator, sentence), entry.get("figure", ""))
+    figure = entry.get("figure", "")
+    return Step(entry["text"].format(figure=figure), Cited(entry["doc_id"], locator, sentence), figure,
+                entry.get("text_zh", "").format(figure=figure))
 
 
 def articles(units: list[Unit]) -> dict[tuple[str, int], Unit]:

@@ -128,8 +128,9 @@ def _answer(decided: Route, above: list[Step], language: str,
     for n, (step, (passage, span)) in enumerate(zip(shown, found, strict=True), start=1):
         comp.cited.append(passage)
         comp.quotes.append(span)
-        comp.claims += [Claim(step.text, (n,)), Claim(span.text, (n,))]
-        lines.append(f"{step.text} [{n}]\n{citation_label(passage, span)}: “{span.text}” [{n}]")
+        told = step.told_in(language)
+        comp.claims += [Claim(told, (n,)), Claim(span.text, (n,))]
+        lines.append(f"{told} [{n}]\n{citation_label(passage, span)}: “{span.text}” [{n}]")
     comp.text = "\n\n".join(lines)
     comp.trace = [TraceStep(RULE, f"route {decided.route}: {deciding.citation.doc_id} {deciding.citation.locator}",
                             "answered")]

@@ -258,7 +258,8 @@ def superlatives_read(question: str) -> str:
     """The question without the names of bodies that begin with a superlative: "依据最高人民法院…的解释…多少条以上"
     asks an item's threshold, not the highest of them."""
     for name in cues()["vocab"]["superlative_names"]:
-        question = question.replace(name, "")
+        # 最高法定刑 is the highest statutory sentence, a superlative, not the court
+        question = re.sub(re.escape(name) + "(?!定)", "", question)
     return question
 
 

@@ -29,6 +29,18 @@ def test_article_references_in_either_language_name_the_same_article(question):
     assert [(r.doc_id, r.article) for r in refs] == [("pipl", 66)]
 
 
+@pytest.mark.parametrize("question", ["Under Article 66, paragraph 2 of the PIPL, what is the fine?",
+                                      "PIPL Art. 66 para. 2", "Article 66(2) PIPL", "PIPL Art. 66 ¶2",
+                                      "个人信息保护法第六十六条第二款"])
+def test_a_paragraph_is_read_however_a_lawyer_writes_it(question):
+    assert [(r.doc_id, r.article, r.paragraph) for r in article_refs(question)] == [("pipl", 66, 2)]
+
+
+def test_a_list_of_articles_names_no_paragraph():
+    refs = article_refs("Articles 66, 67 and 69 of the PIPL")
+    assert [(r.article, r.paragraph) for r in refs] == [(66, None), (67, None), (69, None)]
+
+
 def test_a_question_without_a_law_name_resolves_to_nothing():
     assert resolve_laws("What is the maximum fine for a serious violation?") == []
     assert article_refs("What happens in article writing?") == []
