@@ -117,7 +117,12 @@ _NEGATED = re.compile(r"[(（](?!\s*(?:e\.\s?g\.?|eg\b|for example|for instance|
                       r"\b(?:other than|excluding|except for|apart from)\b[^,;.?()]*|(?:不包括|除了?)[^，；。？]*?(?:以外|之外|外)(?![，,]?\s*还)|"
                       # "a leak with no national-security or public-interest impact": the consequences it rules out
                       r"\bno\s+[\w\s-]{0,40}?\b(?:impact|implications?|risks?|effects?|harm)\b|"
-                      r"不涉及[^，；。？]{1,20}?(?:的|，|。|？|$)",
+                      r"不涉及[^，；。？]{1,20}?(?:的|，|。|？|$)|"
+                      # "an ordinary leak, nothing to do with national security", 跟国家安全没关系: set aside in words
+                      # ("collects information unrelated to its services", 与其提供的服务无关: the breach, not set aside)
+                      r"\bnothing to do with\b[^,;.?()]*|"
+                      r"\b(?:does not|doesn't|do not|don't)\s+(?:involve|concern|touch on)\b[^,;.?()]*|"
+                      r"(?:和|跟)[^，；。？和跟与]{1,12}?(?:没关系|没有关系|不沾边)",
                       re.I)
 # what the asker says it is not ("we are not a CII operator", （不是关键信息基础设施运营者）, 没有被认定为重要数据处理者):
 # a duty binding that kind of party is not theirs

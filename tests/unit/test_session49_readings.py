@@ -68,3 +68,24 @@ def test_a_transfer_told_in_plain_words_asks_its_route(question):
 
     assert asks_transfer_route(question)
 
+
+
+@pytest.mark.parametrize(("question", "set_aside"), [
+    ("It's an ordinary leak, nothing to do with national security. How many hours do we have?", "national security"),
+    ("The breach doesn't involve any sensitive data. How long to report?", "sensitive data"),
+    ("这次泄露跟国家安全没关系，要几小时内报告？", "国家安全"),
+    ("这个漏洞和公共利益没有关系，多久要报告？", "公共利益"),
+])
+def test_what_the_asker_says_is_unrelated_is_set_aside(question, set_aside):
+    from retrieval.query import exclusions
+
+    assert set_aside in exclusions(question)
+
+
+def test_a_question_that_sets_nothing_aside_has_no_exclusion():
+    from retrieval.query import exclusions
+
+    assert exclusions("个人信息和重要数据出境要申报什么？") == ""
+    # the breach itself, in the statute's words: collecting what is unrelated to the service
+    assert exclusions("收集与其提供的服务无关的个人信息，罚多少？") == ""
+    assert exclusions("What is the fine for collecting PI unrelated to the services it provides?") == ""
