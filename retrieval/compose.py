@@ -212,14 +212,19 @@ def _below_title(locator: str, passage: Passage) -> str:
 
 def _article_label(passage: Passage, language: str = "en") -> str:
     """The article a passage belongs to, named in the authoritative text's name and in the question's language
-    ("PIPL Art. 53" for the English translation's Art. 53, 《中华人民共和国个人信息保护法》第五十三条): the
+    ("PIPL Article 53" for the English translation's Art. 53, 《中华人民共和国个人信息保护法》第五十三条): the
     article asked for is the law's, whichever text was quoted; the quote's own label still gives "Art. 53 ¶2"."""
     manifest = load_manifest()
     original = manifest.by_id(passage.translation_of or passage.doc_id)
     if language == "zh" and original and original.title_zh and passage.article is not None:
         title = original.title_zh if original.title_zh.startswith("《") else f"《{original.title_zh}》"
         return f"{title}第{int_to_chinese(passage.article)}条"
-    return citation_label(replace(passage, short=original.short) if original and original.short else passage)
+    named = replace(passage, short=original.short) if original and original.short else passage
+    if passage.article is not None and passage.locator == f"Art. {passage.article}":
+        # the article asked is named in full, as a lawyer writes it ("GenAI Measures Article 12"); the quote's own
+        # label below still gives "Art. 12"
+        return f"{named.short or named.title} Article {passage.article}"
+    return citation_label(named)
 
 
 def _trim(text: str, wanted: set[str], words: frozenset[str] = frozenset()) -> str:

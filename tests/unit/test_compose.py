@@ -137,11 +137,11 @@ def test_a_which_article_question_is_answered_by_the_duty_not_a_sanction_naming_
     duty = statute("第五十二条 处理个人信息达到国家网信部门规定数量的个人信息处理者应当指定个人信息保护负责人。", 52, score=1.9)
     asked = analyse("Which PIPL article says we need a DPO?")
     assert asked.which_article
-    assert compose([ban, duty], asked, 5, 0.0, "bigram").key_figure == "PIPL Art. 52"
+    assert compose([ban, duty], asked, 5, 0.0, "bigram").key_figure == "PIPL Article 52"
     # a duty of another law is no article of the law the sanction is in
     other = statute("第五十二条 处理个人信息达到国家网信部门规定数量的个人信息处理者应当指定个人信息保护负责人。", 52,
                     doc_id="other", short="Other", score=1.9)
-    assert compose([ban, other], asked, 5, 0.0, "bigram").key_figure == "PIPL Art. 66"
+    assert compose([ban, other], asked, 5, 0.0, "bigram").key_figure == "PIPL Article 66"
 
 
 def test_a_sentence_naming_the_stage_of_review_asked_answers_before_one_naming_none():
@@ -185,8 +185,8 @@ def test_a_which_article_answer_names_the_article_speaking_most_to_the_question_
     apart = [replace(by_article[39], score=2.22), replace(by_article[53], score=1.5)]
     assert c._article_speaking_most_first(apart, ask)[0].passage.article == 39
     # the article is the law's, named in the authoritative text's name whichever text was quoted
-    assert c._article_label(representative) == "PIPL Art. 53"
-    assert c._article_label(notify) == "PIPL Art. 39"
+    assert c._article_label(representative) == "PIPL Article 53"
+    assert c._article_label(notify) == "PIPL Article 39"
 
 
 def test_other_passages_stating_the_figure_are_also_stated_in_and_without_a_figure_only_see_also():
@@ -219,11 +219,11 @@ def test_the_asking_sentence_not_the_scene_chooses_the_article():
     moving = _statute("第四十五条 个人请求将个人信息转移至其指定的个人信息处理者的，个人信息处理者应当提供转移的途径。", 45)
     question = "A user wants us to port her data to a competitor's app. Which PIPL article gives her that portability right?"
     comp = compose([apps, moving], analyse(question), 5, 0.0, "bigram", idf={"应用": 3.0}, unknown_idf=3.0)
-    assert comp.key_figure == "PIPL Art. 45"
+    assert comp.key_figure == "PIPL Article 45"
     from retrieval.rules.registry import disabled
     with disabled({"asked_article"}):
         assert compose([apps, moving], analyse(question), 5, 0.0, "bigram", idf={"应用": 3.0},
-                       unknown_idf=3.0).key_figure == "PIPL Art. 61"
+                       unknown_idf=3.0).key_figure == "PIPL Article 61"
     # the same words with no scene: the first sentence is what was asked
     assert analyse("Which PIPL article gives a portability right?").which_article
 
@@ -785,10 +785,10 @@ def test_which_article_lists_is_answered_by_the_article_with_a_list():
                      "（一）通过国家网信部门组织的安全评估；\n（二）经专业机构进行个人信息保护认证；\n"
                      "（三）按照国家网信部门制定的标准合同与境外接收方订立合同。", 38, score=1.95)
     assert compose([consent, routes], analyse("Which PIPL article lists the ways to send PI abroad?"), 5, 0.0,
-                   "bigram").key_figure == "PIPL Art. 38"
+                   "bigram").key_figure == "PIPL Article 38"
     # asked which article requires consent, not which lists: the top sentence stays
     assert compose([consent, routes], analyse("Which PIPL article requires separate consent to send PI abroad?"), 5,
-                   0.0, "bigram").key_figure == "PIPL Art. 39"
+                   0.0, "bigram").key_figure == "PIPL Article 39"
 
 
 def test_the_day_a_guide_says_a_law_came_into_effect_is_no_due_date():
@@ -813,7 +813,7 @@ def test_a_which_article_question_is_answered_by_the_duty_not_the_item_of_a_pena
     duty = statute("第十七条 运营者应当自行或者委托网络安全服务机构对关键信息基础设施每年至少进行一次网络安全检测和风险评估。",
                    17, score=1.95)
     asked = analyse("Which article requires operators to carry out a cybersecurity test and risk assessment once a year?")
-    assert compose([penalty, duty], asked, 5, 0.0, "bigram").key_figure.endswith("Art. 17")
+    assert compose([penalty, duty], asked, 5, 0.0, "bigram").key_figure.endswith("Article 17")
 
 
 def test_a_detention_s_days_are_no_time_to_act_in():
