@@ -761,6 +761,10 @@ _ASKS_WHO = re.compile(r"^\s*(?:who|whom|which (?:authority|authorities|departme
 # the sum named only sets the scene; a question that also asks how much ("…and how much can be claimed?") keeps it
 _ASKS_ROUTE = re.compile(r"\b(?:what|which)\s+(?:legal\s+)?(?:routes?|remed(?:y|ies)|recourse|avenues?|channels?)\b|"
                          r"(?:什么|哪些|何种|哪种)(?:救济)?(?:途径|渠道|救济)|如何(?:寻求)?救济", re.I)
+# figures told as others' claims, and the asker asking which holds ("one says 2 years, another 3: which is it?",
+# 有人说两年有人说三年，到底哪个对？)
+_WHICH_OF_STATED = re.compile(r"\bwhich (?:is it|one is (?:it|right|correct|true)|is right|is correct|is true)\b|"
+                              r"\bwho(?:'s| is) right\b|哪个(?:对|是对的|正确|才对)|谁说得对|哪种说法", re.I)
 _ASKS_PERCENT = re.compile(r"what(?:['’]s|\s+(?:is|was|are|were))?(?:\s+(?:the|a|an))?(?:\s+[a-z]+(?=[\s-]))?[\s-]"
                            r"(?:[\w-]+ ){0,2}?(?:percentage|percent|share|proportion|fraction)\b|what\s*%|"
                            r"how many per ?cent|\bpercentage[- ]based\b|"
@@ -1013,6 +1017,9 @@ def question_wants(question: str) -> set[str]:
         wants = (wants - {"date"}) | {"day-of-year"}
     if not wants and asked:
         wants = asked  # "多少小时以内通知": the question word names the kind when no other word does
+    if not wants and _WHICH_OF_STATED.search(question):
+        # "one colleague says 2 years, another says 3. Which is it?": the figures the question states are the kind
+        wants = {f.kind for f in extract_figures(question)}
     if not wants and _ASKS_QUANTITY.search(question):
         wants.add("quantity")
     return wants

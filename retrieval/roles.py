@@ -77,7 +77,9 @@ _NAMED_ROLES: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
     "loss": (re.compile(r"损失|\blo(?:ss|sses)\b", re.I), re.compile(r"损失|\blo(?:ss|sses)\b", re.I)),
     "spending": (re.compile(r"\bbudget|\bspen[dt]\b|\binvest(?:s|ed|ing|ments?)?\b|投入|预算", re.I),
                  re.compile(r"\bbudget|\bspen[dt]|\binvest(?:s|ed|ing|ments?)?\b|投入|预算|经费", re.I)),
-    "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效", re.I),
+    # "that approval lasts 2 years": how long a result holds, in plain words
+    "validity": (re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|\b(?:approval|result|permit|licen[cs]e|certificate)s? "
+                            r"(?:lasts?|is good for|holds? for)\b|有效期|有效", re.I),
                  re.compile(r"\bvalid(?:ity)?\b|\bexpir\w*|有效期|有效|届满", re.I)),
     # "keep transferring" is going on, not keeping something
     "retention": (re.compile(r"\bretain\w*|\bretention\b|\bkeep\b(?!\s+\w+ing\b)|\bkept\b|\bstored? for\b|"

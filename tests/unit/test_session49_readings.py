@@ -89,3 +89,18 @@ def test_a_question_that_sets_nothing_aside_has_no_exclusion():
     # the breach itself, in the statute's words: collecting what is unrelated to the service
     assert exclusions("收集与其提供的服务无关的个人信息，罚多少？") == ""
     assert exclusions("What is the fine for collecting PI unrelated to the services it provides?") == ""
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("One colleague says that approval lasts 2 years, another says 3. Which is it now?", "duration"),
+    ("有人说罚五十万元，有人说罚一百万元，到底哪个对？", "amount"),
+])
+def test_figures_told_as_claims_and_asked_which_holds_want_their_kind(question, kind):
+    assert kind in question_wants(question)
+
+
+def test_an_approval_that_lasts_asks_its_validity():
+    from retrieval.roles import period_roles
+
+    assert period_roles("How long does the approval last? One colleague says that approval lasts 2 years.") == \
+        ("validity",)
