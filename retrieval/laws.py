@@ -25,7 +25,11 @@ EXTRA_ALIASES = {
     "scc-measures": ["standard contract measures", "china scc", "standard contract rules"],
     "genai": ["generative ai measures", "genai measures", "ai measures"],
     "cii": ["cii regulations", "critical information infrastructure regulations"],
-    "minors": ["minors regulations", "minors online regulations"],
+    "minors": ["minors regulations", "minors online regulations", "minors online rules", "kids online rules",
+               "children's online protection rules"],
+    # in plain words a rule set is a "rulebook" or just "rules"
+    "algorithm-recommendation": ["algorithm rules", "algorithm rulebook", "algorithm recommendation rules",
+                                 "recommendation algorithm rules"],
     # the courts' official English titles, kept out of the manifest's aliases: their words (criminal, law) would
     # make "the Criminal Law" look held (rule unheld_article reads the aliases word by word)
     "facial-recognition": ["provisions on several issues concerning the application of law in the trial of civil cases "

@@ -104,3 +104,13 @@ def test_an_approval_that_lasts_asks_its_validity():
 
     assert period_roles("How long does the approval last? One colleague says that approval lasts 2 years.") == \
         ("validity",)
+
+
+@pytest.mark.parametrize(("question", "law"), [
+    ("If the regulator catches that, what fine does the algorithm rulebook set for it?", "algorithm-recommendation"),
+    ("Under the kids online rules, how long may a child play?", "minors"),
+])
+def test_a_rule_set_named_in_plain_words_is_the_law(question, law):
+    from retrieval.laws import resolve_laws
+
+    assert resolve_laws(question)[:1] == [law]
