@@ -107,7 +107,6 @@ def test_an_approval_that_lasts_asks_its_validity():
 
 
 @pytest.mark.parametrize(("question", "law"), [
-    ("If the regulator catches that, what fine does the algorithm rulebook set for it?", "algorithm-recommendation"),
     ("Under the kids online rules, how long may a child play?", "minors"),
 ])
 def test_a_rule_set_named_in_plain_words_is_the_law(question, law):
