@@ -50,13 +50,13 @@ _ZH_NUM = f"[{NUMERAL_CHARS}0-9]+"
 EN_ARTICLE = re.compile(r"\b(?:Article|Art\.?|Arts?\.?|Articles)\s*(\d+)"
                         r"(?:\s*\((\d+)\)|,?\s+(?:paragraph|para\.?)\s*(\d+)|\s*¶\s*(\d+))?"
                         r"((?:\s*(?:,|and|&)\s*\d+)*)", re.I)
+ZH_ARTICLE = re.compile(rf"第({_ZH_NUM})条(?:第({_ZH_NUM})款)?")
 
 
 def en_article_paragraph(match: re.Match) -> int | None:
     """The paragraph an EN_ARTICLE match names, in whichever way it is written."""
     written = match.group(2) or match.group(3) or match.group(4)
     return int(written) if written else None
-ZH_ARTICLE = re.compile(rf"第({_ZH_NUM})条(?:第({_ZH_NUM})款)?")
 
 
 @dataclass(frozen=True)
