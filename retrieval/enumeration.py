@@ -9,13 +9,12 @@ import re
 from collections.abc import Callable
 
 from retrieval.compose import Composition, citation_label
-from retrieval.figures import question_sentences
 from retrieval.laws import amended_laws, article_refs, originals
 from retrieval.lists import list_lead, listed_items
 from retrieval.query import QueryAnalysis
 from retrieval.records import Passage, TraceStep
 from retrieval.rules.registry import enabled
-from retrieval.sentences import Span, sentence_spans
+from retrieval.sentences import Span, question_sentences, sentence_spans
 from retrieval.verify import Claim
 
 # the words that name a list's items wherever they stand, and what a list holds when "how many" counts it
